@@ -1,0 +1,15 @@
+"""volte: news in, political event data and diplomatic reversals out."""
+
+from __future__ import annotations
+
+import logging
+
+from volte.errors import VolteError
+from volte.records import Article, Event, Reject
+
+__version__ = "0.1.0"
+CODER_VERSION = "volte.coder.v1"
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+__all__ = ["CODER_VERSION", "Article", "Event", "Reject", "VolteError", "__version__"]

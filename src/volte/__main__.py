@@ -1,0 +1,3 @@
+from volte.cli import main
+
+main()

