@@ -1,0 +1,147 @@
+"""Turning one raw record (text, JSON object, HTML page, feed entry) into an Article or a Reject.
+
+No file or network I/O here: :mod:`volte.ingest.sources` reads, this module validates and cleans.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, datetime
+from typing import Any
+
+from volte.errors import (
+    E_INGEST_BAD_RECORD,
+    E_INGEST_BINARY,
+    E_INGEST_EMPTY,
+    E_INGEST_LANGUAGE,
+    E_INGEST_NO_TEXT,
+    E_INGEST_TOO_LARGE,
+)
+from volte.ingest.language import detect_language
+from volte.records import Article, Reject
+from volte.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# "Original: toutiao.com/article/1", "Source: https://...": provenance lines, not article text.
+_SOURCE_LINE = re.compile(r"^\s*(?:original|source|link|url|originally published at)\s*:\s*(\S+)\s*$", re.I)
+_OPINION = re.compile(
+    r"personal views? of the author|views expressed (?:here|in this article) are|^\s*(?:opinion|commentary|editorial|op-ed|analysis and opinion)\s*[:|\-]"
+    r"|\b(?:op-ed|opinion column)\b",
+    re.I | re.M,
+)
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def parse_date(value: Any) -> date | None:
+    """A record's date (``YYYY-MM-DD`` or an ISO timestamp) or None when missing/unreadable."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return None
+    match = _DATE.match(value.strip())
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def classify_kind(text: str, title: str | None = None) -> str:
+    """``opinion`` when the text or title carries opinion/commentary markers, else ``news``."""
+    for part in (title or "", text):
+        if _OPINION.search(part):
+            return "opinion"
+    return "news"
+
+
+def split_source_lines(text: str) -> tuple[str, str | None]:
+    """Remove provenance lines ("Original: <url>") and return (text, first url found)."""
+    url = None
+    kept = []
+    for line in text.splitlines():
+        match = _SOURCE_LINE.match(line)
+        if match:
+            url = url or _normalise_url(match[1])
+            continue
+        kept.append(line)
+    return "\n".join(kept), url
+
+
+def _normalise_url(url: str) -> str:
+    return url if re.match(r"^[a-z]+://", url, re.I) else f"https://{url}"
+
+
+def article_from_text(
+    text: str,
+    *,
+    doc_id: str,
+    published: date | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    origin: str | None = None,
+    settings: Settings | None = None,
+) -> Article | Reject:
+    """Validate and clean one text: size, emptiness, binary content, language; set kind and URL."""
+    settings = settings or Settings()
+
+    def reject(code: str, reason: str) -> Reject:
+        return Reject(doc_id=doc_id, stage="ingest", code=code, reason=reason, origin=origin)
+
+    if not isinstance(text, str):
+        return reject(E_INGEST_BAD_RECORD, f"text must be a string, got {type(text).__name__}")
+    if len(text.encode("utf-8", "surrogatepass")) > settings.ingest.max_bytes:
+        return reject(E_INGEST_TOO_LARGE, f"text is over the {settings.ingest.max_bytes:,}-byte limit (setting ingest.max_bytes)")
+    if "\x00" in text[:8192]:
+        return reject(E_INGEST_BINARY, "text contains NUL bytes: binary data, not an article")
+    text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    body, found_url = split_source_lines(text)
+    body = body.strip()
+    if not body or not re.search(r"\w", body):
+        return reject(E_INGEST_EMPTY, "no text to code (empty or only punctuation/whitespace)")
+    lang, score = detect_language(body)
+    if lang not in settings.ingest.languages and score >= settings.ingest.min_lang_score:
+        return reject(E_INGEST_LANGUAGE, f"language {lang!r} (confidence {score:.2f}) is not supported; volte codes {', '.join(settings.ingest.languages)}")
+    return Article(
+        id=doc_id,
+        text=body,
+        url=url or found_url,
+        title=title,
+        published=published,
+        kind=classify_kind(text, title),
+        lang=lang if lang in settings.ingest.languages else settings.ingest.languages[0],
+        origin=origin,
+    )
+
+
+def article_from_record(
+    record: Any, *, origin: str, published: date | None = None, settings: Settings | None = None
+) -> Article | Reject:
+    """One JSON record ``{"id","date","url","title","text"}``; unknown fields are ignored."""
+    if not isinstance(record, dict):
+        return Reject(doc_id=origin, stage="ingest", code=E_INGEST_BAD_RECORD, reason=f"expected a JSON object, got {type(record).__name__}", origin=origin)
+    raw_id = record.get("id")
+    doc_id = str(raw_id) if isinstance(raw_id, (str, int)) and str(raw_id).strip() else origin
+    text = record.get("text")
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return Reject(doc_id=doc_id, stage="ingest", code=E_INGEST_NO_TEXT, reason="record has no 'text'", origin=origin)
+    record_date = parse_date(record.get("date"))
+    if record.get("date") and record_date is None:
+        log.warning("%s: unreadable date %r; using the default date", origin, record.get("date"))
+    url = record.get("url") if isinstance(record.get("url"), str) else None
+    title = record.get("title") if isinstance(record.get("title"), str) else None
+    return article_from_text(
+        text, doc_id=doc_id, published=record_date or published, url=url or None, title=title, origin=origin, settings=settings
+    )
+
+
+def parse_iso_datetime(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        return parse_date(value)

@@ -1,0 +1,205 @@
+"""Reading inputs: text, JSON Lines, HTML, RSS/Atom, directories, globs and stdin.
+
+``iter_articles`` yields an :class:`Article` or a :class:`Reject` for every document it meets, in a
+stable order, so that nothing is silently dropped. Files are streamed: a JSON Lines file is read line by
+line and a file over ``ingest.max_bytes`` is rejected without being read.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import logging
+import sys
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+
+from volte.errors import (
+    E_INGEST_BAD_JSON,
+    E_INGEST_BINARY,
+    E_INGEST_ENCODING,
+    E_INGEST_NOT_FOUND,
+    E_INGEST_TOO_LARGE,
+    IngestError,
+)
+from volte.ingest.extract import article_from_record, article_from_text
+from volte.ingest.html import articles_from_feed, article_from_html, looks_like_feed, looks_like_html
+from volte.records import Article, Reject
+from volte.settings import Settings
+
+log = logging.getLogger(__name__)
+
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+KNOWN_SUFFIXES = JSONL_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | TEXT_SUFFIXES | {".json"}
+
+Item = Article | Reject
+
+
+def expand_inputs(inputs: Sequence[str | Path]) -> list[str]:
+    """Files named by the inputs (directories walked, globs expanded), in a stable order; '-' is stdin."""
+    paths: list[str] = []
+    for raw in inputs:
+        name = str(raw)
+        if name == "-":
+            paths.append("-")
+        elif any(ch in name for ch in "*?["):
+            matches = sorted(glob.glob(name, recursive=True))
+            if not matches:
+                raise IngestError(f"{name}: the pattern matches no file; check the path and quoting", code=E_INGEST_NOT_FOUND)
+            paths.extend(m for m in matches if Path(m).is_file())
+        elif Path(name).is_dir():
+            paths.extend(str(p) for p in sorted(Path(name).rglob("*")) if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES and not p.name.startswith("."))
+        elif Path(name).is_file():
+            paths.append(name)
+        else:
+            raise IngestError(f"{name}: no such file or directory", code=E_INGEST_NOT_FOUND)
+    return paths
+
+
+def iter_articles(inputs: Sequence[str | Path], *, published: date | None = None, settings: Settings | None = None) -> Iterator[Item]:
+    """Every document in the inputs, as an Article or a Reject with its reason."""
+    settings = settings or Settings()
+    for path in expand_inputs(inputs):
+        yield from iter_file(path, published=published, settings=settings)
+
+
+def iter_file(path: str, *, published: date | None = None, settings: Settings | None = None) -> Iterator[Item]:
+    """Documents of one file (or '-' for stdin), dispatched on its suffix and content."""
+    settings = settings or Settings()
+    suffix = "" if path == "-" else Path(path).suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from read_jsonl_range(path, 0, None, published=published, settings=settings)
+        return
+    raw = _read_bytes(path, settings)
+    if isinstance(raw, Reject):
+        yield raw
+        return
+    yield from _dispatch_bytes(path, suffix, raw, published=published, settings=settings)
+
+
+def _dispatch_bytes(path: str, suffix: str, raw: bytes, *, published: date | None, settings: Settings) -> Iterator[Item]:
+    doc_id = "stdin" if path == "-" else Path(path).name
+    head = raw[:4096].lstrip()
+    if suffix in FEED_SUFFIXES or (suffix not in HTML_SUFFIXES and looks_like_feed(head)):
+        yield from articles_from_feed(raw, origin=path, published=published, settings=settings)
+        return
+    if path == "-" and head[:1] in (b"{", b"["):
+        yield from _records_from_lines(raw.decode("utf-8", "replace").splitlines(), path, 0, published, settings)
+        return
+    if suffix == ".json":
+        yield from _records_from_json(raw, path, published, settings)
+        return
+    text = _decode(raw, path)
+    if isinstance(text, Reject):
+        yield text
+        return
+    if suffix in HTML_SUFFIXES or looks_like_html(head):
+        yield article_from_html(text, doc_id=doc_id, origin=path, published=published, settings=settings)
+        return
+    yield _article_from_plain(text, doc_id=doc_id, origin=path, published=published, settings=settings)
+
+
+def _article_from_plain(text: str, *, doc_id: str, origin: str, published: date | None, settings: Settings) -> Item:
+    title, body = split_title(text)
+    return article_from_text(body, doc_id=doc_id, published=published, title=title, origin=origin, settings=settings)
+
+
+def split_title(text: str) -> tuple[str | None, str]:
+    """A first non-empty line that reads like a headline (short, no final period, more text follows)."""
+    lines = text.strip().splitlines()
+    if len(lines) < 2:
+        return None, text
+    first = lines[0].strip()
+    rest = "\n".join(lines[1:]).strip()
+    if first and len(first) <= 150 and not first.endswith((".", ":", '"', "”")) and rest:
+        return first, rest
+    return None, text
+
+
+def read_jsonl_range(
+    path: str, start: int, stop: int | None, *, published: date | None = None, settings: Settings | None = None
+) -> Iterator[Item]:
+    """Records on lines [start, stop) of a JSON Lines file (0-based), streamed; blank lines are skipped."""
+    settings = settings or Settings()
+    stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115 (closed below)
+    try:
+        for number, line in enumerate(stream):
+            if number < start:
+                continue
+            if stop is not None and number >= stop:
+                break
+            yield from _record_from_line(line, path, number, published, settings)
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+
+
+def count_lines(path: str) -> int:
+    """Number of lines of a file, streamed in blocks (for sharding large JSON Lines files)."""
+    count = 0
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            count += block.count(b"\n")
+    return count
+
+
+def _record_from_line(line: bytes, path: str, number: int, published: date | None, settings: Settings) -> Iterator[Item]:
+    origin = f"{path}:{number + 1}"
+    if not line.strip():
+        return
+    if len(line) > settings.ingest.max_bytes:
+        yield Reject(doc_id=origin, stage="ingest", code=E_INGEST_TOO_LARGE, reason=f"line is over the {settings.ingest.max_bytes:,}-byte limit", origin=origin)
+        return
+    try:
+        record = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        yield Reject(doc_id=origin, stage="ingest", code=E_INGEST_ENCODING, reason=f"invalid UTF-8 at byte {exc.start}; re-encode the file as UTF-8", origin=origin)
+        return
+    except json.JSONDecodeError as exc:
+        yield Reject(doc_id=origin, stage="ingest", code=E_INGEST_BAD_JSON, reason=f"malformed JSON: {exc.msg} at column {exc.colno}", origin=origin)
+        return
+    yield article_from_record(record, origin=origin, published=published, settings=settings)
+
+
+def _records_from_lines(lines: list[str], path: str, offset: int, published: date | None, settings: Settings) -> Iterator[Item]:
+    for number, line in enumerate(lines, start=offset):
+        yield from _record_from_line(line.encode("utf-8"), path, number, published, settings)
+
+
+def _records_from_json(raw: bytes, path: str, published: date | None, settings: Settings) -> Iterator[Item]:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        yield Reject(doc_id=path, stage="ingest", code=E_INGEST_BAD_JSON, reason=f"not a JSON document: {exc}", origin=path)
+        return
+    records = data if isinstance(data, list) else [data]
+    for number, record in enumerate(records):
+        yield article_from_record(record, origin=f"{path}[{number}]", published=published, settings=settings)
+
+
+def _read_bytes(path: str, settings: Settings) -> bytes | Reject:
+    limit = settings.ingest.max_bytes
+    if path == "-":
+        raw = sys.stdin.buffer.read(limit + 1)
+    else:
+        size = Path(path).stat().st_size
+        if size > limit:
+            return Reject(doc_id=Path(path).name, stage="ingest", code=E_INGEST_TOO_LARGE, reason=f"file is {size:,} bytes, over the {limit:,}-byte limit (setting ingest.max_bytes); split it or raise the limit", origin=path)
+        raw = Path(path).read_bytes()
+    if len(raw) > limit:
+        return Reject(doc_id="stdin", stage="ingest", code=E_INGEST_TOO_LARGE, reason=f"input is over the {limit:,}-byte limit", origin=path)
+    if b"\x00" in raw[:8192]:
+        return Reject(doc_id=Path(path).name, stage="ingest", code=E_INGEST_BINARY, reason="binary file (NUL bytes): not text, HTML or JSON", origin=path)
+    return raw
+
+
+def _decode(raw: bytes, path: str) -> str | Reject:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        doc_id = "stdin" if path == "-" else Path(path).name
+        return Reject(doc_id=doc_id, stage="ingest", code=E_INGEST_ENCODING, reason=f"invalid UTF-8 at byte {exc.start}; re-encode the file as UTF-8", origin=path)
