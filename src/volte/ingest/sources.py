@@ -24,7 +24,7 @@ from volte.errors import (
     IngestError,
 )
 from volte.ingest.extract import article_from_record, article_from_text
-from volte.ingest.html import articles_from_feed, article_from_html, looks_like_feed, looks_like_html
+from volte.ingest.html import article_from_html, articles_from_feed, looks_like_feed, looks_like_html
 from volte.records import Article, Reject
 from volte.settings import Settings
 

@@ -1,0 +1,171 @@
+"""Scoring coded events against gold sentences (the scoring of ../shared/eval/README.md).
+
+An expected event is found when a coded event of the same sentence has the same source country, the same
+target country (when the gold gives one) and the same CAMEO root; matching is one-to-one. Every coded
+event that matches nothing is a false positive; records marked ``noevents`` expect none. Figures: P/R/F1
+at root and 3-digit level, and the share of matched events whose full actor codes (country + first role)
+agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from volte.coding.cameo import code_table
+from volte.errors import E_INGEST_BAD_JSON, E_INGEST_NOT_FOUND, IngestError
+from volte.ingest.extract import parse_date
+from volte.records import Article, Event
+
+
+@dataclass
+class _Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def figures(self) -> dict[str, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+def load_gold(path: str | Path) -> list[dict[str, Any]]:
+    """Gold records of a JSON Lines file."""
+    path = Path(path)
+    if not path.is_file():
+        raise IngestError(f"{path}: gold file not found", code=E_INGEST_NOT_FOUND)
+    records = []
+    with open(path, encoding="utf-8") as fh:
+        for number, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise IngestError(f"{path}:{number}: malformed JSON ({exc.msg})", code=E_INGEST_BAD_JSON) from None
+    return records
+
+
+def gold_sha256(path: str | Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _country(code: str | None) -> str:
+    return (code or "")[:3]
+
+
+def _actor(code: str | None) -> str:
+    return (code or "")[:6]
+
+
+def _gold_root(gold: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    """(CAMEO code, PLOVER type) of a gold event; PLOVER sets carry the CAMEO code under 'cameo'."""
+    code = gold.get("cameo") if "cameo" in gold else gold.get("code")
+    if code and str(code) in code_table():
+        return str(code), None
+    return None, str(gold.get("code") or "") or None
+
+
+def _matches(gold: Mapping[str, Any], event: Event, *, level: int) -> bool:
+    if gold.get("source") and _country(gold["source"]) != _country(event.source):
+        return False
+    if gold.get("target") and _country(gold["target"]) != _country(event.target):
+        return False
+    cameo, plover = _gold_root(gold)
+    if cameo is None:
+        return bool(plover) and plover == event.plover
+    return event.code[:level] == cameo[:level]
+
+
+def _score_record(golds: Sequence[Mapping[str, Any]], events: Sequence[Event], level: int, tally: _Tally) -> list[tuple[Mapping[str, Any], Event]]:
+    unused = list(events)
+    pairs = []
+    for gold in golds:
+        hit = next((e for e in unused if _matches(gold, e, level=level)), None)
+        if hit is None:
+            tally.fn += 1
+        else:
+            tally.tp += 1
+            unused.remove(hit)
+            pairs.append((gold, hit))
+    tally.fp += len(unused)
+    return pairs
+
+
+def score_records(records: Iterable[Mapping[str, Any]], events_by_id: Mapping[str, Sequence[Event]]) -> dict[str, Any]:
+    """Figures for coded events (keyed by record id) against gold records."""
+    root, three = _Tally(), _Tally()
+    agree = matched = noevent_records = noevent_clean = found_records = n = 0
+    for record in records:
+        n += 1
+        golds = [] if record.get("noevents") else list(record.get("expected_events") or [])
+        events = list(events_by_id.get(str(record["id"]), ()))
+        pairs = _score_record(golds, events, 2, root)
+        _score_record(golds, events, 3, three)
+        if not golds:
+            noevent_records += 1
+            noevent_clean += not events
+        elif pairs:
+            found_records += 1
+        for gold, event in pairs:
+            if gold.get("source") or gold.get("target"):
+                matched += 1
+                agree += all(_actor(gold.get(k)) == _actor(getattr(event, k)) for k in ("source", "target") if gold.get(k))
+    return {
+        "records": n,
+        "root": root.figures(),
+        "code3": three.figures(),
+        "actor_agreement": round(agree / matched, 4) if matched else None,
+        "actor_matched": matched,
+        "records_with_a_hit": found_records,
+        "noevent_records": noevent_records,
+        "noevent_clean_rate": round(noevent_clean / noevent_records, 4) if noevent_records else None,
+    }
+
+
+def articles_for(records: Iterable[Mapping[str, Any]]) -> list[Article]:
+    """One Article per gold sentence (the coder sees each sentence as its own document)."""
+    return [Article(id=str(r["id"]), text=str(r["text"]), published=parse_date(r.get("date"))) for r in records]
+
+
+def code_records(records: Sequence[Mapping[str, Any]], coder: Any) -> dict[str, list[Event]]:
+    """Run the coder over gold sentences; returns events keyed by record id."""
+    out: dict[str, list[Event]] = {str(r["id"]): [] for r in records}
+    for coded in coder.code(articles_for(records)):
+        if coded.article is not None:
+            out[coded.article.id] = list(coded.events)
+    return out
+
+
+def evaluate_file(path: str | Path, *, coder: Any = None, split: str | None = None) -> dict[str, Any]:
+    """Code a gold file and score it. ``split`` keeps only records whose 'split' field equals it."""
+    from volte.coding.coder import Coder
+
+    records = load_gold(path)
+    if split:
+        records = [r for r in records if r.get("split") == split]
+    coder = coder or Coder()
+    figures = score_records(records, code_records(records, coder))
+    figures["file"] = Path(path).name
+    figures["sha256"] = gold_sha256(path)
+    return figures
+
+
+def check_floors(figures: Mapping[str, Any], floors: Mapping[str, float], *, epsilon: float = 0.005) -> list[str]:
+    """Failures of the quality gate: every 'root.f1'-style key in floors must be met within epsilon."""
+    failures = []
+    for key, floor in floors.items():
+        value: Any = figures
+        for part in key.split("."):
+            value = value.get(part) if isinstance(value, Mapping) else None
+        if value is None or float(value) < float(floor) - epsilon:
+            failures.append(f"{figures.get('file')}: {key} = {value} is below the floor {floor}")
+    return failures
+
+
