@@ -1,5 +1,141 @@
-"""CLI commands (placeholder until the owning module lands)."""
+"""`volte code`, `volte demo` and `volte eval`: coding without a database, the bundled demo, the gate."""
 
 from __future__ import annotations
 
-from volte.cli.app import app  # noqa: F401
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import TextIO, cast
+
+import typer
+
+from volte.cli.app import app, echo, edge
+from volte.cli.progress import Progress
+from volte.cli.render import check_format, write_records
+from volte.errors import E_CONFIG_BAD_DATE, ConfigError
+from volte.records import EVENT_FIELDS, Event, Reject
+
+EVENT_TABLE = [
+    ("date", "date", 10),
+    ("source", "source", 9),
+    ("code", "code", 4),
+    ("name", "event", 34),
+    ("target", "target", 9),
+    ("factuality", "fact.", 12),
+    ("sentence", "sentence", 70),
+]
+
+
+def parse_cli_date(value: str | None, *, option: str = "--date") -> date | None:
+    """A YYYY-MM-DD option value, or a ConfigError saying what is wrong."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"{option} {value!r}: expected a date as YYYY-MM-DD (e.g. 2026-01-07)", code=E_CONFIG_BAD_DATE) from None
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stdout
+        return
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        yield fh
+
+
+def event_rows(events: list[Event]) -> list[dict[str, object]]:
+    from volte.coding.cameo import code_table
+
+    table = code_table()
+    return [{**e.to_dict(), "name": table[e.code].name if e.code in table else ""} for e in events]
+
+
+def summarise_rejects(rejects: list[Reject]) -> None:
+    if not rejects:
+        return
+    for reject in rejects[:20]:
+        echo(f"rejected {reject.doc_id} [{reject.code}]: {reject.reason}", err=True)
+    if len(rejects) > 20:
+        echo(f"... and {len(rejects) - 20} more rejects", err=True)
+    counts = ", ".join(f"{code}: {n}" for code, n in sorted(Counter(r.code for r in rejects).items()))
+    echo(f"{len(rejects)} rejected ({counts})", err=True)
+
+
+@app.command("code")
+@edge
+def code_cli(
+    inputs: list[str] = typer.Argument(..., help="Files, directories, globs, or - for stdin (.txt, .jsonl, .html, RSS/Atom)."),
+    date_: str | None = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for inputs that carry none."),
+    fmt: str = typer.Option("table", "--format", "-f", help="Output format: jsonl, csv, tsv or table."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    statements: bool = typer.Option(False, "--statements", help="Also emit generic 'make statement' (010) events."),
+) -> None:
+    """Code articles into events and print them (no database)."""
+    from volte.coding.coder import Coder
+    from volte.ingest.sources import iter_articles
+    from volte.settings import load_settings
+
+    check_format(fmt)
+    published = parse_cli_date(date_)
+    settings = load_settings(overrides=[f"coding.statements={statements}"])
+    events: list[Event] = []
+    rejects: list[Reject] = []
+    progress = Progress("coding", unit="docs")
+    for coded in Coder(settings).code(iter_articles(inputs, published=published, settings=settings)):
+        events.extend(coded.events)
+        if coded.reject is not None:
+            rejects.append(coded.reject)
+        progress.advance(events=len(coded.events), rejects=coded.reject is not None)
+    progress.close()
+    with _output(output) as out:
+        write_records(event_rows(events), fmt=fmt, out=out, columns=list(EVENT_FIELDS), table_columns=EVENT_TABLE)
+    summarise_rejects(rejects)
+    if rejects:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+@edge
+def eval_cli(
+    gold: list[Path] = typer.Argument(..., help="Gold JSON Lines files ({id,date,text,expected_events,noevents})."),
+    floors: Path | None = typer.Option(None, "--floors", help="JSON file of pinned floors per gold file; exit 3 when a figure is below."),
+    split: str | None = typer.Option(None, "--split", help="Score only records whose 'split' field equals this."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+) -> None:
+    """Score the coder on gold sentences: precision, recall, F1 (root, 3-digit) and actor agreement."""
+    from volte.coding.coder import Coder
+    from volte.evaluate import check_floors, evaluate_file
+
+    check_format(fmt, ("text", "json"))
+    pinned = json.loads(floors.read_text(encoding="utf-8")) if floors else {}
+    coder = Coder()
+    failures: list[str] = []
+    for path in gold:
+        figures = evaluate_file(path, coder=coder, split=split)
+        echo(json.dumps(figures, ensure_ascii=False) if fmt == "json" else format_figures(figures))
+        entry = pinned.get(path.name, {})
+        if entry.get("sha256") and entry["sha256"] != figures["sha256"]:
+            failures.append(f"{path.name}: gold data changed (sha256 differs from the pinned one); re-pin the floors")
+        failures += check_floors(figures, entry.get("floors", {}))
+    for failure in failures:
+        echo(f"quality gate: {failure}", err=True)
+    if failures:
+        raise typer.Exit(3)
+
+
+def format_figures(figures: dict[str, object]) -> str:
+    root = cast(dict[str, float], figures["root"])
+    code3 = cast(dict[str, float], figures["code3"])
+    return (
+        f"{figures['file']}: {figures['records']} records\n"
+        f"  root    P {root['precision']:.3f}  R {root['recall']:.3f}  F1 {root['f1']:.3f}  (tp {root['tp']}, fp {root['fp']}, fn {root['fn']})\n"
+        f"  3-digit P {code3['precision']:.3f}  R {code3['recall']:.3f}  F1 {code3['f1']:.3f}\n"
+        f"  actor agreement {figures['actor_agreement']} over {figures['actor_matched']} matched events; "
+        f"no-event records clean: {figures['noevent_clean_rate']}"
+    )
