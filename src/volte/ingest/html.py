@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 _FEED_HEAD = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.I)
 _HTML_HEAD = re.compile(rb"<(?:!doctype html|html|head|body|article|p)[\s>]", re.I)
 _TAGS = re.compile(r"<[^>]+>")
+_MIN_WORDS = 5  # fewer words in a page's main text means navigation or boilerplate, not an article
 
 
 def looks_like_feed(head: bytes) -> bool:
@@ -37,7 +38,7 @@ def article_from_html(html: str, *, doc_id: str, origin: str, published: date | 
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
         return Reject(doc_id=doc_id, stage="ingest", code=E_INGEST_NO_TEXT, reason=f"HTML could not be parsed: {exc}", origin=origin)
     text = (doc.text if doc is not None else None) or ""
-    if not text.strip():
+    if len(text.split()) < _MIN_WORDS:
         return Reject(doc_id=doc_id, stage="ingest", code=E_INGEST_NO_TEXT, reason="HTML page has no main text to code", origin=origin)
     page_date = _page_date(html, doc.date)
     title = doc.title or None
