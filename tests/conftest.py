@@ -38,3 +38,20 @@ def coder():
     from volte.coding.coder import Coder
 
     return Coder()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="Rewrite golden event files instead of comparing.")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir() -> Path:
+    """Where tests leave files for people to look at (screenshots, plots); gitignored."""
+    path = ROOT / "artifacts"
+    path.mkdir(exist_ok=True)
+    return path
