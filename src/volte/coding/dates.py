@@ -1,0 +1,484 @@
+"""Event dates: anchor time expressions to the publication date and pick the one that dates an event.
+
+:func:`find_timexes` lists every time expression of a text with its TimeML value; anchoring rules:
+
+- a month and day without year takes the year that puts it nearest the publication date ("December 28"
+  in a January story is last year's), the latest one not after it for past events, the earliest one not
+  before it for future events; a weekday written beside it ("Friday, Oct. 23") picks the year that fits;
+- a bare weekday is the most recent one, the publication day itself when the weekdays match, or the
+  coming one (the same day included) when the clause is future; "last"/"next" exclude the same day;
+- "on the 4th" is the day of the publication month, or of the neighbouring month the direction asks;
+- "today", "tonight", "yesterday", "tomorrow", "N days ago" are days; "last week", "this weekend",
+  "N weeks ago" are ISO weeks (``2026-W01``, ``2026-W01-WE``); "earlier this month", "last month",
+  "in March" are months (the nearest March, the most recent one for past events); years, quarters
+  (``2026-Q1``) and seasons (``2026-WI``) likewise.
+
+:func:`resolve_event_date` dates an event from its own sentence: the expression attached to (or nearest)
+the trigger verb, read in the verb's tense, as ``(ISO date of the first day of the period, precision)``.
+See docs/dates.md.
+"""
+
+from __future__ import annotations
+
+import calendar
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from volte.coding.timex import FUTURE, ORDINAL_WORDS, PAST, Mention, find_mentions
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["Timex", "find_timexes", "resolve_event_date", "value_to_date"]
+
+log = logging.getLogger(__name__)
+
+Anchored = tuple[str, str]  # (TimeML value, precision)
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One time expression: character offsets into the text given, TimeML value, precision."""
+
+    start: int
+    end: int
+    text: str
+    value: str
+    precision: str  # day | week | month | quarter | season | year | unknown
+
+
+def find_timexes(text: str, *, published: date | None) -> list[Timex]:
+    """Every time expression in ``text``, anchored to ``published`` (None: underspecified values)."""
+    found = []
+    for mention in find_mentions(text):
+        anchored = anchor_mention(mention, published=published, direction=mention.direction)
+        if anchored:
+            found.append(Timex(mention.start, mention.end, mention.text, *anchored))
+    return found
+
+
+def anchor_mention(mention: Mention, *, published: date | None, direction: str | None) -> Anchored | None:
+    """The TimeML value and precision of one mention; None when the parts do not make a date."""
+    rule = _RULES[mention.rule]
+    try:
+        return rule(mention, published, direction)
+    except (ValueError, OverflowError):  # impossible dates such as "Feb. 30": not a time expression
+        return None
+
+
+# --- calendar arithmetic ----------------------------------------------------------------------------
+
+
+def _choose(candidates: list[tuple[date, date]], published: date, direction: str | None) -> tuple[date, date]:
+    """Pick the period (first day, last day) the direction asks for, relative to ``published``."""
+    if direction == PAST:
+        before = [c for c in candidates if c[0] <= published]
+        if before:
+            return max(before)
+    elif direction == FUTURE:
+        after = [c for c in candidates if c[1] >= published]
+        if after:
+            return min(after)
+
+    def distance(c: tuple[date, date]) -> tuple[int, int]:
+        gap = (c[0] - published).days if c[0] > published else max(0, (published - c[1]).days)
+        return gap, c[0] > published  # ties go to the past
+
+    return min(candidates, key=distance)
+
+
+def _day(text: str) -> int:
+    word = text.lower()
+    number = ORDINAL_WORDS.get(word) or int(re.sub(r"\D", "", word) or 0)
+    if not 1 <= number <= 31:
+        raise ValueError(f"no day {text!r}")
+    return number
+
+
+def _month(text: str) -> int:
+    return ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].index(
+        text[:3].lower()
+    ) + 1
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _month_period(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _week_value(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _day_value(day: date) -> Anchored:
+    return day.isoformat(), "day"
+
+
+def _valid_days(year_months: list[tuple[int, int]], day: int) -> list[tuple[date, date]]:
+    out = []
+    for year, month in year_months:
+        if day <= calendar.monthrange(year, month)[1]:
+            out.append((date(year, month, day), date(year, month, day)))
+    return out
+
+
+# --- one anchoring function per recognition rule -----------------------------------------------------
+
+_WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+_REF = {PAST: "PAST_REF", FUTURE: "FUTURE_REF", None: "PRESENT_REF"}
+
+
+def _anchor_iso(m: Mention, published: date | None, direction: str | None) -> Anchored:
+    return _day_value(date(int(m.part("year")), int(m.part("mon")), int(m.part("day"))))
+
+
+def _anchor_month_day(m: Mention, published: date | None, direction: str | None) -> Anchored:
+    month, day = _month(m.part("month")), _day(m.part("day"))
+    if m.part("year"):
+        return _day_value(date(int(m.part("year")), month, day))
+    if published is None:
+        return f"XXXX-{month:02d}-{day:02d}", "unknown"
+    candidates = _valid_days([(published.year + k, month) for k in (-1, 0, 1)], day)
+    if m.part("wday"):  # "Friday, Oct. 23": the year whose Oct. 23 is a Friday, when one fits
+        weekday = _WEEKDAYS.index(m.part("wday")[:3].lower())
+        candidates = [c for c in candidates if c[0].weekday() == weekday] or candidates
+    if not candidates:
+        raise ValueError("no such day")
+    return _day_value(_choose(candidates, published, direction)[0])
+
+
+def _anchor_paren(m: Mention, published: date | None, direction: str | None) -> Anchored:
+    # "today (January 7)": the written date is the one that counts.
+    return _anchor_month_day(m, published, direction)
+
+
+def _anchor_month_year(m: Mention, published: date | None, direction: str | None) -> Anchored:
+    return f"{int(m.part('year')):04d}-{_month(m.part('month')):02d}", "month"
+
+
+def _anchor_month(m: Mention, published: date | None, direction: str | None) -> Anchored:
+    month = _month(m.part("month"))
+    if published is None:
+        return f"XXXX-{month:02d}", "unknown"
+    rel = " ".join(m.part("rel").lower().split())
+    this_month = _month_period(published.year, published.month)
+    periods = [_month_period(published.year + k, month) for k in (-1, 0, 1)]
+    if rel in {"last", "this past"}:
+        periods = [p for p in periods if p < this_month]
+        first = max(periods)
+    elif rel in {"next", "this coming"}:
+        first = min(p for p in periods if p > this_month)
+    elif rel == "this":
+        first = _month_period(published.year, month)
+    else:
+        first = _choose(periods, published, direction)
+    return f"{first[0].year:04d}-{month:02d}", "month"
+
+
+def _weekday_offset(target: int, published: date, rel: str, direction: str | None) -> int:
+    back = (published.weekday() - target) % 7
+    ahead = (target - published.weekday()) % 7
+    if rel in {"last", "this past"}:
+        return -(back or 7)
+    if rel in {"next", "this coming"}:
+        return ahead or 7
+    if direction == FUTURE or (rel == "this" and direction != PAST):
+        return ahead
+    return -back
+
+
+def _anchor_weekday(m: Mention, published: date | None, direction: str | None) -> Anchored:
+    target = _WEEKDAYS.index(m.part("wday")[:3].lower())
+    if published is None:
+        return f"XXXX-WXX-{target + 1}", "unknown"
+    rel = " ".join(m.part("rel").lower().split())
+    return _day_value(published + timedelta(days=_weekday_offset(target, published, rel, direction)))
+
+
+_RELDAY = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}
+
+
+def _anchor_relday(m: Mention, published: date | None, direction: str | None) -> Anchored:
+    offset = _RELDAY[m.part("word").lower()] + {"before": -1, "after": 1, "": 0}[m.part("shift").lower()]
+    if published is None:
+        return _REF[PAST if offset < 0 else FUTURE if offset > 0 else None], "unknown"
+    return _day_value(published + timedelta(days=offset))
+
+
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+            "thirty": 30}
+
+
+def _anchor_ago(m: Mention, published: date | None, direction: str | None) -> Anchored:
+    word = m.part("num").lower()
+    count = _NUMBERS[word] if word in _NUMBERS else int(word)
+    unit = m.part("unit").lower()
+    if published is None:
+        return "PAST_REF", "unknown"
+    if unit == "day":
+        return _day_value(published - timedelta(days=count))
+    if unit == "week":
+        return _week_value(published - timedelta(weeks=count)), "week"
+    if unit == "month":
+        return _add_months(published, -count).strftime("%Y-%m"), "month"
+    return f"{published.year - count:04d}", "year"
+
+
+_REL_STEP = {"this": 0, "last": -1, "next": 1, "the coming": 1, "the following": 1}
+
+
+def _rel_step(m: Mention) -> int:
+    return _REL_STEP[" ".join(m.part("rel").lower().split())]
+
+
+def _anchor_week(m: Mention, published: date | None, direction: str | None) -> Anchored:
+    step = _rel_step(m)
+    if published is None:
+        return _REF[PAST if step < 0 else FUTURE if step > 0 else None], "unknown"
+    value = _week_value(published + timedelta(weeks=step))
+    return (value + "-WE" if m.part("unit").lower() == "weekend" else value), "week"
+
+
+def _anchor_month_rel(m: Mention, published: date | None, direction: str | None) -> Anchored:
+    step = _rel_step(m)
+    if published is None:
+        return _REF[PAST if step < 0 else FUTURE if step > 0 else None], "unknown"
+    return _add_months(published, step).strftime("%Y-%m"), "month"
+
+
+def _anchor_year_rel(m: Mention, published: date | None, direction: str | None) -> Anchored:
+    step = _rel_step(m)
+    if published is None:
+        return _REF[PAST if step < 0 else FUTURE if step > 0 else None], "unknown"
+    return f"{published.year + step:04d}", "year"
+
+
+def _anchor_year(m: Mention, published: date | None, direction: str | None) -> Anchored:
+    return f"{int(m.part('year')):04d}", "year"
+
+
+_ORDINAL_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _quarter_period(year: int, quarter: int) -> tuple[date, date]:
+    return _month_period(year, 3 * quarter - 2)[0], _month_period(year, 3 * quarter)[1]
+
+
+def _anchor_quarter(m: Mention, published: date | None, direction: str | None) -> Anchored:
+    if m.part("year"):
+        return f"{m.part('year')}-Q{_ORDINAL_QUARTER[m.part('ord').lower()]}", "quarter"
+    if published is None:
+        return "XXXX-QX", "unknown"
+    if m.part("rel"):
+        first = _add_months(date(published.year, 3 * ((published.month - 1) // 3) + 1, 1), 3 * _rel_step(m))
+        return f"{first.year}-Q{(first.month + 2) // 3}", "quarter"
+    quarter = _ORDINAL_QUARTER[m.part("ord").lower()]
+    periods = [_quarter_period(published.year + k, quarter) for k in (-1, 0, 1)]
+    return f"{_choose(periods, published, direction)[0].year}-Q{quarter}", "quarter"
+
+
+_SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9), "winter": ("WI", 12)}
+
+
+def _anchor_season(m: Mention, published: date | None, direction: str | None) -> Anchored:
+    code, first_month = _SEASONS[(m.part("season") or m.part("season2")).lower()]
+    year = m.part("year") or m.part("year2")
+    if year:
+        return f"{year}-{code}", "season"
+    if published is None:
+        return f"XXXX-{code}", "unknown"
+    periods = [(date(published.year + k, first_month, 1), _add_months(date(published.year + k, first_month, 1), 3)
+                - timedelta(days=1)) for k in (-1, 0, 1)]
+    step = _rel_step(m)
+    current = [p for p in periods if p[0] <= published <= p[1]]
+    if step < 0:
+        chosen = max(p for p in periods if p[1] < published)
+    elif step > 0:
+        chosen = min(p for p in periods if p[0] > published)
+    else:
+        chosen = current[0] if current else _choose(periods, published, direction)
+    return f"{chosen[0].year}-{code}", "season"
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _last_weekday(year: int, month: int, weekday: int) -> date:
+    last = _month_period(year, month)[1]
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+_HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "christmas eve": lambda y: date(y, 12, 24),
+    "christmas": lambda y: date(y, 12, 25),
+    "christmas day": lambda y: date(y, 12, 25),
+    "new year's eve": lambda y: date(y, 12, 31),
+    "new year's": lambda y: date(y, 1, 1),
+    "new year's day": lambda y: date(y, 1, 1),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "independence day": lambda y: date(y, 7, 4),
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+    "halloween": lambda y: date(y, 10, 31),
+    "valentine's day": lambda y: date(y, 2, 14),
+    "boxing day": lambda y: date(y, 12, 26),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: _last_weekday(y, 5, 0),
+}
+
+
+def _anchor_holiday(m: Mention, published: date | None, direction: str | None) -> Anchored:
+    rule = _HOLIDAYS[" ".join(m.part("name").lower().split())]
+    if m.part("year"):
+        return _day_value(rule(int(m.part("year"))))
+    if published is None:
+        return "XXXX", "unknown"
+    days = [(rule(published.year + k),) * 2 for k in (-1, 0, 1)]
+    rel = m.part("rel").lower()
+    if rel == "last":
+        return _day_value(max(d for d in days if d[0] < published)[0])
+    if rel == "next":
+        return _day_value(min(d for d in days if d[0] > published)[0])
+    return _day_value(_choose(days, published, direction)[0])
+
+
+def _anchor_nth(m: Mention, published: date | None, direction: str | None) -> Anchored:
+    day = _day(m.part("day"))
+    if published is None:
+        return f"XXXX-XX-{day:02d}", "unknown"
+    months = [_add_months(published, k) for k in (-1, 0, 1)]
+    candidates = _valid_days([(d.year, d.month) for d in months], day)
+    return _day_value(_choose(candidates, published, direction)[0])
+
+
+_RULES: dict[str, Callable[[Mention, date | None, str | None], Anchored]] = {
+    "iso": _anchor_iso, "paren": _anchor_paren, "mdy": _anchor_month_day, "dmy": _anchor_month_day,
+    "month_year": _anchor_month_year, "month": _anchor_month, "weekday": _anchor_weekday,
+    "relday": _anchor_relday, "ago": _anchor_ago, "week": _anchor_week, "month_rel": _anchor_month_rel,
+    "year_rel": _anchor_year_rel, "year": _anchor_year, "quarter": _anchor_quarter, "season": _anchor_season,
+    "holiday": _anchor_holiday, "nth": _anchor_nth,
+}
+
+
+# --- from a TimeML value to an event date -------------------------------------------------------------
+
+_VALUE_FORMS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[date, str]]]] = [
+    (re.compile(r"(\d{4})-(\d\d)-(\d\d)"), lambda g: (date(int(g[1]), int(g[2]), int(g[3])), "day")),
+    (re.compile(r"(\d{4})-W(\d\d)"), lambda g: (date.fromisocalendar(int(g[1]), int(g[2]), 1), "week")),
+    (re.compile(r"(\d{4})-W(\d\d)-WE"), lambda g: (date.fromisocalendar(int(g[1]), int(g[2]), 6), "week")),
+    (re.compile(r"(\d{4})-(\d\d)"), lambda g: (date(int(g[1]), int(g[2]), 1), "month")),
+    (re.compile(r"(\d{4})(?:-Q\d|-SP|-SU|-FA|-WI)?"), lambda g: (date(int(g[1]), 1, 1), "year")),
+]
+
+
+def value_to_date(value: str) -> tuple[str | None, str]:
+    """``(ISO first day of the period, precision)`` for a TimeML value; quarters and seasons count as
+    their year (the event contract knows day, week, month and year); ``(None, "unknown")`` otherwise."""
+    for pattern, convert in _VALUE_FORMS:
+        match = pattern.fullmatch(value)
+        if match:
+            try:
+                day, precision = convert(match)
+            except ValueError:
+                return None, "unknown"
+            return day.isoformat(), precision
+    return None, "unknown"
+
+
+# --- the date of one event ----------------------------------------------------------------------------
+
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
+_PLAN_LEMMAS = frozenset(
+    "plan schedule set expect intend aim agree prepare promise vow pledge hope due slate decide "
+    "threaten want seek propose offer announce".split()
+)
+_TENSES = {"past": PAST, "future": FUTURE, "asserted": None, "present": None, "hypothetical": None}
+
+
+def resolve_event_date(
+    sent: Span, *, published: date | None, trigger: int | None = None, tense: str | None = None
+) -> tuple[str | None, str]:
+    """The date of the event whose trigger is token ``trigger`` (doc index) in ``sent``.
+
+    Picks the time expression attached to the trigger (else the nearest to it) and anchors it in the
+    event's direction: ``tense`` ("past", "future"; others infer) or the trigger's tense from the parse.
+    Returns ``(ISO date, precision)``; without a usable expression ``(published, "day")`` or
+    ``(None, "unknown")``.
+    """
+    anchor_token = _anchor_token(sent, trigger)
+    direction = _TENSES.get(tense or "", None) if tense else None
+    if direction is None and anchor_token is not None:
+        direction = tense_of(anchor_token)
+    best: tuple[tuple[int, int], str] | None = None
+    for mention in find_mentions(sent.text):
+        anchored = anchor_mention(mention, published=published, direction=direction or mention.direction)
+        if anchored is None or value_to_date(anchored[0])[0] is None:
+            continue
+        rank = _rank(sent, mention, anchor_token)
+        if best is None or rank < best[0]:
+            best = (rank, anchored[0])
+    if best is not None:
+        return value_to_date(best[1])
+    if published is not None:
+        return published.isoformat(), "day"
+    return None, "unknown"
+
+
+def _anchor_token(sent: Span, trigger: int | None) -> Token | None:
+    if trigger is not None and sent.start <= trigger < sent.end:
+        return sent.doc[trigger]
+    if trigger is not None:
+        log.debug("trigger %s lies outside the sentence [%s, %s); using its root", trigger, sent.start, sent.end)
+    return sent.root if len(sent) else None
+
+
+def _rank(sent: Span, mention: Mention, anchor: Token | None) -> tuple[int, int]:
+    """(0 when the expression hangs on the trigger's clause else 1, token distance to the trigger)."""
+    if anchor is None:
+        return 1, mention.start
+    span = sent.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return 1, abs(sent.start_char + mention.start - anchor.idx)
+    distance = min(abs(token.i - anchor.i) for token in span)
+    node = span.root
+    for _ in range(12):
+        if node.i == anchor.i:
+            return 0, distance
+        if node.head.i == node.i or (node.pos_ in {"VERB", "AUX"} and node.i != span.root.i):
+            break
+        node = node.head
+    return 1, distance
+
+
+def tense_of(token: Token) -> str | None:
+    """``future`` for "will meet", "plans to visit", "is scheduled to be held"; ``past`` for a past-tense
+    verb ("met", "has met"); None when the parse does not say."""
+    verb = token
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    auxes = [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
+    if any(aux.lower_ in _FUTURE_AUX for aux in auxes):
+        return FUTURE
+    if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_ in _PLAN_LEMMAS and any(
+        aux.lower_ == "to" for aux in auxes
+    ):
+        return FUTURE
+    if verb.head.lemma_ in _PLAN_LEMMAS and verb.dep_ == "xcomp":
+        return FUTURE
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)):
+        return PAST
+    if verb.tag_ == "VBN" and any(a.tag_ == "VBD" for a in auxes):
+        return PAST
+    return None

@@ -1,0 +1,183 @@
+"""Recognising time expressions in news text (no anchoring: see :mod:`volte.coding.dates`).
+
+Pure Python regular expressions. :func:`find_mentions` returns every expression with the rule that
+matched it and its named parts (month, day, weekday, relative word, ...), and a direction read from the
+words to its left (:func:`text_direction`): a bare weekday in a story is the most recent one unless the
+clause reads as future ("will meet on Friday"). :mod:`volte.coding.dates` turns mentions into TimeML
+values against the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["FUTURE", "ORDINAL_WORDS", "PAST", "Mention", "find_mentions", "text_direction"]
+
+PAST = "past"
+FUTURE = "future"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A recognised time expression before anchoring: which rule matched and its named parts."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    parts: tuple[tuple[str, str], ...]
+    direction: str | None  # past | future | None, read from the words before it
+
+    def part(self, name: str) -> str:
+        return dict(self.parts).get(name, "")
+
+
+# --- vocabulary -------------------------------------------------------------------------------------
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_WDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_ORD_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_ORD_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+              "seventeenth", "eighteenth", "nineteenth"]
+ORDINAL_WORDS: dict[str, int] = {w: i + 1 for i, w in enumerate(_ORD_UNITS)}
+ORDINAL_WORDS.update({w: i + 10 for i, w in enumerate(_ORD_TEENS)})
+ORDINAL_WORDS.update({"twentieth": 20, "thirtieth": 30, "thirty-first": 31, "thirty first": 31})
+ORDINAL_WORDS.update({f"twenty{sep}{w}": 20 + i + 1 for i, w in enumerate(_ORD_UNITS) for sep in ("-", " ")})
+_ORD_WORD = "(?:" + "|".join(sorted((re.escape(w) for w in ORDINAL_WORDS), key=len, reverse=True)) + ")"
+_DAY = rf"(?:[0-3]?\d(?:st|nd|rd|th)?(?!\d)|{_ORD_WORD})"
+_DAY_ORDINAL = rf"(?:[0-3]?\d(?:st|nd|rd|th)|{_ORD_WORD})"
+_YEAR = r"(?:1[89]|2[01])\d\d"
+_END = r"(?![\w-])"
+_TOD = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_MOD = r"(?:(?:early|late|earlier|later)\s+)?"
+_NUM = r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d{1,3})"
+_PREP = r"(?:in|on|since|by|until|till|before|after|during|from|through|of|between|and|to|for)"
+_FOLLOW_NTH = (
+    r"(?=\s*(?:[,.;:)!?]|$|\s(?:and|or|when|at|in|to|with|as|after|before|but|while|for|by|that|which|"
+    r"through|until|the|a|an|he|she|they|it|we|i)\b))"
+)
+
+# (rule name, pattern). Group ``t`` is the expression's span; other named groups are its parts.
+_PATTERNS: list[tuple[str, str]] = [
+    ("iso", rf"(?<![\d-])(?P<t>(?P<year>{_YEAR})-(?P<mon>[01]\d)-(?P<day>[0-3]\d))(?![\d-])"),
+    ("paren", rf"(?P<t>(?P<word>today|tonight|yesterday|tomorrow|{_WDAY})\s*\(\s*(?P<month>{_MONTH})\s+"
+              rf"(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?\s*\))"),
+    ("mdy", rf"(?P<t>(?:(?P<wday>{_WDAY}),?\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAY})"
+            rf"(?:(?:,\s*|\s+)(?P<year>{_YEAR}))?){_END}"),
+    ("dmy", rf"(?P<t>(?:(?P<wday>{_WDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{_MONTH})"
+            rf"(?:,?\s+(?P<year>{_YEAR}))?){_END}"),
+    ("month_year", rf"(?P<t>(?:(?P<mod>early|mid|late)[-\s]+)?(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})){_END}"),
+    ("month", rf"(?:\b{_PREP}\s+)(?P<t>(?:(?P<rel>last|next|this\s+past|this\s+coming|this)\s+)?"
+              rf"(?:(?P<mod>early|mid|late)[-\s]+)?(?P<month>{_MONTH_FULL})){_END}"),
+    ("month", rf"(?P<t>(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+|(?P<mod>early|mid|late)[-\s]+)"
+              rf"(?P<month>{_MONTH_FULL})){_END}"),
+    ("weekday", rf"(?P<t>{_MOD}(?:(?P<rel>last|next|this\s+coming|this\s+past|this)\s+)?(?P<wday>{_WDAY})"
+                rf"(?:'s)?{_TOD}){_END}"),
+    ("relday", rf"(?P<t>{_MOD}(?:the\s+day\s+(?P<shift>before|after)\s+)?(?P<word>today|tonight|yesterday|"
+               rf"tomorrow)(?:'s)?{_TOD}){_END}"),
+    ("relday", r"(?P<t>(?P<word>this|last)\s+(?P<tod>morning|afternoon|evening|night))(?![\w-])"),
+    ("ago", rf"(?P<t>(?P<num>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+ago){_END}"),
+    ("week", r"(?P<t>(?:(?P<mod>earlier|later)\s+)?(?P<rel>this|last|next|the\s+coming|the\s+following)\s+"
+             r"(?P<unit>weekend|week))(?:'s)?(?![\w-])"),
+    ("month_rel", r"(?P<t>(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rel>this|last|next)\s+month)(?![\w-])"),
+    ("year_rel", r"(?P<t>(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rel>this|last|next)\s+year)(?![\w-])"),
+    ("year", rf"(?:\b(?:{_PREP}|fiscal|early|late|mid|the\s+year)[\s-]+)(?P<t>(?P<year>{_YEAR}))(?![\d%]|,\d|\.\d)"),
+    ("quarter", rf"(?P<t>(?:the\s+)?(?:(?P<rel>last|next|this)\s+|(?P<ord>first|second|third|fourth|1st|2nd|3rd"
+                rf"|4th)[-\s]+)quarter(?:\s+of\s+(?P<year>{_YEAR}))?){_END}"),
+    ("season", rf"(?P<t>(?:(?P<rel>last|next|this)\s+(?P<season>spring|summer|autumn|fall|winter)"
+               rf"(?:\s+of\s+(?P<year>{_YEAR}))?|(?P<season2>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
+               rf"(?:\s+of)?\s+(?P<year2>{_YEAR}))){_END}"),
+    ("holiday", rf"(?P<t>(?:(?P<rel>last|next|this)\s+)?(?P<name>Christmas\s+Eve|Christmas(?:\s+Day)?|"
+                rf"New\s+Year's\s+Eve|New\s+Year's(?:\s+Day)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|"
+                rf"Election\s+Day|Halloween|Valentine's\s+Day|Boxing\s+Day|Labor\s+Day|Memorial\s+Day))"
+                rf"(?:\s+(?P<year>{_YEAR}))?{_END}"),
+    ("nth", rf"\b(?:on|by|since|until|till|from|before|after|through)\s+(?P<t>the\s+(?P<day>{_DAY_ORDINAL})){_FOLLOW_NTH}"),
+]
+# Month and weekday names must be capitalised ("may", "march" are verbs); everything else is caseless.
+_COMPILED: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p, re.IGNORECASE)) for name, p in _PATTERNS]
+_CAPITALISED_PARTS = ("month", "wday", "name", "season2")
+_RULE_RANK = {name: i for i, (name, _) in enumerate(_PATTERNS)}
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Recognise time expressions (no anchoring yet): longest match wins where matches overlap."""
+    candidates: list[tuple[int, int, str, dict[str, str]]] = []
+    for rule, pattern in _COMPILED:
+        for match in pattern.finditer(text):
+            start, end = match.span("t")
+            parts = {k: v for k, v in match.groupdict().items() if v is not None and k != "t"}
+            if start < end and _well_cased(parts):
+                candidates.append((start, end, rule, parts))
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], _RULE_RANK[c[2]]))
+    taken: list[tuple[int, int, str, dict[str, str]]] = []
+    for cand in candidates:
+        if all(cand[1] <= other[0] or cand[0] >= other[1] for other in taken):
+            taken.append(cand)
+    taken.sort(key=lambda c: c[0])
+    return [
+        Mention(start, end, text[start:end], rule, tuple(sorted(parts.items())), text_direction(text, start))
+        for start, end, rule, parts in taken
+    ]
+
+
+def _well_cased(parts: dict[str, str]) -> bool:
+    return all(parts[key][:1].isupper() for key in _CAPITALISED_PARTS if key in parts)
+
+
+# --- direction from the words before the expression -----------------------------------------------
+
+_FUTURE_WORDS = frozenset(
+    "will 'll shall scheduled slated plans plan planned planning intends intend intended until till "
+    "upcoming coming next tomorrow postponed delayed deadline".split()
+)
+_FUTURE_BEFORE_TO = frozenset("set due expected expects expect going is are about ready aims aim".split())
+_PAST_WORDS = frozenset(
+    "said told reported announced was were had did ago last yesterday earlier previous met held began "
+    "took gave made went came left found sent spoke broke fell rose won lost struck shot fought led saw "
+    "paid flew stood sought brought thought wrote chose drew ran sat became knew kept heard hit".split()
+)
+_ABBREVIATIONS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st gen col lt sgt gov sen rep rev "
+    "jr sr co corp inc ltd no vs u.s u.n u.k e.u".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'.-]*")
+_BOUNDARY = re.compile(r"[;!?\n]|``|''|[\"\u201c\u201d]|(?<=[A-Za-z0-9)])\.(?=\s)")
+
+
+def text_direction(text: str, start: int, *, window: int = 8) -> str | None:
+    """``future``/``past`` when a cue word is the nearest of its kind to the left, in the same clause."""
+    left = text[max(0, start - 160) : start]
+    cut = 0
+    for boundary in _BOUNDARY.finditer(left):
+        if boundary.group() == "." and _is_abbreviation(left[: boundary.start()]):
+            continue
+        cut = boundary.end()
+    words = [w.rstrip(".").lower() for w in _WORD.findall(left[cut:])][-window:]
+    for i in range(len(words) - 1, -1, -1):
+        cue = _word_cue(words, i)
+        if cue:
+            return cue
+    return None
+
+
+def _word_cue(words: list[str], i: int) -> str | None:
+    word = words[i]
+    following = words[i + 1] if i + 1 < len(words) else ""
+    if word in _FUTURE_WORDS or word.endswith("'ll") or (word in _FUTURE_BEFORE_TO and following == "to"):
+        return FUTURE
+    if word == "as" and following in {"soon", "early"}:
+        return FUTURE
+    if word in _PAST_WORDS or (len(word) > 4 and word.endswith("ed") and word[:1].islower()):
+        return PAST
+    return None
+
+
+def _is_abbreviation(before: str) -> bool:
+    tail = re.search(r"([A-Za-z.]+)$", before)
+    return bool(tail) and (tail.group(1).lower() in _ABBREVIATIONS or len(tail.group(1)) == 1)
+
