@@ -12,4 +12,4 @@ CODER_VERSION = "volte.coder.v1"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
-__all__ = ["CODER_VERSION", "Article", "Event", "Reject", "VolteError", "__version__"]
+__all__ = ["Article", "CODER_VERSION", "Event", "Reject", "VolteError", "__version__"]
