@@ -77,12 +77,14 @@ def code_cli(
     statements: bool = typer.Option(False, "--statements", help="Also emit generic 'make statement' (010) events."),
 ) -> None:
     """Code articles into events and print them (no database)."""
-    from volte.coding.coder import Coder
-    from volte.ingest.sources import iter_articles
-    from volte.settings import load_settings
-
     check_format(fmt)
     published = parse_cli_date(date_)
+    from volte.ingest.sources import expand_inputs, iter_articles
+
+    expand_inputs(inputs)  # a missing path is a coded error before the model loads
+    from volte.coding.coder import Coder
+    from volte.settings import load_settings
+
     settings = load_settings(overrides=[f"coding.statements={statements}"])
     events: list[Event] = []
     rejects: list[Reject] = []
