@@ -28,7 +28,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from volte.coding.timex import FUTURE, ORDINAL_WORDS, PAST, Mention, find_mentions
+from volte.coding.timex import (
+    FUTURE,
+    LIKELY_FUTURE,
+    LIKELY_PAST,
+    ORDINAL_WORDS,
+    PAST,
+    Mention,
+    find_mentions,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -65,30 +73,44 @@ def anchor_mention(mention: Mention, *, published: date | None, direction: str |
     """The TimeML value and precision of one mention; None when the parts do not make a date."""
     rule = _RULES[mention.rule]
     try:
-        return rule(mention, published, direction)
+        value, precision = rule(mention, published, direction)
+        shift = _SHIFTS.get(mention.part("shift"), 0)
+        if shift and precision == "day":  # "the day before Tuesday's hearing"
+            value = (date.fromisoformat(value) + timedelta(days=shift)).isoformat()
+        return value, precision
     except (ValueError, OverflowError):  # impossible dates such as "Feb. 30": not a time expression
         return None
+
+
+_SHIFTS = {"before": -1, "after": 1}
 
 
 # --- calendar arithmetic ----------------------------------------------------------------------------
 
 
 def _choose(candidates: list[tuple[date, date]], published: date, direction: str | None) -> tuple[date, date]:
-    """Pick the period (first day, last day) the direction asks for, relative to ``published``."""
-    if direction == PAST:
-        before = [c for c in candidates if c[0] <= published]
-        if before:
-            return max(before)
-    elif direction == FUTURE:
-        after = [c for c in candidates if c[1] >= published]
-        if after:
-            return min(after)
+    """Pick the period (first day, last day) the direction asks for, relative to ``published``.
 
-    def distance(c: tuple[date, date]) -> tuple[int, int]:
-        gap = (c[0] - published).days if c[0] > published else max(0, (published - c[1]).days)
-        return gap, c[0] > published  # ties go to the past
+    PAST/FUTURE (the verb's tense) take the latest period not after / earliest not before the
+    publication day. Otherwise the nearest period wins, ties going to the past; a LIKELY_ direction
+    (a cue word) prefers its side unless the other side is more than twice as near.
+    """
+    before = [c for c in candidates if c[0] <= published]
+    after = [c for c in candidates if c[1] >= published]
+    if direction == PAST and before:
+        return max(before)
+    if direction == FUTURE and after:
+        return min(after)
 
-    return min(candidates, key=distance)
+    def gap(c: tuple[date, date]) -> int:
+        return (c[0] - published).days if c[0] > published else max(0, (published - c[1]).days)
+
+    nearest = min(candidates, key=lambda c: (gap(c), c[0] > published))
+    if direction == LIKELY_PAST and before and gap(max(before)) <= 2 * gap(nearest):
+        return max(before)
+    if direction == LIKELY_FUTURE and after and gap(min(after)) <= 2 * gap(nearest):
+        return min(after)
+    return nearest
 
 
 def _day(text: str) -> int:
@@ -191,7 +213,7 @@ def _weekday_offset(target: int, published: date, rel: str, direction: str | Non
         return -(back or 7)
     if rel in {"next", "this coming"}:
         return ahead or 7
-    if direction == FUTURE or (rel == "this" and direction != PAST):
+    if direction in {FUTURE, LIKELY_FUTURE} or (rel == "this" and direction not in {PAST, LIKELY_PAST}):
         return ahead
     return -back
 
@@ -208,7 +230,7 @@ _RELDAY = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "to
 
 
 def _anchor_relday(m: Mention, published: date | None, direction: str | None) -> Anchored:
-    offset = _RELDAY[m.part("word").lower()] + {"before": -1, "after": 1, "": 0}[m.part("shift").lower()]
+    offset = _RELDAY[m.part("word").lower()]
     if published is None:
         return _REF[PAST if offset < 0 else FUTURE if offset > 0 else None], "unknown"
     return _day_value(published + timedelta(days=offset))
@@ -363,12 +385,27 @@ def _anchor_nth(m: Mention, published: date | None, direction: str | None) -> An
     return _day_value(_choose(candidates, published, direction)[0])
 
 
+def _anchor_period_end(m: Mention, published: date | None, direction: str | None) -> Anchored:
+    """"year-end", "the end of the month": the last day of the period."""
+    unit = (m.part("unit") or m.part("unit2") or m.part("unit3")).lower()
+    if published is None:
+        return "XXXX-12-31" if unit == "year" else "XXXX-XX-XX", "unknown"
+    if unit == "year":
+        periods = [(date(published.year + k, 12, 31),) * 2 for k in (-1, 0, 1)]
+        step_first = date(published.year + _rel_step(m), 12, 31) if m.part("rel") else None
+    else:
+        periods = [(_month_period(d.year, d.month)[1],) * 2 for d in (_add_months(published, k) for k in (-1, 0, 1))]
+        month = _add_months(published, _rel_step(m)) if m.part("rel") else None
+        step_first = _month_period(month.year, month.month)[1] if month else None
+    return _day_value(step_first or _choose(periods, published, direction)[0])
+
+
 _RULES: dict[str, Callable[[Mention, date | None, str | None], Anchored]] = {
     "iso": _anchor_iso, "paren": _anchor_paren, "mdy": _anchor_month_day, "dmy": _anchor_month_day,
     "month_year": _anchor_month_year, "month": _anchor_month, "weekday": _anchor_weekday,
     "relday": _anchor_relday, "ago": _anchor_ago, "week": _anchor_week, "month_rel": _anchor_month_rel,
     "year_rel": _anchor_year_rel, "year": _anchor_year, "quarter": _anchor_quarter, "season": _anchor_season,
-    "holiday": _anchor_holiday, "nth": _anchor_nth,
+    "holiday": _anchor_holiday, "nth": _anchor_nth, "pair": _anchor_month_day, "period_end": _anchor_period_end,
 }
 
 

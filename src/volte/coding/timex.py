@@ -12,10 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["FUTURE", "ORDINAL_WORDS", "PAST", "Mention", "find_mentions", "text_direction"]
+__all__ = [
+    "FUTURE", "LIKELY_FUTURE", "LIKELY_PAST", "ORDINAL_WORDS", "PAST", "Mention", "find_mentions", "text_direction",
+]
 
+# Directions. PAST/FUTURE come from the parse (the event verb's tense) and are followed strictly;
+# the LIKELY_ ones come from cue words in the text and only break near-ties (see dates._choose).
 PAST = "past"
 FUTURE = "future"
+LIKELY_PAST = "likely-past"
+LIKELY_FUTURE = "likely-future"
 
 
 @dataclass(frozen=True)
@@ -27,7 +33,7 @@ class Mention:
     text: str
     rule: str
     parts: tuple[tuple[str, str], ...]
-    direction: str | None  # past | future | None, read from the words before it
+    direction: str | None  # LIKELY_PAST | LIKELY_FUTURE | None, read from the words before it
 
     def part(self, name: str) -> str:
         return dict(self.parts).get(name, "")
@@ -78,7 +84,7 @@ _PATTERNS: list[tuple[str, str]] = [
               rf"(?P<month>{_MONTH_FULL})){_END}"),
     ("weekday", rf"(?P<t>{_MOD}(?:(?P<rel>last|next|this\s+coming|this\s+past|this)\s+)?(?P<wday>{_WDAY})"
                 rf"(?:'s)?{_TOD}){_END}"),
-    ("relday", rf"(?P<t>{_MOD}(?:the\s+day\s+(?P<shift>before|after)\s+)?(?P<word>today|tonight|yesterday|"
+    ("relday", rf"(?P<t>{_MOD}(?P<word>today|tonight|yesterday|"
                rf"tomorrow)(?:'s)?{_TOD}){_END}"),
     ("relday", r"(?P<t>(?P<word>this|last)\s+(?P<tod>morning|afternoon|evening|night))(?![\w-])"),
     ("ago", rf"(?P<t>(?P<num>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+ago){_END}"),
@@ -96,6 +102,10 @@ _PATTERNS: list[tuple[str, str]] = [
                 rf"New\s+Year's\s+Eve|New\s+Year's(?:\s+Day)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|"
                 rf"Election\s+Day|Halloween|Valentine's\s+Day|Boxing\s+Day|Labor\s+Day|Memorial\s+Day))"
                 rf"(?:\s+(?P<year>{_YEAR}))?{_END}"),
+    ("pair", rf"(?P<month>{_MONTH})\s+{_DAY}\s*(?:and|or|to|through|-|\u2013)\s*(?P<t>(?P<day>{_DAY}))"
+             rf"(?:,?\s+(?P<year>{_YEAR}))?(?![\w-]|\s*(?:%|percent|per\s+cent))"),
+    ("period_end", r"(?P<t>(?P<unit>year|month)-end|(?P<unit2>year|month)'s\s+end|the\s+end\s+of\s+"
+                   r"(?:(?P<rel>this|last|next)|the)\s+(?P<unit3>year|month))(?![\w-])"),
     ("nth", rf"\b(?:on|by|since|until|till|from|before|after|through)\s+(?P<t>the\s+(?P<day>{_DAY_ORDINAL})){_FOLLOW_NTH}"),
 ]
 # Month and weekday names must be capitalised ("may", "march" are verbs); everything else is caseless.
@@ -119,10 +129,28 @@ def find_mentions(text: str) -> list[Mention]:
         if all(cand[1] <= other[0] or cand[0] >= other[1] for other in taken):
             taken.append(cand)
     taken.sort(key=lambda c: c[0])
-    return [
-        Mention(start, end, text[start:end], rule, tuple(sorted(parts.items())), text_direction(text, start))
-        for start, end, rule, parts in taken
-    ]
+    mentions = []
+    for start, end, rule, parts in taken:
+        start = _day_shift(text, start, rule, parts)
+        mentions.append(
+            Mention(start, end, text[start:end], rule, tuple(sorted(parts.items())), text_direction(text, start))
+        )
+    return mentions
+
+
+_SHIFT = re.compile(r"\bthe\s+day\s+(before|after)\s+$", re.IGNORECASE)
+_DAY_RULES = frozenset({"iso", "mdy", "dmy", "paren", "weekday", "relday", "holiday", "nth", "pair"})
+
+
+def _day_shift(text: str, start: int, rule: str, parts: dict[str, str]) -> int:
+    """Take "the day before/after" into a day expression ("the day before last Tuesday")."""
+    if rule not in _DAY_RULES:
+        return start
+    shift = _SHIFT.search(text, max(0, start - 30), start)
+    if shift is None:
+        return start
+    parts["shift"] = shift.group(1).lower()
+    return shift.start()
 
 
 def _well_cased(parts: dict[str, str]) -> bool:
@@ -132,12 +160,14 @@ def _well_cased(parts: dict[str, str]) -> bool:
 # --- direction from the words before the expression -----------------------------------------------
 
 _FUTURE_WORDS = frozenset(
-    "will 'll shall scheduled slated plans plan planned planning intends intend intended until till "
-    "upcoming coming next tomorrow postponed delayed deadline".split()
+    "will 'll shall scheduled slated upcoming coming next tomorrow postponed delayed deadline".split()
 )
-_FUTURE_BEFORE_TO = frozenset("set due expected expects expect going is are about ready aims aim".split())
+_FUTURE_BEFORE_TO = frozenset(
+    "set due expected expects expect going is are about ready aims aim plans plan planned planning "
+    "intends intend intended hopes hope".split()
+)
 _PAST_WORDS = frozenset(
-    "said told reported announced was were had did ago last yesterday earlier previous met held began "
+    "said told reported announced was were had did ago last yesterday earlier previous since met held began "
     "took gave made went came left found sent spoke broke fell rose won lost struck shot fought led saw "
     "paid flew stood sought brought thought wrote chose drew ran sat became knew kept heard hit".split()
 )
@@ -158,6 +188,8 @@ def text_direction(text: str, start: int, *, window: int = 8) -> str | None:
             continue
         cut = boundary.end()
     words = [w.rstrip(".").lower() for w in _WORD.findall(left[cut:])][-window:]
+    if words and words[-1] == "since":  # "since Jan. 3", "since year-end": always a past point
+        return PAST
     for i in range(len(words) - 1, -1, -1):
         cue = _word_cue(words, i)
         if cue:
@@ -169,11 +201,11 @@ def _word_cue(words: list[str], i: int) -> str | None:
     word = words[i]
     following = words[i + 1] if i + 1 < len(words) else ""
     if word in _FUTURE_WORDS or word.endswith("'ll") or (word in _FUTURE_BEFORE_TO and following == "to"):
-        return FUTURE
+        return LIKELY_FUTURE
     if word == "as" and following in {"soon", "early"}:
-        return FUTURE
+        return LIKELY_FUTURE
     if word in _PAST_WORDS or (len(word) > 4 and word.endswith("ed") and word[:1].islower()):
-        return PAST
+        return LIKELY_PAST
     return None
 
 
