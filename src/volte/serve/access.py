@@ -1,0 +1,162 @@
+"""How the server reaches the store and the coder: read-only connections for reads, one short
+read-write connection per write, and one coder loaded on first use.
+
+DuckDB lets one process write a database file, and a process cannot hold a read-only and a read-write
+connection to the same file at once. So reads borrow read-only stores from a small pool; a write waits for
+the reads in flight, closes the pool, opens the file read-write, ingests, closes it again, and lets the
+reads reopen. A server started without write access never opens the file read-write, so CLI readers can
+share the file with it; any writer (``volte ingest``) is refused while it runs, and vice versa.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from volte.errors import E_STORE_LOCKED, StoreError
+from volte.serve.errors import Unavailable
+
+if TYPE_CHECKING:
+    from volte.coding.coder import Coded, Coder
+    from volte.records import Article
+    from volte.settings import Settings
+    from volte.store.db import Store
+
+log = logging.getLogger(__name__)
+
+
+class StoreAccess:
+    """A bounded pool of read-only stores plus an exclusive, short-lived writer.
+
+    ``reading()`` yields a read-only :class:`~volte.store.db.Store` for the duration of one request;
+    ``write(coded)`` ingests under an exclusive lock (only when ``writable``).
+    """
+
+    def __init__(self, path: str | Path, *, writable: bool, pool_size: int = 8) -> None:
+        self.path = Path(path)
+        self.writable = writable
+        self.pool_size = pool_size
+        self._idle: list[Store] = []
+        self._open = 0  # stores opened by the pool (idle + borrowed)
+        self._readers = 0
+        self._writing = False
+        self._cond = threading.Condition()
+        self._write_lock = threading.Lock()
+
+    @contextmanager
+    def reading(self) -> Iterator[Store]:
+        store = self._borrow()
+        ok = False
+        try:
+            yield store
+            ok = True
+        finally:
+            self._give_back(store, keep=ok)
+
+    def _borrow(self) -> Store:
+        with self._cond:
+            while self._writing or (not self._idle and self._open >= self.pool_size):
+                self._cond.wait()
+            self._readers += 1
+            if self._idle:
+                return self._idle.pop()
+            self._open += 1
+        try:
+            return self._open_store(read_only=True)
+        except BaseException:
+            with self._cond:
+                self._open -= 1
+                self._readers -= 1
+                self._cond.notify_all()
+            raise
+
+    def _give_back(self, store: Store, *, keep: bool) -> None:
+        with self._cond:
+            self._readers -= 1
+            if keep and not self._writing:
+                self._idle.append(store)
+            else:
+                self._open -= 1
+                _close(store)
+            self._cond.notify_all()
+
+    def write(self, coded: Iterable[Coded]) -> Any:
+        """Ingest coded articles through a short read-write connection; returns the store's summary."""
+        if not self.writable:
+            raise Unavailable("this server was started read-only; restart `volte serve` with VOLTE_TOKEN set to accept writes")
+        with self._write_lock:
+            with self._cond:
+                self._writing = True
+                while self._readers:
+                    self._cond.wait()
+                self._close_idle()
+            try:
+                store = self._open_store(read_only=False)
+                try:
+                    return store.ingest(coded)
+                finally:
+                    _close(store)
+            finally:
+                with self._cond:
+                    self._writing = False
+                    self._cond.notify_all()
+
+    def close(self) -> None:
+        with self._cond:
+            self._close_idle()
+
+    def _close_idle(self) -> None:
+        while self._idle:
+            self._open -= 1
+            _close(self._idle.pop())
+
+    def _open_store(self, *, read_only: bool) -> Store:
+        from volte.store.db import Store
+
+        if read_only and not self.path.exists():
+            raise Unavailable(
+                f"store {self.path} does not exist yet: create it with `volte ingest ... --db {self.path}`"
+                " (or start `volte serve` with VOLTE_TOKEN set and POST articles)"
+            )
+        try:
+            return Store(self.path, read_only=read_only)
+        except StoreError as exc:
+            if exc.code == E_STORE_LOCKED or "lock" in exc.message.lower():
+                raise StoreError(
+                    f"store {self.path} is locked by another process (DuckDB allows one writer);"
+                    " wait for it to finish or stop it, then retry",
+                    code=E_STORE_LOCKED,
+                ) from exc
+            raise
+
+
+def _close(store: Store) -> None:
+    try:
+        store.close()
+    except StoreError as exc:  # closing must never mask the request's own outcome
+        log.warning("closing store failed: %s", exc)
+
+
+class CoderAccess:
+    """One coder per server, built on first use (loading spaCy takes seconds); calls are serialised."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._coder: Coder | None = None
+        self._lock = threading.Lock()
+
+    def code(self, article: Article) -> Coded:
+        with self._lock:
+            if self._coder is None:
+                from volte.coding.coder import Coder
+
+                log.info("loading the coder (first coding request)")
+                self._coder = Coder(self.settings)
+            return next(iter(self._coder.code([article])))
+
+
+__all__ = ["CoderAccess", "StoreAccess"]

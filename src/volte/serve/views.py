@@ -1,0 +1,274 @@
+"""Dashboard pages, rendered on the server (tables work without JavaScript; charts need it).
+
+Home (reversals, active dyads), a dyad's timeline, an article with its events highlighted, and a page to
+code a pasted text. Each view validates its input, reads the store once or twice and renders a template.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Form, Path, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from volte.errors import ApiError, NotFound
+from volte.records import Article, Event, Reject
+from volte.serve.errors import Invalid
+from volte.serve.routes import ACTOR_PATTERN, Day, PathActor, check_token, parse_day, parse_range
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+QUAD_LABELS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+QUAD_COLOURS = {1: "#74c476", 2: "#238b45", 3: "#fd8d3c", 4: "#cb181d"}
+DYAD_EVENTS = 500  # events listed per direction on a dyad page
+
+
+def configure(templates: Jinja2Templates) -> None:
+    """Template filters and globals shared by every page."""
+    templates.env.globals.update(quad_labels=QUAD_LABELS, quad_colours=QUAD_COLOURS)
+    templates.env.filters["score"] = lambda v: "" if v is None else f"{float(v):+.1f}"
+    templates.env.filters["day"] = lambda v: "" if v is None else str(v)[:10]
+
+
+def _page(request: Request, name: str, context: dict[str, Any], *, status: int = 200) -> Response:
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+@router.get("/")
+def home(request: Request) -> Response:
+    with request.app.state.store.reading() as store:
+        shifts = store.shifts(since=None, until=None, kind=None)
+        dyads = top_dyads(store, limit=15)
+    latest = sorted(shifts, key=lambda s: (str(s.get("date")), float(s.get("score") or 0)), reverse=True)[:20]
+    return _page(request, "home.html", {"shifts": latest, "dyads": dyads})
+
+
+def top_dyads(store: Any, *, limit: int) -> list[dict[str, Any]]:
+    """The most active directed dyads, if the store offers the aggregate."""
+    method = getattr(store, "top_dyads", None)
+    return list(method(limit=limit)) if method else []
+
+
+@router.get("/dyad")
+def dyad_lookup(
+    source: Annotated[str, Query(pattern=ACTOR_PATTERN)],
+    target: Annotated[str, Query(pattern=ACTOR_PATTERN)],
+) -> Response:
+    """The home page's dyad form: redirect to the dyad's page."""
+    return RedirectResponse(f"/dyad/{source.upper()}/{target.upper()}", status_code=303)
+
+
+@router.get("/dyad/{source}/{target}")
+def dyad(
+    request: Request,
+    source: PathActor,
+    target: PathActor,
+    freq: Annotated[Literal["day", "week"], Query()] = "day",
+    since: Day = None,
+    until: Day = None,
+) -> Response:
+    source, target = source.upper(), target.upper()
+    start, end = parse_range(since, until)
+    directions = [(source, target), (target, source)]
+    with request.app.state.store.reading() as store:
+        series = {d: store.dyad_series(*d, freq=freq, since=start, until=end) for d in directions}
+        events = {d: store.query_events(source=d[0], target=d[1], since=start, until=end, limit=DYAD_EVENTS, offset=0) for d in directions}
+        shifts = [s for s in store.shifts(since=start, until=end, kind=None) if _dyad_of(s) in directions]
+    listed = sorted((e for d in directions for e in events[d][0]), key=lambda e: (str(e.get("date")), e.get("event_id", "")))
+    chart = chart_spec(directions, series, shifts, freq=freq)
+    context = {
+        "source": source,
+        "target": target,
+        "freq": freq,
+        "since": since or "",
+        "until": until or "",
+        "series": series,
+        "directions": directions,
+        "totals": {d: events[d][1] for d in directions},
+        "events": listed,
+        "shifts": sorted(shifts, key=lambda s: str(s.get("date"))),
+        "chart": json.dumps(chart, default=str).replace("<", "\\u003c"),  # safe inside <script>
+        "points": sum(len(p) for p in series.values()),
+    }
+    return _page(request, "dyad.html", context)
+
+
+def _dyad_of(shift: dict[str, Any]) -> tuple[str, str]:
+    return str(shift.get("source", ""))[:3], str(shift.get("target", ""))[:3]
+
+
+def chart_spec(
+    directions: Sequence[tuple[str, str]],
+    series: dict[tuple[str, str], list[dict[str, Any]]],
+    shifts: Sequence[dict[str, Any]],
+    *,
+    freq: str,
+) -> dict[str, Any]:
+    """Vega-Lite spec: one row per direction; quad-class counts stacked above (cooperation) and below
+    (conflict) zero, the period's mean Goldstein as a line on its own axis, reversals as dashed rules."""
+    days = [str(p["date"])[:10] for pts in series.values() for p in pts] + [str(s.get("date"))[:10] for s in shifts]
+    pad = 7 if freq == "week" else 1
+    domain = [_shift_day(min(days), -pad), _shift_day(max(days), pad)] if days else None
+    rows = [_direction_chart(d, series.get(d, []), [s for s in shifts if _dyad_of(s) == d], domain=domain, freq=freq) for d in directions]
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "vconcat": rows,
+        "config": {"view": {"stroke": None}, "axis": {"labelFontSize": 11, "titleFontSize": 12}},
+    }
+
+
+def _shift_day(day: str, delta: int) -> str:
+    return (date.fromisoformat(day) + timedelta(days=delta)).isoformat()
+
+
+def _direction_chart(
+    direction: tuple[str, str], points: list[dict[str, Any]], shifts: list[dict[str, Any]], *, domain: list[str] | None, freq: str
+) -> dict[str, Any]:
+    name = f"{direction[0]} → {direction[1]}"
+    bars = [
+        {"date": str(p["date"])[:10], "day": str(p["date"])[:10], "quad": q, "label": QUAD_LABELS[q], "n": (1 if q <= 2 else -1) * int(p.get(f"q{q}") or 0),
+         "source": direction[0], "target": direction[1]}
+        for p in points for q in (1, 2, 3, 4) if p.get(f"q{q}")
+    ]
+    means = [
+        {"date": str(p["date"])[:10], "day": str(p["date"])[:10], "mean": p.get("goldstein_mean"), "sum": p.get("goldstein_sum"), "events": p.get("events"),
+         "source": direction[0], "target": direction[1]}
+        for p in points
+    ]
+    marks = [{"date": str(s.get("date"))[:10], "kind": s.get("kind"), "score": s.get("score"), "label": f"{s.get('kind')} {str(s.get('date'))[:10]}"} for s in shifts]
+    x = {"field": "date", "type": "temporal", "title": None, "axis": {"format": "%d %b %Y"}}
+    if domain:
+        x["scale"] = {"domain": domain}
+    unit = "week" if freq == "week" else "day"
+    layers: list[dict[str, Any]] = [
+        {"data": {"values": [{"y": 0}]}, "mark": {"type": "rule", "color": "#888"}, "encoding": {"y": {"field": "y", "type": "quantitative"}}},
+        {
+            "data": {"values": bars},
+            "mark": {"type": "bar", "cursor": "pointer", "width": 8},
+            "encoding": {
+                "x": x,
+                "y": {"field": "n", "type": "quantitative", "title": "events (cooperation ↑, conflict ↓)", "stack": "zero"},
+                "color": {
+                    "field": "label",
+                    "type": "nominal",
+                    "title": "quad class",
+                    "scale": {"domain": [QUAD_LABELS[q] for q in (1, 2, 3, 4)], "range": [QUAD_COLOURS[q] for q in (1, 2, 3, 4)]},
+                },
+                "tooltip": [{"field": "date", "type": "temporal", "title": unit}, {"field": "label", "title": "class"}, {"field": "n", "title": "events"}],
+            },
+        },
+        {
+            "data": {"values": means},
+            "mark": {"type": "line", "point": {"filled": True, "size": 60, "cursor": "pointer"}, "color": "#222", "strokeWidth": 1.5},
+            "encoding": {
+                "x": x,
+                "y": {"field": "mean", "type": "quantitative", "title": "mean Goldstein", "scale": {"domain": [-10, 10]}},
+                "tooltip": [
+                    {"field": "date", "type": "temporal", "title": unit},
+                    {"field": "events", "title": "events"},
+                    {"field": "mean", "title": "mean Goldstein", "format": "+.1f"},
+                    {"field": "sum", "title": "Goldstein sum", "format": "+.1f"},
+                ],
+            },
+        },
+    ]
+    if marks:
+        layers.append({
+            "data": {"values": marks},
+            "layer": [
+                {"mark": {"type": "rule", "strokeDash": [4, 3], "strokeWidth": 2}, "encoding": {"x": x, "color": {"value": "#2b6cb0"}}},
+                {"mark": {"type": "text", "align": "left", "dx": 4, "dy": -4, "baseline": "bottom", "fontWeight": "bold"},
+                 "encoding": {"x": x, "y": {"value": 0}, "text": {"field": "label"}, "color": {"value": "#2b6cb0"}}},
+            ],
+        })
+    return {"title": name, "width": 800, "height": 190, "layer": layers, "resolve": {"scale": {"y": "independent"}}}
+
+
+@router.get("/article/{article_id:path}")
+def article(request: Request, article_id: Annotated[str, Path(min_length=1, max_length=512)]) -> Response:
+    with request.app.state.store.reading() as store:
+        found = store.get_article(article_id)
+    if found is None:
+        raise NotFound(f"no article with id {article_id!r} in the store")
+    events = list(found.get("events") or [])
+    context = {"article": found, "events": events, "segments": highlight(found.get("text") or "", events)}
+    return _page(request, "article.html", context)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of article text with the roles (trigger/source/target) and events that cover it."""
+
+    text: str
+    roles: tuple[str, ...]
+    events: tuple[int, ...]
+
+
+def highlight(text: str, events: Sequence[dict[str, Any]]) -> list[Segment]:
+    """Cut ``text`` at every span boundary of every event; each piece knows which spans cover it."""
+    spans = []
+    for index, event in enumerate(events):
+        for role in ("trigger", "source", "target"):
+            start, end = event.get(f"{role}_start"), event.get(f"{role}_end")
+            if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
+                spans.append((start, end, role, index))
+    cuts = sorted({0, len(text), *(s[0] for s in spans), *(s[1] for s in spans)})
+    segments = []
+    for left, right in zip(cuts, cuts[1:], strict=False):
+        covering = [s for s in spans if s[0] <= left and right <= s[1]]
+        roles = tuple(sorted({s[2] for s in covering}, key=("trigger", "source", "target").index))
+        segments.append(Segment(text[left:right], roles, tuple(sorted({s[3] for s in covering}))))
+    return segments
+
+
+@router.get("/code")
+def code_form(request: Request) -> Response:
+    return _page(request, "code.html", {"text": "", "date": "", "title": "", "result": None})
+
+
+@router.post("/code")
+def code_text(
+    request: Request,
+    text: Annotated[str, Form(min_length=1, max_length=500_000)],
+    date_: Annotated[str, Form(alias="date", max_length=10)] = "",
+    title: Annotated[str, Form(max_length=1000)] = "",
+    token: Annotated[str, Form(max_length=1024)] = "",
+) -> Response:
+    """Code a pasted text and show its events; store it too when the right token is given."""
+    context: dict[str, Any] = {"text": text, "date": date_, "title": title, "result": None, "error": None, "stored": False}
+    status = 200
+    try:
+        context.update(_code_and_maybe_store(request, text=text, day=date_, title=title, token=token))
+    except ApiError as exc:
+        context["error"], status = f"[{exc.code}] {exc.message}", exc.status
+    return _page(request, "code.html", context, status=status)
+
+
+def _code_and_maybe_store(request: Request, *, text: str, day: str, title: str, token: str) -> dict[str, Any]:
+    from volte.ingest.extract import article_from_text
+
+    published = parse_day("date", day) if day else None
+    doc_id = "pasted-" + hashlib.sha1(f"{day}\x1f{text}".encode()).hexdigest()[:12]
+    if token:
+        check_token(request, f"Bearer {token}")
+    result = article_from_text(text, doc_id=doc_id, published=published, title=title or None, origin="dashboard", settings=request.app.state.settings)
+    if isinstance(result, Reject):
+        raise Invalid(f"text rejected: {result.reason}", code=result.code)
+    coded = request.app.state.coder.code(result)
+    if coded.reject is not None:
+        raise Invalid(f"text could not be coded: {coded.reject.reason}", code=coded.reject.code)
+    if token:
+        request.app.state.store.write([coded])
+    return _coded_context(result, coded.events, stored=bool(token))
+
+
+def _coded_context(article: Article, events: Sequence[Event], *, stored: bool) -> dict[str, Any]:
+    rows = [e.to_dict() for e in events]
+    return {"result": {"article": article, "events": rows, "segments": highlight(article.text, rows)}, "stored": stored}
