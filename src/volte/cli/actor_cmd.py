@@ -1,5 +1,40 @@
-"""CLI commands (placeholder until the owning module lands)."""
+"""`volte actor`: show which actor code a phrase gets on a date, and which dictionary entry gave it."""
 
 from __future__ import annotations
 
-from volte.cli.app import app  # noqa: F401
+import json
+from datetime import date
+
+import typer
+
+from volte.cli.app import app, echo, edge
+from volte.errors import E_CONFIG_BAD_DATE, E_CONFIG_BAD_OPTION, ConfigError
+
+
+def parse_day(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"--date {value!r} is not a date; write it as YYYY-MM-DD (e.g. 2026-01-07)",
+                          code=E_CONFIG_BAD_DATE) from None
+
+
+@app.command("actor")
+@edge
+def actor_cli(
+    phrase: str = typer.Argument(..., help='A noun phrase, e.g. "Colombian troops" or "President Petro".'),
+    on: str | None = typer.Option(None, "--date", "-d", help="Date of the event (YYYY-MM-DD); default: current roles."),
+    fmt: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
+) -> None:
+    """Resolve PHRASE to an actor code and show the dictionary entry that matched."""
+    from volte.coding.actors import lookup_actor
+
+    if fmt not in ("text", "json"):
+        raise ConfigError(f"--format {fmt!r} is not supported; use text or json", code=E_CONFIG_BAD_OPTION)
+    result = lookup_actor(phrase, on=parse_day(on))
+    if fmt == "json":
+        echo(json.dumps(result, ensure_ascii=False))
+        return
+    echo(f"{result['code'] or '(unknown)'}\t{result['entry'] or '-'}")

@@ -1,0 +1,385 @@
+"""Actor resolution: which actor (CAMEO-style code) a noun phrase names, on a given date.
+
+One ``ActorResolver`` per article. On first use it finds every dictionary name in the document (one pass,
+token-tuple look-ups) and follows people through the article (introductions, surname-only mentions,
+he/she pronouns). ``resolve(head)`` then reads the noun phrase around a syntactic head: coordination gives
+several actors, a role noun takes its country from an adjective, a compound, a possessive or "of X", a
+person's code depends on the date, and an unknown proper noun gives the empty code (never a guess).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from volte.coding.actor_dictionary import (
+    ADJ, ORG, PERSON, ROLE, SEAT, STATE, SURNAME, ActorDictionary, Entry, Name, Period, default_actors, fold,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["ActorDictionary", "ActorResolver", "ResolvedActor", "default_actors", "lookup_actor"]
+
+log = logging.getLogger(__name__)
+
+PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
+OTHER_PRONOUNS = frozenset("they them their themselves we us our i me my you your".split())
+RELATIVE_PRONOUNS = frozenset("who whom which that".split())
+FORMER_WORDS = frozenset("former ex late ousted deposed then outgoing exiled jailed".split())
+MODIFIER_DEPS = frozenset(("amod", "compound", "poss", "nmod", "npadvmod", "nummod"))
+OF_PREPS = frozenset(("of", "from"))
+IN_PREPS = frozenset(("in", "at", "inside", "within"))
+ANTECEDENT_WINDOW = 150          # tokens a pronoun looks back for its person
+TITLE_GRACE = timedelta(days=31)  # "President X" keeps the title this long after the term (news lag)
+
+
+@dataclass(frozen=True)
+class ResolvedActor:
+    code: str          # "COLGOV", "USAMIL", "IGOUNO", "" when unknown
+    name: str          # the text span that names the actor
+    start: int         # char offset in doc.text
+    end: int
+    entry: str         # dictionary entry id (explains the code)
+
+
+@dataclass(frozen=True)
+class _Match:
+    start: int                     # token indices, end exclusive
+    end: int
+    names: tuple[Name, ...]
+
+    def of_kind(self, *kinds: str) -> Name | None:
+        for name in self.names:
+            if name.kind in kinds:
+                return name
+        return None
+
+
+class ActorResolver:
+    """Resolves noun phrases of one article to actors (holds the article's coreference state)."""
+
+    def __init__(self, dictionary: ActorDictionary, doc: Doc, *, published: date | None) -> None:
+        self.dictionary = dictionary
+        self.doc = doc
+        self.published = published
+        self._matches: list[_Match] | None = None
+        self._match_at: dict[int, _Match] = {}
+        self._person_at: dict[int, Entry] = {}
+
+    # ------------------------------------------------------------------ public
+
+    def resolve(self, token: Token, *, on: date | None) -> list[ResolvedActor]:
+        """Actors of the noun phrase headed by ``token`` (coordination gives several)."""
+        self._prepare()
+        when = on or self.published
+        heads = sorted([token, *token.conjuncts], key=lambda t: t.i)
+        actors = [a for a in (self._resolve_head(h, when) for h in heads) if a is not None]
+        return actors
+
+    def mentions(self, sent: Span) -> list[ResolvedActor]:
+        """Every actor mention in a sentence with a known code (one per noun phrase, in text order)."""
+        self._prepare()
+        when = self.published
+        found: dict[int, ResolvedActor] = {}
+        for head in self._mention_heads(sent):
+            actor = self._resolve_head(head, when)
+            if actor is not None and actor.code and head.i not in found:
+                found[head.i] = actor
+        return [found[i] for i in sorted(found)]
+
+    # ------------------------------------------------------------------ document pass
+
+    def _prepare(self) -> None:
+        if self._matches is not None:
+            return
+        self._matches = self._find_matches()
+        for match in self._matches:
+            for i in range(match.start, match.end):
+                self._match_at[i] = match
+        self._follow_people()
+
+    def _find_matches(self) -> list[_Match]:
+        index = self.dictionary.index
+        doc = self.doc
+        norms = [fold(t.text) for t in doc]
+        matches: list[_Match] = []
+        i, n = 0, len(norms)
+        while i < n:
+            longest = index.first.get(norms[i], 0)
+            step = 1
+            for length in range(min(longest, n - i), 0, -1):
+                names = index.names.get(tuple(norms[i:i + length]))
+                if names:
+                    fitting = tuple(nm for nm in names if _cased_fits(nm, doc, i))
+                    if fitting:
+                        matches.append(_Match(i, i + length, fitting))
+                        step = length
+                        break
+            i += step
+        return matches
+
+    def _follow_people(self) -> None:
+        """Walk the article in order: introductions, surname-only mentions and he/she pronouns."""
+        introduced: dict[str, int] = {}            # person id -> token index of its last mention
+        persons: list[tuple[int, Entry]] = []      # (head token index, person) in text order
+        matches = iter(self._matches or [])
+        pending = next(matches, None)
+        for token in self.doc:
+            if pending is not None and token.i == pending.start:
+                person = self._person_of_match(pending, introduced)
+                if person is not None:
+                    introduced[person.id] = token.i
+                    head = _span_head(self.doc, pending.start, pending.end)
+                    for i in range(pending.start, pending.end):
+                        self._person_at[i] = person
+                    if head.dep_ != "poss" and head.dep_ != "compound":
+                        persons.append((head.i, person))
+                pending = next(matches, None)
+            elif token.lower_ in PERSON_PRONOUNS and token.i not in self._match_at:
+                person = _antecedent(token, persons, self.doc)
+                if person is not None:
+                    self._person_at[token.i] = person
+                    if token.dep_ not in ("poss",):
+                        persons.append((token.i, person))
+
+    def _person_of_match(self, match: _Match, introduced: dict[str, int]) -> Entry | None:
+        full = match.of_kind(PERSON)
+        if full is not None:
+            return full.entry
+        surnames = [nm.entry for nm in match.names if nm.kind == SURNAME]
+        if not surnames:
+            return None
+        known = [e for e in surnames if e.id in introduced]
+        if known:
+            return max(known, key=lambda e: introduced[e.id])
+        if match.of_kind(STATE, ORG, SEAT, ADJ) is not None:
+            return None
+        famous = [e for e in surnames if e.famous]
+        return famous[0] if len(famous) == 1 else None
+
+    # ------------------------------------------------------------------ one noun phrase
+
+    def _resolve_head(self, head: Token, on: date | None) -> ResolvedActor | None:
+        lower = head.lower_
+        if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+            return self._resolve_head(head.head.head, on)
+        person = self._person_at.get(head.i)
+        if person is not None:
+            return self._person_actor(head, person, on)
+        if lower in PERSON_PRONOUNS or lower in OTHER_PRONOUNS:
+            return self._actor("", head.i, head.i + 1, "pronoun:unresolved")
+        match = self._match_at.get(head.i)
+        named = match.of_kind(ORG, STATE, SEAT, ADJ) if match is not None else None
+        if named is not None and match is not None:
+            return self._named_actor(named, match, on)
+        appositive = self._appositive(head, on)
+        if match is not None and match.of_kind(ROLE) is not None:
+            role = match.of_kind(ROLE)
+            return appositive or self._role_actor(head, match, role, on)  # type: ignore[arg-type]
+        if appositive is not None:
+            return appositive
+        return self._fallback(head)
+
+    def _named_actor(self, name: Name, match: _Match, on: date | None) -> ResolvedActor:
+        code, period = name.entry.code_on(on) if name.kind == ORG else (name.code, None)
+        entry = name.entry.id if name.kind in (ORG, STATE) else f"{name.entry.id}#{name.kind}"
+        return self._actor(code, match.start, match.end, entry + _period_note(period))
+
+    def _person_actor(self, head: Token, person: Entry, on: date | None) -> ResolvedActor:
+        match = self._match_at.get(head.i)
+        start, end = (match.start, match.end) if match is not None else (head.i, head.i + 1)
+        code, period = person.code_on(on)
+        note = _period_note(period)
+        if period is None and on is not None:
+            titled = self._titled_period(head, person, on)
+            if titled is not None:
+                code, note = titled.code, _period_note(titled) + " title-in-text"
+        return self._actor(code, start, end, person.id + note)
+
+    def _titled_period(self, head: Token, person: Entry, on: date) -> Period | None:
+        """A term that ended within TITLE_GRACE of ``on`` when the text still gives the title."""
+        left = [t for t in head.lefts]
+        if any(t.lower_ in FORMER_WORDS for t in left) or not any(
+                (m := self._match_at.get(t.i)) is not None and m.of_kind(ROLE) is not None for t in left):
+            return None
+        ended = [p for p in person.periods if p.end is not None and p.end < on <= p.end + TITLE_GRACE]
+        return ended[-1] if ended else None
+
+    def _role_actor(self, head: Token, match: _Match, role: Name, on: date | None) -> ResolvedActor:
+        owner = self._owner(head, match, on)
+        if owner is None:
+            alone = role.entry.country
+            return self._actor(alone, match.start, match.end, role.entry.id + ("" if alone else " (no country)"))
+        code, start, end, entry = owner
+        if code[:3] in ("IGO", "NGO", "IMG", "NGM"):
+            full = code
+        elif _is_person_code(code):
+            full = code[:3] + role.code
+        else:
+            full = code[:3] + role.code
+        return self._actor(full, min(start, match.start), max(end, match.end), f"{role.entry.id}+{entry}")
+
+    def _owner(self, head: Token, match: _Match, on: date | None) -> tuple[str, int, int, str] | None:
+        """Who a role noun belongs to: a state, organization or person modifying the phrase."""
+        in_phrase = [t for i in range(match.start, match.end) for t in self.doc[i].children
+                     if not (match.start <= t.i < match.end)]
+        for token in in_phrase:
+            if token.dep_ in MODIFIER_DEPS and token.i < head.i:
+                owner = self._owner_from(token, on)
+                if owner is not None:
+                    return owner
+        for preps in (OF_PREPS, IN_PREPS):
+            for token in in_phrase:
+                if token.dep_ == "prep" and token.lower_ in preps:
+                    for obj in token.children:
+                        if obj.dep_ == "pobj":
+                            owner = self._owner_from(obj, on)
+                            if owner is not None:
+                                return owner
+        return None
+
+    def _owner_from(self, token: Token, on: date | None) -> tuple[str, int, int, str] | None:
+        person = self._person_at.get(token.i)
+        match = self._match_at.get(token.i)
+        if person is not None and match is not None:
+            return person.country, match.start, match.end, person.id
+        if match is None:
+            for child in token.children:
+                if child.dep_ in ("compound", "amod", "poss") and child.i < token.i:
+                    return self._owner_from(child, on)
+            return None
+        named = match.of_kind(ORG, STATE, SEAT, ADJ)
+        if named is None:
+            return None
+        code = named.entry.code_on(on)[0] if named.kind == ORG else named.entry.country
+        if named.kind == ORG and named.entry.country and not code.startswith(("IGO", "NGO", "IMG")):
+            code = named.entry.country
+        return code, match.start, match.end, named.entry.id
+
+    def _appositive(self, head: Token, on: date | None) -> ResolvedActor | None:
+        for child in head.children:
+            if child.dep_ == "appos":
+                actor = self._resolve_head(child, on)
+                if actor is not None and actor.code:
+                    return actor
+        return None
+
+    def _fallback(self, head: Token) -> ResolvedActor | None:
+        """Unknown head: the country of an adjective or compound in the phrase, else "" for names."""
+        for child in head.children:
+            if child.dep_ in ("amod", "compound", "poss") and child.i < head.i:
+                match = self._match_at.get(child.i)
+                named = match.of_kind(STATE, ADJ, SEAT) if match is not None else None
+                if named is not None and match is not None:
+                    return self._actor(named.entry.country, match.start, head.i + 1, f"fallback+{named.entry.id}")
+        if head.pos_ == "PROPN":
+            return self._actor("", head.i, head.i + 1, "unknown")
+        return None
+
+    def _actor(self, code: str, start: int, end: int, entry: str) -> ResolvedActor:
+        span = self.doc[start:end]
+        return ResolvedActor(code, span.text, span.start_char, span.end_char, entry)
+
+    # ------------------------------------------------------------------ mention heads
+
+    def _mention_heads(self, sent: Span) -> list[Token]:
+        heads: list[Token] = []
+        for match in self._matches or []:
+            if match.end <= sent.start or match.start >= sent.end:
+                continue
+            head = _span_head(self.doc, match.start, match.end)
+            while head.dep_ in MODIFIER_DEPS and head.head.i != head.i and sent.start <= head.head.i < sent.end:
+                head = head.head
+            if head.dep_ == "pobj" and head.head.lower_ in OF_PREPS and head.head.head.i in self._match_at:
+                head = head.head.head
+            if head.dep_ == "appos" and head.head.i in self._match_at:
+                continue
+            heads.append(head)
+        heads += [t for t in sent if t.lower_ in PERSON_PRONOUNS and t.i in self._person_at]
+        return heads
+
+
+# ---------------------------------------------------------------------- helpers of the resolver
+
+
+def _cased_fits(name: Name, doc: Doc, start: int) -> bool:
+    for offset, rule in enumerate(name.cased):
+        if not rule:
+            continue
+        text = doc[start + offset].text
+        if rule == "upper" and not text[:1].isupper():
+            return False
+        if rule == "exact" and not all(c.isupper() for c in text if c.isalpha()):
+            return False
+    return True
+
+
+def _span_head(doc: Doc, start: int, end: int) -> Token:
+    for i in range(start, end):
+        token = doc[i]
+        if not (start <= token.head.i < end) or token.head.i == token.i:
+            return token
+    return doc[end - 1]
+
+
+def _antecedent(pronoun: Token, persons: list[tuple[int, Entry]], doc: Doc) -> Entry | None:
+    """Most recent earlier person mention, skipping the subject of the pronoun's own verb (binding)."""
+    for index, person in reversed(persons):
+        if pronoun.i - index > ANTECEDENT_WINDOW:
+            return None
+        candidate = doc[index]
+        if pronoun.dep_ in ("dobj", "pobj", "dative") and candidate.head.i == pronoun.head.i \
+                and candidate.dep_ in ("nsubj", "nsubjpass"):
+            continue
+        return person
+    return None
+
+
+def _period_note(period: Period | None) -> str:
+    if period is None:
+        return ""
+    start = period.start.isoformat() if period.start else ""
+    end = period.end.isoformat() if period.end else ""
+    title = f" {period.title}" if period.title else ""
+    return f" ({period.code}{title} {start}..{end})"
+
+
+def _is_person_code(code: str) -> bool:
+    return len(code) >= 3
+
+
+def lookup_actor(phrase: str, *, on: date | None, dictionary: ActorDictionary | None = None) -> dict[str, Any]:
+    """Resolve a phrase as `volte actor` does: ``{"text", "date", "code", "entry"}``.
+
+    Several actors (a coordination) give codes and entries joined by ``;``.
+    """
+    from volte.nlp.pipeline import build_nlp
+
+    doc = build_nlp()(phrase)
+    resolver = ActorResolver(dictionary or default_actors(), doc, published=on)
+    head = _phrase_head(doc)
+    actors = resolver.resolve(head, on=on) if head is not None else []
+    return {
+        "text": phrase,
+        "date": on.isoformat() if on else None,
+        "code": ";".join(a.code for a in actors),
+        "entry": ";".join(a.entry for a in actors),
+    }
+
+
+def _phrase_head(doc: Doc) -> Token | None:
+    """The head noun of a phrase: the root, its subject when it is a clause, its object after a preposition."""
+    roots = [t for t in doc if t.head.i == t.i]
+    if not roots:
+        return None
+    root = roots[0]
+    if root.pos_ in ("VERB", "AUX"):
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return subjects[0] if subjects else root
+    if root.pos_ == "ADP":
+        objects = [c for c in root.children if c.dep_ == "pobj"]
+        return objects[0] if objects else root
+    return root
