@@ -171,6 +171,7 @@ _PAST_WORDS = frozenset(
     "took gave made went came left found sent spoke broke fell rose won lost struck shot fought led saw "
     "paid flew stood sought brought thought wrote chose drew ran sat became knew kept heard hit".split()
 )
+_PASSIVE_AUX = frozenset({"be", "been", "being", "is", "are", "to"})
 _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st gen col lt sgt gov sen rep rev "
     "jr sr co corp inc ltd no vs u.s u.n u.k e.u".split()
@@ -204,6 +205,9 @@ def _word_cue(words: list[str], i: int) -> str | None:
         return LIKELY_FUTURE
     if word == "as" and following in {"soon", "early"}:
         return LIKELY_FUTURE
+    previous = words[i - 1] if i else ""
+    if previous in _PASSIVE_AUX:  # "will be paid", "to be held": the auxiliary carries the tense
+        return None
     if word in _PAST_WORDS or (len(word) > 4 and word.endswith("ed") and word[:1].islower()):
         return LIKELY_PAST
     return None
