@@ -10,6 +10,7 @@ plans the same shards on every run: that is what lets a rerun find the shards al
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -94,17 +95,27 @@ def plan_shards(inputs: Sequence[str | Path], *, shard_size: int = DEFAULT_SHARD
 
 
 def jsonl_shards(path: str, *, shard_size: int) -> list[Shard]:
-    """Line-range shards of one JSON Lines file; the last one reads to the end of the file, so a final
-    line without a newline (which a newline count misses) is never lost."""
+    """Line-range shards of one JSON Lines file, lines counted by streaming; the last shard reads to the
+    end of the file (``stop`` None), so lines appended or miscounted are never lost."""
     from volte.ingest.sources import count_lines
 
-    lines = count_lines(path)
+    lines = count_lines(path) + _unterminated_last_line(path)
     shards = []
     for start in range(0, max(lines, 1), shard_size):
         stop: int | None = start + shard_size if start + shard_size < lines else None
         estimate = max((stop if stop is not None else lines) - start, 1)
         shards.append(Shard(shard_id("jsonl", [path], start, stop), "jsonl", (path,), start, stop, estimate))
     return shards
+
+
+def _unterminated_last_line(path: str) -> int:
+    """1 when the file's last line has no final newline (a newline count misses it), else 0."""
+    with open(path, "rb") as fh:
+        fh.seek(0, os.SEEK_END)
+        if fh.tell() == 0:
+            return 0
+        fh.seek(-1, os.SEEK_END)
+        return int(fh.read(1) != b"\n")
 
 
 def _file_group_shards(paths: list[str], shard_size: int) -> list[Shard]:
