@@ -97,8 +97,10 @@ def _choose(candidates: list[tuple[date, date]], published: date, direction: str
     """
     before = [c for c in candidates if c[0] <= published]
     after = [c for c in candidates if c[1] >= published]
-    if direction == PAST and before:
-        return max(before)
+    if direction == PAST:  # a day of grace: the event's time zone may be ahead of the publisher's
+        graced = [c for c in candidates if c[0] <= published + timedelta(days=1)]
+        if graced:
+            return max(graced)
     if direction == FUTURE and after:
         return min(after)
 
