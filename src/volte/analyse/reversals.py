@@ -1,0 +1,292 @@
+"""Reversal detection on one directed dyad's daily cluster sums (pure numpy; docs/reversals.md).
+
+At each day t with at least one event cluster, the *after* window is the last ``window_hours`` (days
+t-2..t for 72 h) and the *before* window the 7 days before it. Each window's weighted mean Goldstein
+(weights sqrt(num_sources)) is shrunk toward the dyad's long-run baseline (everything older than the two
+windows, itself shrunk toward a global prior) and expressed as a z-score::
+
+    z = (sum(w*g) - W*mu0) / (sd0 * sqrt(W + k))        W = sum(w), k = ``shrink`` pseudo-weight
+
+A thaw scores ``min(-z_before, z_after)``: both sides must deviate, in opposite directions. A CAMEO gate
+asks for conflict evidence (roots 10-20) before and cooperation evidence (roots 03-05: intent to meet,
+consult, agree) after; a rupture mirrors both. Alarm thresholds are calibrated per dyad on its own history
+shuffled in day blocks (at ``false_alarms_per_year``), never below ``min_threshold``.
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+Array = npt.NDArray[np.float64]
+SUM_FIELDS = ("clusters", "w", "wg", "wg2", "conflict", "coop")
+KINDS = ("thaw", "rupture")
+
+
+@dataclass(frozen=True)
+class ReversalParams:
+    """Tuning of the detector; the defaults are the ones measured by bench/reversals.py."""
+
+    window_hours: float = 72.0
+    before_days: int = 7
+    prior_mean: float = 0.5  # Goldstein prior for dyads with little history
+    prior_sd: float = 4.5
+    prior_weight: float = 10.0  # pseudo-weight of the prior in the baseline
+    shrink: float = 2.0  # pseudo-weight pulling each window's mean toward the baseline
+    min_sd: float = 1.5
+    min_threshold: float = 2.0  # global minimum: short histories cannot be calibrated
+    false_alarms_per_year: float = 0.5  # calibration target (thaws and ruptures together)
+    shuffles: int = 40
+    block_days: int = 1
+    min_calibration_days: int = 90
+    method: str = "volte.reversals.v1"
+
+    @property
+    def window_days(self) -> int:
+        return max(1, math.ceil(self.window_hours / 24 - 1e-9))
+
+
+@dataclass(frozen=True)
+class DayTable:
+    """Daily sums of one dyad on a gap-free grid starting at ``start``; ``prior`` = (w, wg, wg2) of the
+    history before ``start`` (its baseline)."""
+
+    start: date
+    clusters: Array
+    w: Array
+    wg: Array
+    wg2: Array
+    conflict: Array
+    coop: Array
+    prior: tuple[float, float, float] = (0.0, 0.0, 0.0)
+
+    def __len__(self) -> int:
+        return len(self.w)
+
+    def day(self, index: int) -> date:
+        return self.start + timedelta(days=int(index))
+
+
+@dataclass(frozen=True)
+class Scores:
+    thaw: Array  # NaN where no cluster or the gate fails
+    rupture: Array
+    z_before: Array
+    z_after: Array
+    mu0: Array
+    sd0: Array
+
+
+@dataclass(frozen=True)
+class Window:
+    start: date
+    end: date
+    clusters: int
+    weight: float
+    mean: float | None  # weighted mean Goldstein (None when empty)
+    shrunk: float  # the mean shrunk toward the baseline
+    z: float
+    conflict: int
+    coop: int
+
+    def to_dict(self) -> dict[str, Any]:
+        out = dict(self.__dict__)
+        out["start"], out["end"] = self.start.isoformat(), self.end.isoformat()
+        return out
+
+
+@dataclass(frozen=True)
+class Shift:
+    kind: str
+    date: date  # the turn: first day of the after window
+    detected: date  # the first day the alarm was raised
+    score: float
+    threshold: float
+    before: Window
+    after: Window
+    baseline: tuple[float, float]  # (mean, sd) Goldstein
+    source: str = ""
+    target: str = ""
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source, "target": self.target, "kind": self.kind, "date": self.date.isoformat(),
+            "detected": self.detected.isoformat(), "score": round(self.score, 3),
+            "threshold": round(self.threshold, 3), "before": self.before.to_dict(),
+            "after": self.after.to_dict(),
+            "baseline": {"mean": round(self.baseline[0], 3), "sd": round(self.baseline[1], 3)},
+            **self.extras,
+        }
+
+
+def day_table(start: date, rows: list[dict[str, Any]], *, end: date, prior: tuple[float, float, float] = (0.0, 0.0, 0.0)) -> DayTable:
+    """A gap-free DayTable from sparse daily rows ({"day": date, "clusters": .., "w": .., ...})."""
+    n = (end - start).days + 1
+    arrays = {name: np.zeros(max(n, 0)) for name in SUM_FIELDS}
+    for row in rows:
+        i = (row["day"] - start).days
+        if 0 <= i < n:
+            for name in SUM_FIELDS:
+                arrays[name][i] += float(row[name])
+    return DayTable(start=start, prior=prior, **arrays)
+
+
+def _cum(x: Array) -> Array:
+    return np.concatenate(([0.0], np.cumsum(x)))
+
+
+def _window(c: Array, lo: npt.NDArray[np.int64], hi: npt.NDArray[np.int64]) -> Array:
+    """Sums of x over days [lo, hi] (inclusive; clipped to the table) from its cumulative sums c."""
+    n = len(c) - 1
+    a = np.clip(lo, 0, n)
+    b = np.clip(hi + 1, 0, n)
+    return np.where(b > a, c[b] - c[np.minimum(a, b)], 0.0)
+
+
+def baseline(table: DayTable, upto: npt.NDArray[np.int64], params: ReversalParams) -> tuple[Array, Array]:
+    """(mu0, sd0) from the prior plus every day before index ``upto`` (exclusive)."""
+    pw, pwg, pwg2 = table.prior
+    k0 = params.prior_weight
+    w = _window(_cum(table.w), np.zeros_like(upto), upto - 1) + pw
+    wg = _window(_cum(table.wg), np.zeros_like(upto), upto - 1) + pwg
+    wg2 = _window(_cum(table.wg2), np.zeros_like(upto), upto - 1) + pwg2
+    mu0 = (wg + k0 * params.prior_mean) / (w + k0)
+    m2 = (wg2 + k0 * (params.prior_sd**2 + params.prior_mean**2)) / (w + k0)
+    sd0 = np.sqrt(np.maximum(m2 - mu0**2, params.min_sd**2))
+    return mu0, sd0
+
+
+def zscore(wg: Array, w: Array, mu0: Array, sd0: Array, params: ReversalParams) -> Array:
+    """Deviation of a window's shrunken weighted mean from the baseline, in standard errors."""
+    return (wg - w * mu0) / (sd0 * np.sqrt(w + params.shrink))
+
+
+def score(table: DayTable, params: ReversalParams) -> Scores:
+    """Thaw and rupture scores at every day (NaN where the day has no cluster or the gate fails)."""
+    n = len(table)
+    t = np.arange(n)
+    L, D = params.window_days, params.before_days
+    a_lo, b_lo, b_hi = t - L + 1, t - L - D + 1, t - L
+    mu0, sd0 = baseline(table, b_lo, params)
+    cw, cwg = _cum(table.w), _cum(table.wg)
+    cconf, ccoop = _cum(table.conflict), _cum(table.coop)
+    z_after = zscore(_window(cwg, a_lo, t), _window(cw, a_lo, t), mu0, sd0, params)
+    z_before = zscore(_window(cwg, b_lo, b_hi), _window(cw, b_lo, b_hi), mu0, sd0, params)
+    active = table.clusters > 0
+    thaw_gate = active & (_window(cconf, b_lo, b_hi) > 0) & (_window(ccoop, a_lo, t) > 0)
+    rupture_gate = active & (_window(ccoop, b_lo, b_hi) > 0) & (_window(cconf, a_lo, t) > 0)
+    thaw = np.where(thaw_gate, np.minimum(-z_before, z_after), np.nan)
+    rupture = np.where(rupture_gate, np.minimum(z_before, -z_after), np.nan)
+    return Scores(thaw=thaw, rupture=rupture, z_before=z_before, z_after=z_after, mu0=mu0, sd0=sd0)
+
+
+def episodes(values: Array, *, threshold: float, gap: int) -> list[tuple[int, int, int]]:
+    """(first, peak, last) day indices of runs of values >= threshold, merging runs <= gap days apart."""
+    idx = np.flatnonzero(np.nan_to_num(values, nan=-np.inf) >= threshold)
+    if len(idx) == 0:
+        return []
+    breaks = np.flatnonzero(np.diff(idx) > gap) + 1
+    out = []
+    for run in np.split(idx, breaks):
+        peak = int(run[np.argmax(values[run])])
+        out.append((int(run[0]), peak, int(run[-1])))
+    return out
+
+
+def detect(table: DayTable, params: ReversalParams, *, threshold: float, first: int = 0) -> list[Shift]:
+    """Every thaw and rupture of the table whose alarm is raised at day index >= ``first``."""
+    if len(table) == 0:
+        return []
+    scores = score(table, params)
+    found: list[Shift] = []
+    for kind in KINDS:
+        values = getattr(scores, kind)
+        for start, peak, _ in episodes(values, threshold=threshold, gap=params.window_days):
+            if start < first:
+                continue
+            found.append(_describe(table, params, kind=kind, start=start, peak=peak, score=float(values[peak]), threshold=threshold))
+    return sorted(found, key=lambda s: (s.date, s.kind))
+
+
+def _describe(table: DayTable, params: ReversalParams, *, kind: str, start: int, peak: int, score: float, threshold: float) -> Shift:
+    turn = turn_day(table, params, kind=kind, first=start, peak=peak)
+    upto = np.array([turn - params.before_days])
+    mu0, sd0 = (float(v[0]) for v in baseline(table, upto, params))
+    before = _summary(table, params, turn - params.before_days, turn - 1, mu0, sd0)
+    after = _summary(table, params, turn, peak, mu0, sd0)
+    return Shift(kind=kind, date=table.day(turn), detected=table.day(start), score=score, threshold=threshold,
+                 before=before, after=after, baseline=(mu0, sd0))
+
+
+def turn_day(table: DayTable, params: ReversalParams, *, kind: str, first: int, peak: int) -> int:
+    """The most likely turn: the day c (with after-side CAMEO evidence) that best splits
+    [c-7, c-1] from [c, peak] in the direction of ``kind``."""
+    evidence = table.coop if kind == "thaw" else table.conflict
+    lo = max(first - params.window_days + 1, 0)
+    candidates = [c for c in range(lo, peak + 1) if evidence[c] > 0] or [max(peak - params.window_days + 1, 0)]
+    c = np.array(candidates)
+    mu0, sd0 = baseline(table, c - params.before_days, params)
+    cw, cwg = _cum(table.w), _cum(table.wg)
+    zb = zscore(_window(cwg, c - params.before_days, c - 1), _window(cw, c - params.before_days, c - 1), mu0, sd0, params)
+    za = zscore(_window(cwg, c, np.full_like(c, peak)), _window(cw, c, np.full_like(c, peak)), mu0, sd0, params)
+    contrast = np.minimum(-zb, za) if kind == "thaw" else np.minimum(zb, -za)
+    return int(c[int(np.argmax(contrast))])
+
+
+def _summary(table: DayTable, params: ReversalParams, lo: int, hi: int, mu0: float, sd0: float) -> Window:
+    sl = slice(max(lo, 0), max(hi + 1, 0))
+    w, wg = float(table.w[sl].sum()), float(table.wg[sl].sum())
+    z = float(zscore(np.array([wg]), np.array([w]), np.array([mu0]), np.array([sd0]), params)[0])
+    return Window(
+        start=table.day(lo), end=table.day(hi), clusters=int(table.clusters[sl].sum()), weight=round(w, 3),
+        mean=round(wg / w, 3) if w > 0 else None, shrunk=round((wg + params.shrink * mu0) / (w + params.shrink), 3),
+        z=round(z, 3), conflict=int(table.conflict[sl].sum()), coop=int(table.coop[sl].sum()),
+    )
+
+
+@dataclass(frozen=True)
+class Calibration:
+    threshold: float  # what detection uses: max(calibrated, min_threshold)
+    calibrated: float | None  # the shuffle estimate; None when the history is too short
+    days: int
+
+
+def calibrate(table: DayTable, params: ReversalParams, *, seed: int = 0) -> Calibration:
+    """Per-dyad threshold: the score exceeded by ``false_alarms_per_year`` alarm episodes per year of
+    the dyad's own history with its days shuffled in blocks (which keeps rates, mix and salience and
+    destroys the order a reversal needs)."""
+    n = len(table)
+    if n < params.min_calibration_days:
+        return Calibration(threshold=params.min_threshold, calibrated=None, days=n)
+    rng = np.random.default_rng(seed)
+    peaks: list[float] = []
+    for _ in range(params.shuffles):
+        shuffled = shuffle_days(table, rng, block=params.block_days)
+        scores = score(shuffled, params)
+        for kind in KINDS:
+            values = getattr(scores, kind)
+            peaks.extend(float(values[p]) for _, p, _ in episodes(values, threshold=0.0, gap=params.window_days))
+    allowed = int(params.false_alarms_per_year * params.shuffles * n / 365.25)
+    ranked = sorted(peaks, reverse=True)
+    calibrated = ranked[allowed] if allowed < len(ranked) else 0.0
+    return Calibration(threshold=max(calibrated, params.min_threshold), calibrated=calibrated, days=n)
+
+
+def shuffle_days(table: DayTable, rng: np.random.Generator, *, block: int = 1) -> DayTable:
+    """The same days in a random order of ``block``-day blocks."""
+    n = len(table)
+    starts = np.arange(0, n, block)
+    order = np.concatenate([np.arange(s, min(s + block, n)) for s in rng.permutation(starts)])
+    return replace(table, **{name: getattr(table, name)[order] for name in SUM_FIELDS})
+
+
+def dyad_seed(source: str, target: str) -> int:
+    """A stable per-dyad random seed, so calibration is reproducible."""
+    return zlib.crc32(f"{source}>{target}".encode())

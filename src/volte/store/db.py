@@ -1,0 +1,255 @@
+"""The event store: one DuckDB file (default ``volte.duckdb``) behind a small API.
+
+    with Store("volte.duckdb") as store:
+        store.ingest(Coder(settings).code(iter_articles(paths)))
+        rows, total = store.query_events(source="COL", target="USA", limit=20)
+        store.dyad_series("COL", "USA", freq="week")
+        store.shifts(since=date(2026, 1, 1))
+
+DuckDB allows one writing process per file: ``volte serve`` opens the store ``read_only=True``; a second
+writer gets StoreError E502 naming the process that holds the lock.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+
+from volte.analyse import dyads as dyad_analysis
+from volte.errors import (
+    E_STORE_CORRUPT,
+    E_STORE_LOCKED,
+    E_STORE_OPEN,
+    E_STORE_QUERY,
+    E_STORE_UNKNOWN_ACTOR,
+    StoreError,
+)
+from volte.settings import Settings
+from volte.store import migrations
+from volte.store import queries as q
+from volte.store import reading, writer
+from volte.store.writer import IngestSummary, Provenance
+
+if TYPE_CHECKING:
+    from volte.coding.coder import Coded
+
+log = logging.getLogger(__name__)
+MEMORY = ":memory:"
+
+
+class Store:
+    """A volte event store. Use it as a context manager; every method raises StoreError (E5xx) on
+    database problems and ConfigError/StoreError with a clear message on bad arguments."""
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.path = str(path if path is not None else self.settings.store.path)
+        self.read_only = read_only
+        self.con = _connect(self.path, read_only=read_only)
+        try:
+            self._prepare()
+        except BaseException:
+            self.con.close()
+            raise
+
+    def _prepare(self) -> None:
+        if self.read_only:
+            if migrations.pending(self.con):
+                raise StoreError(
+                    f"{self.path} is not an up-to-date volte store (missing migrations "
+                    f"{', '.join(migrations.pending(self.con))}); open it once for writing, e.g. `volte ingest --db {self.path} ...`",
+                    code=E_STORE_CORRUPT if not migrations.applied(self.con) else E_STORE_OPEN,
+                )
+            return
+        try:
+            migrations.migrate(self.con)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot prepare the store {self.path}: {exc}", code=E_STORE_OPEN) from exc
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- writing -------------------------------------------------------------------------------------
+    def ingest(
+        self,
+        coded: Iterable[Coded],
+        *,
+        batch_size: int = 50,
+        spacy_model: str | None = None,
+        on_batch: Callable[[IngestSummary], None] | None = None,
+    ) -> IngestSummary:
+        """Store coded articles (idempotent; one transaction per batch); then calibrate changed dyads."""
+        self._writable("ingest")
+        with _translated(self.path, "ingest"):
+            summary = writer.write(
+                self.con, coded, hours=self.settings.store.cluster_hours, batch_size=batch_size,
+                provenance=Provenance(spacy_model=spacy_model), on_batch=on_batch,
+            )
+            reading.refresh_thresholds(self.con)
+        return summary
+
+    def refresh_thresholds(self) -> int:
+        """Calibrate every dyad without a cached threshold; returns how many were computed."""
+        self._writable("refresh_thresholds")
+        with _translated(self.path, "calibration"):
+            return reading.refresh_thresholds(self.con)
+
+    def _writable(self, what: str) -> None:
+        if self.read_only:
+            raise StoreError(f"{what}: the store {self.path} is open read-only", code=E_STORE_OPEN)
+
+    # -- reading -------------------------------------------------------------------------------------
+    def query_events(self, *, limit: int = 100, offset: int = 0, **filters: Any) -> tuple[list[dict[str, Any]], int]:
+        """Events matching the filters (source, target, since, until, root, code, doc_id, cluster_id,
+        factuality), newest first, and the total number matching."""
+        where = q.event_filters(**filters)
+        with _translated(self.path, "event query"):
+            self._check_actors(filters.get("source"), filters.get("target"))
+            return reading.events(self.con, where, limit=limit, offset=offset)
+
+    def dyad_series(self, source: str, target: str, *, freq: str = "day", since: date | None = None, until: date | None = None) -> list[dict[str, Any]]:
+        """Per period: clusters, mentions, sources, Goldstein sum and mean (weighted by sqrt(sources)),
+        counts per quad class. Actors match by prefix at country+role level (COL, COLGOV)."""
+        if freq not in dyad_analysis.FREQS:
+            raise StoreError(f"freq {freq!r}: choose day or week", code=E_STORE_QUERY)
+        source = q.check_actor(source, option="source")
+        target = q.check_actor(target, option="target")
+        q.check_range(since, until)
+        with _translated(self.path, "dyad series"):
+            self._check_actors(source, target)
+            days = reading.series_days(self.con, source, target, since=since, until=until)
+        return dyad_analysis.series(days, freq=freq, since=since, until=until)
+
+    def shifts(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        kind: str | None = None,
+        window_hours: float = 72.0,
+        source: str | None = None,
+        target: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Detected reversals (thaw | rupture) dated in [since, until], with summaries and evidence."""
+        q.check_range(since, until)
+        if kind not in (None, "thaw", "rupture"):
+            raise StoreError(f"kind {kind!r}: choose thaw or rupture", code=E_STORE_QUERY)
+        if not 24 <= window_hours <= 24 * 14:
+            raise StoreError(f"window {window_hours:g}h: choose between 24h and 336h (e.g. 72h)", code=E_STORE_QUERY)
+        source = q.check_actor(source, option="source")[:3] if source else None
+        target = q.check_actor(target, option="target")[:3] if target else None
+        with _translated(self.path, "shift detection"):
+            self._check_actors(source, target)
+            return reading.shifts(
+                self.con, since=since, until=until, kind=kind, window_hours=window_hours,
+                source=source, target=target, cache=not self.read_only,
+            )
+
+    def get_article(self, article_id: str) -> dict[str, Any] | None:
+        """One article with its events (None when the id is unknown)."""
+        with _translated(self.path, "article lookup"):
+            return reading.article(self.con, article_id)
+
+    def export(self, fmt: str, path: str | Path) -> int:
+        """Write the store as gdelt (61-column TSV), plover (JSONL), parquet or csv; returns rows written."""
+        from volte.store import exports
+
+        with _translated(self.path, f"{fmt} export"):
+            return exports.export(self.con, fmt, Path(path))
+
+    def stats(self) -> dict[str, Any]:
+        """Row counts and the date range (for summaries, the API and the dashboard)."""
+        with _translated(self.path, "stats"):
+            return reading.stats(self.con)
+
+    def actors(self, *, side: str = "source", limit: int = 50) -> list[tuple[str, int]]:
+        """The most frequent actor codes on one side (``source`` or ``target``) with event counts."""
+        with _translated(self.path, "actor list"):
+            return reading.actors(self.con, side=side, limit=limit)
+
+    def _check_actors(self, source: str | None, target: str | None) -> None:
+        for side, code in (("source", source), ("target", target)):
+            if code and not reading.actor_exists(self.con, side, code):
+                known = ", ".join(f"{c} ({n})" for c, n in reading.actors(self.con, side=side, limit=15, level=3))
+                raise StoreError(
+                    f"no events with {side} actor {code!r} in {self.path}; known {side} countries: {known or 'none (the store is empty)'}",
+                    code=E_STORE_UNKNOWN_ACTOR,
+                )
+
+
+def _connect(path: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    if path != MEMORY:
+        file = Path(path)
+        if read_only and not file.exists():
+            raise StoreError(f"no store at {path}: create one with `volte ingest --db {path} FILES...`", code=E_STORE_OPEN)
+        if file.is_dir():
+            raise StoreError(f"{path} is a directory, not a DuckDB store file", code=E_STORE_OPEN)
+        if not read_only and not file.parent.exists():
+            raise StoreError(f"cannot create {path}: directory {file.parent} does not exist", code=E_STORE_OPEN)
+    try:
+        return duckdb.connect(path, read_only=read_only and path != MEMORY)
+    except duckdb.Error as exc:
+        raise translate(exc, path) from exc
+
+
+_PID = re.compile(r"PID (\d+)")
+
+
+def translate(exc: duckdb.Error, path: str, *, doing: str = "open") -> StoreError:
+    """A DuckDB error as a StoreError that says what happened and how to fix it."""
+    text = str(exc)
+    if "lock" in text.lower() and ("Conflicting" in text or "Could not set lock" in text):
+        match = _PID.search(text)
+        holder = _describe_process(int(match.group(1))) if match else "another process"
+        return StoreError(
+            f"the store {path} is locked by {holder}: DuckDB allows one writer per file. Stop that process "
+            "(e.g. a running `volte serve` or `volte ingest`), wait for it to finish, or use another --db file",
+            code=E_STORE_LOCKED,
+        )
+    if "different configuration" in text:
+        return StoreError(f"the store {path} is already open in this process in another mode (read-only vs writable): close it first", code=E_STORE_LOCKED)
+    if any(s in text for s in ("not a valid DuckDB database", "corrupt", "Corrupt", "checksum", "Invalid Input Error: File")):
+        return StoreError(f"{path} is not a readable DuckDB store ({_first_line(text)}); move it aside and re-ingest, or point --db at the right file", code=E_STORE_CORRUPT)
+    code = E_STORE_OPEN if doing == "open" else E_STORE_QUERY
+    return StoreError(f"{doing} failed on {path}: {_first_line(text)}", code=code)
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else text
+
+
+def _describe_process(pid: int) -> str:
+    try:
+        import psutil
+
+        proc = psutil.Process(pid)
+        return f"process {pid} ({' '.join(proc.cmdline())[:120]})"
+    except Exception:  # the holder may have exited or be invisible to us; the PID is still useful
+        return f"process {pid}"
+
+
+class _translated:
+    """Turn DuckDB errors raised inside the block into StoreErrors."""
+
+    def __init__(self, path: str, doing: str) -> None:
+        self.path, self.doing = path, doing
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        if isinstance(exc, duckdb.Error):
+            raise translate(exc, self.path, doing=self.doing) from exc

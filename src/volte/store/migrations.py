@@ -1,0 +1,75 @@
+"""Named, recorded schema migrations. A migration runs once per store and is recorded in ``_migrations``.
+
+Add a migration by appending a ``(name, function)`` pair to :data:`MIGRATIONS`; never edit or reorder a
+released one (stores in the field have it recorded by name).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from volte import __version__
+from volte.errors import E_STORE_OPEN, StoreError
+
+if TYPE_CHECKING:
+    import duckdb
+
+log = logging.getLogger(__name__)
+
+Migration = Callable[["duckdb.DuckDBPyConnection"], None]
+
+
+def _initial(con: duckdb.DuckDBPyConnection) -> None:
+    sql = (resources.files("volte.store") / "schema.sql").read_text(encoding="utf-8")
+    for statement in _statements(sql):
+        con.execute(statement)
+
+
+def _statements(sql: str) -> list[str]:
+    lines = [line.split("--", 1)[0] for line in sql.splitlines()]
+    return [part.strip() for part in "\n".join(lines).split(";") if part.strip()]
+
+
+MIGRATIONS: tuple[tuple[str, Migration], ...] = (("0001_initial", _initial),)
+
+
+def applied(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Names of the migrations recorded in the store ([] for a new, empty database)."""
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = '_migrations'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return []
+    return [row[0] for row in con.execute("SELECT name FROM _migrations ORDER BY applied_at, name").fetchall()]
+
+
+def pending(con: duckdb.DuckDBPyConnection) -> list[str]:
+    done = set(applied(con))
+    return [name for name, _ in MIGRATIONS if name not in done]
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply every pending migration, each in its own transaction; returns the names applied."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS _migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL, volte_version VARCHAR NOT NULL)"
+    )
+    done = set(applied(con))
+    ran: list[str] = []
+    for name, function in MIGRATIONS:
+        if name in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            function(con)
+            con.execute("INSERT INTO _migrations VALUES (?, ?, ?)", [name, datetime.now(UTC).replace(tzinfo=None), __version__])
+            con.execute("COMMIT")
+        except Exception as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"migration {name} failed: {exc}", code=E_STORE_OPEN) from exc
+        log.info("applied store migration %s", name)
+        ran.append(name)
+    return ran

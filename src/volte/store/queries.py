@@ -1,0 +1,172 @@
+"""The store's SQL: statements and the builders of filtered queries (parameters always bound, never pasted)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from volte.errors import E_STORE_BAD_ACTOR, E_STORE_BAD_RANGE, ConfigError, StoreError
+from volte.records import EVENT_FIELDS
+
+SPAN_FIELDS = ("trigger_start", "trigger_end", "source_start", "source_end", "target_start", "target_end")
+EVENT_COLUMNS = (*EVENT_FIELDS, *SPAN_FIELDS, "cluster_id", "publisher", "volte_version", "spacy_model")
+ARTICLE_COLUMNS = (
+    "id", "url", "host", "title", "published", "kind", "lang", "origin", "text", "content_hash",
+    "num_events", "ingested_at", "volte_version", "coder_version", "spacy_model",
+)
+CLUSTER_COLUMNS = (
+    "cluster_id", "source_key", "target_key", "source_country", "target_country", "root", "code", "date",
+    "last_date", "goldstein", "quad_class", "num_mentions", "num_sources", "num_articles", "weight",
+)
+ACTOR_RE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})*$")
+
+# Which events form clusters: known actors on both sides, a day-precise date, asserted factuality.
+CLUSTERABLE = (
+    "source <> '' AND target <> '' AND date IS NOT NULL AND date_precision = 'day' AND factuality = 'asserted'"
+)
+
+MENTIONS_OF_GROUPS = f"""
+SELECT e.event_id, e.doc_id, e.publisher, e.source, e.target, e.root, e.code, e.date, e.goldstein,
+       e.quad_class, e.sentence_index, g.source_key, g.target_key
+FROM events e JOIN _groups g
+  ON left(e.source, 6) = g.source_key AND left(e.target, 6) = g.target_key AND e.root = g.root
+WHERE {CLUSTERABLE} AND (g.restart IS NULL OR e.date >= g.restart)
+"""
+
+# For each affected group: the anchor of the last cluster that starts on or before the earliest change.
+GROUP_RESTARTS = """
+SELECT g.source_key, g.target_key, g.root,
+       (SELECT max(c.date) FROM clusters c
+         WHERE c.source_key = g.source_key AND c.target_key = g.target_key AND c.root = g.root
+           AND c.date <= g.changed) AS restart
+FROM _changed g
+"""
+
+DELETE_GROUP_CLUSTERS = """
+DELETE FROM clusters c USING _groups g
+WHERE c.source_key = g.source_key AND c.target_key = g.target_key AND c.root = g.root
+  AND (g.restart IS NULL OR c.date >= g.restart)
+"""
+
+SET_CLUSTER_IDS = """
+UPDATE events SET cluster_id = m.cluster_id FROM _members m WHERE events.event_id = m.event_id
+"""
+
+# Daily sums per directed country dyad, from a given day on (used for dyad_days and the detector).
+DYAD_DAYS_FROM_CLUSTERS = """
+SELECT c.source_country, c.target_country, c.date AS day, count(*)::INTEGER AS clusters,
+       sum(c.weight) AS w, sum(c.weight * c.goldstein) AS wg, sum(c.weight * c.goldstein * c.goldstein) AS wg2,
+       count(*) FILTER (WHERE c.root BETWEEN '10' AND '20')::INTEGER AS conflict,
+       count(*) FILTER (WHERE c.root IN ('03', '04', '05'))::INTEGER AS coop,
+       count(*) FILTER (WHERE c.quad_class = 1)::INTEGER AS q1, count(*) FILTER (WHERE c.quad_class = 2)::INTEGER AS q2,
+       count(*) FILTER (WHERE c.quad_class = 3)::INTEGER AS q3, count(*) FILTER (WHERE c.quad_class = 4)::INTEGER AS q4
+FROM clusters c JOIN _pairs p ON c.source_country = p.source_country AND c.target_country = p.target_country
+WHERE p.since IS NULL OR c.date >= p.since
+GROUP BY ALL
+"""
+
+DELETE_DYAD_DAYS = """
+DELETE FROM dyad_days d USING _pairs p
+WHERE d.source_country = p.source_country AND d.target_country = p.target_country
+  AND (p.since IS NULL OR d.day >= p.since)
+"""
+
+DELETE_THRESHOLDS = """
+DELETE FROM dyad_thresholds t USING _pairs p
+WHERE t.source_country = p.source_country AND t.target_country = p.target_country
+"""
+
+SERIES_DAYS = """
+SELECT date AS day, count(*) AS clusters, sum(num_mentions) AS mentions, sum(num_sources) AS sources,
+       sum(weight) AS weight, sum(weight * goldstein) AS goldstein_sum, sum(goldstein) AS goldstein_plain_sum,
+       count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
+       count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4
+FROM clusters
+WHERE {where}
+GROUP BY date ORDER BY date
+"""
+
+
+@dataclass
+class Where:
+    """A conjunction of SQL conditions with bound parameters."""
+
+    parts: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, sql: str, *params: Any) -> None:
+        self.parts.append(sql)
+        self.params.extend(params)
+
+    @property
+    def sql(self) -> str:
+        return " AND ".join(self.parts) if self.parts else "TRUE"
+
+
+def check_actor(code: str, *, option: str) -> str:
+    """Normalise an actor code argument (``col`` -> ``COL``) or say what a code looks like."""
+    value = code.strip().upper()
+    if not ACTOR_RE.match(value):
+        raise StoreError(
+            f"{option} {code!r} is not an actor code: expected a 3-letter country (COL, USA), optionally "
+            "followed by 3-letter role codes (COLGOV, USAMIL), or an IGO/NGO code (IGOUNO)",
+            code=E_STORE_BAD_ACTOR,
+        )
+    return value
+
+
+def check_range(since: date | None, until: date | None) -> None:
+    if since is not None and until is not None and since > until:
+        raise StoreError(
+            f"date range reversed: since {since.isoformat()} is after until {until.isoformat()}; swap them",
+            code=E_STORE_BAD_RANGE,
+        )
+
+
+def actor_condition(column: str, code: str) -> tuple[str, str]:
+    """A prefix match on an actor code column: COL matches COLGOV and COLGOVMIL."""
+    return f"starts_with({column}, ?)", code
+
+
+def event_filters(
+    *,
+    source: str | None = None,
+    target: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    root: str | None = None,
+    code: str | None = None,
+    doc_id: str | None = None,
+    cluster_id: str | None = None,
+    factuality: str | None = None,
+) -> Where:
+    """The WHERE clause of an event query; codes match by prefix, dates are inclusive."""
+    check_range(since, until)
+    where = Where()
+    if source:
+        where.add(*actor_condition("source", check_actor(source, option="source")))
+    if target:
+        where.add(*actor_condition("target", check_actor(target, option="target")))
+    if since:
+        where.add("date >= ?", since)
+    if until:
+        where.add("date <= ?", until)
+    if root:
+        where.add("root = ?", _check_root(root))
+    if code:
+        where.add("starts_with(code, ?)", code)
+    for column, value in (("doc_id", doc_id), ("cluster_id", cluster_id), ("factuality", factuality)):
+        if value:
+            where.add(f"{column} = ?", value)
+    return where
+
+
+def _check_root(root: str) -> str:
+    value = root.strip()
+    if value.isdigit() and len(value) == 1:
+        value = "0" + value
+    if not (value.isdigit() and len(value) == 2 and 1 <= int(value) <= 20):
+        raise ConfigError(f"root {root!r}: expected a CAMEO root from 01 to 20 (e.g. 04 or 18)", code="E102")
+    return value

@@ -1,0 +1,263 @@
+"""Read paths of the store: event queries, dyad series, reversal detection with evidence, articles."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+
+from volte.analyse import reversals as rv
+from volte.records import EVENT_FIELDS
+from volte.store import queries as q
+
+log = logging.getLogger(__name__)
+EVIDENCE_CLUSTERS = 12  # per side of a shift
+OUT_COLUMNS = (*EVENT_FIELDS, "cluster_id")
+
+
+def events(con: duckdb.DuckDBPyConnection, where: q.Where, *, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    total_row = con.execute(f"SELECT count(*) FROM events WHERE {where.sql}", where.params).fetchone()
+    cursor = con.execute(
+        f"SELECT {', '.join(OUT_COLUMNS)} FROM events WHERE {where.sql} "
+        "ORDER BY date DESC NULLS LAST, doc_id, sentence_index, trigger_start, event_id LIMIT ? OFFSET ?",
+        [*where.params, max(int(limit), 0), max(int(offset), 0)],
+    )
+    return [_jsonable(r) for r in _dicts(cursor)], int(total_row[0]) if total_row else 0
+
+
+def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    names = [d[0] for d in cursor.description or []]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, (date, datetime)) else v) for k, v in row.items()}
+
+
+def actor_exists(con: duckdb.DuckDBPyConnection, side: str, code: str) -> bool:
+    column = "source" if side == "source" else "target"
+    return con.execute(f"SELECT 1 FROM events WHERE starts_with({column}, ?) LIMIT 1", [code]).fetchone() is not None
+
+
+def actors(con: duckdb.DuckDBPyConnection, *, side: str, limit: int, level: int | None = None) -> list[tuple[str, int]]:
+    column = "source" if side == "source" else "target"
+    expr = f"left({column}, {int(level)})" if level else column
+    rows = con.execute(
+        f"SELECT {expr} AS code, count(*) AS n FROM events WHERE {column} <> '' GROUP BY code ORDER BY n DESC, code LIMIT ?",
+        [limit],
+    ).fetchall()
+    return [(r[0], int(r[1])) for r in rows]
+
+
+def series_days(con: duckdb.DuckDBPyConnection, source: str, target: str, *, since: date | None, until: date | None) -> list[dict[str, Any]]:
+    where = q.Where()
+    for side, code in (("source", source), ("target", target)):
+        if len(code) == 3:
+            where.add(f"{side}_country = ?", code)
+        else:
+            where.add(f"starts_with({side}_key, ?)", code[:6])
+    if since:
+        where.add("date >= ?", since)
+    if until:
+        where.add("date <= ?", until)
+    return _dicts(con.execute(q.SERIES_DAYS.format(where=where.sql), where.params))
+
+
+def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
+    cursor = con.execute(f"SELECT {', '.join(q.ARTICLE_COLUMNS)} FROM articles WHERE id = ?", [article_id])
+    rows = _dicts(cursor)
+    if not rows:
+        return None
+    out = _jsonable(rows[0])
+    cursor = con.execute(
+        f"SELECT {', '.join((*OUT_COLUMNS, *q.SPAN_FIELDS))} FROM events WHERE doc_id = ? ORDER BY sentence_index, trigger_start, event_id",
+        [article_id],
+    )
+    out["events"] = [_jsonable(r) for r in _dicts(cursor)]
+    return out
+
+
+def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    counts = {t: int(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in ("articles", "events", "clusters", "rejects")}  # type: ignore[index]
+    first, last = con.execute("SELECT min(date), max(date) FROM events").fetchone() or (None, None)
+    return {**counts, "first_date": first.isoformat() if first else None, "last_date": last.isoformat() if last else None}
+
+
+# -- reversals -------------------------------------------------------------------------------------
+Pair = tuple[str, str]
+
+
+def shifts(
+    con: duckdb.DuckDBPyConnection, *, since: date | None, until: date | None, kind: str | None,
+    window_hours: float, source: str | None, target: str | None, cache: bool,
+) -> list[dict[str, Any]]:
+    params = rv.ReversalParams(window_hours=window_hours)
+    first, last = con.execute("SELECT min(day), max(day) FROM dyad_days").fetchone() or (None, None)
+    if first is None:
+        return []
+    since, until = since or first, until or last
+    start = since - timedelta(days=2 * (params.window_days + params.before_days))
+    pairs = _active_pairs(con, since=since, until=until, source=source, target=target)
+    if not pairs:
+        return []
+    _register_pairs(con, pairs)
+    priors = {(r[0], r[1]): (float(r[2]), float(r[3]), float(r[4])) for r in con.execute(
+        "SELECT source_country, target_country, sum(w), sum(wg), sum(wg2) FROM dyad_days JOIN _spairs USING (source_country, target_country) WHERE day < ? GROUP BY ALL",
+        [start]).fetchall()}
+    tables = _day_tables(con, start=start, until=until, priors=priors)
+    thresholds = _thresholds(con, pairs, params, cache=cache)
+    found: list[rv.Shift] = []
+    first_index = (since - start).days - params.window_days
+    for pair, table in tables.items():
+        for shift in rv.detect(table, params, threshold=thresholds[pair], first=first_index):
+            if since <= shift.date <= until and (kind is None or shift.kind == kind):
+                found.append(rv.Shift(**{**shift.__dict__, "source": pair[0], "target": pair[1]}))
+    found.sort(key=lambda s: (s.date, -s.score, s.source, s.target))
+    return _with_evidence(con, found)
+
+
+def _active_pairs(con: duckdb.DuckDBPyConnection, *, since: date, until: date, source: str | None, target: str | None) -> list[Pair]:
+    where = q.Where()
+    where.add("day BETWEEN ? AND ?", since, until)
+    where.add("source_country <> target_country")
+    if source:
+        where.add("source_country = ?", source)
+    if target:
+        where.add("target_country = ?", target)
+    rows = con.execute(f"SELECT DISTINCT source_country, target_country FROM dyad_days WHERE {where.sql} ORDER BY 1, 2", where.params).fetchall()
+    return [(r[0], r[1]) for r in rows]
+
+
+def _register_pairs(con: duckdb.DuckDBPyConnection, pairs: list[Pair]) -> None:
+    arrow = pa.table({"source_country": [p[0] for p in pairs], "target_country": [p[1] for p in pairs]})
+    con.register("_spairs_in", arrow)
+    con.execute("CREATE OR REPLACE TEMP TABLE _spairs AS SELECT * FROM _spairs_in")
+    con.unregister("_spairs_in")
+
+
+def _day_tables(con: duckdb.DuckDBPyConnection, *, start: date | None, until: date | None, priors: dict[Pair, tuple[float, float, float]]) -> dict[Pair, rv.DayTable]:
+    """DayTables of the registered pairs over [start, until] (None: each pair's own first/last day)."""
+    where = q.Where()
+    if start is not None:
+        where.add("day >= ?", start)
+    if until is not None:
+        where.add("day <= ?", until)
+    cols = con.execute(
+        f"SELECT source_country, target_country, day, {', '.join(rv.SUM_FIELDS)} FROM dyad_days "
+        f"JOIN _spairs USING (source_country, target_country) WHERE {where.sql} ORDER BY 1, 2, 3",
+        where.params,
+    ).fetchnumpy()
+    keys = np.char.add(np.char.add(cols["source_country"].astype(str), ">"), cols["target_country"].astype(str)) if len(cols["day"]) else np.array([], dtype=str)
+    days = cols["day"].astype("datetime64[D]")
+    out: dict[Pair, rv.DayTable] = {}
+    bounds = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1], True]) if len(keys) else np.array([0])
+    for lo, hi in zip(bounds[:-1], bounds[1:], strict=False):
+        src, tgt = str(keys[lo]).split(">")
+        first = days[lo] if start is None else np.datetime64(start, "D")
+        last = days[hi - 1] if until is None else np.datetime64(until, "D")
+        n = int((last - first).astype(int)) + 1
+        index = (days[lo:hi] - first).astype(int)
+        arrays = {}
+        for name in rv.SUM_FIELDS:
+            values = np.zeros(n)
+            np.add.at(values, index, cols[name][lo:hi].astype(float))
+            arrays[name] = values
+        out[(src, tgt)] = rv.DayTable(start=first.astype(date), prior=priors.get((src, tgt), (0.0, 0.0, 0.0)), **arrays)
+    return out
+
+
+def _thresholds(con: duckdb.DuckDBPyConnection, pairs: list[Pair], params: rv.ReversalParams, *, cache: bool) -> dict[Pair, float]:
+    """Cached per-dyad thresholds of the registered pairs; missing ones are calibrated now."""
+    rows = con.execute(
+        "SELECT source_country, target_country, threshold FROM dyad_thresholds JOIN _spairs USING (source_country, target_country) WHERE method = ?",
+        [_method(params)],
+    ).fetchall()
+    known = {(r[0], r[1]): float(r[2]) for r in rows}
+    missing = [p for p in pairs if p not in known]
+    if missing:
+        known.update(_calibrate(con, missing, params, cache=cache))
+        _register_pairs(con, pairs)
+    return known
+
+
+def _method(params: rv.ReversalParams) -> str:
+    return f"{params.method}/w{params.window_days}"
+
+
+def _calibrate(con: duckdb.DuckDBPyConnection, pairs: list[Pair], params: rv.ReversalParams, *, cache: bool) -> dict[Pair, float]:
+    _register_pairs(con, pairs)
+    tables = _day_tables(con, start=None, until=None, priors={})
+    now = datetime.now(UTC).replace(tzinfo=None)
+    out, rows = {}, []
+    for pair in pairs:
+        table = tables.get(pair)
+        cal = rv.calibrate(table, params, seed=rv.dyad_seed(*pair)) if table is not None else rv.Calibration(params.min_threshold, None, 0)
+        out[pair] = cal.threshold
+        rows.append((pair[0], pair[1], cal.threshold, cal.calibrated, cal.days, _method(params), now))
+    if cache and rows:
+        con.executemany("DELETE FROM dyad_thresholds WHERE source_country = ? AND target_country = ?", [r[:2] for r in rows])
+        con.executemany("INSERT INTO dyad_thresholds VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    log.info("calibrated %d dyads", len(rows))
+    return out
+
+
+def refresh_thresholds(con: duckdb.DuckDBPyConnection, params: rv.ReversalParams | None = None) -> int:
+    """Calibrate (and cache) every international dyad that has no threshold for ``params``."""
+    params = params or rv.ReversalParams()
+    rows = con.execute(
+        "SELECT DISTINCT d.source_country, d.target_country FROM dyad_days d ANTI JOIN "
+        "(SELECT * FROM dyad_thresholds WHERE method = ?) t USING (source_country, target_country) "
+        "WHERE d.source_country <> d.target_country ORDER BY 1, 2",
+        [_method(params)],
+    ).fetchall()
+    pairs = [(r[0], r[1]) for r in rows]
+    if pairs:
+        _calibrate(con, pairs, params, cache=True)
+    return len(pairs)
+
+
+def _with_evidence(con: duckdb.DuckDBPyConnection, found: list[rv.Shift]) -> list[dict[str, Any]]:
+    if not found:
+        return []
+    windows = []
+    for i, s in enumerate(found):
+        before_want, after_want = ("conflict", "coop") if s.kind == "thaw" else ("coop", "conflict")
+        windows.append((i, "before", s.source, s.target, s.before.start, s.before.end, before_want))
+        windows.append((i, "after", s.source, s.target, s.after.start, s.after.end, after_want))
+    arrow = pa.table(dict(zip(("shift", "side", "source_country", "target_country", "lo", "hi", "want"), zip(*windows, strict=True), strict=True)))
+    con.register("_windows", arrow)
+    try:
+        rows = _dicts(con.execute(EVIDENCE_SQL, [EVIDENCE_CLUSTERS]))
+    finally:
+        con.unregister("_windows")
+    per_shift: dict[int, list[dict[str, Any]]] = {}
+    for row in rows:
+        per_shift.setdefault(int(row.pop("shift")), []).append(_jsonable(row))
+    out = []
+    for i, s in enumerate(found):
+        record = s.to_dict()
+        detail = per_shift.get(i, [])
+        record["evidence"] = [d["event_id"] for d in detail]
+        record["evidence_events"] = detail
+        out.append(record)
+    return out
+
+
+EVIDENCE_SQL = """
+WITH picked AS (
+    SELECT w.shift, w.side, c.cluster_id, c.date, c.num_sources, c.root,
+           row_number() OVER (PARTITION BY w.shift, w.side ORDER BY c.weight DESC, c.date, c.cluster_id) AS rank
+    FROM _windows w JOIN clusters c
+      ON c.source_country = w.source_country AND c.target_country = w.target_country AND c.date BETWEEN w.lo AND w.hi
+    WHERE (w.want = 'conflict' AND c.root BETWEEN '10' AND '20') OR (w.want = 'coop' AND c.root IN ('03', '04', '05'))
+)
+SELECT p.shift, p.side, e.event_id, e.date, e.source, e.target, e.code, e.goldstein, p.cluster_id,
+       p.num_sources, e.doc_id, e.sentence
+FROM picked p JOIN events e ON e.cluster_id = p.cluster_id
+WHERE p.rank <= ?
+ORDER BY p.shift, p.side DESC, p.date, p.rank, e.doc_id, e.sentence_index, e.event_id
+"""

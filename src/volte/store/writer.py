@@ -1,0 +1,296 @@
+"""Writing coded articles into the store: idempotent, one transaction per batch, clusters kept current.
+
+Per batch of articles, in one transaction: skip articles already stored with the same content; delete the
+old version (events included) of a changed article, found by id or by URL; insert the new rows; recluster
+the (dyad, root) groups the batch touched, from the last cluster that starts before the earliest change;
+refresh those dyads' daily sums and drop their cached thresholds. A process killed mid-batch loses only
+that uncommitted batch, which the next run redoes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+import duckdb
+import pyarrow as pa
+
+from volte import __version__
+from volte.analyse.clusters import Mention, actor_country, actor_key, cluster_mentions
+from volte.records import Article, Event, Reject
+from volte.store import queries as q
+
+if TYPE_CHECKING:
+    from volte.coding.coder import Coded
+
+log = logging.getLogger(__name__)
+Changes = dict[tuple[str, str, str], date]  # (source_key, target_key, root) -> earliest changed date
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest run did."""
+
+    documents: int = 0
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    events: int = 0
+    rejects: int = 0
+    reject_codes: Counter[str] = field(default_factory=Counter)
+    batches: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        out = dict(self.__dict__)
+        out["reject_codes"] = dict(sorted(self.reject_codes.items()))
+        return out
+
+
+@dataclass(frozen=True)
+class Provenance:
+    volte_version: str = __version__
+    spacy_model: str | None = None
+
+
+def publisher(article: Article) -> str:
+    """Who published it: the URL host without ``www.``; ``doc:<id>`` when there is no URL."""
+    host = urlsplit(article.url).hostname if article.url else None
+    if not host:
+        return f"doc:{article.id}"
+    return host.lower().removeprefix("www.")
+
+
+def content_hash(article: Article, events: Sequence[Event]) -> str:
+    """Changes when the article or its coding changes (so a new coder version re-stores it)."""
+    coder = sorted({e.coder_version for e in events})
+    key = "\x1f".join([article.text, article.url or "", article.title or "", str(article.published or ""), article.kind, *coder])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def write(
+    con: duckdb.DuckDBPyConnection,
+    coded: Iterable[Coded],
+    *,
+    hours: float,
+    batch_size: int = 50,
+    provenance: Provenance | None = None,
+    on_batch: Callable[[IngestSummary], None] | None = None,
+) -> IngestSummary:
+    """Store every coded article; returns the summary (see the module docstring for the guarantees)."""
+    summary = IngestSummary()
+    prov = provenance or Provenance()
+    for batch in _batches(coded, batch_size):
+        _write_batch(con, batch, summary=summary, hours=hours, prov=prov)
+        summary.batches += 1
+        if on_batch is not None:
+            on_batch(summary)
+    return summary
+
+
+def _batches(items: Iterable[Coded], size: int) -> Iterator[list[Coded]]:
+    it = iter(items)
+    while batch := list(itertools.islice(it, max(size, 1))):
+        yield batch
+
+
+def _write_batch(con: duckdb.DuckDBPyConnection, batch: list[Coded], *, summary: IngestSummary, hours: float, prov: Provenance) -> None:
+    rejects = [c.reject for c in batch if c.reject is not None]
+    latest = {c.article.id: c for c in batch if c.reject is None and c.article is not None}
+    summary.documents += len(batch)
+    summary.rejects += len(rejects)
+    summary.reject_codes.update(r.code for r in rejects)
+    new, stale = _plan(con, list(latest.values()), summary)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        changes = _delete_docs(con, stale)
+        changes = _merge(changes, _insert(con, new, prov))
+        recluster(con, changes, hours=hours)
+        _store_rejects(con, rejects, stored=[c.article.id for c in new if c.article is not None])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    summary.events += sum(len(c.events) for c in new)
+
+
+def _plan(con: duckdb.DuckDBPyConnection, batch: list[Coded], summary: IngestSummary) -> tuple[list[Coded], list[str]]:
+    """Split a batch into articles to insert and stored doc ids to delete first."""
+    ids = [c.article.id for c in batch if c.article is not None]
+    urls = [c.article.url for c in batch if c.article is not None and c.article.url]
+    rows = con.execute(
+        "SELECT id, url, content_hash FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[])) OR url IN (SELECT unnest(?::VARCHAR[]))",
+        [ids, urls],
+    ).fetchall()
+    by_id = {r[0]: r for r in rows}
+    by_url = {r[1]: r for r in rows if r[1]}
+    new: list[Coded] = []
+    stale: set[str] = set()
+    for item in batch:
+        article = item.article
+        if article is None:
+            continue
+        digest = content_hash(article, item.events)
+        old = [r for r in (by_id.get(article.id), by_url.get(article.url) if article.url else None) if r is not None]
+        if any(r[2] == digest for r in old):
+            summary.unchanged += 1
+            continue
+        stale.update(r[0] for r in old)
+        summary.replaced += bool(old)
+        summary.added += not old
+        new.append(item)
+    return new, sorted(stale)
+
+
+def _delete_docs(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> Changes:
+    if not doc_ids:
+        return {}
+    rows = con.execute(
+        f"SELECT left(source, 6), left(target, 6), root, min(date) FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) AND {q.CLUSTERABLE} GROUP BY ALL",
+        [doc_ids],
+    ).fetchall()
+    con.execute("DELETE FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids])
+    con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids])
+    return {(r[0], r[1], r[2]): r[3] for r in rows}
+
+
+def _merge(a: Changes, b: Changes) -> Changes:
+    out = dict(a)
+    for key, day in b.items():
+        out[key] = min(day, out.get(key, day))
+    return out
+
+
+def _insert(con: duckdb.DuckDBPyConnection, items: list[Coded], prov: Provenance) -> Changes:
+    """Insert articles and their events; returns the clusterable groups they touch."""
+    if not items:
+        return {}
+    now = datetime.now(UTC).replace(tzinfo=None)
+    articles, events, changes = [], [], {}
+    for item in items:
+        article = item.article
+        if article is None:
+            continue
+        host = publisher(article)
+        unique = {e.event_id: e for e in item.events}
+        coder = ",".join(sorted({e.coder_version for e in unique.values()})) or None
+        articles.append(_article_row(article, item.events, len(unique), now, coder, prov))
+        for event in unique.values():
+            row = _event_row(event, host, prov)
+            events.append(row)
+            if _clusterable(row):
+                key = (actor_key(event.source), actor_key(event.target), event.root)
+                changes[key] = min(row["date"], changes.get(key, row["date"]))
+    _append(con, "articles", q.ARTICLE_COLUMNS, articles)
+    _append(con, "events", q.EVENT_COLUMNS, events)
+    return changes
+
+
+def _article_row(article: Article, events: Sequence[Event], count: int, now: datetime, coder: str | None, prov: Provenance) -> dict[str, Any]:
+    host = urlsplit(article.url).hostname if article.url else None
+    return {
+        "id": article.id, "url": article.url, "host": host.lower().removeprefix("www.") if host else None,
+        "title": article.title, "published": article.published, "kind": article.kind, "lang": article.lang,
+        "origin": article.origin, "text": article.text, "content_hash": content_hash(article, events),
+        "num_events": count, "ingested_at": now, "volte_version": prov.volte_version,
+        "coder_version": coder, "spacy_model": prov.spacy_model,
+    }
+
+
+def _event_row(event: Event, host: str, prov: Provenance) -> dict[str, Any]:
+    row = event.to_dict(spans=True)
+    row["date"] = parse_day(event.date)
+    row["published"] = parse_day(event.published)
+    row.update(cluster_id=None, publisher=host, volte_version=prov.volte_version, spacy_model=prov.spacy_model)
+    return row
+
+
+def parse_day(value: str | None) -> date | None:
+    """``YYYY-MM-DD`` (or a coarser ``YYYY-MM`` / ``YYYY``, stored as its first day) as a date."""
+    if not value:
+        return None
+    text = str(value)[:10]
+    for candidate in (text, f"{text}-01", f"{text}-01-01"):
+        try:
+            return date.fromisoformat(candidate)
+        except ValueError:
+            continue
+    log.warning("unreadable event date %r stored as NULL", value)
+    return None
+
+
+def _clusterable(row: dict[str, Any]) -> bool:
+    return bool(row["source"] and row["target"] and row["date"] and row["date_precision"] == "day" and row["factuality"] == "asserted")
+
+
+def _append(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    arrow = pa.Table.from_pylist(rows).select(list(columns))
+    con.register("_incoming", arrow)
+    try:
+        con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM _incoming")
+    finally:
+        con.unregister("_incoming")
+
+
+def _store_rejects(con: duckdb.DuckDBPyConnection, rejects: list[Reject], *, stored: list[str]) -> None:
+    if stored:
+        con.execute("DELETE FROM rejects WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [stored])
+    now = datetime.now(UTC).replace(tzinfo=None)
+    for r in rejects:
+        con.execute("DELETE FROM rejects WHERE doc_id = ? AND stage = ?", [r.doc_id, r.stage])
+        con.execute("INSERT INTO rejects VALUES (?, ?, ?, ?, ?, ?)", [r.doc_id, r.stage, r.code, r.reason, r.origin, now])
+
+
+def recluster(con: duckdb.DuckDBPyConnection, changes: Changes, *, hours: float) -> None:
+    """Rebuild the clusters of the changed groups from their restart anchors on, then the dyads' sums."""
+    if not changes:
+        return
+    changed = pa.table({
+        "source_key": [k[0] for k in changes], "target_key": [k[1] for k in changes],
+        "root": [k[2] for k in changes], "changed": list(changes.values()),
+    })
+    con.register("_changed_in", changed)
+    con.execute("CREATE OR REPLACE TEMP TABLE _changed AS SELECT * FROM _changed_in")
+    con.unregister("_changed_in")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _groups AS {q.GROUP_RESTARTS}")
+    rows = con.execute(q.MENTIONS_OF_GROUPS).fetchall()
+    mentions = [Mention(event_id=r[0], doc_id=r[1], publisher=r[2], source=r[3], target=r[4], root=r[5], code=r[6],
+                        date=r[7], goldstein=float(r[8]), quad_class=int(r[9]), sentence_index=int(r[10] or 0)) for r in rows]
+    con.execute(q.DELETE_GROUP_CLUSTERS)
+    clusters = cluster_mentions(mentions, hours=hours)
+    if clusters:
+        arrow = pa.Table.from_pylist([dict(zip(q.CLUSTER_COLUMNS, c.row(), strict=True)) for c in clusters])
+        con.register("_new_clusters", arrow)
+        con.execute(f"INSERT INTO clusters SELECT {', '.join(q.CLUSTER_COLUMNS)} FROM _new_clusters")
+        con.unregister("_new_clusters")
+        members = pa.table({
+            "event_id": [e for c in clusters for e in c.event_ids],
+            "cluster_id": [c.cluster_id for c in clusters for _ in c.event_ids],
+        })
+        con.register("_members", members)
+        con.execute(q.SET_CLUSTER_IDS)
+        con.unregister("_members")
+    _refresh_dyads(con)
+
+
+def _refresh_dyads(con: duckdb.DuckDBPyConnection) -> None:
+    """Recompute dyad_days from each touched dyad's earliest affected day; drop its cached threshold."""
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _pairs AS SELECT left(source_key, 3) AS source_country, "
+        "left(target_key, 3) AS target_country, min(coalesce(least(restart, changed), changed)) AS since "
+        "FROM _groups JOIN _changed USING (source_key, target_key, root) GROUP BY ALL"
+    )
+    con.execute(q.DELETE_DYAD_DAYS)
+    con.execute(f"INSERT INTO dyad_days {q.DYAD_DAYS_FROM_CLUSTERS}")
+    con.execute(q.DELETE_THRESHOLDS)
+
+
+__all__ = ["IngestSummary", "Provenance", "actor_country", "content_hash", "parse_day", "publisher", "recluster", "write"]
