@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field, ValidationError
 from volte import __version__
 from volte.errors import E_API_INVALID, NotFound, Unauthorized
 from volte.records import Article, Reject
+from volte.serve import lookups
 from volte.serve.errors import Invalid, describe_validation
 
 MAX_LIMIT = 1000
@@ -119,8 +120,8 @@ def events(
 ) -> dict[str, Any]:
     start, end = parse_range(since, until)
     with request.app.state.store.reading() as store:
-        rows, total = store.query_events(
-            source=upper(source), target=upper(target), since=start, until=end, root=root, q=q, limit=limit, offset=offset
+        rows, total = lookups.find_events(
+            store, source=upper(source), target=upper(target), since=start, until=end, root=root, q=q, limit=limit, offset=offset
         )
     return {"events": rows, "total": total, "limit": limit, "offset": offset}
 
@@ -136,7 +137,7 @@ def dyad_series(
 ) -> dict[str, Any]:
     start, end = parse_range(since, until)
     with request.app.state.store.reading() as store:
-        points = store.dyad_series(source.upper(), target.upper(), freq=freq, since=start, until=end)
+        points = lookups.series_points(store, source.upper(), target.upper(), freq=freq, since=start, until=end)
     return {"source": source.upper(), "target": target.upper(), "freq": freq, "points": points}
 
 
@@ -152,15 +153,8 @@ def shifts(
 ) -> dict[str, Any]:
     start, end = parse_range(since, until)
     with request.app.state.store.reading() as store:
-        found = store.shifts(since=start, until=end, kind=kind)
-    found = [s for s in found if _in_dyad(s, upper(source), upper(target))]
+        found = store.shifts(since=start, until=end, kind=kind, source=upper(source), target=upper(target))
     return {"shifts": found[:limit], "total": len(found)}
-
-
-def _in_dyad(shift: dict[str, Any], source: str | None, target: str | None) -> bool:
-    return (not source or str(shift.get("source", "")).startswith(source)) and (
-        not target or str(shift.get("target", "")).startswith(target)
-    )
 
 
 @router.get("/articles/{article_id:path}", summary="One article with its events and their character spans")
@@ -281,6 +275,8 @@ def article_summary(article: Article) -> dict[str, Any]:
 
 
 def _plain(summary: Any) -> Any:
+    if hasattr(summary, "to_dict"):
+        return summary.to_dict()
     if dataclasses.is_dataclass(summary) and not isinstance(summary, type):
         return dataclasses.asdict(summary)
     return summary

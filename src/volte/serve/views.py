@@ -19,6 +19,7 @@ from fastapi.templating import Jinja2Templates
 
 from volte.errors import ApiError, NotFound
 from volte.records import Article, Event, Reject
+from volte.serve import lookups
 from volte.serve.errors import Invalid
 from volte.serve.routes import ACTOR_PATTERN, Day, PathActor, check_token, parse_day, parse_range
 
@@ -45,15 +46,9 @@ def _page(request: Request, name: str, context: dict[str, Any], *, status: int =
 def home(request: Request) -> Response:
     with request.app.state.store.reading() as store:
         shifts = store.shifts(since=None, until=None, kind=None)
-        dyads = top_dyads(store, limit=15)
+        dyads = lookups.top_dyads(store, limit=15)
     latest = sorted(shifts, key=lambda s: (str(s.get("date")), float(s.get("score") or 0)), reverse=True)[:20]
     return _page(request, "home.html", {"shifts": latest, "dyads": dyads})
-
-
-def top_dyads(store: Any, *, limit: int) -> list[dict[str, Any]]:
-    """The most active directed dyads, if the store offers the aggregate."""
-    method = getattr(store, "top_dyads", None)
-    return list(method(limit=limit)) if method else []
 
 
 @router.get("/dyad")
@@ -78,9 +73,9 @@ def dyad(
     start, end = parse_range(since, until)
     directions = [(source, target), (target, source)]
     with request.app.state.store.reading() as store:
-        series = {d: store.dyad_series(*d, freq=freq, since=start, until=end) for d in directions}
-        events = {d: store.query_events(source=d[0], target=d[1], since=start, until=end, limit=DYAD_EVENTS, offset=0) for d in directions}
-        shifts = [s for s in store.shifts(since=start, until=end, kind=None) if _dyad_of(s) in directions]
+        series = {d: lookups.series_or_empty(store, *d, freq=freq, since=start, until=end) for d in directions}
+        events = {d: lookups.events_or_empty(store, source=d[0], target=d[1], since=start, until=end, limit=DYAD_EVENTS, offset=0) for d in directions}
+        shifts = [s for d in directions for s in lookups.shifts_or_empty(store, since=start, until=end, source=d[0], target=d[1])]
     listed = sorted((e for d in directions for e in events[d][0]), key=lambda e: (str(e.get("date")), e.get("event_id", "")))
     chart = chart_spec(directions, series, shifts, freq=freq)
     context = {
@@ -116,7 +111,7 @@ def chart_spec(
     days = [str(p["date"])[:10] for pts in series.values() for p in pts] + [str(s.get("date"))[:10] for s in shifts]
     pad = 7 if freq == "week" else 1
     domain = [_shift_day(min(days), -pad), _shift_day(max(days), pad)] if days else None
-    rows = [_direction_chart(d, series.get(d, []), [s for s in shifts if _dyad_of(s) == d], domain=domain, freq=freq) for d in directions]
+    rows = [_direction_chart(d, series.get(d, []), [s for s in shifts if _dyad_of(s) == (d[0][:3], d[1][:3])], domain=domain, freq=freq) for d in directions]
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "vconcat": rows,
