@@ -221,7 +221,7 @@ def _record(manifest: Manifest, stats: ShardStats | None, error: str | None) -> 
 @contextmanager
 def output_lock(out: Path) -> Iterator[None]:
     """One run per output directory at a time (an OS lock: released when the process dies)."""
-    with open(out / ".lock", "w") as fh:
+    with open(out / ".lock", "a") as fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
