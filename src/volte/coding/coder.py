@@ -1,0 +1,277 @@
+"""The coder: articles in, coded events out.
+
+``Coder.code`` parses articles with spaCy's ``nlp.pipe`` in batches (one pipeline per process), then for
+every sentence asks the verb dictionary for events (``VerbDictionary.match``), resolves their source and
+target noun phrases to actor codes (``ActorResolver``), dates them (``resolve_event_date``) and builds
+:class:`~volte.records.Event` records. A document that fails becomes a ``Reject`` (E402), never a crash;
+``Reject`` items passed in flow through untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from volte import CODER_VERSION
+from volte.coding.actors import ActorResolver, ResolvedActor, default_actors
+from volte.coding.cameo import describe
+from volte.coding.dates import resolve_event_date
+from volte.coding.factuality import QuoteTracker
+from volte.coding.verbs import VerbDictionary, VerbMatch, default_verbs
+from volte.errors import E_CODING_FAILED
+from volte.nlp.pipeline import build_nlp
+from volte.records import Article, Event, Reject, make_event_id
+from volte.settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+    from volte.coding.actor_dictionary import ActorDictionary
+
+log = logging.getLogger(__name__)
+
+_PAST_TAGS = frozenset({"VBD", "VBN"})
+
+
+@dataclass(frozen=True)
+class Coded:
+    """The result for one input item: an article with its events, or a reject."""
+
+    article: Article | None
+    events: tuple[Event, ...]
+    reject: Reject | None
+
+
+class Coder:
+    """Codes articles into events. Load once, then call :meth:`code` on any number of items."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        nlp: Language | None = None,
+        verbs: VerbDictionary | None = None,
+        actors: ActorDictionary | None = None,
+    ) -> None:
+        self.settings = settings or Settings()
+        self.nlp = nlp if nlp is not None else build_nlp(self.settings.nlp.model)
+        self.verbs = verbs if verbs is not None else default_verbs()
+        self.actors = actors if actors is not None else default_actors()
+
+    def code(self, items: Iterable[Article | Reject]) -> Iterator[Coded]:
+        """Code articles in ``nlp.pipe`` batches; never raises for one bad document."""
+        size = max(1, self.settings.nlp.batch_size)
+        iterator = iter(items)
+        while chunk := list(islice(iterator, size)):
+            articles = [item for item in chunk if isinstance(item, Article)]
+            parsed = iter(self._parse(articles))
+            for item in chunk:
+                if isinstance(item, Reject):
+                    yield Coded(article=None, events=(), reject=item)
+                else:
+                    yield self._code_one(item, next(parsed))
+
+    def code_doc(self, doc: Doc, article: Article) -> tuple[Event, ...]:
+        """The events of one parsed article, in deterministic order."""
+        resolver = ActorResolver(self.actors, doc, published=article.published)
+        quotes = QuoteTracker(doc)
+        events: dict[tuple[int, str, str, str], Event] = {}
+        for index, sent in enumerate(doc.sents):
+            speaker = quotes.speaker(sent, lambda tok: _known(resolver.resolve(tok, on=article.published)))
+            for event in self._sentence_events(index, sent, article, resolver, (speaker, quotes)):
+                key = (event.sentence_index, event.source, event.target, event.code)
+                events.setdefault(key, event)
+        return tuple(sorted(events.values(), key=_order))
+
+    # --- internals ------------------------------------------------------------------------------------
+
+    def _parse(self, articles: Sequence[Article]) -> list[Doc | Exception]:
+        texts = [_clip(a.text, self.settings.nlp.max_chars, a.id) for a in articles]
+        try:
+            return list(self.nlp.pipe(texts, batch_size=self.settings.nlp.batch_size))
+        except Exception:  # noqa: BLE001 - one bad text must not lose the batch: parse one by one
+            log.warning("nlp.pipe failed on a batch of %d; parsing its documents one by one", len(texts))
+        out: list[Doc | Exception] = []
+        for text in texts:
+            try:
+                out.append(self.nlp(text))
+            except Exception as exc:  # noqa: BLE001 - becomes this document's Reject
+                out.append(exc)
+        return out
+
+    def _code_one(self, article: Article, doc: Doc | Exception) -> Coded:
+        try:
+            if isinstance(doc, Exception):
+                raise doc
+            return Coded(article=article, events=self.code_doc(doc, article), reject=None)
+        except Exception as exc:  # noqa: BLE001 - batch stages never die on one document
+            log.warning("coding failed for %s: %s: %s", article.id, type(exc).__name__, exc)
+            reason = f"coding failed: {type(exc).__name__}: {exc}"
+            return Coded(article=article, events=(), reject=Reject(article.id, "coding", E_CODING_FAILED, reason, article.origin))
+
+    def _sentence_events(
+        self, index: int, sent: Span, article: Article, resolver: ActorResolver,
+        speaker: tuple[list[ResolvedActor], QuoteTracker],
+    ) -> list[Event]:
+        coding = self.settings.coding
+        specific: list[Event] = []
+        statements: list[Event] = []
+        for match in self.verbs.match(sent):
+            if match.factuality == "hypothetical" and not coding.hypothetical:
+                continue
+            if match.statement and not coding.statements:
+                continue
+            built = _EventBuilder(index, sent, article, resolver, speaker).build(match)
+            (statements if match.statement else specific).extend(built)
+        return specific or statements
+
+
+class _EventBuilder:
+    """Turns one VerbMatch into events: resolves actors, dates the event, fills the record."""
+
+    def __init__(
+        self, index: int, sent: Span, article: Article, resolver: ActorResolver,
+        speaker: tuple[list[ResolvedActor], QuoteTracker],
+    ) -> None:
+        self.index, self.sent, self.article = index, sent, article
+        self.resolver = resolver
+        self.speaker, self.quotes = speaker
+        self.doc = sent.doc
+
+    def build(self, match: VerbMatch) -> list[Event]:
+        trigger = self.doc[match.trigger_start]
+        tense = "future" if match.factuality == "future" else ("past" if trigger.tag_ in _PAST_TAGS else None)
+        iso, precision = resolve_event_date(self.sent, published=self.article.published, trigger=trigger.i, tense=tense)
+        on = _as_date(iso) or self.article.published
+        sources = self._side(match.sources, on)
+        targets = self._side(match.targets, on)
+        attributed = self._speaker_code(match, on)
+        pairs = _pairs(sources, targets, symmetric=match.symmetric)
+        if match.nominal:
+            pairs = [(s, t) for s, t in pairs if t is not None]  # "relies on U.S. aid" is no event
+        return [self._event(match, src, tgt, iso, precision, attributed) for src, tgt in pairs]
+
+    def _side(self, heads: tuple[int, ...], on: date | None) -> list[ResolvedActor]:
+        for i in heads:
+            token = self.doc[i]
+            if self.speaker and token.lower_ in _FIRST_PERSON and self.quotes.inside(i):
+                return list(self.speaker)
+            actors = _known(self.resolver.resolve(token, on=on)) or self._both(token, on)
+            if actors:
+                return actors
+        return []
+
+    def _both(self, token: Token, on: date | None) -> list[ResolvedActor]:
+        """"both countries/sides/leaders": the two most recent distinct countries named before it."""
+        if token.lemma_.lower() not in _PAIR_NOUNS or not any(c.lower_ in ("both", "two") for c in token.children):
+            return []
+        found: dict[str, ResolvedActor] = {}
+        sents = [s for s in self.doc.sents if s.start <= token.i][-3:]
+        for sent in reversed(sents):
+            for actor in reversed(self.resolver.mentions(sent)):
+                if actor.start < token.idx:
+                    found.setdefault(actor.code[:3], actor)
+            if len(found) >= 2:
+                break
+        return list(found.values())[:2][::-1] if len(found) >= 2 else []
+
+    def _speaker_code(self, match: VerbMatch, on: date | None) -> str | None:
+        if match.attributed_to is not None:
+            actors = _known(self.resolver.resolve(self.doc[match.attributed_to], on=on))
+            if actors:
+                return actors[0].code
+        inside = self.quotes.inside(match.trigger_start)
+        return self.speaker[0].code if (self.speaker and inside) else None
+
+    def _event(
+        self, match: VerbMatch, src: ResolvedActor | None, tgt: ResolvedActor | None,
+        iso: str | None, precision: str, attributed: str | None,
+    ) -> Event:
+        info = describe(match.code)
+        trig = self.doc[match.trigger_start : match.trigger_end]
+        source, target = (src.code if src else ""), (tgt.code if tgt else "")
+        published = self.article.published.isoformat() if self.article.published else None
+        return Event(
+            event_id=make_event_id(self.article.id, self.index, source, target, match.code, trig.start_char),
+            doc_id=self.article.id, sentence_index=self.index, sentence=self.sent.text,
+            sentence_start=self.sent.start_char, sentence_end=self.sent.end_char,
+            date=iso, date_precision=precision, published=published,
+            source=source, source_name=src.name if src else "", target=target, target_name=tgt.name if tgt else "",
+            code=match.code, root=info.root, quad_class=info.quad_class, goldstein=info.goldstein, plover=info.plover,
+            trigger=trig.text, pattern=match.pattern, factuality=match.factuality,
+            attributed_to=attributed if attributed != source else None,
+            kind=self.article.kind, coder_version=CODER_VERSION,
+            trigger_start=trig.start_char, trigger_end=trig.end_char,
+            source_start=src.start if src else -1, source_end=src.end if src else -1,
+            target_start=tgt.start if tgt else -1, target_end=tgt.end if tgt else -1,
+        )
+
+
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+_PAIR_NOUNS = frozenset({"country", "side", "leader", "nation", "government", "party", "state", "neighbor", "neighbour", "president", "minister", "capital"})
+
+
+def _known(actors: list[ResolvedActor]) -> list[ResolvedActor]:
+    return [a for a in actors if a.code]
+
+
+def _pairs(
+    sources: list[ResolvedActor], targets: list[ResolvedActor], *, symmetric: bool
+) -> list[tuple[ResolvedActor | None, ResolvedActor | None]]:
+    """(source, target) pairs: one per direction for compound symmetric actors; self-directed pairs dropped."""
+    if symmetric and bool(sources) != bool(targets):
+        side = _distinct(sources or targets)
+        if len(side) >= 2:
+            return [(a, b) for a in side for b in side if a.code != b.code]
+    if not sources and not targets:
+        return []
+    pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
+    return [(s, t) for s, t in pairs if not (s and t and s.code == t.code)]
+
+
+def _distinct(actors: list[ResolvedActor]) -> list[ResolvedActor]:
+    seen: dict[str, ResolvedActor] = {}
+    for actor in actors:
+        seen.setdefault(actor.code, actor)
+    return list(seen.values())
+
+
+def _order(event: Event) -> tuple[int, int, str, str, str]:
+    return (event.sentence_index, event.trigger_start, event.code, event.source, event.target)
+
+
+def _as_date(iso: str | None) -> date | None:
+    if not iso or len(iso) != 10:
+        return None
+    try:
+        return date.fromisoformat(iso)
+    except ValueError:
+        return None
+
+
+def _clip(text: str, max_chars: int, doc_id: str) -> str:
+    """Texts longer than ``max_chars`` are cut at the last paragraph break before the limit."""
+    if len(text) <= max_chars:
+        return text
+    cut = text.rfind("\n", 0, max_chars)
+    cut = cut if cut > max_chars // 2 else max_chars
+    log.warning("%s: text of %d characters cut to %d (nlp.max_chars)", doc_id, len(text), cut)
+    return text[:cut]
+
+
+@lru_cache(maxsize=1)
+def _default_coder() -> Coder:
+    return Coder()
+
+
+def code_text(text: str, *, published: date | None = None, doc_id: str = "text") -> list[Event]:
+    """Code one text with the default settings (convenience for notebooks and tests)."""
+    article = Article(id=doc_id, text=text, published=published)
+    coded = next(_default_coder().code([article]))
+    return list(coded.events)

@@ -1,0 +1,315 @@
+"""Factuality of a trigger: negation, modality, conditionals, governing verbs and reported speech.
+
+:func:`assess` reads the dependency parse around a trigger token and says how the event is presented:
+
+- ``asserted``: reported as having happened ("Russia shelled the town");
+- ``negated``: did not happen ("did not meet", "refused to sign", "denied that it attacked");
+- ``hypothetical``: conditional or possible ("could impose sanctions if", "would respond");
+- ``future``: planned or announced ("will provide aid", "plans to visit");
+- ``committed``: an intention expressed now ("agreed to meet", "pledged to send aid");
+- ``threat``: threatened ("threatened to impose tariffs", "warned it would strike");
+- ``appeal`` / ``demand`` / ``refusal``: the event is what someone asks for or refuses;
+  the governing verb carries the event, specialised by :func:`governed_code`;
+- ``alleged``: the content of an accusation ("accused X of attacking"); the accusation is the event.
+
+Reported speech ("X said Y attacked Z", "according to X") keeps the event and names the speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+REPORTING = frozenset(
+    {"say", "tell", "announce", "report", "state", "add", "note", "insist", "confirm", "claim", "declare",
+     "write", "tweet", "post", "stress", "emphasize", "reiterate", "acknowledge", "disclose", "reveal"}
+)
+REFUSAL = frozenset({"refuse", "decline", "reject", "refusal", "rejection"})
+NEGATING = frozenset({"fail", "avoid", "deny", "forgo", "resist", "cease", "stop", "halt", "postpone", "cancel", "suspend", "delay", "block", "veto", "prevent", "oppose", "dismiss", "refute", "scrap", "abandon"})
+# Verbs that cancel an event named by their object noun ("postponed the talks"); "denied the accusation" does not.
+NOMINAL_NEGATING = frozenset({"postpone", "cancel", "suspend", "delay", "block", "veto", "prevent", "avoid", "halt", "stop", "scrap", "abandon", "boycott"})
+COMMITTING = frozenset({"agree", "promise", "pledge", "vow", "offer", "decide", "commit", "undertake", "resolve", "volunteer", "consent", "guarantee",
+                        "commitment", "agreement", "decision", "vow"})
+PLANNING = frozenset({"plan", "intend", "aim", "prepare", "expect", "hope", "want", "wish", "seek", "try", "attempt", "schedule", "set", "due", "ready", "willing", "eager", "poised", "mean", "arrange",
+                      "intention", "bid", "effort", "readiness", "willingness", "preparation", "push", "drive"})
+THREATENING = frozenset({"threaten", "warn", "threat", "warning"})
+APPEALING = frozenset({"urge", "ask", "appeal", "call", "press", "plead", "encourage", "invite", "request", "implore", "beg", "advise", "recommend", "push", "lobby", "propose", "suggest",
+                       "plea", "invitation", "proposal"})
+DEMANDING = frozenset({"demand", "order", "require", "instruct", "insist", "pressure", "force", "compel", "ultimatum"})
+ALLEGING = frozenset({"accuse", "allege", "blame", "charge", "suspect", "criticize", "condemn", "denounce",
+                      "accusation", "allegation", "claim", "suspicion"})
+CONSIDERING = frozenset({"consider", "mull", "weigh", "discuss", "debate", "study", "explore", "contemplate", "examine",
+                         "speculation", "rumor", "rumour", "fear", "possibility", "prospect", "risk", "idea", "question", "doubt"})
+# Adjectives that take the reality out of a nominal event: "the *alleged* attack", "a *possible* visit".
+_HEDGING_ADJECTIVES = {"alleged": "alleged", "suspected": "alleged", "purported": "alleged", "rumored": "alleged",
+                       "rumoured": "alleged", "possible": "hypothetical", "potential": "hypothetical",
+                       "hypothetical": "hypothetical", "proposed": "hypothetical", "planned": "future",
+                       "upcoming": "future", "forthcoming": "future", "expected": "future", "future": "future",
+                       "prospective": "hypothetical", "would-be": "hypothetical", "failed": "negated"}
+
+HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "would", "should", "must", "ought", "can"})
+FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+NEGATIVE_DETS = frozenset({"no", "neither", "nor"})
+_CLAUSAL = frozenset({"xcomp", "ccomp", "acomp", "oprd", "acl"})
+_NOMINAL = frozenset({"dobj", "nsubjpass", "attr", "pobj", "nsubj", "appos"})
+
+
+@dataclass(frozen=True)
+class Modality:
+    status: str  # asserted | negated | hypothetical | future | committed | threat | appeal | demand | refusal | alleged
+    governor: int | None = None  # doc index of the verb whose meaning set the status (agree, urge, refuse ...)
+    speaker: int | None = None  # doc index of the speaker's NP head for reported speech
+    nominal: bool = False  # the governor takes the event as its object noun ("rejected the talks")
+
+
+def assess(trigger: Token) -> Modality:
+    """How the event of ``trigger`` is presented (see the module docstring)."""
+    status = _local_status(trigger, reported=False)
+    speaker: int | None = None
+    tok = trigger
+    for _ in range(6):
+        if status == "negated":
+            return Modality("negated", speaker=speaker)
+        step = _step_up(tok)
+        if step is None:
+            break
+        head, relation = step
+        lemma = _governor_lemma(head)
+        if relation == "clausal" and lemma in REPORTING:
+            speaker = speaker if speaker is not None else _speaker_of(head)
+            inner = _local_status(head, reported=True)
+            if inner == "negated":
+                return Modality("negated", speaker=speaker)
+            tok = head
+            continue
+        governed = _governed_status(lemma, relation, head)
+        if governed is not None:
+            if _local_status(head, reported=False) == "negated" and governed not in ("refusal", "negated"):
+                return Modality("negated", speaker=speaker)
+            if governed == "negated":
+                return Modality("negated", governor=head.i, speaker=speaker, nominal=relation == "nominal")
+            return Modality(governed, governor=head.i, speaker=speaker if speaker is not None else _according_to(trigger.sent),
+                            nominal=relation == "nominal")
+        if relation == "clausal":
+            status = _combine(status, _local_status(head, reported=False))
+        tok = head
+    return Modality(status, speaker=speaker if speaker is not None else _according_to(trigger.sent))
+
+
+def _combine(inner: str, outer: str) -> str:
+    if "negated" in (inner, outer):
+        return "negated"
+    return inner if inner != "asserted" else outer
+
+
+def _governor_lemma(head: Token) -> str:
+    if head.lemma_ == "look" and any(c.lower_ == "forward" for c in head.children):
+        return "plan"
+    if head.lemma_ == "go" and head.tag_ == "VBG":
+        return "plan"
+    return head.lemma_.lower()
+
+
+def _governed_status(lemma: str, relation: str, head: Token) -> str | None:
+    if relation == "nominal":
+        if lemma in NOMINAL_NEGATING:
+            return "negated"
+        if lemma not in THREATENING | REFUSAL | DEMANDING | APPEALING | PLANNING | COMMITTING:
+            return None
+    for names, status in (
+        (REFUSAL, "refusal"), (NEGATING, "negated"), (THREATENING, "threat"), (COMMITTING, "committed"),
+        (PLANNING, "future"), (APPEALING, "appeal"), (DEMANDING, "demand"), (ALLEGING, "alleged"),
+        (CONSIDERING, "hypothetical"),
+    ):
+        if lemma in names:
+            if lemma == "call" and not any(c.lower_ in ("on", "for", "upon") for c in head.children):
+                return None
+            return status
+    return None
+
+
+def _step_up(tok: Token) -> tuple[Token, str] | None:
+    """The governing word of ``tok`` and whether it governs a clause or a noun phrase."""
+    head = tok.head
+    if head is tok:
+        return None
+    dep = tok.dep_
+    if dep in ("pcomp", "pobj") and head.dep_ in ("prep", "agent") and head.head is not head:
+        gov = head.head
+        if gov.lower_ == "forward" and gov.head is not gov:
+            gov = gov.head
+        return gov, "clausal" if dep == "pcomp" else "nominal"
+    if dep in _CLAUSAL:
+        return head, "clausal"
+    if dep in _NOMINAL and tok.pos_ in ("NOUN", "PROPN"):
+        return head, "nominal"
+    if dep == "conj":
+        return _step_up(head)
+    return None
+
+
+def _local_status(verb: Token, *, reported: bool) -> str:
+    """Negation, modals and conditional marks attached to one word."""
+    status = "asserted"
+    for child in verb.children:
+        dep, low = child.dep_, child.lower_
+        if dep == "neg" or (dep == "advmod" and low in ("never", "not")):
+            return "negated"
+        if dep == "det" and low in NEGATIVE_DETS and verb.pos_ in ("NOUN", "PROPN"):
+            return "negated"
+        if dep == "amod" and low in _HEDGING_ADJECTIVES and verb.pos_ in ("NOUN", "PROPN"):
+            hedge = _HEDGING_ADJECTIVES[low]
+            if hedge in ("negated", "alleged"):
+                return "negated"
+            status = hedge
+        if dep == "aux" and low in FUTURE_MODALS:
+            status = "future"
+        elif dep == "aux" and low in HYPOTHETICAL_MODALS:
+            status = "future" if (reported and low == "would") else _stronger(status, "hypothetical")
+        elif dep == "mark" and low in CONDITIONAL_MARKS:
+            status = "hypothetical"
+        elif dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in child.children):
+            status = "hypothetical"
+    if status == "asserted" and verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in verb.children):
+        if verb.head.pos_ in ("VERB", "AUX"):
+            return _local_status(verb.head, reported=reported)
+    return status
+
+
+def _stronger(current: str, new: str) -> str:
+    return new if current == "asserted" else current
+
+
+def _speaker_of(verb: Token) -> int | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            return child.i
+    return None
+
+
+def _according_to(sent: Span) -> int | None:
+    for tok in sent:
+        if tok.lower_ == "according":
+            for prep in tok.children:
+                if prep.lower_ == "to":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return pobj.i
+    return None
+
+
+# Specialising a governing verb's code by the code of the event it governs, longest prefix first.
+_REFUSAL_CODES = {
+    "04": "125", "036": "125", "045": "126", "05": "120", "057": "127", "06": "121", "061": "1211",
+    "062": "1212", "063": "1213", "064": "1214", "07": "122", "071": "1221", "072": "1222", "073": "1223",
+    "074": "1224", "08": "124", "081": "1241", "0841": "1243", "085": "1244", "086": "1245", "087": "1246",
+}
+_APPEAL_CODES = {
+    "04": "026", "045": "028", "05": "022", "06": "021", "061": "0211", "062": "0212", "063": "0213",
+    "064": "0214", "07": "023", "071": "0231", "072": "0232", "073": "0233", "074": "0234", "08": "025",
+    "081": "0251", "082": "0252", "0841": "0253", "085": "0254", "086": "0255", "087": "0256", "083": "024",
+}
+_DEMAND_CODES = {
+    "04": "106", "045": "108", "05": "102", "06": "101", "061": "1011", "062": "1012", "063": "1013",
+    "064": "1014", "07": "103", "071": "1031", "072": "1032", "073": "1033", "074": "1034", "08": "105",
+    "081": "1051", "082": "1052", "0841": "1053", "085": "1054", "086": "1055", "087": "1056", "083": "104",
+}
+_INTENT_CODES = {
+    "04": "036", "045": "039", "05": "032", "057": "037", "06": "031", "061": "0311", "062": "0312",
+    "063": "0313", "064": "0314", "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+    "075": "033", "08": "035", "081": "0351", "082": "0352", "083": "034", "0841": "0353", "085": "0354",
+    "086": "0355", "087": "0356",
+}
+_THREAT_CODES = {
+    "12": "130", "14": "133", "15": "138", "16": "131", "161": "1313", "162": "1311", "163": "1312",
+    "164": "134", "165": "135", "166": "136", "17": "130", "172": "132", "1721": "1321", "1722": "1322",
+    "1723": "1323", "1724": "1324", "173": "137", "174": "137", "175": "137", "18": "1383", "19": "1384",
+    "191": "1381", "192": "1382", "20": "1385", "204": "1385",
+}
+TABLES = {"refusal": _REFUSAL_CODES, "appeal": _APPEAL_CODES, "demand": _DEMAND_CODES, "future": _INTENT_CODES,
+          "committed": _INTENT_CODES, "threat": _THREAT_CODES}
+
+
+def governed_code(status: str, code: str) -> str | None:
+    """The code an event of ``code`` takes when it is refused, asked for, demanded, intended or threatened.
+
+    None when the table has nothing for it (the caller keeps the governing verb's own code).
+    Cooperative events announced for the future become intents (03x); hostile ones become threats (13x).
+    """
+    table = TABLES.get(status)
+    if table is None:
+        return None
+    if status in ("future", "committed") and code[:2] >= "10":
+        table = _THREAT_CODES
+    for size in (4, 3, 2):
+        hit = table.get(code[:size])
+        if hit is not None:
+            return hit
+    return None
+
+
+# --- quotations ------------------------------------------------------------------------------------------
+
+_OPENING = frozenset({"\u201c", "``"})
+_CLOSING = frozenset({"\u201d", "''"})
+_TOGGLING = frozenset({'"'})
+
+
+class QuoteTracker:
+    """Which tokens of a document lie inside quotation marks, and who is speaking there.
+
+    A quotation opened after a reporting verb ("Trump said: \\"I ...") keeps its speaker across the
+    following sentences until it closes, so first-person pronouns inside it name the speaker.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._inside = self._mark(doc)
+        self._carried: list[Any] = []
+
+    @staticmethod
+    def _mark(doc: Doc) -> list[bool]:
+        inside, state = [], False
+        for tok in doc:
+            text = tok.text
+            if text in _OPENING or (text in _TOGGLING and not state):
+                inside.append(False)
+                state = True
+            elif text in _CLOSING or (text in _TOGGLING and state):
+                inside.append(False)
+                state = False
+            else:
+                inside.append(state)
+        return inside
+
+    def inside(self, i: int) -> bool:
+        return self._inside[i]
+
+    def speaker(self, sent: Span, resolve: Callable[[Token], list[Any]]) -> list[Any]:
+        """Actors speaking inside quotations of ``sent`` ([] when it quotes nobody known)."""
+        if not any(self._inside[sent.start : sent.end]):
+            self._carried = []
+            return []
+        starts_inside = self._inside[sent.start] or (sent.start > 0 and self._inside[sent.start - 1])
+        speaker = [] if starts_inside else self._reporter(sent, resolve)
+        if not speaker and starts_inside:
+            speaker = self._carried
+        self._carried = speaker if self._inside[sent.end - 1] or self._open_at_end(sent) else []
+        return speaker
+
+    def _open_at_end(self, sent: Span) -> bool:
+        return sent.end < len(self.doc) and self._inside[sent.end]
+
+    def _reporter(self, sent: Span, resolve: Callable[[Token], list[Any]]) -> list[Any]:
+        for tok in sent:
+            if tok.lemma_ in REPORTING and not self._inside[tok.i]:
+                subject = _speaker_of(tok)
+                if subject is not None:
+                    found = resolve(sent.doc[subject])
+                    if found:
+                        return found
+        return []

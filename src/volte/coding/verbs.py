@@ -1,0 +1,412 @@
+"""Verb and noun patterns: which words in a parsed sentence name an event, which CAMEO code it gets,
+and where its source and target noun phrases are.
+
+Patterns come from ``rules/verbs/*.yml`` (format: docs/verbs.md), indexed by trigger lemma so a sentence
+costs one dictionary look-up per verb or noun. Factuality (``volte.coding.factuality``) then drops negated
+events, marks hypothetical and future ones, and folds governing verbs into one event: "refused to sign"
+is a refusal (12x), "agreed to meet" an intent to meet (036), "threatened to impose sanctions" a threat (1312).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from volte.coding.cameo import is_code
+from volte.coding.factuality import Modality, assess, governed_code
+from volte.coding.verb_dictionary import Pattern, load_patterns
+
+_VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+# Governors whose own event gives way to the event they govern ("agreed to meet" is 036, not "agree").
+_YIELDING = frozenset({"future", "committed", "threat", "hypothetical"})
+# Governors that keep their own event, specialised by what they govern ("urged talks" is 026).
+_KEEPING = frozenset({"appeal", "demand", "refusal"})
+_VERBAL_ACTS = frozenset({"10", "11", "12", "13"})
+
+
+@dataclass(frozen=True)
+class VerbMatch:
+    """One event found in a sentence. Token indices are doc-level.
+
+    ``sources`` and ``targets`` are candidate noun-phrase heads in priority order: the coder uses the
+    first candidate that names an actor (the actor resolver expands coordinated phrases).
+    """
+
+    code: str
+    pattern: str
+    trigger_start: int
+    trigger_end: int
+    sources: tuple[int, ...]
+    targets: tuple[int, ...]
+    factuality: str  # asserted | hypothetical | future
+    attributed_to: int | None
+    symmetric: bool
+    statement: bool = False  # generic statement (010): only emitted as a fallback
+    nominal: bool = False  # triggered by a noun ("the arrest of"): needs a target actor to be an event
+
+
+@dataclass
+class _Raw:
+    tok: Token
+    pattern: Pattern
+    noun: bool
+    cues: frozenset[int]
+    modality: Modality | None = None
+    code: str = ""
+    factuality: str = "asserted"
+    dropped: bool = False
+
+
+class VerbDictionary:
+    """The loaded, validated, lemma-indexed pattern dictionary."""
+
+    def __init__(self, patterns: Sequence[Pattern], *, sha256: str = "") -> None:
+        self.patterns = tuple(patterns)
+        self.sha256 = sha256
+        self._verbs: dict[str, list[Pattern]] = {}
+        self._nouns: dict[str, list[Pattern]] = {}
+        for pattern in self.patterns:
+            for lemma in pattern.verbs:
+                self._verbs.setdefault(lemma, []).append(pattern)
+            for lemma in pattern.nouns:
+                self._nouns.setdefault(lemma, []).append(pattern)
+        for index in (self._verbs, self._nouns):
+            for lemma, items in index.items():
+                index[lemma] = sorted(items, key=lambda p: -p.specificity)
+
+    @classmethod
+    def load(cls, paths: Sequence[Path] | None = None) -> VerbDictionary:
+        patterns, sha = load_patterns(paths)
+        return cls(patterns, sha256=sha)
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+    def codes(self) -> set[str]:
+        return {p.code for p in self.patterns}
+
+    def match(self, sent: Span) -> list[VerbMatch]:
+        """Every event the patterns find in one sentence, after factuality."""
+        raws = self._raw_matches(sent)
+        if not raws:
+            return []
+        _consume_cued_nouns(raws)
+        _apply_factuality(raws)
+        return [_to_match(raw) for raw in raws if not raw.dropped]
+
+    def _raw_matches(self, sent: Span) -> list[_Raw]:
+        raws: list[_Raw] = []
+        verbs, nouns = self._verbs, self._nouns
+        for tok in sent:
+            lemma = tok.lemma_
+            is_verb = tok.tag_ in _VERB_TAGS
+            if is_verb:
+                candidates = verbs.get(lemma) or verbs.get(lemma.lower())
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                candidates = nouns.get(lemma.lower())
+            else:
+                continue
+            if not candidates:
+                continue
+            for pattern in candidates:
+                cues = fit(pattern, tok, noun=not is_verb)
+                if cues is not None:
+                    raws.append(_Raw(tok, pattern, not is_verb, cues, code=pattern.code))
+                    break
+        return raws
+
+
+# --- matching one pattern against one trigger -------------------------------------------------------------
+
+
+def fit(pattern: Pattern, tok: Token, *, noun: bool) -> frozenset[int] | None:
+    """The token indices the pattern's cues used when it fits ``tok``, else None."""
+    cues: set[int] = set()
+    if pattern.passive is not None and not noun and is_passive(tok) != pattern.passive:
+        return None
+    if pattern.particle:
+        hit = next((c for c in tok.children if c.dep_ == "prt" and c.lower_ in pattern.particle), None)
+        if hit is None:
+            return None
+        cues.add(hit.i)
+    objects = _object_words(tok, noun=noun)
+    if pattern.not_object and any(_lemma(o) in pattern.not_object for o in objects):
+        return None
+    if pattern.object:
+        hit = next((o for o in objects if _lemma(o) in pattern.object or _modified_by(o, pattern.object)), None)
+        if hit is None:
+            return None
+        cues.add(hit.i)
+    for prep, words in pattern.prep:
+        hit = _prep_object(tok, prep, words)
+        if hit is None:
+            return None
+        cues.add(hit.i)
+    if pattern.xcomp:
+        hit = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_ in pattern.xcomp), None)
+        if hit is None:
+            return None
+        cues.add(hit.i)
+    if pattern.compound:
+        hit = next((c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and _lemma(c) in pattern.compound), None)
+        if hit is None:
+            return None
+        cues.add(hit.i)
+    return frozenset(cues)
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _modified_by(tok: Token, words: tuple[str, ...]) -> bool:
+    return any(c.dep_ in ("compound", "amod", "nmod") and _lemma(c) in words for c in tok.children)
+
+
+def _object_words(tok: Token, *, noun: bool) -> list[Token]:
+    """Direct objects (with their conjuncts) and prepositional objects of a trigger."""
+    out: list[Token] = []
+    passive = not noun and is_passive(tok)
+    for child in tok.children:
+        if child.dep_ in ("dobj", "attr", "oprd") or (passive and child.dep_ == "nsubjpass"):
+            out.append(child)
+            out.extend(child.conjuncts)
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent"):
+            out.extend(p for p in child.children if p.dep_ == "pobj")
+    if noun:
+        out.extend(c for c in tok.children if c.dep_ == "compound")
+    return out
+
+
+def _prep_object(tok: Token, prep: str, words: tuple[str, ...]) -> Token | None:
+    """The object of preposition ``prep`` under the trigger or its direct object."""
+    holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
+                for pobj in child.children:
+                    if pobj.dep_ in ("pobj", "pcomp") and (not words or _lemma(pobj) in words or _modified_by(pobj, words)):
+                        return pobj
+                if not words and not any(p.dep_ == "pobj" for p in child.children):
+                    return child
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+# --- where the actors are ---------------------------------------------------------------------------------
+
+
+def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
+    """The doer of a verb: its subject, the agent of a passive, or the subject it inherits."""
+    if depth > 4:
+        return []
+    if is_passive(verb):
+        return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return [verb.head]
+            return [child]
+    head, dep = verb.head, verb.dep_
+    if head is verb:
+        return []
+    if dep == "xcomp":
+        controller = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        if controller and _governs_object_control(head):
+            return controller[:1]
+        return subject_heads(head, depth=depth + 1)
+    if dep in ("acomp", "oprd"):
+        return subject_heads(head, depth=depth + 1)
+    if dep == "conj" or (dep == "advcl" and verb.tag_ in ("VBG", "VBN") and not _has_mark(verb)):
+        return subject_heads(head, depth=depth + 1)
+    if dep == "pcomp" and head.head is not head:
+        return subject_heads(head.head, depth=depth + 1)
+    if dep == "relcl":
+        return [head]
+    return []
+
+
+def _governs_object_control(head: Token) -> bool:
+    """Verbs whose object does the embedded action: "urged Iran *to* talk", "asked him to leave"."""
+    return head.lemma_ in {"urge", "ask", "call", "press", "invite", "order", "force", "encourage", "tell",
+                           "persuade", "allow", "help", "require", "compel", "instruct", "warn", "push", "lead"}
+
+
+def _has_mark(verb: Token) -> bool:
+    return any(c.dep_ == "mark" for c in verb.children)
+
+
+def object_heads(verb: Token) -> list[Token]:
+    if is_passive(verb):
+        subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if subj:
+            return subj
+        return [verb.head] if verb.dep_ == "acl" else []
+    return [c for c in verb.children if c.dep_ == "dobj"]
+
+
+def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
+    """Candidate NP heads for one slot name (docs/verbs.md, "Slots")."""
+    if slot == "subject":
+        return subject_heads(tok) if not noun else _noun_subject(tok)
+    if slot == "object":
+        return object_heads(tok) if not noun else []
+    if slot == "dative":
+        return [c for c in tok.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
+    if slot == "poss":
+        return [c for c in tok.children if c.dep_ == "poss"]
+    if slot == "obj_poss":
+        return [p for o in object_heads(tok) for p in o.children if p.dep_ == "poss"]
+    if slot == "modifier":
+        return [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper()]
+    if slot == "governor_subject":
+        return _noun_subject(tok)
+    if slot == "governor_object":
+        return object_heads(tok.head) if tok.dep_ in ("pobj",) and tok.head.head is not tok.head else []
+    if slot == "clause_subject":
+        return [s for c in tok.children if c.dep_ in ("acl", "ccomp") for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    if slot == "between":
+        return _prep_objects(tok, ("between", "among"))
+    if slot.startswith("prep:"):
+        return _prep_objects(tok, (slot[5:],), with_object=not noun)
+    if slot.startswith("obj_prep:"):
+        return [p for o in (object_heads(tok) if not noun else []) for p in _prep_objects(o, (slot[9:],))]
+    return []
+
+
+def _prep_objects(tok: Token, preps: tuple[str, ...], *, with_object: bool = False) -> list[Token]:
+    holders = [tok] + ([c for c in tok.children if c.dep_ == "dobj"] if with_object else [])
+    out = []
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+                out.extend(p for p in child.children if p.dep_ == "pobj")
+    return out
+
+
+def _noun_subject(noun: Token) -> list[Token]:
+    """The doer of a nominal event through its governing verb: "Israel *carried out* air strikes"."""
+    head = noun.head
+    if head is noun:
+        return []
+    if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        return subject_heads(head)
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "into"):
+        return subject_heads(head.head)
+    return []
+
+
+# --- combining matches with factuality --------------------------------------------------------------------
+
+
+def _consume_cued_nouns(raws: list[_Raw]) -> None:
+    """A noun used as another pattern's cue of the same root is not a second event ("imposed *sanctions*",
+    "*assassination* attempt"); the more specific of the two codes wins ("launched *air strikes*" is 195)."""
+    by_index = {raw.tok.i: raw for raw in raws}
+    for raw in raws:
+        for cue in raw.cues:
+            noun = by_index.get(cue)
+            if noun is None or not noun.noun or noun is raw or noun.dropped:
+                continue
+            if noun.pattern.code[:2] in _VERBAL_ACTS and raw.pattern.code[:2] in ("01", "12"):
+                continue  # "refuted Trump's *accusation*": the accusation was still made
+            if raw.pattern.code[2:] in ("0", "") and noun.pattern.code != raw.pattern.code and not raw.noun:
+                raw.code = noun.pattern.code
+            noun.dropped = True
+
+
+def _apply_factuality(raws: list[_Raw]) -> None:
+    by_index = {raw.tok.i: raw for raw in raws if not raw.dropped}
+    for raw in raws:
+        if raw.dropped:
+            continue
+        modality = assess(raw.tok)
+        raw.modality = modality
+        status = modality.status
+        governor = by_index.get(modality.governor) if modality.governor is not None else None
+        if governor is raw:
+            governor = None
+        if status in ("negated", "refusal") and modality.nominal and raw.code[:2] in ("10", "11", "12", "13"):
+            status = "asserted"  # "rejected the accusation": the accusation was still made
+        if status in ("negated", "alleged"):
+            raw.dropped = True
+        elif status in _KEEPING:
+            raw.dropped = True
+            if governor is not None:
+                _specialise_governor(governor, status, raw.code)
+        elif status in ("future", "committed", "threat"):
+            raw.code = raw.pattern.intent if (status != "threat" and raw.pattern.intent) else (governed_code(status, raw.code) or raw.code)
+            raw.factuality = "future" if status == "future" else "asserted"
+        elif status == "hypothetical":
+            raw.factuality = "hypothetical"
+        if not raw.dropped and governor is not None and status in _YIELDING:
+            governor.dropped = True
+
+
+def _specialise_governor(governor: _Raw, status: str, embedded_code: str) -> None:
+    code = governed_code(status, embedded_code)
+    if code is not None and is_code(code) and _same_family(governor.pattern.code, code):
+        governor.code = code
+
+
+def _same_family(governor_code: str, code: str) -> bool:
+    """Only specialise within the governor's own root: an appeal stays an appeal."""
+    return governor_code[:2] == code[:2]
+
+
+def _to_match(raw: _Raw) -> VerbMatch:
+    tok, pattern = raw.tok, raw.pattern
+    modality = raw.modality or Modality("asserted")
+    start, end = _trigger_span(tok, pattern)
+    sources = _heads(pattern.sources_for(noun=raw.noun), tok, noun=raw.noun)
+    targets = _heads(pattern.targets_for(noun=raw.noun), tok, noun=raw.noun)
+    return VerbMatch(
+        code=raw.code,
+        pattern=pattern.id,
+        trigger_start=start,
+        trigger_end=end,
+        sources=sources,
+        targets=targets,
+        factuality=raw.factuality,
+        attributed_to=modality.speaker,
+        symmetric=pattern.symmetric,
+        statement=pattern.statement,
+        nominal=raw.noun,
+    )
+
+
+def _heads(slots: tuple[str, ...], tok: Token, *, noun: bool) -> tuple[int, ...]:
+    seen: list[int] = []
+    for slot in slots:
+        for head in slot_heads(slot, tok, noun=noun):
+            if head.i not in seen and head.i != tok.i:
+                seen.append(head.i)
+    return tuple(seen)
+
+
+def _trigger_span(tok: Token, pattern: Pattern) -> tuple[int, int]:
+    start, end = tok.i, tok.i + 1
+    for child in tok.children:
+        if child.dep_ == "prt" and child.i == end:
+            end += 1
+        if child.dep_ == "compound" and child.i == start - 1 and pattern.compound:
+            start -= 1
+    return start, end
+
+
+@lru_cache(maxsize=1)
+def default_verbs() -> VerbDictionary:
+    """volte's bundled pattern dictionary, loaded and validated once per process."""
+    return VerbDictionary.load()

@@ -1,0 +1,112 @@
+"""The Coder: batching, rejects, event records, ordering, and the seed article's acceptance items."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from volte import CODER_VERSION
+from volte.coding.coder import Coded, Coder, code_text
+from volte.records import EVENT_FIELDS, Article, Reject
+
+PUBLISHED = date(2026, 1, 7)
+
+
+@pytest.fixture(scope="module")
+def seed_events(shared_dir, coder):
+    text = (shared_dir / "seed" / "petro_trump_reversal.txt").read_text(encoding="utf-8")
+    article = Article(id="seed", text=text, published=PUBLISHED, kind="opinion")
+    coded = next(coder.code([article]))
+    assert coded.reject is None
+    return coded.events
+
+
+def _has(events, *, source, target, roots, on=None, codes=None):
+    for e in events:
+        if e.source[:3] == source and e.target[:3] == target and e.root in roots and (on is None or e.date == on):
+            if codes is None or e.code in codes:
+                return True
+    return False
+
+
+@pytest.mark.model
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    ("source", "target", "roots", "on", "codes"),
+    [
+        ("USA", "VEN", {"17", "18", "19"}, None, None),
+        ("COL", "USA", {"11", "12", "13"}, "2026-01-04", None),
+        ("COL", "USA", {"04", "05"}, "2026-01-07", None),
+        ("USA", "COL", {"04", "05"}, "2026-01-07", None),
+        ("USA", "COL", {"13", "16", "17"}, None, None),
+    ],
+)
+def test_coder_seed_acceptance(seed_events, source, target, roots, on, codes):
+    assert _has(seed_events, source=source, target=target, roots=roots, on=on, codes=codes)
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_coder_seed_intent_to_meet(seed_events):
+    pairs = {(e.source[:3], e.target[:3]) for e in seed_events if e.code == "036" and e.date == "2026-01-07"}
+    assert pairs & {("COL", "USA"), ("USA", "COL")}
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_coder_seed_argument_paragraph_yields_nothing(seed_events):
+    assert not [e for e in seed_events if "survival wisdom" in e.sentence]
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_coder_seed_actor_codes_and_kind(seed_events):
+    codes = {e.source for e in seed_events} | {e.target for e in seed_events}
+    assert {"COLGOV", "USAGOV", "VENGOV", "USAMIL"} <= codes
+    assert {e.kind for e in seed_events} == {"opinion"}
+
+
+@pytest.mark.model
+def test_coder_rejects_flow_through_in_order(coder):
+    reject = Reject(doc_id="bad", stage="ingest", code="E202", reason="empty")
+    items = [Article(id="a", text="Russia shelled Kharkiv on Monday.", published=PUBLISHED), reject,
+             Article(id="b", text="The weather was mild.", published=PUBLISHED)]
+    out = list(coder.code(items))
+    assert [c.article.id if c.article else c.reject.doc_id for c in out] == ["a", "bad", "b"]
+    assert out[1] == Coded(article=None, events=(), reject=reject)
+
+
+@pytest.mark.model
+def test_coder_event_record_fields(coder):
+    text = "Colombian President Gustavo Petro denounced the United States on Sunday."
+    article = Article(id="doc1", text=text, published=date(2026, 1, 6))
+    events = next(coder.code([article])).events
+    assert events, "expected a denunciation"
+    event = events[0]
+    record = event.to_dict()
+    assert list(record)[: len(EVENT_FIELDS)] == list(EVENT_FIELDS)
+    assert event.coder_version == CODER_VERSION
+    assert event.published == "2026-01-06"
+    assert text[event.trigger_start : event.trigger_end] == event.trigger
+    assert text[event.source_start : event.source_end] == event.source_name
+    assert text[event.sentence_start : event.sentence_end] == event.sentence
+
+
+@pytest.mark.model
+def test_coder_bad_document_becomes_reject(nlp):
+    class Exploding(Coder):
+        def code_doc(self, doc, article):
+            raise RuntimeError("boom")
+
+    coded = next(Exploding(nlp=nlp).code([Article(id="x", text="Iran attacked Iraq.")]))
+    assert coded.reject is not None and coded.reject.code == "E402" and coded.reject.stage == "coding"
+    assert coded.events == ()
+
+
+@pytest.mark.model
+def test_code_text_returns_sorted_events(coder):
+    events = code_text("Israel and Egypt held talks in Cairo. Russian troops shelled Kharkiv.", published=PUBLISHED)
+    keys = [(e.sentence_index, e.trigger_start, e.code, e.source, e.target) for e in events]
+    assert keys == sorted(keys)
+    assert len(set((e.sentence_index, e.source, e.target, e.code) for e in events)) == len(events)
