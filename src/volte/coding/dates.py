@@ -93,7 +93,8 @@ def _choose(candidates: list[tuple[date, date]], published: date, direction: str
 
     PAST/FUTURE (the verb's tense) take the latest period not after / earliest not before the
     publication day. Otherwise the nearest period wins, ties going to the past; a LIKELY_ direction
-    (a cue word) prefers its side unless the other side is more than twice as near.
+    (a cue word) prefers its side unless the other side is more than twice as near (three times for
+    months and longer periods, which news refers back to more freely than to single days).
     """
     before = [c for c in candidates if c[0] <= published]
     after = [c for c in candidates if c[1] >= published]
@@ -108,9 +109,10 @@ def _choose(candidates: list[tuple[date, date]], published: date, direction: str
         return (c[0] - published).days if c[0] > published else max(0, (published - c[1]).days)
 
     nearest = min(candidates, key=lambda c: (gap(c), c[0] > published))
-    if direction == LIKELY_PAST and before and gap(max(before)) <= 2 * gap(nearest):
+    reach = 2 if candidates[0][0] == candidates[0][1] else 3  # "in January" reaches further than "Jan. 3"
+    if direction == LIKELY_PAST and before and gap(max(before)) <= reach * gap(nearest):
         return max(before)
-    if direction == LIKELY_FUTURE and after and gap(min(after)) <= 2 * gap(nearest):
+    if direction == LIKELY_FUTURE and after and gap(min(after)) <= reach * gap(nearest):
         return min(after)
     return nearest
 
@@ -166,11 +168,13 @@ def _anchor_iso(m: Mention, published: date | None, direction: str | None) -> An
 
 
 def _anchor_month_day(m: Mention, published: date | None, direction: str | None) -> Anchored:
-    month, day = _month(m.part("month")), _day(m.part("day"))
+    month, day = _month(m.part("month")), _day(m.part("day") or m.part("dayword"))
     if m.part("year"):
         return _day_value(date(int(m.part("year")), month, day))
     if published is None:
         return f"XXXX-{month:02d}-{day:02d}", "unknown"
+    if m.part("yrel"):  # "July 10 last year"
+        return _day_value(date(published.year + _REL_STEP[m.part("yrel").lower()], month, day))
     candidates = _valid_days([(published.year + k, month) for k in (-1, 0, 1)], day)
     if m.part("wday"):  # "Friday, Oct. 23": the year whose Oct. 23 is a Friday, when one fits
         weekday = _WEEKDAYS.index(m.part("wday")[:3].lower())
@@ -186,7 +190,12 @@ def _anchor_paren(m: Mention, published: date | None, direction: str | None) -> 
 
 
 def _anchor_month_year(m: Mention, published: date | None, direction: str | None) -> Anchored:
-    return f"{int(m.part('year')):04d}-{_month(m.part('month')):02d}", "month"
+    month = _month(m.part("month"))
+    if m.part("year"):
+        return f"{int(m.part('year')):04d}-{month:02d}", "month"
+    if published is None:  # "May this year" with nothing to anchor it to
+        return f"XXXX-{month:02d}", "unknown"
+    return f"{published.year + _REL_STEP[m.part('yrel').lower()]:04d}-{month:02d}", "month"
 
 
 def _anchor_month(m: Mention, published: date | None, direction: str | None) -> Anchored:

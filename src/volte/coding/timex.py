@@ -54,74 +54,107 @@ ORDINAL_WORDS: dict[str, int] = {w: i + 1 for i, w in enumerate(_ORD_UNITS)}
 ORDINAL_WORDS.update({w: i + 10 for i, w in enumerate(_ORD_TEENS)})
 ORDINAL_WORDS.update({"twentieth": 20, "thirtieth": 30, "thirty-first": 31, "thirty first": 31})
 ORDINAL_WORDS.update({f"twenty{sep}{w}": 20 + i + 1 for i, w in enumerate(_ORD_UNITS) for sep in ("-", " ")})
-_ORD_WORD = "(?:" + "|".join(sorted((re.escape(w) for w in ORDINAL_WORDS), key=len, reverse=True)) + ")"
-_DAY = rf"(?:[0-3]?\d(?:st|nd|rd|th)?(?!\d)|{_ORD_WORD})"
-_DAY_ORDINAL = rf"(?:[0-3]?\d(?:st|nd|rd|th)|{_ORD_WORD})"
+
+
+def _ci(pattern: str) -> str:
+    """A caseless piece: month and weekday names stay case-sensitive ("may", "march" are verbs)."""
+    return f"(?i:{pattern})"
+
+
+_ORD_WORD = _ci("|".join(sorted((re.escape(w) for w in ORDINAL_WORDS), key=len, reverse=True)))
+_DAY = rf"(?:[0-3]?\d{_ci('st|nd|rd|th')}?(?!\d)|{_ORD_WORD})"
+_DAY_ORDINAL = rf"(?:[0-3]?\d{_ci('st|nd|rd|th')}|{_ORD_WORD})"
 _YEAR = r"(?:1[89]|2[01])\d\d"
 _END = r"(?![\w-])"
-_TOD = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_MOD = r"(?:(?:early|late|earlier|later)\s+)?"
-_NUM = r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d{1,3})"
-_PREP = r"(?:in|on|since|by|until|till|before|after|during|from|through|of|between|and|to|for)"
-_FOLLOW_NTH = (
+_TOD = _ci(r"(?:\s+(?:morning|afternoon|evening|night))?")
+_MOD = _ci(r"(?:(?:early|late|earlier|later)\s+)?")
+_NUM = _ci(r"an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d{1,3}")
+_PREP = _ci(r"in|on|since|by|until|till|before|after|during|from|through|of|between|and|to|for")
+_THE = _ci(r"the\s+")
+_OF = _ci(r"\s+of")
+_REL = _ci(r"last|next|this")
+_YEAR_REL = _ci(r"\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year")  # "July 10 last year", "May this year"
+_FOLLOW_NTH = _ci(
     r"(?=\s*(?:[,.;:)!?]|$|\s(?:and|or|when|at|in|to|with|as|after|before|but|while|for|by|that|which|"
     r"through|until|the|a|an|he|she|they|it|we|i)\b))"
 )
 
+_REL_NAMED_STRICT = _ci(  # a bare month name needs more than "this"
+    r"last|next|this\s+past|this\s+coming")
+_REL_NAMED = _ci(r"last|next|this\s+coming|this\s+past|this")  # before a month or weekday name
+_REL_WEEK = _ci(r"this|last|next|the\s+coming|the\s+following")
+_YEAR_LEAD = _ci(r"fiscal|early|late|mid|the\s+year")
+_PERCENT = _ci(r"%|percent|per\s+cent")
+_END_OF = _ci(r"the\s+end\s+of")
+
 # (rule name, pattern). Group ``t`` is the expression's span; other named groups are its parts.
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", rf"(?<![\d-])(?P<t>(?P<year>{_YEAR})-(?P<mon>[01]\d)-(?P<day>[0-3]\d))(?![\d-])"),
-    ("paren", rf"(?P<t>(?P<word>today|tonight|yesterday|tomorrow|{_WDAY})\s*\(\s*(?P<month>{_MONTH})\s+"
+    ("paren", rf"(?P<t>(?P<word>{_ci('today|tonight|yesterday|tomorrow')}|{_WDAY})\s*\(\s*(?P<month>{_MONTH})\s+"
               rf"(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?\s*\))"),
     ("mdy", rf"(?P<t>(?:(?P<wday>{_WDAY}),?\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAY})"
-            rf"(?:(?:,\s*|\s+)(?P<year>{_YEAR}))?){_END}"),
-    ("dmy", rf"(?P<t>(?:(?P<wday>{_WDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{_MONTH})"
-            rf"(?:,?\s+(?P<year>{_YEAR}))?){_END}"),
-    ("month_year", rf"(?P<t>(?:(?P<mod>early|mid|late)[-\s]+)?(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})){_END}"),
-    ("month", rf"(?:\b{_PREP}\s+)(?P<t>(?:(?P<rel>last|next|this\s+past|this\s+coming|this)\s+)?"
-              rf"(?:(?P<mod>early|mid|late)[-\s]+)?(?P<month>{_MONTH_FULL})){_END}"),
-    ("month", rf"(?P<t>(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+|(?P<mod>early|mid|late)[-\s]+)"
-              rf"(?P<month>{_MONTH_FULL})){_END}"),
-    ("weekday", rf"(?P<t>{_MOD}(?:(?P<rel>last|next|this\s+coming|this\s+past|this)\s+)?(?P<wday>{_WDAY})"
+            rf"(?:(?:,\s*|\s+)(?P<year>{_YEAR})|{_YEAR_REL})?){_END}"),
+    ("dmy", rf"(?P<t>(?:(?P<wday>{_WDAY}),?\s+)?(?:(?:{_THE})?(?P<day>[0-3]?\d{_ci('st|nd|rd|th')}?)(?!\d)|"
+            rf"{_THE}(?P<dayword>{_ORD_WORD}))(?:{_OF})?\s+(?P<month>{_MONTH})"
+            rf"(?:,?\s+(?P<year>{_YEAR})|{_YEAR_REL})?){_END}"),
+    ("month_year", rf"(?P<t>(?:(?P<mod>{_ci('early|mid|late')})[-\s]+)?(?P<month>{_MONTH})"
+                   rf"(?:,?\s+(?P<year>{_YEAR})|{_YEAR_REL})){_END}"),
+    ("month", rf"(?:\b{_PREP}\s+)(?P<t>(?:(?P<rel>{_REL_NAMED})\s+)?"
+              rf"(?:(?P<mod>{_ci('early|mid|late')})[-\s]+)?(?P<month>{_MONTH_FULL})){_END}"),
+    ("month", rf"(?P<t>(?:(?P<rel>{_REL_NAMED_STRICT})\s+|"
+              rf"(?P<mod>{_ci('early|mid|late')})[-\s]+)(?P<month>{_MONTH_FULL})){_END}"),
+    ("weekday", rf"(?P<t>{_MOD}(?:(?P<rel>{_REL_NAMED})\s+)?(?P<wday>{_WDAY})"
                 rf"(?:'s)?{_TOD}){_END}"),
-    ("relday", rf"(?P<t>{_MOD}(?P<word>today|tonight|yesterday|"
-               rf"tomorrow)(?:'s)?{_TOD}){_END}"),
-    ("relday", r"(?P<t>(?P<word>this|last)\s+(?P<tod>morning|afternoon|evening|night))(?![\w-])"),
-    ("ago", rf"(?P<t>(?P<num>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+ago){_END}"),
-    ("week", r"(?P<t>(?:(?P<mod>earlier|later)\s+)?(?P<rel>this|last|next|the\s+coming|the\s+following)\s+"
-             r"(?P<unit>weekend|week))(?:'s)?(?![\w-])"),
-    ("month_rel", r"(?P<t>(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rel>this|last|next)\s+month)(?![\w-])"),
-    ("year_rel", r"(?P<t>(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rel>this|last|next)\s+year)(?![\w-])"),
-    ("year", rf"(?:\b(?:{_PREP}|fiscal|early|late|mid|the\s+year)[\s-]+)(?P<t>(?P<year>{_YEAR}))(?![\d%]|,\d|\.\d)"),
-    ("quarter", rf"(?P<t>(?:the\s+)?(?:(?P<rel>last|next|this)\s+|(?P<ord>first|second|third|fourth|1st|2nd|3rd"
-                rf"|4th)[-\s]+)quarter(?:\s+of\s+(?P<year>{_YEAR}))?){_END}"),
-    ("season", rf"(?P<t>(?:(?P<rel>last|next|this)\s+(?P<season>spring|summer|autumn|fall|winter)"
-               rf"(?:\s+of\s+(?P<year>{_YEAR}))?|(?P<season2>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
-               rf"(?:\s+of)?\s+(?P<year2>{_YEAR}))){_END}"),
-    ("holiday", rf"(?P<t>(?:(?P<rel>last|next|this)\s+)?(?P<name>Christmas\s+Eve|Christmas(?:\s+Day)?|"
+    ("relday", rf"(?P<t>{_MOD}(?P<word>{_ci('today|tonight|yesterday|tomorrow')})(?:'s)?{_TOD}){_END}"),
+    ("relday", rf"(?P<t>(?P<word>{_ci('this|last')})\s+(?P<tod>{_ci('morning|afternoon|evening|night')})){_END}"),
+    ("ago", rf"(?P<t>(?P<num>{_NUM})\s+(?P<unit>{_ci('day|week|month|year')})s?\s+{_ci('ago')}){_END}"),
+    ("week", rf"(?P<t>(?:(?P<mod>{_ci('earlier|later')})\s+)?(?P<rel>{_REL_WEEK})"
+             rf"\s+(?P<unit>{_ci('weekend|week')}))(?:'s)?{_END}"),
+    ("month_rel", rf"(?P<t>(?:(?P<mod>{_ci('earlier|later|early|late')})\s+)?(?P<rel>{_REL})\s+{_ci('month')}){_END}"),
+    ("year_rel", rf"(?P<t>(?:(?P<mod>{_ci('earlier|later|early|late')})\s+)?(?P<rel>{_REL})\s+{_ci('year')}){_END}"),
+    ("year", rf"(?:\b(?:{_PREP}|{_YEAR_LEAD})[\s-]+)(?P<t>(?P<year>{_YEAR}))"
+             rf"(?![\d%]|,\d|\.\d)"),
+    ("quarter", rf"(?P<t>(?:{_THE})?(?:(?P<rel>{_REL})\s+|(?P<ord>{_ci('first|second|third|fourth|1st|2nd|3rd|4th')})"
+                rf"[-\s]+){_ci('quarter')}(?:{_OF}\s+(?P<year>{_YEAR}))?){_END}"),
+    ("season", rf"(?P<t>(?:(?P<rel>{_REL})\s+(?P<season>{_ci('spring|summer|autumn|fall|winter')})"
+               rf"(?:{_OF}\s+(?P<year>{_YEAR}))?|(?P<season2>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
+               rf"(?:{_OF})?\s+(?P<year2>{_YEAR}))){_END}"),
+    ("holiday", rf"(?P<t>(?:(?P<rel>{_REL})\s+)?(?P<name>Christmas\s+Eve|Christmas(?:\s+Day)?|"
                 rf"New\s+Year's\s+Eve|New\s+Year's(?:\s+Day)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|"
                 rf"Election\s+Day|Halloween|Valentine's\s+Day|Boxing\s+Day|Labor\s+Day|Memorial\s+Day))"
                 rf"(?:\s+(?P<year>{_YEAR}))?{_END}"),
-    ("pair", rf"(?P<month>{_MONTH})\s+{_DAY}\s*(?:and|or|to|through|-|\u2013)\s*(?P<t>(?P<day>{_DAY}))"
-             rf"(?:,?\s+(?P<year>{_YEAR}))?(?![\w-]|\s*(?:%|percent|per\s+cent))"),
-    ("period_end", r"(?P<t>(?P<unit>year|month)-end|(?P<unit2>year|month)'s\s+end|the\s+end\s+of\s+"
-                   r"(?:(?P<rel>this|last|next)|the)\s+(?P<unit3>year|month))(?![\w-])"),
-    ("nth", rf"\b(?:on|by|since|until|till|from|before|after|through)\s+(?P<t>the\s+(?P<day>{_DAY_ORDINAL})){_FOLLOW_NTH}"),
+    ("pair", rf"(?P<month>{_MONTH})\s+{_DAY}\s*(?:{_ci('and|or|to|through')}|-|\u2013)\s*(?P<t>(?P<day>{_DAY}))"
+             rf"(?:,?\s+(?P<year>{_YEAR}))?(?![\w-]|\s*{_PERCENT})"),
+    ("period_end", rf"(?P<t>(?P<unit>{_ci('year|month')})-{_ci('end')}|(?P<unit2>{_ci('year|month')})'s\s+{_ci('end')}|"
+                   rf"{_END_OF}\s+(?:(?P<rel>{_REL})|{_ci('the')})\s+(?P<unit3>{_ci('year|month')})){_END}"),
+    ("nth", rf"\b{_ci('on|by|since|until|till|from|before|after|through')}\s+(?P<t>{_THE}(?P<day>{_DAY_ORDINAL}))"
+            rf"{_FOLLOW_NTH}"),
 ]
-# Month and weekday names must be capitalised ("may", "march" are verbs); everything else is caseless.
-_COMPILED: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p, re.IGNORECASE)) for name, p in _PATTERNS]
-_CAPITALISED_PARTS = ("month", "wday", "name", "season2")
+_COMPILED: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p)) for name, p in _PATTERNS]
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# A rule runs only when the lower-cased text holds one of its words (cheap; most sentences hold none).
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "iso": ("-",), "paren": ("(",), "mdy": _MONTH_WORDS, "dmy": _MONTH_WORDS, "month_year": _MONTH_WORDS,
+    "month": _MONTH_WORDS, "weekday": ("day",), "relday": ("today", "tonight", "yesterday", "tomorrow", "this ", "last "),
+    "ago": ("ago",), "week": ("week",), "month_rel": ("month",), "year_rel": ("year",), "year": ("19", "20", "21"),
+    "quarter": ("quarter",), "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "holiday": ("christmas", "new year", "thanksgiving", " day", "halloween"), "pair": _MONTH_WORDS,
+    "period_end": ("end",), "nth": ("the ",),
+}
 _RULE_RANK = {name: i for i, (name, _) in enumerate(_PATTERNS)}
 
 
 def find_mentions(text: str) -> list[Mention]:
     """Recognise time expressions (no anchoring yet): longest match wins where matches overlap."""
     candidates: list[tuple[int, int, str, dict[str, str]]] = []
+    lower = text.lower()
     for rule, pattern in _COMPILED:
+        if not any(word in lower for word in _NEEDS[rule]):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span("t")
             parts = {k: v for k, v in match.groupdict().items() if v is not None and k != "t"}
-            if start < end and _well_cased(parts):
+            if start < end:
                 candidates.append((start, end, rule, parts))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], _RULE_RANK[c[2]]))
     taken: list[tuple[int, int, str, dict[str, str]]] = []
@@ -151,10 +184,6 @@ def _day_shift(text: str, start: int, rule: str, parts: dict[str, str]) -> int:
         return start
     parts["shift"] = shift.group(1).lower()
     return shift.start()
-
-
-def _well_cased(parts: dict[str, str]) -> bool:
-    return all(parts[key][:1].isupper() for key in _CAPITALISED_PARTS if key in parts)
 
 
 # --- direction from the words before the expression -----------------------------------------------
@@ -208,7 +237,7 @@ def _word_cue(words: list[str], i: int) -> str | None:
     previous = words[i - 1] if i else ""
     if previous in _PASSIVE_AUX:  # "will be paid", "to be held": the auxiliary carries the tense
         return None
-    if word in _PAST_WORDS or (len(word) > 4 and word.endswith("ed") and word[:1].islower()):
+    if word in _PAST_WORDS or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed") and word[:1].islower()):
         return LIKELY_PAST
     return None
 
