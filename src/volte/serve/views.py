@@ -7,10 +7,8 @@ code a pasted text. Each view validates its input, reads the store once or twice
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Form, Path, Query, Request
@@ -19,14 +17,13 @@ from fastapi.templating import Jinja2Templates
 
 from volte.errors import ApiError, NotFound
 from volte.records import Article, Event, Reject
-from volte.serve import lookups
+from volte.serve import charts, lookups
+from volte.serve.charts import QUAD_COLOURS, QUAD_LABELS
 from volte.serve.errors import Invalid
 from volte.serve.routes import ACTOR_PATTERN, Day, PathActor, check_token, parse_day, parse_range
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
-QUAD_LABELS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
-QUAD_COLOURS = {1: "#74c476", 2: "#238b45", 3: "#fd8d3c", 4: "#cb181d"}
 DYAD_EVENTS = 500  # events listed per direction on a dyad page
 
 
@@ -77,7 +74,7 @@ def dyad(
         events = {d: lookups.events_or_empty(store, source=d[0], target=d[1], since=start, until=end, limit=DYAD_EVENTS, offset=0) for d in directions}
         shifts = [s for d in directions for s in lookups.shifts_or_empty(store, since=start, until=end, source=d[0], target=d[1])]
     listed = sorted((e for d in directions for e in events[d][0]), key=lambda e: (str(e.get("date")), e.get("event_id", "")))
-    chart = chart_spec(directions, series, shifts, freq=freq)
+    chart = charts.dyad_chart(directions, series, shifts, freq=freq)
     context = {
         "source": source,
         "target": target,
@@ -89,7 +86,7 @@ def dyad(
         "totals": {d: events[d][1] for d in directions},
         "events": listed,
         "shifts": sorted(shifts, key=lambda s: str(s.get("date"))),
-        "chart": json.dumps(chart, default=str).replace("<", "\\u003c"),  # safe inside <script>
+        "chart": charts.to_script_json(chart),
         "points": sum(len(p) for p in series.values()),
     }
     return _page(request, "dyad.html", context)
@@ -97,93 +94,6 @@ def dyad(
 
 def _dyad_of(shift: dict[str, Any]) -> tuple[str, str]:
     return str(shift.get("source", ""))[:3], str(shift.get("target", ""))[:3]
-
-
-def chart_spec(
-    directions: Sequence[tuple[str, str]],
-    series: dict[tuple[str, str], list[dict[str, Any]]],
-    shifts: Sequence[dict[str, Any]],
-    *,
-    freq: str,
-) -> dict[str, Any]:
-    """Vega-Lite spec: one row per direction; quad-class counts stacked above (cooperation) and below
-    (conflict) zero, the period's mean Goldstein as a line on its own axis, reversals as dashed rules."""
-    days = [str(p["date"])[:10] for pts in series.values() for p in pts] + [str(s.get("date"))[:10] for s in shifts]
-    pad = 7 if freq == "week" else 1
-    domain = [_shift_day(min(days), -pad), _shift_day(max(days), pad)] if days else None
-    rows = [_direction_chart(d, series.get(d, []), [s for s in shifts if _dyad_of(s) == (d[0][:3], d[1][:3])], domain=domain, freq=freq) for d in directions]
-    return {
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "vconcat": rows,
-        "config": {"view": {"stroke": None}, "axis": {"labelFontSize": 11, "titleFontSize": 12}},
-    }
-
-
-def _shift_day(day: str, delta: int) -> str:
-    return (date.fromisoformat(day) + timedelta(days=delta)).isoformat()
-
-
-def _direction_chart(
-    direction: tuple[str, str], points: list[dict[str, Any]], shifts: list[dict[str, Any]], *, domain: list[str] | None, freq: str
-) -> dict[str, Any]:
-    name = f"{direction[0]} → {direction[1]}"
-    bars = [
-        {"date": str(p["date"])[:10], "day": str(p["date"])[:10], "quad": q, "label": QUAD_LABELS[q], "n": (1 if q <= 2 else -1) * int(p.get(f"q{q}") or 0),
-         "source": direction[0], "target": direction[1]}
-        for p in points for q in (1, 2, 3, 4) if p.get(f"q{q}")
-    ]
-    means = [
-        {"date": str(p["date"])[:10], "day": str(p["date"])[:10], "mean": p.get("goldstein_mean"), "sum": p.get("goldstein_sum"), "events": p.get("events"),
-         "source": direction[0], "target": direction[1]}
-        for p in points
-    ]
-    marks = [{"date": str(s.get("date"))[:10], "kind": s.get("kind"), "score": s.get("score"), "label": f"{s.get('kind')} {str(s.get('date'))[:10]}"} for s in shifts]
-    x = {"field": "date", "type": "temporal", "title": None, "axis": {"format": "%d %b %Y"}}
-    if domain:
-        x["scale"] = {"domain": domain}
-    unit = "week" if freq == "week" else "day"
-    layers: list[dict[str, Any]] = [
-        {"data": {"values": [{"y": 0}]}, "mark": {"type": "rule", "color": "#888"}, "encoding": {"y": {"field": "y", "type": "quantitative"}}},
-        {
-            "data": {"values": bars},
-            "mark": {"type": "bar", "cursor": "pointer", "width": 8},
-            "encoding": {
-                "x": x,
-                "y": {"field": "n", "type": "quantitative", "title": "events (cooperation ↑, conflict ↓)", "stack": "zero"},
-                "color": {
-                    "field": "label",
-                    "type": "nominal",
-                    "title": "quad class",
-                    "scale": {"domain": [QUAD_LABELS[q] for q in (1, 2, 3, 4)], "range": [QUAD_COLOURS[q] for q in (1, 2, 3, 4)]},
-                },
-                "tooltip": [{"field": "date", "type": "temporal", "title": unit}, {"field": "label", "title": "class"}, {"field": "n", "title": "events"}],
-            },
-        },
-        {
-            "data": {"values": means},
-            "mark": {"type": "line", "point": {"filled": True, "size": 60, "cursor": "pointer"}, "color": "#222", "strokeWidth": 1.5},
-            "encoding": {
-                "x": x,
-                "y": {"field": "mean", "type": "quantitative", "title": "mean Goldstein", "scale": {"domain": [-10, 10]}},
-                "tooltip": [
-                    {"field": "date", "type": "temporal", "title": unit},
-                    {"field": "events", "title": "events"},
-                    {"field": "mean", "title": "mean Goldstein", "format": "+.1f"},
-                    {"field": "sum", "title": "Goldstein sum", "format": "+.1f"},
-                ],
-            },
-        },
-    ]
-    if marks:
-        layers.append({
-            "data": {"values": marks},
-            "layer": [
-                {"mark": {"type": "rule", "strokeDash": [4, 3], "strokeWidth": 2}, "encoding": {"x": x, "color": {"value": "#2b6cb0"}}},
-                {"mark": {"type": "text", "align": "left", "dx": 4, "dy": -4, "baseline": "bottom", "fontWeight": "bold"},
-                 "encoding": {"x": x, "y": {"value": 0}, "text": {"field": "label"}, "color": {"value": "#2b6cb0"}}},
-            ],
-        })
-    return {"title": name, "width": 800, "height": 190, "layer": layers, "resolve": {"scale": {"y": "independent"}}}
 
 
 @router.get("/article/{article_id:path}")

@@ -68,7 +68,7 @@
 
   if (!chart || !specNode || typeof vegaEmbed === "undefined") return;
   var spec = JSON.parse(specNode.textContent);
-  var width = Math.max(320, chart.clientWidth - 200);
+  var width = Math.max(320, chart.clientWidth - 150);
   (spec.vconcat || []).forEach(function (row) { row.width = width; });
   vegaEmbed(chart, spec, { actions: false, renderer: "svg" })
     .then(function (result) {
