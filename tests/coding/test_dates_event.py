@@ -80,6 +80,23 @@ def test_resolve_event_date_without_expression_falls_back(nlp, published: date |
     assert date_of(nlp, "The ministers met in Bogota.", "met", published=published) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # The expression belongs to a clause below the event: it does not date the event.
+        ("Petro, who took office in 2022, denounced the raid.", "denounced", ("2026-01-07", "day")),
+        ("Petro denounced the raid, which began on Saturday.", "denounced", ("2026-01-07", "day")),
+        ("Petro denounced the raid, which began on Saturday.", "began", ("2026-01-03", "day")),
+        # The reporting verb's date dates an intention stated in its clause, read in its own tense.
+        ("Trump said on Sunday that the two leaders will meet.", "meet", ("2026-01-04", "day")),
+        # A nominal trigger takes the expressions of its verb.
+        ("The two sides held talks on Monday.", "talks", ("2026-01-05", "day")),
+    ],
+)
+def test_resolve_event_date_expression_scope(nlp, text: str, trigger: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert date_of(nlp, text, trigger) == expected
+
+
 def test_resolve_event_date_uses_the_trigger_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Petro spoke on Monday. Trump replied yesterday.")
     second = list(doc.sents)[1]

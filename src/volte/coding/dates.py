@@ -460,21 +460,29 @@ def resolve_event_date(
 ) -> tuple[str | None, str]:
     """The date of the event whose trigger is token ``trigger`` (doc index) in ``sent``.
 
-    Picks the time expression attached to the trigger (else the nearest to it) and anchors it in the
-    event's direction: ``tense`` ("past", "future"; others infer) or the trigger's tense from the parse.
-    Returns ``(ISO date, precision)``; without a usable expression ``(published, "day")`` or
-    ``(None, "unknown")``.
+    Picks the time expression attached to the trigger (else the nearest one that does not belong to a
+    clause below it, such as "who took office in 2022") and reads it in the tense of the verb it hangs
+    on: ``tense`` ("past", "future"; other values infer) for the trigger's own, the parse otherwise.
+    Returns ``(ISO date of the first day of the period, precision)``; without a usable expression
+    ``(published, "day")``, or ``(None, "unknown")`` when the publication date is unknown too.
     """
-    anchor_token = _anchor_token(sent, trigger)
-    direction = _TENSES.get(tense or "", None) if tense else None
-    if direction is None and anchor_token is not None:
-        direction = tense_of(anchor_token)
+    event = _event_tokens(sent, trigger)
+    event_direction = _TENSES.get(tense) if tense else None
     best: tuple[tuple[int, int], str] | None = None
     for mention in find_mentions(sent.text):
+        place = _place(sent, mention, event)
+        if place is None:
+            continue
+        rank, governor = place
+        if governor is None:
+            direction = None
+        elif governor.i in {t.i for t in event}:
+            direction = event_direction or tense_of(governor)
+        else:
+            direction = tense_of(governor)
         anchored = anchor_mention(mention, published=published, direction=direction or mention.direction)
         if anchored is None or value_to_date(anchored[0])[0] is None:
             continue
-        rank = _rank(sent, mention, anchor_token)
         if best is None or rank < best[0]:
             best = (rank, anchored[0])
     if best is not None:
@@ -484,30 +492,54 @@ def resolve_event_date(
     return None, "unknown"
 
 
-def _anchor_token(sent: Span, trigger: int | None) -> Token | None:
-    if trigger is not None and sent.start <= trigger < sent.end:
-        return sent.doc[trigger]
-    if trigger is not None:
+def _event_tokens(sent: Span, trigger: int | None) -> list[Token]:
+    """The trigger and, for a nominal trigger ("talks", "the arrest"), the verb it hangs on."""
+    if trigger is not None and not sent.start <= trigger < sent.end:
         log.debug("trigger %s lies outside the sentence [%s, %s); using its root", trigger, sent.start, sent.end)
-    return sent.root if len(sent) else None
+        trigger = None
+    if not len(sent):
+        return []
+    token = sent.doc[trigger] if trigger is not None else sent.root
+    tokens = [token]
+    while token.pos_ not in _VERBS and token.head.i != token.i and len(tokens) < 6:
+        token = token.head
+        tokens.append(token)
+    return [tokens[0], tokens[-1]] if tokens[-1].pos_ in _VERBS else [tokens[0]]
 
 
-def _rank(sent: Span, mention: Mention, anchor: Token | None) -> tuple[int, int]:
-    """(0 when the expression hangs on the trigger's clause else 1, token distance to the trigger)."""
-    if anchor is None:
-        return 1, mention.start
+_VERBS = frozenset({"VERB", "AUX"})
+
+
+def _place(sent: Span, mention: Mention, event: list[Token]) -> tuple[tuple[int, int], Token | None] | None:
+    """``((0 attached to the event else 1, token distance), the verb it hangs on)``; None when the
+    expression dates a clause below the event ("the raid, which began on Saturday")."""
     span = sent.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return 1, abs(sent.start_char + mention.start - anchor.idx)
-    distance = min(abs(token.i - anchor.i) for token in span)
-    node = span.root
-    for _ in range(12):
-        if node.i == anchor.i:
-            return 0, distance
-        if node.head.i == node.i or (node.pos_ in {"VERB", "AUX"} and node.i != span.root.i):
+    if not event or span is None or not len(span):
+        return (1, mention.start), None
+    distance = min(abs(token.i - e.i) for token in span for e in event)
+    event_ids = {e.i for e in event}
+    node, governor = span.root, None
+    for _ in range(64):
+        if node.i in event_ids:
+            return (0, distance), node
+        if node.i != span.root.i and node.pos_ in _VERBS:
+            governor = node
+            break
+        if node.head.i == node.i:
             break
         node = node.head
-    return 1, distance
+    if governor is not None and event[-1].is_ancestor(governor) and not _only_conjuncts(governor, event_ids):
+        return None
+    return (1, distance), governor
+
+
+def _only_conjuncts(token: Token, stop: set[int]) -> bool:
+    """True when ``token`` reaches the event through coordination only ("entered and seized")."""
+    while token.i not in stop:
+        if token.dep_ != "conj" or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 def tense_of(token: Token) -> str | None:
