@@ -154,7 +154,7 @@ def time_dask(sample: Path, out: Path, *, workers: int, shard_size: int, setting
 
     with (
         LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         Client(cluster) as client,
     ):

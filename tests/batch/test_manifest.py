@@ -119,10 +119,17 @@ def test_manifest_open_finds_committed_shards_and_totals_add_up(tmp_path: Path) 
 
 
 def test_manifest_open_refuses_output_of_another_batch(tmp_path: Path) -> None:
+    write_shard(tmp_path, stats_for("s0"), shard_tables("s0", make_coded()))
     Manifest.open(tmp_path, shards(2), plan={"fingerprint": "f1"}).save()
     with pytest.raises(ConfigError, match="different batch") as info:
         Manifest.open(tmp_path, shards(3), plan={"fingerprint": "f2"})
     assert info.value.code == "E120"
+
+
+def test_manifest_open_takes_over_a_directory_with_nothing_committed(tmp_path: Path) -> None:
+    Manifest.open(tmp_path, shards(2), plan={"fingerprint": "f1"}).save()  # e.g. a run that failed to start
+    manifest = Manifest.open(tmp_path, shards(3), plan={"fingerprint": "f2"})
+    assert len(manifest.pending()) == 3
 
 
 def test_manifest_stale_until_saved(tmp_path: Path) -> None:

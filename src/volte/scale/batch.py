@@ -236,23 +236,50 @@ def output_lock(out: Path) -> Iterator[None]:
 
 
 @contextmanager
+def quiet_dask() -> Iterator[None]:
+    """Keep the in-process scheduler's INFO chatter out of the user's terminal (unless -vv)."""
+    logger = logging.getLogger("distributed")
+    previous = logger.level
+    if not logging.getLogger().isEnabledFor(logging.DEBUG):
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
+
+
+@contextmanager
 def dask_client(*, workers: int, scheduler: str | None) -> Iterator[Client]:
     """A Client on the given scheduler, or on a LocalCluster of ``workers`` single-threaded processes."""
+    if scheduler is None:
+        with quiet_dask(), local_client(workers) as client:
+            yield client
+    else:
+        with remote_client(scheduler) as client:
+            yield client
+
+
+@contextmanager
+def local_client(workers: int) -> Iterator[Client]:
     from distributed import Client, LocalCluster
 
-    if scheduler is None:
-        if workers < 1:
-            raise ConfigError(f"--workers {workers}: need at least 1 worker", code=E_BATCH_SCHEDULER)
-        with LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        ) as cluster:
-            with Client(cluster) as client:
-                yield client
-        return
+    if workers < 1:
+        raise ConfigError(f"--workers {workers}: need at least 1 worker", code=E_BATCH_SCHEDULER)
+    # dashboard_address ":0" = any free port (None still binds 8787, and warns when another cluster has it)
+    options = {
+        "threads_per_worker": 1,
+        "processes": True,
+        "dashboard_address": ":0",
+        "silence_logs": logging.ERROR,
+    }
+    with LocalCluster(n_workers=workers, **options) as cluster, Client(cluster) as client:
+        yield client
+
+
+@contextmanager
+def remote_client(scheduler: str) -> Iterator[Client]:
+    from distributed import Client
+
     try:
         client = Client(scheduler, timeout="20s")
     except (OSError, TimeoutError) as exc:

@@ -297,10 +297,16 @@ class Manifest:
 
     @classmethod
     def open(cls, out_dir: str | Path, shards: list[Shard], *, plan: dict[str, Any]) -> Manifest:
-        """The manifest of ``out_dir`` for this plan; a directory holding another batch is refused."""
+        """The manifest of ``out_dir`` for this plan. A directory holding committed shards of another
+        batch is refused; one where nothing was committed yet is taken over."""
         out = Path(out_dir)
         previous = load_manifest(out)
-        if previous is not None and previous.get("plan", {}).get("fingerprint") != plan["fingerprint"]:
+        committed = (out / SHARDS_DIR).is_dir() and any((out / SHARDS_DIR).iterdir())
+        if (
+            previous is not None
+            and committed
+            and previous.get("plan", {}).get("fingerprint") != plan["fingerprint"]
+        ):
             raise ConfigError(
                 f"{out}: this directory holds the output of a different batch (other inputs, shard size, date or "
                 f"settings: see {out / MANIFEST_NAME}); use a new --out directory, or delete this one to start over",
