@@ -13,9 +13,9 @@ from typing import Any
 FREQS = ("day", "week")
 SERIES_FIELDS = (
     "period", "clusters", "mentions", "sources", "weight", "goldstein_sum", "goldstein_mean",
-    "goldstein_mean_unweighted", "q1", "q2", "q3", "q4",
+    "goldstein_mean_unweighted", "cooperation", "conflict", "q1", "q2", "q3", "q4",
 )
-_SUMS = ("clusters", "mentions", "sources", "weight", "goldstein_sum", "goldstein_plain_sum", "q1", "q2", "q3", "q4")
+_SUMS = ("clusters", "mentions", "sources", "weight", "goldstein_sum", "goldstein_plain_sum", "cooperation", "conflict", "q1", "q2", "q3", "q4")
 
 
 def period_start(day: date, *, freq: str) -> date:
@@ -27,7 +27,8 @@ def series(day_rows: Iterable[Mapping[str, Any]], *, freq: str = "day", since: d
     """Roll daily sums up to periods and fill the gaps.
 
     Each input row: ``day``, ``clusters``, ``mentions``, ``sources``, ``weight`` (sum of sqrt(sources)),
-    ``goldstein_sum`` (sum of weight * Goldstein), ``goldstein_plain_sum``, ``q1``..``q4``.
+    ``goldstein_sum`` (sum of weight * Goldstein), ``goldstein_plain_sum``, ``cooperation`` and ``conflict``
+    (the weighted Goldstein sums of the positive and of the negative clusters), ``q1``..``q4``.
     ``goldstein_mean`` is weighted by sqrt(num_sources); ``goldstein_mean_unweighted`` is per cluster.
     """
     totals: dict[date, dict[str, float]] = {}
@@ -61,5 +62,7 @@ def _row(period: date, acc: Mapping[str, float] | None) -> dict[str, Any]:
         "goldstein_sum": round(acc["goldstein_sum"], 4),
         "goldstein_mean": round(acc["goldstein_sum"] / weight, 4) if weight else None,
         "goldstein_mean_unweighted": round(acc["goldstein_plain_sum"] / clusters, 4) if clusters else None,
+        "cooperation": round(acc["cooperation"], 4),
+        "conflict": round(acc["conflict"], 4),
         "q1": int(acc["q1"]), "q2": int(acc["q2"]), "q3": int(acc["q3"]), "q4": int(acc["q4"]),
     }

@@ -45,6 +45,8 @@ class ReversalParams:
     shuffles: int = 40
     block_days: int = 1
     min_calibration_days: int = 90
+    every_day: bool = False  # evaluate at every day (True) or only at days with a cluster (False)
+    combine: str = "geomean"  # how the two deviations make one score: min | geomean
     method: str = "volte.reversals.v1"
 
     @property
@@ -179,12 +181,19 @@ def score(table: DayTable, params: ReversalParams) -> Scores:
     cconf, ccoop = _cum(table.conflict), _cum(table.coop)
     z_after = zscore(_window(cwg, a_lo, t), _window(cw, a_lo, t), mu0, sd0, params)
     z_before = zscore(_window(cwg, b_lo, b_hi), _window(cw, b_lo, b_hi), mu0, sd0, params)
-    active = table.clusters > 0
+    active = np.ones(n, dtype=bool) if params.every_day else table.clusters > 0
     thaw_gate = active & (_window(cconf, b_lo, b_hi) > 0) & (_window(ccoop, a_lo, t) > 0)
     rupture_gate = active & (_window(ccoop, b_lo, b_hi) > 0) & (_window(cconf, a_lo, t) > 0)
-    thaw = np.where(thaw_gate, np.minimum(-z_before, z_after), np.nan)
-    rupture = np.where(rupture_gate, np.minimum(z_before, -z_after), np.nan)
+    thaw = np.where(thaw_gate, combine(-z_before, z_after, params), np.nan)
+    rupture = np.where(rupture_gate, combine(z_before, -z_after, params), np.nan)
     return Scores(thaw=thaw, rupture=rupture, z_before=z_before, z_after=z_after, mu0=mu0, sd0=sd0)
+
+
+def combine(before: Array, after: Array, params: ReversalParams) -> Array:
+    """One score from the two signed deviations (positive = in the direction of the reversal)."""
+    if params.combine == "geomean":
+        return np.where((before > 0) & (after > 0), np.sqrt(np.maximum(before, 0) * np.maximum(after, 0)), np.minimum(before, after))
+    return np.minimum(before, after)
 
 
 def episodes(values: Array, *, threshold: float, gap: int) -> list[tuple[int, int, int]]:
@@ -236,7 +245,7 @@ def turn_day(table: DayTable, params: ReversalParams, *, kind: str, first: int, 
     cw, cwg = _cum(table.w), _cum(table.wg)
     zb = zscore(_window(cwg, c - params.before_days, c - 1), _window(cw, c - params.before_days, c - 1), mu0, sd0, params)
     za = zscore(_window(cwg, c, np.full_like(c, peak)), _window(cw, c, np.full_like(c, peak)), mu0, sd0, params)
-    contrast = np.minimum(-zb, za) if kind == "thaw" else np.minimum(zb, -za)
+    contrast = combine(-zb, za, params) if kind == "thaw" else combine(zb, -za, params)
     return int(c[int(np.argmax(contrast))])
 
 

@@ -1,5 +1,211 @@
-"""CLI commands (placeholder until the owning module lands)."""
+"""`volte ingest`, `events`, `export`, `dyad` and `shifts`: the event store from the command line."""
 
 from __future__ import annotations
 
-from volte.cli.app import app  # noqa: F401
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from volte.cli.app import app, echo, edge
+from volte.cli.progress import Progress
+from volte.cli.render import check_format, render_table, write_records
+from volte.errors import E_CONFIG_BAD_DATE, E_CONFIG_BAD_OPTION, ConfigError
+
+DB_HELP = "DuckDB store file (default: store.path setting, volte.duckdb)."
+EVENTS_TABLE = [
+    ("date", "date", 10), ("source", "source", 9), ("code", "code", 4), ("target", "target", 9),
+    ("goldstein", "gold.", 5), ("cluster_id", "cluster", 16), ("sentence", "sentence", 80),
+]
+DYAD_TABLE = [
+    ("period", "period", 10), ("clusters", "clusters", 8), ("sources", "sources", 7),
+    ("goldstein_sum", "gold.sum", 9), ("goldstein_mean", "gold.mean", 9),
+    ("q1", "q1", 3), ("q2", "q2", 3), ("q3", "q3", 3), ("q4", "q4", 3),
+]
+SHIFT_TABLE = [
+    ("date", "date", 10), ("source", "source", 6), ("target", "target", 6), ("kind", "kind", 7),
+    ("score", "score", 6), ("threshold", "thresh.", 7), ("before_text", "before", 38), ("after_text", "after", 38),
+]
+
+
+def _date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"{option} {value!r}: expected a date as YYYY-MM-DD (e.g. 2026-01-07)", code=E_CONFIG_BAD_DATE) from None
+
+
+def _settings() -> Any:
+    from volte.settings import load_settings
+
+    return load_settings()
+
+
+def _open(db: Path | None, *, read_only: bool) -> Any:
+    from volte.store.db import Store
+
+    settings = _settings()
+    return Store(db if db is not None else settings.store.path, read_only=read_only, settings=settings)
+
+
+@app.command("ingest")
+@edge
+def ingest_cli(
+    inputs: list[str] = typer.Argument(..., help="Files, directories, globs, or - for stdin (.txt, .jsonl, .html, RSS/Atom)."),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    date_: str | None = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for inputs that carry none."),
+    batch_size: int = typer.Option(50, "--batch-size", min=1, help="Articles per transaction (progress survives a crash per batch)."),
+) -> None:
+    """Code articles and store their events, clusters and rejects (idempotent: re-runs add nothing)."""
+    published = _date(date_, "--date")
+    from volte.coding.coder import Coder
+    from volte.ingest.sources import expand_inputs, iter_articles
+    from volte.nlp.pipeline import model_version
+
+    expand_inputs(inputs)  # a missing path is a coded error before the model loads
+    with _open(db, read_only=False) as store:
+        coder = Coder(store.settings)
+        progress = Progress("ingest", unit="docs", enabled=sys.stderr.isatty())
+        done = {"docs": 0}
+
+        def on_batch(summary: Any) -> None:
+            progress.advance(summary.documents - done["docs"], events=0, rejects=0)
+            done["docs"] = summary.documents
+
+        items = coder.code(iter_articles(inputs, published=published, settings=store.settings))
+        summary = store.ingest(items, batch_size=batch_size, spacy_model=model_version(coder.nlp), on_batch=on_batch)
+        progress.close()
+        stats = store.stats()
+    echo(
+        f"ingested {summary.documents} documents into {store.path}: {summary.added} new, {summary.replaced} replaced, "
+        f"{summary.unchanged} unchanged, {summary.events} events, {summary.rejects} rejected"
+        + (f" ({', '.join(f'{c}: {n}' for c, n in sorted(summary.reject_codes.items()))})" if summary.rejects else ""),
+        err=True,
+    )
+    echo(f"store now holds {stats['articles']} articles, {stats['events']} events in {stats['clusters']} clusters", err=True)
+    if summary.rejects:
+        raise typer.Exit(1)
+
+
+@app.command("events")
+@edge
+def events_cli(
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    source: str | None = typer.Option(None, "--source", help="Source actor: a country (COL) or a full code (COLGOV); matches by prefix."),
+    target: str | None = typer.Option(None, "--target", help="Target actor, like --source."),
+    since: str | None = typer.Option(None, "--since", help="First event date (YYYY-MM-DD), inclusive."),
+    until: str | None = typer.Option(None, "--until", help="Last event date (YYYY-MM-DD), inclusive."),
+    root: str | None = typer.Option(None, "--root", help="CAMEO root code, 01-20 (e.g. 04 consult, 11 disapprove)."),
+    limit: int = typer.Option(100, "--limit", min=1, help="At most this many events (newest first)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
+) -> None:
+    """List stored events (JSONL: the event record contract plus cluster_id)."""
+    check_format(fmt, ("table", "jsonl", "csv"))
+    filters = {"source": source, "target": target, "since": _date(since, "--since"), "until": _date(until, "--until"), "root": root}
+    with _open(db, read_only=True) as store:
+        rows, total = store.query_events(limit=limit, **filters)
+    from volte.store.reading import OUT_COLUMNS
+
+    write_records(rows, fmt=fmt, out=sys.stdout, columns=list(OUT_COLUMNS), table_columns=EVENTS_TABLE)
+    if fmt == "table":
+        echo(f"{len(rows)} of {total} matching events", err=True)
+
+
+@app.command("export")
+@edge
+def export_cli(
+    output: Path = typer.Option(..., "--output", "-o", help="File to write."),
+    fmt: str = typer.Option(..., "--format", "-f", help="gdelt (61-column TSV), plover (JSONL), parquet or csv."),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Export the store: GDELT 2.0 event table, PLOVER JSON Lines, Parquet or CSV."""
+    from volte.store.exports import FORMATS
+
+    check_format(fmt, FORMATS)
+    with _open(db, read_only=True) as store:
+        count = store.export(fmt, output)
+    echo(f"wrote {count} {'clusters' if fmt == 'gdelt' else 'events'} to {output}", err=True)
+
+
+@app.command("dyad")
+@edge
+def dyad_cli(
+    source: str = typer.Argument(..., help="Source actor: a country (COL) or a country+role code (COLGOV)."),
+    target: str = typer.Argument(..., help="Target actor, like SOURCE."),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    freq: str = typer.Option("day", "--freq", help="Period: day or week (weeks start on Monday)."),
+    since: str | None = typer.Option(None, "--since", help="First day (YYYY-MM-DD)."),
+    until: str | None = typer.Option(None, "--until", help="Last day (YYYY-MM-DD)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
+    plot: Path | None = typer.Option(None, "--plot", help="Also draw the series to this .png or .svg file."),
+) -> None:
+    """A directed dyad's time series: clusters, source-weighted Goldstein sum and mean, quad classes."""
+    check_format(fmt, ("table", "jsonl", "csv"))
+    check_format(freq, ("day", "week"))
+    if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
+        raise ConfigError(f"--plot {plot}: the file must end in .png or .svg", code=E_CONFIG_BAD_OPTION)
+    with _open(db, read_only=True) as store:
+        rows = store.dyad_series(source, target, freq=freq, since=_date(since, "--since"), until=_date(until, "--until"))
+        found = store.shifts(source=source, target=target, since=_date(since, "--since"), until=_date(until, "--until")) if plot else []
+    from volte.analyse.dyads import SERIES_FIELDS
+
+    write_records(rows, fmt=fmt, out=sys.stdout, columns=list(SERIES_FIELDS), table_columns=DYAD_TABLE)
+    if plot is not None:
+        from volte.analyse.charts import plot_series
+
+        plot_series(rows, plot, title=f"{source.upper()} -> {target.upper()} ({freq})", shifts=found)
+        echo(f"chart written to {plot}", err=True)
+
+
+@app.command("shifts")
+@edge
+def shifts_cli(
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    since: str | None = typer.Option(None, "--since", help="First turn date reported (YYYY-MM-DD)."),
+    until: str | None = typer.Option(None, "--until", help="Last turn date reported (YYYY-MM-DD)."),
+    window: str = typer.Option("72h", "--window", help="After-window length, e.g. 72h or 3d (24h-336h)."),
+    kind: str | None = typer.Option(None, "--kind", help="Only thaw or rupture."),
+    source: str | None = typer.Option(None, "--source", help="Only this source country."),
+    target: str | None = typer.Option(None, "--target", help="Only this target country."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl."),
+) -> None:
+    """Detected diplomatic reversals (thaw: conflict to cooperation; rupture: the reverse) with evidence."""
+    check_format(fmt, ("table", "jsonl"))
+    hours = parse_window(window)
+    with _open(db, read_only=True) as store:
+        found = store.shifts(since=_date(since, "--since"), until=_date(until, "--until"), kind=kind,
+                             window_hours=hours, source=source, target=target)
+    if fmt == "jsonl":
+        write_records(found, fmt="jsonl", out=sys.stdout)
+        return
+    echo(render_table([_shift_row(s) for s in found], SHIFT_TABLE).rstrip())
+    for shift in found:
+        echo(f"\n{shift['kind']} {shift['source']}->{shift['target']} on {shift['date']} (score {shift['score']}, threshold {shift['threshold']}); evidence:")
+        for ev in shift["evidence_events"]:
+            echo(f"  {ev['date']} {ev['source']}->{ev['target']} {ev['code']} [{ev['doc_id']}] {ev['sentence']}")
+
+
+def parse_window(text: str) -> float:
+    """``72h``, ``3d`` or a bare number of hours."""
+    value = text.strip().lower()
+    unit = 24.0 if value.endswith("d") else 1.0
+    number = value.rstrip("hd")
+    try:
+        hours = float(number) * unit
+    except ValueError:
+        raise ConfigError(f"--window {text!r}: expected hours or days such as 72h or 3d", code=E_CONFIG_BAD_OPTION) from None
+    if not 24 <= hours <= 336:
+        raise ConfigError(f"--window {text!r}: choose between 24h and 336h", code=E_CONFIG_BAD_OPTION)
+    return hours
+
+
+def _shift_row(shift: dict[str, Any]) -> dict[str, Any]:
+    def text(side: dict[str, Any]) -> str:
+        mean = "-" if side["mean"] is None else f"{side['mean']:+.1f}"
+        return f"{side['start'][5:]}..{side['end'][5:]} {side['clusters']} cl, mean {mean}, z {side['z']:+.1f}"
+
+    return {**shift, "before_text": text(shift["before"]), "after_text": text(shift["after"])}

@@ -81,6 +81,8 @@ WHERE t.source_country = p.source_country AND t.target_country = p.target_countr
 SERIES_DAYS = """
 SELECT date AS day, count(*) AS clusters, sum(num_mentions) AS mentions, sum(num_sources) AS sources,
        sum(weight) AS weight, sum(weight * goldstein) AS goldstein_sum, sum(goldstein) AS goldstein_plain_sum,
+       coalesce(sum(weight * goldstein) FILTER (WHERE goldstein > 0), 0) AS cooperation,
+       coalesce(sum(weight * goldstein) FILTER (WHERE goldstein < 0), 0) AS conflict,
        count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
        count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4
 FROM clusters

@@ -47,7 +47,7 @@ def actors(con: duckdb.DuckDBPyConnection, *, side: str, limit: int, level: int 
     column = "source" if side == "source" else "target"
     expr = f"left({column}, {int(level)})" if level else column
     rows = con.execute(
-        f"SELECT {expr} AS code, count(*) AS n FROM events WHERE {column} <> '' GROUP BY code ORDER BY n DESC, code LIMIT ?",
+        f"SELECT {expr} AS actor, count(*) AS n FROM events WHERE {column} <> '' GROUP BY actor ORDER BY n DESC, actor LIMIT ?",
         [limit],
     ).fetchall()
     return [(r[0], int(r[1])) for r in rows]

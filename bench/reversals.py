@@ -1,0 +1,119 @@
+"""Measure the reversal detector on synthetic dyad streams (volte.analyse.simulate).
+
+    .venv/bin/python bench/reversals.py                 # 200 reversal + 200 steady dyad-years
+    .venv/bin/python bench/reversals.py --streams 40    # quicker
+
+Prints recall (right kind, dated within 24 h of the true turn), detection delay (first alarm minus
+turn, days), and false alarms per dyad-year on streams without a reversal, overall and by rate band.
+Goal (volte issue 5): recall >= 0.9 at <= 1 false alarm per dyad-year.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import statistics
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from volte.analyse.reversals import ReversalParams, calibrate, detect, dyad_seed
+from volte.analyse.simulate import StreamSpec, simulate
+
+BANDS = ((0.5, 1.5), (1.5, 3.0), (3.0, 5.0))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    rate: float
+    reversal: str | None
+    hit: bool
+    delay: int | None
+    false_alarms: int
+    threshold: float
+
+
+def specs(n: int, rng: np.random.Generator, *, reversal: bool) -> list[StreamSpec]:
+    out = []
+    for _ in range(n):
+        kind = str(rng.choice(["thaw", "rupture"])) if reversal else None
+        out.append(StreamSpec(rate=float(rng.uniform(0.5, 5.0)), conflict_share=float(rng.uniform(0.1, 0.45)),
+                              reversal=kind, turn=int(rng.integers(60, 330))))
+    return out
+
+
+def run_stream(spec: StreamSpec, params: ReversalParams, seed: int) -> Outcome:
+    rng = np.random.default_rng(seed)
+    table = simulate(spec, rng)
+    cal = calibrate(table, params, seed=dyad_seed("SIM", str(seed)))
+    found = detect(table, params, threshold=cal.threshold)
+    hit, delay, false = False, None, 0
+    for shift in found:
+        offset = (shift.date - table.day(spec.turn)).days
+        if spec.reversal and shift.kind == spec.reversal and abs(offset) <= 1 and not hit:
+            hit, delay = True, (shift.detected - table.day(spec.turn)).days
+        elif not spec.reversal or abs(offset) > params.window_days + params.before_days:
+            false += 1
+    return Outcome(spec.rate, spec.reversal, hit, delay, false, cal.threshold)
+
+
+def evaluate(params: ReversalParams, *, streams: int, seed: int) -> tuple[list[Outcome], list[Outcome]]:
+    rng = np.random.default_rng(seed)
+    turns = [run_stream(s, params, seed * 100_000 + i) for i, s in enumerate(specs(streams, rng, reversal=True))]
+    steady = [run_stream(s, params, seed * 100_000 + 50_000 + i) for i, s in enumerate(specs(streams, rng, reversal=False))]
+    return turns, steady
+
+
+def summarise(turns: Sequence[Outcome], steady: Sequence[Outcome], days: int = 365) -> dict[str, float]:
+    delays = [o.delay for o in turns if o.delay is not None]
+    return {
+        "recall_24h": sum(o.hit for o in turns) / max(len(turns), 1),
+        "median_delay_days": statistics.median(delays) if delays else float("nan"),
+        "false_alarms_per_dyad_year": sum(o.false_alarms for o in steady) / max(len(steady), 1) * 365 / days,
+        "off_turn_alarms_per_dyad_year": sum(o.false_alarms for o in turns) / max(len(turns), 1) * 365 / days,
+        "median_threshold": statistics.median(o.threshold for o in steady) if steady else float("nan"),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--streams", type=int, default=200, help="dyad-years with a reversal (and as many steady ones)")
+    parser.add_argument("--seed", type=int, default=7)
+    for field in ("min_threshold", "shrink", "prior_weight", "false_alarms_per_year", "shuffles"):
+        parser.add_argument("--" + field.replace("_", "-"), type=float, default=None)
+    parser.add_argument("--combine", choices=("min", "geomean"), default=None)
+    parser.add_argument("--every-day", action="store_true", default=None)
+    args = parser.parse_args(argv)
+    overrides = {f: (int(v) if f == "shuffles" else v) for f in ("min_threshold", "shrink", "prior_weight", "false_alarms_per_year", "shuffles") if (v := getattr(args, f)) is not None}
+    if args.every_day:
+        overrides["every_day"] = True
+    if args.combine:
+        overrides["combine"] = args.combine
+    params = dataclasses.replace(ReversalParams(), **overrides)
+    started = time.perf_counter()
+    turns, steady = evaluate(params, streams=args.streams, seed=args.seed)
+    elapsed = time.perf_counter() - started
+    print(f"reversal detector {params.method}: {args.streams} dyad-years with a turn, {args.streams} steady; {elapsed:.1f}s")
+    print(f"params: {dataclasses.asdict(params)}")
+    _print_row("all", summarise(turns, steady))
+    for lo, hi in BANDS:
+        _print_row(f"{lo}-{hi}/day", summarise([o for o in turns if lo <= o.rate < hi], [o for o in steady if lo <= o.rate < hi]))
+    for kind in ("thaw", "rupture"):
+        _print_row(kind, summarise([o for o in turns if o.reversal == kind], steady))
+    result = summarise(turns, steady)
+    goal = result["recall_24h"] >= 0.9 and result["false_alarms_per_dyad_year"] <= 1.0
+    print(f"goal recall>=0.9 at <=1 false alarm/dyad-year: {'MET' if goal else 'NOT MET'}")
+    return 0
+
+
+def _print_row(label: str, row: dict[str, float]) -> None:
+    print(f"  {label:<12} recall {row['recall_24h']:.3f}  delay {row['median_delay_days']:.1f} d  "
+          f"false alarms {row['false_alarms_per_dyad_year']:.2f}/dyad-yr  off-turn {row['off_turn_alarms_per_dyad_year']:.2f}/dyad-yr  "
+          f"threshold {row['median_threshold']:.2f}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
