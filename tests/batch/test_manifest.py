@@ -15,6 +15,7 @@ from volte.scale.manifest import (
     TMP_DIR,
     Manifest,
     ShardStats,
+    is_batch_output,
     iter_coded,
     read_batch_output,
     read_shard_stats,
@@ -138,3 +139,11 @@ def test_manifest_stale_until_saved(tmp_path: Path) -> None:
     assert manifest.complete and manifest.stale
     manifest.save()
     assert not Manifest.open(tmp_path, shards(1), plan={"fingerprint": "f1"}).stale
+
+
+def test_is_batch_output_recognises_only_batch_directories(tmp_path: Path) -> None:
+    assert not is_batch_output(tmp_path)
+    (tmp_path / MANIFEST_NAME).write_text("{not json", encoding="utf-8")
+    assert not is_batch_output(tmp_path)
+    Manifest.open(tmp_path, shards(1), plan={"fingerprint": "f1"}).save()
+    assert is_batch_output(tmp_path)

@@ -144,8 +144,8 @@ def run_batch(
     """Code every document of ``inputs`` into ``out_dir`` (Parquet per shard + manifest.json).
 
     Shards already committed in ``out_dir`` are skipped, so rerunning after a crash codes only what is
-    missing, and rerunning after completion does nothing. ``on_start(manifest)`` is called once the work
-    is known (not when there is nothing to do), ``on_shard(stats, manifest)`` on the client after each
+    missing, and rerunning after completion does nothing. ``on_start(manifest)`` is called once the workers
+    are ready (not when there is nothing to do), ``on_shard(stats, manifest)`` on the client after each
     shard (stats None when the shard failed). Failed shards are recorded in the
     manifest (``complete`` stays false) and coded again by the next run."""
     settings = settings or Settings()
@@ -166,10 +166,10 @@ def run_batch(
         )
         shutil.rmtree(out / TMP_DIR, ignore_errors=True)
         manifest.save()
-        if on_start is not None:
-            on_start(manifest)
         with dask_client(workers=workers, scheduler=scheduler) as client:
             prepare_workers(client, settings)
+            if on_start is not None:
+                on_start(manifest)
             for stats, error in _run_shards(client, todo, out=out, settings=settings, published=published):
                 _record(manifest, stats, error)
                 manifest.save()

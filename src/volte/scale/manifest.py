@@ -357,3 +357,14 @@ class Manifest:
     def save(self) -> None:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         write_json_atomic(self.out_dir / MANIFEST_NAME, self.to_dict())
+
+
+def is_batch_output(path: str | Path) -> bool:
+    """True when ``path`` is a `volte batch` output directory (it holds a manifest of this format)."""
+    manifest = Path(path) / MANIFEST_NAME
+    if not manifest.is_file():
+        return False
+    try:
+        return load_manifest(Path(path)).get("format") == FORMAT  # type: ignore[union-attr]
+    except (OSError, ValueError):
+        return False
