@@ -1,12 +1,15 @@
 """Day-level accuracy of volte's time-expression resolver on TempEval-3 training news.
 
-    .venv/bin/python bench/dates.py [--gold ../shared/eval/tempeval_dates.jsonl] [--errors N] [--json]
+    .venv/bin/python bench/dates.py [--gold ../shared/eval/tempeval_dates.jsonl] [--parse] [--errors N] [--json]
 
 Scores the gold DATE expressions whose gold value is a full day (YYYY-MM-DD): a gold expression counts
 as right when an expression found by ``volte.coding.dates.find_timexes`` (anchored to the document's
 creation date) overlaps it by at least one character and has exactly the gold value; an expression
 that is not found counts as wrong. Prints span recall, accuracy, accuracy by kind of expression, and
 optionally the first N errors (to read, not to tune on one case).
+
+``--parse`` scores the path the event coder takes instead: each sentence parsed by volte's spaCy
+pipeline and its expressions read in the tense of the verb they hang on (``find_sentence_timexes``).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from volte.coding.dates import Timex, find_timexes
+from volte.coding.dates import Timex, find_sentence_timexes, find_timexes
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = ROOT.parent / "shared" / "eval" / "tempeval_dates.jsonl"
@@ -40,14 +43,36 @@ def kind_of(text: str) -> str:
     return "other"
 
 
-def score(records: list[dict]) -> dict:
+def text_timexes(records: list[dict]) -> list[list[Timex]]:
+    """The expressions of each record, found and anchored on the plain text."""
+    return [find_timexes(r["text"], published=_published(r)) for r in records]
+
+
+def parsed_timexes(records: list[dict]) -> list[list[Timex]]:
+    """The expressions of each record, sentence by sentence on volte's parse (offsets into the record)."""
+    from volte.nlp.pipeline import build_nlp
+
+    out = []
+    for record, doc in zip(records, build_nlp().pipe(r["text"] for r in records), strict=True):
+        out.append([
+            Timex(t.start + sent.start_char, t.end + sent.start_char, t.text, t.value, t.precision)
+            for sent in doc.sents
+            for t in find_sentence_timexes(sent, published=_published(record))
+        ])
+    return out
+
+
+def _published(record: dict) -> date | None:
+    return date.fromisoformat(record["date"]) if record.get("date") else None
+
+
+def score(records: list[dict], found: list[list[Timex]] | None = None) -> dict:
     """Recall of spans and day-level accuracy, overall and by kind, plus the list of errors."""
+    found = text_timexes(records) if found is None else found
     found_n = right_n = total = 0
     by_kind: Counter[tuple[str, str]] = Counter()
     errors = []
-    for record in records:
-        published = date.fromisoformat(record["date"]) if record.get("date") else None
-        timexes = find_timexes(record["text"], published=published)
+    for record, timexes in zip(records, found, strict=True):
         for gold in record["timexes"]:
             if gold["type"] != "DATE" or not _DAY.fullmatch(gold["value"]):
                 continue
@@ -81,6 +106,7 @@ def _overlapping(timexes: list[Timex], start: int, end: int) -> Timex | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--parse", action="store_true", help="score the parsed-sentence path (loads spaCy)")
     parser.add_argument("--errors", type=int, default=0, help="print the first N errors")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = parser.parse_args(argv)
@@ -88,11 +114,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"gold file not found: {args.gold}", file=sys.stderr)
         return 2
     records = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    result = score(records)
+    result = score(records, parsed_timexes(records) if args.parse else None)
     errors = result.pop("errors")
     if args.json:
         print(json.dumps(result, indent=2))
     else:
+        print(f"mode: {'parsed sentences (find_sentence_timexes)' if args.parse else 'plain text (find_timexes)'}")
         print(f"gold DATE expressions with a full-day value: {result['gold_day_timexes']}")
         print(f"span recall (found by overlap):             {result['span_recall']:.3f}")
         print(f"day-level accuracy (value == gold):          {result['day_accuracy']:.3f}")

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from volte.coding.dates import resolve_event_date
+from volte.coding.dates import find_sentence_timexes, resolve_event_date
 
 PUB = date(2026, 1, 7)  # a Wednesday
 
@@ -107,3 +107,10 @@ def test_resolve_event_date_uses_the_trigger_sentence(nlp) -> None:  # type: ign
 def test_resolve_event_date_without_trigger_uses_the_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
     sent = next(iter(nlp("Petro condemned the raid on the 4th.").sents))
     assert resolve_event_date(sent, published=PUB) == ("2026-01-04", "day")
+
+
+def test_find_sentence_timexes_reads_each_expression_in_its_verb_tense(nlp) -> None:  # type: ignore[no-untyped-def]
+    sent = next(iter(nlp("Petro said on Sunday that the leaders will meet on Friday.").sents))
+    found = [(t.text, t.value) for t in find_sentence_timexes(sent, published=PUB)]
+    assert found == [("Sunday", "2026-01-04"), ("Friday", "2026-01-09")]
+    assert all(sent.text[t.start : t.end] == t.text for t in find_sentence_timexes(sent, published=PUB))

@@ -41,7 +41,7 @@ from volte.coding.timex import (
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["Timex", "find_timexes", "resolve_event_date", "value_to_date"]
+__all__ = ["Timex", "find_sentence_timexes", "find_timexes", "resolve_event_date", "tense_of", "value_to_date"]
 
 log = logging.getLogger(__name__)
 
@@ -452,6 +452,10 @@ _PLAN_LEMMAS = frozenset(
     "plan schedule set expect intend aim agree prepare promise vow pledge hope due slate decide "
     "threaten want seek propose offer announce".split()
 )
+# Verbs whose time expression names a later time than the act itself ("set Nov. 10 as the deadline").
+_FORWARD_LEMMAS = frozenset(
+    "postpone delay defer adjourn reschedule schedule extend set push move slate".split()
+)
 _TENSES = {"past": PAST, "future": FUTURE, "asserted": None, "present": None, "hypothetical": None}
 
 
@@ -473,23 +477,45 @@ def resolve_event_date(
         place = _place(sent, mention, event)
         if place is None:
             continue
-        rank, governor = place
-        if governor is None:
-            direction = None
-        elif governor.i in {t.i for t in event}:
-            direction = event_direction or tense_of(governor)
-        else:
-            direction = tense_of(governor)
-        anchored = anchor_mention(mention, published=published, direction=direction or mention.direction)
+        anchored = _anchor_placed(mention, place, published=published, event=event, event_direction=event_direction)
         if anchored is None or value_to_date(anchored[0])[0] is None:
             continue
-        if best is None or rank < best[0]:
-            best = (rank, anchored[0])
+        if best is None or place[0] < best[0]:
+            best = (place[0], anchored[0])
     if best is not None:
         return value_to_date(best[1])
     if published is not None:
         return published.isoformat(), "day"
     return None, "unknown"
+
+
+def find_sentence_timexes(sent: Span, *, published: date | None) -> list[Timex]:
+    """Every time expression of a parsed sentence (offsets into ``sent.text``), each read in the tense
+    of the verb it hangs on; what :func:`resolve_event_date` chooses from."""
+    found = []
+    for mention in find_mentions(sent.text):
+        place = _place(sent, mention, [])
+        anchored = place and _anchor_placed(mention, place, published=published, event=[], event_direction=None)
+        if anchored:
+            found.append(Timex(mention.start, mention.end, mention.text, *anchored))
+    return found
+
+
+def _anchor_placed(
+    mention: Mention, place: Place, *, published: date | None, event: list[Token], event_direction: str | None
+) -> Anchored | None:
+    _, governor, direct = place
+    if governor is None:
+        direction = None
+    elif governor.i in {t.i for t in event}:
+        direction = event_direction or tense_of(governor)
+    else:
+        direction = tense_of(governor)
+    if not direct:  # "declared a dividend payable Dec. 7": the verb's tense only hints
+        direction = _WEAK.get(direction or "", None)
+    if governor is not None and governor.lemma_ in _FORWARD_LEMMAS:  # "postponed until Tuesday"
+        direction = LIKELY_FUTURE
+    return anchor_mention(mention, published=published, direction=direction or mention.direction)
 
 
 def _event_tokens(sent: Span, trigger: int | None) -> list[Token]:
@@ -510,27 +536,35 @@ def _event_tokens(sent: Span, trigger: int | None) -> list[Token]:
 _VERBS = frozenset({"VERB", "AUX"})
 
 
-def _place(sent: Span, mention: Mention, event: list[Token]) -> tuple[tuple[int, int], Token | None] | None:
-    """``((0 attached to the event else 1, token distance), the verb it hangs on)``; None when the
-    expression dates a clause below the event ("the raid, which began on Saturday")."""
+_WEAK = {PAST: LIKELY_PAST, FUTURE: LIKELY_FUTURE}
+# Dependency labels by which a time expression modifies a verb directly ("met on Friday", "met Friday").
+_ADVERBIAL = frozenset({"npadvmod", "tmod", "obl", "advmod", "prep", "pobj", "nummod", "compound", "quantmod"})
+Place = tuple[tuple[int, int], "Token | None", bool]
+
+
+def _place(sent: Span, mention: Mention, event: list[Token]) -> Place | None:
+    """``((0 attached to the event else 1, token distance), the verb it hangs on, whether it modifies
+    that verb directly)``; None when it dates a clause below the event ("the raid, which began on
+    Saturday")."""
     span = sent.char_span(mention.start, mention.end, alignment_mode="expand")
-    if not event or span is None or not len(span):
-        return (1, mention.start), None
-    distance = min(abs(token.i - e.i) for token in span for e in event)
+    if span is None or not len(span):
+        return (1, mention.start), None, False
+    distance = min((abs(token.i - e.i) for token in span for e in event), default=0)
     event_ids = {e.i for e in event}
-    node, governor = span.root, None
+    node, governor, direct = span.root, None, True
     for _ in range(64):
-        if node.i in event_ids:
-            return (0, distance), node
-        if node.i != span.root.i and node.pos_ in _VERBS:
+        if node.i in event_ids or (node.i != span.root.i and node.pos_ in _VERBS):
             governor = node
             break
+        direct = direct and node.dep_ in _ADVERBIAL
         if node.head.i == node.i:
             break
         node = node.head
-    if governor is not None and event[-1].is_ancestor(governor) and not _only_conjuncts(governor, event_ids):
+    if governor is not None and governor.i in event_ids:
+        return (0, distance), governor, direct
+    if governor is not None and event and event[-1].is_ancestor(governor) and not _only_conjuncts(governor, event_ids):
         return None
-    return (1, distance), governor
+    return (1, distance), governor, direct
 
 
 def _only_conjuncts(token: Token, stop: set[int]) -> bool:
