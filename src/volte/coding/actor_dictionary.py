@@ -357,7 +357,7 @@ def person_entries(path: Path, items: list[Any], problems: Problems, states: fro
                       famous=bool(item.get("famous")), source=where)
         full = [item["name"], *str_list(item.get("aliases"), where, "aliases", problems)]
         raws += [_Raw(n, entry, PERSON, code, where) for n in full]
-        short = str_list(item.get("short"), where, "short", problems) or [item["name"].split()[-1]]
+        short = str_list(item["short"], where, "short", problems) if "short" in item else [item["name"].split()[-1]]
         raws += [_Raw(n, entry, SURNAME, code, where) for n in short if n not in full]
     return raws
 

@@ -84,10 +84,12 @@ class ActorResolver:
         self._prepare()
         when = self.published
         found: dict[int, ResolvedActor] = {}
-        for head in self._mention_heads(sent):
-            actor = self._resolve_head(head, when)
-            if actor is not None and actor.code and head.i not in found:
-                found[head.i] = actor
+        for heads in self._mention_heads(sent):
+            for head in heads:
+                actor = self._resolve_head(head, when)
+                if actor is not None and actor.code:
+                    found.setdefault(head.i, actor)
+                    break
         return [found[i] for i in sorted(found)]
 
     # ------------------------------------------------------------------ document pass
@@ -285,22 +287,33 @@ class ActorResolver:
 
     # ------------------------------------------------------------------ mention heads
 
-    def _mention_heads(self, sent: Span) -> list[Token]:
-        heads: list[Token] = []
+    def _mention_heads(self, sent: Span) -> list[tuple[Token, ...]]:
+        """Candidate heads per dictionary match: the phrase it modifies first, then the match itself."""
+        heads: list[tuple[Token, ...]] = []
         for match in self._matches or []:
             if match.end <= sent.start or match.start >= sent.end:
                 continue
-            head = _span_head(self.doc, match.start, match.end)
-            while head.dep_ in MODIFIER_DEPS and head.head.i != head.i and sent.start <= head.head.i < sent.end:
-                head = head.head
-            if head.dep_ == "pobj" and head.head.lower_ in OF_PREPS and head.head.head.i in self._match_at:
-                head = head.head.head
-            if head.dep_ == "appos" and head.head.i in self._match_at:
+            own = _span_head(self.doc, match.start, match.end)
+            if own.dep_ == "appos" and own.head.i in self._match_at:
                 continue
-            heads.append(head)
-        heads += [t for t in sent if t.lower_ in PERSON_PRONOUNS and t.i in self._person_at]
+            heads.append((*self._governors(own, sent), own))
+        heads += [(t,) for t in sent if t.lower_ in PERSON_PRONOUNS and t.i in self._person_at]
         return heads
 
+    def _governors(self, token: Token, sent: Span) -> list[Token]:
+        """Role or organization phrases a name modifies ("Colombian troops", "the president of Venezuela")."""
+        found = []
+        while True:
+            if token.dep_ in MODIFIER_DEPS:
+                token = token.head
+            elif token.dep_ == "pobj" and token.head.lower_ in OF_PREPS:
+                token = token.head.head
+            else:
+                break
+            if not (sent.start <= token.i < sent.end) or token.i not in self._match_at:
+                break
+            found.insert(0, token)
+        return found
 
 # ---------------------------------------------------------------------- helpers of the resolver
 
