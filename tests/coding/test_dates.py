@@ -107,6 +107,9 @@ def test_find_timexes_weekdays(sentence: str, expression: str, value: str) -> No
         ("Exports fell in the third quarter.", "the third quarter", "2025-Q3", "quarter"),
         ("Exports fell last summer.", "last summer", "2025-SU", "season"),
         ("The index has gained 4% since year-end.", "year-end", "2025-12-31", "day"),
+        ("The deal should close by year-end.", "year-end", "2026-12-31", "day"),
+        ("Troops leave by the end of the month.", "the end of the month", "2026-01-31", "day"),
+        ("Prices rose at the end of last month.", "the end of last month", "2025-12-31", "day"),
     ],
 )
 def test_find_timexes_coarser_periods(sentence: str, expression: str, value: str, precision: str) -> None:

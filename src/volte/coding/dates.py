@@ -397,18 +397,19 @@ def _anchor_nth(m: Mention, published: date | None, direction: str | None) -> An
 
 
 def _anchor_period_end(m: Mention, published: date | None, direction: str | None) -> Anchored:
-    """"year-end", "the end of the month": the last day of the period."""
+    """"year-end", "the end of the month": the last day of the current period, or of the previous one
+    when the clause looks back ("since year-end")."""
     unit = (m.part("unit") or m.part("unit2") or m.part("unit3")).lower()
     if published is None:
         return "XXXX-12-31" if unit == "year" else "XXXX-XX-XX", "unknown"
+    step = _rel_step(m) if m.part("rel") else 0
     if unit == "year":
-        periods = [(date(published.year + k, 12, 31),) * 2 for k in (-1, 0, 1)]
-        step_first = date(published.year + _rel_step(m), 12, 31) if m.part("rel") else None
+        ends = [date(published.year + k, 12, 31) for k in (-1, 0, 1)]
     else:
-        periods = [(_month_period(d.year, d.month)[1],) * 2 for d in (_add_months(published, k) for k in (-1, 0, 1))]
-        month = _add_months(published, _rel_step(m)) if m.part("rel") else None
-        step_first = _month_period(month.year, month.month)[1] if month else None
-    return _day_value(step_first or _choose(periods, published, direction)[0])
+        ends = [_month_period(d.year, d.month)[1] for d in (_add_months(published, k) for k in (-1, 0, 1))]
+    if not m.part("rel") and direction in {PAST, LIKELY_PAST}:
+        return _day_value(_choose([(d, d) for d in ends], published, direction)[0])
+    return _day_value(ends[1 + step])
 
 
 _RULES: dict[str, Callable[[Mention, date | None, str | None], Anchored]] = {
