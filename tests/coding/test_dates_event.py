@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from volte.coding.dates import find_sentence_timexes, resolve_event_date
 
@@ -114,3 +116,21 @@ def test_find_sentence_timexes_reads_each_expression_in_its_verb_tense(nlp) -> N
     found = [(t.text, t.value) for t in find_sentence_timexes(sent, published=PUB)]
     assert found == [("Sunday", "2026-01-04"), ("Friday", "2026-01-09")]
     assert all(sent.text[t.start : t.end] == t.text for t in find_sentence_timexes(sent, published=PUB))
+
+
+_WORDS = st.sampled_from(
+    ["Petro", "said", "will", "meet", "on", "the", "4th", "Friday", "last", "week", "in", "March", "who", "took",
+     "office", "2022", ",", ".", "yesterday", "Dec.", "28", "talks", "(", "January 7", ")", "ago", "two", "days"]
+)
+
+
+@given(words=st.lists(_WORDS, max_size=20), published=st.sampled_from([None, PUB]))
+def test_resolve_event_date_never_raises(nlp, words: list[str], published: date | None) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(" ".join(words))
+    for sent in doc.sents:
+        for trigger in (None, *range(sent.start, sent.end)):
+            day, precision = resolve_event_date(sent, published=published, trigger=trigger)
+            assert precision in {"day", "week", "month", "year", "unknown"}
+            assert (day is None) == (precision == "unknown")
+            if day is not None:
+                assert date.fromisoformat(day)
