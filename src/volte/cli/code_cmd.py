@@ -15,7 +15,7 @@ import typer
 
 from volte.cli.app import app, echo, edge
 from volte.cli.progress import Progress
-from volte.cli.render import check_format, write_records
+from volte.cli.render import check_format, render_table, write_records
 from volte.errors import E_CONFIG_BAD_DATE, ConfigError
 from volte.records import EVENT_FIELDS, Event, Reject
 
@@ -141,3 +141,48 @@ def format_figures(figures: dict[str, object]) -> str:
         f"  actor agreement {figures['actor_agreement']} over {figures['actor_matched']} matched events; "
         f"no-event records clean: {figures['noevent_clean_rate']}"
     )
+
+
+DEMO_EVENT_TABLE = [
+    ("date", "date", 10),
+    ("source", "source", 9),
+    ("code", "code", 4),
+    ("name", "event", 30),
+    ("target", "target", 9),
+    ("sentence", "sentence", 80),
+]
+SHIFT_TABLE = [
+    ("date", "date", 10),
+    ("source", "source", 6),
+    ("target", "target", 6),
+    ("kind", "kind", 7),
+    ("score", "score", 6),
+    ("before_text", "before", 40),
+    ("after_text", "after", 40),
+]
+
+
+@app.command("demo")
+@edge
+def demo_cli(
+    db: Path | None = typer.Option(None, "--db", help="Keep the demo store in this DuckDB file (default: a temporary file)."),
+    dyad: str = typer.Option("COL,USA", "--dyad", help="Dyad whose events are listed, as SOURCE,TARGET (both directions)."),
+) -> None:
+    """Code the bundled demo articles, store them and show the events and the reversals found."""
+    import tempfile
+
+    from volte.demo import run_demo
+
+    with tempfile.TemporaryDirectory(prefix="volte-demo-") as tmp:
+        result = run_demo(db or Path(tmp) / "demo.duckdb", dyad=tuple(dyad.split(",", 1)))  # type: ignore[arg-type]
+        echo(f"Coded {result.articles} demo articles: {result.events} events, {result.rejects} rejects.\n")
+        echo(f"Events between {dyad.replace(',', ' and ')} (both directions):")
+        echo(render_table(result.dyad_events, DEMO_EVENT_TABLE))
+        echo("Reversals detected (volte shifts):")
+        echo(render_table(result.shifts, SHIFT_TABLE))
+        for shift in result.shifts:
+            echo(f"{shift['kind']} {shift['source']}->{shift['target']} on {shift['date']} (score {shift['score']}); evidence:")
+            for line in shift["evidence_lines"]:
+                echo(f"  {line}")
+        if db:
+            echo(f"\nThe store is kept in {db}: try `volte dyad COL USA --db {db}` or `volte serve --db {db}`.")

@@ -1,0 +1,69 @@
+"""The bundled demo: our own wire-style articles, coded, stored and searched for reversals offline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from volte.coding.cameo import code_table
+
+
+def demo_articles_path() -> Path:
+    """The demo JSON Lines file shipped inside the package."""
+    return Path(str(resources.files("volte.demo") / "articles" / "demo.jsonl"))
+
+
+@dataclass
+class DemoResult:
+    articles: int = 0
+    events: int = 0
+    rejects: int = 0
+    dyad_events: list[dict[str, Any]] = field(default_factory=list)
+    shifts: list[dict[str, Any]] = field(default_factory=list)
+
+
+def run_demo(db_path: str | Path, *, dyad: tuple[str, str] = ("COL", "USA")) -> DemoResult:
+    """Code and store the demo articles; return the dyad's events and the detected shifts."""
+    from volte.coding.coder import Coder
+    from volte.ingest.sources import iter_articles
+    from volte.store.db import Store
+
+    result = DemoResult()
+
+    def count(coded):  # type: ignore[no-untyped-def]
+        for item in coded:
+            result.articles += item.article is not None
+            result.events += len(item.events)
+            result.rejects += item.reject is not None
+            yield item
+
+    with Store(db_path) as store:
+        store.ingest(count(Coder().code(iter_articles([demo_articles_path()]))))
+        names = code_table()
+        for source, target in (dyad, dyad[::-1]):
+            rows, _ = store.query_events(source=source, target=target, limit=1000)
+            result.dyad_events += [{**r, "name": names[r["code"]].name if r["code"] in names else ""} for r in rows]
+        result.dyad_events.sort(key=lambda r: (str(r["date"]), r["source"], r["code"]))
+        result.shifts = [_shift_row(s) for s in store.shifts()]
+    return result
+
+
+def _shift_row(shift: dict[str, Any]) -> dict[str, Any]:
+    before, after = shift.get("before") or {}, shift.get("after") or {}
+    evidence = shift.get("evidence_events") or []
+    return {
+        **shift,
+        "score": round(float(shift.get("score", 0.0)), 2),
+        "before_text": _summary(before),
+        "after_text": _summary(after),
+        "evidence_lines": [f"{e['date']} {e['source']}->{e['target']} {e['code']}: {str(e['sentence'])[:110]}" for e in evidence[:8]],
+    }
+
+
+def _summary(window: dict[str, Any]) -> str:
+    if not window:
+        return ""
+    parts = [f"{k}={v}" for k, v in window.items() if k in ("clusters", "mean", "goldstein_mean", "events")]
+    return ", ".join(parts) or str(window)[:40]
