@@ -282,6 +282,16 @@ def _anchor_week(m: Mention, published: date | None, direction: str | None) -> A
     return (value + "-WE" if m.part("unit").lower() == "weekend" else value), "week"
 
 
+def _anchor_weekend(m: Mention, published: date | None, direction: str | None) -> Anchored:
+    """"over the weekend", "this past weekend": the weekend under way on a Saturday or Sunday, else the
+    last one, or the coming one in a future clause."""
+    if published is None:
+        return "PAST_REF" if m.part("past") else "PRESENT_REF", "unknown"
+    ahead = direction in {FUTURE, LIKELY_FUTURE} and not m.part("past")
+    step = 0 if published.weekday() >= 5 or ahead else -1
+    return _week_value(published + timedelta(weeks=step)) + "-WE", "week"
+
+
 def _anchor_month_rel(m: Mention, published: date | None, direction: str | None) -> Anchored:
     step = _rel_step(m)
     if published is None:
@@ -415,7 +425,7 @@ def _anchor_period_end(m: Mention, published: date | None, direction: str | None
 _RULES: dict[str, Callable[[Mention, date | None, str | None], Anchored]] = {
     "iso": _anchor_iso, "paren": _anchor_paren, "mdy": _anchor_month_day, "dmy": _anchor_month_day,
     "month_year": _anchor_month_year, "month": _anchor_month, "weekday": _anchor_weekday,
-    "relday": _anchor_relday, "ago": _anchor_ago, "week": _anchor_week, "month_rel": _anchor_month_rel,
+    "relday": _anchor_relday, "ago": _anchor_ago, "week": _anchor_week, "weekend": _anchor_weekend, "month_rel": _anchor_month_rel,
     "year_rel": _anchor_year_rel, "year": _anchor_year, "quarter": _anchor_quarter, "season": _anchor_season,
     "holiday": _anchor_holiday, "nth": _anchor_nth, "pair": _anchor_month_day, "period_end": _anchor_period_end,
 }

@@ -86,6 +86,8 @@ _REL_WEEK = _ci(r"this|last|next|the\s+coming|the\s+following")
 _YEAR_LEAD = _ci(r"fiscal|early|late|mid|the\s+year")
 _PERCENT = _ci(r"%|percent|per\s+cent")
 _END_OF = _ci(r"the\s+end\s+of")
+_THE_WEEKEND = _ci(r"the\s+weekend")
+_THIS_PAST = _ci(r"this\s+past")
 
 # (rule name, pattern). Group ``t`` is the expression's span; other named groups are its parts.
 _PATTERNS: list[tuple[str, str]] = [
@@ -110,6 +112,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("ago", rf"(?P<t>(?P<num>{_NUM})\s+(?P<unit>{_ci('day|week|month|year')})s?\s+{_ci('ago')}){_END}"),
     ("week", rf"(?P<t>(?:(?P<mod>{_ci('earlier|later')})\s+)?(?P<rel>{_REL_WEEK})"
              rf"\s+(?P<unit>{_ci('weekend|week')}))(?:'s)?{_END}"),
+    ("weekend", rf"\b{_ci('over|during|at|on|through|for|until|by')}\s+(?P<t>{_THE_WEEKEND})(?:'s)?{_END}"),
+    ("weekend", rf"(?P<t>(?P<past>{_THIS_PAST})\s+{_ci('weekend')})(?:'s)?{_END}"),
     ("month_rel", rf"(?P<t>(?:(?P<mod>{_ci('earlier|later|early|late')})\s+)?(?P<rel>{_REL})\s+{_ci('month')}){_END}"),
     ("year_rel", rf"(?P<t>(?:(?P<mod>{_ci('earlier|later|early|late')})\s+)?(?P<rel>{_REL})\s+{_ci('year')}){_END}"),
     ("year", rf"(?:\b(?:{_PREP}|{_YEAR_LEAD})[\s-]+)(?P<t>(?P<year>{_YEAR}))"
@@ -136,7 +140,7 @@ _MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 _NEEDS: dict[str, tuple[str, ...]] = {
     "iso": ("-",), "paren": ("(",), "mdy": _MONTH_WORDS, "dmy": _MONTH_WORDS, "month_year": _MONTH_WORDS,
     "month": _MONTH_WORDS, "weekday": ("day",), "relday": ("today", "tonight", "yesterday", "tomorrow", "this ", "last "),
-    "ago": ("ago",), "week": ("week",), "month_rel": ("month",), "year_rel": ("year",), "year": ("19", "20", "21"),
+    "ago": ("ago",), "week": ("week",), "weekend": ("weekend",), "month_rel": ("month",), "year_rel": ("year",), "year": ("19", "20", "21"),
     "quarter": ("quarter",), "season": ("spring", "summer", "autumn", "fall", "winter"),
     "holiday": ("christmas", "new year", "thanksgiving", " day", "halloween"), "pair": _MONTH_WORDS,
     "period_end": ("end",), "nth": ("the ",),
