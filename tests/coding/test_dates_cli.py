@@ -66,6 +66,17 @@ def test_timex_cli_bad_line_is_rejected_and_others_printed(tmp_path: Path) -> No
     assert "E205" in result.stderr
 
 
+def test_timex_cli_reads_text_files_with_date_option(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("Petro condemned the raid on Sunday and will travel next Tuesday.\n", encoding="utf-8")
+    result = runner.invoke(app, ["timex", str(path), "--date", "2026-01-07"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["doc_id"], r["text"], r["value"]) for r in rows] == [
+        ("story.txt", "Sunday", "2026-01-04"), ("story.txt", "next Tuesday", "2026-01-13"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("args", "code"),
     [(["timex", "no-such-file.jsonl"], "E201"), (["timex", "--date", "7/1/2026", "x.jsonl"], "E101")],
