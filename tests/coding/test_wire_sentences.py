@@ -54,7 +54,11 @@ def _problems(record: dict[str, Any]) -> list[str]:
     for event in events:
         if not is_code(str(event.get("code"))):
             problems.append(f"{where}: unknown CAMEO code {event.get('code')!r}")
-        problems += [f"{where}: bad actor code {event[k]!r}" for k in ("source", "target") if event.get(k) and not ACTOR.match(event[k])]
+        problems += [
+            f"{where}: bad actor code {event[k]!r}"
+            for k in ("source", "target")
+            if event.get(k) and not ACTOR.match(event[k])
+        ]
     if events and record.get("root") != str(events[0]["code"])[:2]:
         problems.append(f"{where}: root {record.get('root')!r} is not the first event's root")
     return problems
@@ -85,7 +89,15 @@ def test_wire_sentences_split_has_every_root_and_negatives(records: list[dict[st
 
 def _without_actors(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Copies whose expected events keep only the code: scoring them gives root-level F1 per sentence."""
-    return [{**r, "expected_events": [{"source": None, "target": None, "code": e["code"]} for e in r["expected_events"]]} for r in records]
+    return [
+        {
+            **r,
+            "expected_events": [
+                {"source": None, "target": None, "code": e["code"]} for e in r["expected_events"]
+            ],
+        }
+        for r in records
+    ]
 
 
 def _figures(records: list[dict[str, Any]], events_by_id: dict[str, Any]) -> dict[str, float | None]:
@@ -105,20 +117,25 @@ def _figures(records: list[dict[str, Any]], events_by_id: dict[str, Any]) -> dic
 
 
 @pytest.fixture(scope="module")
-def wire_events(records: list[dict[str, Any]]) -> dict[str, Any]:
-    pytest.importorskip("volte.coding.coder", reason="the coder is not built yet")
-    from volte.coding.coder import Coder
+def wire_events(records: list[dict[str, Any]], coder: Any) -> dict[str, Any]:
+    """Every record coded once with the real coder (the session's ``coder`` fixture), keyed by id."""
     from volte.evaluate import code_records
 
-    return code_records(records, Coder())
+    return code_records(records, coder)
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("split", SPLITS)
-def test_wire_sentences_coder_meets_floors(records: list[dict[str, Any]], wire_events: dict[str, Any], split: str) -> None:
+def test_wire_sentences_coder_meets_floors(
+    records: list[dict[str, Any]], wire_events: dict[str, Any], split: str
+) -> None:
     chosen = [r for r in records if r["split"] == split]
     figures = _figures(chosen, wire_events)
     floors = json.loads(FLOORS.read_text(encoding="utf-8"))[split]
     print(f"\nwire_sentences [{split}]: " + ", ".join(f"{k}={v}" for k, v in figures.items()))
-    failures = [f"{split}: {key} = {figures[key]} is below the floor {floor}" for key, floor in floors.items() if (figures[key] or 0.0) < floor]
+    failures = [
+        f"{split}: {key} = {figures[key]} is below the floor {floor}"
+        for key, floor in floors.items()
+        if (figures[key] or 0.0) < floor
+    ]
     assert not failures, "\n".join(failures)
