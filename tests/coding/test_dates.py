@@ -25,6 +25,8 @@ def timex_in(sentence: str, expression: str, *, published: date | None = PUB) ->
     [
         ("Petro denounced the raid on the 4th.", "the 4th", "2026-01-04"),
         ("Talks collapsed on the 28th, officials said.", "the 28th", "2025-12-28"),
+        ("Talks collapsed on the 20th.", "the 20th", "2025-12-20"),  # Jan 20 is still to come
+        ("Talks will resume on the 20th.", "the 20th", "2026-01-20"),
         ("Today (January 7) Trump called Petro.", "Today (January 7)", "2026-01-07"),
         ("Trump called Petro today (January 7).", "today (January 7)", "2026-01-07"),
         ("US forces captured Maduro on January 3.", "January 3", "2026-01-03"),
