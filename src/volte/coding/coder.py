@@ -162,9 +162,20 @@ class _EventBuilder:
             token = self.doc[i]
             if self.speaker and token.lower_ in _FIRST_PERSON and self.quotes.inside(i):
                 return list(self.speaker)
-            actors = _known(self.resolver.resolve(token, on=on)) or self._both(token, on)
+            actors = _known(self.resolver.resolve(token, on=on)) or self._titled(token, on) or self._both(token, on)
             if actors:
                 return actors
+        return []
+
+    def _titled(self, token: Token, on: date | None) -> list[ResolvedActor]:
+        """An unknown name under a known title: "Chinese President *Xi Jinping*" takes the title's actor."""
+        if token.pos_ != "PROPN":
+            return []
+        for child in token.children:
+            if child.dep_ == "compound" and child.i < token.i and child.pos_ in ("PROPN", "NOUN"):
+                found = _known(self.resolver.resolve(child, on=on))
+                if found:
+                    return found[:1]
         return []
 
     def _both(self, token: Token, on: date | None) -> list[ResolvedActor]:

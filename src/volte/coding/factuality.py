@@ -43,6 +43,7 @@ ALLEGING = frozenset({"accuse", "allege", "blame", "charge", "suspect", "critici
                       "accusation", "allegation", "claim", "suspicion"})
 CONSIDERING = frozenset({"consider", "mull", "weigh", "discuss", "debate", "study", "explore", "contemplate", "examine",
                          "speculation", "rumor", "rumour", "fear", "possibility", "prospect", "risk", "idea", "question", "doubt"})
+_NOUN_GOVERNORS = REFUSAL | COMMITTING | PLANNING | THREATENING | APPEALING | DEMANDING | ALLEGING | CONSIDERING
 # Adjectives that take the reality out of a nominal event: "the *alleged* attack", "a *possible* visit".
 _HEDGING_ADJECTIVES = {"alleged": "alleged", "suspected": "alleged", "purported": "alleged", "rumored": "alleged",
                        "rumoured": "alleged", "possible": "hypothetical", "potential": "hypothetical",
@@ -60,10 +61,11 @@ _NOMINAL = frozenset({"dobj", "nsubjpass", "attr", "pobj", "nsubj", "appos"})
 
 @dataclass(frozen=True)
 class Modality:
-    status: str  # asserted | negated | hypothetical | future | committed | threat | appeal | demand | refusal | alleged
+    status: str  # asserted | negated | hypothetical | future | committed | threat | appeal | demand | refusal | alleged | background
     governor: int | None = None  # doc index of the verb whose meaning set the status (agree, urge, refuse ...)
     speaker: int | None = None  # doc index of the speaker's NP head for reported speech
     nominal: bool = False  # the governor takes the event as its object noun ("rejected the talks")
+    by_speaker: bool = False  # "X said Y must withdraw": X demands (appeal with "should") of Y
 
 
 def assess(trigger: Token) -> Modality:
@@ -74,6 +76,8 @@ def assess(trigger: Token) -> Modality:
     for _ in range(6):
         if status == "negated":
             return Modality("negated", speaker=speaker)
+        if _is_background(tok):
+            return Modality("background")
         step = _step_up(tok)
         if step is None:
             break
@@ -81,9 +85,11 @@ def assess(trigger: Token) -> Modality:
         lemma = _governor_lemma(head)
         if relation == "clausal" and lemma in REPORTING:
             speaker = speaker if speaker is not None else _speaker_of(head)
-            inner = _local_status(head, reported=True)
-            if inner == "negated":
+            if _local_status(head, reported=True) == "negated":
                 return Modality("negated", speaker=speaker)
+            if status in ("must", "should"):
+                return Modality("demand" if status == "must" else "appeal", speaker=speaker, by_speaker=True)
+            status = "future" if status == "would" else status
             tok = head
             continue
         governed = _governed_status(lemma, relation, head)
@@ -92,12 +98,32 @@ def assess(trigger: Token) -> Modality:
                 return Modality("negated", speaker=speaker)
             if governed == "negated":
                 return Modality("negated", governor=head.i, speaker=speaker, nominal=relation == "nominal")
+            if status in ("conditional", "hypothetical") and governed not in ("threat",):
+                governed = "hypothetical"  # "agreed to meet if ..." is no commitment yet
             return Modality(governed, governor=head.i, speaker=speaker if speaker is not None else _according_to(trigger.sent),
                             nominal=relation == "nominal")
         if relation == "clausal":
             status = _combine(status, _local_status(head, reported=False))
         tok = head
+    status = {"would": "hypothetical", "conditional": "hypothetical", "must": "hypothetical", "should": "hypothetical"}.get(status, status)
     return Modality(status, speaker=speaker if speaker is not None else _according_to(trigger.sent))
+
+
+BACKGROUND_MARKS = frozenset({"after", "before", "since", "until", "till", "because", "once", "although", "though", "whereas"})
+BACKGROUND_PREPS = frozenset({"after", "before", "since", "following", "amid", "despite", "until"})
+
+
+def _is_background(tok: Token) -> bool:
+    """Background rather than news: relative and participial clauses ("a tanker *seized* by ..."),
+    temporal or causal clauses ("after rebels *seized* Damascus"), and "after/since/amid the *attack*"."""
+    dep = tok.dep_
+    if dep in ("relcl", "amod") and tok.pos_ in ("VERB", "AUX"):
+        return True
+    if dep == "acl" and tok.pos_ in ("VERB", "AUX") and _governor_lemma(tok.head) not in _NOUN_GOVERNORS:
+        return True
+    if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children):
+        return True
+    return dep == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in BACKGROUND_PREPS
 
 
 def _combine(inner: str, outer: str) -> str:
@@ -153,35 +179,50 @@ def _step_up(tok: Token) -> tuple[Token, str] | None:
 
 
 def _local_status(verb: Token, *, reported: bool) -> str:
-    """Negation, modals and conditional marks attached to one word."""
-    status = "asserted"
+    """Negation, modals and conditional marks attached to one word.
+
+    Internal statuses besides the public ones: ``would`` (becomes ``future`` in reported speech,
+    "said it would send troops", else ``hypothetical``) and ``conditional`` (an if/unless clause).
+    """
+    flags: set[str] = set()
     for child in verb.children:
         dep, low = child.dep_, child.lower_
         if dep == "neg" or (dep == "advmod" and low in ("never", "not")):
             return "negated"
-        if dep == "det" and low in NEGATIVE_DETS and verb.pos_ in ("NOUN", "PROPN"):
-            return "negated"
-        if dep == "amod" and low in _HEDGING_ADJECTIVES and verb.pos_ in ("NOUN", "PROPN"):
-            hedge = _HEDGING_ADJECTIVES[low]
-            if hedge in ("negated", "alleged"):
+        if verb.pos_ in ("NOUN", "PROPN"):
+            if dep == "det" and low in NEGATIVE_DETS:
                 return "negated"
-            status = hedge
+            if dep == "amod" and low in _HEDGING_ADJECTIVES:
+                flags.add(_HEDGING_ADJECTIVES[low])
         if dep == "aux" and low in FUTURE_MODALS:
-            status = "future"
+            flags.add("future")
+        elif dep == "aux" and low in ("must", "should"):
+            flags.add(low)
+        elif dep == "aux" and low == "would":
+            flags.add("future" if reported else "would")
         elif dep == "aux" and low in HYPOTHETICAL_MODALS:
-            status = "future" if (reported and low == "would") else _stronger(status, "hypothetical")
-        elif dep == "mark" and low in CONDITIONAL_MARKS:
-            status = "hypothetical"
-        elif dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in child.children):
-            status = "hypothetical"
-    if status == "asserted" and verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in verb.children):
-        if verb.head.pos_ in ("VERB", "AUX"):
-            return _local_status(verb.head, reported=reported)
-    return status
+            flags.add("hypothetical")
+        elif dep == "advmod" and low in _HEDGING_ADVERBS:
+            flags.add("hypothetical")
+        elif (dep == "mark" and low in CONDITIONAL_MARKS) or (dep == "advcl" and _is_condition(child)):
+            flags.add("conditional")
+    for status in ("negated", "alleged", "conditional", "must", "should", "hypothetical", "would", "future"):
+        if status in flags:
+            return "negated" if status == "alleged" else status
+    if verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in verb.children) and verb.head.pos_ in ("VERB", "AUX"):
+        return _local_status(verb.head, reported=reported)
+    return "asserted"
 
 
-def _stronger(current: str, new: str) -> str:
-    return new if current == "asserted" else current
+_HEDGING_ADVERBS = frozenset({"probably", "possibly", "perhaps", "maybe", "potentially", "likely"})
+
+
+def _is_condition(clause: Token) -> bool:
+    """An if/unless clause, or an inverted one ("Should the truce collapse", "Had they known")."""
+    if any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in clause.children):
+        return True
+    first = min([clause, *clause.children], key=lambda t: t.i)
+    return first.dep_ in ("aux", "auxpass") and first.lower_ in ("should", "had", "were") and first.head is clause
 
 
 def _speaker_of(verb: Token) -> int | None:

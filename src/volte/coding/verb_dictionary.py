@@ -26,8 +26,8 @@ SLOTS = frozenset(
 SLOT_PREFIXES = ("prep:", "obj_prep:")
 KEYS = frozenset(
     {
-        "id", "code", "verbs", "nouns", "object", "not_object", "prep", "particle", "xcomp", "compound",
-        "source", "target", "symmetric", "statement", "intent", "passive", "note",
+        "id", "code", "verbs", "nouns", "adjectives", "object", "not_object", "prep", "particle", "xcomp", "compound",
+        "source", "target", "symmetric", "statement", "intent", "passive", "note", "speaker_source",
     }
 )
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
@@ -47,6 +47,7 @@ class Pattern:
     code: str
     verbs: tuple[str, ...] = ()
     nouns: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()  # predicative adjectives: "was *worried* about", "is *ready* to"
     object: tuple[str, ...] = ()  # lemma of the direct object head (or one of its compounds/amods)
     not_object: tuple[str, ...] = ()  # object lemmas that veto the pattern
     prep: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (preposition, object lemmas or () for any)
@@ -59,13 +60,15 @@ class Pattern:
     statement: bool = False  # generic "said" (010): only a fallback, off by default
     intent: str | None = None  # code when the event is announced for the future (else derived)
     passive: bool | None = None  # True: only passive voice; False: only active; None: either
+    speaker_source: bool = False  # only in reported speech: the speaker accuses the trigger's subject
     file: str = ""
     line: int = 0
 
     @property
     def specificity(self) -> int:
         """More constraints first: "impose sanctions" beats a bare "impose"."""
-        return 2 * len(self.prep) + bool(self.object) * 2 + bool(self.particle) * 2 + bool(self.xcomp) * 2 + bool(self.compound)
+        preps = sum(3 if words else 2 for _, words in self.prep)
+        return preps + bool(self.object) * 2 + bool(self.particle) * 2 + bool(self.xcomp) * 2 + bool(self.compound)
 
     def sources_for(self, *, noun: bool) -> tuple[str, ...]:
         return self.source or (DEFAULT_NOUN_SOURCE if noun else DEFAULT_VERB_SOURCE)
@@ -219,17 +222,18 @@ def _parse_pattern(item: dict[str, Any], name: str, problems: list[str]) -> Patt
     intent = _code(item["intent"], "intent", where, problems) if item.get("intent") is not None else None
     verbs = _words(item.get("verbs"), "verbs", where, problems)
     nouns = _words(item.get("nouns"), "nouns", where, problems)
-    if not verbs and not nouns:
-        problems.append(f"{where}: a pattern needs 'verbs' or 'nouns' (its trigger lemmas)")
+    adjectives = _words(item.get("adjectives"), "adjectives", where, problems)
+    if not verbs and not nouns and not adjectives:
+        problems.append(f"{where}: a pattern needs 'verbs', 'nouns' or 'adjectives' (its trigger lemmas)")
     passive = item.get("passive")
     if passive is not None and not isinstance(passive, bool):
         problems.append(f"{where}: 'passive' must be true or false")
-    flags = {k: item.get(k, False) for k in ("symmetric", "statement")}
+    flags = {k: item.get(k, False) for k in ("symmetric", "statement", "speaker_source")}
     for key, flag in flags.items():
         if not isinstance(flag, bool):
             problems.append(f"{where}: '{key}' must be true or false")
     pattern = Pattern(
-        id=str(pid), code=code, verbs=verbs, nouns=nouns,
+        id=str(pid), code=code, verbs=verbs, nouns=nouns, adjectives=adjectives,
         object=_words(item.get("object"), "object", where, problems),
         not_object=_words(item.get("not_object"), "not_object", where, problems),
         prep=_preps(item.get("prep"), where, problems),
@@ -239,6 +243,7 @@ def _parse_pattern(item: dict[str, Any], name: str, problems: list[str]) -> Patt
         source=_slots(item.get("source"), "source", where, problems),
         target=_slots(item.get("target"), "target", where, problems),
         symmetric=bool(flags["symmetric"]), statement=bool(flags["statement"]),
+        speaker_source=bool(flags["speaker_source"]),
         intent=intent, passive=passive if isinstance(passive, bool) else None, file=name, line=line,
     )
     return pattern if len(problems) == before else None

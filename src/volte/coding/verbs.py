@@ -71,12 +71,15 @@ class VerbDictionary:
         self.sha256 = sha256
         self._verbs: dict[str, list[Pattern]] = {}
         self._nouns: dict[str, list[Pattern]] = {}
+        self._adjectives: dict[str, list[Pattern]] = {}
         for pattern in self.patterns:
             for lemma in pattern.verbs:
                 self._verbs.setdefault(lemma, []).append(pattern)
             for lemma in pattern.nouns:
                 self._nouns.setdefault(lemma, []).append(pattern)
-        for index in (self._verbs, self._nouns):
+            for lemma in pattern.adjectives:
+                self._adjectives.setdefault(lemma, []).append(pattern)
+        for index in (self._verbs, self._nouns, self._adjectives):
             for lemma, items in index.items():
                 index[lemma] = sorted(items, key=lambda p: -p.specificity)
 
@@ -102,14 +105,17 @@ class VerbDictionary:
 
     def _raw_matches(self, sent: Span) -> list[_Raw]:
         raws: list[_Raw] = []
-        verbs, nouns = self._verbs, self._nouns
+        verbs, nouns, adjectives = self._verbs, self._nouns, self._adjectives
         for tok in sent:
             lemma = tok.lemma_
             is_verb = tok.tag_ in _VERB_TAGS
             if is_verb:
-                candidates = verbs.get(lemma) or verbs.get(lemma.lower())
+                candidates = verbs.get(lemma) or verbs.get(lemma.lower()) or adjectives.get(tok.lower_)
             elif tok.pos_ in ("NOUN", "PROPN"):
                 candidates = nouns.get(lemma.lower())
+            elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "ROOT", "conj"):
+                candidates = adjectives.get(tok.lower_)
+                is_verb = True  # predicative adjectives take their roles like verbs
             else:
                 continue
             if not candidates:
@@ -165,8 +171,11 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod", "quantmod"})
+
+
 def _modified_by(tok: Token, words: tuple[str, ...]) -> bool:
-    return any(c.dep_ in ("compound", "amod", "nmod") and _lemma(c) in words for c in tok.children)
+    return any(c.dep_ in _MODIFIERS and _lemma(c) in words for c in tok.children)
 
 
 def _object_words(tok: Token, *, noun: bool) -> list[Token]:
@@ -177,6 +186,9 @@ def _object_words(tok: Token, *, noun: bool) -> list[Token]:
         if child.dep_ in ("dobj", "attr", "oprd") or (passive and child.dep_ == "nsubjpass"):
             out.append(child)
             out.extend(child.conjuncts)
+            # "a message *of condolence*", "700 kg *of medicine*", "$100 million *in assistance*"
+            out.extend(p for prep in child.children if prep.dep_ == "prep" and prep.lower_ in ("of", "in")
+                       for p in prep.children if p.dep_ == "pobj")
     for child in tok.children:
         if child.dep_ in ("prep", "agent"):
             out.extend(p for p in child.children if p.dep_ == "pobj")
@@ -303,7 +315,7 @@ def _noun_subject(noun: Token) -> list[Token]:
         return []
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         return subject_heads(head)
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "into"):
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "during", "at"):
         return subject_heads(head.head)
     return []
 
@@ -340,8 +352,12 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             governor = None
         if status in ("negated", "refusal") and modality.nominal and raw.code[:2] in ("10", "11", "12", "13"):
             status = "asserted"  # "rejected the accusation": the accusation was still made
-        if status in ("negated", "alleged"):
+        if raw.pattern.speaker_source and modality.speaker is None:
+            raw.dropped = True  # "China is committing genocide" is an accusation only when someone says it
+        elif status in ("negated", "alleged", "background"):
             raw.dropped = True
+        elif modality.by_speaker and modality.speaker is not None:
+            raw.code = governed_code(status, raw.code) or ("100" if status == "demand" else "020")
         elif status in _KEEPING:
             raw.dropped = True
             if governor is not None:
@@ -372,6 +388,8 @@ def _to_match(raw: _Raw) -> VerbMatch:
     start, end = _trigger_span(tok, pattern)
     sources = _heads(pattern.sources_for(noun=raw.noun), tok, noun=raw.noun)
     targets = _heads(pattern.targets_for(noun=raw.noun), tok, noun=raw.noun)
+    if modality.speaker is not None and (pattern.speaker_source or modality.by_speaker):
+        sources, targets = (modality.speaker,), sources  # the speaker demands of / accuses the doer
     return VerbMatch(
         code=raw.code,
         pattern=pattern.id,
