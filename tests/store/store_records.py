@@ -1,4 +1,4 @@
-"""Hand-built coded articles for the store tests (no model needed)."""
+"""Hand-built coded articles for the store and analysis tests (no model needed)."""
 
 from __future__ import annotations
 
@@ -31,12 +31,12 @@ def event(doc_id: str, index: int, source: str, target: str, code: str, day: str
     )
 
 
-def article(doc_id: str, specs: list[tuple[str, str, str, str | None]], *, url: str | None = None, text: str | None = None, published: str | None = None) -> Coded:
+def article(doc_id: str, specs: list[tuple[str, str, str, str | None]], *, url: str | None = None, text: str | None = None, published: str | None = None, title: str | None = None) -> Coded:
     """One coded article; specs = (source, target, code, date) per sentence."""
     events = tuple(event(doc_id, i, s, t, c, d) for i, (s, t, c, d) in enumerate(specs))
     pub = date.fromisoformat(published) if published else None
     body = text or " ".join(e.sentence for e in events) or "Nothing happened."
-    return Coded(Article(id=doc_id, text=body, url=url, title=f"title {doc_id}", published=pub), events)
+    return Coded(Article(id=doc_id, text=body, url=url, title=title or f"title {doc_id}", published=pub), events)
 
 
 def reject(doc_id: str, code: str = "E202") -> Coded:

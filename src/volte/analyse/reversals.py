@@ -40,7 +40,7 @@ class ReversalParams:
     prior_weight: float = 10.0  # pseudo-weight of the prior in the baseline
     shrink: float = 2.0  # pseudo-weight pulling each window's mean toward the baseline
     min_sd: float = 1.5
-    min_threshold: float = 2.0  # global minimum: short histories cannot be calibrated
+    min_threshold: float = 1.5  # global minimum: short histories cannot be calibrated
     false_alarms_per_year: float = 0.5  # calibration target (thaws and ruptures together)
     shuffles: int = 40
     block_days: int = 1

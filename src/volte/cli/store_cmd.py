@@ -67,8 +67,8 @@ def ingest_cli(
     from volte.nlp.pipeline import model_version
 
     expand_inputs(inputs)  # a missing path is a coded error before the model loads
+    coder = Coder(_settings())  # loads the model and dictionaries before the store file is created
     with _open(db, read_only=False) as store:
-        coder = Coder(store.settings)
         progress = Progress("ingest", unit="docs", enabled=sys.stderr.isatty())
         done = {"docs": 0}
 

@@ -115,6 +115,9 @@ class Store:
     def query_events(self, *, limit: int = 100, offset: int = 0, **filters: Any) -> tuple[list[dict[str, Any]], int]:
         """Events matching the filters (source, target, since, until, root, code, doc_id, cluster_id,
         factuality), newest first, and the total number matching."""
+        for side in ("source", "target"):
+            if filters.get(side):
+                filters[side] = q.check_actor(filters[side], option=side)
         where = q.event_filters(**filters)
         with _translated(self.path, "event query"):
             self._check_actors(filters.get("source"), filters.get("target"))
