@@ -33,7 +33,7 @@ class Mention:
     text: str
     rule: str
     parts: tuple[tuple[str, str], ...]
-    direction: str | None  # LIKELY_PAST | LIKELY_FUTURE | None, read from the words before it
+    direction: str | None  # LIKELY_PAST | LIKELY_FUTURE | PAST ("since ...") | None: words before it
 
     def part(self, name: str) -> str:
         return dict(self.parts).get(name, "")
@@ -214,24 +214,26 @@ _BOUNDARY = re.compile(r"[;!?\n]|``|''|[\"\u201c\u201d]|(?<=[A-Za-z0-9)])\.(?=\s
 
 
 def text_direction(text: str, start: int, *, window: int = 8) -> str | None:
-    """``future``/``past`` when a cue word is the nearest of its kind to the left, in the same clause."""
+    """The direction of the nearest cue word to the left in the same clause: LIKELY_FUTURE ("will",
+    "scheduled", "plans to"), LIKELY_PAST ("said", "was", "-ed" verbs), PAST right after "since"; else None."""
     left = text[max(0, start - 160) : start]
     cut = 0
     for boundary in _BOUNDARY.finditer(left):
         if boundary.group() == "." and _is_abbreviation(left[: boundary.start()]):
             continue
         cut = boundary.end()
-    words = [w.rstrip(".").lower() for w in _WORD.findall(left[cut:])][-window:]
+    written = [w.rstrip(".") for w in _WORD.findall(left[cut:])][-window:]
+    words = [w.lower() for w in written]
     if words and words[-1] == "since":  # "since Jan. 3", "since year-end": always a past point
         return PAST
     for i in range(len(words) - 1, -1, -1):
-        cue = _word_cue(words, i)
+        cue = _word_cue(words, i, capitalised=written[i][:1].isupper())
         if cue:
             return cue
     return None
 
 
-def _word_cue(words: list[str], i: int) -> str | None:
+def _word_cue(words: list[str], i: int, *, capitalised: bool) -> str | None:
     word = words[i]
     following = words[i + 1] if i + 1 < len(words) else ""
     if word in _FUTURE_WORDS or word.endswith("'ll") or (word in _FUTURE_BEFORE_TO and following == "to"):
@@ -241,8 +243,8 @@ def _word_cue(words: list[str], i: int) -> str | None:
     previous = words[i - 1] if i else ""
     if previous in _PASSIVE_AUX:  # "will be paid", "to be held": the auxiliary carries the tense
         return None
-    if word in _PAST_WORDS or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed") and word[:1].islower()):
-        return LIKELY_PAST
+    if word in _PAST_WORDS or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed") and not capitalised):
+        return LIKELY_PAST  # "-ed" verbs, but not names such as "United"
     return None
 
 
