@@ -149,6 +149,8 @@ def run_batch(
     shard (stats None when the shard failed). Failed shards are recorded in the
     manifest (``complete`` stays false) and coded again by the next run."""
     settings = settings or Settings()
+    if scheduler is None and workers < 1:
+        raise ConfigError(f"--workers {workers}: need at least 1 worker", code=E_BATCH_SCHEDULER)
     out = Path(out_dir)
     shards = plan_shards(inputs, shard_size=shard_size)
     plan = make_plan(inputs, shards, shard_size=shard_size, published=published, settings=settings)
@@ -263,8 +265,6 @@ def dask_client(*, workers: int, scheduler: str | None) -> Iterator[Client]:
 def local_client(workers: int) -> Iterator[Client]:
     from distributed import Client, LocalCluster
 
-    if workers < 1:
-        raise ConfigError(f"--workers {workers}: need at least 1 worker", code=E_BATCH_SCHEDULER)
     # dashboard_address ":0" = any free port (None still binds 8787, and warns when another cluster has it)
     options = {
         "threads_per_worker": 1,
