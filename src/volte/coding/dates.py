@@ -341,7 +341,7 @@ def _anchor_season(m: Mention, published: date | None, direction: str | None) ->
     if published is None:
         return f"XXXX-{code}", "unknown"
     periods = [(date(published.year + k, first_month, 1), _add_months(date(published.year + k, first_month, 1), 3)
-                - timedelta(days=1)) for k in (-1, 0, 1)]
+                - timedelta(days=1)) for k in (-2, -1, 0, 1)]
     step = _rel_step(m)
     current = [p for p in periods if p[0] <= published <= p[1]]
     if step < 0:
