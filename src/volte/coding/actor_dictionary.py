@@ -118,6 +118,11 @@ _LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
     lambda loader, node: loader.construct_mapping(node, deep=True),
 )
+# Dates stay strings so that a bad one ("2020-02-30") becomes a problem with its line, not a crash.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 class Problems:
@@ -153,6 +158,9 @@ def read_files(paths: Sequence[Path], problems: Problems) -> list[tuple[Path, di
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 1 if mark is not None else 1
             problems.add(f"{path}:{line}", f"YAML syntax error: {getattr(exc, 'problem', exc)}")
+            continue
+        except (ValueError, TypeError) as exc:
+            problems.add(f"{path}:1", f"YAML value error: {exc}")
             continue
         if not isinstance(data, dict):
             problems.add(f"{path}:1", "top level must be a mapping with keys version, kind, entries")

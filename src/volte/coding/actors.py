@@ -33,6 +33,7 @@ MODIFIER_DEPS = frozenset(("amod", "compound", "poss", "nmod", "npadvmod", "numm
 OF_PREPS = frozenset(("of", "from"))
 IN_PREPS = frozenset(("in", "at", "inside", "within"))
 ANTECEDENT_WINDOW = 150          # tokens a pronoun looks back for its person
+NON_STATE = frozenset(("IGO", "NGO", "IMG", "NGM", "MNC", "INT"))
 TITLE_GRACE = timedelta(days=31)  # "President X" keeps the title this long after the term (news lag)
 
 
@@ -58,6 +59,15 @@ class _Match:
         return None
 
 
+@dataclass(frozen=True)
+class _Owner:
+    code: str          # ISO-3 of a state, or the full code of an organization / grouped person
+    is_org: bool
+    start: int
+    end: int
+    entry: str
+
+
 class ActorResolver:
     """Resolves noun phrases of one article to actors (holds the article's coreference state)."""
 
@@ -75,9 +85,17 @@ class ActorResolver:
         """Actors of the noun phrase headed by ``token`` (coordination gives several)."""
         self._prepare()
         when = on or self.published
-        heads = sorted([token, *token.conjuncts], key=lambda t: t.i)
-        actors = [a for a in (self._resolve_head(h, when) for h in heads) if a is not None]
-        return actors
+        actors: list[ResolvedActor] = []
+        for head in sorted([token, *token.conjuncts], key=lambda t: t.i):
+            actor = self._resolve_head(head, when)
+            if actor is None:
+                continue
+            match = self._match_at.get(head.i)
+            role = match.of_kind(ROLE) if match is not None else None
+            if role is not None and actor.code and head.i not in self._person_at:
+                actors += self._coordinated_owners(head, role, when)
+            actors.append(actor)
+        return sorted(actors, key=lambda a: a.start)
 
     def mentions(self, sent: Span) -> list[ResolvedActor]:
         """Every actor mention in a sentence with a known code (one per noun phrase, in text order)."""
@@ -166,24 +184,22 @@ class ActorResolver:
 
     def _resolve_head(self, head: Token, on: date | None) -> ResolvedActor | None:
         lower = head.lower_
-        if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.i:
             return self._resolve_head(head.head.head, on)
         person = self._person_at.get(head.i)
         if person is not None:
             return self._person_actor(head, person, on)
-        if lower in PERSON_PRONOUNS or lower in OTHER_PRONOUNS:
-            return self._actor("", head.i, head.i + 1, "pronoun:unresolved")
         match = self._match_at.get(head.i)
+        if match is None and (lower in PERSON_PRONOUNS or lower in OTHER_PRONOUNS):
+            return self._actor("", head.i, head.i + 1, "pronoun:unresolved")
         named = match.of_kind(ORG, STATE, SEAT, ADJ) if match is not None else None
         if named is not None and match is not None:
             return self._named_actor(named, match, on)
         appositive = self._appositive(head, on)
-        if match is not None and match.of_kind(ROLE) is not None:
-            role = match.of_kind(ROLE)
-            return appositive or self._role_actor(head, match, role, on)  # type: ignore[arg-type]
-        if appositive is not None:
-            return appositive
-        return self._fallback(head)
+        role = match.of_kind(ROLE) if match is not None else None
+        if role is not None and match is not None:
+            return appositive or self._role_actor(head, match, role, on)
+        return appositive or self._titled_name(head, on) or self._fallback(head)
 
     def _named_actor(self, name: Name, match: _Match, on: date | None) -> ResolvedActor:
         code, period = name.entry.code_on(on) if name.kind == ORG else (name.code, None)
@@ -210,24 +226,27 @@ class ActorResolver:
         ended = [p for p in person.periods if p.end is not None and p.end < on <= p.end + TITLE_GRACE]
         return ended[-1] if ended else None
 
-    def _role_actor(self, head: Token, match: _Match, role: Name, on: date | None) -> ResolvedActor:
-        owner = self._owner(head, match, on)
+    def _role_actor(self, head: Token, match: _Match, role: Name, on: date | None, *,
+                    extra: tuple[Token, ...] = ()) -> ResolvedActor:
+        """A role noun with its owner: "Colombian troops" COLMIL, "NATO forces" IGOWSTNAT."""
+        owner = self._owner(head, match, on, extra=extra)
+        role_code = "ELI" if self._is_former(match, extra) else role.code
         if owner is None:
             alone = role.entry.country
             return self._actor(alone, match.start, match.end, role.entry.id + ("" if alone else " (no country)"))
-        code, start, end, entry = owner
-        if code[:3] in ("IGO", "NGO", "IMG", "NGM"):
-            full = code
-        elif _is_person_code(code):
-            full = code[:3] + role.code
-        else:
-            full = code[:3] + role.code
-        return self._actor(full, min(start, match.start), max(end, match.end), f"{role.entry.id}+{entry}")
+        code = owner.code if owner.is_org else owner.code + role_code
+        start, end = min(owner.start, match.start), max(owner.end, match.end)
+        return self._actor(code, start, end, f"{role.entry.id}+{owner.entry}")
 
-    def _owner(self, head: Token, match: _Match, on: date | None) -> tuple[str, int, int, str] | None:
+    def _is_former(self, match: _Match, extra: tuple[Token, ...]) -> bool:
+        tokens = [*self.doc[match.start:match.end], *extra]
+        return any(c.lower_ in FORMER_WORDS for t in tokens for c in t.children if c.dep_ in ("amod", "advmod"))
+
+    def _owner(self, head: Token, match: _Match, on: date | None, *,
+               extra: tuple[Token, ...] = ()) -> _Owner | None:
         """Who a role noun belongs to: a state, organization or person modifying the phrase."""
-        in_phrase = [t for i in range(match.start, match.end) for t in self.doc[i].children
-                     if not (match.start <= t.i < match.end)]
+        near = [*range(match.start, match.end), *(t.i for t in extra)]
+        in_phrase = [t for i in near for t in self.doc[i].children if t.i not in near]
         for token in in_phrase:
             if token.dep_ in MODIFIER_DEPS and token.i < head.i:
                 owner = self._owner_from(token, on)
@@ -235,19 +254,21 @@ class ActorResolver:
                     return owner
         for preps in (OF_PREPS, IN_PREPS):
             for token in in_phrase:
-                if token.dep_ == "prep" and token.lower_ in preps:
-                    for obj in token.children:
-                        if obj.dep_ == "pobj":
-                            owner = self._owner_from(obj, on)
-                            if owner is not None:
-                                return owner
+                if token.dep_ != "prep" or token.lower_ not in preps:
+                    continue
+                for obj in token.children:
+                    owner = self._owner_from(obj, on) if obj.dep_ == "pobj" else None
+                    if owner is not None:
+                        return owner
         return None
 
-    def _owner_from(self, token: Token, on: date | None) -> tuple[str, int, int, str] | None:
+    def _owner_from(self, token: Token, on: date | None) -> _Owner | None:
         person = self._person_at.get(token.i)
         match = self._match_at.get(token.i)
         if person is not None and match is not None:
-            return person.country, match.start, match.end, person.id
+            code = person.code_on(on)[0]
+            grouped = code[:3] in NON_STATE or len(code) > 6
+            return _Owner(code if grouped else person.country, grouped, match.start, match.end, person.id)
         if match is None:
             for child in token.children:
                 if child.dep_ in ("compound", "amod", "poss") and child.i < token.i:
@@ -256,10 +277,34 @@ class ActorResolver:
         named = match.of_kind(ORG, STATE, SEAT, ADJ)
         if named is None:
             return None
-        code = named.entry.code_on(on)[0] if named.kind == ORG else named.entry.country
-        if named.kind == ORG and named.entry.country and not code.startswith(("IGO", "NGO", "IMG")):
-            code = named.entry.country
-        return code, match.start, match.end, named.entry.id
+        if named.kind == ORG:
+            code = named.entry.code_on(on)[0]
+            return _Owner(code, len(code) > 3, match.start, match.end, named.entry.id)
+        return _Owner(named.entry.country, False, match.start, match.end, named.entry.id)
+
+    def _coordinated_owners(self, head: Token, role: Name, on: date | None) -> list[ResolvedActor]:
+        """ "Colombian and Venezuelan troops": the role again for each coordinated owner."""
+        actors = []
+        for child in head.children:
+            if child.dep_ not in ("amod", "compound") or child.i > head.i:
+                continue
+            for conj in child.conjuncts:
+                owner = self._owner_from(conj, on)
+                if owner is not None and conj.i < head.i:
+                    code = owner.code if owner.is_org else owner.code + role.code
+                    actors.append(self._actor(code, owner.start, head.i + 1, f"{role.entry.id}+{owner.entry}"))
+        return actors
+
+    def _titled_name(self, head: Token, on: date | None) -> ResolvedActor | None:
+        """An unknown name with a role title: "Colombian senator Juan Perez" COLLEG."""
+        for child in head.children:
+            match = self._match_at.get(child.i)
+            role = match.of_kind(ROLE) if match is not None and child.i < head.i else None
+            if role is not None and match is not None and child.dep_ in ("compound", "appos", "amod", "nmod"):
+                actor = self._role_actor(child, match, role, on, extra=(head,))
+                span = self.doc[min(match.start, head.i):head.i + 1]
+                return ResolvedActor(actor.code, span.text, span.start_char, span.end_char, actor.entry)
+        return None
 
     def _appositive(self, head: Token, on: date | None) -> ResolvedActor | None:
         for child in head.children:
@@ -274,9 +319,10 @@ class ActorResolver:
         for child in head.children:
             if child.dep_ in ("amod", "compound", "poss") and child.i < head.i:
                 match = self._match_at.get(child.i)
-                named = match.of_kind(STATE, ADJ, SEAT) if match is not None else None
-                if named is not None and match is not None:
-                    return self._actor(named.entry.country, match.start, head.i + 1, f"fallback+{named.entry.id}")
+                named = match.of_kind(STATE, ADJ, SEAT, ORG) if match is not None else None
+                code = (named.entry.country or named.entry.code[:3]) if named is not None else ""
+                if named is not None and match is not None and (named.kind != ORG or len(named.entry.code) == 3):
+                    return self._actor(code, match.start, head.i + 1, f"fallback+{named.entry.id}")
         if head.pos_ == "PROPN":
             return self._actor("", head.i, head.i + 1, "unknown")
         return None
@@ -358,10 +404,6 @@ def _period_note(period: Period | None) -> str:
     end = period.end.isoformat() if period.end else ""
     title = f" {period.title}" if period.title else ""
     return f" ({period.code}{title} {start}..{end})"
-
-
-def _is_person_code(code: str) -> bool:
-    return len(code) >= 3
 
 
 def lookup_actor(phrase: str, *, on: date | None, dictionary: ActorDictionary | None = None) -> dict[str, Any]:
