@@ -161,6 +161,9 @@ def test_health_reports_store_and_write_mode(client: TestClient, store_path: Pat
         ("q=phone", {"wire-0107"}),
         ("q=sovereignty&source=COL", {"wire-0104"}),
         ("q=nothing-like-this", set()),
+        ("q=%25", set()),  # LIKE wildcards are searched literally
+        ("q=_", set()),
+        ("q=PHONE CALL", {"wire-0107"}),
     ],
 )
 def test_events_filters(client: TestClient, query: str, expected_docs: set[str]) -> None:

@@ -44,7 +44,8 @@ def _search_fallback(store: Any, text: str, *, limit: int, offset: int, filters:
     from volte.store import queries, reading
 
     where = queries.event_filters(**filters)
-    where.add("contains(lower(sentence), lower(?))", text)
+    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    where.add("sentence ILIKE ? ESCAPE '\\'", pattern)
     store._check_actors(filters.get("source"), filters.get("target"))
     return reading.events(store.con, where, limit=limit, offset=offset)  # type: ignore[no-any-return]
 

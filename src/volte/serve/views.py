@@ -15,11 +15,11 @@ from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from volte.errors import ApiError, NotFound
+from volte.errors import NotFound, VolteError
 from volte.records import Article, Event, Reject
 from volte.serve import charts, lookups
 from volte.serve.charts import QUAD_COLOURS, QUAD_LABELS
-from volte.serve.errors import Invalid
+from volte.serve.errors import Invalid, status_of
 from volte.serve.routes import ACTOR_PATTERN, Day, PathActor, check_token, parse_day, parse_range
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -151,8 +151,8 @@ def code_text(
     status = 200
     try:
         context.update(_code_and_maybe_store(request, text=text, day=date_, title=title, token=token))
-    except ApiError as exc:
-        context["error"], status = f"[{exc.code}] {exc.message}", exc.status
+    except VolteError as exc:  # shown on the page, beside the text the user typed
+        context["error"], status = f"[{exc.code}] {exc.message}", status_of(exc)
     return _page(request, "code.html", context, status=status)
 
 

@@ -50,10 +50,10 @@
       .catch(function (err) { detail.replaceChildren(el("p", { "class": "error" }, String(err))); });
   }
 
-  function showRow(body) {
+  function showRow(body, onSummary) {
     var row = body.querySelector("details");
     if (!row) return;
-    row.open = true;
+    if (!onSummary) row.open = true;  // a click on the summary toggles it natively
     detail.replaceChildren(el("h3", {}, body.querySelector("td").textContent + " · " + body.querySelectorAll("td")[1].textContent));
     detail.appendChild(row.querySelector("blockquote").cloneNode(true));
     detail.appendChild(row.querySelector(".links").cloneNode(true));
@@ -62,7 +62,7 @@
   document.querySelectorAll("#events tbody.event").forEach(function (body) {
     body.addEventListener("click", function (ev) {
       if (ev.target.closest("a")) return;
-      showRow(body);
+      showRow(body, !!ev.target.closest("summary"));
     });
   });
 

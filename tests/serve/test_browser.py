@@ -1,0 +1,199 @@
+"""End-to-end: a live `volte serve` on a free local port, driven by Debian's headless Chromium through
+Playwright (never `playwright install`). The store holds the bundled demo articles, coded for real.
+
+Screenshots of the home and dyad pages are written to artifacts/ (gitignored) for people to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts"
+DEMO = ROOT / "src" / "volte" / "demo" / "articles"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+# Written for this test (not from any corpus): one denunciation, then a call and an agreed meeting.
+PARAGRAPH = (
+    "Bogota, January 7. Colombia's president accused the United States of violating international law "
+    "on Sunday. On Wednesday the Colombian president spoke by phone with the US president and agreed to "
+    "meet him at the White House."
+)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.model,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium (/usr/bin/chromium) is not installed"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory, coder: Any) -> Path:
+    from volte.ingest.sources import iter_articles
+    from volte.store.db import Store
+
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    with Store(path) as store:
+        store.ingest(coder.code(iter_articles([DEMO])))
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(demo_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`volte serve` in a subprocess (read-only: no VOLTE_TOKEN), stopped after the module's tests."""
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k != "VOLTE_TOKEN"}
+    log = (tmp_path_factory.mktemp("serve") / "serve.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "volte", "serve", "--db", str(demo_store), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log, stderr=subprocess.STDOUT, env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(base, proc)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=15)
+        log.close()
+
+
+def _wait_until_up(base: str, proc: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"volte serve exited with {proc.returncode} before answering")
+        try:
+            if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.3)
+    raise RuntimeError("volte serve did not answer /api/health within 60 s")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any, server: str) -> Iterator[Any]:
+    """A fresh page that records every request it makes; after the test none may leave 127.0.0.1."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    tab = context.new_page()
+    tab.set_default_timeout(30_000)
+    requested: list[str] = []
+    tab.on("request", lambda request: requested.append(request.url))
+    yield tab
+    context.close()
+    outside = [u for u in requested if urlsplit(u).scheme not in ("data", "blob", "about") and urlsplit(u).hostname != "127.0.0.1"]
+    assert requested and not outside, f"requests outside 127.0.0.1: {outside}"
+
+
+def _screenshot(page: Any, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / name
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def test_home_lists_the_col_usa_thaw(page: Any, server: str) -> None:
+    page.goto(f"{server}/")
+    rows = page.locator("#shifts tbody tr")
+    assert rows.count() > 0
+    texts = [rows.nth(i).inner_text() for i in range(rows.count())]
+    assert any("COL" in t and "USA" in t and "thaw" in t for t in texts), texts
+    assert page.locator("#dyads tbody tr").count() > 0
+    assert _screenshot(page, "home.png").stat().st_size > 10_000
+
+
+def test_dyad_page_draws_points_and_shows_the_thaw(page: Any, server: str) -> None:
+    page.goto(f"{server}/dyad/COL/USA")
+    page.wait_for_selector("#chart[data-rendered=true]")
+    assert page.locator("#chart svg .mark-symbol path").count() > 0  # the mean-Goldstein points
+    assert page.locator("#chart svg .mark-rect path").count() > 0  # the quad-class bars
+    reversals = page.locator("#reversals li").all_inner_texts()
+    assert any("thaw" in r and "2026-01-07" in r and "COL" in r for r in reversals), reversals
+    assert page.locator("#chart svg .mark-text text").filter(has_text="thaw 2026-01-07").count() > 0
+    assert _screenshot(page, "dyad.png").stat().st_size > 10_000
+
+
+def test_dyad_page_clicking_an_event_shows_its_sentence(page: Any, server: str) -> None:
+    expected = httpx.get(f"{server}/api/events?source=COL&target=USA&since=2026-01-04&until=2026-01-04&limit=1").json()["events"]
+    assert expected, "the demo data should hold a COL->USA event on 2026-01-04"
+    page.goto(f"{server}/dyad/COL/USA")
+    event = page.locator(f"#ev-{expected[0]['event_id']}")
+    sentence = event.locator("blockquote.sentence")
+    assert not sentence.is_visible()
+    event.locator("summary").click()
+    assert sentence.is_visible()
+    assert sentence.inner_text().strip() == expected[0]["sentence"].strip()
+    assert page.locator("#detail blockquote.sentence").inner_text().strip() == expected[0]["sentence"].strip()
+    assert page.locator("#detail a").first.get_attribute("href").startswith(f"/article/{expected[0]['doc_id']}")
+
+
+def test_dyad_page_clicking_a_chart_point_lists_its_sentences(page: Any, server: str) -> None:
+    page.goto(f"{server}/dyad/COL/USA")
+    page.wait_for_selector("#chart[data-rendered=true]")
+    bars = page.locator("#chart svg .mark-rect path")
+    bars.first.click(force=True)
+    items = page.locator("#detail ol.sentences li")
+    items.first.wait_for()
+    assert items.count() > 0
+    assert items.first.locator("blockquote.sentence").inner_text().strip()
+    assert items.first.locator("a").get_attribute("href").startswith("/article/")
+
+
+def test_article_page_highlights_spans(page: Any, server: str) -> None:
+    event = httpx.get(f"{server}/api/events?source=COL&target=USA&limit=1").json()["events"][0]
+    page.goto(f"{server}/article/{event['doc_id']}")
+    assert page.locator("#article-text mark.trigger").count() > 0
+    assert page.locator(f"#coded-events #ev-{event['event_id']}").count() == 1
+
+
+def test_code_page_returns_events_for_a_pasted_paragraph(page: Any, server: str) -> None:
+    before = httpx.get(f"{server}/api/events?limit=1").json()["total"]
+    page.goto(f"{server}/code")
+    page.fill("textarea[name=text]", PARAGRAPH)
+    page.fill("input[name=date]", "2026-01-07")
+    page.click("#code-form button[type=submit]")
+    page.wait_for_selector("#coded-events tbody tr, p.error", timeout=120_000)  # the server loads spaCy on first use
+    assert page.locator("p.error").count() == 0, page.locator("p.error").inner_text()
+    rows = page.locator("#coded-events tbody tr").all_inner_texts()
+    assert rows and any("COL" in r for r in rows), rows
+    assert page.locator("#result .ok").count() == 0  # no token given: nothing stored
+    assert httpx.get(f"{server}/api/events?limit=1").json()["total"] == before
