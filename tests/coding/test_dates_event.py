@@ -33,6 +33,8 @@ def date_of(nlp, text: str, trigger: str, *, published: date | None = PUB, tense
         ("Petro condemned the raid yesterday.", "condemned", ("2026-01-06", "day")),
         ("The two presidents will meet on Friday.", "meet", ("2026-01-09", "day")),
         ("Rubio plans to visit Bogota on Monday.", "visit", ("2026-01-12", "day")),
+        ("Rubio announced a plan to visit Bogota on Monday.", "visit", ("2026-01-12", "day")),
+        ("The two leaders agreed to meet on Friday.", "meet", ("2026-01-09", "day")),
         ("The summit is scheduled to be held on Thursday.", "held", ("2026-01-08", "day")),
         ("Talks stalled last week.", "stalled", ("2025-12-29", "week")),
         ("Washington threatened tariffs earlier this month.", "threatened", ("2026-01-01", "month")),
@@ -97,6 +99,13 @@ def test_resolve_event_date_without_expression_falls_back(nlp, published: date |
 )
 def test_resolve_event_date_expression_scope(nlp, text: str, trigger: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
     assert date_of(nlp, text, trigger) == expected
+
+
+def test_resolve_event_date_accepts_a_datetime(nlp) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    sent = next(iter(nlp("Petro condemned the raid on the 4th.").sents))
+    assert resolve_event_date(sent, published=datetime(2026, 1, 7, 15, 30)) == ("2026-01-04", "day")
 
 
 def test_resolve_event_date_uses_the_trigger_sentence(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -21,11 +21,12 @@ See docs/dates.md.
 from __future__ import annotations
 
 import calendar
+import functools
 import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from volte.coding.timex import (
@@ -61,6 +62,7 @@ class Timex:
 
 def find_timexes(text: str, *, published: date | None) -> list[Timex]:
     """Every time expression in ``text``, anchored to ``published`` (None: underspecified values)."""
+    published = _as_day(published)
     found = []
     for mention in find_mentions(text):
         anchored = anchor_mention(mention, published=published, direction=mention.direction)
@@ -83,6 +85,17 @@ def anchor_mention(mention: Mention, *, published: date | None, direction: str |
 
 
 _SHIFTS = {"before": -1, "after": 1}
+
+
+def _as_day(published: date | None) -> date | None:
+    """A datetime counts as its day (comparing a datetime with a date raises)."""
+    return published.date() if isinstance(published, datetime) else published
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_mentions(text: str) -> tuple[Mention, ...]:
+    """Mentions of one sentence, cached: the coder dates several events per sentence."""
+    return tuple(find_mentions(text))
 
 
 # --- calendar arithmetic ----------------------------------------------------------------------------
@@ -481,10 +494,11 @@ def resolve_event_date(
     Returns ``(ISO date of the first day of the period, precision)``; without a usable expression
     ``(published, "day")``, or ``(None, "unknown")`` when the publication date is unknown too.
     """
+    published = _as_day(published)
     event = _event_tokens(sent, trigger)
     event_direction = _TENSES.get(tense) if tense else None
     best: tuple[tuple[int, int], str] | None = None
-    for mention in find_mentions(sent.text):
+    for mention in _sentence_mentions(sent.text):
         place = _place(sent, mention, event)
         if place is None:
             continue
@@ -503,8 +517,9 @@ def resolve_event_date(
 def find_sentence_timexes(sent: Span, *, published: date | None) -> list[Timex]:
     """Every time expression of a parsed sentence (offsets into ``sent.text``), each read in the tense
     of the verb it hangs on; what :func:`resolve_event_date` chooses from."""
+    published = _as_day(published)
     found = []
-    for mention in find_mentions(sent.text):
+    for mention in _sentence_mentions(sent.text):
         place = _place(sent, mention, [])
         anchored = place and _anchor_placed(mention, place, published=published, event=[], event_direction=None)
         if anchored:
@@ -600,7 +615,9 @@ def tense_of(token: Token) -> str | None:
         aux.lower_ == "to" for aux in auxes
     ):
         return FUTURE
-    if verb.head.lemma_ in _PLAN_LEMMAS and verb.dep_ == "xcomp":
+    if verb.head.lemma_ in _PLAN_LEMMAS and (verb.dep_ == "xcomp" or (verb.dep_ == "acl" and any(
+        aux.lower_ == "to" for aux in auxes
+    ))):  # "agreed to meet", "a plan to visit"
         return FUTURE
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)):
         return PAST
