@@ -208,22 +208,21 @@ def test_batch_cli_resumes_after_the_whole_run_is_killed(
 ) -> None:
     out = tmp_path / "out"
 
-    def some_done() -> bool:
-        manifest = load_manifest(out) if (out / MANIFEST_NAME).is_file() else None
-        return bool(manifest and manifest["shards_done"] >= 2)
+    def committed() -> int:
+        return len(list((out / "shards").iterdir())) if (out / "shards").is_dir() else 0
 
     run = subprocess.Popen(
         volte_batch(*corpus, "--out", str(out), "--workers", "2"),
         start_new_session=True,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     with stopping(run):
-        wait_for(some_done, timeout=240, what="two committed shards")
+        wait_for(lambda: committed() >= 2, timeout=240, what="two committed shards")
         os.killpg(run.pid, signal.SIGKILL)  # the client, its scheduler and both workers die at once
         run.wait()
-    crashed = load_manifest(out)
-    assert crashed is not None and not crashed["complete"]
+    total = load_manifest(out)["shards_total"]  # type: ignore[index]
+    assert 2 <= committed() < total, "the run ended before it was killed: make the test corpus larger"
     rerun = subprocess.run(
         volte_batch(*corpus, "--out", str(out), "--workers", "2"), capture_output=True, text=True, timeout=300
     )

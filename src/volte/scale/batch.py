@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+MANIFEST_INTERVAL_S = 1.0  # the longest manifest.json lags behind the committed shards during a run
+
 ShardCallback = Callable[[ShardStats | None, Manifest], None]
 StartCallback = Callable[[Manifest], None]
 
@@ -168,18 +170,41 @@ def run_batch(
         )
         shutil.rmtree(out / TMP_DIR, ignore_errors=True)
         manifest.save()
-        with dask_client(workers=workers, scheduler=scheduler) as client:
-            prepare_workers(client, settings)
-            if on_start is not None:
-                on_start(manifest)
-            for stats, error in _run_shards(client, todo, out=out, settings=settings, published=published):
-                _record(manifest, stats, error)
-                manifest.save()
-                if on_shard is not None:
-                    on_shard(stats if error is None else None, manifest)
-        shutil.rmtree(out / TMP_DIR, ignore_errors=True)
-        manifest.save()
+        try:
+            with dask_client(workers=workers, scheduler=scheduler) as client:
+                prepare_workers(client, settings)
+                if on_start is not None:
+                    on_start(manifest)
+                _code_pending(
+                    client, manifest, todo, settings=settings, published=published, on_shard=on_shard
+                )
+            shutil.rmtree(out / TMP_DIR, ignore_errors=True)
+        finally:
+            manifest.save()
     return manifest
+
+
+def _code_pending(
+    client: Client,
+    manifest: Manifest,
+    todo: list[Shard],
+    *,
+    settings: Settings,
+    published: date | None,
+    on_shard: ShardCallback | None,
+) -> None:
+    """Record shards as they complete; rewrite the manifest at most once a second (it is a summary of the
+    committed shard files, so a lag loses nothing, and a per-shard rewrite would grow quadratically)."""
+    saved = time.monotonic()
+    for stats, error in _run_shards(
+        client, todo, out=manifest.out_dir, settings=settings, published=published
+    ):
+        _record(manifest, stats, error)
+        if time.monotonic() - saved >= MANIFEST_INTERVAL_S:
+            manifest.save()
+            saved = time.monotonic()
+        if on_shard is not None:
+            on_shard(stats if error is None else None, manifest)
 
 
 def make_plan(
