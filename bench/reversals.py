@@ -86,10 +86,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.add_argument("--" + field.replace("_", "-"), type=float, default=None)
     parser.add_argument("--combine", choices=("min", "geomean"), default=None)
     parser.add_argument("--every-day", action="store_true", default=None)
+    parser.add_argument("--variance", choices=("squares", "weights"), default=None)
     args = parser.parse_args(argv)
     overrides = {f: (int(v) if f == "shuffles" else v) for f in ("min_threshold", "shrink", "prior_weight", "false_alarms_per_year", "shuffles") if (v := getattr(args, f)) is not None}
     if args.every_day:
         overrides["every_day"] = True
+    if args.variance:
+        overrides["variance"] = args.variance
     if args.combine:
         overrides["combine"] = args.combine
     params = dataclasses.replace(ReversalParams(), **overrides)

@@ -385,3 +385,25 @@ def test_store_killed_ingest_leaves_store_consistent_and_rerun_completes(tmp_pat
     with Store(db) as resumed, Store(clean) as fresh:
         assert _count(resumed, "articles") == 30
         assert _snapshot(resumed) | {"articles": None} == _snapshot(fresh) | {"articles": None}
+
+
+def test_store_migration_upgrades_an_older_store(db: Path) -> None:
+    from volte.store import migrations
+
+    with Store(db) as s:
+        s.ingest(_thaw_articles())
+        expected = s.con.execute("SELECT source_country, target_country, day, ww FROM dyad_days ORDER BY ALL").fetchall()
+        # rewind to a store that only had 0001_initial
+        s.con.execute("ALTER TABLE dyad_days DROP COLUMN ww")
+        s.con.execute("DELETE FROM _migrations WHERE name <> '0001_initial'")
+    with Store(db) as s:
+        assert migrations.pending(s.con) == []
+        assert s.con.execute("SELECT source_country, target_country, day, ww FROM dyad_days ORDER BY ALL").fetchall() == expected
+
+
+def test_store_read_only_refuses_a_store_needing_migration(db: Path) -> None:
+    with Store(db) as s:
+        s.con.execute("DELETE FROM _migrations WHERE name <> '0001_initial'")
+    with pytest.raises(StoreError, match="missing migrations 0002") as info:
+        Store(db, read_only=True)
+    assert info.value.code == "E501"

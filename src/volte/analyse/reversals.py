@@ -25,7 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 Array = npt.NDArray[np.float64]
-SUM_FIELDS = ("clusters", "w", "wg", "wg2", "conflict", "coop")
+SUM_FIELDS = ("clusters", "w", "ww", "wg", "wg2", "conflict", "coop")
 KINDS = ("thaw", "rupture")
 
 
@@ -46,6 +46,7 @@ class ReversalParams:
     block_days: int = 1
     min_calibration_days: int = 90
     every_day: bool = False  # evaluate at every day (True) or only at days with a cluster (False)
+    variance: str = "squares"  # z denominators from the sum of squared weights (squares) or of weights (weights)
     combine: str = "geomean"  # how the two deviations make one score: min | geomean
     method: str = "volte.reversals.v1"
 
@@ -61,7 +62,8 @@ class DayTable:
 
     start: date
     clusters: Array
-    w: Array
+    w: Array  # sum of weights sqrt(num_sources)
+    ww: Array  # sum of squared weights (= sum of num_sources)
     wg: Array
     wg2: Array
     conflict: Array
@@ -165,9 +167,12 @@ def baseline(table: DayTable, upto: npt.NDArray[np.int64], params: ReversalParam
     return mu0, sd0
 
 
-def zscore(wg: Array, w: Array, mu0: Array, sd0: Array, params: ReversalParams) -> Array:
-    """Deviation of a window's shrunken weighted mean from the baseline, in standard errors."""
-    return (wg - w * mu0) / (sd0 * np.sqrt(w + params.shrink))
+def zscore(wg: Array, w: Array, ww: Array, mu0: Array, sd0: Array, params: ReversalParams) -> Array:
+    """Deviation of a window's shrunken weighted mean from the baseline, in standard errors: with iid
+    Goldstein values the weighted sum has variance sd0^2 * sum(w^2); ``shrink`` adds pseudo-observations
+    at the baseline, so a window with little evidence cannot score high."""
+    spread = ww if params.variance == "squares" else w
+    return (wg - w * mu0) / (sd0 * np.sqrt(spread + params.shrink))
 
 
 def score(table: DayTable, params: ReversalParams) -> Scores:
@@ -177,10 +182,10 @@ def score(table: DayTable, params: ReversalParams) -> Scores:
     L, D = params.window_days, params.before_days
     a_lo, b_lo, b_hi = t - L + 1, t - L - D + 1, t - L
     mu0, sd0 = baseline(table, b_lo, params)
-    cw, cwg = _cum(table.w), _cum(table.wg)
+    cw, cww, cwg = _cum(table.w), _cum(table.ww), _cum(table.wg)
     cconf, ccoop = _cum(table.conflict), _cum(table.coop)
-    z_after = zscore(_window(cwg, a_lo, t), _window(cw, a_lo, t), mu0, sd0, params)
-    z_before = zscore(_window(cwg, b_lo, b_hi), _window(cw, b_lo, b_hi), mu0, sd0, params)
+    z_after = zscore(_window(cwg, a_lo, t), _window(cw, a_lo, t), _window(cww, a_lo, t), mu0, sd0, params)
+    z_before = zscore(_window(cwg, b_lo, b_hi), _window(cw, b_lo, b_hi), _window(cww, b_lo, b_hi), mu0, sd0, params)
     active = np.ones(n, dtype=bool) if params.every_day else table.clusters > 0
     thaw_gate = active & (_window(cconf, b_lo, b_hi) > 0) & (_window(ccoop, a_lo, t) > 0)
     rupture_gate = active & (_window(ccoop, b_lo, b_hi) > 0) & (_window(cconf, a_lo, t) > 0)
@@ -242,17 +247,18 @@ def turn_day(table: DayTable, params: ReversalParams, *, kind: str, first: int, 
     candidates = [c for c in range(lo, peak + 1) if evidence[c] > 0] or [max(peak - params.window_days + 1, 0)]
     c = np.array(candidates)
     mu0, sd0 = baseline(table, c - params.before_days, params)
-    cw, cwg = _cum(table.w), _cum(table.wg)
-    zb = zscore(_window(cwg, c - params.before_days, c - 1), _window(cw, c - params.before_days, c - 1), mu0, sd0, params)
-    za = zscore(_window(cwg, c, np.full_like(c, peak)), _window(cw, c, np.full_like(c, peak)), mu0, sd0, params)
+    cw, cww, cwg = _cum(table.w), _cum(table.ww), _cum(table.wg)
+    lo, end = c - params.before_days, np.full_like(c, peak)
+    zb = zscore(_window(cwg, lo, c - 1), _window(cw, lo, c - 1), _window(cww, lo, c - 1), mu0, sd0, params)
+    za = zscore(_window(cwg, c, end), _window(cw, c, end), _window(cww, c, end), mu0, sd0, params)
     contrast = combine(-zb, za, params) if kind == "thaw" else combine(zb, -za, params)
     return int(c[int(np.argmax(contrast))])
 
 
 def _summary(table: DayTable, params: ReversalParams, lo: int, hi: int, mu0: float, sd0: float) -> Window:
     sl = slice(max(lo, 0), max(hi + 1, 0))
-    w, wg = float(table.w[sl].sum()), float(table.wg[sl].sum())
-    z = float(zscore(np.array([wg]), np.array([w]), np.array([mu0]), np.array([sd0]), params)[0])
+    w, ww, wg = float(table.w[sl].sum()), float(table.ww[sl].sum()), float(table.wg[sl].sum())
+    z = float(zscore(np.array([wg]), np.array([w]), np.array([ww]), np.array([mu0]), np.array([sd0]), params)[0])
     return Window(
         start=table.day(lo), end=table.day(hi), clusters=int(table.clusters[sl].sum()), weight=round(w, 3),
         mean=round(wg / w, 3) if w > 0 else None, shrunk=round((wg + params.shrink * mu0) / (w + params.shrink), 3),

@@ -81,7 +81,7 @@ def simulate(spec: StreamSpec, rng: np.random.Generator) -> DayTable:
     rates = spec.rate * rng.gamma(4.0, 0.25, spec.days)
     if spec.reversal:
         rates[max(spec.turn - spec.episode_days, 0) : spec.turn + spec.episode_days] *= spec.episode_rate
-    sums = {name: np.zeros(spec.days) for name in ("clusters", "w", "wg", "wg2", "conflict", "coop")}
+    sums = {name: np.zeros(spec.days) for name in ("clusters", "w", "ww", "wg", "wg2", "conflict", "coop")}
     talks = _talk_days(spec)
     for day in range(spec.days):
         n = rng.poisson(rates[day])
@@ -114,6 +114,7 @@ def _talk_days(spec: StreamSpec) -> np.ndarray:
 def _add(sums: dict[str, np.ndarray], day: int, *, w: float, g: float, conflict: bool, coop: bool) -> None:
     sums["clusters"][day] += 1
     sums["w"][day] += w
+    sums["ww"][day] += w * w
     sums["wg"][day] += w * g
     sums["wg2"][day] += w * g * g
     sums["conflict"][day] += conflict

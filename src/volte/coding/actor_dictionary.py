@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -228,7 +229,7 @@ def is_before(a: date | None, b: date | None) -> bool:
 
 def overlapping(periods: Sequence[Period]) -> bool:
     ordered = sorted(periods, key=lambda p: p.start or date.min)
-    return any(prev.end is None or (nxt.start or date.min) <= prev.end for prev, nxt in zip(ordered, ordered[1:]))
+    return any(prev.end is None or (nxt.start or date.min) <= prev.end for prev, nxt in pairwise(ordered))
 
 
 # ---------------------------------------------------------------- entries per file kind

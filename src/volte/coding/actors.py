@@ -15,7 +15,19 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from volte.coding.actor_dictionary import (
-    ADJ, ORG, PERSON, ROLE, SEAT, STATE, SURNAME, ActorDictionary, Entry, Name, Period, default_actors, fold,
+    ADJ,
+    ORG,
+    PERSON,
+    ROLE,
+    SEAT,
+    STATE,
+    SURNAME,
+    ActorDictionary,
+    Entry,
+    Name,
+    Period,
+    default_actors,
+    fold,
 )
 
 if TYPE_CHECKING:
@@ -32,6 +44,7 @@ FORMER_WORDS = frozenset("former ex late ousted deposed then outgoing exiled jai
 MODIFIER_DEPS = frozenset(("amod", "compound", "poss", "nmod", "npadvmod", "nummod"))
 OF_PREPS = frozenset(("of", "from"))
 IN_PREPS = frozenset(("in", "at", "inside", "within"))
+PLACE_PREPS = frozenset("in at to into inside near outside around across throughout within via".split())
 ANTECEDENT_WINDOW = 150          # tokens a pronoun looks back for its person
 NON_STATE = frozenset(("IGO", "NGO", "IMG", "NGM", "MNC", "INT"))
 TITLE_GRACE = timedelta(days=31)  # "President X" keeps the title this long after the term (news lag)
@@ -194,16 +207,18 @@ class ActorResolver:
             return self._actor("", head.i, head.i + 1, "pronoun:unresolved")
         named = match.of_kind(ORG, STATE, SEAT, ADJ) if match is not None else None
         if named is not None and match is not None:
-            return self._named_actor(named, match, on)
+            return self._named_actor(named, match, on, head=head)
         appositive = self._appositive(head, on)
         role = match.of_kind(ROLE) if match is not None else None
         if role is not None and match is not None:
             return appositive or self._role_actor(head, match, role, on)
         return appositive or self._titled_name(head, on) or self._fallback(head)
 
-    def _named_actor(self, name: Name, match: _Match, on: date | None) -> ResolvedActor:
+    def _named_actor(self, name: Name, match: _Match, on: date | None, *, head: Token) -> ResolvedActor:
         code, period = name.entry.code_on(on) if name.kind == ORG else (name.code, None)
         entry = name.entry.id if name.kind in (ORG, STATE) else f"{name.entry.id}#{name.kind}"
+        if name.kind == SEAT and _is_place(head):
+            code, entry = name.entry.country, f"{name.entry.id}#place"   # "talks in Minsk": a place, not Minsk
         return self._actor(code, match.start, match.end, entry + _period_note(period))
 
     def _person_actor(self, head: Token, person: Entry, on: date | None) -> ResolvedActor:
@@ -342,7 +357,10 @@ class ActorResolver:
             own = _span_head(self.doc, match.start, match.end)
             if own.dep_ == "appos" and own.head.i in self._match_at:
                 continue
-            heads.append((*self._governors(own, sent), own))
+            governors = self._governors(own, sent)
+            if (not governors and _is_bare_modifier(own, match)) or (match.of_kind(SEAT) and _is_place(own)):
+                continue                                  # "the Russian economy", "talks in Minsk"
+            heads.append((*governors, own))
         heads += [(t,) for t in sent if t.lower_ in PERSON_PRONOUNS and t.i in self._person_at]
         return heads
 
@@ -374,6 +392,16 @@ def _cased_fits(name: Name, doc: Doc, start: int) -> bool:
         if rule == "exact" and not all(c.isupper() for c in text if c.isalpha()):
             return False
     return True
+
+
+def _is_place(token: Token) -> bool:
+    """A name used as a location: the object of a locative preposition ("in Minsk", "to Vienna")."""
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
+
+
+def _is_bare_modifier(token: Token, match: _Match) -> bool:
+    """An adjective modifying a noun that is no actor ("Russian" in "the Russian economy")."""
+    return match.of_kind(ADJ) is not None and token.dep_ in ("amod", "compound") and token.head.i != token.i
 
 
 def _span_head(doc: Doc, start: int, end: int) -> Token:

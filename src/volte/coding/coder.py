@@ -149,22 +149,38 @@ class _EventBuilder:
         tense = "future" if match.factuality == "future" else ("past" if trigger.tag_ in _PAST_TAGS else None)
         iso, precision = resolve_event_date(self.sent, published=self.article.published, trigger=trigger.i, tense=tense)
         on = _as_date(iso) or self.article.published
-        sources = self._side(match.sources, on)
-        targets = self._side(match.targets, on)
+        sources = self._side(match.sources, on, speaker=match.attributed_to)
+        targets = self._side(match.targets, on, speaker=match.attributed_to)
         attributed = self._speaker_code(match, on)
         pairs = _pairs(sources, targets, symmetric=match.symmetric)
-        if match.nominal:
+        if match.nominal and trigger.dep_ not in _CLAUSE_ROLES:
             pairs = [(s, t) for s, t in pairs if t is not None]  # "relies on U.S. aid" is no event
         return [self._event(match, src, tgt, iso, precision, attributed) for src, tgt in pairs]
 
-    def _side(self, heads: tuple[int, ...], on: date | None) -> list[ResolvedActor]:
+    def _side(self, heads: tuple[int, ...], on: date | None, *, speaker: int | None) -> list[ResolvedActor]:
         for i in heads:
             token = self.doc[i]
             if self.speaker and token.lower_ in _FIRST_PERSON and self.quotes.inside(i):
                 return list(self.speaker)
             actors = _known(self.resolver.resolve(token, on=on)) or self._titled(token, on) or self._both(token, on)
+            if not actors and speaker is not None and token.lower_ in _SPEAKER_PRONOUNS:
+                actors = _known(self.resolver.resolve(self.doc[speaker], on=on))  # "Iran said *it* would ..."
+            if not actors:
+                actors = self._partitive(token, on)
             if actors:
                 return actors
+        return []
+
+    def _partitive(self, token: Token, on: date | None) -> list[ResolvedActor]:
+        """"a group *of Liberians*", "thousands *of Iraqi Kurds*", "members of parliament *from Kenya*"."""
+        if token.pos_ not in ("NOUN", "NUM", "PRON", "PROPN"):
+            return []
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                for pobj in prep.children:
+                    found = _known(self.resolver.resolve(pobj, on=on)) if pobj.dep_ == "pobj" else []
+                    if found:
+                        return found
         return []
 
     def _titled(self, token: Token, on: date | None) -> list[ResolvedActor]:
@@ -225,6 +241,8 @@ class _EventBuilder:
 
 
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+_SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their"})
+_CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
 _PAIR_NOUNS = frozenset({"country", "side", "leader", "nation", "government", "party", "state", "neighbor", "neighbour", "president", "minister", "capital"})
 
 

@@ -82,7 +82,7 @@ def assess(trigger: Token) -> Modality:
         if step is None:
             break
         head, relation = step
-        lemma = _governor_lemma(head)
+        lemma = governor_lemma(head)
         if relation == "clausal" and lemma in REPORTING:
             speaker = speaker if speaker is not None else _speaker_of(head)
             if _local_status(head, reported=True) == "negated":
@@ -102,7 +102,7 @@ def assess(trigger: Token) -> Modality:
                 governed = "hypothetical"  # "agreed to meet if ..." is no commitment yet
             return Modality(governed, governor=head.i, speaker=speaker if speaker is not None else _according_to(trigger.sent),
                             nominal=relation == "nominal")
-        if relation == "clausal":
+        if relation == "clausal" or tok.dep_ in ("nsubj", "nsubjpass"):
             status = _combine(status, _local_status(head, reported=False))
         tok = head
     status = {"would": "hypothetical", "conditional": "hypothetical", "must": "hypothetical", "should": "hypothetical"}.get(status, status)
@@ -119,11 +119,26 @@ def _is_background(tok: Token) -> bool:
     dep = tok.dep_
     if dep in ("relcl", "amod") and tok.pos_ in ("VERB", "AUX"):
         return True
-    if dep == "acl" and tok.pos_ in ("VERB", "AUX") and _governor_lemma(tok.head) not in _NOUN_GOVERNORS:
+    if dep == "acl" and tok.pos_ in ("VERB", "AUX") and governor_lemma(tok.head) not in _NOUN_GOVERNORS:
         return True
     if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children):
         return True
-    return dep == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in BACKGROUND_PREPS
+    if dep in ("pobj", "pcomp") and tok.head.dep_ == "prep":
+        if tok.head.lower_ in BACKGROUND_PREPS:
+            return True
+        # "the future *of* U.S. aid", "Egypt's role *in* brokering": a modifier of another noun, not news
+        holder = tok.head.head
+        return holder.pos_ in ("NOUN", "PROPN", "PRON") and holder.dep_ not in ("ROOT",) and not _eventive(holder)
+    return False
+
+
+_EVENTIVE_HOLDERS = frozenset({"round", "series", "wave", "spate", "string", "day", "week", "hour", "month", "night",
+                               "course", "sideline", "sidelines", "margin", "margins", "part", "end", "start", "resumption"})
+
+
+def _eventive(noun: Token) -> bool:
+    """Nouns whose "of"/"in" phrase still reports an event: "a round *of talks*", "on the sidelines *of the summit*"."""
+    return noun.lemma_.lower() in _EVENTIVE_HOLDERS
 
 
 def _combine(inner: str, outer: str) -> str:
@@ -132,7 +147,7 @@ def _combine(inner: str, outer: str) -> str:
     return inner if inner != "asserted" else outer
 
 
-def _governor_lemma(head: Token) -> str:
+def governor_lemma(head: Token) -> str:
     if head.lemma_ == "look" and any(c.lower_ == "forward" for c in head.children):
         return "plan"
     if head.lemma_ == "go" and head.tag_ == "VBG":
@@ -189,6 +204,11 @@ def _local_status(verb: Token, *, reported: bool) -> str:
         dep, low = child.dep_, child.lower_
         if dep == "neg" or (dep == "advmod" and low in ("never", "not")):
             return "negated"
+        if dep in ("nsubj", "nsubjpass", "dobj") and _negative_phrase(child):
+            return "negated"  # "*No* missiles were fired", "*nobody* recognised"
+        if dep == "aux" and low == "should" and child.i < verb.i and _inverted(child, verb):
+            flags.add("conditional")  # "Should the truce collapse, ..."
+            continue
         if verb.pos_ in ("NOUN", "PROPN"):
             if dep == "det" and low in NEGATIVE_DETS:
                 return "negated"
@@ -212,6 +232,18 @@ def _local_status(verb: Token, *, reported: bool) -> str:
     if verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in verb.children) and verb.head.pos_ in ("VERB", "AUX"):
         return _local_status(verb.head, reported=reported)
     return "asserted"
+
+
+def _negative_phrase(head: Token) -> bool:
+    if head.lower_ in ("nobody", "none", "nothing", "noone"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in NEGATIVE_DETS for c in head.children)
+
+
+def _inverted(aux: Token, verb: Token) -> bool:
+    """The auxiliary comes before the subject: a condition ("Should the truce collapse")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and aux.i < subject.i
 
 
 _HEDGING_ADVERBS = frozenset({"probably", "possibly", "perhaps", "maybe", "potentially", "likely"})

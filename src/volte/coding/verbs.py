@@ -17,7 +17,9 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from volte.coding.cameo import is_code
-from volte.coding.factuality import Modality, assess, governed_code
+from volte.coding.factuality import (
+    COMMITTING, CONSIDERING, PLANNING, THREATENING, Modality, governor_lemma, assess, governed_code,
+)
 from volte.coding.verb_dictionary import Pattern, load_patterns
 
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
@@ -28,6 +30,7 @@ _YIELDING = frozenset({"future", "committed", "threat", "hypothetical"})
 # Governors that keep their own event, specialised by what they govern ("urged talks" is 026).
 _KEEPING = frozenset({"appeal", "demand", "refusal"})
 _VERBAL_ACTS = frozenset({"10", "11", "12", "13"})
+_GOVERNING_LEMMAS = COMMITTING | PLANNING | THREATENING | CONSIDERING
 
 
 @dataclass(frozen=True)
@@ -155,7 +158,8 @@ def fit(pattern: Pattern, tok: Token, *, noun: bool) -> frozenset[int] | None:
             return None
         cues.add(hit.i)
     if pattern.xcomp:
-        hit = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_ in pattern.xcomp), None)
+        anything = pattern.xcomp == ("any",)
+        hit = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and (anything or c.lemma_ in pattern.xcomp)), None)
         if hit is None:
             return None
         cues.add(hit.i)
@@ -367,8 +371,21 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             raw.factuality = "future" if status == "future" else "asserted"
         elif status == "hypothetical":
             raw.factuality = "hypothetical"
-        if not raw.dropped and governor is not None and status in _YIELDING:
-            governor.dropped = True
+        if not raw.dropped and status in _YIELDING:
+            _drop_governors(raw, by_index, governor)
+
+
+def _drop_governors(raw: _Raw, by_index: dict[int, _Raw], governor: _Raw | None) -> None:
+    """The governing verbs of a kept event give way to it: in "agreed to undertake joint exercises"
+    neither "agreed" nor "undertake" is a second event."""
+    if governor is not None:
+        governor.dropped = True
+    for ancestor in raw.tok.ancestors:
+        other = by_index.get(ancestor.i)
+        if other is not None and other is not raw and governor_lemma(ancestor) in _GOVERNING_LEMMAS:
+            other.dropped = True
+        if ancestor.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "conj", "acomp"):
+            break
 
 
 def _specialise_governor(governor: _Raw, status: str, embedded_code: str) -> None:

@@ -34,7 +34,21 @@ def _statements(sql: str) -> list[str]:
     return [part.strip() for part in "\n".join(lines).split(";") if part.strip()]
 
 
-MIGRATIONS: tuple[tuple[str, Migration], ...] = (("0001_initial", _initial),)
+def _dyad_days_squared_weights(con: duckdb.DuckDBPyConnection) -> None:
+    """dyad_days.ww: the sum of squared cluster weights (= of num_sources), for the detector's variances."""
+    con.execute("ALTER TABLE dyad_days ADD COLUMN ww DOUBLE NOT NULL DEFAULT 0")
+    con.execute(
+        "UPDATE dyad_days d SET ww = s.ww FROM (SELECT source_country, target_country, date AS day, "
+        "sum(weight * weight) AS ww FROM clusters GROUP BY ALL) s "
+        "WHERE d.source_country = s.source_country AND d.target_country = s.target_country AND d.day = s.day"
+    )
+    con.execute("DELETE FROM dyad_thresholds")  # calibrated with the old variances
+
+
+MIGRATIONS: tuple[tuple[str, Migration], ...] = (
+    ("0001_initial", _initial),
+    ("0002_dyad_days_squared_weights", _dyad_days_squared_weights),
+)
 
 
 def applied(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -55,9 +55,12 @@ UPDATE events SET cluster_id = m.cluster_id FROM _members m WHERE events.event_i
 """
 
 # Daily sums per directed country dyad, from a given day on (used for dyad_days and the detector).
+DYAD_DAYS_COLUMNS = (
+    "source_country", "target_country", "day", "clusters", "w", "ww", "wg", "wg2", "conflict", "coop", "q1", "q2", "q3", "q4",
+)
 DYAD_DAYS_FROM_CLUSTERS = """
 SELECT c.source_country, c.target_country, c.date AS day, count(*)::INTEGER AS clusters,
-       sum(c.weight) AS w, sum(c.weight * c.goldstein) AS wg, sum(c.weight * c.goldstein * c.goldstein) AS wg2,
+       sum(c.weight) AS w, sum(c.weight * c.weight) AS ww, sum(c.weight * c.goldstein) AS wg, sum(c.weight * c.goldstein * c.goldstein) AS wg2,
        count(*) FILTER (WHERE c.root BETWEEN '10' AND '20')::INTEGER AS conflict,
        count(*) FILTER (WHERE c.root IN ('03', '04', '05'))::INTEGER AS coop,
        count(*) FILTER (WHERE c.quad_class = 1)::INTEGER AS q1, count(*) FILTER (WHERE c.quad_class = 2)::INTEGER AS q2,

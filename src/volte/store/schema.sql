@@ -76,6 +76,7 @@ CREATE TABLE IF NOT EXISTS clusters (
 );
 
 -- dyad_days: per directed country dyad and day, the sums the series and the reversal detector need.
+-- (migration 0002 adds ww DOUBLE: the sum of squared weights)
 CREATE TABLE IF NOT EXISTS dyad_days (
     source_country VARCHAR NOT NULL,
     target_country VARCHAR NOT NULL,

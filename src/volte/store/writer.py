@@ -289,7 +289,7 @@ def _refresh_dyads(con: duckdb.DuckDBPyConnection) -> None:
         "FROM _groups JOIN _changed USING (source_key, target_key, root) GROUP BY ALL"
     )
     con.execute(q.DELETE_DYAD_DAYS)
-    con.execute(f"INSERT INTO dyad_days {q.DYAD_DAYS_FROM_CLUSTERS}")
+    con.execute(f"INSERT INTO dyad_days ({', '.join(q.DYAD_DAYS_COLUMNS)}) {q.DYAD_DAYS_FROM_CLUSTERS}")
     con.execute(q.DELETE_THRESHOLDS)
 
 

@@ -1,0 +1,128 @@
+"""Reversal detection on daily sums: thaws and ruptures found on the right day, gates and shrinkage
+keep sign flips and lone events quiet, per-dyad calibration, and a reduced synthetic benchmark."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+import numpy as np
+import pytest
+
+from volte.analyse.reversals import DayTable, ReversalParams, calibrate, day_table, detect, dyad_seed, score, shuffle_days
+from volte.analyse.simulate import StreamSpec, simulate
+
+START = date(2025, 1, 1)
+PARAMS = ReversalParams()
+
+
+def _stream(days: int, plan: dict[int, list[tuple[float, int, str]]]) -> DayTable:
+    """plan: day index -> clusters as (goldstein, num_sources, 'conflict'|'coop'|'other')."""
+    rows = []
+    for i, clusters in plan.items():
+        w = [np.sqrt(s) for _, s, _ in clusters]
+        rows.append({
+            "day": START + timedelta(days=i), "clusters": len(clusters), "w": sum(w), "ww": sum(wi * wi for wi in w),
+            "wg": sum(wi * g for wi, (g, _, _) in zip(w, clusters)), "wg2": sum(wi * g * g for wi, (g, _, _) in zip(w, clusters)),
+            "conflict": sum(k == "conflict" for _, _, k in clusters), "coop": sum(k == "coop" for _, _, k in clusters),
+        })
+    return day_table(START, rows, end=START + timedelta(days=days - 1))
+
+
+def _baseline(days: range, rng: np.random.Generator) -> dict[int, list[tuple[float, int, str]]]:
+    plan = {}
+    for i in days:
+        plan[i] = [(-4.0, 1, "conflict") if rng.random() < 0.25 else (3.0, 1, "coop" if rng.random() < 0.5 else "other") for _ in range(2)]
+    return plan
+
+
+def _turn(kind: str, turn: int = 100) -> DayTable:
+    rng = np.random.default_rng(1)
+    plan = _baseline(range(0, turn - 7), rng) | _baseline(range(turn + 7, 130), rng)
+    hot, calm = range(turn - 7, turn), range(turn, turn + 7)
+    for i in (hot if kind == "thaw" else calm):
+        plan[i] = [(-7.0, 3, "conflict"), (-5.0, 2, "conflict"), (-4.0, 1, "conflict")]
+    for i in (calm if kind == "thaw" else hot):
+        plan[i] = [(4.0, 4, "coop"), (3.0, 2, "coop"), (5.0, 1, "coop")]
+    return _stream(130, plan)
+
+
+@pytest.mark.parametrize("kind", ["thaw", "rupture"])
+def test_reversals_detects_turn_on_the_right_day(kind: str) -> None:
+    table = _turn(kind)
+    cal = calibrate(table, PARAMS, seed=1)
+    found = [s for s in detect(table, PARAMS, threshold=cal.threshold) if abs((s.date - table.day(100)).days) <= 1]
+    assert [s.kind for s in found] == [kind]
+    shift = found[0]
+    assert shift.score >= shift.threshold >= PARAMS.min_threshold
+    assert (shift.detected - shift.date).days <= PARAMS.window_days
+    assert shift.before.mean is not None and shift.after.mean is not None
+    assert (shift.after.mean > shift.before.mean) == (kind == "thaw")
+
+
+def test_reversals_sign_flip_without_cameo_evidence_is_no_thaw() -> None:
+    # negative statements (roots 01-02, e.g. pessimistic comments) then positive ones: the mean flips,
+    # but there is neither conflict evidence before nor talks after.
+    plan = {i: [(-0.4, 5, "other")] * 3 for i in range(20, 27)} | {i: [(3.4, 5, "other")] * 3 for i in range(27, 31)}
+    table = _stream(40, plan)
+    assert np.all(np.isnan(score(table, PARAMS).thaw))
+    assert detect(table, PARAMS, threshold=PARAMS.min_threshold) == []
+
+
+def test_reversals_lone_events_are_shrunk_below_the_minimum() -> None:
+    # one single-source accusation, then one single-source call: the gate passes, the evidence is thin
+    table = _stream(20, {5: [(-2.0, 1, "conflict")], 9: [(1.0, 1, "coop")]})
+    assert np.nanmax(score(table, PARAMS).thaw) < PARAMS.min_threshold
+    assert detect(table, PARAMS, threshold=PARAMS.min_threshold) == []
+
+
+def test_reversals_more_sources_raise_the_score() -> None:
+    def peak(sources: int) -> float:
+        table = _stream(20, {5: [(-5.0, sources, "conflict")] * 2, 9: [(4.0, sources, "coop")] * 2})
+        return float(np.nanmax(score(table, PARAMS).thaw))
+
+    assert peak(1) < peak(4) < peak(16)
+
+
+def test_reversals_calibration_short_history_uses_the_global_minimum() -> None:
+    cal = calibrate(_stream(30, {5: [(-5.0, 1, "conflict")]}), PARAMS)
+    assert (cal.threshold, cal.calibrated) == (PARAMS.min_threshold, None)
+
+
+def test_reversals_calibration_is_reproducible_and_rate_aware() -> None:
+    dense = simulate(StreamSpec(rate=4.0, conflict_share=0.3), np.random.default_rng(5))
+    sparse = simulate(StreamSpec(rate=0.3, conflict_share=0.3), np.random.default_rng(5))
+    seed = dyad_seed("AAA", "BBB")
+    assert calibrate(dense, PARAMS, seed=seed) == calibrate(dense, PARAMS, seed=seed)
+    assert calibrate(dense, PARAMS, seed=seed).threshold > calibrate(sparse, PARAMS, seed=seed).threshold
+
+
+def test_reversals_shuffle_keeps_the_days() -> None:
+    table = simulate(StreamSpec(rate=2.0, conflict_share=0.3, days=60), np.random.default_rng(2))
+    shuffled = shuffle_days(table, np.random.default_rng(3), block=3)
+    for name in ("clusters", "w", "wg", "conflict", "coop"):
+        assert sorted(getattr(shuffled, name)) == pytest.approx(sorted(getattr(table, name)))
+    assert not np.array_equal(shuffled.wg, table.wg)
+
+
+def test_reversals_min_combination_is_stricter_than_geomean() -> None:
+    table = _turn("thaw")
+    strict = replace(PARAMS, combine="min")
+    assert np.nanmax(score(table, strict).thaw) <= np.nanmax(score(table, PARAMS).thaw)
+
+
+@pytest.mark.slow
+def test_reversals_reduced_benchmark_recall_and_false_alarms() -> None:
+    """bench/reversals.py in small: dense-enough streams with a turn, and steady streams."""
+    rng = np.random.default_rng(11)
+    hits, false_alarms, n = 0, 0, 12
+    for i in range(n):
+        kind = ("thaw", "rupture")[i % 2]
+        spec = StreamSpec(rate=float(rng.uniform(2.5, 5.0)), conflict_share=float(rng.uniform(0.1, 0.4)), reversal=kind, turn=int(rng.integers(60, 300)))
+        table = simulate(spec, np.random.default_rng(100 + i))
+        found = detect(table, PARAMS, threshold=calibrate(table, PARAMS, seed=i).threshold)
+        hits += any(s.kind == kind and abs((s.date - table.day(spec.turn)).days) <= 1 for s in found)
+        steady = simulate(replace(spec, reversal=None), np.random.default_rng(200 + i))
+        false_alarms += len(detect(steady, PARAMS, threshold=calibrate(steady, PARAMS, seed=i).threshold))
+    assert hits / n >= 0.6
+    assert false_alarms / n <= 1.5
