@@ -8,8 +8,6 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,75 +19,11 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # Starlette 1.x suggests httpx2 for its TestClient; httpx still works
     from fastapi.testclient import TestClient
 
-from volte.coding.cameo import describe
-from volte.records import Article, Event, make_event_id
+from serve_store_data import coded_articles
 from volte.serve.app import create_app
 from volte.settings import ServeSettings, Settings
 
 TOKEN = "s3cret-token"
-
-# Three short articles written for these tests: (id, date, url, text, events as (source, code, target,
-# trigger, source name, target name)).
-ARTICLES = [
-    (
-        "wire-0104",
-        "2026-01-04",
-        "https://wire.example/0104",
-        "Bogota, January 4. Colombia's president accused Washington of a grave violation of sovereignty.",
-        [("COLGOV", "112", "USAGOV", "accused", "Colombia's president", "Washington")],
-    ),
-    (
-        "wire-0105",
-        "2026-01-05",
-        "https://post.example/0105",
-        "Caracas, January 5. Venezuela's government condemned the United States before the council.",
-        [("VENGOV", "111", "USA", "condemned", "Venezuela's government", "the United States")],
-    ),
-    (
-        "wire-0107",
-        "2026-01-07",
-        "https://wire.example/0107",
-        "Washington, January 7. After a phone call, the US president and Colombia's president agreed to meet.",
-        [
-            ("USAGOV", "036", "COLGOV", "agreed to meet", "the US president", "Colombia's president"),
-            ("COLGOV", "036", "USAGOV", "agreed to meet", "Colombia's president", "the US president"),
-        ],
-    ),
-]
-
-
-def _event(doc_id: str, day: str, text: str, spec: tuple[str, str, str, str, str, str]) -> Event:
-    source, code, target, trigger, source_name, target_name = spec
-    info = describe(code)
-    t_start, s_start, g_start = text.index(trigger), text.index(source_name), text.index(target_name)
-    start = text.index(".") + 2
-    return Event(
-        event_id=make_event_id(doc_id, 1, source, target, code, t_start),
-        doc_id=doc_id, sentence_index=1, sentence=text[start:], sentence_start=start, sentence_end=len(text),
-        date=day, date_precision="day", published=day, source=source, source_name=source_name, target=target,
-        target_name=target_name, code=code, root=info.root, quad_class=info.quad_class, goldstein=info.goldstein,
-        plover=info.plover, trigger=trigger, pattern=f"test.{code}", factuality="asserted", attributed_to=None,
-        kind="news", coder_version="test",
-        trigger_start=t_start, trigger_end=t_start + len(trigger), source_start=s_start,
-        source_end=s_start + len(source_name), target_start=g_start, target_end=g_start + len(target_name),
-    )
-
-
-@dataclass(frozen=True)
-class Coded:
-    """What the coder hands the store (volte.coding.coder.Coded's fields), built by hand here."""
-
-    article: Article
-    events: tuple[Event, ...]
-    reject: None = None
-
-
-def _coded() -> list[Any]:
-    out = []
-    for doc_id, day, url, text, specs in ARTICLES:
-        article = Article(id=doc_id, text=text, url=url, title=f"Story {doc_id}", published=date.fromisoformat(day))
-        out.append(Coded(article=article, events=tuple(_event(doc_id, day, text, s) for s in specs), reject=None))
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +32,7 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     path = tmp_path_factory.mktemp("store") / "api.duckdb"
     with Store(path) as store:
-        store.ingest(_coded())
+        store.ingest(coded_articles())
     return path
 
 
@@ -115,7 +49,7 @@ def writer_client(tmp_path: Path) -> Iterator[TestClient]:
 
     path = tmp_path / "w.duckdb"
     with Store(path) as store:
-        store.ingest(_coded())
+        store.ingest(coded_articles())
     settings = Settings(serve=ServeSettings(max_body_bytes=2048))
     with TestClient(create_app(path, settings=settings, token=TOKEN)) as test_client:
         yield test_client

@@ -22,7 +22,6 @@ import pytest
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
-DEMO = ROOT / "src" / "volte" / "demo" / "articles"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -52,13 +51,12 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def demo_store(tmp_path_factory: pytest.TempPathFactory, coder: Any) -> Path:
-    from volte.ingest.sources import iter_articles
-    from volte.store.db import Store
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The store `volte demo --db PATH` builds: the bundled articles, coded for real."""
+    from volte.demo import run_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    with Store(path) as store:
-        store.ingest(coder.code(iter_articles([DEMO])))
+    run_demo(path)
     return path
 
 
