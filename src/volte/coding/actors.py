@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
 OTHER_PRONOUNS = frozenset("they them their themselves we us our i me my you your".split())
 RELATIVE_PRONOUNS = frozenset("who whom which that".split())
-FORMER_WORDS = frozenset("former ex late ousted deposed then outgoing exiled jailed".split())
+FORMER_WORDS = frozenset("former ex late ousted deposed outgoing exiled jailed".split())
 MODIFIER_DEPS = frozenset(("amod", "compound", "poss", "nmod", "npadvmod", "nummod"))
 OF_PREPS = frozenset(("of", "from"))
 IN_PREPS = frozenset(("in", "at", "inside", "within"))
@@ -114,14 +114,14 @@ class ActorResolver:
         """Every actor mention in a sentence with a known code (one per noun phrase, in text order)."""
         self._prepare()
         when = self.published
-        found: dict[int, ResolvedActor] = {}
+        found: dict[tuple[int, int], ResolvedActor] = {}
         for heads in self._mention_heads(sent):
             for head in heads:
                 actor = self._resolve_head(head, when)
                 if actor is not None and actor.code:
-                    found.setdefault(head.i, actor)
+                    found.setdefault((actor.start, actor.end), actor)
                     break
-        return [found[i] for i in sorted(found)]
+        return [found[span] for span in sorted(found)]
 
     # ------------------------------------------------------------------ document pass
 
