@@ -59,7 +59,7 @@ def test_resolve_state_names_and_variants(nlp, phrase, codes):
 
 @pytest.mark.parametrize(
     ("phrase", "codes"),
-    [("the Colombians", ["COL"]), ("Emiratis", ["ARE"]), ("the Emirati government", ["AREGOV"]),
+    [("the Colombians", ["COL"]), ("Emiratis", ["ARECVL"]), ("100 Palestinians", ["PSECVL"]), ("the Emirati government", ["AREGOV"]),
      ("Colombian farmers", ["COLCVL"]), ("Colombian exports", ["COL"]), ("Latin American countries", ["LAM"])],
 )
 def test_resolve_demonyms_and_national_fallback(nlp, phrase, codes):

@@ -386,8 +386,8 @@ def plural(noun: str) -> str:
 
 
 def adjective_plurals(raws: list[_Raw]) -> list[_Raw]:
-    """Demonyms used as nouns ("Colombians", "Emiratis") for adjectives ending in -n or -i."""
-    return [_Raw(r.text + "s", r.entry, r.kind, r.code, r.where) for r in raws
+    """Demonyms used as nouns ("Colombians", "Emiratis": people, CVL) for adjectives ending in -n or -i."""
+    return [_Raw(r.text + "s", r.entry, r.kind, r.code + "CVL", r.where) for r in raws
             if r.kind == ADJ and r.text.endswith(("n", "i"))]
 
 

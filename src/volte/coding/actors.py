@@ -10,7 +10,7 @@ person's code depends on the date, and an unknown proper noun gives the empty co
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +46,7 @@ OF_PREPS = frozenset(("of", "from"))
 IN_PREPS = frozenset(("in", "at", "inside", "within"))
 PLACE_PREPS = frozenset("in at to into inside near outside around across throughout within via".split())
 ANTECEDENT_WINDOW = 150          # tokens a pronoun looks back for its person
+GENERIC_ROLES = frozenset(("role:government",))
 NON_STATE = frozenset(("IGO", "NGO", "IMG", "NGM", "MNC", "INT"))
 TITLE_GRACE = timedelta(days=31)  # "President X" keeps the title this long after the term (news lag)
 
@@ -108,7 +109,7 @@ class ActorResolver:
             if role is not None and actor.code and head.i not in self._person_at:
                 actors += self._coordinated_owners(head, role, when)
             actors.append(actor)
-        return sorted(actors, key=lambda a: a.start)
+        return sorted(_share_roles(actors), key=lambda a: a.start)
 
     def mentions(self, sent: Span) -> list[ResolvedActor]:
         """Every actor mention in a sentence with a known code (one per noun phrase, in text order)."""
@@ -217,8 +218,8 @@ class ActorResolver:
     def _named_actor(self, name: Name, match: _Match, on: date | None, *, head: Token) -> ResolvedActor:
         code, period = name.entry.code_on(on) if name.kind == ORG else (name.code, None)
         entry = name.entry.id if name.kind in (ORG, STATE) else f"{name.entry.id}#{name.kind}"
-        if name.kind == SEAT and _is_place(head):
-            code, entry = name.entry.country, f"{name.entry.id}#place"   # "talks in Minsk": a place, not Minsk
+        if name.kind == ADJ and len(code) == 6 and _collective(head):
+            code, entry = code[:3], f"{name.entry.id}#collective"    # "the Palestinians rejected ..."
         return self._actor(code, match.start, match.end, entry + _period_note(period))
 
     def _person_actor(self, head: Token, person: Entry, on: date | None) -> ResolvedActor:
@@ -227,31 +228,70 @@ class ActorResolver:
         code, period = person.code_on(on)
         note = _period_note(period)
         if period is None and on is not None:
-            titled = self._titled_period(head, person, on)
+            titled = self._titled_code(head, person, on)
             if titled is not None:
-                code, note = titled.code, _period_note(titled) + " title-in-text"
+                code, note = titled[0], f" ({titled[1]}) title-in-text"
         return self._actor(code, start, end, person.id + note)
 
-    def _titled_period(self, head: Token, person: Entry, on: date) -> Period | None:
-        """A term that ended within TITLE_GRACE of ``on`` when the text still gives the title."""
-        left = [t for t in head.lefts]
-        if any(t.lower_ in FORMER_WORDS for t in left) or not any(
-                (m := self._match_at.get(t.i)) is not None and m.of_kind(ROLE) is not None for t in left):
+    def _titled_code(self, head: Token, person: Entry, on: date) -> tuple[str, str] | None:
+        """The text's own title ("Venezuelan President Maduro") where the dictionary has no role that day.
+
+        Used only (a) within TITLE_GRACE after a term with that title ended (news keeps the title a while
+        after a sudden end) and (b) before the person's first known role (the dictionary cannot know the
+        earlier office, or the date is not the event's). Between two terms the title is honorific: never GOV.
+        """
+        title = self._title_of(head)
+        if title is None:
             return None
+        noun, actor = title
         ended = [p for p in person.periods if p.end is not None and p.end < on <= p.end + TITLE_GRACE]
-        return ended[-1] if ended else None
+        same = [p for p in ended if _same_title(p.title, noun)]
+        if same:
+            return same[-1].code, f"{same[-1].title} until {same[-1].end}"
+        first = min((p.start for p in person.periods if p.start is not None), default=None)
+        if first is not None and on >= first:
+            return None
+        later = [p for p in person.periods if _same_title(p.title, noun)]
+        if later:
+            return later[0].code, f"{later[0].title} from {later[0].start}"
+        return (actor.code, actor.entry) if actor is not None and actor.code else None
+
+    def _title_of(self, head: Token) -> tuple[str, ResolvedActor | None] | None:
+        """The present title before a name ("President", "Colombian Foreign Minister") and its actor."""
+        lefts = list(head.lefts)
+        near = [*lefts, *(child for token in lefts for child in token.children)]
+        if any(token.lower_ in FORMER_WORDS for token in near):
+            return None
+        for token in lefts:
+            match = self._match_at.get(token.i)
+            role = match.of_kind(ROLE) if match is not None else None
+            if role is not None and match is not None and token.dep_ in ("compound", "amod", "nmod", "appos"):
+                noun = fold(self.doc[match.start:match.end].text)
+                return noun, self._role_actor(token, match, role, None, extra=(head,))
+        return None
 
     def _role_actor(self, head: Token, match: _Match, role: Name, on: date | None, *,
                     extra: tuple[Token, ...] = ()) -> ResolvedActor:
         """A role noun with its owner: "Colombian troops" COLMIL, "NATO forces" IGOWSTNAT."""
         owner = self._owner(head, match, on, extra=extra)
-        role_code = "ELI" if self._is_former(match, extra) else role.code
+        role_code = "ELI" if self._is_former(match, extra) else self._specific_role(head, role)
         if owner is None:
             alone = role.entry.country
             return self._actor(alone, match.start, match.end, role.entry.id + ("" if alone else " (no country)"))
         code = owner.code if owner.is_org else owner.code + role_code
         start, end = min(owner.start, match.start), max(owner.end, match.end)
         return self._actor(code, start, end, f"{role.entry.id}+{owner.entry}")
+
+    def _specific_role(self, head: Token, role: Name) -> str:
+        """ "intelligence officials" SPY, "military sources" MIL: a role modifier refines a generic head."""
+        if role.entry.id not in GENERIC_ROLES:
+            return role.code
+        for child in head.children:
+            match = self._match_at.get(child.i)
+            modifier = match.of_kind(ROLE) if match is not None and child.dep_ in ("compound", "amod") else None
+            if modifier is not None and modifier.code != role.code:
+                return modifier.code
+        return role.code
 
     def _is_former(self, match: _Match, extra: tuple[Token, ...]) -> bool:
         tokens = [*self.doc[match.start:match.end], *extra]
@@ -392,6 +432,29 @@ def _cased_fits(name: Name, doc: Doc, start: int) -> bool:
         if rule == "exact" and not all(c.isupper() for c in text if c.isalpha()):
             return False
     return True
+
+
+def _share_roles(actors: list[ResolvedActor]) -> list[ResolvedActor]:
+    """ "Sierra Leonean and Liberian refugees" parsed as two conjuncts: the bare adjective takes the role."""
+    roles = {a.code[3:6] for a in actors if a.entry.startswith("role:") and len(a.code) == 6}
+    if len(roles) != 1:
+        return actors
+    role = roles.pop()
+    return [replace(a, code=a.code + role) if a.entry.endswith("#adj") and len(a.code) == 3 else a for a in actors]
+
+
+def _collective(head: Token) -> bool:
+    """ "the Palestinians" (the side, coded as the state) rather than "100 Palestinians" (people, CVL)."""
+    children = list(head.children)
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in children)
+    counted = any(c.dep_ in ("nummod", "quantmod", "amod") for c in children) or head.head.lower_ == "of"
+    return definite and not counted
+
+
+def _same_title(title: str, noun: str) -> bool:
+    """ "president" is the title "president" or part of "foreign minister and prime minister"-style titles."""
+    parts = {part.strip() for part in title.replace(" and ", ",").split(",")}
+    return noun == title or noun in parts
 
 
 def _is_place(token: Token) -> bool:
