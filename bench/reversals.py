@@ -36,12 +36,21 @@ class Outcome:
     threshold: float
 
 
-def specs(n: int, rng: np.random.Generator, *, reversal: bool) -> list[StreamSpec]:
+def specs(
+    n: int, rng: np.random.Generator, *, reversal: bool, rates: tuple[float, float] = (0.5, 5.0), episode_rate: float = 1.5
+) -> list[StreamSpec]:
     out = []
     for _ in range(n):
         kind = str(rng.choice(["thaw", "rupture"])) if reversal else None
-        out.append(StreamSpec(rate=float(rng.uniform(0.5, 5.0)), conflict_share=float(rng.uniform(0.1, 0.45)),
-                              reversal=kind, turn=int(rng.integers(60, 330))))
+        out.append(
+            StreamSpec(
+                rate=float(rng.uniform(*rates)),
+                conflict_share=float(rng.uniform(0.1, 0.45)),
+                reversal=kind,
+                turn=int(rng.integers(60, 330)),
+                episode_rate=episode_rate,
+            )
+        )
     return out
 
 
@@ -60,10 +69,18 @@ def run_stream(spec: StreamSpec, params: ReversalParams, seed: int) -> Outcome:
     return Outcome(spec.rate, spec.reversal, hit, delay, false, cal.threshold)
 
 
-def evaluate(params: ReversalParams, *, streams: int, seed: int) -> tuple[list[Outcome], list[Outcome]]:
+def evaluate(
+    params: ReversalParams, *, streams: int, seed: int, rates: tuple[float, float] = (0.5, 5.0), episode_rate: float = 1.5
+) -> tuple[list[Outcome], list[Outcome]]:
     rng = np.random.default_rng(seed)
-    turns = [run_stream(s, params, seed * 100_000 + i) for i, s in enumerate(specs(streams, rng, reversal=True))]
-    steady = [run_stream(s, params, seed * 100_000 + 50_000 + i) for i, s in enumerate(specs(streams, rng, reversal=False))]
+    turns = [
+        run_stream(s, params, seed * 100_000 + i)
+        for i, s in enumerate(specs(streams, rng, reversal=True, rates=rates, episode_rate=episode_rate))
+    ]
+    steady = [
+        run_stream(s, params, seed * 100_000 + 50_000 + i)
+        for i, s in enumerate(specs(streams, rng, reversal=False, rates=rates))
+    ]
     return turns, steady
 
 
@@ -80,15 +97,36 @@ def summarise(turns: Sequence[Outcome], steady: Sequence[Outcome], days: int = 3
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--streams", type=int, default=200, help="dyad-years with a reversal (and as many steady ones)")
+    parser.add_argument(
+        "--streams", type=int, default=200, help="dyad-years with a reversal (and as many steady ones)"
+    )
     parser.add_argument("--seed", type=int, default=7)
-    for field in ("min_threshold", "shrink", "prior_weight", "false_alarms_per_year", "shuffles"):
+    parser.add_argument("--episode-rate", type=float, default=1.5, help="news-volume multiplier in the two weeks around a turn")
+    for field in (
+        "min_threshold",
+        "short_history_threshold",
+        "shrink",
+        "prior_weight",
+        "false_alarms_per_year",
+        "shuffles",
+    ):
         parser.add_argument("--" + field.replace("_", "-"), type=float, default=None)
-    parser.add_argument("--combine", choices=("min", "geomean"), default=None)
+    parser.add_argument("--combine", choices=("min", "geomean", "contrast"), default=None)
     parser.add_argument("--every-day", action="store_true", default=None)
     parser.add_argument("--variance", choices=("squares", "weights"), default=None)
     args = parser.parse_args(argv)
-    overrides = {f: (int(v) if f == "shuffles" else v) for f in ("min_threshold", "shrink", "prior_weight", "false_alarms_per_year", "shuffles") if (v := getattr(args, f)) is not None}
+    overrides = {
+        f: (int(v) if f == "shuffles" else v)
+        for f in (
+            "min_threshold",
+            "short_history_threshold",
+            "shrink",
+            "prior_weight",
+            "false_alarms_per_year",
+            "shuffles",
+        )
+        if (v := getattr(args, f)) is not None
+    }
     if args.every_day:
         overrides["every_day"] = True
     if args.variance:
@@ -97,15 +135,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         overrides["combine"] = args.combine
     params = dataclasses.replace(ReversalParams(), **overrides)
     started = time.perf_counter()
-    turns, steady = evaluate(params, streams=args.streams, seed=args.seed)
+    turns, steady = evaluate(params, streams=args.streams, seed=args.seed, episode_rate=args.episode_rate)
     elapsed = time.perf_counter() - started
-    print(f"reversal detector {params.method}: {args.streams} dyad-years with a turn, {args.streams} steady; {elapsed:.1f}s")
+    print(
+        f"reversal detector {params.method}: {args.streams} dyad-years with a turn, {args.streams} steady; {elapsed:.1f}s"
+    )
     print(f"params: {dataclasses.asdict(params)}")
     _print_row("all", summarise(turns, steady))
     for lo, hi in BANDS:
-        _print_row(f"{lo}-{hi}/day", summarise([o for o in turns if lo <= o.rate < hi], [o for o in steady if lo <= o.rate < hi]))
+        _print_row(
+            f"{lo}-{hi}/day",
+            summarise([o for o in turns if lo <= o.rate < hi], [o for o in steady if lo <= o.rate < hi]),
+        )
     for kind in ("thaw", "rupture"):
         _print_row(kind, summarise([o for o in turns if o.reversal == kind], steady))
+    sparse = evaluate(params, streams=max(args.streams // 2, 10), seed=args.seed + 1, rates=(0.05, 0.5), episode_rate=args.episode_rate)
+    _print_row("0.05-0.5/day", summarise(*sparse))
     result = summarise(turns, steady)
     goal = result["recall_24h"] >= 0.9 and result["false_alarms_per_dyad_year"] <= 1.0
     print(f"goal recall>=0.9 at <=1 false alarm/dyad-year: {'MET' if goal else 'NOT MET'}")
@@ -113,9 +158,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _print_row(label: str, row: dict[str, float]) -> None:
-    print(f"  {label:<12} recall {row['recall_24h']:.3f}  delay {row['median_delay_days']:.1f} d  "
-          f"false alarms {row['false_alarms_per_dyad_year']:.2f}/dyad-yr  off-turn {row['off_turn_alarms_per_dyad_year']:.2f}/dyad-yr  "
-          f"threshold {row['median_threshold']:.2f}")
+    print(
+        f"  {label:<12} recall {row['recall_24h']:.3f}  delay {row['median_delay_days']:.1f} d  "
+        f"false alarms {row['false_alarms_per_dyad_year']:.2f}/dyad-yr  off-turn {row['off_turn_alarms_per_dyad_year']:.2f}/dyad-yr  "
+        f"threshold {row['median_threshold']:.2f}"
+    )
 
 
 if __name__ == "__main__":

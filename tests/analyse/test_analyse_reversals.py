@@ -86,7 +86,7 @@ def test_reversals_more_sources_raise_the_score() -> None:
 
 def test_reversals_calibration_short_history_uses_the_global_minimum() -> None:
     cal = calibrate(_stream(30, {5: [(-5.0, 1, "conflict")]}), PARAMS)
-    assert (cal.threshold, cal.calibrated) == (PARAMS.min_threshold, None)
+    assert (cal.threshold, cal.calibrated) == (PARAMS.short_history_threshold, None)
 
 
 def test_reversals_calibration_is_reproducible_and_rate_aware() -> None:

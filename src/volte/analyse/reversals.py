@@ -10,7 +10,8 @@ windows, itself shrunk toward a global prior) and expressed as a z-score::
 A thaw scores ``min(-z_before, z_after)``: both sides must deviate, in opposite directions. A CAMEO gate
 asks for conflict evidence (roots 10-20) before and cooperation evidence (roots 03-05: intent to meet,
 consult, agree) after; a rupture mirrors both. Alarm thresholds are calibrated per dyad on its own history
-shuffled in day blocks (at ``false_alarms_per_year``), never below ``min_threshold``.
+shuffled in day blocks (at ``false_alarms_per_year``), never below ``min_threshold``; a history shorter than
+``min_calibration_days`` gets the global ``short_history_threshold``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 Array = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
 SUM_FIELDS = ("clusters", "w", "ww", "wg", "wg2", "conflict", "coop")
 KINDS = ("thaw", "rupture")
 
@@ -40,14 +42,15 @@ class ReversalParams:
     prior_weight: float = 10.0  # pseudo-weight of the prior in the baseline
     shrink: float = 2.0  # pseudo-weight pulling each window's mean toward the baseline
     min_sd: float = 1.5
-    min_threshold: float = 1.5  # global minimum: short histories cannot be calibrated
+    min_threshold: float = 1.0  # floor under every calibrated threshold
+    short_history_threshold: float = 1.5  # global minimum for histories too short to calibrate
     false_alarms_per_year: float = 0.5  # calibration target (thaws and ruptures together)
     shuffles: int = 40
     block_days: int = 1
     min_calibration_days: int = 90
     every_day: bool = False  # evaluate at every day (True) or only at days with a cluster (False)
     variance: str = "squares"  # z denominators from the sum of squared weights (squares) or of weights (weights)
-    combine: str = "geomean"  # how the two deviations make one score: min | geomean
+    combine: str = "geomean"  # how the deviations make one score: min | geomean | contrast
     method: str = "volte.reversals.v1"
 
     @property
@@ -181,23 +184,39 @@ def score(table: DayTable, params: ReversalParams) -> Scores:
     t = np.arange(n)
     L, D = params.window_days, params.before_days
     a_lo, b_lo, b_hi = t - L + 1, t - L - D + 1, t - L
-    mu0, sd0 = baseline(table, b_lo, params)
-    cw, cww, cwg = _cum(table.w), _cum(table.ww), _cum(table.wg)
+    z_before, z_after, z_diff, mu0, sd0 = sides(table, params, b_lo, b_hi, a_lo, t)
     cconf, ccoop = _cum(table.conflict), _cum(table.coop)
-    z_after = zscore(_window(cwg, a_lo, t), _window(cw, a_lo, t), _window(cww, a_lo, t), mu0, sd0, params)
-    z_before = zscore(_window(cwg, b_lo, b_hi), _window(cw, b_lo, b_hi), _window(cww, b_lo, b_hi), mu0, sd0, params)
     active = np.ones(n, dtype=bool) if params.every_day else table.clusters > 0
     thaw_gate = active & (_window(cconf, b_lo, b_hi) > 0) & (_window(ccoop, a_lo, t) > 0)
     rupture_gate = active & (_window(ccoop, b_lo, b_hi) > 0) & (_window(cconf, a_lo, t) > 0)
-    thaw = np.where(thaw_gate, combine(-z_before, z_after, params), np.nan)
-    rupture = np.where(rupture_gate, combine(z_before, -z_after, params), np.nan)
+    thaw = np.where(thaw_gate, combine(-z_before, z_after, z_diff, params), np.nan)
+    rupture = np.where(rupture_gate, combine(z_before, -z_after, -z_diff, params), np.nan)
     return Scores(thaw=thaw, rupture=rupture, z_before=z_before, z_after=z_after, mu0=mu0, sd0=sd0)
 
 
-def combine(before: Array, after: Array, params: ReversalParams) -> Array:
-    """One score from the two signed deviations (positive = in the direction of the reversal)."""
+def sides(table: DayTable, params: ReversalParams, b_lo: IntArray, b_hi: IntArray, a_lo: IntArray, a_hi: IntArray) -> tuple[Array, Array, Array, Array, Array]:
+    """z of the before window, z of the after window (each against the baseline of the days before
+    ``b_lo``) and z of the after-minus-before difference of their shrunken means; plus (mu0, sd0)."""
+    mu0, sd0 = baseline(table, b_lo, params)
+    cw, cww, cwg = _cum(table.w), _cum(table.ww), _cum(table.wg)
+    sums = [(_window(cwg, lo, hi), _window(cw, lo, hi), _window(cww, lo, hi)) for lo, hi in ((b_lo, b_hi), (a_lo, a_hi))]
+    (wg_b, w_b, ww_b), (wg_a, w_a, ww_a) = sums
+    z_before = zscore(wg_b, w_b, ww_b, mu0, sd0, params)
+    z_after = zscore(wg_a, w_a, ww_a, mu0, sd0, params)
+    k = params.shrink
+    mean_b, mean_a = (wg_b + k * mu0) / (w_b + k), (wg_a + k * mu0) / (w_a + k)
+    spread_b, spread_a = (ww_b if params.variance == "squares" else w_b), (ww_a if params.variance == "squares" else w_a)
+    var = sd0**2 * ((spread_b + k) / (w_b + k) ** 2 + (spread_a + k) / (w_a + k) ** 2)
+    return z_before, z_after, (mean_a - mean_b) / np.sqrt(var), mu0, sd0
+
+
+def combine(before: Array, after: Array, diff: Array, params: ReversalParams) -> Array:
+    """One score from the signed deviations (positive = in the direction of the reversal): ``min`` of
+    before and after (DESIGN.md), their ``geomean``, or ``contrast``: min(before, after-minus-before)."""
     if params.combine == "geomean":
         return np.where((before > 0) & (after > 0), np.sqrt(np.maximum(before, 0) * np.maximum(after, 0)), np.minimum(before, after))
+    if params.combine == "contrast":
+        return np.minimum(before, diff)
     return np.minimum(before, after)
 
 
@@ -246,12 +265,8 @@ def turn_day(table: DayTable, params: ReversalParams, *, kind: str, first: int, 
     lo = max(first - params.window_days + 1, 0)
     candidates = [c for c in range(lo, peak + 1) if evidence[c] > 0] or [max(peak - params.window_days + 1, 0)]
     c = np.array(candidates)
-    mu0, sd0 = baseline(table, c - params.before_days, params)
-    cw, cww, cwg = _cum(table.w), _cum(table.ww), _cum(table.wg)
-    lo, end = c - params.before_days, np.full_like(c, peak)
-    zb = zscore(_window(cwg, lo, c - 1), _window(cw, lo, c - 1), _window(cww, lo, c - 1), mu0, sd0, params)
-    za = zscore(_window(cwg, c, end), _window(cw, c, end), _window(cww, c, end), mu0, sd0, params)
-    contrast = combine(-zb, za, params) if kind == "thaw" else combine(zb, -za, params)
+    zb, za, zd, _, _ = sides(table, params, c - params.before_days, c - 1, c, np.full_like(c, peak))
+    contrast = combine(-zb, za, zd, params) if kind == "thaw" else combine(zb, -za, -zd, params)
     return int(c[int(np.argmax(contrast))])
 
 
@@ -279,7 +294,7 @@ def calibrate(table: DayTable, params: ReversalParams, *, seed: int = 0) -> Cali
     destroys the order a reversal needs)."""
     n = len(table)
     if n < params.min_calibration_days:
-        return Calibration(threshold=params.min_threshold, calibrated=None, days=n)
+        return Calibration(threshold=max(params.short_history_threshold, params.min_threshold), calibrated=None, days=n)
     rng = np.random.default_rng(seed)
     peaks: list[float] = []
     for _ in range(params.shuffles):
