@@ -35,7 +35,7 @@ def test_load_good_dictionary_indexes_every_kind_of_name():
 def test_load_broken_dictionary_raises_one_error_with_code_e301():
     error = load_broken()
     assert error.code == E_DICT_INVALID
-    assert "11 problem(s)" in str(error)
+    assert "12 problem(s)" in str(error)
 
 
 @pytest.mark.parametrize(
@@ -52,6 +52,7 @@ def test_load_broken_dictionary_raises_one_error_with_code_e301():
         ("people.yml", 10, "roles overlap in time"),
         ("people.yml", 16, "code 'QQQ'"),
         ("people.yml", 19, "duplicate id 'person:overlapping'"),
+        ("people.yml", 22, "pronoun must be he or she"),
     ],
 )
 def test_load_broken_dictionary_reports_each_problem_with_file_and_line(file, line, fragment):

@@ -209,6 +209,12 @@ def test_resolve_pronoun_to_most_recent_person(nlp):
     assert "gustavo_petro" in actors[0].entry
 
 
+def test_resolve_pronoun_skips_a_person_of_the_other_pronoun(nlp):
+    text = "Claudia Sheinbaum spoke with Donald Trump on Monday. She said the call was productive."
+    actors = token_actors(nlp, text, "She", on=date(2025, 3, 3))
+    assert codes_of(actors) == ["MEXGOV"]
+
+
 def test_resolve_object_pronoun_skips_the_subject_of_its_own_clause(nlp):
     actors = token_actors(nlp, "Obama knew that Biden liked him.", "him", on=date(2015, 8, 13))
     assert "barack_obama" in actors[0].entry

@@ -78,6 +78,7 @@ class Entry:
     country: str = ""              # ISO-3 of the state behind the entry (when there is one)
     periods: tuple[Period, ...] = ()
     famous: bool = False           # people: surname alone resolves without an introduction
+    pronoun: str = ""              # people: "he" (default) or "she"; he/she pronouns skip the other
     source: str = ""               # file:line, for explanations and errors
 
     def code_on(self, on: date | None) -> tuple[str, Period | None]:
@@ -237,7 +238,7 @@ def overlapping(periods: Sequence[Period]) -> bool:
 _STATE_KEYS = ("name", "names", "adj", "capital", "seats", "alias_codes", "note")
 _ORG_KEYS = ("names", "country", "roles", "note")
 _ROLE_KEYS = ("nouns", "alone", "note")
-_PERSON_KEYS = ("aliases", "short", "roles", "otherwise", "famous", "note")
+_PERSON_KEYS = ("aliases", "short", "roles", "otherwise", "famous", "pronoun", "note")
 
 
 @dataclass
@@ -362,8 +363,11 @@ def person_entries(path: Path, items: list[Any], problems: Problems, states: fro
         if not check_code(code, where, problems, states=states):
             continue
         periods = read_periods(item.get("roles"), where, problems, states)
+        pronoun = str(item.get("pronoun") or "he")
+        if pronoun not in ("he", "she"):
+            problems.add(where, f"pronoun must be he or she, got {pronoun!r}")
         entry = Entry(id=f"person:{item['id']}", kind="person", code=code, country=country[:3], periods=periods,
-                      famous=bool(item.get("famous")), source=where)
+                      famous=bool(item.get("famous")), pronoun=pronoun, source=where)
         full = [item["name"], *str_list(item.get("aliases"), where, "aliases", problems)]
         raws += [_Raw(n, entry, PERSON, code, where) for n in full]
         short = str_list(item["short"], where, "short", problems) if "short" in item else [item["name"].split()[-1]]

@@ -38,6 +38,7 @@ __all__ = ["ActorDictionary", "ActorResolver", "ResolvedActor", "default_actors"
 log = logging.getLogger(__name__)
 
 PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
+_PRONOUN_GENDER = {p: ("she" if p.startswith(("she", "her")) else "he") for p in PERSON_PRONOUNS}
 OTHER_PRONOUNS = frozenset("they them their themselves we us our i me my you your".split())
 RELATIVE_PRONOUNS = frozenset("who whom which that".split())
 FORMER_WORDS = frozenset("former ex late ousted deposed outgoing exiled jailed".split())
@@ -483,6 +484,8 @@ def _antecedent(pronoun: Token, persons: list[tuple[int, Entry]], doc: Doc) -> E
         candidate = doc[index]
         if pronoun.dep_ in ("dobj", "pobj", "dative") and candidate.head.i == pronoun.head.i \
                 and candidate.dep_ in ("nsubj", "nsubjpass"):
+            continue
+        if person.pronoun and person.pronoun != _PRONOUN_GENDER[pronoun.lower_]:
             continue
         return person
     return None
