@@ -145,7 +145,7 @@ class _EventBuilder:
         self.doc = sent.doc
 
     def build(self, match: VerbMatch) -> list[Event]:
-        trigger = self.doc[match.trigger_start]
+        trigger = self.doc[match.trigger_start : match.trigger_end].root
         tense = "future" if match.factuality == "future" else ("past" if trigger.tag_ in _PAST_TAGS else None)
         iso, precision = resolve_event_date(self.sent, published=self.article.published, trigger=trigger.i, tense=tense)
         on = _as_date(iso) or self.article.published
@@ -153,6 +153,9 @@ class _EventBuilder:
         targets = self._side(match.targets, on, speaker=match.attributed_to)
         attributed = self._speaker_code(match, on)
         pairs = _pairs(sources, targets, symmetric=match.symmetric)
+        if not match.alone and match.code[:2] not in _ONE_SIDED_ROOTS:
+            # an action on nobody we know: no dyad, and mostly an actor we failed to resolve
+            pairs = [(s, t) for s, t in pairs if t is not None]
         if match.nominal and trigger.dep_ not in _CLAUSE_ROLES:
             pairs = [(s, t) for s, t in pairs if t is not None]  # "relies on U.S. aid" is no event
         return [self._event(match, src, tgt, iso, precision, attributed) for src, tgt in pairs]
@@ -213,7 +216,7 @@ class _EventBuilder:
             actors = _known(self.resolver.resolve(self.doc[match.attributed_to], on=on))
             if actors:
                 return actors[0].code
-        inside = self.quotes.inside(match.trigger_start)
+        inside = self.quotes.inside(match.trigger_end - 1)
         return self.speaker[0].code if (self.speaker and inside) else None
 
     def _event(
@@ -241,6 +244,9 @@ class _EventBuilder:
 
 
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+# Roots whose events are complete with one actor: statements, intents, yielding (resign, release),
+# investigations, protests, force posture. Other events need a known target (or `alone: true` patterns).
+_ONE_SIDED_ROOTS = frozenset({"01", "03", "08", "09", "14", "15"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their"})
 _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
 _PAIR_NOUNS = frozenset({"country", "side", "leader", "nation", "government", "party", "state", "neighbor", "neighbour", "president", "minister", "capital"})

@@ -33,15 +33,15 @@ NEGATING = frozenset({"fail", "avoid", "deny", "forgo", "resist", "cease", "stop
 NOMINAL_NEGATING = frozenset({"postpone", "cancel", "suspend", "delay", "block", "veto", "prevent", "avoid", "halt", "stop", "scrap", "abandon", "boycott"})
 COMMITTING = frozenset({"agree", "promise", "pledge", "vow", "offer", "decide", "commit", "undertake", "resolve", "volunteer", "consent", "guarantee",
                         "commitment", "agreement", "decision", "vow"})
-PLANNING = frozenset({"plan", "intend", "aim", "prepare", "expect", "hope", "want", "wish", "seek", "try", "attempt", "schedule", "set", "due", "ready", "willing", "eager", "poised", "mean", "arrange",
-                      "intention", "bid", "effort", "readiness", "willingness", "preparation", "push", "drive"})
+PLANNING = frozenset({"plan", "intend", "aim", "prepare", "expect", "hope", "want", "wish", "schedule", "set", "due", "ready", "willing", "eager", "poised", "mean", "arrange",
+                      "intention", "readiness", "willingness", "preparation"})
 THREATENING = frozenset({"threaten", "warn", "threat", "warning"})
 APPEALING = frozenset({"urge", "ask", "appeal", "call", "press", "plead", "encourage", "invite", "request", "implore", "beg", "advise", "recommend", "push", "lobby", "propose", "suggest",
                        "plea", "invitation", "proposal"})
 DEMANDING = frozenset({"demand", "order", "require", "instruct", "insist", "pressure", "force", "compel", "ultimatum"})
 ALLEGING = frozenset({"accuse", "allege", "blame", "charge", "suspect", "criticize", "condemn", "denounce",
                       "accusation", "allegation", "claim", "suspicion"})
-CONSIDERING = frozenset({"consider", "mull", "weigh", "discuss", "debate", "study", "explore", "contemplate", "examine",
+CONSIDERING = frozenset({"try", "attempt", "seek", "struggle", "strive", "bid", "effort", "push", "drive", "consider", "mull", "weigh", "discuss", "debate", "study", "explore", "contemplate", "examine",
                          "speculation", "rumor", "rumour", "fear", "possibility", "prospect", "risk", "idea", "question", "doubt"})
 _NOUN_GOVERNORS = REFUSAL | COMMITTING | PLANNING | THREATENING | APPEALING | DEMANDING | ALLEGING | CONSIDERING
 # Adjectives that take the reality out of a nominal event: "the *alleged* attack", "a *possible* visit".
@@ -212,6 +212,8 @@ def _local_status(verb: Token, *, reported: bool) -> str:
         if verb.pos_ in ("NOUN", "PROPN"):
             if dep == "det" and low in NEGATIVE_DETS:
                 return "negated"
+            if dep == "det" and low == "any":
+                flags.add("hypothetical")  # "would respond to *any* attack"
             if dep == "amod" and low in _HEDGING_ADJECTIVES:
                 flags.add(_HEDGING_ADJECTIVES[low])
         if dep == "aux" and low in FUTURE_MODALS:

@@ -27,7 +27,7 @@ SLOT_PREFIXES = ("prep:", "obj_prep:")
 KEYS = frozenset(
     {
         "id", "code", "verbs", "nouns", "adjectives", "object", "not_object", "prep", "particle", "xcomp", "compound",
-        "source", "target", "symmetric", "statement", "intent", "passive", "note", "speaker_source",
+        "source", "target", "symmetric", "statement", "intent", "passive", "note", "speaker_source", "alone",
     }
 )
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
@@ -61,6 +61,7 @@ class Pattern:
     intent: str | None = None  # code when the event is announced for the future (else derived)
     passive: bool | None = None  # True: only passive voice; False: only active; None: either
     speaker_source: bool = False  # only in reported speech: the speaker accuses the trigger's subject
+    alone: bool = False  # an event even when no target actor is known ("suicide bombers killed 23")
     file: str = ""
     line: int = 0
 
@@ -228,7 +229,7 @@ def _parse_pattern(item: dict[str, Any], name: str, problems: list[str]) -> Patt
     passive = item.get("passive")
     if passive is not None and not isinstance(passive, bool):
         problems.append(f"{where}: 'passive' must be true or false")
-    flags = {k: item.get(k, False) for k in ("symmetric", "statement", "speaker_source")}
+    flags = {k: item.get(k, False) for k in ("symmetric", "statement", "speaker_source", "alone")}
     for key, flag in flags.items():
         if not isinstance(flag, bool):
             problems.append(f"{where}: '{key}' must be true or false")
@@ -243,7 +244,7 @@ def _parse_pattern(item: dict[str, Any], name: str, problems: list[str]) -> Patt
         source=_slots(item.get("source"), "source", where, problems),
         target=_slots(item.get("target"), "target", where, problems),
         symmetric=bool(flags["symmetric"]), statement=bool(flags["statement"]),
-        speaker_source=bool(flags["speaker_source"]),
+        speaker_source=bool(flags["speaker_source"]), alone=bool(flags["alone"]),
         intent=intent, passive=passive if isinstance(passive, bool) else None, file=name, line=line,
     )
     return pattern if len(problems) == before else None

@@ -51,7 +51,8 @@ class VerbMatch:
     attributed_to: int | None
     symmetric: bool
     statement: bool = False  # generic statement (010): only emitted as a fallback
-    nominal: bool = False  # triggered by a noun ("the arrest of"): needs a target actor to be an event
+    nominal: bool = False  # triggered by a noun ("the arrest of")
+    alone: bool = False  # the pattern makes an event even without a known target
 
 
 @dataclass
@@ -84,7 +85,7 @@ class VerbDictionary:
                 self._adjectives.setdefault(lemma, []).append(pattern)
         for index in (self._verbs, self._nouns, self._adjectives):
             for lemma, items in index.items():
-                index[lemma] = sorted(items, key=lambda p: -p.specificity)
+                index[lemma] = sorted(items, key=_precedence)
 
     @classmethod
     def load(cls, paths: Sequence[Path] | None = None) -> VerbDictionary:
@@ -114,8 +115,8 @@ class VerbDictionary:
             is_verb = tok.tag_ in _VERB_TAGS
             if is_verb:
                 candidates = verbs.get(lemma) or verbs.get(lemma.lower()) or adjectives.get(tok.lower_)
-            elif tok.pos_ in ("NOUN", "PROPN"):
-                candidates = nouns.get(lemma.lower())
+            elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "poss"):
+                candidates = nouns.get(lemma.lower())  # "*aid* agencies", "*ceasefire* talks" name no event
             elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "ROOT", "conj"):
                 candidates = adjectives.get(tok.lower_)
                 is_verb = True  # predicative adjectives take their roles like verbs
@@ -129,6 +130,11 @@ class VerbDictionary:
                     raws.append(_Raw(tok, pattern, not is_verb, cues, code=pattern.code))
                     break
         return raws
+
+
+def _precedence(pattern: Pattern) -> tuple[int, int, bool]:
+    """More cues first; among equals the more specific code ("0333" before "070")."""
+    return (-pattern.specificity, -len(pattern.code), pattern.code.endswith("0"))
 
 
 # --- matching one pattern against one trigger -------------------------------------------------------------
@@ -419,6 +425,7 @@ def _to_match(raw: _Raw) -> VerbMatch:
         symmetric=pattern.symmetric,
         statement=pattern.statement,
         nominal=raw.noun,
+        alone=pattern.alone,
     )
 
 

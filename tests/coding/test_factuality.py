@@ -1,0 +1,163 @@
+"""Factuality: negation, conditionals, future and intent, governing verbs, reported speech, analysis."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from volte.coding.actors import ResolvedActor
+from volte.coding.coder import Coder, _pairs
+from volte.coding.factuality import governed_code
+from volte.coding.verbs import default_verbs
+from volte.records import Article
+from volte.settings import CodingSettings, Settings
+
+PUBLISHED = date(2025, 3, 4)
+
+
+@pytest.fixture(scope="module")
+def strict_coder(nlp):
+    """A coder that drops hypothetical events (settings.coding.hypothetical = False)."""
+    return Coder(Settings(coding=CodingSettings(hypothetical=False)), nlp=nlp)
+
+
+def _events(coder, text):
+    return next(coder.code([Article(id="t", text=text, published=PUBLISHED)])).events
+
+
+def _matches(nlp, text):
+    """Specific matches (generic "said" statements left out)."""
+    doc = nlp(text)
+    return [m for sent in doc.sents for m in default_verbs().match(sent) if not m.statement]
+
+
+@pytest.mark.parametrize(
+    ("status", "code", "expected"),
+    [
+        ("refusal", "057", "127"),
+        ("refusal", "046", "125"),
+        ("refusal", "0841", "1243"),
+        ("appeal", "046", "026"),
+        ("appeal", "0841", "0253"),
+        ("demand", "087", "1056"),
+        ("future", "042", "036"),
+        ("committed", "073", "0333"),
+        ("future", "163", "1312"),
+        ("threat", "190", "1384"),
+        ("threat", "161", "1313"),
+        ("asserted", "190", None),
+    ],
+)
+def test_factuality_governed_code_table(status, code, expected):
+    assert governed_code(status, code) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Russia and Ukraine did not meet in Istanbul on Monday.", "04"),
+        ("Israel never attacked the convoy, the army said.", "19"),
+        ("No Russian missiles were fired at Kyiv overnight.", "19"),
+        ("Moscow denied that its troops had shelled the village.", "19"),
+        ("No talks were held between Serbia and Kosovo.", "04"),
+        ("France failed to sign the agreement with Italy.", "05"),
+    ],
+)
+def test_factuality_negated_events_are_not_emitted(nlp, text, root):
+    assert [m for m in _matches(nlp, text) if m.code.startswith(root)] == []
+
+
+@pytest.mark.model
+def test_factuality_refused_to_sign_is_a_refusal_not_a_signature(nlp):
+    codes = [m.code for m in _matches(nlp, "Iran refused to sign the agreement with the European Union.")]
+    assert codes and all(c.startswith("12") for c in codes)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Union could impose sanctions on Belarus if the crackdown continues.",
+        "Washington would respond to any attack on its troops.",
+        "If the talks fail, Turkey might close its border with Syria.",
+        "If the truce collapses, aid agencies would have to suspend deliveries, an official said.",
+    ],
+)
+def test_factuality_conditionals_are_hypothetical(nlp, strict_coder, text):
+    found = _matches(nlp, text)
+    assert found and all(m.factuality == "hypothetical" for m in found)
+    assert _events(strict_coder, text) == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code", "factuality"),
+    [
+        ("Japan will provide humanitarian aid to Syria.", "0333", "future"),
+        ("Chinese President Xi Jinping plans to visit Russia next week.", "036", "future"),
+        ("Colombia and the United States agreed to meet at the White House.", "036", "asserted"),
+        ("Germany pledged to send tanks to Ukraine.", "0332", "asserted"),
+        ("Trump threatened to impose sanctions on Colombia.", "1312", "asserted"),
+        ("Iran warned it would strike Israeli bases.", "1384", "asserted"),
+        ("Britain urged Iran to release the tanker.", "0253", "asserted"),
+    ],
+)
+def test_factuality_intents_threats_and_appeals(nlp, text, code, factuality):
+    found = _matches(nlp, text)
+    assert (code, factuality) in [(m.code, m.factuality) for m in found], [(m.code, m.pattern, m.factuality) for m in found]
+
+
+@pytest.mark.model
+def test_factuality_compound_agreement_gives_one_event_per_direction(strict_coder):
+    events = _events(strict_coder, "Colombia and the United States agreed to meet at the White House.")
+    pairs = {(e.source[:3], e.target[:3]) for e in events if e.code == "036"}
+    assert pairs == {("COL", "USA"), ("USA", "COL")}
+
+
+@pytest.mark.model
+def test_factuality_reported_speech_keeps_event_and_speaker(strict_coder):
+    events = _events(strict_coder, "Ukraine said Russian troops attacked Ukrainian soldiers near Bakhmut.")
+    shelling = [e for e in events if e.root == "19"]
+    assert shelling and shelling[0].source.startswith("RUS") and shelling[0].target.startswith("UKR")
+    assert shelling[0].attributed_to and shelling[0].attributed_to.startswith("UKR")
+
+
+@pytest.mark.model
+def test_factuality_reported_must_is_a_demand_by_the_speaker(strict_coder):
+    events = _events(strict_coder, "Britain said on Saturday that Iran must release the tanker.")
+    assert [(e.source[:3], e.target[:3], e.code) for e in events] == [("GBR", "IRN", "1053")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This reversal is essentially the survival wisdom of small countries caught between great powers.",
+        "The election outcome raises questions about the future of U.S. military aid to Kyiv.",
+        "Analysts say the rivalry between Washington and Beijing will shape the decade.",
+        "Iran, which was hit by U.S. sanctions in 2018, has struggled to sell its oil.",
+    ],
+)
+def test_factuality_analysis_and_background_yield_nothing(strict_coder, text):
+    assert _events(strict_coder, text) == ()
+
+
+def _actor(code):
+    return ResolvedActor(code=code, name=code, start=0, end=3, entry=code)
+
+
+@pytest.mark.parametrize(
+    ("sources", "targets", "symmetric", "expected"),
+    [
+        (["RUSMIL"], ["RUSMIL"], False, []),
+        (["COLGOV", "USAGOV"], [], True, [("COLGOV", "USAGOV"), ("USAGOV", "COLGOV")]),
+        (["COLGOV"], ["USAGOV"], True, [("COLGOV", "USAGOV")]),
+        (["COLGOV", "USAGOV"], ["VENGOV"], False, [("COLGOV", "VENGOV"), ("USAGOV", "VENGOV")]),
+        ([], [], False, []),
+    ],
+)
+def test_factuality_pairs_one_per_direction_and_no_self_events(sources, targets, symmetric, expected):
+    pairs = _pairs([_actor(c) for c in sources], [_actor(c) for c in targets], symmetric=symmetric)
+    assert [(s.code if s else "", t.code if t else "") for s, t in pairs] == expected
