@@ -119,11 +119,26 @@ def test_manifest_open_finds_committed_shards_and_totals_add_up(tmp_path: Path) 
     assert totals["rejects_by_code"] == {"E205": 1}
 
 
-def test_manifest_open_refuses_output_of_another_batch(tmp_path: Path) -> None:
-    write_shard(tmp_path, stats_for("s0"), shard_tables("s0", make_coded()))
-    Manifest.open(tmp_path, shards(2), plan={"fingerprint": "f1"}).save()
-    with pytest.raises(ConfigError, match="different batch") as info:
-        Manifest.open(tmp_path, shards(3), plan={"fingerprint": "f2"})
+@pytest.mark.parametrize(
+    ("committed", "manifest", "plan", "message"),
+    [
+        ("s0", "f1", "f2", "different batch"),  # same shard ids, other settings or date
+        ("s9", None, "f1", "shards of a different batch"),  # a shard the plan does not know, no manifest
+        ("s0", "corrupt", "f1", "unreadable"),  # cannot tell: refuse, and say how to rebuild
+    ],
+)
+def test_manifest_open_refuses_output_of_another_batch(
+    tmp_path: Path, committed: str, manifest: str | None, plan: str, message: str
+) -> None:
+    write_shard(tmp_path, stats_for(committed), shard_tables(committed, make_coded()))
+    if manifest == "corrupt":
+        (tmp_path / MANIFEST_NAME).write_text("{not json", encoding="utf-8")
+    elif manifest is not None:
+        (tmp_path / MANIFEST_NAME).write_text(
+            json.dumps({"plan": {"fingerprint": manifest}}), encoding="utf-8"
+        )
+    with pytest.raises(ConfigError, match=message) as info:
+        Manifest.open(tmp_path, shards(3), plan={"fingerprint": plan})
     assert info.value.code == "E120"
 
 
@@ -145,5 +160,5 @@ def test_is_batch_output_recognises_only_batch_directories(tmp_path: Path) -> No
     assert not is_batch_output(tmp_path)
     (tmp_path / MANIFEST_NAME).write_text("{not json", encoding="utf-8")
     assert not is_batch_output(tmp_path)
-    Manifest.open(tmp_path, shards(1), plan={"fingerprint": "f1"}).save()
+    Manifest.open(tmp_path, shards(1), plan={"fingerprint": "f1"}).save()  # nothing committed: taken over
     assert is_batch_output(tmp_path)

@@ -270,6 +270,41 @@ def _article_from_row(row: dict[str, Any]) -> Article:
     )  # fmt: skip
 
 
+def _check_same_batch(out: Path, shards: list[Shard], plan: dict[str, Any]) -> dict[str, Any] | None:
+    """The previous manifest, after checking that ``out`` holds no committed shard of another batch."""
+    root = out / SHARDS_DIR
+    committed = {p.name for p in root.iterdir()} if root.is_dir() else set()
+    refuse = "use a new --out directory, or delete this one to start over"
+    foreign = committed - {s.id for s in shards}
+    if foreign:
+        example = sorted(foreign)[0]
+        raise ConfigError(
+            f"{out}: holds {len(foreign)} shards of a different batch (e.g. {root / example}); {refuse}",
+            code=E_BATCH_OUTPUT,
+        )
+    try:
+        previous = load_manifest(out)
+    except (OSError, ValueError) as exc:
+        if committed:
+            raise ConfigError(
+                f"{out / MANIFEST_NAME}: unreadable ({exc}); if this directory holds the same batch (same inputs, "
+                f"--date and settings), delete that file and rerun to rebuild it from the committed shards; else {refuse}",
+                code=E_BATCH_OUTPUT,
+            ) from exc
+        return None
+    if (
+        previous is not None
+        and committed
+        and previous.get("plan", {}).get("fingerprint") != plan["fingerprint"]
+    ):
+        raise ConfigError(
+            f"{out}: holds the output of a different batch (other inputs, shard size, date or settings: see "
+            f"{out / MANIFEST_NAME}); {refuse}",
+            code=E_BATCH_OUTPUT,
+        )
+    return previous
+
+
 @dataclass
 class Manifest:
     """The state of one batch output: its plan, the shards committed, the failures of the last run.
@@ -298,20 +333,9 @@ class Manifest:
     @classmethod
     def open(cls, out_dir: str | Path, shards: list[Shard], *, plan: dict[str, Any]) -> Manifest:
         """The manifest of ``out_dir`` for this plan. A directory holding committed shards of another
-        batch is refused; one where nothing was committed yet is taken over."""
+        batch is refused (E120); one where nothing was committed yet is taken over."""
         out = Path(out_dir)
-        previous = load_manifest(out)
-        committed = (out / SHARDS_DIR).is_dir() and any((out / SHARDS_DIR).iterdir())
-        if (
-            previous is not None
-            and committed
-            and previous.get("plan", {}).get("fingerprint") != plan["fingerprint"]
-        ):
-            raise ConfigError(
-                f"{out}: this directory holds the output of a different batch (other inputs, shard size, date or "
-                f"settings: see {out / MANIFEST_NAME}); use a new --out directory, or delete this one to start over",
-                code=E_BATCH_OUTPUT,
-            )
+        previous = _check_same_batch(out, shards, plan)
         done = {s.id: stats for s in shards if (stats := read_shard_stats(out, s.id)) is not None}
         created = previous.get("created", now_iso()) if previous else now_iso()
         return cls(out, plan, shards, done, created=created, resumed=len(done), on_disk=previous)
