@@ -18,6 +18,7 @@ from volte.scale.manifest import (
     is_batch_output,
     iter_coded,
     read_batch_output,
+    read_provenance,
     read_shard_stats,
     shard_dir,
     shard_tables,
@@ -162,3 +163,22 @@ def test_is_batch_output_recognises_only_batch_directories(tmp_path: Path) -> No
     assert not is_batch_output(tmp_path)
     Manifest.open(tmp_path, shards(1), plan={"fingerprint": "f1"}).save()  # nothing committed: taken over
     assert is_batch_output(tmp_path)
+
+
+def test_manifest_records_provenance_of_committed_shards(tmp_path: Path) -> None:
+    stats = ShardStats(
+        shard="s0",
+        source="x",
+        input_docs=1,
+        coded_docs=1,
+        rejects=0,
+        events=0,
+        coder_version="volte.coder.v1",
+        spacy_model="en_core_web_sm-3.8.0",
+    )
+    write_shard(tmp_path, stats, shard_tables("s0", make_coded()[2:]))
+    Manifest.open(tmp_path, shards(1), plan={"fingerprint": "f1"}).save()
+    assert read_provenance(tmp_path) == {
+        "coder_version": "volte.coder.v1",
+        "spacy_model": "en_core_web_sm-3.8.0",
+    }

@@ -27,7 +27,9 @@ from typing import TYPE_CHECKING, Any
 
 from distributed import WorkerPlugin
 
+from volte import CODER_VERSION
 from volte.errors import E_BATCH_LOCKED, E_BATCH_SCHEDULER, E_BATCH_SHARD_FAILED, CodingError, ConfigError
+from volte.nlp.pipeline import model_version
 from volte.records import Article, Reject
 from volte.scale.manifest import (
     TMP_DIR,
@@ -92,13 +94,15 @@ def code_shard(shard: Shard, *, out_dir: str, settings: Settings, published: dat
     items = list(read_shard(shard, published=published, settings=settings))  # materialise: see NOTES.md
     coder = worker_coder(settings)
     coded = list(coder.code(items))
-    stats = shard_stats(shard, items, coded, seconds=time.perf_counter() - started)
+    stats = shard_stats(
+        shard, items, coded, seconds=time.perf_counter() - started, spacy_model=model_version(coder.nlp)
+    )
     write_shard(Path(out_dir), stats, shard_tables(shard.id, coded))
     return stats
 
 
 def shard_stats(
-    shard: Shard, items: list[Article | Reject], coded: list[Coded], *, seconds: float
+    shard: Shard, items: list[Article | Reject], coded: list[Coded], *, seconds: float, spacy_model: str = ""
 ) -> ShardStats:
     """Counts of one coded shard, after checking that every input document has exactly one result."""
     expected = [item.id if isinstance(item, Article) else item.doc_id for item in items]
@@ -110,12 +114,13 @@ def shard_stats(
             code=E_BATCH_SHARD_FAILED,
         )
     rejects = [c.reject for c in coded if c.reject is not None]
-    versions = {e.coder_version for c in coded for e in c.events}
+    versions = {e.coder_version for c in coded for e in c.events} or {CODER_VERSION}
     return ShardStats(
         shard=shard.id, source=shard.describe(), input_docs=len(items), coded_docs=len(items) - len(rejects),
         rejects=len(rejects), events=sum(len(c.events) for c in coded),
         rejects_by_code=dict(sorted(Counter(r.code for r in rejects).items())), seconds=round(seconds, 3),
-        worker=_worker_address(), coder_version=",".join(sorted(versions)), finished=now_iso(),
+        worker=_worker_address(), coder_version=",".join(sorted(versions)), spacy_model=spacy_model,
+        finished=now_iso(),
     )  # fmt: skip
 
 

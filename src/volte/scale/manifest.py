@@ -85,6 +85,7 @@ class ShardStats:
     seconds: float = 0.0
     worker: str = ""
     coder_version: str = ""
+    spacy_model: str = ""
     finished: str = ""
 
     @classmethod
@@ -358,6 +359,15 @@ class Manifest:
     def totals(self) -> dict[str, Any]:
         return sum_stats(self.done[s.id] for s in self.shards if s.id in self.done)
 
+    @property
+    def provenance(self) -> dict[str, str]:
+        """Coder and spaCy model versions over the committed shards (comma-joined if they differ)."""
+        done = self.done.values()
+        return {
+            "coder_version": ",".join(sorted({s.coder_version for s in done if s.coder_version})),
+            "spacy_model": ",".join(sorted({s.spacy_model for s in done if s.spacy_model})),
+        }
+
     def to_dict(self) -> dict[str, Any]:
         shards = []
         for shard in self.shards:
@@ -373,7 +383,8 @@ class Manifest:
                 )
             shards.append(entry)
         return {
-            "format": FORMAT, "plan": self.plan, "created": self.created, "updated": now_iso(),
+            "format": FORMAT,
+            "provenance": self.provenance, "plan": self.plan, "created": self.created, "updated": now_iso(),
             "complete": self.complete, "shards_total": len(self.shards), "shards_done": len(self.done),
             "shards_failed": len(self.failed), "totals": self.totals, "shards": shards,
         }  # fmt: skip
@@ -392,3 +403,13 @@ def is_batch_output(path: str | Path) -> bool:
         return load_manifest(Path(path)).get("format") == FORMAT  # type: ignore[union-attr]
     except (OSError, ValueError):
         return False
+
+
+def read_provenance(out_dir: str | Path) -> dict[str, str]:
+    """``{"coder_version", "spacy_model"}`` of a batch output (for the store's provenance columns)."""
+    manifest = load_manifest(Path(out_dir)) or {}
+    provenance: dict[str, str] = manifest.get("provenance", {})
+    return {
+        "coder_version": provenance.get("coder_version", ""),
+        "spacy_model": provenance.get("spacy_model", ""),
+    }
