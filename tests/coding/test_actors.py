@@ -232,6 +232,11 @@ def test_resolve_coordination_gives_one_actor_per_conjunct(nlp):
     assert codes_of(actors) == ["COL", "USA"]
 
 
+def test_resolve_later_conjunct_alone_gives_its_own_actor(nlp):
+    actors = token_actors(nlp, "Colombia and the United States agreed to meet.", "States")
+    assert codes_of(actors) == ["USA"]
+
+
 def test_resolve_coordinated_people(nlp):
     assert phrase_codes(nlp, "Barack Obama and Vladimir Putin", date(2015, 8, 13)) == ["USAGOV", "RUSGOV"]
 

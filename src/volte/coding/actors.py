@@ -97,11 +97,16 @@ class ActorResolver:
     # ------------------------------------------------------------------ public
 
     def resolve(self, token: Token, *, on: date | None) -> list[ResolvedActor]:
-        """Actors of the noun phrase headed by ``token`` (coordination gives several)."""
+        """Actors of the noun phrase headed by ``token`` (coordination gives several).
+
+        The first conjunct heads the coordination ("Colombia and the United States" -> COL, USA); a later
+        conjunct passed on its own gives only its own actor.
+        """
         self._prepare()
         when = on or self.published
         actors: list[ResolvedActor] = []
-        for head in sorted([token, *token.conjuncts], key=lambda t: t.i):
+        conjuncts = [] if token.dep_ == "conj" else [c for c in token.conjuncts if c.i > token.i]
+        for head in [token, *conjuncts]:
             actor = self._resolve_head(head, when)
             if actor is None:
                 continue
@@ -358,8 +363,8 @@ class ActorResolver:
             role = match.of_kind(ROLE) if match is not None and child.i < head.i else None
             if role is not None and match is not None and child.dep_ in ("compound", "appos", "amod", "nmod"):
                 actor = self._role_actor(child, match, role, on, extra=(head,))
-                span = self.doc[min(match.start, head.i):head.i + 1]
-                return ResolvedActor(actor.code, span.text, span.start_char, span.end_char, actor.entry)
+                end = head.idx + len(head.text)
+                return ResolvedActor(actor.code, self.doc.text[actor.start:end], actor.start, end, actor.entry)
         return None
 
     def _appositive(self, head: Token, on: date | None) -> ResolvedActor | None:
@@ -419,6 +424,7 @@ class ActorResolver:
                 break
             found.insert(0, token)
         return found
+
 
 # ---------------------------------------------------------------------- helpers of the resolver
 
