@@ -29,32 +29,87 @@ from pathlib import Path
 import duckdb
 import httpx
 
-COUNTRIES = ["USA", "COL", "VEN", "MEX", "BRA", "CHN", "RUS", "UKR", "IND", "PAK", "ISR", "IRN", "TUR", "FRA", "DEU", "GBR",
-             "JPN", "KOR", "PRK", "SAU", "EGY", "NGA", "ZAF", "ETH", "KEN", "ARG", "CHL", "PER", "ECU", "CUB"]
+COUNTRIES = [
+    "USA",
+    "COL",
+    "VEN",
+    "MEX",
+    "BRA",
+    "CHN",
+    "RUS",
+    "UKR",
+    "IND",
+    "PAK",
+    "ISR",
+    "IRN",
+    "TUR",
+    "FRA",
+    "DEU",
+    "GBR",
+    "JPN",
+    "KOR",
+    "PRK",
+    "SAU",
+    "EGY",
+    "NGA",
+    "ZAF",
+    "ETH",
+    "KEN",
+    "ARG",
+    "CHL",
+    "PER",
+    "ECU",
+    "CUB",
+]
 ROLES = ["", "GOV", "MIL", "GOV", "OPP", "BUS"]
 # (code, root, quad class, Goldstein): a spread over the four quad classes.
-CODES = [("010", "01", 1, 0.0), ("036", "03", 1, 4.0), ("040", "04", 1, 1.0), ("042", "04", 1, 1.9), ("057", "05", 1, 8.0),
-         ("061", "06", 2, 6.4), ("071", "07", 2, 7.4), ("111", "11", 3, -2.0), ("112", "11", 3, -2.0), ("130", "13", 3, -4.4),
-         ("163", "16", 3, -8.0), ("172", "17", 4, -5.0), ("190", "19", 4, -10.0), ("193", "19", 4, -10.0)]
+CODES = [
+    ("010", "01", 1, 0.0),
+    ("036", "03", 1, 4.0),
+    ("040", "04", 1, 1.0),
+    ("042", "04", 1, 1.9),
+    ("057", "05", 1, 8.0),
+    ("061", "06", 2, 6.4),
+    ("071", "07", 2, 7.4),
+    ("111", "11", 3, -2.0),
+    ("112", "11", 3, -2.0),
+    ("130", "13", 3, -4.4),
+    ("163", "16", 3, -8.0),
+    ("172", "17", 4, -5.0),
+    ("190", "19", 4, -10.0),
+    ("193", "19", 4, -10.0),
+]
 START = date(2024, 1, 1)
 DAYS = 730
 
 
 def build_store(path: Path, *, events: int) -> float:
     """Create the schema through volte's Store, then generate rows with SQL; returns seconds taken."""
+    from volte.store import queries
     from volte.store.db import Store
 
     began = time.perf_counter()
     with Store(path):
         pass  # runs the migrations
-    con = duckdb.connect(str(path))
-    con.execute("CREATE TEMP TABLE countries AS SELECT unnest(?) AS c, generate_subscripts(?, 1) - 1 AS i", [COUNTRIES, COUNTRIES])
-    con.execute("CREATE TEMP TABLE roles AS SELECT unnest(?) AS r, generate_subscripts(?, 1) - 1 AS i", [ROLES, ROLES])
-    con.execute("CREATE TEMP TABLE codes (i INTEGER, code VARCHAR, root VARCHAR, quad TINYINT, goldstein DOUBLE)")
+    con = duckdb.connect(str(path), config={"enable_progress_bar": False})
+    con.execute(
+        "CREATE TEMP TABLE countries AS SELECT unnest(?) AS c, generate_subscripts(?, 1) - 1 AS i",
+        [COUNTRIES, COUNTRIES],
+    )
+    con.execute(
+        "CREATE TEMP TABLE roles AS SELECT unnest(?) AS r, generate_subscripts(?, 1) - 1 AS i", [ROLES, ROLES]
+    )
+    con.execute(
+        "CREATE TEMP TABLE codes (i INTEGER, code VARCHAR, root VARCHAR, quad TINYINT, goldstein DOUBLE)"
+    )
     con.executemany("INSERT INTO codes VALUES (?, ?, ?, ?, ?)", [(i, *c) for i, c in enumerate(CODES)])
     con.execute(GENERATE_EVENTS, [len(COUNTRIES), len(ROLES), len(CODES), DAYS, START, events])
     con.execute(GENERATE_CLUSTERS)
-    con.execute(GENERATE_DYAD_DAYS)
+    # The store's own daily-sums query over every pair, so the bench follows schema changes.
+    con.execute(
+        "CREATE TEMP TABLE _pairs AS SELECT DISTINCT source_country, target_country, NULL::DATE AS since FROM clusters"
+    )
+    con.execute(f"INSERT INTO dyad_days BY NAME {queries.DYAD_DAYS_FROM_CLUSTERS}")
     con.execute(GENERATE_ARTICLES)
     con.execute("CHECKPOINT")
     con.close()
@@ -92,17 +147,6 @@ SELECT cluster_id, left(source, 6) AS source_key, left(target, 6) AS target_key,
 FROM events
 """
 
-GENERATE_DYAD_DAYS = """
-INSERT INTO dyad_days BY NAME
-SELECT source_country, target_country, date AS day, count(*)::INTEGER AS clusters, sum(weight) AS w,
-       sum(weight * goldstein) AS wg, sum(weight * goldstein * goldstein) AS wg2,
-       count(*) FILTER (WHERE root BETWEEN '10' AND '20')::INTEGER AS conflict,
-       count(*) FILTER (WHERE root IN ('03', '04', '05'))::INTEGER AS coop,
-       count(*) FILTER (WHERE quad_class = 1)::INTEGER AS q1, count(*) FILTER (WHERE quad_class = 2)::INTEGER AS q2,
-       count(*) FILTER (WHERE quad_class = 3)::INTEGER AS q3, count(*) FILTER (WHERE quad_class = 4)::INTEGER AS q4
-FROM clusters GROUP BY ALL
-"""
-
 GENERATE_ARTICLES = """
 INSERT INTO articles BY NAME
 SELECT doc_id AS id, 'https://' || any_value(publisher) || '/' || doc_id AS url, any_value(publisher) AS host,
@@ -122,27 +166,34 @@ def request_mix(n: int, *, seed: int = 7) -> list[tuple[str, str]]:
         s, t = rng.sample(busy, 2)
         year = rng.choice([2024, 2025])
         if i % 2 == 0:
-            shape = rng.choice([
-                f"source={s}&target={t}&limit=100",
-                f"source={s}&since={year}-03-01&until={year}-03-31&limit=100",
-                f"source={s}GOV&target={t}&root=19&limit=50",
-                f"target={t}&limit=100&offset={rng.randrange(0, 5000)}",
-                f"source={s}&target={t}&q=talks&limit=20",
-            ])
+            shape = rng.choice(
+                [
+                    f"source={s}&target={t}&limit=100",
+                    f"source={s}&since={year}-03-01&until={year}-03-31&limit=100",
+                    f"source={s}GOV&target={t}&root=19&limit=50",
+                    f"target={t}&limit=100&offset={rng.randrange(0, 5000)}",
+                    f"source={s}&target={t}&q=talks&limit=20",
+                ]
+            )
             out.append(("events", f"/api/events?{shape}"))
         else:
             freq = rng.choice(["day", "week"])
-            out.append(("series", f"/api/dyads/{s}/{t}/series?freq={freq}&since={year}-01-01&until={year}-12-31"))
+            out.append(
+                ("series", f"/api/dyads/{s}/{t}/series?freq={freq}&since={year}-01-01&until={year}-12-31")
+            )
     return out
 
 
-async def fire(base: str, mix: list[tuple[str, str]], *, concurrency: int) -> tuple[dict[str, list[float]], list[str], float]:
+async def fire(
+    base: str, mix: list[tuple[str, str]], *, concurrency: int
+) -> tuple[dict[str, list[float]], list[str], float]:
     latencies: dict[str, list[float]] = {"events": [], "series": []}
     errors: list[str] = []
     gate = asyncio.Semaphore(concurrency)
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
 
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60, trust_env=False) as client:
+
         async def one(kind: str, path: str) -> None:
             async with gate:
                 began = time.perf_counter()
@@ -177,7 +228,11 @@ def direct_latencies(path: Path, mix: list[tuple[str, str]], *, sample: int = 20
 
 
 def pct(values: list[float], q: float) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[q - 1] * 1000 if len(values) > 1 else values[0] * 1000
+    return (
+        statistics.quantiles(values, n=100, method="inclusive")[q - 1] * 1000
+        if len(values) > 1
+        else values[0] * 1000
+    )
 
 
 def free_port() -> int:
@@ -188,12 +243,19 @@ def free_port() -> int:
 
 def start_server(path: Path, port: int) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if k != "VOLTE_TOKEN"}
-    proc = subprocess.Popen([sys.executable, "-m", "volte", "serve", "--db", str(path), "--port", str(port)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "volte", "serve", "--db", str(path), "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2, trust_env=False).status_code == 200:
+            if (
+                httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2, trust_env=False).status_code
+                == 200
+            ):
                 return proc
         except httpx.TransportError:
             time.sleep(0.3)
@@ -213,37 +275,55 @@ def main() -> None:
         path = args.db or Path(tmp) / "bench.duckdb"
         if not path.exists():
             took = build_store(path, events=args.events)
-            print(f"store: {args.events:,} events generated in {took:.1f} s ({path.stat().st_size / 1e6:.0f} MB)")
+            print(
+                f"store: {args.events:,} events generated in {took:.1f} s ({path.stat().st_size / 1e6:.0f} MB)"
+            )
         mix = request_mix(args.requests)
         direct = direct_latencies(path, mix)
         port = free_port()
         server = start_server(path, port)
         try:
-            latencies, errors, wall = asyncio.run(fire(f"http://127.0.0.1:{port}", mix, concurrency=args.concurrency))
+            latencies, errors, wall = asyncio.run(
+                fire(f"http://127.0.0.1:{port}", mix, concurrency=args.concurrency)
+            )
         finally:
             server.terminate()
             server.wait(timeout=30)
     report(latencies, errors, wall, direct, requests=args.requests, concurrency=args.concurrency)
 
 
-def report(latencies: dict[str, list[float]], errors: list[str], wall: float, direct: dict[str, list[float]], *, requests: int, concurrency: int) -> None:
+def report(
+    latencies: dict[str, list[float]],
+    errors: list[str],
+    wall: float,
+    direct: dict[str, list[float]],
+    *,
+    requests: int,
+    concurrency: int,
+) -> None:
     print(f"requests: {requests:,}, {concurrency} concurrent, {wall:.1f} s wall, {requests / wall:.0f} req/s")
     print(f"errors: {len(errors)}")
     for line in errors[:5]:
         print(f"  {line}")
-    print(f"{'endpoint':<8} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'in-process p50 ms':>18} {'p50 ratio':>9}")
+    print(
+        f"{'endpoint':<8} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'in-process p50 ms':>18} {'p50 ratio':>9}"
+    )
     for kind in ("events", "series"):
         values, floor = latencies[kind], direct[kind]
         if not values:
             continue
         ratio = pct(values, 50) / pct(floor, 50) if floor else float("nan")
-        print(f"{kind:<8} {len(values):>5} {pct(values, 50):>8.1f} {pct(values, 95):>8.1f} {pct(values, 99):>8.1f} {pct(floor, 50):>18.1f} {ratio:>9.1f}")
+        print(
+            f"{kind:<8} {len(values):>5} {pct(values, 50):>8.1f} {pct(values, 95):>8.1f} {pct(values, 99):>8.1f} {pct(floor, 50):>18.1f} {ratio:>9.1f}"
+        )
     every = latencies["events"] + latencies["series"]
     print(f"{'all':<8} {len(every):>5} {pct(every, 50):>8.1f} {pct(every, 95):>8.1f} {pct(every, 99):>8.1f}")
     floor = direct["events"] + direct["series"]
     sequential = len(floor) / sum(floor)
-    print(f"throughput: {requests / wall:.0f} req/s over HTTP ({concurrency} concurrent) vs {sequential:.0f} req/s in process one at a time"
-          f" (ratio {requests / wall / sequential:.2f}; {os.cpu_count()} CPU cores)")
+    print(
+        f"throughput: {requests / wall:.0f} req/s over HTTP ({concurrency} concurrent) vs {sequential:.0f} req/s in process one at a time"
+        f" (ratio {requests / wall / sequential:.2f}; {os.cpu_count()} CPU cores)"
+    )
 
 
 if __name__ == "__main__":

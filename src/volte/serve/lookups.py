@@ -8,7 +8,7 @@ connection, with bound parameters only; they go away when ``Store`` grows them.
 from __future__ import annotations
 
 import inspect
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
@@ -84,19 +84,25 @@ def shifts_or_empty(store: Any, **options: Any) -> list[dict[str, Any]]:
         raise
 
 
+def recent_start(store: Any, *, days: int) -> date | None:
+    """The first day of the last ``days`` days that hold data (None for an empty store)."""
+    last = store.stats().get("last_date")
+    return date.fromisoformat(str(last)[:10]) - timedelta(days=days - 1) if last else None
+
+
 TOP_DYADS_SQL = """
 SELECT source_country AS source, target_country AS target, sum(clusters)::BIGINT AS events,
        sum(wg) / nullif(sum(w), 0) AS goldstein_mean, max(day) AS last_date
-FROM dyad_days WHERE source_country <> target_country
+FROM dyad_days WHERE source_country <> target_country AND day >= ?
 GROUP BY ALL ORDER BY events DESC, source, target LIMIT ?
 """
 
 
-def top_dyads(store: Any, *, limit: int) -> list[dict[str, Any]]:
-    """The most active directed country dyads: events (clusters), mean Goldstein, last day."""
+def top_dyads(store: Any, *, limit: int, since: date | None = None) -> list[dict[str, Any]]:
+    """The most active directed country dyads since ``since``: events (clusters), mean Goldstein, last day."""
     method = getattr(store, "top_dyads", None)
     if method is not None:
-        return list(method(limit=limit))
-    cursor = store.con.execute(TOP_DYADS_SQL, [limit])
+        return list(method(limit=limit, since=since))
+    cursor = store.con.execute(TOP_DYADS_SQL, [since or date.min, limit])
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

@@ -25,6 +25,7 @@ from volte.serve.routes import ACTOR_PATTERN, Day, PathActor, check_token, parse
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 DYAD_EVENTS = 500  # events listed per direction on a dyad page
+HOME_DAYS = 180  # the home page looks at the last 180 days of data
 
 
 def configure(templates: Jinja2Templates) -> None:
@@ -42,10 +43,11 @@ def _page(request: Request, name: str, context: dict[str, Any], *, status: int =
 @router.get("/")
 def home(request: Request) -> Response:
     with request.app.state.store.reading() as store:
-        shifts = store.shifts(since=None, until=None, kind=None)
-        dyads = lookups.top_dyads(store, limit=15)
+        since = lookups.recent_start(store, days=HOME_DAYS)
+        shifts = store.shifts(since=since, until=None, kind=None)
+        dyads = lookups.top_dyads(store, limit=15, since=since)
     latest = sorted(shifts, key=lambda s: (str(s.get("date")), float(s.get("score") or 0)), reverse=True)[:20]
-    return _page(request, "home.html", {"shifts": latest, "dyads": dyads})
+    return _page(request, "home.html", {"shifts": latest, "dyads": dyads, "since": since, "days": HOME_DAYS})
 
 
 @router.get("/dyad")
