@@ -17,6 +17,8 @@ Reported speech ("X said Y attacked Z", "according to X") keeps the event and na
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -329,62 +331,66 @@ def governed_code(status: str, code: str) -> str | None:
 
 # --- quotations ------------------------------------------------------------------------------------------
 
-_OPENING = frozenset({"\u201c", "``"})
-_CLOSING = frozenset({"\u201d", "''"})
-_TOGGLING = frozenset({'"'})
-
-
 class QuoteTracker:
     """Which tokens of a document lie inside quotation marks, and who is speaking there.
 
-    A quotation opened after a reporting verb ("Trump said: \\"I ...") keeps its speaker across the
+    A quotation opened after a reporting verb ("Trump said: \"I ...") keeps its speaker across the
     following sentences until it closes, so first-person pronouns inside it name the speaker.
+    Quoted regions are found once in the text; token look-ups are a binary search on offsets.
     """
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self._inside = self._mark(doc)
+        self._regions = _quoted_regions(doc.text)
+        self._starts = [start for start, _ in self._regions]
         self._carried: list[Any] = []
 
-    @staticmethod
-    def _mark(doc: Doc) -> list[bool]:
-        inside, state = [], False
-        for tok in doc:
-            text = tok.text
-            if text in _OPENING or (text in _TOGGLING and not state):
-                inside.append(False)
-                state = True
-            elif text in _CLOSING or (text in _TOGGLING and state):
-                inside.append(False)
-                state = False
-            else:
-                inside.append(state)
-        return inside
+    def _inside_char(self, char: int) -> bool:
+        k = bisect_right(self._starts, char) - 1
+        return k >= 0 and char < self._regions[k][1]
 
     def inside(self, i: int) -> bool:
-        return self._inside[i]
+        return bool(self._regions) and self._inside_char(self.doc[i].idx)
+
+    def _overlaps(self, start: int, end: int) -> bool:
+        k = bisect_right(self._starts, end - 1) - 1
+        return k >= 0 and self._regions[k][1] > start
 
     def speaker(self, sent: Span, resolve: Callable[[Token], list[Any]]) -> list[Any]:
         """Actors speaking inside quotations of ``sent`` ([] when it quotes nobody known)."""
-        if not any(self._inside[sent.start : sent.end]):
+        if not self._regions or not self._overlaps(sent.start_char, sent.end_char):
             self._carried = []
             return []
-        starts_inside = self._inside[sent.start] or (sent.start > 0 and self._inside[sent.start - 1])
-        speaker = [] if starts_inside else self._reporter(sent, resolve)
-        if not speaker and starts_inside:
-            speaker = self._carried
-        self._carried = speaker if self._inside[sent.end - 1] or self._open_at_end(sent) else []
+        starts_inside = self._inside_char(sent.start_char)
+        speaker = self._carried if starts_inside else self._reporter(sent, resolve)
+        self._carried = speaker if self._inside_char(max(sent.end_char - 1, sent.start_char)) else []
         return speaker
-
-    def _open_at_end(self, sent: Span) -> bool:
-        return sent.end < len(self.doc) and self._inside[sent.end]
 
     def _reporter(self, sent: Span, resolve: Callable[[Token], list[Any]]) -> list[Any]:
         for tok in sent:
-            if tok.lemma_ in REPORTING and not self._inside[tok.i]:
+            if tok.lemma_ in REPORTING and not self._inside_char(tok.idx):
                 subject = _speaker_of(tok)
                 if subject is not None:
                     found = resolve(sent.doc[subject])
                     if found:
                         return found
         return []
+
+
+_QUOTE_CHARS = re.compile(r'["\u201c\u201d]')
+
+
+def _quoted_regions(text: str) -> list[tuple[int, int]]:
+    """(start, end) character ranges between opening and closing quotation marks."""
+    regions: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for found in _QUOTE_CHARS.finditer(text):
+        mark = found.group()
+        if open_at is None and mark != "\u201d":
+            open_at = found.end()
+        elif open_at is not None and mark != "\u201c":
+            regions.append((open_at, found.start()))
+            open_at = None
+    if open_at is not None:
+        regions.append((open_at, len(text)))
+    return regions

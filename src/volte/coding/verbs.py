@@ -124,8 +124,9 @@ class VerbDictionary:
                 continue
             if not candidates:
                 continue
+            site = _Site(tok, noun=not is_verb)
             for pattern in candidates:
-                cues = fit(pattern, tok, noun=not is_verb)
+                cues = fit(pattern, site)
                 if cues is not None:
                     raws.append(_Raw(tok, pattern, not is_verb, cues, code=pattern.code))
                     break
@@ -140,40 +141,70 @@ def _precedence(pattern: Pattern) -> tuple[int, int, bool]:
 # --- matching one pattern against one trigger -------------------------------------------------------------
 
 
-def fit(pattern: Pattern, tok: Token, *, noun: bool) -> frozenset[int] | None:
-    """The token indices the pattern's cues used when it fits ``tok``, else None."""
+class _Site:
+    """What patterns look at around one trigger, read once from the parse however many patterns are tried."""
+
+    __slots__ = ("tok", "noun", "children", "_objects", "_passive")
+
+    def __init__(self, tok: Token, *, noun: bool) -> None:
+        self.tok, self.noun = tok, noun
+        self.children = list(tok.children)
+        self._objects: list[tuple[Token, str, frozenset[str]]] | None = None
+        self._passive: bool | None = None
+
+    @property
+    def passive(self) -> bool:
+        if self._passive is None:
+            self._passive = is_passive(self.tok)
+        return self._passive
+
+    @property
+    def objects(self) -> list[tuple[Token, str, frozenset[str]]]:
+        """(object, its lemma, its modifiers' lemmas) for direct and prepositional objects."""
+        if self._objects is None:
+            self._objects = [
+                (o, _lemma(o), frozenset(_lemma(c) for c in o.children if c.dep_ in _MODIFIERS))
+                for o in _object_words(self.tok, noun=self.noun)
+            ]
+        return self._objects
+
+    def child(self, deps: tuple[str, ...], words: tuple[str, ...], *, lemma: bool = True) -> Token | None:
+        anything = words == ("any",)
+        for c in self.children:
+            if c.dep_ in deps and (anything or (_lemma(c) if lemma else c.lower_) in words):
+                return c
+        return None
+
+
+def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
+    """The token indices the pattern's cues used when it fits the trigger, else None."""
     cues: set[int] = set()
-    if pattern.passive is not None and not noun and is_passive(tok) != pattern.passive:
+    if pattern.passive is not None and not site.noun and site.passive != pattern.passive:
         return None
     if pattern.particle:
-        hit = next((c for c in tok.children if c.dep_ == "prt" and c.lower_ in pattern.particle), None)
+        hit = site.child(("prt",), pattern.particle, lemma=False)
         if hit is None:
             return None
         cues.add(hit.i)
-    objects = _object_words(tok, noun=noun)
-    if pattern.not_object and any(_lemma(o) in pattern.not_object for o in objects):
+    if pattern.not_object and any(lem in pattern.not_object for _, lem, _ in site.objects):
         return None
     if pattern.object:
-        hit = next((o for o in objects if _lemma(o) in pattern.object or _modified_by(o, pattern.object)), None)
+        words = pattern.object
+        hit = next((o for o, lem, mods in site.objects if lem in words or not mods.isdisjoint(words)), None)
         if hit is None:
             return None
         cues.add(hit.i)
     for prep, words in pattern.prep:
-        hit = _prep_object(tok, prep, words)
+        hit = _prep_object(site.tok, prep, words)
         if hit is None:
             return None
         cues.add(hit.i)
-    if pattern.xcomp:
-        anything = pattern.xcomp == ("any",)
-        hit = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and (anything or c.lemma_ in pattern.xcomp)), None)
-        if hit is None:
-            return None
-        cues.add(hit.i)
-    if pattern.compound:
-        hit = next((c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and _lemma(c) in pattern.compound), None)
-        if hit is None:
-            return None
-        cues.add(hit.i)
+    for deps, words in ((("xcomp", "ccomp"), pattern.xcomp), (("compound", "amod", "nmod"), pattern.compound)):
+        if words:
+            hit = site.child(deps, words)
+            if hit is None:
+                return None
+            cues.add(hit.i)
     return frozenset(cues)
 
 
