@@ -188,10 +188,10 @@ class _EventBuilder:
 
     def _titled(self, token: Token, on: date | None) -> list[ResolvedActor]:
         """An unknown name under a known title: "Chinese President *Xi Jinping*" takes the title's actor."""
-        if token.pos_ != "PROPN":
+        if token.pos_ not in ("PROPN", "NOUN"):
             return []
         for child in token.children:
-            if child.dep_ == "compound" and child.i < token.i and child.pos_ in ("PROPN", "NOUN"):
+            if child.dep_ == "compound" and child.i < token.i and (child.pos_ == "PROPN" or token.pos_ == "PROPN"):
                 found = _known(self.resolver.resolve(child, on=on))
                 if found:
                     return found[:1]

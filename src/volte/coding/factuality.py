@@ -57,6 +57,7 @@ HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "would", "should", "mu
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 NEGATIVE_DETS = frozenset({"no", "neither", "nor"})
+_COMPLEMENT_PREPS = frozenset({"to", "for", "on", "with", "of", "against", "about", "into", "from", "by", "over", "upon", "at"})
 _CLAUSAL = frozenset({"xcomp", "ccomp", "acomp", "oprd", "acl"})
 _NOMINAL = frozenset({"dobj", "nsubjpass", "attr", "pobj", "nsubj", "appos"})
 
@@ -182,6 +183,8 @@ def _step_up(tok: Token) -> tuple[Token, str] | None:
         return None
     dep = tok.dep_
     if dep in ("pcomp", "pobj") and head.dep_ in ("prep", "agent") and head.head is not head:
+        if head.lower_ not in _COMPLEMENT_PREPS:
+            return None  # "agreed ... *at* talks", "met *during* the summit": circumstances, not complements
         gov = head.head
         if gov.lower_ == "forward" and gov.head is not gov:
             gov = gov.head

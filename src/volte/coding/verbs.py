@@ -415,14 +415,21 @@ def _apply_factuality(raws: list[_Raw]) -> None:
 def _drop_governors(raw: _Raw, by_index: dict[int, _Raw], governor: _Raw | None) -> None:
     """The governing verbs of a kept event give way to it: in "agreed to undertake joint exercises"
     neither "agreed" nor "undertake" is a second event."""
-    if governor is not None:
+    if governor is not None and _bare_or_cued(governor, raw):
         governor.dropped = True
     for ancestor in raw.tok.ancestors:
         other = by_index.get(ancestor.i)
         if other is not None and other is not raw and governor_lemma(ancestor) in _GOVERNING_LEMMAS:
-            other.dropped = True
+            if _bare_or_cued(other, raw):
+                other.dropped = True
         if ancestor.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "conj", "acomp"):
             break
+
+
+def _bare_or_cued(governor: _Raw, raw: _Raw) -> bool:
+    """A governor gives way when it is only a governor, or when the kept event is one of its own cues;
+    "agreed to a ceasefire at talks" keeps the agreed ceasefire although "talks" hangs on "agreed"."""
+    return not governor.cues or raw.tok.i in governor.cues or governor.pattern.xcomp == ("any",)
 
 
 def _specialise_governor(governor: _Raw, status: str, embedded_code: str) -> None:
