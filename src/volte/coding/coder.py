@@ -168,8 +168,9 @@ class _EventBuilder:
             actors = _known(self.resolver.resolve(token, on=on)) or self._titled(token, on) or self._both(token, on)
             if not actors and speaker is not None and token.lower_ in _SPEAKER_PRONOUNS:
                 actors = _known(self.resolver.resolve(self.doc[speaker], on=on))  # "Iran said *it* would ..."
-            if not actors:
-                actors = self._partitive(token, on)
+            partitive = self._partitive(token, on)
+            if len({a.code for a in partitive}) > len({a.code for a in actors}):
+                actors = partitive  # "negotiators *from Israel and Hamas*": both sides
             if actors:
                 return actors
         return []
@@ -183,7 +184,7 @@ class _EventBuilder:
                 for pobj in prep.children:
                     found = _known(self.resolver.resolve(pobj, on=on)) if pobj.dep_ == "pobj" else []
                     if found:
-                        return found
+                        return _distinct(found)
         return []
 
     def _titled(self, token: Token, on: date | None) -> list[ResolvedActor]:

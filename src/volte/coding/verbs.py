@@ -330,12 +330,16 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
         return object_heads(tok.head) if tok.dep_ in ("pobj",) and tok.head.head is not tok.head else []
     if slot == "clause_subject":
         return [s for c in tok.children if c.dep_ in ("acl", "ccomp") for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    if slot == "xcomp_object":
+        return [o for c in tok.children if c.dep_ in ("xcomp", "ccomp") for o in object_heads(c)]
     if slot == "between":
         return _prep_objects(tok, ("between", "among"))
     if slot.startswith("prep:"):
         return _prep_objects(tok, (slot[5:],), with_object=not noun)
     if slot.startswith("obj_prep:"):
-        return [p for o in (object_heads(tok) if not noun else []) for p in _prep_objects(o, (slot[9:],))]
+        holders = object_heads(tok) if not noun else []
+        holders += [p for o in holders for p in _prep_objects(o, ("of",))]  # "a package *of sanctions* against"
+        return [p for o in holders for p in _prep_objects(o, (slot[9:],))]
     return []
 
 
