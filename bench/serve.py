@@ -91,7 +91,8 @@ def build_store(path: Path, *, events: int) -> float:
     began = time.perf_counter()
     with Store(path):
         pass  # runs the migrations
-    con = duckdb.connect(str(path), config={"enable_progress_bar": False})
+    con = duckdb.connect(str(path))
+    con.execute("SET enable_progress_bar = false")
     con.execute(
         "CREATE TEMP TABLE countries AS SELECT unnest(?) AS c, generate_subscripts(?, 1) - 1 AS i",
         [COUNTRIES, COUNTRIES],
