@@ -47,13 +47,35 @@ def _event(doc_id: str, day: str, text: str, spec: tuple[str, str, str, str, str
     start = text.index(".") + 2
     return Event(
         event_id=make_event_id(doc_id, 1, source, target, code, t_start),
-        doc_id=doc_id, sentence_index=1, sentence=text[start:], sentence_start=start, sentence_end=len(text),
-        date=day, date_precision="day", published=day, source=source, source_name=source_name, target=target,
-        target_name=target_name, code=code, root=info.root, quad_class=info.quad_class, goldstein=info.goldstein,
-        plover=info.plover, trigger=trigger, pattern=f"test.{code}", factuality="asserted", attributed_to=None,
-        kind="news", coder_version="test",
-        trigger_start=t_start, trigger_end=t_start + len(trigger), source_start=s_start,
-        source_end=s_start + len(source_name), target_start=g_start, target_end=g_start + len(target_name),
+        doc_id=doc_id,
+        sentence_index=1,
+        sentence=text[start:],
+        sentence_start=start,
+        sentence_end=len(text),
+        date=day,
+        date_precision="day",
+        published=day,
+        source=source,
+        source_name=source_name,
+        target=target,
+        target_name=target_name,
+        code=code,
+        root=info.root,
+        quad_class=info.quad_class,
+        goldstein=info.goldstein,
+        plover=info.plover,
+        trigger=trigger,
+        pattern=f"test.{code}",
+        factuality="asserted",
+        attributed_to=None,
+        kind="news",
+        coder_version="test",
+        trigger_start=t_start,
+        trigger_end=t_start + len(trigger),
+        source_start=s_start,
+        source_end=s_start + len(source_name),
+        target_start=g_start,
+        target_end=g_start + len(target_name),
     )
 
 
@@ -69,6 +91,10 @@ class Coded:
 def coded_articles() -> list[Any]:
     out = []
     for doc_id, day, url, text, specs in ARTICLES:
-        article = Article(id=doc_id, text=text, url=url, title=f"Story {doc_id}", published=date.fromisoformat(day))
-        out.append(Coded(article=article, events=tuple(_event(doc_id, day, text, s) for s in specs), reject=None))
+        article = Article(
+            id=doc_id, text=text, url=url, title=f"Story {doc_id}", published=date.fromisoformat(day)
+        )
+        out.append(
+            Coded(article=article, events=tuple(_event(doc_id, day, text, s) for s in specs), reject=None)
+        )
     return out

@@ -7,11 +7,10 @@ import json
 import re
 import subprocess
 import sys
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import warnings
 
 import pytest
 
@@ -20,6 +19,7 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 from serve_store_data import coded_articles
+
 from volte.serve.app import create_app
 from volte.settings import ServeSettings, Settings
 
@@ -122,7 +122,12 @@ def test_events_carry_the_contract_fields(client: TestClient) -> None:
 
     event = client.get("/api/events?source=COL&root=11").json()["events"][0]
     assert set(EVENT_FIELDS) <= set(event)
-    assert (event["code"], event["source"], event["target"], event["date"]) == ("112", "COLGOV", "USAGOV", "2026-01-04")
+    assert (event["code"], event["source"], event["target"], event["date"]) == (
+        "112",
+        "COLGOV",
+        "USAGOV",
+        "2026-01-04",
+    )
 
 
 @pytest.mark.parametrize("freq", ["day", "week"])
@@ -161,9 +166,13 @@ def test_article_has_text_events_and_spans(client: TestClient) -> None:
 
 def test_openapi_documents_every_route_and_bound(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
-    assert {"/api/health", "/api/events", "/api/dyads/{source}/{target}/series", "/api/shifts", "/api/articles"} <= set(
-        schema["paths"]
-    )
+    assert {
+        "/api/health",
+        "/api/events",
+        "/api/dyads/{source}/{target}/series",
+        "/api/shifts",
+        "/api/articles",
+    } <= set(schema["paths"])
     limit = next(p for p in schema["paths"]["/api/events"]["get"]["parameters"] if p["name"] == "limit")
     assert limit["schema"]["maximum"] == 1000
     assert "application/json" in schema["paths"]["/api/articles"]["post"]["requestBody"]["content"]
@@ -247,13 +256,22 @@ def test_post_is_refused_when_the_server_has_no_token(client: TestClient) -> Non
 def test_post_oversize_body_is_413(writer_client: TestClient) -> None:
     auth = {"Authorization": f"Bearer {TOKEN}"}
     body = json.dumps({"id": "big", "text": "word " * 1000})
-    assert_error(writer_client.post("/api/articles", content=body, headers={**auth, "content-type": "application/json"}), 413, code="E613")
+    assert_error(
+        writer_client.post(
+            "/api/articles", content=body, headers={**auth, "content-type": "application/json"}
+        ),
+        413,
+        code="E613",
+    )
 
     def chunks() -> Iterator[bytes]:  # no Content-Length: counted as it arrives
         for _ in range(10):
             yield b"x" * 500
 
-    assert_error(writer_client.post("/api/articles", content=chunks(), headers={**auth, "content-type": "text/plain"}), 413)
+    assert_error(
+        writer_client.post("/api/articles", content=chunks(), headers={**auth, "content-type": "text/plain"}),
+        413,
+    )
 
 
 @pytest.mark.parametrize(
@@ -268,14 +286,18 @@ def test_post_oversize_body_is_413(writer_client: TestClient) -> None:
         ('{"id": "a", "text": "   "}', "application/json", "text"),
     ],
 )
-def test_post_bad_bodies_are_422(writer_client: TestClient, content: str, content_type: str, says: str) -> None:
+def test_post_bad_bodies_are_422(
+    writer_client: TestClient, content: str, content_type: str, says: str
+) -> None:
     headers = {"Authorization": f"Bearer {TOKEN}", "content-type": content_type}
     assert_error(writer_client.post("/api/articles", content=content, headers=headers), 422, says=says)
 
 
 def test_post_bad_utf8_is_422(writer_client: TestClient) -> None:
     headers = {"Authorization": f"Bearer {TOKEN}", "content-type": "text/plain"}
-    assert_error(writer_client.post("/api/articles", content=b"\xff\xfe bad", headers=headers), 422, says="utf-8")
+    assert_error(
+        writer_client.post("/api/articles", content=b"\xff\xfe bad", headers=headers), 422, says="utf-8"
+    )
 
 
 def test_read_only_server_store_locked_by_another_writer_is_503(store_path: Path, tmp_path: Path) -> None:
@@ -285,8 +307,14 @@ def test_read_only_server_store_locked_by_another_writer_is_503(store_path: Path
     path = tmp_path / "locked.duckdb"
     shutil.copy(store_path, path)
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb, sys; con = duckdb.connect({str(path)!r}); print('ready', flush=True); sys.stdin.read()"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, sys; con = duckdb.connect({str(path)!r}); print('ready', flush=True); sys.stdin.read()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
@@ -305,9 +333,15 @@ def test_post_codes_stores_and_returns_events(writer_client: TestClient, as_json
     )
     auth = {"Authorization": f"Bearer {TOKEN}"}
     if as_json:
-        response = writer_client.post("/api/articles", json={"id": "ecu-per", "date": "2026-03-03", "text": text}, headers=auth)
+        response = writer_client.post(
+            "/api/articles", json={"id": "ecu-per", "date": "2026-03-03", "text": text}, headers=auth
+        )
     else:
-        response = writer_client.post("/api/articles?id=ecu-per&date=2026-03-03", content=text, headers={**auth, "content-type": "text/plain"})
+        response = writer_client.post(
+            "/api/articles?id=ecu-per&date=2026-03-03",
+            content=text,
+            headers={**auth, "content-type": "text/plain"},
+        )
     assert response.status_code == 201, response.text
     body = response.json()
     assert body["ok"] is True and body["article"]["id"] == "ecu-per"

@@ -67,8 +67,21 @@ def server(demo_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     env = {k: v for k, v in os.environ.items() if k != "VOLTE_TOKEN"}
     log = (tmp_path_factory.mktemp("serve") / "serve.log").open("w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "volte", "serve", "--db", str(demo_store), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT, env=env,
+        [
+            sys.executable,
+            "-m",
+            "volte",
+            "serve",
+            "--db",
+            str(demo_store),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -118,7 +131,11 @@ def page(browser: Any, server: str) -> Iterator[Any]:
     tab.on("request", lambda request: requested.append(request.url))
     yield tab
     context.close()
-    outside = [u for u in requested if urlsplit(u).scheme not in ("data", "blob", "about") and urlsplit(u).hostname != "127.0.0.1"]
+    outside = [
+        u
+        for u in requested
+        if urlsplit(u).scheme not in ("data", "blob", "about") and urlsplit(u).hostname != "127.0.0.1"
+    ]
     assert requested and not outside, f"requests outside 127.0.0.1: {outside}"
 
 
@@ -151,7 +168,9 @@ def test_dyad_page_draws_points_and_shows_the_thaw(page: Any, server: str) -> No
 
 
 def test_dyad_page_clicking_an_event_shows_its_sentence(page: Any, server: str) -> None:
-    expected = httpx.get(f"{server}/api/events?source=COL&target=USA&since=2026-01-04&until=2026-01-04&limit=1").json()["events"]
+    expected = httpx.get(
+        f"{server}/api/events?source=COL&target=USA&since=2026-01-04&until=2026-01-04&limit=1"
+    ).json()["events"]
     assert expected, "the demo data should hold a COL->USA event on 2026-01-04"
     page.goto(f"{server}/dyad/COL/USA")
     event = page.locator(f"#ev-{expected[0]['event_id']}")
@@ -161,7 +180,9 @@ def test_dyad_page_clicking_an_event_shows_its_sentence(page: Any, server: str) 
     assert sentence.is_visible()
     assert sentence.inner_text().strip() == expected[0]["sentence"].strip()
     assert page.locator("#detail blockquote.sentence").inner_text().strip() == expected[0]["sentence"].strip()
-    assert page.locator("#detail a").first.get_attribute("href").startswith(f"/article/{expected[0]['doc_id']}")
+    assert (
+        page.locator("#detail a").first.get_attribute("href").startswith(f"/article/{expected[0]['doc_id']}")
+    )
 
 
 def test_dyad_page_clicking_a_chart_point_lists_its_sentences(page: Any, server: str) -> None:
@@ -189,7 +210,9 @@ def test_code_page_returns_events_for_a_pasted_paragraph(page: Any, server: str)
     page.fill("textarea[name=text]", PARAGRAPH)
     page.fill("input[name=date]", "2026-01-07")
     page.click("#code-form button[type=submit]")
-    page.wait_for_selector("#coded-events tbody tr, p.error", timeout=120_000)  # the server loads spaCy on first use
+    page.wait_for_selector(
+        "#coded-events tbody tr, p.error", timeout=120_000
+    )  # the server loads spaCy on first use
     assert page.locator("p.error").count() == 0, page.locator("p.error").inner_text()
     rows = page.locator("#coded-events tbody tr").all_inner_texts()
     assert rows and any("COL" in r for r in rows), rows

@@ -7,13 +7,12 @@ import json
 import re
 import warnings
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from markupsafe import escape
-
 from serve_store_data import ARTICLES, coded_articles
+
 from volte.serve import charts
 from volte.serve.app import create_app
 from volte.serve.views import highlight
@@ -37,7 +36,17 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
 HTML = {"accept": "text/html"}
 
 
-@pytest.mark.parametrize("url", ["/", "/dyad/COL/USA", "/dyad/COL/USA?freq=week", "/dyad/col/usa?since=2026-01-01&until=2026-01-31", "/article/wire-0107", "/code"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/dyad/COL/USA",
+        "/dyad/COL/USA?freq=week",
+        "/dyad/col/usa?since=2026-01-01&until=2026-01-31",
+        "/article/wire-0107",
+        "/code",
+    ],
+)
 def test_pages_render_as_html(client: TestClient, url: str) -> None:
     response = client.get(url, headers=HTML)
     assert response.status_code == 200, response.text
@@ -49,7 +58,10 @@ def test_pages_load_only_local_assets(client: TestClient) -> None:
     for url in ("/", "/dyad/COL/USA", "/article/wire-0107", "/code"):
         html = client.get(url).text
         for ref in re.findall(r'(?:src|href)="([^"]+)"', html):
-            assert not re.match(r"^(https?:)?//", ref) or "wire.example" in ref, (url, ref)  # article links may leave
+            assert not re.match(r"^(https?:)?//", ref) or "wire.example" in ref, (
+                url,
+                ref,
+            )  # article links may leave
 
 
 def test_vendored_scripts_are_served(client: TestClient) -> None:
@@ -94,13 +106,18 @@ def test_dyad_form_redirects_and_validates(client: TestClient) -> None:
     ("text", "spans", "expected"),
     [
         ("A hit B.", [(2, 5, "trigger")], [("A ", ()), ("hit", ("trigger",)), (" B.", ())]),
-        ("A hit B.", [(0, 1, "source"), (2, 5, "trigger"), (6, 7, "target")],
-         [("A", ("source",)), (" ", ()), ("hit", ("trigger",)), (" ", ()), ("B", ("target",)), (".", ())]),
+        (
+            "A hit B.",
+            [(0, 1, "source"), (2, 5, "trigger"), (6, 7, "target")],
+            [("A", ("source",)), (" ", ()), ("hit", ("trigger",)), (" ", ()), ("B", ("target",)), (".", ())],
+        ),
         ("Xy met.", [(0, 2, "source"), (0, 2, "target")], [("Xy", ("source", "target")), (" met.", ())]),
         ("abc", [(1, 9, "trigger"), (-1, -1, "source")], [("abc", ())]),  # spans outside the text are ignored
     ],
 )
-def test_highlight_cuts_text_at_span_edges(text: str, spans: list[tuple[int, int, str]], expected: list[tuple[str, tuple[str, ...]]]) -> None:
+def test_highlight_cuts_text_at_span_edges(
+    text: str, spans: list[tuple[int, int, str]], expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
     events: list[dict[str, Any]] = []
     for start, end, role in spans:
         events.append({f"{role}_start": start, f"{role}_end": end})
@@ -110,9 +127,20 @@ def test_highlight_cuts_text_at_span_edges(text: str, spans: list[tuple[int, int
 
 
 def test_chart_puts_cooperation_up_conflict_down_and_marks_reversals() -> None:
-    point = {"date": "2026-01-07", "events": 3, "goldstein_sum": 2.0, "goldstein_mean": 0.7, "q1": 2, "q2": 0, "q3": 1, "q4": 0}
+    point = {
+        "date": "2026-01-07",
+        "events": 3,
+        "goldstein_sum": 2.0,
+        "goldstein_mean": 0.7,
+        "q1": 2,
+        "q2": 0,
+        "q3": 1,
+        "q4": 0,
+    }
     shift = {"source": "COLGOV", "target": "USAGOV", "kind": "thaw", "date": "2026-01-07", "score": 4.8}
-    spec = charts.dyad_chart([("COL", "USA"), ("USA", "COL")], {("COL", "USA"): [point], ("USA", "COL"): []}, [shift], freq="day")
+    spec = charts.dyad_chart(
+        [("COL", "USA"), ("USA", "COL")], {("COL", "USA"): [point], ("USA", "COL"): []}, [shift], freq="day"
+    )
     first, second = spec["vconcat"]
     bars = first["layer"][0]["data"]["values"]
     assert {(b["label"], b["n"]) for b in bars} == {("verbal cooperation", 2), ("verbal conflict", -1)}

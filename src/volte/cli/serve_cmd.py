@@ -17,9 +17,15 @@ log = logging.getLogger(__name__)
 @app.command("serve")
 @edge
 def serve_cli(
-    db: Path | None = typer.Option(None, "--db", help="DuckDB store to serve (default: setting store.path, volte.duckdb)."),
-    host: str | None = typer.Option(None, "--host", help="Address to bind (default: setting serve.host, 127.0.0.1)."),
-    port: int | None = typer.Option(None, "--port", min=0, max=65535, help="Port to listen on (default: setting serve.port, 8000)."),
+    db: Path | None = typer.Option(
+        None, "--db", help="DuckDB store to serve (default: setting store.path, volte.duckdb)."
+    ),
+    host: str | None = typer.Option(
+        None, "--host", help="Address to bind (default: setting serve.host, 127.0.0.1)."
+    ),
+    port: int | None = typer.Option(
+        None, "--port", min=0, max=65535, help="Port to listen on (default: setting serve.port, 8000)."
+    ),
 ) -> None:
     """Serve the HTTP API (/api, /openapi.json) and the dashboard. Writes (POST /api/articles) need VOLTE_TOKEN set."""
     serve(db=db, host=host, port=port)
@@ -41,4 +47,10 @@ def serve(*, db: Path | None, host: str | None, port: int | None) -> None:
         f"volte serve: {path} ({'writes with VOLTE_TOKEN' if token else 'read-only'}) on http://{bind}:{listen}/",
         err=True,
     )
-    uvicorn.run(create_app(path, settings=settings, token=token), host=bind, port=listen, log_level="warning", access_log=False)
+    uvicorn.run(
+        create_app(path, settings=settings, token=token),
+        host=bind,
+        port=listen,
+        log_level="warning",
+        access_log=False,
+    )

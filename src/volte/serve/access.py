@@ -87,7 +87,9 @@ class StoreAccess:
     def write(self, coded: Iterable[Coded]) -> Any:
         """Ingest coded articles through a short read-write connection; returns the store's summary."""
         if not self.writable:
-            raise Unavailable("this server was started read-only; restart `volte serve` with VOLTE_TOKEN set to accept writes")
+            raise Unavailable(
+                "this server was started read-only; restart `volte serve` with VOLTE_TOKEN set to accept writes"
+            )
         with self._write_lock:
             with self._cond:
                 self._writing = True

@@ -13,7 +13,12 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-QUAD_LABELS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+QUAD_LABELS = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
 QUAD_COLOURS = {1: "#74c476", 2: "#238b45", 3: "#fd8d3c", 4: "#cb181d"}
 MARKER_COLOURS = {"thaw": "#2b6cb0", "rupture": "#9b1c1c"}
 PLOT_WIDTH = 760  # px; the page widens it to its container before drawing
@@ -28,22 +33,34 @@ def dyad_chart(
     freq: str,
 ) -> dict[str, Any]:
     """The whole chart: both directions on one shared time axis."""
-    days = [str(p["date"])[:10] for pts in series.values() for p in pts] + [str(s.get("date"))[:10] for s in shifts]
+    days = [str(p["date"])[:10] for pts in series.values() for p in pts] + [
+        str(s.get("date"))[:10] for s in shifts
+    ]
     pad = 4 if freq == "week" else 1
     domain = [_add_days(min(days), -pad), _add_days(max(days), pad)] if days else None
     span = (date.fromisoformat(domain[1]) - date.fromisoformat(domain[0])).days if domain else 1
     bar = max(2.0, min(14.0, 0.7 * PLOT_WIDTH * (7 if freq == "week" else 1) / max(span, 1)))
     peak = max([_peak(p) for pts in series.values() for p in pts] or [1])
     rows = [
-        _direction(d, series.get(d, []), [s for s in shifts if _country_dyad(s) == (d[0][:3], d[1][:3])],
-                   domain=domain, bar=bar, peak=peak, legend=i == 0)
+        _direction(
+            d,
+            series.get(d, []),
+            [s for s in shifts if _country_dyad(s) == (d[0][:3], d[1][:3])],
+            domain=domain,
+            bar=bar,
+            peak=peak,
+            legend=i == 0,
+        )
         for i, d in enumerate(directions)
     ]
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "vconcat": rows,
         "spacing": 24,
-        "config": {"view": {"stroke": None}, "axis": {"labelFontSize": 11, "titleFontSize": 11, "titleFontWeight": "normal"}},
+        "config": {
+            "view": {"stroke": None},
+            "axis": {"labelFontSize": 11, "titleFontSize": 11, "titleFontWeight": "normal"},
+        },
     }
 
 
@@ -57,7 +74,10 @@ def _add_days(day: str, delta: int) -> str:
 
 
 def _peak(point: dict[str, Any]) -> int:
-    return max(int(point.get("q1") or 0) + int(point.get("q2") or 0), int(point.get("q3") or 0) + int(point.get("q4") or 0))
+    return max(
+        int(point.get("q1") or 0) + int(point.get("q2") or 0),
+        int(point.get("q3") or 0) + int(point.get("q4") or 0),
+    )
 
 
 def _country_dyad(shift: dict[str, Any]) -> Direction:
@@ -65,12 +85,23 @@ def _country_dyad(shift: dict[str, Any]) -> Direction:
 
 
 def _direction(
-    direction: Direction, points: list[dict[str, Any]], shifts: list[dict[str, Any]], *,
-    domain: list[str] | None, bar: float, peak: int, legend: bool,
+    direction: Direction,
+    points: list[dict[str, Any]],
+    shifts: list[dict[str, Any]],
+    *,
+    domain: list[str] | None,
+    bar: float,
+    peak: int,
+    legend: bool,
 ) -> dict[str, Any]:
     # Days are calendar days: a UTC scale keeps 2026-01-07 on 7 January in every browser time zone.
-    x: dict[str, Any] = {"field": "date", "type": "temporal", "title": None, "scale": {"type": "utc"},
-                         "axis": {"format": "%d %b %Y", "formatType": "utc", "labelOverlap": True}}
+    x: dict[str, Any] = {
+        "field": "date",
+        "type": "temporal",
+        "title": None,
+        "scale": {"type": "utc"},
+        "axis": {"format": "%d %b %Y", "formatType": "utc", "labelOverlap": True},
+    }
     if domain:
         x["scale"]["domain"] = domain
     layers = [_bars(direction, points, x, bar=bar, peak=peak, legend=legend), _means(direction, points, x)]
@@ -85,48 +116,104 @@ def _direction(
     }
 
 
-def _bars(direction: Direction, points: list[dict[str, Any]], x: dict[str, Any], *, bar: float, peak: int, legend: bool) -> dict[str, Any]:
+def _bars(
+    direction: Direction,
+    points: list[dict[str, Any]],
+    x: dict[str, Any],
+    *,
+    bar: float,
+    peak: int,
+    legend: bool,
+) -> dict[str, Any]:
     values = [
-        {"date": str(p["date"])[:10], "day": str(p["date"])[:10], "quad": q, "label": QUAD_LABELS[q],
-         "n": (1 if q <= 2 else -1) * int(p.get(f"q{q}") or 0), "source": direction[0], "target": direction[1]}
-        for p in points for q in (1, 2, 3, 4) if p.get(f"q{q}")
+        {
+            "date": str(p["date"])[:10],
+            "day": str(p["date"])[:10],
+            "quad": q,
+            "label": QUAD_LABELS[q],
+            "n": (1 if q <= 2 else -1) * int(p.get(f"q{q}") or 0),
+            "source": direction[0],
+            "target": direction[1],
+        }
+        for p in points
+        for q in (1, 2, 3, 4)
+        if p.get(f"q{q}")
     ]
     return {
         "data": {"values": values},
         "mark": {"type": "bar", "width": round(bar, 1), "cursor": "pointer"},
         "encoding": {
             "x": x,
-            "y": {"field": "n", "type": "quantitative", "stack": "zero", "title": "events: cooperation ↑ conflict ↓",
-                  "scale": {"domain": [-peak, peak]}, "axis": {"orient": "left", "tickMinStep": 1}},
+            "y": {
+                "field": "n",
+                "type": "quantitative",
+                "stack": "zero",
+                "title": "events: cooperation ↑ conflict ↓",
+                "scale": {"domain": [-peak, peak]},
+                "axis": {"orient": "left", "tickMinStep": 1},
+            },
             "color": {
-                "field": "label", "type": "nominal", "title": None,
+                "field": "label",
+                "type": "nominal",
+                "title": None,
                 "scale": {"domain": list(QUAD_LABELS.values()), "range": list(QUAD_COLOURS.values())},
                 "legend": {"orient": "top", "direction": "horizontal"} if legend else None,
             },
-            "tooltip": [{"field": "date", "type": "temporal"}, {"field": "label", "title": "class"}, {"field": "n", "title": "events"}],
+            "tooltip": [
+                {"field": "date", "type": "temporal"},
+                {"field": "label", "title": "class"},
+                {"field": "n", "title": "events"},
+            ],
         },
     }
 
 
 def _means(direction: Direction, points: list[dict[str, Any]], x: dict[str, Any]) -> dict[str, Any]:
     values = [
-        {"date": str(p["date"])[:10], "day": str(p["date"])[:10], "mean": p["goldstein_mean"], "sum": p.get("goldstein_sum"),
-         "events": p.get("events"), "source": direction[0], "target": direction[1]}
-        for p in points if p.get("goldstein_mean") is not None
+        {
+            "date": str(p["date"])[:10],
+            "day": str(p["date"])[:10],
+            "mean": p["goldstein_mean"],
+            "sum": p.get("goldstein_sum"),
+            "events": p.get("events"),
+            "source": direction[0],
+            "target": direction[1],
+        }
+        for p in points
+        if p.get("goldstein_mean") is not None
     ]
-    y = {"field": "mean", "type": "quantitative", "title": "mean Goldstein", "scale": {"domain": [-10, 10]},
-         "axis": {"orient": "right", "values": [-10, -5, 0, 5, 10]}}
+    y = {
+        "field": "mean",
+        "type": "quantitative",
+        "title": "mean Goldstein",
+        "scale": {"domain": [-10, 10]},
+        "axis": {"orient": "right", "values": [-10, -5, 0, 5, 10]},
+    }
     return {
         "data": {"values": values},
         "layer": [
-            {"mark": {"type": "rule", "color": "#777"}, "encoding": {"y": {"datum": 0, "type": "quantitative"}}},
-            {"mark": {"type": "line", "color": "#222", "strokeWidth": 1, "opacity": 0.35}, "encoding": {"x": x, "y": y}},
             {
-                "mark": {"type": "point", "filled": True, "size": 55, "color": "#1d232a", "cursor": "pointer"},
+                "mark": {"type": "rule", "color": "#777"},
+                "encoding": {"y": {"datum": 0, "type": "quantitative"}},
+            },
+            {
+                "mark": {"type": "line", "color": "#222", "strokeWidth": 1, "opacity": 0.35},
+                "encoding": {"x": x, "y": y},
+            },
+            {
+                "mark": {
+                    "type": "point",
+                    "filled": True,
+                    "size": 55,
+                    "color": "#1d232a",
+                    "cursor": "pointer",
+                },
                 "encoding": {
-                    "x": x, "y": y,
+                    "x": x,
+                    "y": y,
                     "tooltip": [
-                        {"field": "date", "type": "temporal"}, {"field": "events", "title": "events"},
+                        {"field": "date", "type": "temporal"},
+                        {"field": "events", "title": "events"},
                         {"field": "mean", "title": "mean Goldstein", "format": "+.1f"},
                         {"field": "sum", "title": "Goldstein sum", "format": "+.1f"},
                     ],
@@ -138,16 +225,33 @@ def _means(direction: Direction, points: list[dict[str, Any]], x: dict[str, Any]
 
 def _markers(shifts: list[dict[str, Any]], x: dict[str, Any]) -> dict[str, Any]:
     values = [
-        {"date": str(s.get("date"))[:10], "kind": s.get("kind"), "score": s.get("score"), "label": f"{s.get('kind')} {str(s.get('date'))[:10]}",
-         "colour": MARKER_COLOURS.get(str(s.get("kind")), "#555")}
+        {
+            "date": str(s.get("date"))[:10],
+            "kind": s.get("kind"),
+            "score": s.get("score"),
+            "label": f"{s.get('kind')} {str(s.get('date'))[:10]}",
+            "colour": MARKER_COLOURS.get(str(s.get("kind")), "#555"),
+        }
         for s in shifts
     ]
     colour = {"field": "colour", "type": "nominal", "scale": None, "legend": None}
     return {
         "data": {"values": values},
         "layer": [
-            {"mark": {"type": "rule", "strokeDash": [5, 3], "strokeWidth": 2}, "encoding": {"x": x, "color": colour}},
-            {"mark": {"type": "text", "align": "left", "dx": 4, "baseline": "top", "fontWeight": "bold", "fontSize": 11},
-             "encoding": {"x": x, "y": {"value": 2}, "text": {"field": "label"}, "color": colour}},
+            {
+                "mark": {"type": "rule", "strokeDash": [5, 3], "strokeWidth": 2},
+                "encoding": {"x": x, "color": colour},
+            },
+            {
+                "mark": {
+                    "type": "text",
+                    "align": "left",
+                    "dx": 4,
+                    "baseline": "top",
+                    "fontWeight": "bold",
+                    "fontSize": 11,
+                },
+                "encoding": {"x": x, "y": {"value": 2}, "text": {"field": "label"}, "color": colour},
+            },
         ],
     }

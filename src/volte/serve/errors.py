@@ -77,7 +77,11 @@ def error_response(request: Request | None, message: str, *, code: str, status: 
         templates = getattr(request.app.state, "templates", None)
         if templates is not None:
             return templates.TemplateResponse(
-                request, "error.html", {"message": message, "code": code, "status": status}, status_code=status, headers=headers
+                request,
+                "error.html",
+                {"message": message, "code": code, "status": status},
+                status_code=status,
+                headers=headers,
             )
         return HTMLResponse(f"<h1>{status}</h1><p>{message}</p>", status_code=status, headers=headers)
     return JSONResponse(error_body(message, code=code, status=status), status_code=status, headers=headers)
@@ -114,12 +118,16 @@ async def _on_volte_error(request: Request, exc: VolteError) -> Response:
 async def _on_http_error(request: Request, exc: StarletteHTTPException) -> Response:
     status = exc.status_code
     if status == 404:
-        message = f"no such resource: {request.method} {request.url.path} (the API is described at /openapi.json)"
+        message = (
+            f"no such resource: {request.method} {request.url.path} (the API is described at /openapi.json)"
+        )
     elif status == 405:
         message = f"method {request.method} is not allowed on {request.url.path} (see /openapi.json)"
     else:
         message = str(exc.detail)
-    return error_response(request, message, code=_CODE_BY_STATUS.get(status, E_API_BAD_REQUEST), status=status)
+    return error_response(
+        request, message, code=_CODE_BY_STATUS.get(status, E_API_BAD_REQUEST), status=status
+    )
 
 
 async def _on_validation_error(request: Request, exc: RequestValidationError) -> Response:
@@ -128,7 +136,9 @@ async def _on_validation_error(request: Request, exc: RequestValidationError) ->
 
 async def _on_crash(request: Request, exc: Exception) -> Response:
     log.exception("unexpected error on %s %s", request.method, request.url.path)
-    return error_response(request, f"internal error ({type(exc).__name__}); see the server log", code=E_API_INTERNAL, status=500)
+    return error_response(
+        request, f"internal error ({type(exc).__name__}); see the server log", code=E_API_INTERNAL, status=500
+    )
 
 
 def describe_validation(errors: Any) -> str:

@@ -40,7 +40,9 @@ def _store_searches() -> bool:
     return "q" in inspect.signature(queries.event_filters).parameters
 
 
-def _search_fallback(store: Any, text: str, *, limit: int, offset: int, filters: dict[str, Any]) -> tuple[list[dict[str, Any]], int]:
+def _search_fallback(
+    store: Any, text: str, *, limit: int, offset: int, filters: dict[str, Any]
+) -> tuple[list[dict[str, Any]], int]:
     from volte.store import queries, reading
 
     where = queries.event_filters(**filters)
@@ -50,10 +52,15 @@ def _search_fallback(store: Any, text: str, *, limit: int, offset: int, filters:
     return reading.events(store.con, where, limit=limit, offset=offset)  # type: ignore[no-any-return]
 
 
-def series_points(store: Any, source: str, target: str, *, freq: str, since: date | None, until: date | None) -> list[dict[str, Any]]:
+def series_points(
+    store: Any, source: str, target: str, *, freq: str, since: date | None, until: date | None
+) -> list[dict[str, Any]]:
     """The dyad series with the API's names: ``date`` (period start) and ``events`` (event clusters)."""
     rows = store.dyad_series(source, target, freq=freq, since=since, until=until)
-    return [{"date": r.get("period", r.get("date")), "events": r.get("clusters", r.get("events")), **r} for r in rows]
+    return [
+        {"date": r.get("period", r.get("date")), "events": r.get("clusters", r.get("events")), **r}
+        for r in rows
+    ]
 
 
 def series_or_empty(store: Any, source: str, target: str, **options: Any) -> list[dict[str, Any]]:

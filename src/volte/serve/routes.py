@@ -36,7 +36,9 @@ Day = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="A
 Root = Annotated[str | None, Query(pattern=r"^\d{2}$", description="CAMEO root code, two digits (`04`).")]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Records to skip.")]
-Search = Annotated[str | None, Query(min_length=1, max_length=200, description="Words searched in event sentences.")]
+Search = Annotated[
+    str | None, Query(min_length=1, max_length=200, description="Words searched in event sentences.")
+]
 PathActor = Annotated[str, Path(pattern=ACTOR_PATTERN, description="Actor code (`COL`, `USAGOV`).")]
 
 
@@ -53,8 +55,12 @@ class ArticleIn(BaseModel):
     """An article posted as JSON (the JSON Lines input format)."""
 
     model_config = {"extra": "ignore"}
-    id: str | None = Field(None, min_length=1, max_length=512, description="Stable article id; default: a hash of the text.")
-    date: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}", description="Publication date, `YYYY-MM-DD`.")
+    id: str | None = Field(
+        None, min_length=1, max_length=512, description="Stable article id; default: a hash of the text."
+    )
+    date: str | None = Field(
+        None, pattern=r"^\d{4}-\d{2}-\d{2}", description="Publication date, `YYYY-MM-DD`."
+    )
     url: str | None = Field(None, max_length=2048)
     title: str | None = Field(None, max_length=1000)
     text: str = Field(min_length=1, description="The article text (plain text).")
@@ -121,7 +127,15 @@ def events(
     start, end = parse_range(since, until)
     with request.app.state.store.reading() as store:
         rows, total = lookups.find_events(
-            store, source=upper(source), target=upper(target), since=start, until=end, root=root, q=q, limit=limit, offset=offset
+            store,
+            source=upper(source),
+            target=upper(target),
+            since=start,
+            until=end,
+            root=root,
+            q=q,
+            limit=limit,
+            offset=offset,
         )
     return {"events": rows, "total": total, "limit": limit, "offset": offset}
 
@@ -137,7 +151,9 @@ def dyad_series(
 ) -> dict[str, Any]:
     start, end = parse_range(since, until)
     with request.app.state.store.reading() as store:
-        points = lookups.series_points(store, source.upper(), target.upper(), freq=freq, since=start, until=end)
+        points = lookups.series_points(
+            store, source.upper(), target.upper(), freq=freq, since=start, until=end
+        )
     return {"source": source.upper(), "target": target.upper(), "freq": freq, "points": points}
 
 
@@ -158,7 +174,9 @@ def shifts(
 
 
 @router.get("/articles/{article_id:path}", summary="One article with its events and their character spans")
-def article(request: Request, article_id: Annotated[str, Path(min_length=1, max_length=512)]) -> dict[str, Any]:
+def article(
+    request: Request, article_id: Annotated[str, Path(min_length=1, max_length=512)]
+) -> dict[str, Any]:
     with request.app.state.store.reading() as store:
         found = store.get_article(article_id)
     if found is None:
@@ -183,25 +201,41 @@ _POST_BODY = {
     status_code=201,
     summary="Code an article and store it (needs `Authorization: Bearer <VOLTE_TOKEN>`)",
     openapi_extra=_POST_BODY,
-    responses={401: {"model": ErrorBody, "description": "Missing or wrong token"}, 413: {"model": ErrorBody, "description": "Body too large"}},
+    responses={
+        401: {"model": ErrorBody, "description": "Missing or wrong token"},
+        413: {"model": ErrorBody, "description": "Body too large"},
+    },
 )
 async def post_article(
     request: Request,
     authorization: Annotated[str | None, Header(max_length=1024)] = None,
-    id: Annotated[str | None, Query(min_length=1, max_length=512, description="Id for a raw text/HTML body.")] = None,
-    date_: Annotated[str | None, Query(alias="date", pattern=r"^\d{4}-\d{2}-\d{2}$", description="Date for a raw body.")] = None,
+    id: Annotated[
+        str | None, Query(min_length=1, max_length=512, description="Id for a raw text/HTML body.")
+    ] = None,
+    date_: Annotated[
+        str | None, Query(alias="date", pattern=r"^\d{4}-\d{2}-\d{2}$", description="Date for a raw body.")
+    ] = None,
     url: Annotated[str | None, Query(max_length=2048)] = None,
     title: Annotated[str | None, Query(max_length=1000)] = None,
 ) -> dict[str, Any]:
     check_token(request, authorization)
     body = await request.body()
-    record = read_body(body, request.headers.get("content-type", ""), {"id": id, "date": date_, "url": url, "title": title})
+    record = read_body(
+        body, request.headers.get("content-type", ""), {"id": id, "date": date_, "url": url, "title": title}
+    )
     article = to_article(record, settings=request.app.state.settings)
     coded = await run_in_threadpool(request.app.state.coder.code, article)
     if coded.reject is not None:
-        raise Invalid(f"article {article.id!r} could not be coded: {coded.reject.reason}", code=coded.reject.code)
+        raise Invalid(
+            f"article {article.id!r} could not be coded: {coded.reject.reason}", code=coded.reject.code
+        )
     summary = await run_in_threadpool(request.app.state.store.write, [coded])
-    return {"ok": True, "article": article_summary(article), "events": [e.to_dict() for e in coded.events], "stored": _plain(summary)}
+    return {
+        "ok": True,
+        "article": article_summary(article),
+        "events": [e.to_dict() for e in coded.events],
+        "stored": _plain(summary),
+    }
 
 
 def check_token(request: Request, authorization: str | None) -> None:
@@ -223,7 +257,9 @@ def read_body(body: bytes, content_type: str, defaults: dict[str, str | None]) -
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise Invalid(f"body is not valid JSON: {exc}") from None
         if not isinstance(raw, dict):
-            raise Invalid(f'body must be a JSON object {{"id","date","url","title","text"}}, got {type(raw).__name__}')
+            raise Invalid(
+                f'body must be a JSON object {{"id","date","url","title","text"}}, got {type(raw).__name__}'
+            )
         try:
             return ArticleIn.model_validate(raw).model_dump()
         except ValidationError as exc:
@@ -245,7 +281,11 @@ def html_record(html: str, defaults: dict[str, str | None]) -> dict[str, Any]:
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
     meta = trafilatura.extract_metadata(html)
-    found = {"title": getattr(meta, "title", None), "date": getattr(meta, "date", None), "url": getattr(meta, "url", None)}
+    found = {
+        "title": getattr(meta, "title", None),
+        "date": getattr(meta, "date", None),
+        "url": getattr(meta, "url", None),
+    }
     return {**found, **{k: v for k, v in defaults.items() if v}, "text": text}
 
 
@@ -254,7 +294,10 @@ def to_article(record: dict[str, Any], *, settings: Any) -> Article:
     from volte.ingest.extract import article_from_record
 
     if not record.get("id"):
-        record = {**record, "id": "api-" + hashlib.sha1(str(record.get("text", "")).encode()).hexdigest()[:16]}
+        record = {
+            **record,
+            "id": "api-" + hashlib.sha1(str(record.get("text", "")).encode()).hexdigest()[:16],
+        }
     if record.get("date"):
         parse_day("date", str(record["date"])[:10])
     result = article_from_record(record, origin="api", published=None, settings=settings)

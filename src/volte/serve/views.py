@@ -72,10 +72,24 @@ def dyad(
     start, end = parse_range(since, until)
     directions = [(source, target), (target, source)]
     with request.app.state.store.reading() as store:
-        series = {d: lookups.series_or_empty(store, *d, freq=freq, since=start, until=end) for d in directions}
-        events = {d: lookups.events_or_empty(store, source=d[0], target=d[1], since=start, until=end, limit=DYAD_EVENTS, offset=0) for d in directions}
-        shifts = [s for d in directions for s in lookups.shifts_or_empty(store, since=start, until=end, source=d[0], target=d[1])]
-    listed = sorted((e for d in directions for e in events[d][0]), key=lambda e: (str(e.get("date")), e.get("event_id", "")))
+        series = {
+            d: lookups.series_or_empty(store, *d, freq=freq, since=start, until=end) for d in directions
+        }
+        events = {
+            d: lookups.events_or_empty(
+                store, source=d[0], target=d[1], since=start, until=end, limit=DYAD_EVENTS, offset=0
+            )
+            for d in directions
+        }
+        shifts = [
+            s
+            for d in directions
+            for s in lookups.shifts_or_empty(store, since=start, until=end, source=d[0], target=d[1])
+        ]
+    listed = sorted(
+        (e for d in directions for e in events[d][0]),
+        key=lambda e: (str(e.get("date")), e.get("event_id", "")),
+    )
     chart = charts.dyad_chart(directions, series, shifts, freq=freq)
     context = {
         "source": source,
@@ -149,7 +163,14 @@ def code_text(
     token: Annotated[str, Form(max_length=1024)] = "",
 ) -> Response:
     """Code a pasted text and show its events; store it too when the right token is given."""
-    context: dict[str, Any] = {"text": text, "date": date_, "title": title, "result": None, "error": None, "stored": False}
+    context: dict[str, Any] = {
+        "text": text,
+        "date": date_,
+        "title": title,
+        "result": None,
+        "error": None,
+        "stored": False,
+    }
     status = 200
     try:
         context.update(_code_and_maybe_store(request, text=text, day=date_, title=title, token=token))
@@ -165,7 +186,14 @@ def _code_and_maybe_store(request: Request, *, text: str, day: str, title: str, 
     doc_id = "pasted-" + hashlib.sha1(f"{day}\x1f{text}".encode()).hexdigest()[:12]
     if token:
         check_token(request, f"Bearer {token}")
-    result = article_from_text(text, doc_id=doc_id, published=published, title=title or None, origin="dashboard", settings=request.app.state.settings)
+    result = article_from_text(
+        text,
+        doc_id=doc_id,
+        published=published,
+        title=title or None,
+        origin="dashboard",
+        settings=request.app.state.settings,
+    )
     if isinstance(result, Reject):
         raise Invalid(f"text rejected: {result.reason}", code=result.code)
     coded = request.app.state.coder.code(result)
@@ -178,4 +206,7 @@ def _code_and_maybe_store(request: Request, *, text: str, day: str, title: str, 
 
 def _coded_context(article: Article, events: Sequence[Event], *, stored: bool) -> dict[str, Any]:
     rows = [e.to_dict() for e in events]
-    return {"result": {"article": article, "events": rows, "segments": highlight(article.text, rows)}, "stored": stored}
+    return {
+        "result": {"article": article, "events": rows, "segments": highlight(article.text, rows)},
+        "stored": stored,
+    }
