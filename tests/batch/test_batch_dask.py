@@ -173,8 +173,9 @@ def test_run_batch_survives_a_killed_worker(
     assert_exact(tmp_path / "out", expected)
 
 
-def volte_batch(*args: str) -> list[str]:
-    return [str(BIN / "volte"), "batch", *args, "--shard-size", str(SHARD_SIZE), "--no-progress"]
+def volte_batch(*args: str, progress: bool = False) -> list[str]:
+    flag = "--progress" if progress else "--no-progress"
+    return [str(BIN / "volte"), "batch", *args, "--shard-size", str(SHARD_SIZE), flag]
 
 
 @contextlib.contextmanager
@@ -280,13 +281,16 @@ def test_batch_cli_on_external_scheduler_with_two_worker_processes(
         ]
         with stopping(*workers):
             result = subprocess.run(
-                volte_batch(*corpus, "--out", str(tmp_path / "out"), "--scheduler", address),
+                volte_batch(*corpus, "--out", str(tmp_path / "out"), "--scheduler", address, progress=True),
                 capture_output=True,
                 text=True,
                 timeout=300,
             )
             assert result.returncode == 1, result.stderr  # rejects present
             assert "coded" in result.stdout and "input documents" in result.stdout
+            assert all(part in result.stderr for part in ("docs/s", "ETA", "events", "rejects")), (
+                result.stderr
+            )
             workers_used = {
                 s["worker"] for s in json.loads((tmp_path / "out" / MANIFEST_NAME).read_text())["shards"]
             }

@@ -110,3 +110,14 @@ def test_plan_shards_counts_lines_without_reading_whole(tmp_path: Path) -> None:
     ]
     ids = [_doc_id(item) for item in read_shard(shards[2])]
     assert ids[0] == "doc-20000" and ids[-1] == "doc-29999" and len(ids) == 10_000
+
+
+def test_plan_shards_skips_the_batch_output_inside_an_input_directory(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(SENTENCES[0], encoding="utf-8")
+    out = tmp_path / "coded"
+    (out / "shards").mkdir(parents=True)
+    (out / "manifest.json").write_text("{}", encoding="utf-8")
+    assert [s.paths for s in plan_shards([tmp_path], shard_size=10, exclude=out)] == [
+        (str(tmp_path / "a.txt"),)
+    ]
+    assert len(plan_shards([tmp_path], shard_size=10)[0].paths) == 2

@@ -159,7 +159,7 @@ def run_batch(
     if scheduler is None and workers < 1:
         raise ConfigError(f"--workers {workers}: need at least 1 worker", code=E_BATCH_SCHEDULER)
     out = Path(out_dir)
-    shards = plan_shards(inputs, shard_size=shard_size)
+    shards = plan_shards(inputs, shard_size=shard_size, exclude=out)
     plan = make_plan(inputs, shards, shard_size=shard_size, published=published, settings=settings)
     out.mkdir(parents=True, exist_ok=True)
     with output_lock(out):

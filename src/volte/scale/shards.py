@@ -67,8 +67,11 @@ def shard_id(kind: str, paths: Sequence[str], start: int, stop: int | None) -> s
     return f"{stem}-{digest}"
 
 
-def plan_shards(inputs: Sequence[str | Path], *, shard_size: int = DEFAULT_SHARD_SIZE) -> list[Shard]:
-    """The shards covering every document of the inputs, in the order `volte code` reads them."""
+def plan_shards(
+    inputs: Sequence[str | Path], *, shard_size: int = DEFAULT_SHARD_SIZE, exclude: Path | None = None
+) -> list[Shard]:
+    """The shards covering every document of the inputs, in the order `volte code` reads them. Files under
+    ``exclude`` (the batch's own output directory, when it lies inside an input directory) are skipped."""
     from volte.ingest.sources import JSONL_SUFFIXES, expand_inputs
 
     if shard_size < 1:
@@ -81,6 +84,9 @@ def plan_shards(inputs: Sequence[str | Path], *, shard_size: int = DEFAULT_SHARD
             "volte batch cannot read stdin ('-'): write the input to a file and pass its path",
             code=E_CONFIG_BAD_OPTION,
         )
+    if exclude is not None:
+        skip = exclude.resolve()
+        paths = [p for p in paths if not Path(p).resolve().is_relative_to(skip)]
     shards: list[Shard] = []
     pending_files: list[str] = []
     for path in paths:
