@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -300,12 +302,9 @@ def test_post_bad_utf8_is_422(writer_client: TestClient) -> None:
     )
 
 
-def test_read_only_server_store_locked_by_another_writer_is_503(store_path: Path, tmp_path: Path) -> None:
-    """DuckDB's one-writer rule: while another process writes the file, reads answer 503 E502, not a crash."""
-    import shutil
-
-    path = tmp_path / "locked.duckdb"
-    shutil.copy(store_path, path)
+@contextmanager
+def lock_held(path: Path) -> Iterator[None]:
+    """Another process holding DuckDB's write lock on ``path`` for the duration of the block."""
     holder = subprocess.Popen(
         [
             sys.executable,
@@ -318,10 +317,37 @@ def test_read_only_server_store_locked_by_another_writer_is_503(store_path: Path
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
-        with TestClient(create_app(path, token=TOKEN)) as test_client:
-            assert_error(test_client.get("/api/events"), 503, code="E502", says="locked")
+        yield
     finally:
         holder.communicate("", timeout=30)
+
+
+def test_store_locked_by_another_writer_is_503(store_path: Path, tmp_path: Path) -> None:
+    """DuckDB's one-writer rule: while another process writes the file, reads answer 503 E502, not a crash;
+    once it lets go, the same server reads again."""
+    path = tmp_path / "locked.duckdb"
+    shutil.copy(store_path, path)
+    with TestClient(create_app(path, token=TOKEN)) as test_client:
+        with lock_held(path):
+            assert_error(test_client.get("/api/events"), 503, code="E502", says="locked")
+        assert test_client.get("/api/events").status_code == 200
+
+
+@pytest.mark.model
+def test_post_while_another_process_writes_is_503_and_stores_nothing(
+    writer_client: TestClient, tmp_path: Path
+) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    article = {
+        "id": "blocked",
+        "date": "2026-03-03",
+        "text": "Peru's president accused Ecuador of violating the border agreement.",
+    }
+    with lock_held(tmp_path / "w.duckdb"):
+        assert_error(
+            writer_client.post("/api/articles", json=article, headers=auth), 503, code="E502", says="locked"
+        )
+    assert_error(writer_client.get("/api/articles/blocked"), 404)
 
 
 @pytest.mark.model
