@@ -153,7 +153,9 @@ class _EventBuilder:
         targets = self._side(match.targets, on, speaker=match.attributed_to)
         attributed = self._speaker_code(match, on)
         pairs = _pairs(sources, targets, symmetric=match.symmetric)
-        if not match.alone and match.code[:2] not in _ONE_SIDED_ROOTS:
+        if match.sources and not sources and not match.symmetric:
+            return []  # the doer is named but unknown: an event without its source misleads
+        if not match.alone and not match.code.startswith(_ONE_SIDED):
             # an action on nobody we know: no dyad, and mostly an actor we failed to resolve
             pairs = [(s, t) for s, t in pairs if t is not None]
         if match.nominal and trigger.dep_ not in _CLAUSE_ROLES:
@@ -245,9 +247,9 @@ class _EventBuilder:
 
 
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
-# Roots whose events are complete with one actor: statements, intents, yielding (resign, release),
+# Codes whose events are complete with one actor: statements, intents, resignations, calling off protests,
 # investigations, protests, force posture. Other events need a known target (or `alone: true` patterns).
-_ONE_SIDED_ROOTS = frozenset({"01", "03", "08", "09", "14", "15"})
+_ONE_SIDED = ("01", "03", "0831", "082", "09", "14", "15")
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their"})
 _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
 _PAIR_NOUNS = frozenset({"country", "side", "leader", "nation", "government", "party", "state", "neighbor", "neighbour", "president", "minister", "capital"})

@@ -105,8 +105,13 @@ def assess(trigger: Token) -> Modality:
                 governed = "hypothetical"  # "agreed to meet if ..." is no commitment yet
             return Modality(governed, governor=head.i, speaker=speaker if speaker is not None else _according_to(trigger.sent),
                             nominal=relation == "nominal")
-        if relation == "clausal" or tok.dep_ in ("nsubj", "nsubjpass"):
-            status = _combine(status, _local_status(head, reported=False))
+        if relation == "clausal" and _is_purpose(tok, lemma):
+            status = _combine(status, "hypothetical")  # "sent troops *to fight*": an aim, not a report
+        if relation in ("clausal", "circumstance") or tok.dep_ in ("nsubj", "nsubjpass"):
+            outer = _local_status(head, reported=False)
+            if relation != "clausal" and outer == "would":
+                outer = "hypothetical"  # "a blockade *would* be hard to break" is no announced plan
+            status = _combine(status, outer)
         tok = head
     status = {"would": "hypothetical", "conditional": "hypothetical", "must": "hypothetical", "should": "hypothetical"}.get(status, status)
     return Modality(status, speaker=speaker if speaker is not None else _according_to(trigger.sent))
@@ -142,6 +147,21 @@ _EVENTIVE_HOLDERS = frozenset({"round", "series", "wave", "spate", "string", "da
 def _eventive(noun: Token) -> bool:
     """Nouns whose "of"/"in" phrase still reports an event: "a round *of talks*", "on the sidelines *of the summit*"."""
     return noun.lemma_.lower() in _EVENTIVE_HOLDERS
+
+
+ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "proceed", "move", "rush", "hurry", "go",
+                       "manage", "get", "come", "use", "help", "seem", "appear", "happen", "have", "need", "be"})
+_OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "invite", "order", "force", "encourage", "tell",
+                             "persuade", "allow", "help", "require", "compel", "instruct", "warn", "push", "lead"})
+
+
+def _is_purpose(clause: Token, head_lemma: str) -> bool:
+    """An infinitive of purpose: "deployed troops *to help*", "imposed sanctions *to press* Moscow"."""
+    if clause.dep_ not in ("xcomp", "advcl") or clause.tag_ != "VB":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    return head_lemma not in ASPECTUAL | _OBJECT_CONTROL | REPORTING
 
 
 def _combine(inner: str, outer: str) -> str:
@@ -184,7 +204,7 @@ def _step_up(tok: Token) -> tuple[Token, str] | None:
     dep = tok.dep_
     if dep in ("pcomp", "pobj") and head.dep_ in ("prep", "agent") and head.head is not head:
         if head.lower_ not in _COMPLEMENT_PREPS:
-            return None  # "agreed ... *at* talks", "met *during* the summit": circumstances, not complements
+            return head.head, "circumstance"  # "agreed ... *at* talks": no governor, but negation still counts
         gov = head.head
         if gov.lower_ == "forward" and gov.head is not gov:
             gov = gov.head

@@ -379,7 +379,8 @@ def _consume_cued_nouns(raws: list[_Raw]) -> None:
                 continue
             if noun.pattern.code[:2] in _VERBAL_ACTS and raw.pattern.code[:2] in ("01", "12"):
                 continue  # "refuted Trump's *accusation*": the accusation was still made
-            if raw.pattern.code[2:] in ("0", "") and noun.pattern.code != raw.pattern.code and not raw.noun:
+            same_root = noun.pattern.code[:2] == raw.pattern.code[:2]
+            if same_root and raw.pattern.code[2:] in ("0", "") and noun.pattern.code != raw.pattern.code and not raw.noun:
                 raw.code = noun.pattern.code
             noun.dropped = True
 
