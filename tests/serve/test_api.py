@@ -377,3 +377,44 @@ def test_post_codes_stores_and_returns_events(writer_client: TestClient, as_json
     assert sorted(e["event_id"] for e in stored["events"]) == sorted(e["event_id"] for e in body["events"])
     listed = writer_client.get("/api/events?q=telephoned").json()["events"]
     assert {e["doc_id"] for e in listed} <= {"ecu-per"}
+
+
+def test_store_access_write_waits_for_reads_in_flight(tmp_path: Path) -> None:
+    """The one-writer rule inside the server: a write waits for borrowed read connections, closes them,
+    writes, and reads reopen and see the new rows."""
+    import threading
+
+    from volte.serve.access import StoreAccess
+    from volte.store.db import Store
+
+    first, *rest = coded_articles()
+    path = tmp_path / "access.duckdb"
+    with Store(path) as store:
+        store.ingest([first])
+    access = StoreAccess(path, writable=True)
+    order: list[str] = []
+    reading, release = threading.Event(), threading.Event()
+
+    def reader() -> None:
+        with access.reading() as store:
+            reading.set()
+            release.wait(30)
+            order.append(f"read {store.query_events(limit=10)[1]}")
+
+    def writer() -> None:
+        access.write(rest)
+        order.append("written")
+
+    threads = [threading.Thread(target=reader), threading.Thread(target=writer)]
+    threads[0].start()
+    assert reading.wait(30)
+    threads[1].start()
+    threads[1].join(timeout=0.5)
+    assert threads[1].is_alive(), "the write must wait for the read in flight"
+    release.set()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert order == ["read 1", "written"]
+    with access.reading() as store:
+        assert store.query_events(limit=10)[1] == 4
+    access.close()

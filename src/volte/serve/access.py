@@ -50,12 +50,10 @@ class StoreAccess:
     @contextmanager
     def reading(self) -> Iterator[Store]:
         store = self._borrow()
-        ok = False
         try:
             yield store
-            ok = True
-        finally:
-            self._give_back(store, keep=ok)
+        finally:  # a failed query (unknown actor, bad range) leaves the connection usable: keep it
+            self._give_back(store, keep=True)
 
     def _borrow(self) -> Store:
         with self._cond:
