@@ -125,6 +125,23 @@ def test_resolve_role_nouns_take_the_country_of_the_phrase(nlp, phrase, code):
     assert phrase_codes(nlp, phrase) == [code]
 
 
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [("the UN secretary-general", "IGOUNO"), ("the head of the IAEA", "IGOUNOIAE"),
+     ("the EU foreign policy chief", "IGOEEC"), ("Colombia's ELN rebels", "COLREBELN"),
+     ("the chief of the Russian general staff", "RUSMIL"), ("the head of the Colombian army", "COLMIL"),
+     ("intelligence officials", ""), ("Israeli intelligence officials", "ISRSPY"),
+     ("Venezuelan military sources", "VENMIL")],
+)
+def test_resolve_heads_of_organizations_and_nested_owners(nlp, phrase, code):
+    assert phrase_codes(nlp, phrase) == [code]
+
+
+@pytest.mark.parametrize("phrase", ["pro-Russian separatists", "Russian-backed separatists", "Iranian-backed militias"])
+def test_resolve_stance_modifiers_are_not_owners(nlp, phrase):
+    assert phrase_codes(nlp, phrase) == [""]
+
+
 def test_resolve_role_without_country_gives_empty_code_not_a_guess(nlp):
     assert phrase_codes(nlp, "the troops") == [""]
 

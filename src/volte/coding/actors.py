@@ -48,6 +48,8 @@ IN_PREPS = frozenset(("in", "at", "inside", "within"))
 PLACE_PREPS = frozenset("in at to into inside near outside around across throughout within via".split())
 ANTECEDENT_WINDOW = 150          # tokens a pronoun looks back for its person
 GENERIC_ROLES = frozenset(("role:government",))
+STANCE_PREFIXES = frozenset(("pro", "anti"))
+STANCE_SUFFIXES = frozenset("backed funded allied aligned supported sponsored armed trained".split())
 NON_STATE = frozenset(("IGO", "NGO", "IMG", "NGM", "MNC", "INT"))
 TITLE_GRACE = timedelta(days=31)  # "President X" keeps the title this long after the term (news lag)
 
@@ -308,11 +310,10 @@ class ActorResolver:
         """Who a role noun belongs to: a state, organization or person modifying the phrase."""
         near = [*range(match.start, match.end), *(t.i for t in extra)]
         in_phrase = [t for i in near for t in self.doc[i].children if t.i not in near]
-        for token in in_phrase:
-            if token.dep_ in MODIFIER_DEPS and token.i < head.i:
-                owner = self._owner_from(token, on)
-                if owner is not None:
-                    return owner
+        modifiers = [t for t in in_phrase if t.dep_ in MODIFIER_DEPS and t.i < head.i]
+        owners = [o for o in (self._owner_from(t, on) for t in modifiers) if o is not None]
+        if owners:                                   # "Colombia's ELN rebels": the group, not the state
+            return next((o for o in owners if o.is_org), owners[0])
         for preps in (OF_PREPS, IN_PREPS):
             for token in in_phrase:
                 if token.dep_ != "prep" or token.lower_ not in preps:
@@ -324,6 +325,8 @@ class ActorResolver:
         return None
 
     def _owner_from(self, token: Token, on: date | None) -> _Owner | None:
+        if _is_stance(token):                        # "pro-Russian separatists", "Iranian-backed militias"
+            return None
         person = self._person_at.get(token.i)
         match = self._match_at.get(token.i)
         if person is not None and match is not None:
@@ -336,6 +339,10 @@ class ActorResolver:
                     return self._owner_from(child, on)
             return None
         named = match.of_kind(ORG, STATE, SEAT, ADJ)
+        role = match.of_kind(ROLE) if named is None and token.dep_ == "pobj" else None
+        if role is not None:                         # "the chief of the Russian general staff" RUSMIL
+            actor = self._role_actor(token, match, role, on)
+            return _Owner(actor.code, True, match.start, match.end, actor.entry) if len(actor.code) > 3 else None
         if named is None:
             return None
         if named.kind == ORG:
@@ -380,7 +387,7 @@ class ActorResolver:
         for child in head.children:
             if child.dep_ in ("amod", "compound", "poss") and child.i < head.i:
                 match = self._match_at.get(child.i)
-                named = match.of_kind(STATE, ADJ, SEAT, ORG) if match is not None else None
+                named = match.of_kind(STATE, ADJ, SEAT, ORG) if match is not None and not _is_stance(child) else None
                 code = (named.entry.country or named.entry.code[:3]) if named is not None else ""
                 if named is not None and match is not None and (named.kind != ORG or len(named.entry.code) == 3):
                     return self._actor(code, match.start, head.i + 1, f"fallback+{named.entry.id}")
@@ -456,6 +463,14 @@ def _collective(head: Token) -> bool:
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in children)
     counted = any(c.dep_ in ("nummod", "quantmod", "amod") for c in children) or head.head.lower_ == "of"
     return definite and not counted
+
+
+def _is_stance(token: Token) -> bool:
+    """A name that says whom a group supports or who backs it, not whose it is ("pro-Russian", "Iranian-backed")."""
+    doc = token.doc
+    before = doc[token.i - 2].lower_ if token.i >= 2 and doc[token.i - 1].text == "-" else ""
+    after = doc[token.i + 2].lower_ if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" else ""
+    return before in STANCE_PREFIXES or after in STANCE_SUFFIXES
 
 
 def _same_title(title: str, noun: str) -> bool:
