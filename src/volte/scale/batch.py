@@ -160,6 +160,10 @@ def run_batch(
         raise ConfigError(f"--workers {workers}: need at least 1 worker", code=E_BATCH_SCHEDULER)
     out = Path(out_dir)
     shards = plan_shards(inputs, shard_size=shard_size, exclude=out)
+    if scheduler is not None and any(not Path(p).is_absolute() for s in shards for p in s.paths):
+        log.warning(
+            "relative input paths are resolved in each worker's working directory; give absolute paths on a shared filesystem"
+        )
     plan = make_plan(inputs, shards, shard_size=shard_size, published=published, settings=settings)
     out.mkdir(parents=True, exist_ok=True)
     with output_lock(out):
