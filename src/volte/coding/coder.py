@@ -170,12 +170,27 @@ class _EventBuilder:
             actors = _known(self.resolver.resolve(token, on=on)) or self._titled(token, on) or self._both(token, on)
             if not actors and speaker is not None and token.lower_ in _SPEAKER_PRONOUNS:
                 actors = _known(self.resolver.resolve(self.doc[speaker], on=on))  # "Iran said *it* would ..."
-            partitive = self._partitive(token, on)
+            partitive = self._partitive(token, on) or self._coordinated_modifiers(token, actors, on)
             if len({a.code for a in partitive}) > len({a.code for a in actors}):
                 actors = partitive  # "negotiators *from Israel and Hamas*": both sides
             if actors:
                 return actors
         return []
+
+    def _coordinated_modifiers(self, token: Token, actors: list[ResolvedActor], on: date | None) -> list[ResolvedActor]:
+        """"*U.S. and Philippine* troops": one actor per coordinated country modifier, with the head's role."""
+        if len(actors) != 1:
+            return []
+        role = actors[0].code[3:]
+        out = list(actors)
+        for child in token.children:
+            if child.dep_ in ("amod", "compound") and child.conjuncts:
+                for other in child.conjuncts:
+                    found = _known(self.resolver.resolve(other, on=on))
+                    if found and len(found[0].code) >= 3:
+                        code = found[0].code[:3] + role
+                        out.append(ResolvedActor(code=code, name=found[0].name, start=found[0].start, end=found[0].end, entry=found[0].entry))
+        return _distinct(out) if len(out) > 1 else []
 
     def _partitive(self, token: Token, on: date | None) -> list[ResolvedActor]:
         """"a group *of Liberians*", "thousands *of Iraqi Kurds*", "members of parliament *from Kenya*"."""
@@ -249,7 +264,7 @@ class _EventBuilder:
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 # Codes whose events are complete with one actor: statements, intents, resignations, calling off protests,
 # investigations, protests, force posture. Other events need a known target (or `alone: true` patterns).
-_ONE_SIDED = ("01", "03", "0831", "082", "09", "14", "15")
+_ONE_SIDED = ("01", "03", "08", "09", "14", "15", "1723", "1724")
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their"})
 _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
 _PAIR_NOUNS = frozenset({"country", "side", "leader", "nation", "government", "party", "state", "neighbor", "neighbour", "president", "minister", "capital"})

@@ -103,6 +103,8 @@ def assess(trigger: Token) -> Modality:
                 return Modality("negated", governor=head.i, speaker=speaker, nominal=relation == "nominal")
             if status in ("conditional", "hypothetical") and governed not in ("threat",):
                 governed = "hypothetical"  # "agreed to meet if ..." is no commitment yet
+            if speaker is None:
+                speaker = _reporter_above(head)
             return Modality(governed, governor=head.i, speaker=speaker if speaker is not None else _according_to(trigger.sent),
                             nominal=relation == "nominal")
         if relation == "clausal" and _is_purpose(tok, lemma):
@@ -288,6 +290,17 @@ def _speaker_of(verb: Token) -> int | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN", "PRON"):
             return child.i
+    return None
+
+
+def _reporter_above(tok: Token) -> int | None:
+    """The speaker of the reporting verb that a governing verb hangs on ("Qatar said it was *ready* to ...")."""
+    for _ in range(3):
+        if tok.dep_ not in ("ccomp", "xcomp", "conj", "acomp") or tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.lemma_ in REPORTING:
+            return _speaker_of(tok)
     return None
 
 

@@ -25,6 +25,7 @@ from volte.coding.verb_dictionary import Pattern, load_patterns
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+_PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
 # Governors whose own event gives way to the event they govern ("agreed to meet" is 036, not "agree").
 _YIELDING = frozenset({"future", "committed", "threat", "hypothetical"})
 # Governors that keep their own event, specialised by what they govern ("urged talks" is 026).
@@ -271,6 +272,9 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
         if child.dep_ in _SUBJECTS:
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return [verb.head]
+            if child.lower_ in _PRONOUNS and verb.dep_ == "ccomp" and verb.head is not verb:
+                # "Iran warned *they* would hit ...": the pronoun, then the governing verb's subject
+                return [child, *subject_heads(verb.head, depth=depth + 1)]
             return [child]
     head, dep = verb.head, verb.dep_
     if head is verb:
@@ -307,7 +311,7 @@ def object_heads(verb: Token) -> list[Token]:
         if subj:
             return subj
         return [verb.head] if verb.dep_ == "acl" else []
-    return [c for c in verb.children if c.dep_ == "dobj"]
+    return [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
 
 
 def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
