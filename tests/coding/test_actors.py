@@ -196,6 +196,19 @@ def test_resolve_tolerates_accents_and_titles(nlp, phrase, code):
     assert phrase_codes(nlp, phrase, date(2025, 6, 1)) == [code]
 
 
+@pytest.mark.parametrize(
+    ("phrase", "day", "code"),
+    [("Venezuelan President Maduro", date(2026, 1, 7), "VENGOV"),     # within 31 days of the end of the term
+     ("Venezuelan President Maduro", date(2026, 3, 1), "VENELI"),
+     ("Nicolas Maduro", date(2026, 1, 7), "VENELI"),                  # no title in the text
+     ("former President Maduro", date(2026, 1, 7), "VENELI"),
+     ("President Trump", date(2023, 5, 1), "USAELI"),                 # between terms a title is honorific
+     ("President Obama", date(2000, 1, 1), "USAGOV")],                # before the first known role
+)
+def test_resolve_title_in_text_only_next_to_a_term(nlp, phrase, day, code):
+    assert phrase_codes(nlp, phrase, day) == [code]
+
+
 def test_resolve_possessive_person(nlp):
     actors = token_actors(nlp, "Trump's envoy met Maduro's aides.", "Trump")
     assert codes_of(actors) == ["USAGOV"]
