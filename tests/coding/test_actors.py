@@ -300,6 +300,11 @@ def test_resolve_unknown_name_with_national_title(nlp):
     assert codes_of(token_actors(nlp, text, "Perez")) == ["COLLEG"]
 
 
+@pytest.mark.parametrize("phrase", ["Michael Jordan", "Denzel Washington", "Chad Smith"])
+def test_resolve_place_names_inside_person_names_are_unknown(nlp, phrase):
+    assert phrase_codes(nlp, phrase) == [""]
+
+
 def test_resolve_non_actor_phrase_gives_nothing(nlp):
     assert token_actors(nlp, "The market fell sharply.", "market") == []
 

@@ -228,7 +228,17 @@ class ActorResolver:
         entry = name.entry.id if name.kind in (ORG, STATE) else f"{name.entry.id}#{name.kind}"
         if name.kind == ADJ and len(code) == 6 and _collective(head):
             code, entry = code[:3], f"{name.entry.id}#collective"    # "the Palestinians rejected ..."
+        if name.kind in (STATE, SEAT) and self._after_first_name(match):
+            code, entry = "", "unknown (a place name inside a person's name)"   # "Denzel Washington"
         return self._actor(code, match.start, match.end, entry + _period_note(period))
+
+    def _after_first_name(self, match: _Match) -> bool:
+        """ "Michael Jordan", "Denzel Washington": an unknown capitalised name right before a state or seat."""
+        if match.start == 0:
+            return False
+        before = self.doc[match.start - 1]
+        return (before.pos_ == "PROPN" and before.dep_ == "compound" and before.i not in self._match_at
+                and before.text[:1].isupper() and before.is_alpha)
 
     def _person_actor(self, head: Token, person: Entry, on: date | None) -> ResolvedActor:
         match = self._match_at.get(head.i)
@@ -387,7 +397,8 @@ class ActorResolver:
         for child in head.children:
             if child.dep_ in ("amod", "compound", "poss") and child.i < head.i:
                 match = self._match_at.get(child.i)
-                named = match.of_kind(STATE, ADJ, SEAT, ORG) if match is not None and not _is_stance(child) else None
+                kinds = (ADJ, ORG) if head.pos_ == "PROPN" and child.dep_ == "compound" else (STATE, ADJ, SEAT, ORG)
+                named = match.of_kind(*kinds) if match is not None and not _is_stance(child) else None
                 code = (named.entry.country or named.entry.code[:3]) if named is not None else ""
                 if named is not None and match is not None and (named.kind != ORG or len(named.entry.code) == 3):
                     return self._actor(code, match.start, head.i + 1, f"fallback+{named.entry.id}")
@@ -410,6 +421,8 @@ class ActorResolver:
             own = _span_head(self.doc, match.start, match.end)
             if own.dep_ == "appos" and own.head.i in self._match_at:
                 continue
+            if own.dep_ == "compound" and own.head.pos_ == "PROPN" and own.head.i not in self._match_at:
+                continue                                  # "Iran Air", "Chad Smith": part of another name
             governors = self._governors(own, sent)
             if (not governors and _is_bare_modifier(own, match)) or (match.of_kind(SEAT) and _is_place(own)):
                 continue                                  # "the Russian economy", "talks in Minsk"
