@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,27 +55,64 @@ def batch_cli(
     from volte.settings import load_settings
 
     published = parse_cli_date(date_)
-    settings = load_settings()
-    bar: Progress | None = None
-
-    def on_start(manifest: Manifest) -> None:
-        nonlocal bar
-        remaining = sum(shard.estimated_docs for shard in manifest.pending())
-        bar = Progress("batch", total=remaining, unit="docs", enabled=progress)
-
-    def on_shard(stats: ShardStats | None, manifest: Manifest) -> None:
-        if bar is not None and stats is not None:
-            bar.advance(stats.input_docs, events=stats.events, rejects=stats.rejects)
-
-    manifest = run_batch(
-        inputs, out, workers=workers, scheduler=scheduler, shard_size=shard_size, settings=settings,
-        published=published, on_start=on_start, on_shard=on_shard,
-    )  # fmt: skip
-    if bar is not None:
-        bar.close()
+    watcher = BatchProgress(enabled=progress)
+    try:
+        manifest = run_batch(
+            inputs, out, workers=workers, scheduler=scheduler, shard_size=shard_size, settings=load_settings(),
+            published=published, on_start=watcher.start, on_shard=watcher.shard,
+        )  # fmt: skip
+    finally:
+        watcher.close()
     report_batch(manifest)
     if manifest.failed or manifest.totals["rejects"]:
         raise typer.Exit(1)
+
+
+class BatchProgress:
+    """The live progress line of a batch: advanced as shards complete, redrawn every second in between
+    (so rate, elapsed time and ETA stay live while long shards run), closed with the last shard."""
+
+    def __init__(self, *, enabled: bool | None) -> None:
+        self.enabled = enabled
+        self.bar: Progress | None = None
+        self.expected = self.seen = 0
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._ticker: threading.Thread | None = None
+
+    def start(self, manifest: Manifest) -> None:
+        pending = manifest.pending()
+        self.expected = len(pending)
+        self.bar = Progress(
+            "batch", total=sum(s.estimated_docs for s in pending), unit="docs", enabled=self.enabled
+        )
+        if self.bar.enabled:
+            self._ticker = threading.Thread(target=self._tick, name="volte-batch-progress", daemon=True)
+            self._ticker.start()
+
+    def shard(self, stats: ShardStats | None, manifest: Manifest) -> None:
+        with self._lock:
+            self.seen += 1
+            if self.bar is not None and stats is not None:
+                self.bar.advance(stats.input_docs, events=stats.events, rejects=stats.rejects)
+        if self.seen >= self.expected:
+            self.close()
+
+    def _tick(self) -> None:
+        while not self._stop.wait(1.0):
+            with self._lock:
+                if self.bar is not None and self.bar.done:  # before the first shard the rate is unknown
+                    self.bar.advance(0)
+
+    def close(self) -> None:
+        """Stop the ticker and print the final line (once)."""
+        self._stop.set()
+        if self._ticker is not None and self._ticker is not threading.current_thread():
+            self._ticker.join()
+        with self._lock:
+            if self.bar is not None:
+                self.bar.close()
+                self.bar = None
 
 
 def report_batch(manifest: Manifest) -> None:
