@@ -33,12 +33,12 @@ REFUSAL = frozenset({"refuse", "decline", "reject", "refusal", "rejection"})
 NEGATING = frozenset({"fail", "avoid", "deny", "forgo", "resist", "cease", "stop", "halt", "postpone", "cancel", "suspend", "delay", "block", "veto", "prevent", "oppose", "dismiss", "refute", "scrap", "abandon"})
 # Verbs that cancel an event named by their object noun ("postponed the talks"); "denied the accusation" does not.
 NOMINAL_NEGATING = frozenset({"postpone", "cancel", "suspend", "delay", "block", "veto", "prevent", "avoid", "halt", "stop", "scrap", "abandon", "boycott"})
-COMMITTING = frozenset({"agree", "promise", "pledge", "vow", "offer", "decide", "commit", "undertake", "resolve", "volunteer", "consent", "guarantee",
+COMMITTING = frozenset({"agree", "promise", "pledge", "vow", "offer", "decide", "commit", "propose", "suggest", "undertake", "resolve", "volunteer", "consent", "guarantee",
                         "commitment", "agreement", "decision", "vow"})
 PLANNING = frozenset({"plan", "intend", "aim", "prepare", "expect", "hope", "want", "wish", "schedule", "set", "due", "ready", "willing", "eager", "poised", "mean", "arrange",
                       "intention", "readiness", "willingness", "preparation"})
 THREATENING = frozenset({"threaten", "warn", "threat", "warning"})
-APPEALING = frozenset({"urge", "ask", "appeal", "call", "press", "plead", "encourage", "invite", "request", "implore", "beg", "advise", "recommend", "push", "lobby", "propose", "suggest",
+APPEALING = frozenset({"urge", "ask", "appeal", "call", "press", "plead", "encourage", "invite", "request", "implore", "beg", "advise", "recommend", "push", "lobby",
                        "plea", "invitation", "proposal"})
 DEMANDING = frozenset({"demand", "order", "require", "instruct", "insist", "pressure", "force", "compel", "ultimatum"})
 ALLEGING = frozenset({"accuse", "allege", "blame", "charge", "suspect", "criticize", "condemn", "denounce",
@@ -69,6 +69,8 @@ class Modality:
     speaker: int | None = None  # doc index of the speaker's NP head for reported speech
     nominal: bool = False  # the governor takes the event as its object noun ("rejected the talks")
     by_speaker: bool = False  # "X said Y must withdraw": X demands (appeal with "should") of Y
+    self_refusal: bool = False  # "will not join": the actor refuses its own act (12x)
+    modal_threat: bool = False  # "X said it may suspend ties": a threat when the act is hostile
 
 
 def assess(trigger: Token) -> Modality:
@@ -79,6 +81,9 @@ def assess(trigger: Token) -> Modality:
     for _ in range(6):
         if status == "negated":
             return Modality("negated", speaker=speaker)
+        if status == "refused":
+            return Modality("refusal", speaker=_reporter_above(trigger) or _according_to(trigger.sent), by_speaker=False,
+                            self_refusal=True)
         if _is_background(tok):
             return Modality("background")
         step = _step_up(tok)
@@ -92,7 +97,7 @@ def assess(trigger: Token) -> Modality:
                 return Modality("negated", speaker=speaker)
             if status in ("must", "should"):
                 return Modality("demand" if status == "must" else "appeal", speaker=speaker, by_speaker=True)
-            status = "future" if status == "would" else status
+            status = {"would": "future", "may": "reported_may"}.get(status, status)
             tok = head
             continue
         governed = _governed_status(lemma, relation, head)
@@ -115,7 +120,10 @@ def assess(trigger: Token) -> Modality:
                 outer = "hypothetical"  # "a blockade *would* be hard to break" is no announced plan
             status = _combine(status, outer)
         tok = head
-    status = {"would": "hypothetical", "conditional": "hypothetical", "must": "hypothetical", "should": "hypothetical"}.get(status, status)
+    if status == "reported_may" and speaker is not None:
+        return Modality("hypothetical", speaker=speaker, modal_threat=True)  # "said it may suspend ties"
+    status = {"would": "hypothetical", "conditional": "hypothetical", "must": "hypothetical", "should": "hypothetical",
+              "may": "hypothetical", "reported_may": "hypothetical"}.get(status, status)
     return Modality(status, speaker=speaker if speaker is not None else _according_to(trigger.sent))
 
 
@@ -167,7 +175,7 @@ def _is_purpose(clause: Token, head_lemma: str) -> bool:
 
 
 def _combine(inner: str, outer: str) -> str:
-    if "negated" in (inner, outer):
+    if "negated" in (inner, outer) or "refused" in (inner, outer):
         return "negated"
     return inner if inner != "asserted" else outer
 
@@ -195,6 +203,8 @@ def _governed_status(lemma: str, relation: str, head: Token) -> str | None:
             if lemma == "call" and not any(c.lower_ in ("on", "for", "upon") for c in head.children):
                 return None
             return status
+    if lemma == "tell" and relation == "clausal" and any(c.dep_ in ("dobj", "dative") for c in head.children):
+        return "demand"  # "told Palestinians *to move* south"
     return None
 
 
@@ -230,7 +240,9 @@ def _local_status(verb: Token, *, reported: bool) -> str:
     for child in verb.children:
         dep, low = child.dep_, child.lower_
         if dep == "neg" or (dep == "advmod" and low in ("never", "not")):
-            return "negated"
+            # "will not join", "would not accept": a refusal announced now, not a missing event
+            future = any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | {"would"} for c in verb.children)
+            return "refused" if future and verb.pos_ in ("VERB", "AUX") else "negated"
         if dep in ("nsubj", "nsubjpass", "dobj") and _negative_phrase(child):
             return "negated"  # "*No* missiles were fired", "*nobody* recognised"
         if dep == "aux" and low == "should" and child.i < verb.i and _inverted(child, verb):
@@ -249,13 +261,15 @@ def _local_status(verb: Token, *, reported: bool) -> str:
             flags.add(low)
         elif dep == "aux" and low == "would":
             flags.add("future" if reported else "would")
+        elif dep == "aux" and low in ("may", "might", "could"):
+            flags.add("may")
         elif dep == "aux" and low in HYPOTHETICAL_MODALS:
             flags.add("hypothetical")
         elif dep == "advmod" and low in _HEDGING_ADVERBS:
             flags.add("hypothetical")
         elif (dep == "mark" and low in CONDITIONAL_MARKS) or (dep == "advcl" and _is_condition(child)):
             flags.add("conditional")
-    for status in ("negated", "alleged", "conditional", "must", "should", "hypothetical", "would", "future"):
+    for status in ("negated", "alleged", "conditional", "must", "should", "hypothetical", "may", "would", "future"):
         if status in flags:
             return "negated" if status == "alleged" else status
     if verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in verb.children) and verb.head.pos_ in ("VERB", "AUX"):

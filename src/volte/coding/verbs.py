@@ -31,6 +31,7 @@ _YIELDING = frozenset({"future", "committed", "threat", "hypothetical"})
 # Governors that keep their own event, specialised by what they govern ("urged talks" is 026).
 _KEEPING = frozenset({"appeal", "demand", "refusal"})
 _VERBAL_ACTS = frozenset({"10", "11", "12", "13"})
+_HOSTILE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 _GOVERNING_LEMMAS = COMMITTING | PLANNING | THREATENING | CONSIDERING
 
 
@@ -163,10 +164,7 @@ class _Site:
     def objects(self) -> list[tuple[Token, str, frozenset[str]]]:
         """(object, its lemma, its modifiers' lemmas) for direct and prepositional objects."""
         if self._objects is None:
-            self._objects = [
-                (o, _lemma(o), frozenset(_lemma(c) for c in o.children if c.dep_ in _MODIFIERS))
-                for o in _object_words(self.tok, noun=self.noun)
-            ]
+            self._objects = [(o, _lemma(o), _modifier_lemmas(o)) for o in _object_words(self.tok, noun=self.noun)]
         return self._objects
 
     def child(self, deps: tuple[str, ...], words: tuple[str, ...], *, lemma: bool = True) -> Token | None:
@@ -187,7 +185,8 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
         if hit is None:
             return None
         cues.add(hit.i)
-    if pattern.not_object and any(lem in pattern.not_object for _, lem, _ in site.objects):
+    if pattern.not_object and any(lem in pattern.not_object or not mods.isdisjoint(pattern.not_object)
+                                  for _, lem, mods in site.objects):
         return None
     if pattern.object:
         words = pattern.object
@@ -207,6 +206,16 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
                 return None
             cues.add(hit.i)
     return frozenset(cues)
+
+
+def _modifier_lemmas(tok: Token) -> frozenset[str]:
+    """Lemmas of a word's modifiers, plus "many" for large numbers ("300,000 Rohingya")."""
+    out = {_lemma(c) for c in tok.children if c.dep_ in _MODIFIERS}
+    for c in tok.children:
+        if c.dep_ in ("nummod", "quantmod") and (c.lower_ in ("thousands", "thousand", "millions", "million", "hundreds")
+                                                 or c.text.replace(",", "").isdigit() and int(c.text.replace(",", "")) >= 1000):
+            out.add("many")
+    return frozenset(out)
 
 
 def _lemma(tok: Token) -> str:
@@ -241,7 +250,7 @@ def _object_words(tok: Token, *, noun: bool) -> list[Token]:
 
 def _prep_object(tok: Token, prep: str, words: tuple[str, ...]) -> Token | None:
     """The object of preposition ``prep`` under the trigger or its direct object."""
-    holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "prt", "advmod")]
     for holder in holders:
         for child in holder.children:
             if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
@@ -406,6 +415,10 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             raw.dropped = True  # "China is committing genocide" is an accusation only when someone says it
         elif status in ("negated", "alleged", "background"):
             raw.dropped = True
+        elif modality.self_refusal:
+            raw.code = governed_code("refusal", raw.code) or "120"
+        elif status == "hypothetical" and modality.modal_threat and raw.code[:2] in _HOSTILE_ROOTS:
+            raw.code = governed_code("threat", raw.code) or "130"
         elif modality.by_speaker and modality.speaker is not None:
             raw.code = governed_code(status, raw.code) or ("100" if status == "demand" else "020")
         elif status in _KEEPING:
