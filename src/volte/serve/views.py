@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Form, Path, Query, Request
@@ -26,13 +27,22 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 DYAD_EVENTS = 500  # events listed per direction on a dyad page
 HOME_DAYS = 180  # the home page looks at the last 180 days of data
+DYAD_DAYS = 90  # a dyad page opens on the dyad's last 90 days (``span=all`` shows everything)
 
 
 def configure(templates: Jinja2Templates) -> None:
     """Template filters and globals shared by every page."""
     templates.env.globals.update(quad_labels=QUAD_LABELS, quad_colours=QUAD_COLOURS)
-    templates.env.filters["score"] = lambda v: "" if v is None else f"{float(v):+.1f}"
+    templates.env.filters["score"] = _signed
     templates.env.filters["day"] = lambda v: "" if v is None else str(v)[:10]
+
+
+def _signed(value: Any) -> str:
+    """+1.5 / -2.0 / 0.0 (never -0.0); empty for None."""
+    if value is None:
+        return ""
+    rounded = round(float(value), 1)
+    return "0.0" if rounded == 0 else f"{rounded:+.1f}"
 
 
 def _page(request: Request, name: str, context: dict[str, Any], *, status: int = 200) -> Response:
@@ -67,11 +77,15 @@ def dyad(
     freq: Annotated[Literal["day", "week"], Query()] = "day",
     since: Day = None,
     until: Day = None,
+    span: Annotated[Literal["recent", "all"], Query()] = "recent",
 ) -> Response:
     source, target = source.upper(), target.upper()
     start, end = parse_range(since, until)
     directions = [(source, target), (target, source)]
     with request.app.state.store.reading() as store:
+        recent = start is None and end is None and span == "recent"
+        if recent:
+            start = _recent_window(store, directions)
         series = {
             d: lookups.series_or_empty(store, *d, freq=freq, since=start, until=end) for d in directions
         }
@@ -97,6 +111,8 @@ def dyad(
         "freq": freq,
         "since": since or "",
         "until": until or "",
+        "window_start": start.isoformat() if recent and start else "",
+        "window_days": DYAD_DAYS,
         "series": series,
         "directions": directions,
         "totals": {d: events[d][1] for d in directions},
@@ -106,6 +122,16 @@ def dyad(
         "points": sum(len(p) for p in series.values()),
     }
     return _page(request, "dyad.html", context)
+
+
+def _recent_window(store: Any, directions: list[tuple[str, str]]) -> date | None:
+    """The first day of the dyad's last DYAD_DAYS days with events (None when it has none)."""
+    newest = []
+    for source, target in directions:
+        rows, _ = lookups.events_or_empty(store, source=source, target=target, limit=1, offset=0)
+        if rows and rows[0].get("date"):
+            newest.append(date.fromisoformat(str(rows[0]["date"])[:10]))
+    return max(newest) - timedelta(days=DYAD_DAYS - 1) if newest else None
 
 
 def _dyad_of(shift: dict[str, Any]) -> tuple[str, str]:
