@@ -242,7 +242,9 @@ def _local_status(verb: Token, *, reported: bool) -> str:
         if dep == "neg" or (dep == "advmod" and low in ("never", "not")):
             # "will not join", "would not accept": a refusal announced now, not a missing event
             future = any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | {"would"} for c in verb.children)
-            return "refused" if future and verb.pos_ in ("VERB", "AUX") else "negated"
+            waiting = any(c.dep_ in ("advcl", "prep") and (c.lower_ in ("until", "unless") or any(
+                m.dep_ == "mark" and m.lower_ in ("until", "unless") for m in c.children)) for c in verb.children)
+            return "refused" if future and not waiting and verb.pos_ in ("VERB", "AUX") else "negated"
         if dep in ("nsubj", "nsubjpass", "dobj") and _negative_phrase(child):
             return "negated"  # "*No* missiles were fired", "*nobody* recognised"
         if dep == "aux" and low == "should" and child.i < verb.i and _inverted(child, verb):

@@ -199,7 +199,8 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
         if hit is None:
             return None
         cues.add(hit.i)
-    for deps, words in ((("xcomp", "ccomp"), pattern.xcomp), (("compound", "amod", "nmod"), pattern.compound)):
+    clause_deps = ("xcomp",) if pattern.xcomp == ("any",) else ("xcomp", "ccomp")  # [any]: "told X *to* leave"
+    for deps, words in ((clause_deps, pattern.xcomp), (("compound", "amod", "nmod"), pattern.compound)):
         if words:
             hit = site.child(deps, words)
             if hit is None:
@@ -415,6 +416,8 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             raw.dropped = True  # "China is committing genocide" is an accusation only when someone says it
         elif status in ("negated", "alleged", "background"):
             raw.dropped = True
+        elif modality.self_refusal and raw.pattern.symmetric:
+            raw.dropped = True  # "X and Y will not hold talks": nobody refuses anybody
         elif modality.self_refusal:
             raw.code = governed_code("refusal", raw.code) or "120"
         elif status == "hypothetical" and modality.modal_threat and raw.code[:2] in _HOSTILE_ROOTS:
