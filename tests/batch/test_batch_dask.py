@@ -296,3 +296,27 @@ def test_batch_cli_on_external_scheduler_with_two_worker_processes(
             }
             assert all(w.startswith("tcp://127.0.0.1:") for w in workers_used)
     assert_exact(tmp_path / "out", expected)
+
+
+def test_batch_output_feeds_the_store_like_single_process_coding(
+    completed: tuple[Path, Manifest], expected: list[Any], tmp_path: Path
+) -> None:
+    """What `volte ingest DIR` builds on: the store holds the same rows from the batch output as from
+    single-process coding of the same inputs."""
+    from volte.scale.manifest import read_provenance
+    from volte.store.db import Store
+
+    out, _ = completed
+    with Store(tmp_path / "batch.duckdb") as from_batch, Store(tmp_path / "direct.duckdb") as direct:
+        got = from_batch.ingest(iter_coded(out), spacy_model=read_provenance(out)["spacy_model"])
+        want = direct.ingest(expected)
+        assert {k: v for k, v in got.to_dict().items() if k != "batches"} == {
+            k: v for k, v in want.to_dict().items() if k != "batches"
+        }
+        assert got.events == sum(len(c.events) for c in expected) > 0
+        rows, total = from_batch.query_events(limit=1000)
+        direct_rows, direct_total = direct.query_events(limit=1000)
+        assert total == direct_total and sorted(r["event_id"] for r in rows) == sorted(
+            r["event_id"] for r in direct_rows
+        )
+        assert from_batch.stats() == direct.stats()
