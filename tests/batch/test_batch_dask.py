@@ -320,3 +320,25 @@ def test_batch_output_feeds_the_store_like_single_process_coding(
             r["event_id"] for r in direct_rows
         )
         assert from_batch.stats() == direct.stats()
+
+
+def test_run_batch_records_a_failed_shard_and_the_rerun_codes_only_it(tmp_path: Path) -> None:
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    for i, (a, b) in enumerate(PAIRS[:4]):
+        (folder / f"r{i}.txt").write_text(TEMPLATES[i].format(a=a, b=b) + "\n", encoding="utf-8")
+    vanishing = folder / "r2.txt"
+    kept = vanishing.read_text(encoding="utf-8")
+
+    def remove_one_input(manifest: Manifest) -> None:  # after planning, before any shard runs
+        vanishing.unlink()
+
+    first = run_batch([folder], tmp_path / "out", workers=1, shard_size=1, on_start=remove_one_input)
+    assert not first.complete and len(first.done) == 3
+    assert list(first.failed) == [s.id for s in first.shards if vanishing.name in s.paths[0]]
+    assert "FileNotFoundError" in next(iter(first.failed.values()))
+    assert load_manifest(tmp_path / "out")["shards_failed"] == 1  # type: ignore[index]
+    vanishing.write_text(kept, encoding="utf-8")
+    second = run_batch([folder], tmp_path / "out", workers=1, shard_size=1)
+    assert second.complete and not second.failed and second.resumed == 3
+    assert [c.article.id for c in iter_coded(tmp_path / "out")] == [f"r{i}.txt" for i in range(4)]  # type: ignore[union-attr]
