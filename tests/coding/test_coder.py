@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from volte import CODER_VERSION
 from volte.coding.coder import Coded, Coder, code_text
@@ -110,3 +112,42 @@ def test_code_text_returns_sorted_events(coder):
     keys = [(e.sentence_index, e.trigger_start, e.code, e.source, e.target) for e in events]
     assert keys == sorted(keys)
     assert len(set((e.sentence_index, e.source, e.target, e.code) for e in events)) == len(events)
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_coder_seed_spans_point_into_the_text(shared_dir, seed_events):
+    text = (shared_dir / "seed" / "petro_trump_reversal.txt").read_text(encoding="utf-8")
+    for e in seed_events:
+        assert text[e.sentence_start : e.sentence_end] == e.sentence
+        assert text[e.trigger_start : e.trigger_end] == e.trigger
+        assert e.sentence_start <= e.trigger_start < e.trigger_end <= e.sentence_end
+        if e.source_start >= 0:
+            assert text[e.source_start : e.source_end] == e.source_name
+        if e.target_start >= 0:
+            assert text[e.target_start : e.target_end] == e.target_name
+
+
+@pytest.mark.model
+@pytest.mark.slow
+@given(text=st.text(min_size=0, max_size=300))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_coder_never_raises_on_arbitrary_text(coder, text):
+    out = list(coder.code([Article(id="h", text=text, published=PUBLISHED)]))
+    assert len(out) == 1 and out[0].article is not None
+    for event in out[0].events:
+        assert event.code and event.pattern and (event.source or event.target)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("statements", "expected"),
+    [(False, set()), (True, {"010"})],
+)
+def test_coder_generic_statements_only_on_request(nlp, statements, expected):
+    from volte.settings import CodingSettings, Settings
+
+    coder = Coder(Settings(coding=CodingSettings(statements=statements)), nlp=nlp)
+    text = "Russia's foreign minister said on Monday that the economy was growing."
+    events = next(coder.code([Article(id="s", text=text, published=PUBLISHED)])).events
+    assert {e.code for e in events} == expected

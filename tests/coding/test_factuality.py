@@ -161,3 +161,24 @@ def _actor(code):
 def test_factuality_pairs_one_per_direction_and_no_self_events(sources, targets, symmetric, expected):
     pairs = _pairs([_actor(c) for c in sources], [_actor(c) for c in targets], symmetric=symmetric)
     assert [(s.code if s else "", t.code if t else "") for s, t in pairs] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("India said it would not join the trade pact with China.", "12"),
+        ("Turkey said it may suspend diplomatic relations with the United Arab Emirates.", "1313"),
+        ("The Israeli military told Palestinians in Gaza to move south.", "10"),
+        ("Germany received a shipment of gas from Norway.", "061"),
+    ],
+)
+def test_factuality_refusals_threats_orders_and_roles(nlp, text, code):
+    found = _matches(nlp, text)
+    assert any(m.code.startswith(code) for m in found), [(m.code, m.pattern, m.factuality) for m in found]
+
+
+@pytest.mark.model
+def test_factuality_receiving_reverses_the_roles(strict_coder):
+    events = _events(strict_coder, "Germany received a shipment of gas from Norway.")
+    assert [(e.source[:3], e.target[:3]) for e in events if e.code == "061"] == [("NOR", "DEU")]
