@@ -6,6 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from volte.coding.actor_dictionary import ActorDictionary, default_actors, fold, plural
 from volte.errors import E_DICT_INVALID, E_DICT_MISSING, DictionaryError
@@ -103,3 +106,31 @@ def test_package_dictionary_people_cover_required_countries():
                    "DEU FRA GBR ITA RUS TUR CHN JPN KOR PRK IND IDN AUS SAU ZAF UKR ISR IRN SYR SDN COD ETH "
                    "MMR AFG PAK TWN IRQ JOR LBN EGY QAT ARE YEM".split())
     assert required <= countries, sorted(required - countries)
+
+
+_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=12), st.sampled_from(
+    ["COL", "COLGOV", "2020-01-01", "2020-02-30", "GOV", "Colombia", "he", "she"]))
+_VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(
+    st.lists(inner, max_size=4),
+    st.dictionaries(st.sampled_from(["code", "name", "names", "id", "role", "nouns", "roles", "from", "until",
+                                     "country", "adj", "seats", "short", "otherwise", "pronoun", "x"]), inner,
+                    max_size=5)), max_leaves=12)
+
+
+@given(kind=st.sampled_from(["states", "organizations", "roles", "people", "other"]), entries=_VALUES)
+def test_load_arbitrary_entries_either_loads_or_raises_dictionary_error(tmp_path_factory, kind, entries):
+    path = tmp_path_factory.mktemp("dict") / "random.yml"
+    path.write_text(yaml.safe_dump({"version": 1, "kind": kind, "entries": entries}), encoding="utf-8")
+    try:
+        ActorDictionary.load([path])
+    except DictionaryError as error:
+        assert error.code == E_DICT_INVALID
+        assert "random.yml:" in str(error)
+
+
+@given(st.text(max_size=300))
+def test_load_arbitrary_text_never_crashes(tmp_path_factory, text):
+    path = tmp_path_factory.mktemp("dict") / "text.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DictionaryError):
+        ActorDictionary.load([path])

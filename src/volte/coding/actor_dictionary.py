@@ -215,8 +215,12 @@ def check_keys(item: dict[str, Any], where: str, problems: Problems, *, required
                allowed: Iterable[str]) -> bool:
     ok = True
     for key in required:
-        if item.get(key) in (None, "", []):
+        value = item.get(key)
+        if value is None or value == "" or value == []:
             problems.add(where, f"missing required key {key!r}")
+            ok = False
+        elif key in ("name", "id", "role") and not isinstance(value, str):
+            problems.add(where, f"{key} must be a string, got {value!r}")
             ok = False
     unknown = sorted(set(item) - set(allowed) - set(required) - {"__line__"})
     for key in unknown:
