@@ -126,3 +126,14 @@ def test_reversals_reduced_benchmark_recall_and_false_alarms() -> None:
         false_alarms += len(detect(steady, PARAMS, threshold=calibrate(steady, PARAMS, seed=i).threshold))
     assert hits / n >= 0.6
     assert false_alarms / n <= 1.5
+
+
+def test_reversals_rows_scored_together_match_one_by_one() -> None:
+    from volte.analyse.reversals import detect_rows, stack
+
+    tables = [_turn("thaw"), _turn("rupture"), _stream(130, {5: [(-5.0, 1, "conflict")]})]
+    limits = np.array([1.2, 1.4, 1.0])
+    together = detect_rows(stack(tables), PARAMS, thresholds=limits)
+    alone = [(i, s) for i, t in enumerate(tables) for s in detect(t, PARAMS, threshold=float(limits[i]))]
+    assert together == alone
+    assert {i for i, _ in together} == {0, 1}

@@ -61,7 +61,8 @@ class ReversalParams:
 @dataclass(frozen=True)
 class DayTable:
     """Daily sums of one dyad on a gap-free grid starting at ``start``; ``prior`` = (w, wg, wg2) of the
-    history before ``start`` (its baseline)."""
+    history before ``start`` (its baseline). Arrays may also be 2-D (dyads or shuffles x days, priors as
+    column arrays): :func:`score` then scores every row at once."""
 
     start: date
     clusters: Array
@@ -71,13 +72,26 @@ class DayTable:
     wg2: Array
     conflict: Array
     coop: Array
-    prior: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    prior: tuple[Any, Any, Any] = (0.0, 0.0, 0.0)
 
     def __len__(self) -> int:
-        return len(self.w)
+        return int(self.w.shape[-1])
 
     def day(self, index: int) -> date:
         return self.start + timedelta(days=int(index))
+
+    def row(self, i: int) -> DayTable:
+        """Row ``i`` of a 2-D table as a 1-D table."""
+        prior = tuple(float(np.asarray(p).reshape(-1)[i]) if np.ndim(p) else float(p) for p in self.prior)
+        return DayTable(start=self.start, prior=prior, **{name: getattr(self, name)[i] for name in SUM_FIELDS})  # type: ignore[arg-type]
+
+
+def stack(tables: list[DayTable]) -> DayTable:
+    """Tables of the same start and length as one 2-D table (rows in the given order)."""
+    priors = tuple(np.array([[t.prior[k]] for t in tables], dtype=float) for k in range(3))
+    arrays = {name: np.vstack([getattr(t, name) for t in tables]) for name in SUM_FIELDS}
+    return DayTable(start=tables[0].start, prior=priors, **arrays)  # type: ignore[arg-type]
+
 
 
 @dataclass(frozen=True)
@@ -146,15 +160,15 @@ def day_table(start: date, rows: list[dict[str, Any]], *, end: date, prior: tupl
 
 
 def _cum(x: Array) -> Array:
-    return np.concatenate(([0.0], np.cumsum(x)))
+    return np.concatenate((np.zeros((*x.shape[:-1], 1)), np.cumsum(x, axis=-1)), axis=-1)
 
 
-def _window(c: Array, lo: npt.NDArray[np.int64], hi: npt.NDArray[np.int64]) -> Array:
+def _window(c: Array, lo: IntArray, hi: IntArray) -> Array:
     """Sums of x over days [lo, hi] (inclusive; clipped to the table) from its cumulative sums c."""
-    n = len(c) - 1
+    n = c.shape[-1] - 1
     a = np.clip(lo, 0, n)
     b = np.clip(hi + 1, 0, n)
-    return np.where(b > a, c[b] - c[np.minimum(a, b)], 0.0)
+    return np.where(b > a, c[..., b] - c[..., np.minimum(a, b)], 0.0)
 
 
 def baseline(table: DayTable, upto: npt.NDArray[np.int64], params: ReversalParams) -> tuple[Array, Array]:
@@ -186,7 +200,7 @@ def score(table: DayTable, params: ReversalParams) -> Scores:
     a_lo, b_lo, b_hi = t - L + 1, t - L - D + 1, t - L
     z_before, z_after, z_diff, mu0, sd0 = sides(table, params, b_lo, b_hi, a_lo, t)
     cconf, ccoop = _cum(table.conflict), _cum(table.coop)
-    active = np.ones(n, dtype=bool) if params.every_day else table.clusters > 0
+    active = np.ones(table.clusters.shape, dtype=bool) if params.every_day else table.clusters > 0
     thaw_gate = active & (_window(cconf, b_lo, b_hi) > 0) & (_window(ccoop, a_lo, t) > 0)
     rupture_gate = active & (_window(ccoop, b_lo, b_hi) > 0) & (_window(cconf, a_lo, t) > 0)
     thaw = np.where(thaw_gate, combine(-z_before, z_after, z_diff, params), np.nan)
@@ -248,6 +262,17 @@ def detect(table: DayTable, params: ReversalParams, *, threshold: float, first: 
     return sorted(found, key=lambda s: (s.date, s.kind))
 
 
+def detect_rows(table: DayTable, params: ReversalParams, *, thresholds: Array, first: int = 0) -> list[tuple[int, Shift]]:
+    """:func:`detect` for every row of a 2-D table at once: (row, shift) pairs. Rows are scored together;
+    only rows whose score reaches their threshold are examined one by one."""
+    scores = score(table, params)
+    rows: set[int] = set()
+    for kind in KINDS:
+        values = np.nan_to_num(getattr(scores, kind), nan=-np.inf)
+        rows.update(np.flatnonzero((values >= thresholds[:, None]).any(axis=1)).tolist())
+    return [(i, shift) for i in sorted(rows) for shift in detect(table.row(i), params, threshold=float(thresholds[i]), first=first)]
+
+
 def _describe(table: DayTable, params: ReversalParams, *, kind: str, start: int, peak: int, score: float, threshold: float) -> Shift:
     turn = turn_day(table, params, kind=kind, first=start, peak=peak)
     upto = np.array([turn - params.before_days])
@@ -296,13 +321,14 @@ def calibrate(table: DayTable, params: ReversalParams, *, seed: int = 0) -> Cali
     if n < params.min_calibration_days:
         return Calibration(threshold=max(params.short_history_threshold, params.min_threshold), calibrated=None, days=n)
     rng = np.random.default_rng(seed)
+    orders = np.stack([_shuffled_order(n, rng, block=params.block_days) for _ in range(params.shuffles)])
+    shuffled = replace(table, **{name: getattr(table, name)[orders] for name in SUM_FIELDS})
+    scores = score(shuffled, params)
     peaks: list[float] = []
-    for _ in range(params.shuffles):
-        shuffled = shuffle_days(table, rng, block=params.block_days)
-        scores = score(shuffled, params)
-        for kind in KINDS:
-            values = getattr(scores, kind)
-            peaks.extend(float(values[p]) for _, p, _ in episodes(values, threshold=0.0, gap=params.window_days))
+    for kind in KINDS:
+        values = getattr(scores, kind)
+        for r in range(params.shuffles):
+            peaks.extend(float(values[r, p]) for _, p, _ in episodes(values[r], threshold=0.0, gap=params.window_days))
     allowed = int(params.false_alarms_per_year * params.shuffles * n / 365.25)
     ranked = sorted(peaks, reverse=True)
     calibrated = ranked[allowed] if allowed < len(ranked) else 0.0
@@ -311,10 +337,16 @@ def calibrate(table: DayTable, params: ReversalParams, *, seed: int = 0) -> Cali
 
 def shuffle_days(table: DayTable, rng: np.random.Generator, *, block: int = 1) -> DayTable:
     """The same days in a random order of ``block``-day blocks."""
-    n = len(table)
-    starts = np.arange(0, n, block)
-    order = np.concatenate([np.arange(s, min(s + block, n)) for s in rng.permutation(starts)])
+    order = _shuffled_order(len(table), rng, block=block)
     return replace(table, **{name: getattr(table, name)[order] for name in SUM_FIELDS})
+
+
+def _shuffled_order(n: int, rng: np.random.Generator, *, block: int) -> IntArray:
+    if block <= 1:
+        return rng.permutation(n)
+    starts = rng.permutation(np.arange(0, n, block))
+    order = (starts[:, None] + np.arange(block)).ravel()
+    return order[order < n]
 
 
 def dyad_seed(source: str, target: str) -> int:

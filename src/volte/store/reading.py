@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import hashlib
+from dataclasses import asdict, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -112,10 +114,13 @@ def shifts(
     thresholds = _thresholds(con, pairs, params, cache=cache)
     found: list[rv.Shift] = []
     first_index = (since - start).days - params.window_days
-    for pair, table in tables.items():
-        for shift in rv.detect(table, params, threshold=thresholds[pair], first=first_index):
+    order = list(tables)
+    if order:
+        stacked = rv.stack([tables[p] for p in order])
+        limits = np.array([thresholds[p] for p in order])
+        for row, shift in rv.detect_rows(stacked, params, thresholds=limits, first=first_index):
             if since <= shift.date <= until and (kind is None or shift.kind == kind):
-                found.append(rv.Shift(**{**shift.__dict__, "source": pair[0], "target": pair[1]}))
+                found.append(replace(shift, source=order[row][0], target=order[row][1]))
     found.sort(key=lambda s: (s.date, -s.score, s.source, s.target))
     return _with_evidence(con, found)
 
@@ -185,7 +190,9 @@ def _thresholds(con: duckdb.DuckDBPyConnection, pairs: list[Pair], params: rv.Re
 
 
 def _method(params: rv.ReversalParams) -> str:
-    return f"{params.method}/w{params.window_days}"
+    """Cache key of a calibration: the method name and a fingerprint of every parameter."""
+    digest = hashlib.sha1(repr(sorted(asdict(params).items())).encode()).hexdigest()[:10]
+    return f"{params.method}/w{params.window_days}/{digest}"
 
 
 def _calibrate(con: duckdb.DuckDBPyConnection, pairs: list[Pair], params: rv.ReversalParams, *, cache: bool) -> dict[Pair, float]:
