@@ -131,7 +131,8 @@ def test_resolve_role_nouns_take_the_country_of_the_phrase(nlp, phrase, code):
      ("the EU foreign policy chief", "IGOEEC"), ("Colombia's ELN rebels", "COLREBELN"),
      ("the chief of the Russian general staff", "RUSMIL"), ("the head of the Colombian army", "COLMIL"),
      ("intelligence officials", ""), ("Israeli intelligence officials", "ISRSPY"),
-     ("Venezuelan military sources", "VENMIL")],
+     ("Venezuelan military sources", "VENMIL"), ("Netanyahu's office", "ISRGOV"), ("Hamas's armed wing", "PSEREBHMS"),
+     ("the Taliban-led government", "AFGGOVTAL")],
 )
 def test_resolve_heads_of_organizations_and_nested_owners(nlp, phrase, code):
     assert phrase_codes(nlp, phrase) == [code]

@@ -343,9 +343,9 @@ class ActorResolver:
             code = person.code_on(on)[0]
             grouped = code[:3] in NON_STATE or len(code) > 6
             return _Owner(code if grouped else person.country, grouped, match.start, match.end, person.id)
-        if match is None:
+        if match is None:                            # "Taliban-led", "Hamas-run": the name under the verb
             for child in token.children:
-                if child.dep_ in ("compound", "amod", "poss") and child.i < token.i:
+                if child.dep_ in ("compound", "amod", "poss", "npadvmod", "nmod") and child.i < token.i:
                     return self._owner_from(child, on)
             return None
         named = match.of_kind(ORG, STATE, SEAT, ADJ)
