@@ -150,7 +150,7 @@ class _EventBuilder:
         iso, precision = resolve_event_date(self.sent, published=self.article.published, trigger=trigger.i, tense=tense)
         on = _as_date(iso) or self.article.published
         sources = self._side(match.sources, on, speaker=match.attributed_to)
-        targets = self._side(match.targets, on, speaker=match.attributed_to)
+        targets = self._side(match.targets, on, speaker=None)  # "raised *its* alert level" names no target
         attributed = self._speaker_code(match, on)
         pairs = _pairs(sources, targets, symmetric=match.symmetric)
         if match.sources and not sources and not match.symmetric:
@@ -179,17 +179,16 @@ class _EventBuilder:
 
     def _coordinated_modifiers(self, token: Token, actors: list[ResolvedActor], on: date | None) -> list[ResolvedActor]:
         """"*U.S. and Philippine* troops": one actor per coordinated country modifier, with the head's role."""
-        if len(actors) != 1:
+        if len(actors) != 1 or not any(c.dep_ == "cc" for t in (token, *token.children) for c in t.children):
             return []
         role = actors[0].code[3:]
         out = list(actors)
-        for child in token.children:
-            if child.dep_ in ("amod", "compound") and child.conjuncts:
-                for other in child.conjuncts:
-                    found = _known(self.resolver.resolve(other, on=on))
-                    if found and len(found[0].code) >= 3:
-                        code = found[0].code[:3] + role
-                        out.append(ResolvedActor(code=code, name=found[0].name, start=found[0].start, end=found[0].end, entry=found[0].entry))
+        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
+        for other in [*modifiers, *(x for m in modifiers for x in m.conjuncts)]:
+            found = _known(self.resolver.resolve(other, on=on))
+            if found and len(found[0].code) >= 3 and found[0].code[:3] != actors[0].code[:3]:
+                first = found[0]
+                out.append(ResolvedActor(code=first.code[:3] + role, name=first.name, start=first.start, end=first.end, entry=first.entry))
         return _distinct(out) if len(out) > 1 else []
 
     def _partitive(self, token: Token, on: date | None) -> list[ResolvedActor]:
