@@ -32,11 +32,11 @@ def dyad_chart(
     *,
     freq: str,
 ) -> dict[str, Any]:
-    """The whole chart: both directions on one shared time axis."""
-    days = [str(p["date"])[:10] for pts in series.values() for p in pts] + [
+    """The whole chart: both directions on one shared time axis, spanning the periods with events."""
+    days = [str(p["date"])[:10] for pts in series.values() for p in pts if p.get("events")] + [
         str(s.get("date"))[:10] for s in shifts
     ]
-    pad = 4 if freq == "week" else 1
+    pad = 4 if freq == "week" else 2
     domain = [_add_days(min(days), -pad), _add_days(max(days), pad)] if days else None
     span = (date.fromisoformat(domain[1]) - date.fromisoformat(domain[0])).days if domain else 1
     bar = max(2.0, min(14.0, 0.7 * PLOT_WIDTH * (7 if freq == "week" else 1) / max(span, 1)))
@@ -73,6 +73,15 @@ def _add_days(day: str, delta: int) -> str:
     return (date.fromisoformat(day) + timedelta(days=delta)).isoformat()
 
 
+def _ticks(span_days: int) -> dict[str, Any]:
+    """Whole-day ticks: daily on short spans, weekly, then monthly."""
+    if span_days <= 21:
+        return {"tickCount": {"interval": "day", "step": 1}, "format": "%a %d %b"}
+    if span_days <= 150:
+        return {"tickCount": {"interval": "week", "step": 1}, "format": "%d %b"}
+    return {"tickCount": {"interval": "month", "step": 1}, "format": "%b %Y"}
+
+
 def _peak(point: dict[str, Any]) -> int:
     return max(
         int(point.get("q1") or 0) + int(point.get("q2") or 0),
@@ -100,10 +109,11 @@ def _direction(
         "type": "temporal",
         "title": None,
         "scale": {"type": "utc"},
-        "axis": {"format": "%d %b %Y", "formatType": "utc", "labelOverlap": True},
+        "axis": {"labelOverlap": True},
     }
     if domain:
         x["scale"]["domain"] = domain
+        x["axis"].update(_ticks((date.fromisoformat(domain[1]) - date.fromisoformat(domain[0])).days))
     layers = [_bars(direction, points, x, bar=bar, peak=peak, legend=legend), _means(direction, points, x)]
     if shifts:
         layers.append(_markers(shifts, x))

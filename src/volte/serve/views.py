@@ -27,7 +27,7 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 DYAD_EVENTS = 500  # events listed per direction on a dyad page
 HOME_DAYS = 180  # the home page looks at the last 180 days of data
-DYAD_DAYS = 90  # a dyad page opens on the dyad's last 90 days (``span=all`` shows everything)
+DYAD_DAYS = 42  # a dyad page opens on the dyad's last six weeks (``span=all`` shows everything)
 
 
 def configure(templates: Jinja2Templates) -> None:
