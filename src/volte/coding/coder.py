@@ -208,7 +208,11 @@ class _EventBuilder:
         if token.pos_ not in ("PROPN", "NOUN"):
             return []
         for child in token.children:
-            if child.dep_ == "compound" and child.i < token.i and (child.pos_ == "PROPN" or token.pos_ == "PROPN"):
+            if child.i > token.i:
+                break
+            named = child.dep_ in ("compound", "nmod") and (child.pos_ == "PROPN" or token.pos_ == "PROPN")
+            demonym = child.dep_ == "amod" and child.text[:1].isupper() and token.pos_ == "NOUN"
+            if named or demonym:  # "a *U.S.* request", "an *Australian* ultimatum", "*Palestinian* homes"
                 found = _known(self.resolver.resolve(child, on=on))
                 if found:
                     return found[:1]
