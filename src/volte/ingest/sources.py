@@ -121,13 +121,26 @@ def split_title(text: str) -> tuple[str | None, str]:
 
 
 def read_jsonl_range(
-    path: str, start: int, stop: int | None, *, published: date | None = None, settings: Settings | None = None
+    path: str,
+    start: int,
+    stop: int | None,
+    *,
+    offset: int | None = None,
+    published: date | None = None,
+    settings: Settings | None = None,
 ) -> Iterator[Item]:
-    """Records on lines [start, stop) of a JSON Lines file (0-based), streamed; blank lines are skipped."""
+    """Records on lines [start, stop) of a JSON Lines file (0-based), streamed; blank lines are skipped.
+
+    ``offset``, when known (see :func:`line_offsets`), is the byte offset of line ``start``: reading then
+    seeks there instead of reading every line above it."""
     settings = settings or Settings()
     stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115 (closed below)
+    first = 0
+    if offset is not None and stream is not sys.stdin.buffer:
+        stream.seek(offset)
+        first = start
     try:
-        for number, line in enumerate(stream):
+        for number, line in enumerate(stream, start=first):
             if number < start:
                 continue
             if stop is not None and number >= stop:
@@ -145,6 +158,29 @@ def count_lines(path: str) -> int:
         for block in iter(lambda: fh.read(1 << 20), b""):
             count += block.count(b"\n")
     return count
+
+
+def line_offsets(path: str, every: int) -> tuple[int, list[int]]:
+    """(number of lines, byte offsets of lines 0, every, 2*every, ...), streamed in blocks.
+
+    A last line without a final newline counts as a line."""
+    offsets = [0]
+    count = 0
+    position = 0
+    last = b"\n"
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            index = block.find(b"\n")
+            while index != -1:
+                count += 1
+                if count % every == 0:
+                    offsets.append(position + index + 1)
+                index = block.find(b"\n", index + 1)
+            position += len(block)
+            last = block[-1:]
+    if last != b"\n":
+        count += 1
+    return count, offsets[: (count + every - 1) // every or 1]
 
 
 def _record_from_line(line: bytes, path: str, number: int, published: date | None, settings: Settings) -> Iterator[Item]:

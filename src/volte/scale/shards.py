@@ -10,7 +10,6 @@ plans the same shards on every run: that is what lets a rerun find the shards al
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -39,6 +38,7 @@ class Shard:
     start: int = 0
     stop: int | None = None
     estimated_docs: int = 0
+    offset: int | None = None  # byte offset of line ``start`` (jsonl), so workers seek instead of re-reading
 
     def describe(self) -> str:
         if self.kind == "jsonl":
@@ -55,6 +55,7 @@ class Shard:
             "start": self.start,
             "stop": self.stop,
             "estimated_docs": self.estimated_docs,
+            "offset": self.offset,
         }
 
 
@@ -103,25 +104,17 @@ def plan_shards(
 def jsonl_shards(path: str, *, shard_size: int) -> list[Shard]:
     """Line-range shards of one JSON Lines file, lines counted by streaming; the last shard reads to the
     end of the file (``stop`` None), so lines appended or miscounted are never lost."""
-    from volte.ingest.sources import count_lines
+    from volte.ingest.sources import line_offsets
 
-    lines = count_lines(path) + _unterminated_last_line(path)
+    lines, offsets = line_offsets(path, shard_size)
     shards = []
-    for start in range(0, max(lines, 1), shard_size):
+    for number, start in enumerate(range(0, max(lines, 1), shard_size)):
         stop: int | None = start + shard_size if start + shard_size < lines else None
         estimate = max((stop if stop is not None else lines) - start, 1)
-        shards.append(Shard(shard_id("jsonl", [path], start, stop), "jsonl", (path,), start, stop, estimate))
+        offset = offsets[number] if number < len(offsets) else None
+        shards.append(Shard(shard_id("jsonl", [path], start, stop), "jsonl", (path,), start, stop, estimate, offset))
     return shards
 
-
-def _unterminated_last_line(path: str) -> int:
-    """1 when the file's last line has no final newline (a newline count misses it), else 0."""
-    with open(path, "rb") as fh:
-        fh.seek(0, os.SEEK_END)
-        if fh.tell() == 0:
-            return 0
-        fh.seek(-1, os.SEEK_END)
-        return int(fh.read(1) != b"\n")
 
 
 def _file_group_shards(paths: list[str], shard_size: int) -> list[Shard]:
@@ -140,7 +133,7 @@ def read_shard(
 
     if shard.kind == "jsonl":
         yield from read_jsonl_range(
-            shard.paths[0], shard.start, shard.stop, published=published, settings=settings
+            shard.paths[0], shard.start, shard.stop, offset=shard.offset, published=published, settings=settings
         )
         return
     for path in shard.paths:
