@@ -58,8 +58,13 @@ def _shift_row(shift: dict[str, Any]) -> dict[str, Any]:
         "score": round(float(shift.get("score", 0.0)), 2),
         "before_text": _summary(before),
         "after_text": _summary(after),
-        "evidence_lines": [f"{e['date']} {e['source']}->{e['target']} {e['code']}: {str(e['sentence'])[:110]}" for e in evidence[:8]],
+        "evidence_lines": [_evidence_line(e) for side in ("before", "after") for e in [x for x in evidence if x.get("side") == side][:4]],
     }
+
+
+def _evidence_line(event: dict[str, Any]) -> str:
+    sentence = " ".join(str(event["sentence"]).split())
+    return f"{event.get('side', ''):6} {event['date']} {event['source']}->{event['target']} {event['code']}: {sentence[:100]}"
 
 
 def _summary(window: dict[str, Any]) -> str:
