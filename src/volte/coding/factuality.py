@@ -128,7 +128,7 @@ def assess(trigger: Token) -> Modality:
 
 
 BACKGROUND_MARKS = frozenset({"after", "before", "since", "until", "till", "because", "once", "although", "though", "whereas"})
-BACKGROUND_PREPS = frozenset({"after", "before", "since", "following", "amid", "despite", "until"})
+BACKGROUND_PREPS = frozenset({"after", "before", "since", "following", "amid", "despite", "until", "during", "at"})
 
 
 def _is_background(tok: Token) -> bool:

@@ -32,6 +32,7 @@ _YIELDING = frozenset({"future", "committed", "threat", "hypothetical"})
 _KEEPING = frozenset({"appeal", "demand", "refusal"})
 _VERBAL_ACTS = frozenset({"10", "11", "12", "13"})
 _HOSTILE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+_SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 _GOVERNING_LEMMAS = COMMITTING | PLANNING | THREATENING | CONSIDERING
 
 
@@ -106,6 +107,7 @@ class VerbDictionary:
         if not raws:
             return []
         _consume_cued_nouns(raws)
+        _drop_topics(raws)
         _apply_factuality(raws)
         return [_to_match(raw) for raw in raws if not raw.dropped]
 
@@ -397,6 +399,27 @@ def _consume_cued_nouns(raws: list[_Raw]) -> None:
             if same_root and raw.pattern.code[2:] in ("0", "") and noun.pattern.code != raw.pattern.code and not raw.noun:
                 raw.code = noun.pattern.code
             noun.dropped = True
+
+
+def _drop_topics(raws: list[_Raw]) -> None:
+    """A nominal event that a statement is about is its topic, not a second report: "condemned new U.S.
+    *tariffs*", "praised the *ceasefire*", "criticised Israel over the *bombardment*"."""
+    by_index = {raw.tok.i: raw for raw in raws}
+    for raw in raws:
+        if not raw.noun or raw.pattern.code[:2] in _VERBAL_ACTS:
+            continue
+        governor = _governing_word(raw.tok)
+        speech = by_index.get(governor.i) if governor is not None else None
+        if speech is not None and not speech.noun and (speech.pattern.code[:2] in _SPEECH_ROOTS or speech.pattern.code in ("051", "052")):
+            raw.dropped = True
+
+
+def _governing_word(noun: Token) -> Token | None:
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head is not noun.head:
+        return noun.head.head
+    return None
 
 
 def _apply_factuality(raws: list[_Raw]) -> None:
