@@ -115,10 +115,10 @@ def test_reversals_min_combination_is_stricter_than_geomean() -> None:
 def test_reversals_reduced_benchmark_recall_and_false_alarms() -> None:
     """bench/reversals.py in small: dense-enough streams with a turn, and steady streams."""
     rng = np.random.default_rng(11)
-    hits, false_alarms, n = 0, 0, 12
+    hits, false_alarms, n = 0, 0, 20
     for i in range(n):
         kind = ("thaw", "rupture")[i % 2]
-        spec = StreamSpec(rate=float(rng.uniform(2.5, 5.0)), conflict_share=float(rng.uniform(0.1, 0.4)), reversal=kind, turn=int(rng.integers(60, 300)))
+        spec = StreamSpec(rate=float(rng.uniform(3.0, 5.0)), conflict_share=float(rng.uniform(0.1, 0.4)), reversal=kind, turn=int(rng.integers(60, 300)))
         table = simulate(spec, np.random.default_rng(100 + i))
         found = detect(table, PARAMS, threshold=calibrate(table, PARAMS, seed=i).threshold)
         hits += any(s.kind == kind and abs((s.date - table.day(spec.turn)).days) <= 1 for s in found)

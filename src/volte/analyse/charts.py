@@ -19,6 +19,8 @@ def plot_series(rows: Sequence[Mapping[str, Any]], path: Path, *, title: str, sh
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    plt.rcParams["svg.fonttype"] = "none"  # keep SVG text as text (searchable, accessible)
+
     days = [date.fromisoformat(r["period"]) for r in rows]
     coop = [float(r["cooperation"] or 0.0) for r in rows]
     conflict = [float(r["conflict"] or 0.0) for r in rows]

@@ -49,7 +49,7 @@ class ReversalParams:
     block_days: int = 1
     min_calibration_days: int = 90
     every_day: bool = False  # evaluate at every day (True) or only at days with a cluster (False)
-    variance: str = "squares"  # z denominators from the sum of squared weights (squares) or of weights (weights)
+    variance: str = "weights"  # z denominators from the sum of squared weights (squares) or of weights (weights)
     combine: str = "geomean"  # how the deviations make one score: min | geomean | contrast
     method: str = "volte.reversals.v1"
 
