@@ -418,3 +418,29 @@ def test_store_access_write_waits_for_reads_in_flight(tmp_path: Path) -> None:
     with access.reading() as store:
         assert store.query_events(limit=10)[1] == 4
     access.close()
+
+
+@pytest.mark.model
+def test_post_html_page_extracts_title_date_and_text(writer_client: TestClient) -> None:
+    html = (
+        "<html><head><title>Peru and Ecuador</title>"
+        '<meta property="article:published_time" content="2026-03-03"></head>'
+        "<body><nav>Home | World | Sport</nav><article><h1>Peru and Ecuador</h1>"
+        "<p>Lima, March 3. Peru's president accused Ecuador of violating the border agreement, officials said.</p>"
+        "<p>Later that day Ecuador's foreign minister telephoned his Peruvian counterpart and the two agreed to "
+        "meet next week.</p></article><footer>All rights reserved</footer></body></html>"
+    )
+    headers = {"Authorization": f"Bearer {TOKEN}", "content-type": "text/html; charset=utf-8"}
+    response = writer_client.post(
+        "/api/articles?id=html-1&url=https://news.example/1", content=html, headers=headers
+    )
+    assert response.status_code == 201, response.text
+    article = response.json()["article"]
+    assert (article["id"], article["title"], article["published"], article["url"]) == (
+        "html-1",
+        "Peru and Ecuador",
+        "2026-03-03",
+        "https://news.example/1",
+    )
+    stored = writer_client.get("/api/articles/html-1").json()
+    assert "Home | World" not in stored["text"] and "accused Ecuador" in stored["text"]

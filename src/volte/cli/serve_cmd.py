@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 from pathlib import Path
 
 import typer
@@ -42,6 +43,7 @@ def serve(*, db: Path | None, host: str | None, port: int | None) -> None:
     if path.exists() and not path.is_file():
         raise ConfigError(f"--db {path}: not a file (give the DuckDB store file)", code=E_CONFIG_BAD_OPTION)
     bind, listen = host or settings.serve.host, settings.serve.port if port is None else port
+    _check_port_free(bind, listen)
     token = os.environ.get("VOLTE_TOKEN", "")
     typer.echo(
         f"volte serve: {path} ({'writes with VOLTE_TOKEN' if token else 'read-only'}) on http://{bind}:{listen}/",
@@ -54,3 +56,16 @@ def serve(*, db: Path | None, host: str | None, port: int | None) -> None:
         log_level="warning",
         access_log=False,
     )
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """Say clearly that the address is taken, rather than letting uvicorn log it and exit."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            raise ConfigError(
+                f"--host {host} --port {port}: cannot listen there ({exc.strerror}); is another server running? "
+                "Choose another --port",
+                code=E_CONFIG_BAD_OPTION,
+            ) from None

@@ -21,7 +21,8 @@ from volte.records import Article, Event, Reject
 from volte.serve import charts, lookups
 from volte.serve.charts import QUAD_COLOURS, QUAD_LABELS
 from volte.serve.errors import Invalid, status_of
-from volte.serve.routes import ACTOR_PATTERN, Day, PathActor, check_token, parse_day, parse_range
+from volte.serve.params import ACTOR_PATTERN, Day, PathActor, parse_day, parse_range
+from volte.serve.routes import check_token
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 

@@ -1,0 +1,53 @@
+"""The API's and the dashboard's query parameters: types with their bounds (shown in /openapi.json) and the
+date parsing that a pattern alone cannot do (2026-02-30, reversed ranges)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import Path, Query
+
+from volte.serve.errors import Invalid
+
+MAX_LIMIT = 1000
+MAX_OFFSET = 10_000_000
+# A country (COL), optionally followed by role codes (COLGOV, COLGOVMIL), or an IGO/NGO code (IGOUNO).
+ACTOR_PATTERN = r"^[A-Za-z]{3}(?:[A-Za-z]{3}){0,6}$"
+
+ActorCode = Annotated[
+    str | None,
+    Query(
+        pattern=ACTOR_PATTERN,
+        description="Actor code or its prefix at country level (`COL`, `USAGOV`, `IGOUNO`).",
+    ),
+]
+Day = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="A day, `YYYY-MM-DD`.")]
+Root = Annotated[str | None, Query(pattern=r"^\d{2}$", description="CAMEO root code, two digits (`04`).")]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Records to skip.")]
+Search = Annotated[
+    str | None, Query(min_length=1, max_length=200, description="Words searched in event sentences.")
+]
+PathActor = Annotated[str, Path(pattern=ACTOR_PATTERN, description="Actor code (`COL`, `USAGOV`).")]
+
+
+def parse_day(name: str, value: str | None) -> date | None:
+    """``YYYY-MM-DD`` (already pattern-checked) as a date; impossible dates such as 2026-02-30 are 422."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        raise Invalid(f"{name}={value!r} is not a calendar date; use YYYY-MM-DD (e.g. 2026-01-07)") from None
+
+
+def parse_range(since: str | None, until: str | None) -> tuple[date | None, date | None]:
+    start, end = parse_day("since", since), parse_day("until", until)
+    if start and end and start > end:
+        raise Invalid(f"since={start} is after until={end}: swap them")
+    return start, end
+
+
+def upper(code: str | None) -> str | None:
+    return code.upper() if code else None

@@ -1,0 +1,117 @@
+"""A posted article (JSON record, plain text or an HTML page) turned into a validated Article.
+
+Validation is ingest's (:mod:`volte.ingest.extract`, :mod:`volte.ingest.html`): size, emptiness, binary
+content, language. Anything it rejects becomes a 422 carrying ingest's own code (E2xx).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from typing import Any
+
+from pydantic import BaseModel, Field, ValidationError
+
+from volte.errors import E_API_INVALID
+from volte.records import Article, Reject
+from volte.serve.errors import Invalid, describe_validation
+from volte.serve.params import parse_day
+from volte.settings import Settings
+
+
+class ArticleIn(BaseModel):
+    """An article posted as JSON (the JSON Lines input format)."""
+
+    model_config = {"extra": "ignore"}
+    id: str | None = Field(
+        None, min_length=1, max_length=512, description="Stable article id; default: a hash of the text."
+    )
+    date: str | None = Field(
+        None, pattern=r"^\d{4}-\d{2}-\d{2}", description="Publication date, `YYYY-MM-DD`."
+    )
+    url: str | None = Field(None, max_length=2048)
+    title: str | None = Field(None, max_length=1000)
+    text: str = Field(min_length=1, description="The article text (plain text).")
+
+
+def to_article(
+    body: bytes, content_type: str, params: dict[str, str | None], *, settings: Settings
+) -> Article:
+    """The posted body as an Article. ``params`` (id, date, url, title from the query string) describe a raw
+    text or HTML body; a JSON body carries its own."""
+    media = content_type.split(";")[0].strip().lower()
+    if media == "application/json":
+        return _from_record(_json_record(body), settings=settings)
+    if media in ("text/plain", ""):
+        return _from_record({**params, "text": _utf8(body)}, settings=settings)
+    if media == "text/html":
+        return _from_html(_utf8(body), params, settings=settings)
+    raise Invalid(f"unsupported Content-Type {media!r}: send application/json, text/plain or text/html")
+
+
+def _json_record(body: bytes) -> dict[str, Any]:
+    try:
+        raw = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise Invalid(f"body is not valid JSON: {exc}") from None
+    if not isinstance(raw, dict):
+        raise Invalid(
+            f'body must be a JSON object {{"id","date","url","title","text"}}, got {type(raw).__name__}'
+        )
+    try:
+        return ArticleIn.model_validate(raw).model_dump()
+    except ValidationError as exc:
+        raise Invalid(describe_validation(exc.errors()), code=E_API_INVALID) from None
+
+
+def _utf8(body: bytes) -> str:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Invalid("body is not valid UTF-8 text") from None
+
+
+def _from_record(record: dict[str, Any], *, settings: Settings) -> Article:
+    from volte.ingest.extract import article_from_record
+
+    record = {**record, "id": record.get("id") or _content_id(str(record.get("text", "")))}
+    _check_date(record.get("date"))
+    return _accepted(article_from_record(record, origin="api", published=None, settings=settings))
+
+
+def _from_html(html: str, params: dict[str, str | None], *, settings: Settings) -> Article:
+    from volte.ingest.html import article_from_html
+
+    published = _check_date(params.get("date"))
+    doc_id = params.get("id") or _content_id(html)
+    article = _accepted(
+        article_from_html(html, doc_id=doc_id, origin="api", published=published, settings=settings)
+    )
+    given = {k: params[k] for k in ("url", "title") if params.get(k)}
+    return dataclasses.replace(article, **given) if given else article
+
+
+def _check_date(value: Any) -> Any:
+    return parse_day("date", str(value)[:10]) if value else None
+
+
+def _content_id(text: str) -> str:
+    return "api-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _accepted(result: Article | Reject) -> Article:
+    if isinstance(result, Reject):
+        raise Invalid(f"article {result.doc_id!r} rejected: {result.reason}", code=result.code)
+    return result
+
+
+def article_summary(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "url": article.url,
+        "title": article.title,
+        "published": article.published.isoformat() if article.published else None,
+        "kind": article.kind,
+        "lang": article.lang,
+    }
