@@ -97,6 +97,7 @@ def assess(trigger: Token) -> Modality:
                 return Modality("negated", speaker=speaker)
             if status in ("must", "should"):
                 return Modality("demand" if status == "must" else "appeal", speaker=speaker, by_speaker=True)
+            # "said it may suspend ties", "said Tehran would walk out of the talks if ...": threats when hostile
             status = {"would": "future", "may": "reported_may"}.get(status, status)
             tok = head
             continue
@@ -127,6 +128,8 @@ def assess(trigger: Token) -> Modality:
     return Modality(status, speaker=speaker if speaker is not None else _according_to(trigger.sent))
 
 
+# Instruments whose content is enacted by signing or passing them: "signed an order *lifting* sanctions".
+_INSTRUMENTS = frozenset({"order", "decree", "law", "bill", "measure", "resolution", "directive", "regulation"})
 BACKGROUND_MARKS = frozenset({"after", "before", "since", "until", "till", "because", "once", "although", "though", "whereas"})
 BACKGROUND_PREPS = frozenset({"after", "before", "since", "following", "amid", "despite", "until", "during", "at"})
 
@@ -137,7 +140,7 @@ def _is_background(tok: Token) -> bool:
     dep = tok.dep_
     if dep in ("relcl", "amod") and tok.pos_ in ("VERB", "AUX"):
         return True
-    if dep == "acl" and tok.pos_ in ("VERB", "AUX") and governor_lemma(tok.head) not in _NOUN_GOVERNORS:
+    if dep == "acl" and tok.pos_ in ("VERB", "AUX") and governor_lemma(tok.head) not in _NOUN_GOVERNORS | _INSTRUMENTS:
         return True
     if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children):
         return True

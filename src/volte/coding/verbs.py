@@ -304,6 +304,8 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
         return subject_heads(head.head, depth=depth + 1)
     if dep == "relcl":
         return [head]
+    if dep == "acl" and head.dep_ in ("dobj", "pobj") and head.head is not head:
+        return subject_heads(head.head, depth=depth + 1)  # "signed an order *lifting* sanctions"
     return []
 
 
