@@ -7,6 +7,7 @@ import json
 import re
 import warnings
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -172,3 +173,22 @@ def test_code_page_with_a_wrong_token_is_refused_before_coding(client: TestClien
     response = client.post("/code", data={"text": "Some text.", "token": "nope"}, headers=HTML)
     assert response.status_code == 401
     assert "VOLTE_TOKEN" in response.text or "token" in response.text
+
+
+@pytest.mark.model
+def test_code_page_stores_when_given_the_token(tmp_path: Path) -> None:
+    from volte.store.db import Store
+
+    path = tmp_path / "code.duckdb"
+    with Store(path) as store:
+        store.ingest(coded_articles())
+    text = "Lima, March 3. Peru's president accused Ecuador of violating the border agreement."
+    with TestClient(create_app(path, token="tok")) as writer:
+        response = writer.post(
+            "/code", data={"text": text, "date": "2026-03-03", "token": "tok"}, headers=HTML
+        )
+        assert response.status_code == 200, response.text
+        stored_id = re.search(r'Stored as <a href="/article/([^"]+)">', response.text)
+        assert stored_id, response.text
+        article = writer.get(f"/api/articles/{stored_id.group(1)}").json()
+        assert article["text"] == text and article["events"]
