@@ -58,8 +58,12 @@ class Coder:
         nlp: Language | None = None,
         verbs: VerbDictionary | None = None,
         actors: ActorDictionary | None = None,
+        dyads_only: bool = True,
     ) -> None:
+        """``dyads_only=False`` also emits events whose actors are unknown (to measure the verb dictionary's
+        breadth on code-only gold such as CAMEO codebook examples); keep the default for real output."""
         self.settings = settings or Settings()
+        self.dyads_only = dyads_only
         self.nlp = nlp if nlp is not None else build_nlp(self.settings.nlp.model)
         self.verbs = verbs if verbs is not None else default_verbs()
         self.actors = actors if actors is not None else default_actors()
@@ -127,7 +131,7 @@ class Coder:
                 continue
             if match.statement and not coding.statements:
                 continue
-            built = _EventBuilder(index, sent, article, resolver, speaker).build(match)
+            built = _EventBuilder(index, sent, article, resolver, speaker, dyads_only=self.dyads_only).build(match)
             (statements if match.statement else specific).extend(built)
         return specific or statements
 
@@ -137,9 +141,10 @@ class _EventBuilder:
 
     def __init__(
         self, index: int, sent: Span, article: Article, resolver: ActorResolver,
-        speaker: tuple[list[ResolvedActor], QuoteTracker],
+        speaker: tuple[list[ResolvedActor], QuoteTracker], *, dyads_only: bool = True,
     ) -> None:
         self.index, self.sent, self.article = index, sent, article
+        self.dyads_only = dyads_only
         self.resolver = resolver
         self.speaker, self.quotes = speaker
         self.doc = sent.doc
@@ -153,6 +158,8 @@ class _EventBuilder:
         targets = self._side(match.targets, on, speaker=None)  # "raised *its* alert level" names no target
         attributed = self._speaker_code(match, on)
         pairs = _pairs(sources, targets, symmetric=match.symmetric)
+        if not self.dyads_only:
+            return [self._event(match, src, tgt, iso, precision, attributed) for src, tgt in pairs or [(None, None)]]
         if match.sources and not sources and not match.symmetric:
             return []  # the doer is named but unknown: an event without its source misleads
         if not match.alone and not match.code.startswith(_ONE_SIDED):
