@@ -83,30 +83,13 @@ def dyad(
     source, target = source.upper(), target.upper()
     start, end = parse_range(since, until)
     directions = [(source, target), (target, source)]
+    recent = start is None and end is None and span == "recent"
     with request.app.state.store.reading() as store:
-        recent = start is None and end is None and span == "recent"
         if recent:
             start = _recent_window(store, directions)
-        series = {
-            d: lookups.series_or_empty(store, *d, freq=freq, since=start, until=end) for d in directions
-        }
-        events = {
-            d: lookups.events_or_empty(
-                store, source=d[0], target=d[1], since=start, until=end, limit=DYAD_EVENTS, offset=0
-            )
-            for d in directions
-        }
-        shifts = [
-            s
-            for d in directions
-            for s in lookups.shifts_or_empty(store, since=start, until=end, source=d[0], target=d[1])
-        ]
-    listed = sorted(
-        (e for d in directions for e in events[d][0]),
-        key=lambda e: (str(e.get("date")), e.get("event_id", "")),
-    )
-    chart = charts.dyad_chart(directions, series, shifts, freq=freq)
+        data = _dyad_data(store, directions, freq=freq, since=start, until=end)
     context = {
+        **data,
         "source": source,
         "target": target,
         "freq": freq,
@@ -114,15 +97,36 @@ def dyad(
         "until": until or "",
         "window_start": start.isoformat() if recent and start else "",
         "window_days": DYAD_DAYS,
-        "series": series,
         "directions": directions,
-        "totals": {d: events[d][1] for d in directions},
-        "events": listed,
-        "shifts": sorted(shifts, key=lambda s: str(s.get("date"))),
-        "chart": charts.to_script_json(chart),
-        "points": sum(len(p) for p in series.values()),
+        "chart": charts.to_script_json(
+            charts.dyad_chart(directions, data["series"], data["shifts"], freq=freq)
+        ),
     }
     return _page(request, "dyad.html", context)
+
+
+def _dyad_data(
+    store: Any, directions: list[tuple[str, str]], *, freq: str, since: date | None, until: date | None
+) -> dict[str, Any]:
+    """Both directions' series, listed events (oldest first), event totals and reversals."""
+    window = {"since": since, "until": until}
+    series = {d: lookups.series_or_empty(store, *d, freq=freq, **window) for d in directions}
+    events = {
+        d: lookups.events_or_empty(store, source=d[0], target=d[1], limit=DYAD_EVENTS, offset=0, **window)
+        for d in directions
+    }
+    shifts = [
+        s for d in directions for s in lookups.shifts_or_empty(store, source=d[0], target=d[1], **window)
+    ]
+    return {
+        "series": series,
+        "totals": {d: events[d][1] for d in directions},
+        "events": sorted(
+            (e for d in directions for e in events[d][0]),
+            key=lambda e: (str(e.get("date")), e.get("event_id", "")),
+        ),
+        "shifts": sorted(shifts, key=lambda s: str(s.get("date"))),
+    }
 
 
 def _recent_window(store: Any, directions: list[tuple[str, str]]) -> date | None:
