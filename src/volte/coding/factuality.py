@@ -36,7 +36,7 @@ NOMINAL_NEGATING = frozenset({"postpone", "cancel", "suspend", "delay", "block",
 COMMITTING = frozenset({"agree", "promise", "pledge", "vow", "offer", "decide", "commit", "propose", "suggest", "undertake", "resolve", "volunteer", "consent", "guarantee",
                         "commitment", "agreement", "decision", "vow"})
 PLANNING = frozenset({"plan", "intend", "aim", "prepare", "expect", "hope", "want", "wish", "schedule", "set", "due", "ready", "willing", "eager", "poised", "mean", "arrange",
-                      "intention", "readiness", "willingness", "preparation"})
+                      "intention", "readiness", "willingness", "preparation", "prepared", "determined", "keen"})
 THREATENING = frozenset({"threaten", "warn", "threat", "warning"})
 APPEALING = frozenset({"urge", "ask", "appeal", "call", "press", "plead", "encourage", "invite", "request", "implore", "beg", "advise", "recommend", "push", "lobby",
                        "plea", "invitation", "proposal"})

@@ -27,7 +27,7 @@ SLOT_PREFIXES = ("prep:", "obj_prep:")
 KEYS = frozenset(
     {
         "id", "code", "verbs", "nouns", "adjectives", "object", "not_object", "prep", "particle", "xcomp", "compound",
-        "source", "target", "symmetric", "statement", "intent", "passive", "note", "speaker_source", "alone",
+        "source", "target", "symmetric", "statement", "intent", "passive", "note", "speaker_source", "alone", "clause_aux",
     }
 )
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
@@ -53,6 +53,7 @@ class Pattern:
     prep: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (preposition, object lemmas or () for any)
     particle: tuple[str, ...] = ()
     xcomp: tuple[str, ...] = ()  # lemma of an open complement: agree *to meet*
+    clause_aux: tuple[str, ...] = ()  # a that-clause with one of these auxiliaries: said X *must* ...
     compound: tuple[str, ...] = ()  # noun triggers: a compound/amod modifier lemma (air strike)
     source: tuple[str, ...] = ()
     target: tuple[str, ...] = ()
@@ -69,7 +70,7 @@ class Pattern:
     def specificity(self) -> int:
         """More constraints first: "impose sanctions" beats a bare "impose"."""
         preps = sum(3 if words else 2 for _, words in self.prep)
-        return preps + bool(self.object) * 2 + bool(self.particle) * 2 + bool(self.xcomp) * 2 + bool(self.compound)
+        return preps + bool(self.object) * 2 + bool(self.particle) * 2 + bool(self.xcomp) * 2 + bool(self.clause_aux) * 2 + bool(self.compound)
 
     def sources_for(self, *, noun: bool) -> tuple[str, ...]:
         return self.source or (DEFAULT_NOUN_SOURCE if noun else DEFAULT_VERB_SOURCE)
@@ -240,6 +241,7 @@ def _parse_pattern(item: dict[str, Any], name: str, problems: list[str]) -> Patt
         prep=_preps(item.get("prep"), where, problems),
         particle=_words(item.get("particle"), "particle", where, problems),
         xcomp=_words(item.get("xcomp"), "xcomp", where, problems),
+        clause_aux=_words(item.get("clause_aux"), "clause_aux", where, problems),
         compound=_words(item.get("compound"), "compound", where, problems),
         source=_slots(item.get("source"), "source", where, problems),
         target=_slots(item.get("target"), "target", where, problems),

@@ -34,6 +34,7 @@ _VERBAL_ACTS = frozenset({"10", "11", "12", "13"})
 _HOSTILE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 _SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 _GOVERNING_LEMMAS = COMMITTING | PLANNING | THREATENING | CONSIDERING
+_GOVERNED_EDGES = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "conj", "acomp"})
 
 
 @dataclass(frozen=True)
@@ -201,6 +202,12 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
         if hit is None:
             return None
         cues.add(hit.i)
+    if pattern.clause_aux:
+        clause = next((c for c in site.children if c.dep_ == "ccomp" and any(
+            a.dep_ == "aux" and a.lower_ in pattern.clause_aux for a in c.children)), None)
+        if clause is None:
+            return None
+        cues.add(clause.i)
     clause_deps = ("xcomp",) if pattern.xcomp == ("any",) else ("xcomp", "ccomp")  # [any]: "told X *to* leave"
     for deps, words in ((clause_deps, pattern.xcomp), (("compound", "amod", "nmod"), pattern.compound)):
         if words:
@@ -449,6 +456,9 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             raw.code = governed_code("threat", raw.code) or "130"
         elif modality.by_speaker and modality.speaker is not None:
             raw.code = governed_code(status, raw.code) or ("100" if status == "demand" else "020")
+            reporter = by_index.get(raw.tok.doc[modality.speaker].head.i)
+            if reporter is not None and reporter is not raw and reporter.pattern.clause_aux:
+                reporter.dropped = True  # "said Sudan must *return* the helicopter" is the more specific demand
         elif status in _KEEPING:
             raw.dropped = True
             if governor is not None:
@@ -458,22 +468,23 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             raw.factuality = "future" if status == "future" else "asserted"
         elif status == "hypothetical":
             raw.factuality = "hypothetical"
-        if not raw.dropped and status in _YIELDING:
+        if not raw.dropped and status in _YIELDING and (status != "hypothetical" or modality.governor is not None):
             _drop_governors(raw, by_index, governor)
 
 
 def _drop_governors(raw: _Raw, by_index: dict[int, _Raw], governor: _Raw | None) -> None:
     """The governing verbs of a kept event give way to it: in "agreed to undertake joint exercises"
-    neither "agreed" nor "undertake" is a second event."""
+    neither "agreed" nor "undertake" is a second event. Only complement edges are followed: an event
+    in an "unless" clause does not silence the threat it qualifies."""
     if governor is not None and _bare_or_cued(governor, raw):
         governor.dropped = True
-    for ancestor in raw.tok.ancestors:
-        other = by_index.get(ancestor.i)
-        if other is not None and other is not raw and governor_lemma(ancestor) in _GOVERNING_LEMMAS:
+    tok = raw.tok
+    while tok.dep_ in _GOVERNED_EDGES and tok.head is not tok:
+        tok = tok.head
+        other = by_index.get(tok.i)
+        if other is not None and other is not raw and governor_lemma(tok) in _GOVERNING_LEMMAS:
             if _bare_or_cued(other, raw):
                 other.dropped = True
-        if ancestor.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "conj", "acomp"):
-            break
 
 
 def _bare_or_cued(governor: _Raw, raw: _Raw) -> bool:
