@@ -202,8 +202,9 @@ class _EventBuilder:
         """"a group *of Liberians*", "thousands *of Iraqi Kurds*", "members of parliament *from Kenya*"."""
         if token.pos_ not in ("NOUN", "NUM", "PRON", "PROPN"):
             return []
+        preps = ("of", "from", "with") if token.lemma_.lower() in ("border", "frontier", "boundary") else ("of", "from")
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 for pobj in prep.children:
                     found = _known(self.resolver.resolve(pobj, on=on)) if pobj.dep_ == "pobj" else []
                     if found:

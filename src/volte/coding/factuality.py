@@ -86,6 +86,8 @@ def assess(trigger: Token) -> Modality:
                             self_refusal=True)
         if _is_background(tok):
             return Modality("background")
+        if tok.dep_ in ("xcomp", "advcl") and _is_purpose(tok, governor_lemma(tok.head)):
+            status = _combine(status, "hypothetical")  # "sent troops *to fight*": an aim, not a report
         step = _step_up(tok)
         if step is None:
             break
@@ -113,8 +115,6 @@ def assess(trigger: Token) -> Modality:
                 speaker = _reporter_above(head)
             return Modality(governed, governor=head.i, speaker=speaker if speaker is not None else _according_to(trigger.sent),
                             nominal=relation == "nominal")
-        if relation == "clausal" and _is_purpose(tok, lemma):
-            status = _combine(status, "hypothetical")  # "sent troops *to fight*": an aim, not a report
         if relation in ("clausal", "circumstance") or tok.dep_ in ("nsubj", "nsubjpass"):
             outer = _local_status(head, reported=False)
             if relation != "clausal" and outer == "would":
@@ -174,7 +174,7 @@ def _is_purpose(clause: Token, head_lemma: str) -> bool:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
         return False
-    return head_lemma not in ASPECTUAL | _OBJECT_CONTROL | REPORTING
+    return head_lemma not in ASPECTUAL | _OBJECT_CONTROL | REPORTING | _NOUN_GOVERNORS | NEGATING
 
 
 def _combine(inner: str, outer: str) -> str:
