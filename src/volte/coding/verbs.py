@@ -305,6 +305,11 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
         return subject_heads(head, depth=depth + 1)
     if dep in ("acomp", "oprd"):
         return subject_heads(head, depth=depth + 1)
+    if dep == "conj" and is_passive(head) and not is_passive(verb):
+        # "was indicted by the court and *will resign*": the shared subject, not the court
+        shared = [c for c in head.children if c.dep_ in ("nsubjpass", "nsubj")]
+        if shared:
+            return shared
     if dep == "conj" or (dep == "advcl" and verb.tag_ in ("VBG", "VBN") and not _has_mark(verb)):
         return subject_heads(head, depth=depth + 1)
     if dep == "pcomp" and head.head is not head:
