@@ -160,7 +160,7 @@ class _EventBuilder:
         pairs = _pairs(sources, targets, symmetric=match.symmetric)
         if not self.dyads_only:
             return [self._event(match, src, tgt, iso, precision, attributed) for src, tgt in pairs or [(None, None)]]
-        if match.sources and not sources and not match.symmetric:
+        if match.sources and not sources and not match.symmetric and not match.passive:
             return []  # the doer is named but unknown: an event without its source misleads
         if not match.alone and not match.code.startswith(_ONE_SIDED):
             # an action on nobody we know: no dyad, and mostly an actor we failed to resolve

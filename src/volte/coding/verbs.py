@@ -57,6 +57,7 @@ class VerbMatch:
     statement: bool = False  # generic statement (010): only emitted as a fallback
     nominal: bool = False  # triggered by a noun ("the arrest of")
     alone: bool = False  # the pattern makes an event even without a known target
+    passive: bool = False  # passive voice: an unknown agent does not void the event
 
 
 @dataclass
@@ -184,7 +185,7 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
     if pattern.passive is not None and not site.noun and site.passive != pattern.passive:
         return None
     if pattern.particle:
-        hit = site.child(("prt",), pattern.particle, lemma=False)
+        hit = site.child(("prt", "acomp", "oprd", "advmod"), pattern.particle, lemma=False)  # "shot *dead*"
         if hit is None:
             return None
         cues.add(hit.i)
@@ -265,11 +266,18 @@ def _prep_object(tok: Token, prep: str, words: tuple[str, ...]) -> Token | None:
         for child in holder.children:
             if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
                 for pobj in child.children:
-                    if pobj.dep_ in ("pobj", "pcomp") and (not words or _lemma(pobj) in words or _modified_by(pobj, words)):
+                    if pobj.dep_ in ("pobj", "pcomp") and (not words or _lemma(pobj) in words or _modified_by(pobj, words)
+                                                           or _of_phrase(pobj, words)):
                         return pobj
                 if not words and not any(p.dep_ == "pobj" for p in child.children):
                     return child
     return None
+
+
+def _of_phrase(tok: Token, words: tuple[str, ...]) -> bool:
+    """"the highest level *of combat readiness*": the cue word may sit in an "of" phrase."""
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and _lemma(o) in words for o in p.children)
+               for p in tok.children)
 
 
 def is_passive(verb: Token) -> bool:
@@ -530,6 +538,7 @@ def _to_match(raw: _Raw) -> VerbMatch:
         statement=pattern.statement,
         nominal=raw.noun,
         alone=pattern.alone,
+        passive=not raw.noun and is_passive(tok),
     )
 
 
