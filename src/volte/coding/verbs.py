@@ -432,7 +432,9 @@ def _drop_topics(raws: list[_Raw]) -> None:
             continue
         governor = _governing_word(raw.tok)
         speech = by_index.get(governor.i) if governor is not None else None
-        if speech is not None and not speech.noun and (speech.pattern.code[:2] in _SPEECH_ROOTS or speech.pattern.code in ("051", "052")):
+        if speech is None or speech.noun or speech.pattern.statement:
+            continue  # "announced a *suspension* of links" reports the suspension
+        if speech.pattern.code[:2] in _SPEECH_ROOTS or speech.pattern.code in ("051", "052"):
             raw.dropped = True
 
 
