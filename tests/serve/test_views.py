@@ -192,3 +192,27 @@ def test_code_page_stores_when_given_the_token(tmp_path: Path) -> None:
         assert stored_id, response.text
         article = writer.get(f"/api/articles/{stored_id.group(1)}").json()
         assert article["text"] == text and article["events"]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("/events", 4),
+        ("/events?source=&target=&since=&until=&q=", 4),  # an empty form: every field "not given"
+        ("/events?source=col&q=phone", 1),
+        ("/events?since=2026-01-05&until=2026-01-05", 1),
+        ("/events?source=XYZ", 0),
+    ],
+)
+def test_events_search_page(client: TestClient, url: str, expected: int) -> None:
+    response = client.get(url, headers=HTML)
+    assert response.status_code == 200, response.text
+    assert response.text.count('<tr class="q') == expected
+
+
+def test_dyad_form_with_empty_dates_renders(client: TestClient) -> None:
+    assert client.get("/dyad/COL/USA?freq=week&since=&until=", headers=HTML).status_code == 200
+
+
+def test_empty_api_parameters_stay_invalid(client: TestClient) -> None:
+    assert client.get("/api/events?since=").status_code == 422

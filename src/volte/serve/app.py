@@ -71,6 +71,7 @@ def create_app(
     views.configure(app.state.templates)
     install_error_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=settings.serve.max_body_bytes)
+    app.add_middleware(views.EmptyFormFields)
     app.include_router(routes.router)
     app.include_router(views.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

@@ -15,20 +15,36 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from volte.errors import NotFound, VolteError
 from volte.records import Article, Event, Reject
 from volte.serve import charts, lookups
 from volte.serve.charts import QUAD_COLOURS, QUAD_LABELS
 from volte.serve.errors import Invalid, status_of
-from volte.serve.params import ACTOR_PATTERN, Day, PathActor, parse_day, parse_range
+from volte.serve.params import ACTOR_PATTERN, ActorCode, Day, PathActor, Search, parse_day, parse_range, upper
 from volte.serve.routes import check_token
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 DYAD_EVENTS = 500  # events listed per direction on a dyad page
+SEARCH_PAGE = 50  # events per page of the search page
 HOME_DAYS = 180  # the home page looks at the last 180 days of data
 DYAD_DAYS = 42  # a dyad page opens on the dyad's last six weeks (``span=all`` shows everything)
+
+
+class EmptyFormFields:
+    """ASGI middleware: a dashboard form submitted by GET sends empty fields (``since=&q=``); drop them so
+    they mean "not given" instead of failing validation. API paths keep strict parsing."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and not scope["path"].startswith("/api") and scope.get("query_string"):
+            kept = [part for part in scope["query_string"].split(b"&") if part and not part.endswith(b"=")]
+            scope = {**scope, "query_string": b"&".join(kept)}
+        await self.app(scope, receive, send)
 
 
 def configure(templates: Jinja2Templates) -> None:
@@ -59,6 +75,36 @@ def home(request: Request) -> Response:
         dyads = lookups.top_dyads(store, limit=15, since=since)
     latest = sorted(shifts, key=lambda s: (str(s.get("date")), float(s.get("score") or 0)), reverse=True)[:20]
     return _page(request, "home.html", {"shifts": latest, "dyads": dyads, "since": since, "days": HOME_DAYS})
+
+
+@router.get("/events")
+def events(
+    request: Request,
+    source: ActorCode = None,
+    target: ActorCode = None,
+    since: Day = None,
+    until: Day = None,
+    q: Search = None,
+    page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+) -> Response:
+    """Search events by actors, dates and words of their sentences; 50 a page."""
+    start, end = parse_range(since, until)
+    filters = {"source": upper(source), "target": upper(target), "since": start, "until": end, "q": q}
+    with request.app.state.store.reading() as store:
+        rows, total = lookups.events_or_empty(
+            store, limit=SEARCH_PAGE, offset=(page - 1) * SEARCH_PAGE, **filters
+        )
+    form = {
+        "source": source or "",
+        "target": target or "",
+        "since": since or "",
+        "until": until or "",
+        "q": q or "",
+    }
+    pages = (total + SEARCH_PAGE - 1) // SEARCH_PAGE
+    return _page(
+        request, "events.html", {"events": rows, "total": total, "form": form, "page": page, "pages": pages}
+    )
 
 
 @router.get("/dyad")
