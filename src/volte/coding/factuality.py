@@ -34,7 +34,7 @@ NEGATING = frozenset({"fail", "avoid", "deny", "forgo", "resist", "cease", "stop
 # Verbs that cancel an event named by their object noun ("postponed the talks"); "denied the accusation" does not.
 NOMINAL_NEGATING = frozenset({"postpone", "cancel", "suspend", "delay", "block", "veto", "prevent", "avoid", "halt", "stop", "scrap", "abandon", "boycott"})
 COMMITTING = frozenset({"agree", "promise", "pledge", "vow", "offer", "decide", "commit", "propose", "suggest", "undertake", "resolve", "volunteer", "consent", "guarantee",
-                        "commitment", "agreement", "decision", "vow"})
+                        "commitment", "agreement", "decision"})
 PLANNING = frozenset({"plan", "intend", "aim", "prepare", "expect", "hope", "want", "wish", "schedule", "set", "due", "ready", "willing", "eager", "poised", "mean", "arrange",
                       "intention", "readiness", "willingness", "preparation", "prepared", "determined", "keen"})
 THREATENING = frozenset({"threaten", "warn", "threat", "warning"})
@@ -82,7 +82,8 @@ def assess(trigger: Token) -> Modality:
         if status == "negated":
             return Modality("negated", speaker=speaker)
         if status == "refused":
-            return Modality("refusal", speaker=_reporter_above(trigger) or _according_to(trigger.sent), by_speaker=False,
+            reporter = _reporter_above(trigger)
+            return Modality("refusal", speaker=reporter if reporter is not None else _according_to(trigger.sent),
                             self_refusal=True)
         if _is_background(tok):
             return Modality("background")
@@ -105,26 +106,43 @@ def assess(trigger: Token) -> Modality:
             continue
         governed = _governed_status(lemma, relation, head)
         if governed is not None:
-            if _local_status(head, reported=False) == "negated" and governed not in ("refusal", "negated"):
-                return Modality("negated", speaker=speaker)
-            if governed == "negated":
-                return Modality("negated", governor=head.i, speaker=speaker, nominal=relation == "nominal")
-            if status in ("conditional", "hypothetical") and governed not in ("threat",):
-                governed = "hypothetical"  # "agreed to meet if ..." is no commitment yet
-            if speaker is None:
-                speaker = _reporter_above(head)
-            return Modality(governed, governor=head.i, speaker=speaker if speaker is not None else _according_to(trigger.sent),
-                            nominal=relation == "nominal")
+            return _governed_modality(governed, status, head, relation, speaker, trigger)
         if relation in ("clausal", "circumstance") or tok.dep_ in ("nsubj", "nsubjpass"):
             outer = _local_status(head, reported=False)
             if relation != "clausal" and outer == "would":
                 outer = "hypothetical"  # "a blockade *would* be hard to break" is no announced plan
             status = _combine(status, outer)
         tok = head
+    return _final_modality(status, speaker, trigger)
+
+
+def _governed_modality(
+    governed: str, status: str, head: Token, relation: str, speaker: int | None, trigger: Token
+) -> Modality:
+    """The event's modality once a governing word (agree, urge, refuse, threaten ...) is found."""
+    nominal = relation == "nominal"
+    if _local_status(head, reported=False) == "negated" and governed not in ("refusal", "negated"):
+        return Modality("negated", speaker=speaker)
+    if governed == "negated":
+        return Modality("negated", governor=head.i, speaker=speaker, nominal=nominal)
+    if status in ("conditional", "hypothetical") and governed != "threat":
+        governed = "hypothetical"  # "agreed to meet if ..." is no commitment yet
+    if speaker is None:
+        speaker = _reporter_above(head)
+    if speaker is None:
+        speaker = _according_to(trigger.sent)
+    return Modality(governed, governor=head.i, speaker=speaker, nominal=nominal)
+
+
+_TO_HYPOTHETICAL = {"would": "hypothetical", "conditional": "hypothetical", "must": "hypothetical",
+                    "should": "hypothetical", "may": "hypothetical", "reported_may": "hypothetical"}
+
+
+def _final_modality(status: str, speaker: int | None, trigger: Token) -> Modality:
+    """Internal statuses mapped to public ones at the top of the clause chain."""
     if status == "reported_may" and speaker is not None:
         return Modality("hypothetical", speaker=speaker, modal_threat=True)  # "said it may suspend ties"
-    status = {"would": "hypothetical", "conditional": "hypothetical", "must": "hypothetical", "should": "hypothetical",
-              "may": "hypothetical", "reported_may": "hypothetical"}.get(status, status)
+    status = _TO_HYPOTHETICAL.get(status, status)
     return Modality(status, speaker=speaker if speaker is not None else _according_to(trigger.sent))
 
 

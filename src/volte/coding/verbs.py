@@ -18,7 +18,14 @@ from spacy.tokens import Span, Token
 
 from volte.coding.cameo import is_code
 from volte.coding.factuality import (
-    COMMITTING, CONSIDERING, PLANNING, THREATENING, Modality, governor_lemma, assess, governed_code,
+    COMMITTING,
+    CONSIDERING,
+    PLANNING,
+    THREATENING,
+    Modality,
+    assess,
+    governed_code,
+    governor_lemma,
 )
 from volte.coding.verb_dictionary import Pattern, load_patterns
 
