@@ -107,20 +107,14 @@ def shifts(
     if not pairs:
         return []
     _register_pairs(con, pairs)
-    priors = {(r[0], r[1]): (float(r[2]), float(r[3]), float(r[4])) for r in con.execute(
-        "SELECT source_country, target_country, sum(w), sum(wg), sum(wg2) FROM dyad_days JOIN _spairs USING (source_country, target_country) WHERE day < ? GROUP BY ALL",
-        [start]).fetchall()}
-    tables = _day_tables(con, start=start, until=until, priors=priors)
+    table = _day_matrix(con, pairs, start=start, until=until)
     thresholds = _thresholds(con, pairs, params, cache=cache)
+    limits = np.array([thresholds[p] for p in pairs])
     found: list[rv.Shift] = []
     first_index = (since - start).days - params.window_days
-    order = list(tables)
-    if order:
-        stacked = rv.stack([tables[p] for p in order])
-        limits = np.array([thresholds[p] for p in order])
-        for row, shift in rv.detect_rows(stacked, params, thresholds=limits, first=first_index):
-            if since <= shift.date <= until and (kind is None or shift.kind == kind):
-                found.append(replace(shift, source=order[row][0], target=order[row][1]))
+    for row, shift in rv.detect_rows(table, params, thresholds=limits, first=first_index):
+        if since <= shift.date <= until and (kind is None or shift.kind == kind):
+            found.append(replace(shift, source=pairs[row][0], target=pairs[row][1]))
     found.sort(key=lambda s: (s.date, -s.score, s.source, s.target))
     return _with_evidence(con, found)
 
@@ -142,6 +136,31 @@ def _register_pairs(con: duckdb.DuckDBPyConnection, pairs: list[Pair]) -> None:
     con.register("_spairs_in", arrow)
     con.execute("CREATE OR REPLACE TEMP TABLE _spairs AS SELECT * FROM _spairs_in")
     con.unregister("_spairs_in")
+
+
+def _day_matrix(con: duckdb.DuckDBPyConnection, pairs: list[Pair], *, start: date, until: date) -> rv.DayTable:
+    """One 2-D DayTable (pairs x days over [start, until]) of the registered pairs, with their priors."""
+    n = (until - start).days + 1
+    index = {p: i for i, p in enumerate(pairs)}
+    cols = con.execute(
+        f"SELECT source_country || '>' || target_country AS pair, (day - ?::DATE) AS i, {', '.join(rv.SUM_FIELDS)} FROM dyad_days "
+        "JOIN _spairs USING (source_country, target_country) WHERE day BETWEEN ? AND ?",
+        [start, start, until],
+    ).fetchnumpy()
+    rows = np.array([index[tuple(k.split(">"))] for k in cols["pair"].tolist()], dtype=np.int64)  # type: ignore[misc]
+    days = np.asarray(cols["i"], dtype=np.int64)
+    arrays = {}
+    for name in rv.SUM_FIELDS:
+        values = np.zeros((len(pairs), n))
+        np.add.at(values, (rows, days), np.asarray(cols[name], dtype=float))
+        arrays[name] = values
+    prior = np.zeros((3, len(pairs), 1))
+    for r in con.execute(
+        "SELECT source_country, target_country, sum(w), sum(wg), sum(wg2) FROM dyad_days JOIN _spairs USING (source_country, target_country) WHERE day < ? GROUP BY ALL",
+        [start],
+    ).fetchall():
+        prior[:, index[(r[0], r[1])], 0] = (r[2], r[3], r[4])
+    return rv.DayTable(start=start, prior=(prior[0], prior[1], prior[2]), **arrays)  # type: ignore[arg-type]
 
 
 def _day_tables(con: duckdb.DuckDBPyConnection, *, start: date | None, until: date | None, priors: dict[Pair, tuple[float, float, float]]) -> dict[Pair, rv.DayTable]:
@@ -237,8 +256,9 @@ def _with_evidence(con: duckdb.DuckDBPyConnection, found: list[rv.Shift]) -> lis
         windows.append((i, "after", s.source, s.target, s.after.start, s.after.end, after_want))
     arrow = pa.table(dict(zip(("shift", "side", "source_country", "target_country", "lo", "hi", "want"), zip(*windows, strict=True), strict=True)))
     con.register("_windows", arrow)
+    lo, hi = min(w[4] for w in windows), max(w[5] for w in windows) + timedelta(days=2)
     try:
-        rows = _dicts(con.execute(EVIDENCE_SQL, [EVIDENCE_CLUSTERS]))
+        rows = _dicts(con.execute(EVIDENCE_SQL, [EVIDENCE_CLUSTERS, lo, hi]))
     finally:
         con.unregister("_windows")
     per_shift: dict[int, list[dict[str, Any]]] = {}
@@ -265,6 +285,6 @@ WITH picked AS (
 SELECT p.shift, p.side, e.event_id, e.date, e.source, e.target, e.code, e.goldstein, p.cluster_id,
        p.num_sources, e.doc_id, e.sentence
 FROM picked p JOIN events e ON e.cluster_id = p.cluster_id
-WHERE p.rank <= ?
+WHERE p.rank <= ? AND e.date BETWEEN ? AND ?  -- mentions lie within 36 h of their cluster's anchor
 ORDER BY p.shift, p.side DESC, p.date, p.rank, e.doc_id, e.sentence_index, e.event_id
 """
