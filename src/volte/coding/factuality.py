@@ -94,6 +94,8 @@ def assess(trigger: Token) -> Modality:
             break
         head, relation = step
         lemma = governor_lemma(head)
+        if relation == "clausal" and lemma == "tell" and _infinitive(tok):
+            return _governed_modality("demand", status, head, relation, speaker, trigger)  # "told X *to* leave"
         if relation == "clausal" and lemma in REPORTING:
             speaker = speaker if speaker is not None else _speaker_of(head)
             if _local_status(head, reported=True) == "negated":
@@ -184,6 +186,10 @@ ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "proceed"
                        "manage", "get", "come", "use", "help", "seem", "appear", "happen", "have", "need", "be"})
 _OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "invite", "order", "force", "encourage", "tell",
                              "persuade", "allow", "help", "require", "compel", "instruct", "warn", "push", "lead"})
+
+
+def _infinitive(clause: Token) -> bool:
+    return clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _is_purpose(clause: Token, head_lemma: str) -> bool:
