@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 from markupsafe import escape
-from serve_store_data import ARTICLES, coded_articles
+from serve_store_data import ARTICLES, Coded, coded_articles
 
+from volte.records import Article
 from volte.serve import charts
 from volte.serve.app import create_app
 from volte.serve.views import highlight
@@ -29,12 +30,22 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
 
     path = tmp_path_factory.mktemp("views") / "views.duckdb"
     with Store(path) as store:
-        store.ingest(coded_articles())
+        store.ingest([*coded_articles(), HOSTILE])
     with TestClient(create_app(path, token="")) as test_client:
         yield test_client
 
 
 HTML = {"accept": "text/html"}
+# An article whose id needs quoting in a URL and whose URL is a script: neither may break or run.
+HOSTILE = Coded(
+    article=Article(
+        id="odd id?#1",
+        text="<script>alert(1)</script> Nothing happened.",
+        url="javascript:alert(1)",
+        title="<b>t</b>",
+    ),
+    events=(),
+)
 
 
 @pytest.mark.parametrize(
@@ -216,3 +227,10 @@ def test_dyad_form_with_empty_dates_renders(client: TestClient) -> None:
 
 def test_empty_api_parameters_stay_invalid(client: TestClient) -> None:
     assert client.get("/api/events?since=").status_code == 422
+
+
+def test_article_page_escapes_text_and_refuses_script_links(client: TestClient) -> None:
+    response = client.get("/article/odd%20id%3F%231", headers=HTML)
+    assert response.status_code == 200, response.text
+    assert "<script>alert(1)</script>" not in response.text and "&lt;script&gt;" in response.text
+    assert "javascript:" not in response.text and "<b>t</b>" not in response.text
