@@ -49,12 +49,13 @@ def serve(*, db: Path | None, host: str | None, port: int | None) -> None:
         f"volte serve: {path} ({'writes with VOLTE_TOKEN' if token else 'read-only'}) on http://{bind}:{listen}/",
         err=True,
     )
+    verbose = logging.getLogger().getEffectiveLevel() <= logging.INFO  # `volte -v serve` logs each request
     uvicorn.run(
         create_app(path, settings=settings, token=token),
         host=bind,
         port=listen,
-        log_level="warning",
-        access_log=False,
+        log_level="info" if verbose else "warning",
+        access_log=verbose,
     )
 
 
