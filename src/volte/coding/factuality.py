@@ -43,7 +43,8 @@ APPEALING = frozenset({"urge", "ask", "appeal", "call", "press", "plead", "encou
 DEMANDING = frozenset({"demand", "order", "require", "instruct", "insist", "pressure", "force", "compel", "ultimatum"})
 ALLEGING = frozenset({"accuse", "allege", "blame", "charge", "suspect", "criticize", "condemn", "denounce",
                       "accusation", "allegation", "claim", "suspicion"})
-CONSIDERING = frozenset({"try", "attempt", "seek", "struggle", "strive", "bid", "effort", "push", "drive", "consider", "mull", "weigh", "discuss", "debate", "study", "explore", "contemplate", "examine",
+CONSIDERING = frozenset({"imperative", "necessary", "important", "essential", "vital", "crucial", "urgent", "needed",
+                         "try", "attempt", "seek", "struggle", "strive", "bid", "effort", "push", "drive", "consider", "mull", "weigh", "discuss", "debate", "study", "explore", "contemplate", "examine",
                          "speculation", "rumor", "rumour", "fear", "possibility", "prospect", "risk", "idea", "question", "doubt"})
 _NOUN_GOVERNORS = REFUSAL | COMMITTING | PLANNING | THREATENING | APPEALING | DEMANDING | ALLEGING | CONSIDERING
 # Adjectives that take the reality out of a nominal event: "the *alleged* attack", "a *possible* visit".
@@ -174,7 +175,7 @@ def _is_background(tok: Token) -> bool:
 
 
 _EVENTIVE_HOLDERS = frozenset({"round", "series", "wave", "spate", "string", "day", "week", "hour", "month", "night",
-                               "course", "sideline", "sidelines", "margin", "margins", "part", "end", "start", "resumption"})
+                               "course", "sideline", "sidelines", "margin", "margins", "end", "start", "resumption"})
 
 
 def _eventive(noun: Token) -> bool:
