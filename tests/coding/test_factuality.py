@@ -153,7 +153,8 @@ def _actor(code):
     [
         (["RUSMIL"], ["RUSMIL"], False, []),
         (["COLGOV", "USAGOV"], [], True, [("COLGOV", "USAGOV"), ("USAGOV", "COLGOV")]),
-        (["COLGOV"], ["USAGOV"], True, [("COLGOV", "USAGOV")]),
+        (["COLGOV"], ["USAGOV"], True, [("COLGOV", "USAGOV"), ("USAGOV", "COLGOV")]),
+        (["COLGOV"], ["USAGOV"], False, [("COLGOV", "USAGOV")]),
         (["COLGOV", "USAGOV"], ["VENGOV"], False, [("COLGOV", "VENGOV"), ("USAGOV", "VENGOV")]),
         ([], [], False, []),
     ],

@@ -296,6 +296,8 @@ def _pairs(
     if not sources and not targets:
         return []
     pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
+    if symmetric:  # "X met Y", "X held talks with Y": coded in both directions
+        pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
     return [(s, t) for s, t in pairs if not (s and t and s.code == t.code)]
 
 
