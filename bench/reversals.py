@@ -37,7 +37,12 @@ class Outcome:
 
 
 def specs(
-    n: int, rng: np.random.Generator, *, reversal: bool, rates: tuple[float, float] = (0.5, 5.0), episode_rate: float = 1.5
+    n: int,
+    rng: np.random.Generator,
+    *,
+    reversal: bool,
+    rates: tuple[float, float] = (0.5, 5.0),
+    episode_rate: float = 1.5,
 ) -> list[StreamSpec]:
     out = []
     for _ in range(n):
@@ -70,7 +75,12 @@ def run_stream(spec: StreamSpec, params: ReversalParams, seed: int) -> Outcome:
 
 
 def evaluate(
-    params: ReversalParams, *, streams: int, seed: int, rates: tuple[float, float] = (0.5, 5.0), episode_rate: float = 1.5
+    params: ReversalParams,
+    *,
+    streams: int,
+    seed: int,
+    rates: tuple[float, float] = (0.5, 5.0),
+    episode_rate: float = 1.5,
 ) -> tuple[list[Outcome], list[Outcome]]:
     rng = np.random.default_rng(seed)
     turns = [
@@ -101,7 +111,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--streams", type=int, default=200, help="dyad-years with a reversal (and as many steady ones)"
     )
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--episode-rate", type=float, default=1.5, help="news-volume multiplier in the two weeks around a turn")
+    parser.add_argument(
+        "--episode-rate",
+        type=float,
+        default=1.5,
+        help="news-volume multiplier in the two weeks around a turn",
+    )
     for field in (
         "min_threshold",
         "short_history_threshold",
@@ -149,7 +164,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     for kind in ("thaw", "rupture"):
         _print_row(kind, summarise([o for o in turns if o.reversal == kind], steady))
-    sparse = evaluate(params, streams=max(args.streams // 2, 10), seed=args.seed + 1, rates=(0.05, 0.5), episode_rate=args.episode_rate)
+    sparse = evaluate(
+        params,
+        streams=max(args.streams // 2, 10),
+        seed=args.seed + 1,
+        rates=(0.05, 0.5),
+        episode_rate=args.episode_rate,
+    )
     _print_row("0.05-0.5/day", summarise(*sparse))
     result = summarise(turns, steady)
     goal = result["recall_24h"] >= 0.9 and result["false_alarms_per_dyad_year"] <= 1.0

@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from volte.coding.cameo import code_table
-from volte.store.db import Store
 from volte.store import queries as q
+from volte.store.db import Store
 
 COUNTRIES = (
     "USA CHN RUS UKR ISR PSE IRN GBR FRA DEU IND PAK TUR SYR IRQ SAU JPN KOR PRK AFG EGY MEX COL VEN BRA "
@@ -44,8 +44,13 @@ def build(store: Store, *, events: int) -> None:
     con = store.con
     con.execute("SET threads = 2")
     table = [c for c in code_table().values() if len(c.code) == 3]
-    con.execute("CREATE OR REPLACE TEMP TABLE _codes (idx INTEGER, code VARCHAR, root VARCHAR, quad TINYINT, goldstein DOUBLE, plover VARCHAR)")
-    con.executemany("INSERT INTO _codes VALUES (?, ?, ?, ?, ?, ?)", [(i, c.code, c.root, c.quad_class, c.goldstein, c.plover) for i, c in enumerate(table)])
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _codes (idx INTEGER, code VARCHAR, root VARCHAR, quad TINYINT, goldstein DOUBLE, plover VARCHAR)"
+    )
+    con.executemany(
+        "INSERT INTO _codes VALUES (?, ?, ?, ?, ?, ?)",
+        [(i, c.code, c.root, c.quad_class, c.goldstein, c.plover) for i, c in enumerate(table)],
+    )
     countries = "[" + ", ".join(f"'{c}'" for c in COUNTRIES) + "]"
     roles = "[" + ", ".join(f"'{r}'" for r in ROLES) + "]"
     n_articles = events // 5
@@ -68,7 +73,7 @@ def build(store: Store, *, events: int) -> None:
                CAST(hash(i * 23 + 3) % {len(table)} AS INTEGER) AS code_idx
         FROM range({events}) t(i)
     """)
-    con.execute(f"""
+    con.execute("""
         INSERT INTO events
         SELECT printf('%016x', hash(g.i)), 'bench-' || g.doc, CAST(g.i % 5 AS INTEGER), 'Generated sentence ' || g.i, 0, 40,
                g.day, 'day', g.day, g.sc || g.sr, lower(g.sc), g.tc || g.tr, lower(g.tc),
@@ -87,7 +92,9 @@ def build(store: Store, *, events: int) -> None:
                avg(goldstein), mode(quad_class), count(*), count(DISTINCT publisher), count(DISTINCT doc_id), sqrt(count(DISTINCT publisher))
         FROM events GROUP BY cluster_id, left(source, 6), left(target, 6), left(source, 3), left(target, 3), root
     """)
-    con.execute("CREATE OR REPLACE TEMP TABLE _pairs AS SELECT DISTINCT source_country, target_country, NULL::DATE AS since FROM clusters")
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _pairs AS SELECT DISTINCT source_country, target_country, NULL::DATE AS since FROM clusters"
+    )
     con.execute(f"INSERT INTO dyad_days ({', '.join(q.DYAD_DAYS_COLUMNS)}) {q.DYAD_DAYS_FROM_CLUSTERS}")
     con.execute("CHECKPOINT")
 
@@ -104,7 +111,9 @@ def timed(fn: Callable[[], Any], *, runs: int) -> tuple[float, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time dyad series and shift detection on generated events.")
     parser.add_argument("--events", type=int, default=10_000_000)
-    parser.add_argument("--db", type=Path, default=None, help="store file (default: a temporary one, deleted after)")
+    parser.add_argument(
+        "--db", type=Path, default=None, help="store file (default: a temporary one, deleted after)"
+    )
     parser.add_argument("--reuse", action="store_true", help="time an existing --db without generating")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
@@ -115,10 +124,14 @@ def main(argv: list[str] | None = None) -> int:
             with Store(path) as store:
                 start = time.perf_counter()
                 build(store, events=args.events)
-                print(f"generated {args.events:,} events in {time.perf_counter() - start:.1f}s; store file {path.stat().st_size / 1e6:.0f} MB")
+                print(
+                    f"generated {args.events:,} events in {time.perf_counter() - start:.1f}s; store file {path.stat().st_size / 1e6:.0f} MB"
+                )
                 start = time.perf_counter()
                 calibrated = store.refresh_thresholds()
-                print(f"calibrated {calibrated} dyads in {time.perf_counter() - start:.1f}s (once, at ingest time)")
+                print(
+                    f"calibrated {calibrated} dyads in {time.perf_counter() - start:.1f}s (once, at ingest time)"
+                )
         report(path, runs=args.runs)
     return 0
 
@@ -126,18 +139,45 @@ def main(argv: list[str] | None = None) -> int:
 def report(path: Path, *, runs: int) -> None:
     with Store(path, read_only=True) as store:
         stats = store.stats()
-        top = store.con.execute("SELECT source_country, target_country, count(*) AS n FROM clusters GROUP BY ALL ORDER BY n DESC LIMIT 1").fetchone()
-        print(f"store: {stats['events']:,} events, {stats['clusters']:,} clusters, {stats['articles']:,} articles; busiest dyad {top[0]}->{top[1]} ({top[2]:,} clusters)")
+        top = store.con.execute(
+            "SELECT source_country, target_country, count(*) AS n FROM clusters GROUP BY ALL ORDER BY n DESC LIMIT 1"
+        ).fetchone()
+        print(
+            f"store: {stats['events']:,} events, {stats['clusters']:,} clusters, {stats['articles']:,} articles; busiest dyad {top[0]}->{top[1]} ({top[2]:,} clusters)"
+        )
         rows: list[tuple[str, float, str]] = []
-        t, series = timed(lambda: store.dyad_series(top[0], top[1], freq="day", since=date(2024, 1, 1), until=date(2024, 12, 31)), runs=runs)
-        rows.append((f"dyad_series {top[0]} {top[1]} 2024 by day", t, f"{len(series)} days, {sum(r['clusters'] for r in series):,} clusters"))
-        t, series = timed(lambda: store.dyad_series(top[0] + "GOV", top[1], freq="week", since=date(2024, 1, 1), until=date(2024, 12, 31)), runs=runs)
+        t, series = timed(
+            lambda: store.dyad_series(
+                top[0], top[1], freq="day", since=date(2024, 1, 1), until=date(2024, 12, 31)
+            ),
+            runs=runs,
+        )
+        rows.append(
+            (
+                f"dyad_series {top[0]} {top[1]} 2024 by day",
+                t,
+                f"{len(series)} days, {sum(r['clusters'] for r in series):,} clusters",
+            )
+        )
+        t, series = timed(
+            lambda: store.dyad_series(
+                top[0] + "GOV", top[1], freq="week", since=date(2024, 1, 1), until=date(2024, 12, 31)
+            ),
+            runs=runs,
+        )
         rows.append((f"dyad_series {top[0]}GOV {top[1]} 2024 by week", t, f"{len(series)} weeks"))
         t, found = timed(lambda: store.shifts(since=date(2025, 6, 1), until=date(2025, 6, 30)), runs=runs)
         rows.append(("shifts 2025-06 (all dyads)", t, f"{len(found)} shifts"))
-        t, found = timed(lambda: store.shifts(since=date(2025, 6, 1), until=date(2025, 6, 30), source=top[0]), runs=runs)
+        t, found = timed(
+            lambda: store.shifts(since=date(2025, 6, 1), until=date(2025, 6, 30), source=top[0]), runs=runs
+        )
         rows.append((f"shifts 2025-06 source {top[0]}", t, f"{len(found)} shifts"))
-        t, (_, total) = timed(lambda: store.query_events(source=top[0], target=top[1], since=date(2025, 6, 1), until=date(2025, 6, 30), limit=100), runs=runs)
+        t, (_, total) = timed(
+            lambda: store.query_events(
+                source=top[0], target=top[1], since=date(2025, 6, 1), until=date(2025, 6, 30), limit=100
+            ),
+            runs=runs,
+        )
         rows.append(("query_events dyad-month, 100 rows", t, f"{total:,} matching"))
     print(f"{'query':<40} {'median s':>9} {'x of 1 s':>9}  result")
     for name, seconds, note in rows:

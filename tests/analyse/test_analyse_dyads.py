@@ -9,15 +9,36 @@ import pytest
 from volte.analyse.dyads import period_start, series
 
 
-def _day(day: str, *, clusters: int = 1, weight: float = 1.0, gsum: float = 0.0, plain: float = 0.0, q: int = 1) -> dict:
-    row = {"day": date.fromisoformat(day), "clusters": clusters, "mentions": clusters, "sources": clusters, "weight": weight,
-           "goldstein_sum": gsum, "goldstein_plain_sum": plain, "cooperation": max(gsum, 0), "conflict": min(gsum, 0),
-           "q1": 0, "q2": 0, "q3": 0, "q4": 0}
+def _day(
+    day: str, *, clusters: int = 1, weight: float = 1.0, gsum: float = 0.0, plain: float = 0.0, q: int = 1
+) -> dict:
+    row = {
+        "day": date.fromisoformat(day),
+        "clusters": clusters,
+        "mentions": clusters,
+        "sources": clusters,
+        "weight": weight,
+        "goldstein_sum": gsum,
+        "goldstein_plain_sum": plain,
+        "cooperation": max(gsum, 0),
+        "conflict": min(gsum, 0),
+        "q1": 0,
+        "q2": 0,
+        "q3": 0,
+        "q4": 0,
+    }
     row[f"q{q}"] = clusters
     return row
 
 
-@pytest.mark.parametrize(("day", "freq", "start"), [("2026-01-07", "week", "2026-01-05"), ("2026-01-05", "week", "2026-01-05"), ("2026-01-07", "day", "2026-01-07")])
+@pytest.mark.parametrize(
+    ("day", "freq", "start"),
+    [
+        ("2026-01-07", "week", "2026-01-05"),
+        ("2026-01-05", "week", "2026-01-05"),
+        ("2026-01-07", "day", "2026-01-07"),
+    ],
+)
 def test_dyads_period_start(day: str, freq: str, start: str) -> None:
     assert period_start(date.fromisoformat(day), freq=freq).isoformat() == start
 
@@ -31,14 +52,21 @@ def test_dyads_series_fills_quiet_days() -> None:
 
 def test_dyads_series_weighted_mean_differs_from_plain() -> None:
     # one cluster of 4 sources at +4 (weight 2), one single-source cluster at -8 (weight 1)
-    (row,) = series([_day("2026-01-01", clusters=2, weight=3.0, gsum=2 * 4 + 1 * -8, plain=4 - 8)], freq="day")
+    (row,) = series(
+        [_day("2026-01-01", clusters=2, weight=3.0, gsum=2 * 4 + 1 * -8, plain=4 - 8)], freq="day"
+    )
     assert row["goldstein_mean"] == pytest.approx(0.0)
     assert row["goldstein_mean_unweighted"] == pytest.approx(-2.0)
 
 
 def test_dyads_series_rolls_up_weeks() -> None:
-    rows = series([_day("2026-01-05", q=1), _day("2026-01-07", q=4, gsum=-9), _day("2026-01-13", q=2)], freq="week")
-    assert [(r["period"], r["clusters"], r["q1"], r["q4"]) for r in rows] == [("2026-01-05", 2, 1, 1), ("2026-01-12", 1, 0, 0)]
+    rows = series(
+        [_day("2026-01-05", q=1), _day("2026-01-07", q=4, gsum=-9), _day("2026-01-13", q=2)], freq="week"
+    )
+    assert [(r["period"], r["clusters"], r["q1"], r["q4"]) for r in rows] == [
+        ("2026-01-05", 2, 1, 1),
+        ("2026-01-12", 1, 0, 0),
+    ]
     assert rows[0]["conflict"] == pytest.approx(-9)
 
 

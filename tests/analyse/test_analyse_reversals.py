@@ -9,7 +9,16 @@ from datetime import date, timedelta
 import numpy as np
 import pytest
 
-from volte.analyse.reversals import DayTable, ReversalParams, calibrate, day_table, detect, dyad_seed, score, shuffle_days
+from volte.analyse.reversals import (
+    DayTable,
+    ReversalParams,
+    calibrate,
+    day_table,
+    detect,
+    dyad_seed,
+    score,
+    shuffle_days,
+)
 from volte.analyse.simulate import StreamSpec, simulate
 
 START = date(2025, 1, 1)
@@ -21,18 +30,30 @@ def _stream(days: int, plan: dict[int, list[tuple[float, int, str]]]) -> DayTabl
     rows = []
     for i, clusters in plan.items():
         w = [np.sqrt(s) for _, s, _ in clusters]
-        rows.append({
-            "day": START + timedelta(days=i), "clusters": len(clusters), "w": sum(w), "ww": sum(wi * wi for wi in w),
-            "wg": sum(wi * g for wi, (g, _, _) in zip(w, clusters)), "wg2": sum(wi * g * g for wi, (g, _, _) in zip(w, clusters)),
-            "conflict": sum(k == "conflict" for _, _, k in clusters), "coop": sum(k == "coop" for _, _, k in clusters),
-        })
+        rows.append(
+            {
+                "day": START + timedelta(days=i),
+                "clusters": len(clusters),
+                "w": sum(w),
+                "ww": sum(wi * wi for wi in w),
+                "wg": sum(wi * g for wi, (g, _, _) in zip(w, clusters, strict=True)),
+                "wg2": sum(wi * g * g for wi, (g, _, _) in zip(w, clusters, strict=True)),
+                "conflict": sum(k == "conflict" for _, _, k in clusters),
+                "coop": sum(k == "coop" for _, _, k in clusters),
+            }
+        )
     return day_table(START, rows, end=START + timedelta(days=days - 1))
 
 
 def _baseline(days: range, rng: np.random.Generator) -> dict[int, list[tuple[float, int, str]]]:
     plan = {}
     for i in days:
-        plan[i] = [(-4.0, 1, "conflict") if rng.random() < 0.25 else (3.0, 1, "coop" if rng.random() < 0.5 else "other") for _ in range(2)]
+        plan[i] = [
+            (-4.0, 1, "conflict")
+            if rng.random() < 0.25
+            else (3.0, 1, "coop" if rng.random() < 0.5 else "other")
+            for _ in range(2)
+        ]
     return plan
 
 
@@ -40,9 +61,9 @@ def _turn(kind: str, turn: int = 100) -> DayTable:
     rng = np.random.default_rng(1)
     plan = _baseline(range(0, turn - 7), rng) | _baseline(range(turn + 7, 130), rng)
     hot, calm = range(turn - 7, turn), range(turn, turn + 7)
-    for i in (hot if kind == "thaw" else calm):
+    for i in hot if kind == "thaw" else calm:
         plan[i] = [(-7.0, 3, "conflict"), (-5.0, 2, "conflict"), (-4.0, 1, "conflict")]
-    for i in (calm if kind == "thaw" else hot):
+    for i in calm if kind == "thaw" else hot:
         plan[i] = [(4.0, 4, "coop"), (3.0, 2, "coop"), (5.0, 1, "coop")]
     return _stream(130, plan)
 
@@ -51,7 +72,9 @@ def _turn(kind: str, turn: int = 100) -> DayTable:
 def test_reversals_detects_turn_on_the_right_day(kind: str) -> None:
     table = _turn(kind)
     cal = calibrate(table, PARAMS, seed=1)
-    found = [s for s in detect(table, PARAMS, threshold=cal.threshold) if abs((s.date - table.day(100)).days) <= 1]
+    found = [
+        s for s in detect(table, PARAMS, threshold=cal.threshold) if abs((s.date - table.day(100)).days) <= 1
+    ]
     assert [s.kind for s in found] == [kind]
     shift = found[0]
     assert shift.score >= shift.threshold >= PARAMS.min_threshold
@@ -63,7 +86,9 @@ def test_reversals_detects_turn_on_the_right_day(kind: str) -> None:
 def test_reversals_sign_flip_without_cameo_evidence_is_no_thaw() -> None:
     # negative statements (roots 01-02, e.g. pessimistic comments) then positive ones: the mean flips,
     # but there is neither conflict evidence before nor talks after.
-    plan = {i: [(-0.4, 5, "other")] * 3 for i in range(20, 27)} | {i: [(3.4, 5, "other")] * 3 for i in range(27, 31)}
+    plan = {i: [(-0.4, 5, "other")] * 3 for i in range(20, 27)} | {
+        i: [(3.4, 5, "other")] * 3 for i in range(27, 31)
+    }
     table = _stream(40, plan)
     assert np.all(np.isnan(score(table, PARAMS).thaw))
     assert detect(table, PARAMS, threshold=PARAMS.min_threshold) == []
@@ -118,7 +143,12 @@ def test_reversals_reduced_benchmark_recall_and_false_alarms() -> None:
     hits, false_alarms, n = 0, 0, 20
     for i in range(n):
         kind = ("thaw", "rupture")[i % 2]
-        spec = StreamSpec(rate=float(rng.uniform(3.0, 5.0)), conflict_share=float(rng.uniform(0.1, 0.4)), reversal=kind, turn=int(rng.integers(60, 300)))
+        spec = StreamSpec(
+            rate=float(rng.uniform(3.0, 5.0)),
+            conflict_share=float(rng.uniform(0.1, 0.4)),
+            reversal=kind,
+            turn=int(rng.integers(60, 300)),
+        )
         table = simulate(spec, np.random.default_rng(100 + i))
         found = detect(table, PARAMS, threshold=calibrate(table, PARAMS, seed=i).threshold)
         hits += any(s.kind == kind and abs((s.date - table.day(spec.turn)).days) <= 1 for s in found)

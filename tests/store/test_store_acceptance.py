@@ -25,7 +25,9 @@ CORPUS = ROOT / "tests" / "data" / "reversals"
 def demo_store(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("acceptance") / "demo.duckdb"
     seed = shared_dir / "seed" / "petro_trump_reversal.txt"
-    result = CliRunner().invoke(app, ["ingest", str(seed), str(DEMO), "--date", "2026-01-07", "--db", str(db)])
+    result = CliRunner().invoke(
+        app, ["ingest", str(seed), str(DEMO), "--date", "2026-01-07", "--db", str(db)]
+    )
     assert result.exit_code == 0, result.stderr
     return db
 
@@ -45,8 +47,17 @@ def corpus_shifts(coder, tmp_path_factory: pytest.TempPathFactory) -> list[dict]
 @pytest.mark.shared
 def test_acceptance_seed_with_demo_reports_the_col_usa_thaw(demo_store: Path) -> None:
     with Store(demo_store, read_only=True) as store:
-        (seed_id,) = [r[0] for r in store.con.execute("SELECT id FROM articles WHERE origin LIKE '%petro_trump_reversal.txt'").fetchall()]
-        thaws = [s for s in store.shifts(source="COL", target="USA", kind="thaw") if s["date"] in ("2026-01-07", "2026-01-08")]
+        (seed_id,) = [
+            r[0]
+            for r in store.con.execute(
+                "SELECT id FROM articles WHERE origin LIKE '%petro_trump_reversal.txt'"
+            ).fetchall()
+        ]
+        thaws = [
+            s
+            for s in store.shifts(source="COL", target="USA", kind="thaw")
+            if s["date"] in ("2026-01-07", "2026-01-08")
+        ]
     assert len(thaws) == 1, thaws
     evidence = [e for e in thaws[0]["evidence_events"] if e["doc_id"] == seed_id]
     denunciation = [e for e in evidence if e["date"] == "2026-01-04" and "10" <= e["code"][:2] <= "20"]
@@ -57,7 +68,9 @@ def test_acceptance_seed_with_demo_reports_the_col_usa_thaw(demo_store: Path) ->
 
 @pytest.mark.shared
 def test_acceptance_demo_shifts_cli_prints_the_evidence(demo_store: Path) -> None:
-    result = CliRunner().invoke(app, ["shifts", "--db", str(demo_store), "--source", "COL", "--target", "USA"])
+    result = CliRunner().invoke(
+        app, ["shifts", "--db", str(demo_store), "--source", "COL", "--target", "USA"]
+    )
     assert result.exit_code == 0
     assert "thaw COL->USA on 2026-01-0" in result.stdout
     assert "petro_trump_reversal.txt" in result.stdout
@@ -67,37 +80,98 @@ def test_acceptance_demo_shifts_cli_prints_the_evidence(demo_store: Path) -> Non
 # measured reason, so the mark must be removed (the test then guards the turn) as soon as it is found.
 MISSED = "not found with the coder of this commit: too few cooperative events coded on the turn days"
 TURNS = [
-    pytest.param("USA", "COL", "rupture", "2025-01-26", "2025-01-27", marks=pytest.mark.xfail(strict=True, reason=MISSED), id="usa-col-rupture"),
-    pytest.param("COL", "USA", "thaw", "2025-01-26", "2025-01-28", marks=pytest.mark.xfail(strict=True, reason=MISSED), id="col-usa-thaw"),
+    pytest.param(
+        "USA",
+        "COL",
+        "rupture",
+        "2025-01-26",
+        "2025-01-27",
+        marks=pytest.mark.xfail(strict=True, reason=MISSED),
+        id="usa-col-rupture",
+    ),
+    pytest.param(
+        "COL",
+        "USA",
+        "thaw",
+        "2025-01-26",
+        "2025-01-28",
+        marks=pytest.mark.xfail(strict=True, reason=MISSED),
+        id="col-usa-thaw",
+    ),
     pytest.param("USA", "MEX", "thaw", "2025-02-03", "2025-02-05", id="usa-mex-thaw"),
-    pytest.param("MEX", "USA", "thaw", "2025-02-03", "2025-02-05", marks=pytest.mark.xfail(strict=True, reason=MISSED), id="mex-usa-thaw"),
-    pytest.param("IND", "PAK", "thaw", "2025-05-10", "2025-05-12", marks=pytest.mark.xfail(strict=True, reason=MISSED), id="ind-pak-thaw"),
+    pytest.param(
+        "MEX",
+        "USA",
+        "thaw",
+        "2025-02-03",
+        "2025-02-05",
+        marks=pytest.mark.xfail(strict=True, reason=MISSED),
+        id="mex-usa-thaw",
+    ),
+    pytest.param(
+        "IND",
+        "PAK",
+        "thaw",
+        "2025-05-10",
+        "2025-05-12",
+        marks=pytest.mark.xfail(strict=True, reason=MISSED),
+        id="ind-pak-thaw",
+    ),
     pytest.param("PAK", "IND", "thaw", "2025-05-10", "2025-05-12", id="pak-ind-thaw"),
 ]
 
 
 @pytest.mark.parametrize(("source", "target", "kind", "earliest", "latest"), TURNS)
-def test_acceptance_corpus_turn_is_found_on_the_right_day(corpus_shifts: list[dict], source: str, target: str, kind: str, earliest: str, latest: str) -> None:
+def test_acceptance_corpus_turn_is_found_on_the_right_day(
+    corpus_shifts: list[dict], source: str, target: str, kind: str, earliest: str, latest: str
+) -> None:
     found = [s for s in corpus_shifts if (s["source"], s["target"], s["kind"]) == (source, target, kind)]
     assert any(earliest <= s["date"] <= latest for s in found), found
 
 
-@pytest.mark.parametrize("pair", [("DEU", "FRA"), ("FRA", "DEU"), ("RUS", "UKR"), ("UKR", "RUS")], ids="->".join)
-def test_acceptance_corpus_steady_dyads_raise_nothing(corpus_shifts: list[dict], pair: tuple[str, str]) -> None:
+@pytest.mark.parametrize(
+    "pair", [("DEU", "FRA"), ("FRA", "DEU"), ("RUS", "UKR"), ("UKR", "RUS")], ids="->".join
+)
+def test_acceptance_corpus_steady_dyads_raise_nothing(
+    corpus_shifts: list[dict], pair: tuple[str, str]
+) -> None:
     assert [s for s in corpus_shifts if (s["source"], s["target"]) == pair] == []
 
 
 @pytest.mark.parametrize(
     ("pairs", "kind", "window", "why"),
     [
-        ({("COL", "USA"), ("USA", "COL")}, None, ("2025-01-01", "2025-01-19"), "calm before Inauguration Day"),
-        ({("MEX", "USA"), ("USA", "MEX")}, "rupture", ("2025-01-20", "2025-02-08"), "02-01 escalates an already hostile period"),
-        ({("IND", "PAK"), ("PAK", "IND")}, "rupture", ("2025-05-06", "2025-05-08"), "the 05-07 strikes have no cooperation before them"),
+        (
+            {("COL", "USA"), ("USA", "COL")},
+            None,
+            ("2025-01-01", "2025-01-19"),
+            "calm before Inauguration Day",
+        ),
+        (
+            {("MEX", "USA"), ("USA", "MEX")},
+            "rupture",
+            ("2025-01-20", "2025-02-08"),
+            "02-01 escalates an already hostile period",
+        ),
+        (
+            {("IND", "PAK"), ("PAK", "IND")},
+            "rupture",
+            ("2025-05-06", "2025-05-08"),
+            "the 05-07 strikes have no cooperation before them",
+        ),
     ],
     ids=["col-usa-early", "mex-usa-rupture", "ind-pak-strikes"],
 )
-def test_acceptance_corpus_must_not_shifts(corpus_shifts: list[dict], pairs: set, kind: str | None, window: tuple[str, str], why: str) -> None:
-    bad = [s for s in corpus_shifts if (s["source"], s["target"]) in pairs and (kind is None or s["kind"] == kind) and window[0] <= s["date"] <= window[1]]
+def test_acceptance_corpus_must_not_shifts(
+    corpus_shifts: list[dict], pairs: set, kind: str | None, window: tuple[str, str], why: str
+) -> None:
+    bad = [
+        s
+        for s in corpus_shifts
+        if (s["source"], s["target"]) in pairs
+        and (kind is None or s["kind"] == kind)
+        and window[0] <= s["date"] <= window[1]
+    ]
     assert bad == [], why
 
 

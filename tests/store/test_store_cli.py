@@ -9,10 +9,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from store_records import article
 from typer.testing import CliRunner
 
 import volte.cli  # noqa: F401  (registers the commands)
-from store_records import article
 from volte.cli.app import app
 from volte.records import EVENT_FIELDS
 from volte.store.db import Store
@@ -25,7 +25,14 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("cli") / "store.duckdb"
     hosts = ["a.example", "b.example", "c.example", "d.example"]
     items = []
-    for day, codes in ((4, ("111", "112", "138")), (5, ("111", "112")), (6, ("112",)), (7, ("042", "036")), (8, ("040", "036")), (9, ("057",))):
+    for day, codes in (
+        (4, ("111", "112", "138")),
+        (5, ("111", "112")),
+        (6, ("112",)),
+        (7, ("042", "036")),
+        (8, ("040", "036")),
+        (9, ("057",)),
+    ):
         for h, host in enumerate(hosts):
             specs = [("COLGOV", "USAGOV", code, f"2026-01-{day:02d}") for code in codes]
             items.append(article(f"d{day}-{h}", specs, url=f"https://{host}/{day}/{h}"))
@@ -41,7 +48,9 @@ def _run(*args: str) -> tuple[int, str, str]:
 
 
 def test_cli_events_jsonl_has_contract_fields_and_cluster(db: Path) -> None:
-    code, out, _ = _run("events", "--db", str(db), "--source", "COL", "--target", "USA", "--root", "04", "--format", "jsonl")
+    code, out, _ = _run(
+        "events", "--db", str(db), "--source", "COL", "--target", "USA", "--root", "04", "--format", "jsonl"
+    )
     rows = [json.loads(line) for line in out.splitlines()]
     assert code == 0
     assert len(rows) == 8  # 042 and 040 from four publishers
@@ -49,7 +58,10 @@ def test_cli_events_jsonl_has_contract_fields_and_cluster(db: Path) -> None:
     assert len({r["cluster_id"] for r in rows}) == 1  # 7 and 8 January: one cluster (36 h)
 
 
-@pytest.mark.parametrize(("args", "count"), [(("--since", "2026-01-08"), 12), (("--until", "2026-01-03"), 1), (("--target", "VEN"), 1)])
+@pytest.mark.parametrize(
+    ("args", "count"),
+    [(("--since", "2026-01-08"), 12), (("--until", "2026-01-03"), 1), (("--target", "VEN"), 1)],
+)
 def test_cli_events_csv_filters(db: Path, args: tuple[str, ...], count: int) -> None:
     code, out, _ = _run("events", "--db", str(db), "--format", "csv", "--limit", "1000", *args)
     assert code == 0
@@ -125,7 +137,9 @@ def test_cli_bad_input_is_a_coded_error(db: Path, args: tuple[str, ...], code: s
     assert err.startswith(f"Error [{code}]")
 
 
-@pytest.mark.parametrize("command", [("events",), ("dyad", "COL", "USA"), ("shifts",), ("export", "-f", "csv", "-o", "x.csv")])
+@pytest.mark.parametrize(
+    "command", [("events",), ("dyad", "COL", "USA"), ("shifts",), ("export", "-f", "csv", "-o", "x.csv")]
+)
 def test_cli_missing_store_is_a_coded_error(tmp_path: Path, command: tuple[str, ...]) -> None:
     exit_code, _, err = _run(*command, "--db", str(tmp_path / "none.duckdb"))
     assert exit_code == 1
@@ -139,12 +153,22 @@ def test_cli_export_gdelt_has_61_legacy_columns(db: Path, tmp_path: Path) -> Non
     lines = out.read_text(encoding="utf-8").splitlines()
     assert code == 0 and "wrote" in err
     assert lines[0].split("\t") == list(GDELT_COLUMNS)
-    assert len(GDELT_COLUMNS) == 61 and GDELT_COLUMNS[0] == "GLOBALEVENTID" and GDELT_COLUMNS[-1] == "SOURCEURL"
+    assert (
+        len(GDELT_COLUMNS) == 61 and GDELT_COLUMNS[0] == "GLOBALEVENTID" and GDELT_COLUMNS[-1] == "SOURCEURL"
+    )
     rows = [line.split("\t") for line in lines[1:]]
     assert all(len(r) == 61 for r in rows) and not any(line.endswith("\t") for line in lines)
     record = dict(zip(GDELT_COLUMNS, rows[0], strict=True))
-    assert record["SQLDATE"] == "20260103" and record["Actor1Code"] == "USAGOV" and record["Actor1Type1Code"] == "GOV"
-    assert record["EventRootCode"] == "19" and record["NumSources"] == "1" and record["SOURCEURL"] == "https://a.example/ven"
+    assert (
+        record["SQLDATE"] == "20260103"
+        and record["Actor1Code"] == "USAGOV"
+        and record["Actor1Type1Code"] == "GOV"
+    )
+    assert (
+        record["EventRootCode"] == "19"
+        and record["NumSources"] == "1"
+        and record["SOURCEURL"] == "https://a.example/ven"
+    )
     jan4 = [dict(zip(GDELT_COLUMNS, r, strict=True)) for r in rows if r[1] == "20260104" and r[28] == "11"]
     # 111/112 on the 4th and 5th: one cluster of 16 mentions in 8 articles from 4 publishers
     assert [(r["NumMentions"], r["NumSources"], r["NumArticles"]) for r in jan4] == [("16", "4", "8")]
@@ -159,6 +183,8 @@ def test_cli_export_plover_parquet_csv_round_trip(db: Path, tmp_path: Path) -> N
     call = next(r for r in plover if r["cameo"] == "042")
     assert (call["event_type"], call["actor1_country"], call["actor2_country"]) == ("CONSULT", "COL", "USA")
     con = duckdb.connect()
-    parquet = con.execute(f"SELECT count(*), count(DISTINCT cluster_id) FROM '{tmp_path / 'out.parquet'}'").fetchone()
+    parquet = con.execute(
+        f"SELECT count(*), count(DISTINCT cluster_id) FROM '{tmp_path / 'out.parquet'}'"
+    ).fetchone()
     csv_rows = con.execute(f"SELECT count(*) FROM read_csv('{tmp_path / 'out.csv'}')").fetchone()
     assert parquet == (45, 7) and csv_rows == (45,)

@@ -13,8 +13,8 @@ import duckdb
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from store_records import article, event, reject
+
 from volte.errors import StoreError
 from volte.records import EVENT_FIELDS
 from volte.settings import Settings, StoreSettings
@@ -35,9 +35,17 @@ def store(db: Path):
 
 def _thaw_articles():
     return [
-        article("a1", [("COLGOV", "USAGOV", "111", "2026-01-04"), ("USAGOV", "VENGOV", "190", "2026-01-03")], url="https://www.nyt.example/a1"),
+        article(
+            "a1",
+            [("COLGOV", "USAGOV", "111", "2026-01-04"), ("USAGOV", "VENGOV", "190", "2026-01-03")],
+            url="https://www.nyt.example/a1",
+        ),
         article("a2", [("COLGOV", "USAGOV", "112", "2026-01-04")], url="https://bbc.example/a2"),
-        article("a3", [("COLGOV", "USAGOV", "042", "2026-01-07"), ("COLGOV", "USAGOV", "036", "2026-01-07")], url="https://reuters.example/a3"),
+        article(
+            "a3",
+            [("COLGOV", "USAGOV", "042", "2026-01-07"), ("COLGOV", "USAGOV", "036", "2026-01-07")],
+            url="https://reuters.example/a3",
+        ),
         article("a4", [("COLGOVMIL", "USAGOV", "042", "2026-01-08")]),
     ]
 
@@ -48,8 +56,12 @@ def _count(store: Store, table: str) -> int:
 
 def _snapshot(store: Store) -> dict[str, list[tuple]]:
     return {
-        "events": store.con.execute("SELECT event_id, doc_id, cluster_id FROM events ORDER BY event_id").fetchall(),
-        "clusters": store.con.execute("SELECT cluster_id, num_mentions, num_sources, num_articles FROM clusters ORDER BY cluster_id").fetchall(),
+        "events": store.con.execute(
+            "SELECT event_id, doc_id, cluster_id FROM events ORDER BY event_id"
+        ).fetchall(),
+        "clusters": store.con.execute(
+            "SELECT cluster_id, num_mentions, num_sources, num_articles FROM clusters ORDER BY cluster_id"
+        ).fetchall(),
         "articles": store.con.execute("SELECT id, content_hash FROM articles ORDER BY id").fetchall(),
         "dyad_days": store.con.execute("SELECT * FROM dyad_days ORDER BY ALL").fetchall(),
     }
@@ -70,8 +82,28 @@ def test_store_ingest_same_articles_twice_adds_nothing(store: Store) -> None:
 
 
 def test_store_ingest_same_url_under_new_id_adds_nothing(store: Store) -> None:
-    store.ingest([article("a1", [("COLGOV", "USAGOV", "111", "2026-01-04")], url="https://x.example/1", text="Same text.", title="T")])
-    summary = store.ingest([article("b1", [("COLGOV", "USAGOV", "111", "2026-01-04")], url="https://x.example/1", text="Same text.", title="T")])
+    store.ingest(
+        [
+            article(
+                "a1",
+                [("COLGOV", "USAGOV", "111", "2026-01-04")],
+                url="https://x.example/1",
+                text="Same text.",
+                title="T",
+            )
+        ]
+    )
+    summary = store.ingest(
+        [
+            article(
+                "b1",
+                [("COLGOV", "USAGOV", "111", "2026-01-04")],
+                url="https://x.example/1",
+                text="Same text.",
+                title="T",
+            )
+        ]
+    )
     assert summary.unchanged == 1
     assert [r[0] for r in store.con.execute("SELECT id FROM articles").fetchall()] == ["a1"]
 
@@ -82,7 +114,16 @@ def test_store_ingest_same_url_under_new_id_adds_nothing(store: Store) -> None:
     ids=["same-id", "same-url", "same-id-no-url"],
 )
 def test_store_ingest_changed_article_replaces_its_events(store: Store, new_id: str, url: str | None) -> None:
-    store.ingest([article("a1", [("COLGOV", "USAGOV", "111", "2026-01-04"), ("COLGOV", "USAGOV", "112", "2026-01-05")], url=url, text="v1")])
+    store.ingest(
+        [
+            article(
+                "a1",
+                [("COLGOV", "USAGOV", "111", "2026-01-04"), ("COLGOV", "USAGOV", "112", "2026-01-05")],
+                url=url,
+                text="v1",
+            )
+        ]
+    )
     summary = store.ingest([article(new_id, [("COLGOV", "USAGOV", "042", "2026-01-07")], url=url, text="v2")])
     assert summary.replaced == 1
     codes = [r[0] for r in store.con.execute("SELECT code FROM events").fetchall()]
@@ -107,29 +148,54 @@ def test_store_ingest_records_provenance(store: Store) -> None:
         ([None, None], 2),  # no URL: each article is its own source
     ],
 )
-def test_store_cluster_counts_sources_by_publisher(store: Store, urls: list[str | None], sources: int) -> None:
-    store.ingest([article(f"d{i}", [("COLGOV", "USAGOV", "111", "2026-01-04")], url=u) for i, u in enumerate(urls)])
-    assert store.con.execute("SELECT num_mentions, num_sources, num_articles FROM clusters").fetchall() == [(2, sources, 2)]
+def test_store_cluster_counts_sources_by_publisher(
+    store: Store, urls: list[str | None], sources: int
+) -> None:
+    store.ingest(
+        [article(f"d{i}", [("COLGOV", "USAGOV", "111", "2026-01-04")], url=u) for i, u in enumerate(urls)]
+    )
+    assert store.con.execute("SELECT num_mentions, num_sources, num_articles FROM clusters").fetchall() == [
+        (2, sources, 2)
+    ]
 
 
-@pytest.mark.parametrize(("second_day", "clusters"), [("2026-01-04", 1), ("2026-01-05", 1), ("2026-01-06", 2)])
+@pytest.mark.parametrize(
+    ("second_day", "clusters"), [("2026-01-04", 1), ("2026-01-05", 1), ("2026-01-06", 2)]
+)
 def test_store_cluster_joins_mentions_within_36_hours(store: Store, second_day: str, clusters: int) -> None:
-    store.ingest([article("x", [("COLGOV", "USAGOV", "111", "2026-01-04")]), article("y", [("COLGOV", "USAGOV", "112", second_day)])])
+    store.ingest(
+        [
+            article("x", [("COLGOV", "USAGOV", "111", "2026-01-04")]),
+            article("y", [("COLGOV", "USAGOV", "112", second_day)]),
+        ]
+    )
     assert _count(store, "clusters") == clusters
 
 
 @pytest.mark.parametrize(
     "other",
-    [("COLGOV", "USAGOV", "042", "2026-01-04"), ("COLGOV", "VENGOV", "111", "2026-01-04"), ("USAGOV", "COLGOV", "111", "2026-01-04"), ("COLMIL", "USAGOV", "111", "2026-01-04")],
+    [
+        ("COLGOV", "USAGOV", "042", "2026-01-04"),
+        ("COLGOV", "VENGOV", "111", "2026-01-04"),
+        ("USAGOV", "COLGOV", "111", "2026-01-04"),
+        ("COLMIL", "USAGOV", "111", "2026-01-04"),
+    ],
     ids=["other-root", "other-target", "reversed", "other-role"],
 )
-def test_store_cluster_separates_roots_dyads_and_roles(store: Store, other: tuple[str, str, str, str]) -> None:
+def test_store_cluster_separates_roots_dyads_and_roles(
+    store: Store, other: tuple[str, str, str, str]
+) -> None:
     store.ingest([article("x", [("COLGOV", "USAGOV", "111", "2026-01-04")]), article("y", [other])])
     assert _count(store, "clusters") == 2
 
 
 def test_store_cluster_groups_roles_beyond_the_first(store: Store) -> None:
-    store.ingest([article("x", [("COLGOV", "USAGOV", "111", "2026-01-04")]), article("y", [("COLGOVMIL", "USAGOV", "111", "2026-01-04")])])
+    store.ingest(
+        [
+            article("x", [("COLGOV", "USAGOV", "111", "2026-01-04")]),
+            article("y", [("COLGOVMIL", "USAGOV", "111", "2026-01-04")]),
+        ]
+    )
     assert _count(store, "clusters") == 1
 
 
@@ -148,7 +214,9 @@ def test_store_cluster_leaves_out_unclustered_events(store: Store, kw: dict[str,
 
 
 def test_store_cluster_ids_do_not_depend_on_ingest_order(tmp_path: Path) -> None:
-    items = _thaw_articles() + [article("a5", [("COLGOV", "USAGOV", "111", "2026-01-05")], url="https://z.example/5")]
+    items = _thaw_articles() + [
+        article("a5", [("COLGOV", "USAGOV", "111", "2026-01-05")], url="https://z.example/5")
+    ]
     snapshots = []
     for name, order in (("fwd", items), ("rev", list(reversed(items)))):
         with Store(tmp_path / f"{name}.duckdb") as s:
@@ -214,7 +282,16 @@ def test_store_query_events_pages(store: Store) -> None:
         (lambda s: s.shifts(since=date(2026, 2, 1), until=date(2026, 1, 1)), "E506"),
         (lambda s: s.shifts(kind="sideways"), "E504"),
     ],
-    ids=["unknown-source", "unknown-target", "malformed", "malformed-dash", "range-events", "range-dyad", "range-shifts", "kind"],
+    ids=[
+        "unknown-source",
+        "unknown-target",
+        "malformed",
+        "malformed-dash",
+        "range-events",
+        "range-dyad",
+        "range-shifts",
+        "kind",
+    ],
 )
 def test_store_bad_arguments_raise_coded_errors(store: Store, call, code: str) -> None:
     store.ingest(_thaw_articles())
@@ -262,8 +339,13 @@ def test_store_locked_by_another_writer_names_the_process(db: Path) -> None:
     with Store(db):
         pass
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb, sys, time; c = duckdb.connect({str(db)!r}); print('locked', flush=True); time.sleep(60)"],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, sys, time; c = duckdb.connect({str(db)!r}); print('locked', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
@@ -313,23 +395,42 @@ def test_store_dyad_series_weeks_start_on_monday(store: Store) -> None:
 
 def test_store_stats_counts(store: Store) -> None:
     store.ingest(_thaw_articles() + [reject("bad")])
-    assert store.stats() == {"articles": 4, "events": 6, "clusters": 4, "rejects": 1, "first_date": "2026-01-03", "last_date": "2026-01-08"}
+    assert store.stats() == {
+        "articles": 4,
+        "events": 6,
+        "clusters": 4,
+        "rejects": 1,
+        "first_date": "2026-01-03",
+        "last_date": "2026-01-08",
+    }
 
 
 def test_store_cluster_hours_setting_is_used(tmp_path: Path) -> None:
     tight = Settings(store=StoreSettings(cluster_hours=12))
     with Store(tmp_path / "s.duckdb", settings=tight) as s:
-        s.ingest([article("x", [("COLGOV", "USAGOV", "111", "2026-01-04")]), article("y", [("COLGOV", "USAGOV", "112", "2026-01-05")])])
+        s.ingest(
+            [
+                article("x", [("COLGOV", "USAGOV", "111", "2026-01-04")]),
+                article("y", [("COLGOV", "USAGOV", "112", "2026-01-05")]),
+            ]
+        )
         assert _count(s, "clusters") == 2
 
 
 _day = st.dates(min_value=date(2025, 12, 25), max_value=date(2026, 1, 10)).map(date.isoformat)
-_spec = st.tuples(st.sampled_from(["COLGOV", "USAGOV", "VENGOV"]), st.sampled_from(["USAGOV", "COLGOV"]), st.sampled_from(["042", "111", "036", "190"]), _day)
+_spec = st.tuples(
+    st.sampled_from(["COLGOV", "USAGOV", "VENGOV"]),
+    st.sampled_from(["USAGOV", "COLGOV"]),
+    st.sampled_from(["042", "111", "036", "190"]),
+    _day,
+)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(docs=st.lists(st.lists(_spec, min_size=1, max_size=4), min_size=1, max_size=5))
-def test_store_roundtrip_gives_back_the_events(tmp_path: Path, docs: list[list[tuple[str, str, str, str]]]) -> None:
+def test_store_roundtrip_gives_back_the_events(
+    tmp_path: Path, docs: list[list[tuple[str, str, str, str]]]
+) -> None:
     items = [article(f"doc{i}", specs, url=f"https://h{i % 2}.example/{i}") for i, specs in enumerate(docs)]
     with Store(":memory:") as s:
         s.ingest(items)
@@ -376,11 +477,18 @@ def test_store_killed_ingest_leaves_store_consistent_and_rerun_completes(tmp_pat
         proc.wait()
     with Store(db) as s:
         assert _count(s, "articles") == 10  # two whole batches, nothing of the third
-        assert s.con.execute("SELECT count(*) FROM events e ANTI JOIN articles a ON a.id = e.doc_id").fetchone()[0] == 0
+        assert (
+            s.con.execute("SELECT count(*) FROM events e ANTI JOIN articles a ON a.id = e.doc_id").fetchone()[
+                0
+            ]
+            == 0
+        )
     clean = tmp_path / "clean.duckdb"
     for target in (db, clean):
         script.write_text(KILL_SCRIPT.format(helpers=helpers, pause_at=-1, total=30))
-        done = subprocess.run([sys.executable, str(script), str(target)], capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, str(script), str(target)], capture_output=True, text=True, check=True
+        )
         assert done.stdout.strip() == "done"
     with Store(db) as resumed, Store(clean) as fresh:
         assert _count(resumed, "articles") == 30
@@ -392,13 +500,20 @@ def test_store_migration_upgrades_an_older_store(db: Path) -> None:
 
     with Store(db) as s:
         s.ingest(_thaw_articles())
-        expected = s.con.execute("SELECT source_country, target_country, day, ww FROM dyad_days ORDER BY ALL").fetchall()
+        expected = s.con.execute(
+            "SELECT source_country, target_country, day, ww FROM dyad_days ORDER BY ALL"
+        ).fetchall()
         # rewind to a store that only had 0001_initial
         s.con.execute("ALTER TABLE dyad_days DROP COLUMN ww")
         s.con.execute("DELETE FROM _migrations WHERE name <> '0001_initial'")
     with Store(db) as s:
         assert migrations.pending(s.con) == []
-        assert s.con.execute("SELECT source_country, target_country, day, ww FROM dyad_days ORDER BY ALL").fetchall() == expected
+        assert (
+            s.con.execute(
+                "SELECT source_country, target_country, day, ww FROM dyad_days ORDER BY ALL"
+            ).fetchall()
+            == expected
+        )
 
 
 def test_store_read_only_refuses_a_store_needing_migration(db: Path) -> None:

@@ -11,7 +11,9 @@ COOPERATION = "#2b7bba"
 CONFLICT = "#c8402f"
 
 
-def plot_series(rows: Sequence[Mapping[str, Any]], path: Path, *, title: str, shifts: Sequence[Mapping[str, Any]] = ()) -> Path:
+def plot_series(
+    rows: Sequence[Mapping[str, Any]], path: Path, *, title: str, shifts: Sequence[Mapping[str, Any]] = ()
+) -> Path:
     """Bars of cooperation (above zero: positive Goldstein sums) and conflict (below zero), the weighted
     mean Goldstein as a line on a second axis, and detected shifts as vertical markers."""
     import matplotlib
@@ -35,8 +37,19 @@ def plot_series(rows: Sequence[Mapping[str, Any]], path: Path, *, title: str, sh
         ax.set_ylabel("Goldstein sum, weighted by sqrt(sources)")
         _mean_line(ax, rows, days)
         for shift in shifts:
-            ax.axvline(date.fromisoformat(shift["date"]), color=COOPERATION if shift["kind"] == "thaw" else CONFLICT, linestyle="--", linewidth=1.2)
-            ax.annotate(shift["kind"], (date.fromisoformat(shift["date"]), limit * 0.9), fontsize=8, rotation=90, va="top")
+            ax.axvline(
+                date.fromisoformat(shift["date"]),
+                color=COOPERATION if shift["kind"] == "thaw" else CONFLICT,
+                linestyle="--",
+                linewidth=1.2,
+            )
+            ax.annotate(
+                shift["kind"],
+                (date.fromisoformat(shift["date"]), limit * 0.9),
+                fontsize=8,
+                rotation=90,
+                va="top",
+            )
         ax.set_title(title)
         ax.legend(loc="lower left", fontsize=8)
         fig.autofmt_xdate()
@@ -47,10 +60,14 @@ def plot_series(rows: Sequence[Mapping[str, Any]], path: Path, *, title: str, sh
 
 
 def _mean_line(ax: Any, rows: Sequence[Mapping[str, Any]], days: list[date]) -> None:
-    points = [(d, r["goldstein_mean"]) for d, r in zip(days, rows, strict=True) if r["goldstein_mean"] is not None]
+    points = [
+        (d, r["goldstein_mean"]) for d, r in zip(days, rows, strict=True) if r["goldstein_mean"] is not None
+    ]
     if not points:
         return
     twin = ax.twinx()
-    twin.scatter([p[0] for p in points], [p[1] for p in points], color="#444444", s=10, label="mean Goldstein")
+    twin.scatter(
+        [p[0] for p in points], [p[1] for p in points], color="#444444", s=10, label="mean Goldstein"
+    )
     twin.set_ylim(-10.5, 10.5)
     twin.set_ylabel("mean Goldstein (weighted)")

@@ -63,9 +63,21 @@ class Cluster:
     def row(self) -> tuple[object, ...]:
         """The ``clusters`` table row (column order of schema.sql)."""
         return (
-            self.cluster_id, self.source_key, self.target_key, self.source_country, self.target_country,
-            self.root, self.code, self.date, self.last_date, self.goldstein, self.quad_class,
-            self.num_mentions, self.num_sources, self.num_articles, self.weight,
+            self.cluster_id,
+            self.source_key,
+            self.target_key,
+            self.source_country,
+            self.target_country,
+            self.root,
+            self.code,
+            self.date,
+            self.last_date,
+            self.goldstein,
+            self.quad_class,
+            self.num_mentions,
+            self.num_sources,
+            self.num_articles,
+            self.weight,
         )
 
 

@@ -12,10 +12,35 @@ from typing import Any
 
 FREQS = ("day", "week")
 SERIES_FIELDS = (
-    "period", "clusters", "mentions", "sources", "weight", "goldstein_sum", "goldstein_mean",
-    "goldstein_mean_unweighted", "cooperation", "conflict", "q1", "q2", "q3", "q4",
+    "period",
+    "clusters",
+    "mentions",
+    "sources",
+    "weight",
+    "goldstein_sum",
+    "goldstein_mean",
+    "goldstein_mean_unweighted",
+    "cooperation",
+    "conflict",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
 )
-_SUMS = ("clusters", "mentions", "sources", "weight", "goldstein_sum", "goldstein_plain_sum", "cooperation", "conflict", "q1", "q2", "q3", "q4")
+_SUMS = (
+    "clusters",
+    "mentions",
+    "sources",
+    "weight",
+    "goldstein_sum",
+    "goldstein_plain_sum",
+    "cooperation",
+    "conflict",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+)
 
 
 def period_start(day: date, *, freq: str) -> date:
@@ -23,7 +48,13 @@ def period_start(day: date, *, freq: str) -> date:
     return day - timedelta(days=day.weekday()) if freq == "week" else day
 
 
-def series(day_rows: Iterable[Mapping[str, Any]], *, freq: str = "day", since: date | None = None, until: date | None = None) -> list[dict[str, Any]]:
+def series(
+    day_rows: Iterable[Mapping[str, Any]],
+    *,
+    freq: str = "day",
+    since: date | None = None,
+    until: date | None = None,
+) -> list[dict[str, Any]]:
     """Roll daily sums up to periods and fill the gaps.
 
     Each input row: ``day``, ``clusters``, ``mentions``, ``sources``, ``weight`` (sum of sqrt(sources)),
@@ -64,5 +95,8 @@ def _row(period: date, acc: Mapping[str, float] | None) -> dict[str, Any]:
         "goldstein_mean_unweighted": round(acc["goldstein_plain_sum"] / clusters, 4) if clusters else None,
         "cooperation": round(acc["cooperation"], 4),
         "conflict": round(acc["conflict"], 4),
-        "q1": int(acc["q1"]), "q2": int(acc["q2"]), "q3": int(acc["q3"]), "q4": int(acc["q4"]),
+        "q1": int(acc["q1"]),
+        "q2": int(acc["q2"]),
+        "q3": int(acc["q3"]),
+        "q4": int(acc["q4"]),
     }

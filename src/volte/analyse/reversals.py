@@ -49,7 +49,9 @@ class ReversalParams:
     block_days: int = 1
     min_calibration_days: int = 90
     every_day: bool = False  # evaluate at every day (True) or only at days with a cluster (False)
-    variance: str = "weights"  # z denominators from the sum of squared weights (squares) or of weights (weights)
+    variance: str = (
+        "weights"  # z denominators from the sum of squared weights (squares) or of weights (weights)
+    )
     combine: str = "geomean"  # how the deviations make one score: min | geomean | contrast
     method: str = "volte.reversals.v1"
 
@@ -83,7 +85,9 @@ class DayTable:
     def row(self, i: int) -> DayTable:
         """Row ``i`` of a 2-D table as a 1-D table."""
         prior = tuple(float(np.asarray(p).reshape(-1)[i]) if np.ndim(p) else float(p) for p in self.prior)
-        return DayTable(start=self.start, prior=prior, **{name: getattr(self, name)[i] for name in SUM_FIELDS})  # type: ignore[arg-type]
+        return DayTable(
+            start=self.start, prior=prior, **{name: getattr(self, name)[i] for name in SUM_FIELDS}
+        )  # type: ignore[arg-type]
 
 
 def stack(tables: list[DayTable]) -> DayTable:
@@ -91,7 +95,6 @@ def stack(tables: list[DayTable]) -> DayTable:
     priors = tuple(np.array([[t.prior[k]] for t in tables], dtype=float) for k in range(3))
     arrays = {name: np.vstack([getattr(t, name) for t in tables]) for name in SUM_FIELDS}
     return DayTable(start=tables[0].start, prior=priors, **arrays)  # type: ignore[arg-type]
-
 
 
 @dataclass(frozen=True)
@@ -138,16 +141,23 @@ class Shift:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "source": self.source, "target": self.target, "kind": self.kind, "date": self.date.isoformat(),
-            "detected": self.detected.isoformat(), "score": round(self.score, 3),
-            "threshold": round(self.threshold, 3), "before": self.before.to_dict(),
+            "source": self.source,
+            "target": self.target,
+            "kind": self.kind,
+            "date": self.date.isoformat(),
+            "detected": self.detected.isoformat(),
+            "score": round(self.score, 3),
+            "threshold": round(self.threshold, 3),
+            "before": self.before.to_dict(),
             "after": self.after.to_dict(),
             "baseline": {"mean": round(self.baseline[0], 3), "sd": round(self.baseline[1], 3)},
             **self.extras,
         }
 
 
-def day_table(start: date, rows: list[dict[str, Any]], *, end: date, prior: tuple[float, float, float] = (0.0, 0.0, 0.0)) -> DayTable:
+def day_table(
+    start: date, rows: list[dict[str, Any]], *, end: date, prior: tuple[float, float, float] = (0.0, 0.0, 0.0)
+) -> DayTable:
     """A gap-free DayTable from sparse daily rows ({"day": date, "clusters": .., "w": .., ...})."""
     n = (end - start).days + 1
     arrays = {name: np.zeros(max(n, 0)) for name in SUM_FIELDS}
@@ -208,18 +218,26 @@ def score(table: DayTable, params: ReversalParams) -> Scores:
     return Scores(thaw=thaw, rupture=rupture, z_before=z_before, z_after=z_after, mu0=mu0, sd0=sd0)
 
 
-def sides(table: DayTable, params: ReversalParams, b_lo: IntArray, b_hi: IntArray, a_lo: IntArray, a_hi: IntArray) -> tuple[Array, Array, Array, Array, Array]:
+def sides(
+    table: DayTable, params: ReversalParams, b_lo: IntArray, b_hi: IntArray, a_lo: IntArray, a_hi: IntArray
+) -> tuple[Array, Array, Array, Array, Array]:
     """z of the before window, z of the after window (each against the baseline of the days before
     ``b_lo``) and z of the after-minus-before difference of their shrunken means; plus (mu0, sd0)."""
     mu0, sd0 = baseline(table, b_lo, params)
     cw, cww, cwg = _cum(table.w), _cum(table.ww), _cum(table.wg)
-    sums = [(_window(cwg, lo, hi), _window(cw, lo, hi), _window(cww, lo, hi)) for lo, hi in ((b_lo, b_hi), (a_lo, a_hi))]
+    sums = [
+        (_window(cwg, lo, hi), _window(cw, lo, hi), _window(cww, lo, hi))
+        for lo, hi in ((b_lo, b_hi), (a_lo, a_hi))
+    ]
     (wg_b, w_b, ww_b), (wg_a, w_a, ww_a) = sums
     z_before = zscore(wg_b, w_b, ww_b, mu0, sd0, params)
     z_after = zscore(wg_a, w_a, ww_a, mu0, sd0, params)
     k = params.shrink
     mean_b, mean_a = (wg_b + k * mu0) / (w_b + k), (wg_a + k * mu0) / (w_a + k)
-    spread_b, spread_a = (ww_b if params.variance == "squares" else w_b), (ww_a if params.variance == "squares" else w_a)
+    spread_b, spread_a = (
+        (ww_b if params.variance == "squares" else w_b),
+        (ww_a if params.variance == "squares" else w_a),
+    )
     var = sd0**2 * ((spread_b + k) / (w_b + k) ** 2 + (spread_a + k) / (w_a + k) ** 2)
     return z_before, z_after, (mean_a - mean_b) / np.sqrt(var), mu0, sd0
 
@@ -228,7 +246,11 @@ def combine(before: Array, after: Array, diff: Array, params: ReversalParams) ->
     """One score from the signed deviations (positive = in the direction of the reversal): ``min`` of
     before and after (DESIGN.md), their ``geomean``, or ``contrast``: min(before, after-minus-before)."""
     if params.combine == "geomean":
-        return np.where((before > 0) & (after > 0), np.sqrt(np.maximum(before, 0) * np.maximum(after, 0)), np.minimum(before, after))
+        return np.where(
+            (before > 0) & (after > 0),
+            np.sqrt(np.maximum(before, 0) * np.maximum(after, 0)),
+            np.minimum(before, after),
+        )
     if params.combine == "contrast":
         return np.minimum(before, diff)
     return np.minimum(before, after)
@@ -258,11 +280,23 @@ def detect(table: DayTable, params: ReversalParams, *, threshold: float, first: 
         for start, peak, _ in episodes(values, threshold=threshold, gap=params.window_days):
             if start < first:
                 continue
-            found.append(_describe(table, params, kind=kind, start=start, peak=peak, score=float(values[peak]), threshold=threshold))
+            found.append(
+                _describe(
+                    table,
+                    params,
+                    kind=kind,
+                    start=start,
+                    peak=peak,
+                    score=float(values[peak]),
+                    threshold=threshold,
+                )
+            )
     return sorted(found, key=lambda s: (s.date, s.kind))
 
 
-def detect_rows(table: DayTable, params: ReversalParams, *, thresholds: Array, first: int = 0) -> list[tuple[int, Shift]]:
+def detect_rows(
+    table: DayTable, params: ReversalParams, *, thresholds: Array, first: int = 0
+) -> list[tuple[int, Shift]]:
     """:func:`detect` for every row of a 2-D table at once: (row, shift) pairs. Rows are scored together;
     only rows whose score reaches their threshold are examined one by one."""
     scores = score(table, params)
@@ -270,17 +304,38 @@ def detect_rows(table: DayTable, params: ReversalParams, *, thresholds: Array, f
     for kind in KINDS:
         values = np.nan_to_num(getattr(scores, kind), nan=-np.inf)
         rows.update(np.flatnonzero((values >= thresholds[:, None]).any(axis=1)).tolist())
-    return [(i, shift) for i in sorted(rows) for shift in detect(table.row(i), params, threshold=float(thresholds[i]), first=first)]
+    return [
+        (i, shift)
+        for i in sorted(rows)
+        for shift in detect(table.row(i), params, threshold=float(thresholds[i]), first=first)
+    ]
 
 
-def _describe(table: DayTable, params: ReversalParams, *, kind: str, start: int, peak: int, score: float, threshold: float) -> Shift:
+def _describe(
+    table: DayTable,
+    params: ReversalParams,
+    *,
+    kind: str,
+    start: int,
+    peak: int,
+    score: float,
+    threshold: float,
+) -> Shift:
     turn = turn_day(table, params, kind=kind, first=start, peak=peak)
     upto = np.array([turn - params.before_days])
     mu0, sd0 = (float(v[0]) for v in baseline(table, upto, params))
     before = _summary(table, params, turn - params.before_days, turn - 1, mu0, sd0)
     after = _summary(table, params, turn, peak, mu0, sd0)
-    return Shift(kind=kind, date=table.day(turn), detected=table.day(start), score=score, threshold=threshold,
-                 before=before, after=after, baseline=(mu0, sd0))
+    return Shift(
+        kind=kind,
+        date=table.day(turn),
+        detected=table.day(start),
+        score=score,
+        threshold=threshold,
+        before=before,
+        after=after,
+        baseline=(mu0, sd0),
+    )
 
 
 def turn_day(table: DayTable, params: ReversalParams, *, kind: str, first: int, peak: int) -> int:
@@ -288,7 +343,9 @@ def turn_day(table: DayTable, params: ReversalParams, *, kind: str, first: int, 
     [c-7, c-1] from [c, peak] in the direction of ``kind``."""
     evidence = table.coop if kind == "thaw" else table.conflict
     lo = max(first - params.window_days + 1, 0)
-    candidates = [c for c in range(lo, peak + 1) if evidence[c] > 0] or [max(peak - params.window_days + 1, 0)]
+    candidates = [c for c in range(lo, peak + 1) if evidence[c] > 0] or [
+        max(peak - params.window_days + 1, 0)
+    ]
     c = np.array(candidates)
     zb, za, zd, _, _ = sides(table, params, c - params.before_days, c - 1, c, np.full_like(c, peak))
     contrast = combine(-zb, za, zd, params) if kind == "thaw" else combine(zb, -za, -zd, params)
@@ -298,11 +355,19 @@ def turn_day(table: DayTable, params: ReversalParams, *, kind: str, first: int, 
 def _summary(table: DayTable, params: ReversalParams, lo: int, hi: int, mu0: float, sd0: float) -> Window:
     sl = slice(max(lo, 0), max(hi + 1, 0))
     w, ww, wg = float(table.w[sl].sum()), float(table.ww[sl].sum()), float(table.wg[sl].sum())
-    z = float(zscore(np.array([wg]), np.array([w]), np.array([ww]), np.array([mu0]), np.array([sd0]), params)[0])
+    z = float(
+        zscore(np.array([wg]), np.array([w]), np.array([ww]), np.array([mu0]), np.array([sd0]), params)[0]
+    )
     return Window(
-        start=table.day(lo), end=table.day(hi), clusters=int(table.clusters[sl].sum()), weight=round(w, 3),
-        mean=round(wg / w, 3) if w > 0 else None, shrunk=round((wg + params.shrink * mu0) / (w + params.shrink), 3),
-        z=round(z, 3), conflict=int(table.conflict[sl].sum()), coop=int(table.coop[sl].sum()),
+        start=table.day(lo),
+        end=table.day(hi),
+        clusters=int(table.clusters[sl].sum()),
+        weight=round(w, 3),
+        mean=round(wg / w, 3) if w > 0 else None,
+        shrunk=round((wg + params.shrink * mu0) / (w + params.shrink), 3),
+        z=round(z, 3),
+        conflict=int(table.conflict[sl].sum()),
+        coop=int(table.coop[sl].sum()),
     )
 
 
@@ -319,7 +384,9 @@ def calibrate(table: DayTable, params: ReversalParams, *, seed: int = 0) -> Cali
     destroys the order a reversal needs)."""
     n = len(table)
     if n < params.min_calibration_days:
-        return Calibration(threshold=max(params.short_history_threshold, params.min_threshold), calibrated=None, days=n)
+        return Calibration(
+            threshold=max(params.short_history_threshold, params.min_threshold), calibrated=None, days=n
+        )
     rng = np.random.default_rng(seed)
     orders = np.stack([_shuffled_order(n, rng, block=params.block_days) for _ in range(params.shuffles)])
     shuffled = replace(table, **{name: getattr(table, name)[orders] for name in SUM_FIELDS})
@@ -328,7 +395,9 @@ def calibrate(table: DayTable, params: ReversalParams, *, seed: int = 0) -> Cali
     for kind in KINDS:
         values = getattr(scores, kind)
         for r in range(params.shuffles):
-            peaks.extend(float(values[r, p]) for _, p, _ in episodes(values[r], threshold=0.0, gap=params.window_days))
+            peaks.extend(
+                float(values[r, p]) for _, p, _ in episodes(values[r], threshold=0.0, gap=params.window_days)
+            )
     allowed = int(params.false_alarms_per_year * params.shuffles * n / 365.25)
     ranked = sorted(peaks, reverse=True)
     calibrated = ranked[allowed] if allowed < len(ranked) else 0.0

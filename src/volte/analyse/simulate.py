@@ -52,7 +52,10 @@ class StreamSpec:
 @lru_cache(maxsize=1)
 def _goldstein_by_class() -> dict[str, np.ndarray]:
     table = code_table()
-    return {cls: np.array([c.goldstein for c in table.values() if c.root in roots and len(c.code) >= 3]) for cls, roots in _ROOTS.items()}
+    return {
+        cls: np.array([c.goldstein for c in table.values() if c.root in roots and len(c.code) >= 3])
+        for cls, roots in _ROOTS.items()
+    }
 
 
 def _sources(rng: np.random.Generator, n: int) -> np.ndarray:
@@ -68,7 +71,10 @@ def _shares(spec: StreamSpec, rng: np.random.Generator) -> np.ndarray:
         mood[i] = (spec.mood_phi * mood[i - 1] if i else 0.0) + noise[i]
     share = 1 / (1 + np.exp(-(base + mood)))
     if spec.reversal:
-        hot, calm = slice(max(spec.turn - spec.episode_days, 0), spec.turn), slice(spec.turn, spec.turn + spec.episode_days)
+        hot, calm = (
+            slice(max(spec.turn - spec.episode_days, 0), spec.turn),
+            slice(spec.turn, spec.turn + spec.episode_days),
+        )
         share[hot if spec.reversal == "thaw" else calm] = 0.75
         share[calm if spec.reversal == "thaw" else hot] = 0.10
     return share
@@ -86,7 +92,9 @@ def simulate(spec: StreamSpec, rng: np.random.Generator) -> DayTable:
     for day in range(spec.days):
         n = rng.poisson(rates[day])
         conflict = rng.random(n) < share[day]
-        other = rng.choice(["talk", "material", "neutral"], size=n, p=[0.7, 0.15, 0.15] if talks[day] else [0.45, 0.2, 0.35])
+        other = rng.choice(
+            ["talk", "material", "neutral"], size=n, p=[0.7, 0.15, 0.15] if talks[day] else [0.45, 0.2, 0.35]
+        )
         classes = np.where(conflict, "conflict", other).tolist()
         sources = _sources(rng, n).tolist()
         if rng.random() < spec.shock_rate:

@@ -16,17 +16,34 @@ from volte.errors import E_CONFIG_BAD_DATE, E_CONFIG_BAD_OPTION, ConfigError
 
 DB_HELP = "DuckDB store file (default: store.path setting, volte.duckdb)."
 EVENTS_TABLE = [
-    ("date", "date", 10), ("source", "source", 9), ("code", "code", 4), ("target", "target", 9),
-    ("goldstein", "gold.", 5), ("cluster_id", "cluster", 16), ("sentence", "sentence", 80),
+    ("date", "date", 10),
+    ("source", "source", 9),
+    ("code", "code", 4),
+    ("target", "target", 9),
+    ("goldstein", "gold.", 5),
+    ("cluster_id", "cluster", 16),
+    ("sentence", "sentence", 80),
 ]
 DYAD_TABLE = [
-    ("period", "period", 10), ("clusters", "clusters", 8), ("sources", "sources", 7),
-    ("goldstein_sum", "gold.sum", 9), ("goldstein_mean", "gold.mean", 9),
-    ("q1", "q1", 3), ("q2", "q2", 3), ("q3", "q3", 3), ("q4", "q4", 3),
+    ("period", "period", 10),
+    ("clusters", "clusters", 8),
+    ("sources", "sources", 7),
+    ("goldstein_sum", "gold.sum", 9),
+    ("goldstein_mean", "gold.mean", 9),
+    ("q1", "q1", 3),
+    ("q2", "q2", 3),
+    ("q3", "q3", 3),
+    ("q4", "q4", 3),
 ]
 SHIFT_TABLE = [
-    ("date", "date", 10), ("source", "source", 6), ("target", "target", 6), ("kind", "kind", 7),
-    ("score", "score", 6), ("threshold", "thresh.", 7), ("before_text", "before", 38), ("after_text", "after", 38),
+    ("date", "date", 10),
+    ("source", "source", 6),
+    ("target", "target", 6),
+    ("kind", "kind", 7),
+    ("score", "score", 6),
+    ("threshold", "thresh.", 7),
+    ("before_text", "before", 38),
+    ("after_text", "after", 38),
 ]
 
 
@@ -36,7 +53,9 @@ def _date(value: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ConfigError(f"{option} {value!r}: expected a date as YYYY-MM-DD (e.g. 2026-01-07)", code=E_CONFIG_BAD_DATE) from None
+        raise ConfigError(
+            f"{option} {value!r}: expected a date as YYYY-MM-DD (e.g. 2026-01-07)", code=E_CONFIG_BAD_DATE
+        ) from None
 
 
 def _settings() -> Any:
@@ -55,10 +74,16 @@ def _open(db: Path | None, *, read_only: bool) -> Any:
 @app.command("ingest")
 @edge
 def ingest_cli(
-    inputs: list[str] = typer.Argument(..., help="Files, directories, globs, or - for stdin (.txt, .jsonl, .html, RSS/Atom)."),
+    inputs: list[str] = typer.Argument(
+        ..., help="Files, directories, globs, or - for stdin (.txt, .jsonl, .html, RSS/Atom)."
+    ),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
-    date_: str | None = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for inputs that carry none."),
-    batch_size: int = typer.Option(50, "--batch-size", min=1, help="Articles per transaction (progress survives a crash per batch)."),
+    date_: str | None = typer.Option(
+        None, "--date", help="Publication date (YYYY-MM-DD) for inputs that carry none."
+    ),
+    batch_size: int = typer.Option(
+        50, "--batch-size", min=1, help="Articles per transaction (progress survives a crash per batch)."
+    ),
 ) -> None:
     """Code articles and store their events, clusters and rejects (idempotent: re-runs add nothing)."""
     published = _date(date_, "--date")
@@ -77,16 +102,25 @@ def ingest_cli(
             done["docs"] = summary.documents
 
         items = coder.code(iter_articles(inputs, published=published, settings=store.settings))
-        summary = store.ingest(items, batch_size=batch_size, spacy_model=model_version(coder.nlp), on_batch=on_batch)
+        summary = store.ingest(
+            items, batch_size=batch_size, spacy_model=model_version(coder.nlp), on_batch=on_batch
+        )
         progress.close()
         stats = store.stats()
     echo(
         f"ingested {summary.documents} documents into {store.path}: {summary.added} new, {summary.replaced} replaced, "
         f"{summary.unchanged} unchanged, {summary.events} events, {summary.rejects} rejected"
-        + (f" ({', '.join(f'{c}: {n}' for c, n in sorted(summary.reject_codes.items()))})" if summary.rejects else ""),
+        + (
+            f" ({', '.join(f'{c}: {n}' for c, n in sorted(summary.reject_codes.items()))})"
+            if summary.rejects
+            else ""
+        ),
         err=True,
     )
-    echo(f"store now holds {stats['articles']} articles, {stats['events']} events in {stats['clusters']} clusters", err=True)
+    echo(
+        f"store now holds {stats['articles']} articles, {stats['events']} events in {stats['clusters']} clusters",
+        err=True,
+    )
     if summary.rejects:
         raise typer.Exit(1)
 
@@ -95,17 +129,27 @@ def ingest_cli(
 @edge
 def events_cli(
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
-    source: str | None = typer.Option(None, "--source", help="Source actor: a country (COL) or a full code (COLGOV); matches by prefix."),
+    source: str | None = typer.Option(
+        None, "--source", help="Source actor: a country (COL) or a full code (COLGOV); matches by prefix."
+    ),
     target: str | None = typer.Option(None, "--target", help="Target actor, like --source."),
     since: str | None = typer.Option(None, "--since", help="First event date (YYYY-MM-DD), inclusive."),
     until: str | None = typer.Option(None, "--until", help="Last event date (YYYY-MM-DD), inclusive."),
-    root: str | None = typer.Option(None, "--root", help="CAMEO root code, 01-20 (e.g. 04 consult, 11 disapprove)."),
+    root: str | None = typer.Option(
+        None, "--root", help="CAMEO root code, 01-20 (e.g. 04 consult, 11 disapprove)."
+    ),
     limit: int = typer.Option(100, "--limit", min=1, help="At most this many events (newest first)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
 ) -> None:
     """List stored events (JSONL: the event record contract plus cluster_id)."""
     check_format(fmt, ("table", "jsonl", "csv"))
-    filters = {"source": source, "target": target, "since": _date(since, "--since"), "until": _date(until, "--until"), "root": root}
+    filters = {
+        "source": source,
+        "target": target,
+        "since": _date(since, "--since"),
+        "until": _date(until, "--until"),
+        "root": root,
+    }
     with _open(db, read_only=True) as store:
         rows, total = store.query_events(limit=limit, **filters)
     from volte.store.reading import OUT_COLUMNS
@@ -119,7 +163,9 @@ def events_cli(
 @edge
 def export_cli(
     output: Path = typer.Option(..., "--output", "-o", help="File to write."),
-    fmt: str = typer.Option(..., "--format", "-f", help="gdelt (61-column TSV), plover (JSONL), parquet or csv."),
+    fmt: str = typer.Option(
+        ..., "--format", "-f", help="gdelt (61-column TSV), plover (JSONL), parquet or csv."
+    ),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Export the store: GDELT 2.0 event table, PLOVER JSON Lines, Parquet or CSV."""
@@ -149,8 +195,16 @@ def dyad_cli(
     if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
         raise ConfigError(f"--plot {plot}: the file must end in .png or .svg", code=E_CONFIG_BAD_OPTION)
     with _open(db, read_only=True) as store:
-        rows = store.dyad_series(source, target, freq=freq, since=_date(since, "--since"), until=_date(until, "--until"))
-        found = store.shifts(source=source, target=target, since=_date(since, "--since"), until=_date(until, "--until")) if plot else []
+        rows = store.dyad_series(
+            source, target, freq=freq, since=_date(since, "--since"), until=_date(until, "--until")
+        )
+        found = (
+            store.shifts(
+                source=source, target=target, since=_date(since, "--since"), until=_date(until, "--until")
+            )
+            if plot
+            else []
+        )
     from volte.analyse.dyads import SERIES_FIELDS
 
     write_records(rows, fmt=fmt, out=sys.stdout, columns=list(SERIES_FIELDS), table_columns=DYAD_TABLE)
@@ -177,16 +231,26 @@ def shifts_cli(
     check_format(fmt, ("table", "jsonl"))
     hours = parse_window(window)
     with _open(db, read_only=True) as store:
-        found = store.shifts(since=_date(since, "--since"), until=_date(until, "--until"), kind=kind,
-                             window_hours=hours, source=source, target=target)
+        found = store.shifts(
+            since=_date(since, "--since"),
+            until=_date(until, "--until"),
+            kind=kind,
+            window_hours=hours,
+            source=source,
+            target=target,
+        )
     if fmt == "jsonl":
         write_records(found, fmt="jsonl", out=sys.stdout)
         return
     echo(render_table([_shift_row(s) for s in found], SHIFT_TABLE).rstrip())
     for shift in found:
-        echo(f"\n{shift['kind']} {shift['source']}->{shift['target']} on {shift['date']} (score {shift['score']}, threshold {shift['threshold']}); evidence:")
+        echo(
+            f"\n{shift['kind']} {shift['source']}->{shift['target']} on {shift['date']} (score {shift['score']}, threshold {shift['threshold']}); evidence:"
+        )
         for ev in shift["evidence_events"]:
-            echo(f"  {ev['date']} {ev['source']}->{ev['target']} {ev['code']} [{ev['doc_id']}] {ev['sentence']}")
+            echo(
+                f"  {ev['date']} {ev['source']}->{ev['target']} {ev['code']} [{ev['doc_id']}] {ev['sentence']}"
+            )
 
 
 def parse_window(text: str) -> float:
@@ -197,7 +261,9 @@ def parse_window(text: str) -> float:
     try:
         hours = float(number) * unit
     except ValueError:
-        raise ConfigError(f"--window {text!r}: expected hours or days such as 72h or 3d", code=E_CONFIG_BAD_OPTION) from None
+        raise ConfigError(
+            f"--window {text!r}: expected hours or days such as 72h or 3d", code=E_CONFIG_BAD_OPTION
+        ) from None
     if not 24 <= hours <= 336:
         raise ConfigError(f"--window {text!r}: choose between 24h and 336h", code=E_CONFIG_BAD_OPTION)
     return hours
@@ -206,6 +272,8 @@ def parse_window(text: str) -> float:
 def _shift_row(shift: dict[str, Any]) -> dict[str, Any]:
     def text(side: dict[str, Any]) -> str:
         mean = "-" if side["mean"] is None else f"{side['mean']:+.1f}"
-        return f"{side['start'][5:]}..{side['end'][5:]} {side['clusters']} cl, mean {mean}, z {side['z']:+.1f}"
+        return (
+            f"{side['start'][5:]}..{side['end'][5:]} {side['clusters']} cl, mean {mean}, z {side['z']:+.1f}"
+        )
 
     return {**shift, "before_text": text(shift["before"]), "after_text": text(shift["after"])}

@@ -32,9 +32,8 @@ from volte.errors import (
     StoreError,
 )
 from volte.settings import Settings
-from volte.store import migrations
+from volte.store import migrations, reading, writer
 from volte.store import queries as q
-from volte.store import reading, writer
 from volte.store.writer import IngestSummary, Provenance
 
 if TYPE_CHECKING:
@@ -48,7 +47,9 @@ class Store:
     """A volte event store. Use it as a context manager; every method raises StoreError (E5xx) on
     database problems and ConfigError/StoreError with a clear message on bad arguments."""
 
-    def __init__(self, path: str | Path | None = None, *, read_only: bool = False, settings: Settings | None = None) -> None:
+    def __init__(
+        self, path: str | Path | None = None, *, read_only: bool = False, settings: Settings | None = None
+    ) -> None:
         self.settings = settings or Settings()
         self.path = str(path if path is not None else self.settings.store.path)
         self.read_only = read_only
@@ -76,7 +77,9 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -95,8 +98,12 @@ class Store:
         self._writable("ingest")
         with _translated(self.path, "ingest"):
             summary = writer.write(
-                self.con, coded, hours=self.settings.store.cluster_hours, batch_size=batch_size,
-                provenance=Provenance(spacy_model=spacy_model), on_batch=on_batch,
+                self.con,
+                coded,
+                hours=self.settings.store.cluster_hours,
+                batch_size=batch_size,
+                provenance=Provenance(spacy_model=spacy_model),
+                on_batch=on_batch,
             )
             reading.refresh_thresholds(self.con)
         return summary
@@ -112,7 +119,9 @@ class Store:
             raise StoreError(f"{what}: the store {self.path} is open read-only", code=E_STORE_OPEN)
 
     # -- reading -------------------------------------------------------------------------------------
-    def query_events(self, *, limit: int = 100, offset: int = 0, **filters: Any) -> tuple[list[dict[str, Any]], int]:
+    def query_events(
+        self, *, limit: int = 100, offset: int = 0, **filters: Any
+    ) -> tuple[list[dict[str, Any]], int]:
         """Events matching the filters (source, target, since, until, root, code, doc_id, cluster_id,
         factuality), newest first, and the total number matching."""
         for side in ("source", "target"):
@@ -123,7 +132,15 @@ class Store:
             self._check_actors(filters.get("source"), filters.get("target"))
             return reading.events(self.con, where, limit=limit, offset=offset)
 
-    def dyad_series(self, source: str, target: str, *, freq: str = "day", since: date | None = None, until: date | None = None) -> list[dict[str, Any]]:
+    def dyad_series(
+        self,
+        source: str,
+        target: str,
+        *,
+        freq: str = "day",
+        since: date | None = None,
+        until: date | None = None,
+    ) -> list[dict[str, Any]]:
         """Per period: clusters, mentions, sources, Goldstein sum and mean (weighted by sqrt(sources)),
         counts per quad class. Actors match by prefix at country+role level (COL, COLGOV)."""
         if freq not in dyad_analysis.FREQS:
@@ -151,14 +168,22 @@ class Store:
         if kind not in (None, "thaw", "rupture"):
             raise StoreError(f"kind {kind!r}: choose thaw or rupture", code=E_STORE_QUERY)
         if not 24 <= window_hours <= 24 * 14:
-            raise StoreError(f"window {window_hours:g}h: choose between 24h and 336h (e.g. 72h)", code=E_STORE_QUERY)
+            raise StoreError(
+                f"window {window_hours:g}h: choose between 24h and 336h (e.g. 72h)", code=E_STORE_QUERY
+            )
         source = q.check_actor(source, option="source")[:3] if source else None
         target = q.check_actor(target, option="target")[:3] if target else None
         with _translated(self.path, "shift detection"):
             self._check_actors(source, target)
             return reading.shifts(
-                self.con, since=since, until=until, kind=kind, window_hours=window_hours,
-                source=source, target=target, cache=not self.read_only,
+                self.con,
+                since=since,
+                until=until,
+                kind=kind,
+                window_hours=window_hours,
+                source=source,
+                target=target,
+                cache=not self.read_only,
             )
 
     def get_article(self, article_id: str) -> dict[str, Any] | None:
@@ -186,7 +211,9 @@ class Store:
     def _check_actors(self, source: str | None, target: str | None) -> None:
         for side, code in (("source", source), ("target", target)):
             if code and not reading.actor_exists(self.con, side, code):
-                known = ", ".join(f"{c} ({n})" for c, n in reading.actors(self.con, side=side, limit=15, level=3))
+                known = ", ".join(
+                    f"{c} ({n})" for c, n in reading.actors(self.con, side=side, limit=15, level=3)
+                )
                 raise StoreError(
                     f"no events with {side} actor {code!r} in {self.path}; known {side} countries: {known or 'none (the store is empty)'}",
                     code=E_STORE_UNKNOWN_ACTOR,
@@ -197,11 +224,15 @@ def _connect(path: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
     if path != MEMORY:
         file = Path(path)
         if read_only and not file.exists():
-            raise StoreError(f"no store at {path}: create one with `volte ingest --db {path} FILES...`", code=E_STORE_OPEN)
+            raise StoreError(
+                f"no store at {path}: create one with `volte ingest --db {path} FILES...`", code=E_STORE_OPEN
+            )
         if file.is_dir():
             raise StoreError(f"{path} is a directory, not a DuckDB store file", code=E_STORE_OPEN)
         if not read_only and not file.parent.exists():
-            raise StoreError(f"cannot create {path}: directory {file.parent} does not exist", code=E_STORE_OPEN)
+            raise StoreError(
+                f"cannot create {path}: directory {file.parent} does not exist", code=E_STORE_OPEN
+            )
     try:
         return duckdb.connect(path, read_only=read_only and path != MEMORY)
     except duckdb.Error as exc:
@@ -223,9 +254,24 @@ def translate(exc: duckdb.Error, path: str, *, doing: str = "open") -> StoreErro
             code=E_STORE_LOCKED,
         )
     if "different configuration" in text:
-        return StoreError(f"the store {path} is already open in this process in another mode (read-only vs writable): close it first", code=E_STORE_LOCKED)
-    if any(s in text for s in ("not a valid DuckDB database", "corrupt", "Corrupt", "checksum", "Invalid Input Error: File")):
-        return StoreError(f"{path} is not a readable DuckDB store ({_first_line(text)}); move it aside and re-ingest, or point --db at the right file", code=E_STORE_CORRUPT)
+        return StoreError(
+            f"the store {path} is already open in this process in another mode (read-only vs writable): close it first",
+            code=E_STORE_LOCKED,
+        )
+    if any(
+        s in text
+        for s in (
+            "not a valid DuckDB database",
+            "corrupt",
+            "Corrupt",
+            "checksum",
+            "Invalid Input Error: File",
+        )
+    ):
+        return StoreError(
+            f"{path} is not a readable DuckDB store ({_first_line(text)}); move it aside and re-ingest, or point --db at the right file",
+            code=E_STORE_CORRUPT,
+        )
     code = E_STORE_OPEN if doing == "open" else E_STORE_QUERY
     return StoreError(f"{doing} failed on {path}: {_first_line(text)}", code=code)
 
@@ -253,6 +299,8 @@ class _translated:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         if isinstance(exc, duckdb.Error):
             raise translate(exc, self.path, doing=self.doing) from exc

@@ -21,20 +21,67 @@ FORMATS = ("gdelt", "plover", "parquet", "csv")
 
 # The GDELT 2.0 event table, in its documented order (GDELT-Event_Codebook-V2.0).
 GDELT_COLUMNS = (
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
-    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
-    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code",
-    "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
-    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code",
-    "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
-    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code",
-    "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
-    "DATEADDED", "SOURCEURL",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1KnownGroupCode",
+    "Actor1EthnicCode",
+    "Actor1Religion1Code",
+    "Actor1Religion2Code",
+    "Actor1Type1Code",
+    "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2KnownGroupCode",
+    "Actor2EthnicCode",
+    "Actor2Religion1Code",
+    "Actor2Religion2Code",
+    "Actor2Type1Code",
+    "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_Type",
+    "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+    "Actor2Geo_Type",
+    "Actor2Geo_FullName",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
 )
 _GEO_BLANKS = 24
 _KNOWN_GROUP_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
@@ -78,16 +125,34 @@ def _quote(path: Path) -> str:
 def gdelt_row(row: dict[str, Any]) -> list[str]:
     """One cluster as the 61 GDELT fields (strings; empty where volte has no value)."""
     day = row["date"]
-    actors = [_gdelt_actor(row["source_key"], row["source_name"]), _gdelt_actor(row["target_key"], row["target_name"])]
+    actors = [
+        _gdelt_actor(row["source_key"], row["source_name"]),
+        _gdelt_actor(row["target_key"], row["target_name"]),
+    ]
     added = row["added"].strftime("%Y%m%d%H%M%S") if row["added"] else ""
     fields = [
-        str(int(row["cluster_id"][1:], 16)), day.strftime("%Y%m%d"), day.strftime("%Y%m"), str(day.year),
+        str(int(row["cluster_id"][1:], 16)),
+        day.strftime("%Y%m%d"),
+        day.strftime("%Y%m"),
+        str(day.year),
         f"{day.year + (day.month * 30 + day.day) / 365:.4f}",
-        *actors[0], *actors[1],
-        "1" if row["is_root"] else "0", row["code"], row["code"][:3], row["root"], str(row["quad_class"]),
-        f"{code_table()[row['code']].goldstein:g}" if row["code"] in code_table() else f"{row['goldstein']:g}",
-        str(row["num_mentions"]), str(row["num_sources"]), str(row["num_articles"]), "",
-        *([""] * _GEO_BLANKS), added, row["url"] or f"urn:volte:doc:{row['doc_id']}",
+        *actors[0],
+        *actors[1],
+        "1" if row["is_root"] else "0",
+        row["code"],
+        row["code"][:3],
+        row["root"],
+        str(row["quad_class"]),
+        f"{code_table()[row['code']].goldstein:g}"
+        if row["code"] in code_table()
+        else f"{row['goldstein']:g}",
+        str(row["num_mentions"]),
+        str(row["num_sources"]),
+        str(row["num_articles"]),
+        "",
+        *([""] * _GEO_BLANKS),
+        added,
+        row["url"] or f"urn:volte:doc:{row['doc_id']}",
     ]
     return [_clean(f) for f in fields]
 
@@ -119,7 +184,7 @@ def _write_gdelt(con: duckdb.DuckDBPyConnection, out: TextIO) -> int:
 
 
 PLOVER_SQL = f"""
-SELECT {', '.join('e.' + c for c in OUT_COLUMNS)}, a.url, a.title, c.num_sources, c.num_mentions
+SELECT {", ".join("e." + c for c in OUT_COLUMNS)}, a.url, a.title, c.num_sources, c.num_mentions
 FROM events e LEFT JOIN articles a ON a.id = e.doc_id LEFT JOIN clusters c USING (cluster_id)
 ORDER BY e.date NULLS LAST, e.doc_id, e.sentence_index, e.event_id
 """
@@ -130,14 +195,29 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
     info = code_table().get(row["code"])
     day = row["date"]
     return {
-        "id": row["event_id"], "event_date": day.isoformat() if day else None, "event_type": row["plover"] or None,
-        "mode": (info.plover_mode or None) if info else None, "context": None,
-        "actor1": row["source_name"], "actor1_code": row["source"], "actor1_country": row["source"][:3] or None,
-        "actor2": row["target_name"], "actor2_code": row["target"], "actor2_country": row["target"][:3] or None,
-        "cameo": row["code"], "goldstein": row["goldstein"], "quad_class": row["quad_class"],
-        "factuality": row["factuality"], "date_precision": row["date_precision"],
-        "story_id": row["doc_id"], "url": row["url"], "title": row["title"], "sentence": row["sentence"],
-        "cluster_id": row["cluster_id"], "num_sources": row["num_sources"], "num_mentions": row["num_mentions"],
+        "id": row["event_id"],
+        "event_date": day.isoformat() if day else None,
+        "event_type": row["plover"] or None,
+        "mode": (info.plover_mode or None) if info else None,
+        "context": None,
+        "actor1": row["source_name"],
+        "actor1_code": row["source"],
+        "actor1_country": row["source"][:3] or None,
+        "actor2": row["target_name"],
+        "actor2_code": row["target"],
+        "actor2_country": row["target"][:3] or None,
+        "cameo": row["code"],
+        "goldstein": row["goldstein"],
+        "quad_class": row["quad_class"],
+        "factuality": row["factuality"],
+        "date_precision": row["date_precision"],
+        "story_id": row["doc_id"],
+        "url": row["url"],
+        "title": row["title"],
+        "sentence": row["sentence"],
+        "cluster_id": row["cluster_id"],
+        "num_sources": row["num_sources"],
+        "num_mentions": row["num_mentions"],
         "coder_version": row["coder_version"],
     }
 
@@ -148,6 +228,8 @@ def _write_plover(con: duckdb.DuckDBPyConnection, out: TextIO) -> int:
     count = 0
     while chunk := cursor.fetchmany(5000):
         for values in chunk:
-            out.write(json.dumps(plover_record(dict(zip(names, values, strict=True))), ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps(plover_record(dict(zip(names, values, strict=True))), ensure_ascii=False) + "\n"
+            )
             count += 1
     return count

@@ -58,7 +58,9 @@ def applied(con: duckdb.DuckDBPyConnection) -> list[str]:
     ).fetchone()
     if not exists or not exists[0]:
         return []
-    return [row[0] for row in con.execute("SELECT name FROM _migrations ORDER BY applied_at, name").fetchall()]
+    return [
+        row[0] for row in con.execute("SELECT name FROM _migrations ORDER BY applied_at, name").fetchall()
+    ]
 
 
 def pending(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -79,7 +81,10 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
         con.execute("BEGIN TRANSACTION")
         try:
             function(con)
-            con.execute("INSERT INTO _migrations VALUES (?, ?, ?)", [name, datetime.now(UTC).replace(tzinfo=None), __version__])
+            con.execute(
+                "INSERT INTO _migrations VALUES (?, ?, ?)",
+                [name, datetime.now(UTC).replace(tzinfo=None), __version__],
+            )
             con.execute("COMMIT")
         except Exception as exc:
             con.execute("ROLLBACK")

@@ -13,19 +13,43 @@ from volte.records import EVENT_FIELDS
 SPAN_FIELDS = ("trigger_start", "trigger_end", "source_start", "source_end", "target_start", "target_end")
 EVENT_COLUMNS = (*EVENT_FIELDS, *SPAN_FIELDS, "cluster_id", "publisher", "volte_version", "spacy_model")
 ARTICLE_COLUMNS = (
-    "id", "url", "host", "title", "published", "kind", "lang", "origin", "text", "content_hash",
-    "num_events", "ingested_at", "volte_version", "coder_version", "spacy_model",
+    "id",
+    "url",
+    "host",
+    "title",
+    "published",
+    "kind",
+    "lang",
+    "origin",
+    "text",
+    "content_hash",
+    "num_events",
+    "ingested_at",
+    "volte_version",
+    "coder_version",
+    "spacy_model",
 )
 CLUSTER_COLUMNS = (
-    "cluster_id", "source_key", "target_key", "source_country", "target_country", "root", "code", "date",
-    "last_date", "goldstein", "quad_class", "num_mentions", "num_sources", "num_articles", "weight",
+    "cluster_id",
+    "source_key",
+    "target_key",
+    "source_country",
+    "target_country",
+    "root",
+    "code",
+    "date",
+    "last_date",
+    "goldstein",
+    "quad_class",
+    "num_mentions",
+    "num_sources",
+    "num_articles",
+    "weight",
 )
 ACTOR_RE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})*$")
 
 # Which events form clusters: known actors on both sides, a day-precise date, asserted factuality.
-CLUSTERABLE = (
-    "source <> '' AND target <> '' AND date IS NOT NULL AND date_precision = 'day' AND factuality = 'asserted'"
-)
+CLUSTERABLE = "source <> '' AND target <> '' AND date IS NOT NULL AND date_precision = 'day' AND factuality = 'asserted'"
 
 MENTIONS_OF_GROUPS = f"""
 SELECT e.event_id, e.doc_id, e.publisher, e.source, e.target, e.root, e.code, e.date, e.goldstein,
@@ -56,7 +80,20 @@ UPDATE events SET cluster_id = m.cluster_id FROM _members m WHERE events.event_i
 
 # Daily sums per directed country dyad, from a given day on (used for dyad_days and the detector).
 DYAD_DAYS_COLUMNS = (
-    "source_country", "target_country", "day", "clusters", "w", "ww", "wg", "wg2", "conflict", "coop", "q1", "q2", "q3", "q4",
+    "source_country",
+    "target_country",
+    "day",
+    "clusters",
+    "w",
+    "ww",
+    "wg",
+    "wg2",
+    "conflict",
+    "coop",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
 )
 DYAD_DAYS_FROM_CLUSTERS = """
 SELECT c.source_country, c.target_country, c.date AS day, count(*)::INTEGER AS clusters,

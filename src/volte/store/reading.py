@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import logging
 import hashlib
+import logging
 from dataclasses import asdict, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -21,7 +21,9 @@ EVIDENCE_CLUSTERS = 12  # per side of a shift
 OUT_COLUMNS = (*EVENT_FIELDS, "cluster_id")
 
 
-def events(con: duckdb.DuckDBPyConnection, where: q.Where, *, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+def events(
+    con: duckdb.DuckDBPyConnection, where: q.Where, *, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
     total_row = con.execute(f"SELECT count(*) FROM events WHERE {where.sql}", where.params).fetchone()
     cursor = con.execute(
         f"SELECT {', '.join(OUT_COLUMNS)} FROM events WHERE {where.sql} "
@@ -42,10 +44,15 @@ def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
 
 def actor_exists(con: duckdb.DuckDBPyConnection, side: str, code: str) -> bool:
     column = "source" if side == "source" else "target"
-    return con.execute(f"SELECT 1 FROM events WHERE starts_with({column}, ?) LIMIT 1", [code]).fetchone() is not None
+    return (
+        con.execute(f"SELECT 1 FROM events WHERE starts_with({column}, ?) LIMIT 1", [code]).fetchone()
+        is not None
+    )
 
 
-def actors(con: duckdb.DuckDBPyConnection, *, side: str, limit: int, level: int | None = None) -> list[tuple[str, int]]:
+def actors(
+    con: duckdb.DuckDBPyConnection, *, side: str, limit: int, level: int | None = None
+) -> list[tuple[str, int]]:
     column = "source" if side == "source" else "target"
     expr = f"left({column}, {int(level)})" if level else column
     rows = con.execute(
@@ -55,7 +62,9 @@ def actors(con: duckdb.DuckDBPyConnection, *, side: str, limit: int, level: int 
     return [(r[0], int(r[1])) for r in rows]
 
 
-def series_days(con: duckdb.DuckDBPyConnection, source: str, target: str, *, since: date | None, until: date | None) -> list[dict[str, Any]]:
+def series_days(
+    con: duckdb.DuckDBPyConnection, source: str, target: str, *, since: date | None, until: date | None
+) -> list[dict[str, Any]]:
     where = q.Where()
     for side, code in (("source", source), ("target", target)):
         if len(code) == 3:
@@ -84,9 +93,16 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] |
 
 
 def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
-    counts = {t: int(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in ("articles", "events", "clusters", "rejects")}  # type: ignore[index]
+    counts = {
+        t: int(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
+        for t in ("articles", "events", "clusters", "rejects")
+    }  # type: ignore[index]
     first, last = con.execute("SELECT min(date), max(date) FROM events").fetchone() or (None, None)
-    return {**counts, "first_date": first.isoformat() if first else None, "last_date": last.isoformat() if last else None}
+    return {
+        **counts,
+        "first_date": first.isoformat() if first else None,
+        "last_date": last.isoformat() if last else None,
+    }
 
 
 # -- reversals -------------------------------------------------------------------------------------
@@ -94,8 +110,15 @@ Pair = tuple[str, str]
 
 
 def shifts(
-    con: duckdb.DuckDBPyConnection, *, since: date | None, until: date | None, kind: str | None,
-    window_hours: float, source: str | None, target: str | None, cache: bool,
+    con: duckdb.DuckDBPyConnection,
+    *,
+    since: date | None,
+    until: date | None,
+    kind: str | None,
+    window_hours: float,
+    source: str | None,
+    target: str | None,
+    cache: bool,
 ) -> list[dict[str, Any]]:
     params = rv.ReversalParams(window_hours=window_hours)
     first, last = con.execute("SELECT min(day), max(day) FROM dyad_days").fetchone() or (None, None)
@@ -119,7 +142,9 @@ def shifts(
     return _with_evidence(con, found)
 
 
-def _active_pairs(con: duckdb.DuckDBPyConnection, *, since: date, until: date, source: str | None, target: str | None) -> list[Pair]:
+def _active_pairs(
+    con: duckdb.DuckDBPyConnection, *, since: date, until: date, source: str | None, target: str | None
+) -> list[Pair]:
     where = q.Where()
     where.add("day BETWEEN ? AND ?", since, until)
     where.add("source_country <> target_country")
@@ -127,7 +152,10 @@ def _active_pairs(con: duckdb.DuckDBPyConnection, *, since: date, until: date, s
         where.add("source_country = ?", source)
     if target:
         where.add("target_country = ?", target)
-    rows = con.execute(f"SELECT DISTINCT source_country, target_country FROM dyad_days WHERE {where.sql} ORDER BY 1, 2", where.params).fetchall()
+    rows = con.execute(
+        f"SELECT DISTINCT source_country, target_country FROM dyad_days WHERE {where.sql} ORDER BY 1, 2",
+        where.params,
+    ).fetchall()
     return [(r[0], r[1]) for r in rows]
 
 
@@ -138,7 +166,9 @@ def _register_pairs(con: duckdb.DuckDBPyConnection, pairs: list[Pair]) -> None:
     con.unregister("_spairs_in")
 
 
-def _day_matrix(con: duckdb.DuckDBPyConnection, pairs: list[Pair], *, start: date, until: date) -> rv.DayTable:
+def _day_matrix(
+    con: duckdb.DuckDBPyConnection, pairs: list[Pair], *, start: date, until: date
+) -> rv.DayTable:
     """One 2-D DayTable (pairs x days over [start, until]) of the registered pairs, with their priors."""
     n = (until - start).days + 1
     index = {p: i for i, p in enumerate(pairs)}
@@ -163,7 +193,13 @@ def _day_matrix(con: duckdb.DuckDBPyConnection, pairs: list[Pair], *, start: dat
     return rv.DayTable(start=start, prior=(prior[0], prior[1], prior[2]), **arrays)  # type: ignore[arg-type]
 
 
-def _day_tables(con: duckdb.DuckDBPyConnection, *, start: date | None, until: date | None, priors: dict[Pair, tuple[float, float, float]]) -> dict[Pair, rv.DayTable]:
+def _day_tables(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    start: date | None,
+    until: date | None,
+    priors: dict[Pair, tuple[float, float, float]],
+) -> dict[Pair, rv.DayTable]:
     """DayTables of the registered pairs over [start, until] (None: each pair's own first/last day)."""
     where = q.Where()
     if start is not None:
@@ -175,7 +211,11 @@ def _day_tables(con: duckdb.DuckDBPyConnection, *, start: date | None, until: da
         f"JOIN _spairs USING (source_country, target_country) WHERE {where.sql} ORDER BY 1, 2, 3",
         where.params,
     ).fetchnumpy()
-    keys = np.char.add(np.char.add(cols["source_country"].astype(str), ">"), cols["target_country"].astype(str)) if len(cols["day"]) else np.array([], dtype=str)
+    keys = (
+        np.char.add(np.char.add(cols["source_country"].astype(str), ">"), cols["target_country"].astype(str))
+        if len(cols["day"])
+        else np.array([], dtype=str)
+    )
     days = cols["day"].astype("datetime64[D]")
     out: dict[Pair, rv.DayTable] = {}
     bounds = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1], True]) if len(keys) else np.array([0])
@@ -190,11 +230,15 @@ def _day_tables(con: duckdb.DuckDBPyConnection, *, start: date | None, until: da
             values = np.zeros(n)
             np.add.at(values, index, cols[name][lo:hi].astype(float))
             arrays[name] = values
-        out[(src, tgt)] = rv.DayTable(start=first.astype(date), prior=priors.get((src, tgt), (0.0, 0.0, 0.0)), **arrays)
+        out[(src, tgt)] = rv.DayTable(
+            start=first.astype(date), prior=priors.get((src, tgt), (0.0, 0.0, 0.0)), **arrays
+        )
     return out
 
 
-def _thresholds(con: duckdb.DuckDBPyConnection, pairs: list[Pair], params: rv.ReversalParams, *, cache: bool) -> dict[Pair, float]:
+def _thresholds(
+    con: duckdb.DuckDBPyConnection, pairs: list[Pair], params: rv.ReversalParams, *, cache: bool
+) -> dict[Pair, float]:
     """Cached per-dyad thresholds of the registered pairs; missing ones are calibrated now."""
     rows = con.execute(
         "SELECT source_country, target_country, threshold FROM dyad_thresholds JOIN _spairs USING (source_country, target_country) WHERE method = ?",
@@ -214,18 +258,27 @@ def _method(params: rv.ReversalParams) -> str:
     return f"{params.method}/w{params.window_days}/{digest}"
 
 
-def _calibrate(con: duckdb.DuckDBPyConnection, pairs: list[Pair], params: rv.ReversalParams, *, cache: bool) -> dict[Pair, float]:
+def _calibrate(
+    con: duckdb.DuckDBPyConnection, pairs: list[Pair], params: rv.ReversalParams, *, cache: bool
+) -> dict[Pair, float]:
     _register_pairs(con, pairs)
     tables = _day_tables(con, start=None, until=None, priors={})
     now = datetime.now(UTC).replace(tzinfo=None)
     out, rows = {}, []
     for pair in pairs:
         table = tables.get(pair)
-        cal = rv.calibrate(table, params, seed=rv.dyad_seed(*pair)) if table is not None else rv.Calibration(params.min_threshold, None, 0)
+        cal = (
+            rv.calibrate(table, params, seed=rv.dyad_seed(*pair))
+            if table is not None
+            else rv.Calibration(params.min_threshold, None, 0)
+        )
         out[pair] = cal.threshold
         rows.append((pair[0], pair[1], cal.threshold, cal.calibrated, cal.days, _method(params), now))
     if cache and rows:
-        con.executemany("DELETE FROM dyad_thresholds WHERE source_country = ? AND target_country = ?", [r[:2] for r in rows])
+        con.executemany(
+            "DELETE FROM dyad_thresholds WHERE source_country = ? AND target_country = ?",
+            [r[:2] for r in rows],
+        )
         con.executemany("INSERT INTO dyad_thresholds VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
     log.info("calibrated %d dyads", len(rows))
     return out
@@ -254,7 +307,15 @@ def _with_evidence(con: duckdb.DuckDBPyConnection, found: list[rv.Shift]) -> lis
         before_want, after_want = ("conflict", "coop") if s.kind == "thaw" else ("coop", "conflict")
         windows.append((i, "before", s.source, s.target, s.before.start, s.before.end, before_want))
         windows.append((i, "after", s.source, s.target, s.after.start, s.after.end, after_want))
-    arrow = pa.table(dict(zip(("shift", "side", "source_country", "target_country", "lo", "hi", "want"), zip(*windows, strict=True), strict=True)))
+    arrow = pa.table(
+        dict(
+            zip(
+                ("shift", "side", "source_country", "target_country", "lo", "hi", "want"),
+                zip(*windows, strict=True),
+                strict=True,
+            )
+        )
+    )
     con.register("_windows", arrow)
     lo, hi = min(w[4] for w in windows), max(w[5] for w in windows) + timedelta(days=2)
     try:

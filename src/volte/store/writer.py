@@ -70,7 +70,16 @@ def publisher(article: Article) -> str:
 def content_hash(article: Article, events: Sequence[Event]) -> str:
     """Changes when the article or its coding changes (so a new coder version re-stores it)."""
     coder = sorted({e.coder_version for e in events})
-    key = "\x1f".join([article.text, article.url or "", article.title or "", str(article.published or ""), article.kind, *coder])
+    key = "\x1f".join(
+        [
+            article.text,
+            article.url or "",
+            article.title or "",
+            str(article.published or ""),
+            article.kind,
+            *coder,
+        ]
+    )
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
@@ -100,7 +109,14 @@ def _batches(items: Iterable[Coded], size: int) -> Iterator[list[Coded]]:
         yield batch
 
 
-def _write_batch(con: duckdb.DuckDBPyConnection, batch: list[Coded], *, summary: IngestSummary, hours: float, prov: Provenance) -> None:
+def _write_batch(
+    con: duckdb.DuckDBPyConnection,
+    batch: list[Coded],
+    *,
+    summary: IngestSummary,
+    hours: float,
+    prov: Provenance,
+) -> None:
     rejects = [c.reject for c in batch if c.reject is not None]
     latest = {c.article.id: c for c in batch if c.reject is None and c.article is not None}
     summary.documents += len(batch)
@@ -120,7 +136,9 @@ def _write_batch(con: duckdb.DuckDBPyConnection, batch: list[Coded], *, summary:
     summary.events += sum(len(c.events) for c in new)
 
 
-def _plan(con: duckdb.DuckDBPyConnection, batch: list[Coded], summary: IngestSummary) -> tuple[list[Coded], list[str]]:
+def _plan(
+    con: duckdb.DuckDBPyConnection, batch: list[Coded], summary: IngestSummary
+) -> tuple[list[Coded], list[str]]:
     """Split a batch into articles to insert and stored doc ids to delete first."""
     ids = [c.article.id for c in batch if c.article is not None]
     urls = [c.article.url for c in batch if c.article is not None and c.article.url]
@@ -137,7 +155,11 @@ def _plan(con: duckdb.DuckDBPyConnection, batch: list[Coded], summary: IngestSum
         if article is None:
             continue
         digest = content_hash(article, item.events)
-        old = [r for r in (by_id.get(article.id), by_url.get(article.url) if article.url else None) if r is not None]
+        old = [
+            r
+            for r in (by_id.get(article.id), by_url.get(article.url) if article.url else None)
+            if r is not None
+        ]
         if any(r[2] == digest for r in old):
             summary.unchanged += 1
             continue
@@ -192,14 +214,26 @@ def _insert(con: duckdb.DuckDBPyConnection, items: list[Coded], prov: Provenance
     return changes
 
 
-def _article_row(article: Article, events: Sequence[Event], count: int, now: datetime, coder: str | None, prov: Provenance) -> dict[str, Any]:
+def _article_row(
+    article: Article, events: Sequence[Event], count: int, now: datetime, coder: str | None, prov: Provenance
+) -> dict[str, Any]:
     host = urlsplit(article.url).hostname if article.url else None
     return {
-        "id": article.id, "url": article.url, "host": host.lower().removeprefix("www.") if host else None,
-        "title": article.title, "published": article.published, "kind": article.kind, "lang": article.lang,
-        "origin": article.origin, "text": article.text, "content_hash": content_hash(article, events),
-        "num_events": count, "ingested_at": now, "volte_version": prov.volte_version,
-        "coder_version": coder, "spacy_model": prov.spacy_model,
+        "id": article.id,
+        "url": article.url,
+        "host": host.lower().removeprefix("www.") if host else None,
+        "title": article.title,
+        "published": article.published,
+        "kind": article.kind,
+        "lang": article.lang,
+        "origin": article.origin,
+        "text": article.text,
+        "content_hash": content_hash(article, events),
+        "num_events": count,
+        "ingested_at": now,
+        "volte_version": prov.volte_version,
+        "coder_version": coder,
+        "spacy_model": prov.spacy_model,
     }
 
 
@@ -207,7 +241,9 @@ def _event_row(event: Event, host: str, prov: Provenance) -> dict[str, Any]:
     row = event.to_dict(spans=True)
     row["date"] = parse_day(event.date)
     row["published"] = parse_day(event.published)
-    row.update(cluster_id=None, publisher=host, volte_version=prov.volte_version, spacy_model=prov.spacy_model)
+    row.update(
+        cluster_id=None, publisher=host, volte_version=prov.volte_version, spacy_model=prov.spacy_model
+    )
     return row
 
 
@@ -226,10 +262,18 @@ def parse_day(value: str | None) -> date | None:
 
 
 def _clusterable(row: dict[str, Any]) -> bool:
-    return bool(row["source"] and row["target"] and row["date"] and row["date_precision"] == "day" and row["factuality"] == "asserted")
+    return bool(
+        row["source"]
+        and row["target"]
+        and row["date"]
+        and row["date_precision"] == "day"
+        and row["factuality"] == "asserted"
+    )
 
 
-def _append(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], rows: list[dict[str, Any]]) -> None:
+def _append(
+    con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], rows: list[dict[str, Any]]
+) -> None:
     if not rows:
         return
     arrow = pa.Table.from_pylist(rows).select(list(columns))
@@ -246,24 +290,45 @@ def _store_rejects(con: duckdb.DuckDBPyConnection, rejects: list[Reject], *, sto
     now = datetime.now(UTC).replace(tzinfo=None)
     for r in rejects:
         con.execute("DELETE FROM rejects WHERE doc_id = ? AND stage = ?", [r.doc_id, r.stage])
-        con.execute("INSERT INTO rejects VALUES (?, ?, ?, ?, ?, ?)", [r.doc_id, r.stage, r.code, r.reason, r.origin, now])
+        con.execute(
+            "INSERT INTO rejects VALUES (?, ?, ?, ?, ?, ?)",
+            [r.doc_id, r.stage, r.code, r.reason, r.origin, now],
+        )
 
 
 def recluster(con: duckdb.DuckDBPyConnection, changes: Changes, *, hours: float) -> None:
     """Rebuild the clusters of the changed groups from their restart anchors on, then the dyads' sums."""
     if not changes:
         return
-    changed = pa.table({
-        "source_key": [k[0] for k in changes], "target_key": [k[1] for k in changes],
-        "root": [k[2] for k in changes], "changed": list(changes.values()),
-    })
+    changed = pa.table(
+        {
+            "source_key": [k[0] for k in changes],
+            "target_key": [k[1] for k in changes],
+            "root": [k[2] for k in changes],
+            "changed": list(changes.values()),
+        }
+    )
     con.register("_changed_in", changed)
     con.execute("CREATE OR REPLACE TEMP TABLE _changed AS SELECT * FROM _changed_in")
     con.unregister("_changed_in")
     con.execute(f"CREATE OR REPLACE TEMP TABLE _groups AS {q.GROUP_RESTARTS}")
     rows = con.execute(q.MENTIONS_OF_GROUPS).fetchall()
-    mentions = [Mention(event_id=r[0], doc_id=r[1], publisher=r[2], source=r[3], target=r[4], root=r[5], code=r[6],
-                        date=r[7], goldstein=float(r[8]), quad_class=int(r[9]), sentence_index=int(r[10] or 0)) for r in rows]
+    mentions = [
+        Mention(
+            event_id=r[0],
+            doc_id=r[1],
+            publisher=r[2],
+            source=r[3],
+            target=r[4],
+            root=r[5],
+            code=r[6],
+            date=r[7],
+            goldstein=float(r[8]),
+            quad_class=int(r[9]),
+            sentence_index=int(r[10] or 0),
+        )
+        for r in rows
+    ]
     con.execute(q.DELETE_GROUP_CLUSTERS)
     clusters = cluster_mentions(mentions, hours=hours)
     if clusters:
@@ -271,10 +336,12 @@ def recluster(con: duckdb.DuckDBPyConnection, changes: Changes, *, hours: float)
         con.register("_new_clusters", arrow)
         con.execute(f"INSERT INTO clusters SELECT {', '.join(q.CLUSTER_COLUMNS)} FROM _new_clusters")
         con.unregister("_new_clusters")
-        members = pa.table({
-            "event_id": [e for c in clusters for e in c.event_ids],
-            "cluster_id": [c.cluster_id for c in clusters for _ in c.event_ids],
-        })
+        members = pa.table(
+            {
+                "event_id": [e for c in clusters for e in c.event_ids],
+                "cluster_id": [c.cluster_id for c in clusters for _ in c.event_ids],
+            }
+        )
         con.register("_members", members)
         con.execute(q.SET_CLUSTER_IDS)
         con.unregister("_members")
@@ -293,4 +360,13 @@ def _refresh_dyads(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(q.DELETE_THRESHOLDS)
 
 
-__all__ = ["IngestSummary", "Provenance", "actor_country", "content_hash", "parse_day", "publisher", "recluster", "write"]
+__all__ = [
+    "IngestSummary",
+    "Provenance",
+    "actor_country",
+    "content_hash",
+    "parse_day",
+    "publisher",
+    "recluster",
+    "write",
+]
