@@ -156,6 +156,8 @@ class _EventBuilder:
         on = _as_date(iso) or self.article.published
         sources = self._side(match.sources, on, speaker=match.attributed_to)
         targets = self._side(match.targets, on, speaker=None)  # "raised *its* alert level" names no target
+        if not targets and match.code[:2] in _PLACE_ROOTS:
+            targets = self._place(trigger, sources, on)
         attributed = self._speaker_code(match, on)
         pairs = _pairs(sources, targets, symmetric=match.symmetric)
         if not self.dyads_only:
@@ -209,6 +211,20 @@ class _EventBuilder:
                     found = _known(self.resolver.resolve(pobj, on=on)) if pobj.dep_ == "pobj" else []
                     if found:
                         return _distinct(found)
+        return []
+
+    def _place(self, trigger: Token, sources: list[ResolvedActor], on: date | None) -> list[ResolvedActor]:
+        """Violence against people or property with no named victim is coded against the country where it
+        happened ("killed hundreds of people *in southern Israel*"), as event data sets do."""
+        subjects = {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree}
+        own = {a.code[:3] for a in sources}
+        for tok in trigger.subtree:
+            if tok.i in subjects or tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPS:
+                continue
+            found = [a for a in _known(self.resolver.resolve(tok, on=on)) if a.code[:3] not in own]
+            if found:
+                return [ResolvedActor(code=found[0].code[:3], name=found[0].name, start=found[0].start,
+                                      end=found[0].end, entry=found[0].entry)]
         return []
 
     def _titled(self, token: Token, on: date | None) -> list[ResolvedActor]:
@@ -276,6 +292,8 @@ _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 # Codes whose events are complete with one actor: statements, intents, resignations, calling off protests,
 # investigations, protests, force posture. Other events need a known target (or `alone: true` patterns).
 _ONE_SIDED = ("01", "03", "08", "09", "14", "15", "1723", "1724")
+_PLACE_ROOTS = frozenset({"17", "18", "19", "20"})
+_PLACE_PREPS = frozenset({"in", "near", "into", "across", "inside", "at", "on", "over"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their"})
 _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
 _PAIR_NOUNS = frozenset({"country", "side", "leader", "nation", "government", "party", "state", "neighbor", "neighbour", "president", "minister", "capital"})
