@@ -269,11 +269,14 @@ def episodes(values: Array, *, threshold: float, gap: int) -> list[tuple[int, in
     return out
 
 
-def detect(table: DayTable, params: ReversalParams, *, threshold: float, first: int = 0) -> list[Shift]:
-    """Every thaw and rupture of the table whose alarm is raised at day index >= ``first``."""
+def detect(
+    table: DayTable, params: ReversalParams, *, threshold: float, first: int = 0, scores: Scores | None = None
+) -> list[Shift]:
+    """Every thaw and rupture of the table whose alarm is raised at day index >= ``first``
+    (``scores``: the table's scores when already computed)."""
     if len(table) == 0:
         return []
-    scores = score(table, params)
+    scores = scores or score(table, params)
     found: list[Shift] = []
     for kind in KINDS:
         values = getattr(scores, kind)
@@ -307,8 +310,19 @@ def detect_rows(
     return [
         (i, shift)
         for i in sorted(rows)
-        for shift in detect(table.row(i), params, threshold=float(thresholds[i]), first=first)
+        for shift in detect(
+            table.row(i), params, threshold=float(thresholds[i]), first=first, scores=_score_row(scores, i)
+        )
     ]
+
+
+def _score_row(scores: Scores, i: int) -> Scores:
+    return Scores(
+        **{
+            name: getattr(scores, name)[i]
+            for name in ("thaw", "rupture", "z_before", "z_after", "mu0", "sd0")
+        }
+    )
 
 
 def _describe(

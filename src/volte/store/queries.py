@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from volte.errors import E_STORE_BAD_ACTOR, E_STORE_BAD_RANGE, ConfigError, StoreError
+from volte.errors import E_CONFIG_BAD_OPTION, E_STORE_BAD_ACTOR, E_STORE_BAD_RANGE, ConfigError, StoreError
 from volte.records import EVENT_FIELDS
 
 SPAN_FIELDS = ("trigger_start", "trigger_end", "source_start", "source_end", "target_start", "target_end")
@@ -210,5 +210,7 @@ def _check_root(root: str) -> str:
     if value.isdigit() and len(value) == 1:
         value = "0" + value
     if not (value.isdigit() and len(value) == 2 and 1 <= int(value) <= 20):
-        raise ConfigError(f"root {root!r}: expected a CAMEO root from 01 to 20 (e.g. 04 or 18)", code="E102")
+        raise ConfigError(
+            f"root {root!r}: expected a CAMEO root from 01 to 20 (e.g. 04 or 18)", code=E_CONFIG_BAD_OPTION
+        )
     return value

@@ -160,7 +160,13 @@ def _active_pairs(
 
 
 def _register_pairs(con: duckdb.DuckDBPyConnection, pairs: list[Pair]) -> None:
-    arrow = pa.table({"source_country": [p[0] for p in pairs], "target_country": [p[1] for p in pairs]})
+    arrow = pa.table(
+        {
+            "idx": list(range(len(pairs))),
+            "source_country": [p[0] for p in pairs],
+            "target_country": [p[1] for p in pairs],
+        }
+    )
     con.register("_spairs_in", arrow)
     con.execute("CREATE OR REPLACE TEMP TABLE _spairs AS SELECT * FROM _spairs_in")
     con.unregister("_spairs_in")
@@ -171,14 +177,12 @@ def _day_matrix(
 ) -> rv.DayTable:
     """One 2-D DayTable (pairs x days over [start, until]) of the registered pairs, with their priors."""
     n = (until - start).days + 1
-    index = {p: i for i, p in enumerate(pairs)}
     cols = con.execute(
-        f"SELECT source_country || '>' || target_country AS pair, (day - ?::DATE) AS i, {', '.join(rv.SUM_FIELDS)} FROM dyad_days "
-        "JOIN _spairs USING (source_country, target_country) WHERE day BETWEEN ? AND ?",
+        f"SELECT p.idx, (d.day - ?::DATE) AS i, {', '.join('d.' + f for f in rv.SUM_FIELDS)} FROM dyad_days d "
+        "JOIN _spairs p USING (source_country, target_country) WHERE d.day BETWEEN ? AND ?",
         [start, start, until],
     ).fetchnumpy()
-    rows = np.array([index[tuple(k.split(">"))] for k in cols["pair"].tolist()], dtype=np.int64)  # type: ignore[misc]
-    days = np.asarray(cols["i"], dtype=np.int64)
+    rows, days = np.asarray(cols["idx"], dtype=np.int64), np.asarray(cols["i"], dtype=np.int64)
     arrays = {}
     for name in rv.SUM_FIELDS:
         values = np.zeros((len(pairs), n))
@@ -186,10 +190,11 @@ def _day_matrix(
         arrays[name] = values
     prior = np.zeros((3, len(pairs), 1))
     for r in con.execute(
-        "SELECT source_country, target_country, sum(w), sum(wg), sum(wg2) FROM dyad_days JOIN _spairs USING (source_country, target_country) WHERE day < ? GROUP BY ALL",
+        "SELECT p.idx, sum(d.w), sum(d.wg), sum(d.wg2) FROM dyad_days d "
+        "JOIN _spairs p USING (source_country, target_country) WHERE d.day < ? GROUP BY p.idx",
         [start],
     ).fetchall():
-        prior[:, index[(r[0], r[1])], 0] = (r[2], r[3], r[4])
+        prior[:, int(r[0]), 0] = (r[1], r[2], r[3])
     return rv.DayTable(start=start, prior=(prior[0], prior[1], prior[2]), **arrays)  # type: ignore[arg-type]
 
 
