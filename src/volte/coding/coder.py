@@ -157,7 +157,7 @@ class _EventBuilder:
         sources = self._side(match.sources, on, speaker=match.attributed_to)
         targets = self._side(match.targets, on, speaker=None)  # "raised *its* alert level" names no target
         if not targets and match.code[:2] in _PLACE_ROOTS:
-            targets = self._place(trigger, sources, on)
+            targets = self._place(trigger, sources, on, trigger_code_domestic=match.code[:2] == "17")
         attributed = self._speaker_code(match, on)
         pairs = _pairs(sources, targets, symmetric=match.symmetric)
         if not self.dyads_only:
@@ -213,11 +213,14 @@ class _EventBuilder:
                         return _distinct(found)
         return []
 
-    def _place(self, trigger: Token, sources: list[ResolvedActor], on: date | None) -> list[ResolvedActor]:
+    def _place(
+        self, trigger: Token, sources: list[ResolvedActor], on: date | None, *, trigger_code_domestic: bool
+    ) -> list[ResolvedActor]:
         """Violence against people or property with no named victim is coded against the country where it
-        happened ("killed hundreds of people *in southern Israel*"), as event data sets do."""
+        happened ("killed hundreds of people *in southern Israel*"), as event data sets do; for coercion
+        (arrests, raids) the doer's own country counts ("police arrested 14 people *in Mombasa*")."""
         subjects = {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree}
-        own = {a.code[:3] for a in sources}
+        own = {a.code[:3] for a in sources} if not trigger_code_domestic else set()
         for tok in trigger.subtree:
             if tok.i in subjects or tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPS:
                 continue
@@ -249,12 +252,13 @@ class _EventBuilder:
         found: dict[str, ResolvedActor] = {}
         sents = [s for s in self.doc.sents if s.start <= token.i][-3:]
         for sent in reversed(sents):
-            for actor in reversed(self.resolver.mentions(sent)):
-                if actor.start < token.idx:
+            heads = [t for t in sent if t.pos_ in ("NOUN", "PROPN") and t.i < token.i and t.dep_ != "compound"]
+            for head in reversed(heads):  # nearest first: "his *Bolivian counterpart*" counts too
+                for actor in _known(self.resolver.resolve(head, on=on)):
                     found.setdefault(actor.code[:3], actor)
             if len(found) >= 2:
                 break
-        return list(found.values())[:2][::-1] if len(found) >= 2 else []
+        return list(found.values())[:2] if len(found) >= 2 else []
 
     def _speaker_code(self, match: VerbMatch, on: date | None) -> str | None:
         if match.attributed_to is not None:
