@@ -95,6 +95,14 @@ def test_verbs_unreadable_files_are_reported(tmp_path, text, needle):
     assert needle in str(info.value)
 
 
+def test_verbs_yaml_keywords_in_word_lists_are_explained(tmp_path):
+    text = 'patterns:\n  - id: x\n    code: "111"\n    verbs: [call]\n    object: [liar, false]\n'
+    with pytest.raises(DictionaryError) as info:
+        load_patterns([_write(tmp_path, text, "kw.yml")])
+    assert "kw.yml:2: 'object' must be a word or a list of words" in str(info.value)
+    assert "quote them" in str(info.value)
+
+
 def test_verbs_on_is_a_preposition_not_a_boolean(tmp_path):
     text = 'patterns:\n  - id: x\n    code: "163"\n    verbs: [impose]\n    prep: {on: []}\n'
     patterns, _ = load_patterns([_write(tmp_path, text, "ok.yml")])

@@ -155,7 +155,9 @@ def _words(value: Any, key: str, where: str, problems: list[str]) -> tuple[str, 
         return ()
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
-        problems.append(f"{where}: '{key}' must be a word or a list of words")
+        hint = " (true/false/null are YAML keywords: quote them, e.g. \"false\")" if isinstance(items, list) and any(
+            isinstance(v, bool) or v is None for v in items) else ""
+        problems.append(f"{where}: '{key}' must be a word or a list of words{hint}")
         return ()
     bad = [v for v in items if not _WORD.match(v)]
     if bad:
