@@ -198,7 +198,7 @@ INCOMPLETE: dict[str, str] = {
     "GRD": "foreign ministers not listed", "LCA": "foreign ministers not listed",
     "VCT": "foreign ministers not listed", "KNA": "foreign minister before 2015-02-18 not listed",
     "BHR": _DM, "BHS": _DM + " (national security)", "BLZ": _DM, "BOL": _DM, "BRB": _DM, "CHL": _DM,
-    "COD": _DM, "GTM": _DM, "JAM": _DM + " (national security)", "KWT": _DM, "NIC": _DM, "PER": _DM,
+    "COD": _DM, "GTM": _DM, "JAM": _DM + " (national security)", "KWT": _DM, "NIC": _DM, "PER": "defence ministers since 2021-07-29 not listed",
     "PRK": _DM, "PRY": _DM, "TTO": _DM + " (national security)",
     "ECU": "defence ministers except 2016-17 not listed",
     "FRA": "armed forces ministry 2025-09-09..10-11 (Lecornu's caretaker weeks) not listed",
