@@ -175,3 +175,35 @@ def test_verbs_imposed_sanctions_is_one_event(nlp, verbs):
 def test_verbs_generic_said_is_a_statement_fallback(nlp, verbs):
     _, found = _matches(nlp, verbs, "The minister said the economy was growing.")
     assert found and all(m.statement and m.code == "010" for m in found)
+
+
+def _hand_doc(words, lemmas, tags, pos, deps, heads):
+    """A parsed Doc built by hand: matching tested without the statistical model."""
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, lemmas=lemmas, tags=tags, pos=pos, deps=deps, heads=heads)
+
+
+@pytest.mark.parametrize(
+    ("words", "lemmas", "tags", "pos", "deps", "heads", "code", "negated"),
+    [
+        (["Russia", "shelled", "Kharkiv"], ["Russia", "shell", "Kharkiv"], ["NNP", "VBD", "NNP"],
+         ["PROPN", "VERB", "PROPN"], ["nsubj", "ROOT", "dobj"], [1, 1, 1], "194", False),
+        (["Russia", "did", "not", "shell", "Kharkiv"], ["Russia", "do", "not", "shell", "Kharkiv"],
+         ["NNP", "VBD", "RB", "VB", "NNP"], ["PROPN", "AUX", "PART", "VERB", "PROPN"],
+         ["nsubj", "aux", "neg", "ROOT", "dobj"], [3, 3, 3, 3, 3], "194", True),
+        (["Iran", "imposed", "sanctions", "on", "Iraq"], ["Iran", "impose", "sanction", "on", "Iraq"],
+         ["NNP", "VBD", "NNS", "IN", "NNP"], ["PROPN", "VERB", "NOUN", "ADP", "PROPN"],
+         ["nsubj", "ROOT", "dobj", "prep", "pobj"], [1, 1, 1, 1, 3], "163", False),
+    ],
+)
+def test_verbs_match_hand_built_parses(verbs, words, lemmas, tags, pos, deps, heads, code, negated):
+    doc = _hand_doc(words, lemmas, tags, pos, deps, heads)
+    found = [m for sent in doc.sents for m in verbs.match(sent)]
+    if negated:
+        assert found == []
+    else:
+        assert [m.code for m in found] == [code]
+        assert doc[found[0].sources[0]].text == words[0]
+        assert doc[found[0].targets[0]].text == words[-1]
