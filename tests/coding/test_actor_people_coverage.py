@@ -212,9 +212,14 @@ INCOMPLETE: dict[str, str] = {
 
 
 @pytest.fixture(scope="module")
-def package_gaps() -> dict[str, list[Gap]]:
+def package() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+@pytest.fixture(scope="module")
+def package_gaps(package: ActorDictionary) -> dict[str, list[Gap]]:
     by_state: dict[str, list[Gap]] = defaultdict(list)
-    for gap in audit(ActorDictionary.load(), tolerance_days=TOLERANCE_DAYS, vacancies=True):
+    for gap in audit(package, tolerance_days=TOLERANCE_DAYS, vacancies=True):
         by_state[gap.state].append(gap)
     return by_state
 
@@ -244,6 +249,30 @@ def test_people_coverage_no_gap_since_2015(owner: str, package_gaps: dict[str, l
 ])
 def test_people_coverage_title_offices(title: str, state: str, offices: set[str]) -> None:
     assert title_offices(title, state) == offices
+
+
+@pytest.mark.parametrize(("person", "on", "code", "title"), [
+    ("sedki_sobhi", date(2018, 6, 13), "EGYGOV", "defence minister"),
+    ("sedki_sobhi", date(2018, 6, 14), "EGYELI", ""),
+    ("mohamed_ahmed_zaki", date(2018, 6, 14), "EGYGOV", "defence minister"),
+    ("king_salman", date(2022, 9, 26), "SAUGOV", "king and prime minister"),
+    ("king_salman", date(2022, 9, 27), "SAUGOV", "king"),
+    ("mohammad_mokhber", date(2024, 5, 19), "IRNGOV", "first vice president"),
+    ("mohammad_mokhber", date(2024, 5, 20), "IRNGOV", "acting president"),
+    ("mohammad_mokhber", date(2024, 7, 28), "IRNELI", ""),
+    ("benjamin_netanyahu", date(2018, 11, 15), "ISRGOV", "prime minister, foreign minister and defence minister"),
+    ("benjamin_netanyahu", date(2019, 11, 12), "ISRGOV", "prime minister"),
+    ("min_aung_hlaing", date(2021, 8, 1), "MMRGOV", "junta leader and prime minister"),
+    ("salahuddin_rabbani", date(2015, 1, 28), "AFGELI", ""),
+    ("salahuddin_rabbani", date(2015, 1, 29), "AFGGOV", "foreign minister"),
+    ("hwang_kyo_ahn", date(2017, 5, 10), "KORGOV", "prime minister and acting president"),
+    ("portia_simpson_miller", date(2016, 3, 3), "JAMELI", ""),
+    ("laurent_saint_cyr", date(2025, 8, 7), "HTIGOV", "Transitional Presidential Council president"),
+])
+def test_people_coverage_boundary_days(person: str, on: date, code: str, title: str,
+                                       package: ActorDictionary) -> None:
+    got, period = package.entries[f"person:{person}"].code_on(on)
+    assert (got, period.title if period else "") == (code, title)
 
 
 STATES_YML = """version: 1
