@@ -43,15 +43,14 @@ class ReversalParams:
     shrink: float = 2.0  # pseudo-weight pulling each window's mean toward the baseline
     min_sd: float = 1.5
     min_threshold: float = 1.0  # floor under every calibrated threshold
-    short_history_threshold: float = 1.5  # global minimum for histories too short to calibrate
+    short_history_threshold: float = 1.35  # global minimum for histories too short to calibrate
     false_alarms_per_year: float = 0.5  # calibration target (thaws and ruptures together)
     shuffles: int = 40
     block_days: int = 1
     min_calibration_days: int = 90
     every_day: bool = False  # evaluate at every day (True) or only at days with a cluster (False)
-    variance: str = (
-        "weights"  # z denominators from the sum of squared weights (squares) or of weights (weights)
-    )
+    # z denominators: sum of squared weights (squares, the null variance) or sum of weights (weights)
+    variance: str = "squares"
     combine: str = "geomean"  # how the deviations make one score: min | geomean | contrast
     method: str = "volte.reversals.v1"
 
