@@ -201,13 +201,12 @@ INCOMPLETE: dict[str, str] = {
     "COD": _DM, "GTM": _DM, "JAM": _DM + " (national security)", "KWT": _DM, "NIC": _DM, "PER": "defence ministers since 2021-07-29 not listed",
     "PRK": _DM, "PRY": _DM, "TTO": _DM + " (national security)",
     "ECU": "defence ministers except 2016-17 not listed",
-    "FRA": "armed forces ministry 2025-09-09..10-11 (Lecornu's caretaker weeks) not listed",
-    "GUY": "foreign minister before 2015-05-20 and defence ministers not listed",
+    "GUY": _DM + " (the president holds defence)",
     "HND": "foreign ministers before 2019-10 and defence ministers not listed",
     "HTI": "foreign ministers 2015-2018 and defence ministers not listed",
     "SDN": "foreign ministers 2018-04..06 and 2019-04..09; defence ministers since 2019-04 not listed",
     "SUR": "foreign minister since 2025-05 and defence ministers not listed",
-    "YEM": "foreign minister 2015-01..03 and defence ministers not listed",
+    "YEM": _DM,
 }
 
 
