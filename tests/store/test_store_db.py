@@ -522,3 +522,16 @@ def test_store_read_only_refuses_a_store_needing_migration(db: Path) -> None:
     with pytest.raises(StoreError, match="missing migrations 0002") as info:
         Store(db, read_only=True)
     assert info.value.code == "E501"
+
+
+def test_store_ingest_caches_thresholds_and_read_only_shifts_agree(db: Path) -> None:
+    with Store(db) as s:
+        s.ingest(_thaw_articles())
+        cached = s.con.execute("SELECT source_country, target_country FROM dyad_thresholds ORDER BY ALL").fetchall()
+        writable = s.shifts()
+        s.con.execute("DELETE FROM dyad_thresholds")
+    assert ("COL", "USA") in cached and ("USA", "VEN") in cached
+    with Store(db, read_only=True) as ro:
+        assert ro.shifts() == writable
+        assert {pair for _, pair in ro._memo} >= {("COL", "USA")}
+        assert ro.shifts() == writable

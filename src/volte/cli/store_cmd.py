@@ -249,7 +249,7 @@ def shifts_cli(
         )
         for ev in shift["evidence_events"]:
             echo(
-                f"  {ev['date']} {ev['source']}->{ev['target']} {ev['code']} [{ev['doc_id']}] {ev['sentence']}"
+                f"  {ev['date']} {ev['source']}->{ev['target']} {ev['code']} [{ev['doc_id']}] {' '.join(str(ev['sentence']).split())}"
             )
 
 

@@ -53,6 +53,7 @@ class Store:
         self.settings = settings or Settings()
         self.path = str(path if path is not None else self.settings.store.path)
         self.read_only = read_only
+        self._memo: dict[tuple[str, tuple[str, str]], float] = {}  # thresholds calibrated while read-only
         self.con = _connect(self.path, read_only=read_only)
         try:
             self._prepare()
@@ -184,6 +185,7 @@ class Store:
                 source=source,
                 target=target,
                 cache=not self.read_only,
+                memo=self._memo,
             )
 
     def get_article(self, article_id: str) -> dict[str, Any] | None:

@@ -119,7 +119,10 @@ def shifts(
     source: str | None,
     target: str | None,
     cache: bool,
+    memo: dict[tuple[str, Pair], float] | None = None,
 ) -> list[dict[str, Any]]:
+    """Reversals dated in [since, until]; ``cache`` saves new calibrations in the store, ``memo`` keeps
+    them for the life of a read-only Store (its data cannot change while it is open)."""
     params = rv.ReversalParams(window_hours=window_hours)
     first, last = con.execute("SELECT min(day), max(day) FROM dyad_days").fetchone() or (None, None)
     if first is None:
@@ -131,7 +134,7 @@ def shifts(
         return []
     _register_pairs(con, pairs)
     table = _day_matrix(con, pairs, start=start, until=until)
-    thresholds = _thresholds(con, pairs, params, cache=cache)
+    thresholds = _thresholds(con, pairs, params, cache=cache, memo={} if memo is None else memo)
     limits = np.array([thresholds[p] for p in pairs])
     found: list[rv.Shift] = []
     first_index = (since - start).days - params.window_days
@@ -242,17 +245,32 @@ def _day_tables(
 
 
 def _thresholds(
-    con: duckdb.DuckDBPyConnection, pairs: list[Pair], params: rv.ReversalParams, *, cache: bool
+    con: duckdb.DuckDBPyConnection,
+    pairs: list[Pair],
+    params: rv.ReversalParams,
+    *,
+    cache: bool,
+    memo: dict[tuple[str, Pair], float],
 ) -> dict[Pair, float]:
     """Cached per-dyad thresholds of the registered pairs; missing ones are calibrated now."""
+    method = _method(params)
     rows = con.execute(
         "SELECT source_country, target_country, threshold FROM dyad_thresholds JOIN _spairs USING (source_country, target_country) WHERE method = ?",
-        [_method(params)],
+        [method],
     ).fetchall()
     known = {(r[0], r[1]): float(r[2]) for r in rows}
+    known.update({p: memo[(method, p)] for p in pairs if (method, p) in memo})
     missing = [p for p in pairs if p not in known]
     if missing:
-        known.update(_calibrate(con, missing, params, cache=cache))
+        if not cache:
+            log.warning(
+                "%d dyads have no cached threshold for these detector settings; calibrating them now "
+                "(open the store once for writing, e.g. `volte ingest`, to cache them)",
+                len(missing),
+            )
+        fresh = _calibrate(con, missing, params, cache=cache)
+        memo.update({(method, p): t for p, t in fresh.items()})
+        known.update(fresh)
         _register_pairs(con, pairs)
     return known
 
