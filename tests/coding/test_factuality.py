@@ -183,3 +183,9 @@ def test_factuality_refusals_threats_orders_and_roles(nlp, text, code):
 def test_factuality_receiving_reverses_the_roles(strict_coder):
     events = _events(strict_coder, "Germany received a shipment of gas from Norway.")
     assert [(e.source[:3], e.target[:3]) for e in events if e.code == "061"] == [("NOR", "DEU")]
+
+
+@pytest.mark.model
+def test_factuality_conditional_threat_is_still_a_threat(strict_coder):
+    events = _events(strict_coder, "Iran warned of a crushing response if Israel attacked.")
+    assert [(e.source[:3], e.target[:3], e.root, e.factuality) for e in events] == [("IRN", "ISR", "13", "asserted")]

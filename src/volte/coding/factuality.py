@@ -72,6 +72,7 @@ class Modality:
     by_speaker: bool = False  # "X said Y must withdraw": X demands (appeal with "should") of Y
     self_refusal: bool = False  # "will not join": the actor refuses its own act (12x)
     modal_threat: bool = False  # "X said it may suspend ties": a threat when the act is hostile
+    conditional: bool = False  # hypothetical only through an if/unless clause ("warned of consequences if ...")
 
 
 def assess(trigger: Token) -> Modality:
@@ -145,8 +146,10 @@ def _final_modality(status: str, speaker: int | None, trigger: Token) -> Modalit
     """Internal statuses mapped to public ones at the top of the clause chain."""
     if status == "reported_may" and speaker is not None:
         return Modality("hypothetical", speaker=speaker, modal_threat=True)  # "said it may suspend ties"
+    conditional = status == "conditional"
     status = _TO_HYPOTHETICAL.get(status, status)
-    return Modality(status, speaker=speaker if speaker is not None else _according_to(trigger.sent))
+    return Modality(status, speaker=speaker if speaker is not None else _according_to(trigger.sent),
+                    conditional=conditional)
 
 
 # Instruments whose content is enacted by signing or passing them: "signed an order *lifting* sanctions".

@@ -21,7 +21,7 @@ from volte.errors import E_DICT_INVALID, E_DICT_MISSING, DictionaryError
 
 # Where a pattern may look for its source or target actor (docs/verbs.md, "Slots").
 SLOTS = frozenset(
-    {"subject", "object", "dative", "poss", "obj_poss", "modifier", "governor_subject", "governor_object", "between", "clause_subject", "xcomp_object"}
+    {"subject", "object", "dative", "poss", "obj_poss", "modifier", "governor_subject", "governor_object", "between", "clause_subject", "xcomp_object", "condition_subject"}
 )
 SLOT_PREFIXES = ("prep:", "obj_prep:")
 KEYS = frozenset(

@@ -40,6 +40,7 @@ _KEEPING = frozenset({"appeal", "demand", "refusal"})
 _VERBAL_ACTS = frozenset({"10", "11", "12", "13"})
 _HOSTILE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 _SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+_CONDITIONAL_ACTS = frozenset({"10", "13"})  # demands and threats are made conditional by nature
 _GOVERNING_LEMMAS = COMMITTING | PLANNING | THREATENING | CONSIDERING
 _GOVERNED_EDGES = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "conj", "acomp"})
 
@@ -375,6 +376,9 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
         return object_heads(tok.head) if tok.dep_ in ("pobj",) and tok.head.head is not tok.head else []
     if slot == "clause_subject":
         return [s for c in tok.children if c.dep_ in ("acl", "ccomp") for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    if slot == "condition_subject":  # "warned of consequences *if the rebels* did not withdraw"
+        return [x for c in tok.children if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+                for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
     if slot == "xcomp_object":
         return [o for c in tok.children if c.dep_ in ("xcomp", "ccomp") for o in object_heads(c)]
     if slot == "between":
@@ -488,6 +492,8 @@ def _apply_factuality(raws: list[_Raw]) -> None:
         elif status in ("future", "committed", "threat"):
             raw.code = raw.pattern.intent if (status != "threat" and raw.pattern.intent) else (governed_code(status, raw.code) or raw.code)
             raw.factuality = "future" if status == "future" else "asserted"
+        elif status == "hypothetical" and modality.conditional and raw.code[:2] in _CONDITIONAL_ACTS:
+            pass  # "warned of consequences *if* ...": the warning itself was made
         elif status == "hypothetical":
             raw.factuality = "hypothetical"
         if not raw.dropped and status in _YIELDING and (status != "hypothetical" or modality.governor is not None):
