@@ -159,10 +159,13 @@ class _EventBuilder:
         if not targets and match.code[:2] in _PLACE_ROOTS:
             targets = self._place(trigger, sources, on, trigger_code_domestic=match.code[:2] == "17")
         attributed = self._speaker_code(match, on)
-        pairs = _pairs(sources, targets, symmetric=match.symmetric)
+        # one side may be paired within itself ("X and Y met", "talks between X and Y") only when the
+        # other side names nobody at all; "the agency held talks with X and Y" pairs the agency, or nothing
+        within = not match.sources or not match.targets
+        pairs = _pairs(sources, targets, symmetric=match.symmetric, within=within)
         if not self.dyads_only:
             return [self._event(match, src, tgt, iso, precision, attributed) for src, tgt in pairs or [(None, None)]]
-        if match.sources and not sources and not match.symmetric and not match.passive:
+        if match.sources and not sources and not match.passive:
             return []  # the doer is named but unknown: an event without its source misleads
         if not match.alone and not match.code.startswith(_ONE_SIDED):
             # an action on nobody we know: no dyad, and mostly an actor we failed to resolve
@@ -308,10 +311,10 @@ def _known(actors: list[ResolvedActor]) -> list[ResolvedActor]:
 
 
 def _pairs(
-    sources: list[ResolvedActor], targets: list[ResolvedActor], *, symmetric: bool
+    sources: list[ResolvedActor], targets: list[ResolvedActor], *, symmetric: bool, within: bool = True
 ) -> list[tuple[ResolvedActor | None, ResolvedActor | None]]:
     """(source, target) pairs: one per direction for compound symmetric actors; self-directed pairs dropped."""
-    if symmetric and bool(sources) != bool(targets):
+    if symmetric and within and bool(sources) != bool(targets):
         side = _distinct(sources or targets)
         if len(side) >= 2:
             return [(a, b) for a in side for b in side if a.code != b.code]
