@@ -189,3 +189,15 @@ def test_factuality_receiving_reverses_the_roles(strict_coder):
 def test_factuality_conditional_threat_is_still_a_threat(strict_coder):
     events = _events(strict_coder, "Iran warned of a crushing response if Israel attacked.")
     assert [(e.source[:3], e.target[:3], e.root, e.factuality) for e in events] == [("IRN", "ISR", "13", "asserted")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Romania urged the European Union to help finance its new hospitals.", "023"),
+        ("The United States demanded that Hamas stop its rocket fire.", "105"),
+    ],
+)
+def test_factuality_appeals_and_demands_specialised_by_their_clause(nlp, text, code):
+    assert code in [m.code for m in _matches(nlp, text)]

@@ -390,6 +390,29 @@ _THREAT_CODES = {
     "1723": "1323", "1724": "1324", "173": "137", "174": "137", "175": "137", "18": "1383", "19": "1384",
     "191": "1381", "192": "1382", "20": "1385", "204": "1385",
 }
+# What a complement verb asks for, when it is no event pattern itself: "urged Iran to *help* finance" is an
+# appeal for aid (023), "demanded that Hamas *renounce* violence" a demand to yield (105).
+_CLAUSE_MEANINGS: dict[str, tuple[str, ...]] = {
+    "07": ("help", "assist", "aid", "finance", "fund", "donate", "feed", "rebuild"),
+    "04": ("negotiate", "talk", "meet", "discuss", "dialogue", "consult"),
+    "0841": ("release", "free", "return", "repatriate", "hand", "extradite", "surrender"),
+    "08": ("withdraw", "stop", "halt", "end", "cease", "lift", "ease", "cancel", "drop", "abandon", "reverse",
+           "reconsider", "renounce", "forsake", "give", "pay", "compensate", "back", "retreat", "dismantle"),
+    "083": ("reform", "amend", "democratize", "democratise", "enact", "change", "overhaul", "adopt"),
+    "06": ("cooperate", "collaborate", "join", "trade", "invest", "lease"),
+    "05": ("recognize", "recognise", "support", "endorse", "back", "defend"),
+    "045": ("mediate", "broker", "facilitate"),
+    "057": ("settle", "resolve", "reach", "sign", "conclude"),
+    "086": ("allow", "let", "permit", "admit", "accept"),
+    "064": ("provide", "share", "disclose", "reveal", "inform"),
+}
+CLAUSE_CODES = {lemma: code for code, lemmas in _CLAUSE_MEANINGS.items() for lemma in lemmas}
+_APPEAL_CODES["057"] = "027"
+_DEMAND_CODES["057"] = "107"
+_APPEAL_CODES["086"] = "0255"
+_APPEAL_CODES["064"] = "0214"
+_DEMAND_CODES["064"] = "1014"
+
 TABLES = {"refusal": _REFUSAL_CODES, "appeal": _APPEAL_CODES, "demand": _DEMAND_CODES, "future": _INTENT_CODES,
           "committed": _INTENT_CODES, "threat": _THREAT_CODES}
 

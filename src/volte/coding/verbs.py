@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from volte.coding.cameo import is_code
 from volte.coding.factuality import (
+    CLAUSE_CODES,
     COMMITTING,
     CONSIDERING,
     PLANNING,
@@ -119,6 +120,7 @@ class VerbDictionary:
         _consume_cued_nouns(raws)
         _drop_topics(raws)
         _apply_factuality(raws)
+        _specialise_by_clause(raws)
         return [_to_match(raw) for raw in raws if not raw.dropped]
 
     def _raw_matches(self, sent: Span) -> list[_Raw]:
@@ -498,6 +500,23 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             raw.factuality = "hypothetical"
         if not raw.dropped and status in _YIELDING and (status != "hypothetical" or modality.governor is not None):
             _drop_governors(raw, by_index, governor)
+
+
+def _specialise_by_clause(raws: list[_Raw]) -> None:
+    """Appeals, demands and refusals whose complement is no event pattern take their 3-digit code from
+    the complement verb ("urged the bank to *help* finance ..." is 023)."""
+    matched = {raw.tok.i for raw in raws}
+    for raw in raws:
+        family = {"02": "appeal", "10": "demand", "12": "refusal"}.get(raw.code[:2])
+        if raw.dropped or family is None or raw.code not in ("020", "100", "120"):
+            continue
+        for child in raw.tok.children:
+            if child.dep_ in ("xcomp", "ccomp") and child.i not in matched:
+                meaning = CLAUSE_CODES.get(child.lemma_.lower())
+                code = governed_code(family, meaning) if meaning else None
+                if code is not None and is_code(code) and code[:2] == raw.code[:2]:
+                    raw.code = code
+                break
 
 
 def _drop_governors(raw: _Raw, by_index: dict[int, _Raw], governor: _Raw | None) -> None:
