@@ -33,7 +33,7 @@ class NlpSettings(_Section):
 
 class CodingSettings(_Section):
     statements: bool = Field(False, description="Emit generic 'make statement' (010) events when nothing more specific is found.")
-    hypothetical: bool = Field(True, description="Emit hypothetical/conditional events (marked factuality=hypothetical).")
+    hypothetical: bool = Field(False, description="Also emit hypothetical/conditional events (marked factuality=hypothetical); off by default: they did not happen.")
 
 
 class StoreSettings(_Section):
