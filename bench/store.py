@@ -8,7 +8,8 @@ Generates articles, events, clusters and dyad_days directly in DuckDB with vecto
 loops over rows), calibrates every dyad's threshold once (timed: it runs at ingest time, not at query
 time), then times what `volte dyad` and `volte shifts` do: ``Store.dyad_series`` for one dyad-year and
 ``Store.shifts`` for one month, plus an event query. Prints the median of several runs and the ratio to
-the 1-second target.
+the 1-second target. ``--ingest N`` (default 10,000) also times the store's write path on N already
+coded articles (the coder, not measured here, dominates a real `volte ingest`).
 
 Generated data (inserted in date order, as ingest of a news stream would): 60 countries with Zipf-like activity, GOV/MIL/OPP/BUS roles, 5 years (2021-2025), 5
 events per article, CAMEO codes drawn from the code table, 400 publishers. Clusters are built with a
@@ -19,12 +20,13 @@ table sizes; ingest itself clusters with volte.analyse.clusters.
 from __future__ import annotations
 
 import argparse
+import random
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +101,72 @@ def build(store: Store, *, events: int) -> None:
     con.execute("CHECKPOINT")
 
 
+def coded_articles(n: int, *, seed: int = 1) -> Iterator[Any]:
+    """Hand-built coded articles (5 events each, 12 countries, 40 publishers) for the write path."""
+    from volte.coding.cameo import describe
+    from volte.coding.coder import Coded
+    from volte.records import Article, Event, make_event_id
+
+    rng = random.Random(seed)
+    countries = COUNTRIES[:12]
+    for i in range(n):
+        day = date(2025, 1, 1) + timedelta(days=i * 365 // n)
+        events = []
+        for j in range(5):
+            src, tgt = rng.sample(countries, 2)
+            info = describe(
+                rng.choice(("042", "036", "111", "112", "190", "057", "173", "138", "051", "040"))
+            )
+            events.append(
+                Event(
+                    make_event_id(f"a{i}", j, src, tgt, info.code),
+                    f"a{i}",
+                    j,
+                    "Generated.",
+                    0,
+                    10,
+                    day.isoformat(),
+                    "day",
+                    day.isoformat(),
+                    src + "GOV",
+                    src,
+                    tgt + "GOV",
+                    tgt,
+                    info.code,
+                    info.root,
+                    info.quad_class,
+                    info.goldstein,
+                    info.plover,
+                    "said",
+                    "bench",
+                    "asserted",
+                    None,
+                    "news",
+                    "volte.coder.v1",
+                )
+            )
+        yield Coded(
+            Article(f"a{i}", "Generated text.", url=f"https://h{i % 40}.example/{i}", published=day),
+            tuple(events),
+            None,
+        )
+
+
+def bench_ingest(n: int, directory: Path) -> None:
+    """Time Store.ingest on already coded articles: the store's share of `volte ingest`."""
+    with Store(directory / "ingest.duckdb") as store:
+        start = time.perf_counter()
+        summary = store.ingest(coded_articles(n), batch_size=200)
+        seconds = time.perf_counter() - start
+        again = time.perf_counter()
+        store.ingest(coded_articles(n), batch_size=200)
+        rerun = time.perf_counter() - again
+    print(
+        f"ingest of {n:,} coded articles ({summary.events:,} events, batches of 200): {seconds:.1f}s, "
+        f"{n / seconds:,.0f} articles/s; idempotent re-run {rerun:.1f}s"
+    )
+
+
 def timed(fn: Callable[[], Any], *, runs: int) -> tuple[float, Any]:
     times, result = [], None
     for _ in range(runs):
@@ -116,6 +184,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--reuse", action="store_true", help="time an existing --db without generating")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--ingest",
+        type=int,
+        default=10_000,
+        help="also time Store.ingest of this many coded articles (0: skip)",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="volte-bench-") as tmp:
         path = args.db or Path(tmp) / "bench.duckdb"
@@ -134,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"calibrated {calibrated} dyads in {time.perf_counter() - start:.1f}s (once, at ingest time)"
             )
         report(path, runs=args.runs)
+        if args.ingest:
+            bench_ingest(args.ingest, Path(tmp))
     return 0
 
 
