@@ -75,6 +75,7 @@ def code_cli(
     fmt: str = typer.Option("table", "--format", "-f", help="Output format: jsonl, csv, tsv or table."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
     statements: bool = typer.Option(False, "--statements", help="Also emit generic 'make statement' (010) events."),
+    hypothetical: bool = typer.Option(False, "--hypothetical", help="Also emit conditional/hypothetical events (factuality=hypothetical)."),
 ) -> None:
     """Code articles into events and print them (no database)."""
     check_format(fmt)
@@ -85,7 +86,7 @@ def code_cli(
     from volte.coding.coder import Coder
     from volte.settings import load_settings
 
-    settings = load_settings(overrides=[f"coding.statements={statements}"])
+    settings = load_settings(overrides=[f"coding.statements={statements}", f"coding.hypothetical={hypothetical}"])
     events: list[Event] = []
     rejects: list[Reject] = []
     progress = Progress("coding", unit="docs")
