@@ -32,6 +32,7 @@ def _lines(coder, article: Article, *, drop: set[str]) -> list[str]:  # type: ig
 
 def _compare(lines: list[str], golden: Path, update: bool) -> None:
     if update or not golden.exists():
+        golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
         if not update:
             pytest.fail(f"{golden.name} did not exist and was written: review it and commit it")

@@ -136,7 +136,7 @@ def format_figures(figures: dict[str, object]) -> str:
     root = cast(dict[str, float], figures["root"])
     code3 = cast(dict[str, float], figures["code3"])
     return (
-        f"{figures['file']}: {figures['records']} records\n"
+        f"{figures['file']}: {figures['records']} records ({figures.get('mode', 'dyad')} scoring)\n"
         f"  root    P {root['precision']:.3f}  R {root['recall']:.3f}  F1 {root['f1']:.3f}  (tp {root['tp']}, fp {root['fp']}, fn {root['fn']})\n"
         f"  3-digit P {code3['precision']:.3f}  R {code3['recall']:.3f}  F1 {code3['f1']:.3f}\n"
         f"  actor agreement {figures['actor_agreement']} over {figures['actor_matched']} matched events; "
