@@ -527,7 +527,9 @@ def test_store_read_only_refuses_a_store_needing_migration(db: Path) -> None:
 def test_store_ingest_caches_thresholds_and_read_only_shifts_agree(db: Path) -> None:
     with Store(db) as s:
         s.ingest(_thaw_articles())
-        cached = s.con.execute("SELECT source_country, target_country FROM dyad_thresholds ORDER BY ALL").fetchall()
+        cached = s.con.execute(
+            "SELECT source_country, target_country FROM dyad_thresholds ORDER BY ALL"
+        ).fetchall()
         writable = s.shifts()
         s.con.execute("DELETE FROM dyad_thresholds")
     assert ("COL", "USA") in cached and ("USA", "VEN") in cached
@@ -535,3 +537,18 @@ def test_store_ingest_caches_thresholds_and_read_only_shifts_agree(db: Path) -> 
         assert ro.shifts() == writable
         assert {pair for _, pair in ro._memo} >= {("COL", "USA")}
         assert ro.shifts() == writable
+
+
+def test_store_shifts_in_chunks_equal_shifts_at_once(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from volte.store import reading
+
+    threats = [("USAGOV", "COLGOV", "138", f"2026-01-0{d}") for d in (1, 3, 5)]
+    talks = [("USAGOV", "COLGOV", "057", f"2026-01-0{d}") for d in (7, 9)]
+    items = _thaw_articles() + [
+        article(f"x{i}", threats + talks, url=f"https://p{i}.example/x") for i in range(8)
+    ]
+    store.ingest(items)
+    whole = store.shifts()
+    monkeypatch.setattr(reading, "MATRIX_CELLS", 1)  # one dyad per chunk
+    assert store.shifts() == whole
+    assert {(s["source"], s["target"]) for s in whole} >= {("USA", "COL")}

@@ -18,6 +18,7 @@ from volte.store import queries as q
 
 log = logging.getLogger(__name__)
 EVIDENCE_CLUSTERS = 12  # per side of a shift
+MATRIX_CELLS = 2_000_000  # dyads x days scored at once (8 arrays of float64: about 130 MB)
 OUT_COLUMNS = (*EVENT_FIELDS, "cluster_id")
 
 
@@ -130,19 +131,39 @@ def shifts(
     since, until = since or first, until or last
     start = since - timedelta(days=2 * (params.window_days + params.before_days))
     pairs = _active_pairs(con, since=since, until=until, source=source, target=target)
-    if not pairs:
-        return []
+    found: list[rv.Shift] = []
+    rows_per_chunk = max(1, MATRIX_CELLS // ((until - start).days + 1))  # bounds memory on long ranges
+    for lo in range(0, len(pairs), rows_per_chunk):
+        chunk = pairs[lo : lo + rows_per_chunk]
+        found += _detect_chunk(
+            con, chunk, params, since=since, until=until, start=start, cache=cache, memo=memo
+        )
+    found = [s for s in found if kind is None or s.kind == kind]
+    found.sort(key=lambda s: (s.date, -s.score, s.source, s.target))
+    return _with_evidence(con, found)
+
+
+def _detect_chunk(
+    con: duckdb.DuckDBPyConnection,
+    pairs: list[Pair],
+    params: rv.ReversalParams,
+    *,
+    since: date,
+    until: date,
+    start: date,
+    cache: bool,
+    memo: dict[tuple[str, Pair], float] | None,
+) -> list[rv.Shift]:
     _register_pairs(con, pairs)
     table = _day_matrix(con, pairs, start=start, until=until)
     thresholds = _thresholds(con, pairs, params, cache=cache, memo={} if memo is None else memo)
     limits = np.array([thresholds[p] for p in pairs])
-    found: list[rv.Shift] = []
     first_index = (since - start).days - params.window_days
-    for row, shift in rv.detect_rows(table, params, thresholds=limits, first=first_index):
-        if since <= shift.date <= until and (kind is None or shift.kind == kind):
-            found.append(replace(shift, source=pairs[row][0], target=pairs[row][1]))
-    found.sort(key=lambda s: (s.date, -s.score, s.source, s.target))
-    return _with_evidence(con, found)
+    return [
+        replace(shift, source=pairs[row][0], target=pairs[row][1])
+        for row, shift in rv.detect_rows(table, params, thresholds=limits, first=first_index)
+        if since <= shift.date <= until
+    ]
 
 
 def _active_pairs(
