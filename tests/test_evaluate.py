@@ -50,3 +50,14 @@ def test_evaluate_code_only_detection_and_floors() -> None:
     figures = {"file": "g", "root": {"f1": 0.5}}
     assert check_floors(figures, {"root.f1": 0.5}) == []
     assert check_floors(figures, {"root.f1": 0.6}) and check_floors(figures, {"missing.f1": 0.1})
+
+
+def test_evaluate_pin_floors_never_lowers_without_permission() -> None:
+    from volte.evaluate import pin_floors
+
+    figures = {"sha256": "abc", "root": {"precision": 0.8, "recall": 0.456, "f1": 0.57}, "code3": {"f1": 0.3}, "actor_agreement": None}
+    entry = pin_floors(figures, {"floors": {"root.f1": 0.6}})
+    assert entry["sha256"] == "abc"
+    assert entry["floors"]["root.recall"] == 0.45 and entry["floors"]["root.f1"] == 0.6
+    assert "actor_agreement" not in entry["floors"]
+    assert pin_floors(figures, {"floors": {"root.f1": 0.6}}, allow_regression=True)["floors"]["root.f1"] == 0.57

@@ -180,3 +180,22 @@ def check_floors(figures: Mapping[str, Any], floors: Mapping[str, float], *, eps
     return failures
 
 
+
+
+PINNED = ("root.precision", "root.recall", "root.f1", "code3.f1", "actor_agreement", "noevent_clean_rate")
+
+
+def pin_floors(figures: Mapping[str, Any], entry: Mapping[str, Any], *, allow_regression: bool = False) -> dict[str, Any]:
+    """New pinned entry for one gold file: floors at this run's figures (rounded down to 0.01), never
+    below the old floors unless ``allow_regression``; the gold file's sha256 is pinned with them."""
+    old = dict(entry.get("floors", {}))
+    new: dict[str, float] = {}
+    for key in PINNED:
+        value: Any = figures
+        for part in key.split("."):
+            value = value.get(part) if isinstance(value, Mapping) else None
+        if value is None:
+            continue
+        floor = int(float(value) * 100) / 100
+        new[key] = floor if allow_regression else max(floor, float(old.get(key, 0.0)))
+    return {"sha256": figures["sha256"], "floors": new}

@@ -110,10 +110,12 @@ def eval_cli(
     floors: Path | None = typer.Option(None, "--floors", help="JSON file of pinned floors per gold file; exit 3 when a figure is below."),
     split: str | None = typer.Option(None, "--split", help="Score only records whose 'split' field equals this."),
     fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+    update: bool = typer.Option(False, "--update", help="Re-pin the floors in --floors from this run (never lowers one)."),
+    allow_regression: bool = typer.Option(False, "--allow-regression", help="With --update: allow lowering a floor."),
 ) -> None:
     """Score the coder on gold sentences: precision, recall, F1 (root, 3-digit) and actor agreement."""
     from volte.coding.coder import Coder
-    from volte.evaluate import check_floors, evaluate_file
+    from volte.evaluate import check_floors, evaluate_file, pin_floors
 
     check_format(fmt, ("text", "json"))
     pinned = json.loads(floors.read_text(encoding="utf-8")) if floors else {}
@@ -123,9 +125,15 @@ def eval_cli(
         figures = evaluate_file(path, coder=coder, split=split)
         echo(json.dumps(figures, ensure_ascii=False) if fmt == "json" else format_figures(figures))
         entry = pinned.get(path.name, {})
+        if update and floors:
+            pinned[path.name] = entry = pin_floors(figures, entry, allow_regression=allow_regression)
+            continue
         if entry.get("sha256") and entry["sha256"] != figures["sha256"]:
             failures.append(f"{path.name}: gold data changed (sha256 differs from the pinned one); re-pin the floors")
         failures += check_floors(figures, entry.get("floors", {}))
+    if update and floors:
+        floors.write_text(json.dumps(pinned, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        echo(f"floors re-pinned in {floors}")
     for failure in failures:
         echo(f"quality gate: {failure}", err=True)
     if failures:
