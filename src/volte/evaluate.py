@@ -196,6 +196,6 @@ def pin_floors(figures: Mapping[str, Any], entry: Mapping[str, Any], *, allow_re
             value = value.get(part) if isinstance(value, Mapping) else None
         if value is None:
             continue
-        floor = int(float(value) * 100) / 100
+        floor = int(float(value) * 100 + 1e-9) / 100
         new[key] = floor if allow_regression else max(floor, float(old.get(key, 0.0)))
     return {"sha256": figures["sha256"], "floors": new}
