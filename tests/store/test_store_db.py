@@ -320,12 +320,14 @@ def test_store_corrupt_file_is_a_clear_error(tmp_path: Path) -> None:
     assert info.value.code == "E503"
 
 
-def test_store_foreign_duckdb_file_read_only_is_a_clear_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize("read_only", [True, False])
+def test_store_foreign_duckdb_file_is_a_clear_error(tmp_path: Path, read_only: bool) -> None:
     other = tmp_path / "other.duckdb"
-    duckdb.connect(str(other)).execute("CREATE TABLE t (x INTEGER)").close()
-    with pytest.raises(StoreError, match="not an up-to-date volte store") as info:
-        Store(other, read_only=True)
+    duckdb.connect(str(other)).execute("CREATE TABLE payroll (x INTEGER)").close()
+    with pytest.raises(StoreError, match="not a volte store .*payroll") as info:
+        Store(other, read_only=read_only)
     assert info.value.code == "E503"
+    assert duckdb.connect(str(other), read_only=True).execute("SHOW TABLES").fetchall() == [("payroll",)]
 
 
 def test_store_read_only_refuses_ingest(db: Path) -> None:

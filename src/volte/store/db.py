@@ -62,12 +62,19 @@ class Store:
             raise
 
     def _prepare(self) -> None:
+        foreign = migrations.foreign_tables(self.con)
+        if foreign:
+            raise StoreError(
+                f"{self.path} is a DuckDB database but not a volte store (it has tables {', '.join(foreign[:8])} "
+                "and no _migrations); point --db at a volte store or a new file",
+                code=E_STORE_CORRUPT,
+            )
         if self.read_only:
             if migrations.pending(self.con):
                 raise StoreError(
                     f"{self.path} is not an up-to-date volte store (missing migrations "
                     f"{', '.join(migrations.pending(self.con))}); open it once for writing, e.g. `volte ingest --db {self.path} ...`",
-                    code=E_STORE_CORRUPT if not migrations.applied(self.con) else E_STORE_OPEN,
+                    code=E_STORE_OPEN,
                 )
             return
         try:

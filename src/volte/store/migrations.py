@@ -63,6 +63,16 @@ def applied(con: duckdb.DuckDBPyConnection) -> list[str]:
     ]
 
 
+def foreign_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Tables of a database that has no ``_migrations`` table (not a volte store); [] otherwise."""
+    if applied(con):
+        return []
+    rows = con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1"
+    ).fetchall()
+    return [r[0] for r in rows if r[0] != "_migrations"]
+
+
 def pending(con: duckdb.DuckDBPyConnection) -> list[str]:
     done = set(applied(con))
     return [name for name, _ in MIGRATIONS if name not in done]
