@@ -330,6 +330,18 @@ def test_store_foreign_duckdb_file_is_a_clear_error(tmp_path: Path, read_only: b
     assert duckdb.connect(str(other), read_only=True).execute("SHOW TABLES").fetchall() == [("payroll",)]
 
 
+def test_store_empty_file_becomes_a_store_when_writable(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.duckdb"
+    empty.touch()
+    with pytest.raises(StoreError, match="empty file") as info:
+        Store(empty, read_only=True)
+    assert info.value.code == "E501"
+    with Store(empty) as s:
+        s.ingest(_thaw_articles()[:1])
+    with Store(empty, read_only=True) as s:
+        assert s.stats()["articles"] == 1
+
+
 def test_store_read_only_refuses_ingest(db: Path) -> None:
     with Store(db):
         pass

@@ -238,6 +238,13 @@ def _connect(path: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
             )
         if file.is_dir():
             raise StoreError(f"{path} is a directory, not a DuckDB store file", code=E_STORE_OPEN)
+        if file.is_file() and file.stat().st_size == 0:  # e.g. a NamedTemporaryFile: no data to lose
+            if read_only:
+                raise StoreError(
+                    f"{path} is an empty file, not a store: create one with `volte ingest --db {path} FILES...`",
+                    code=E_STORE_OPEN,
+                )
+            file.unlink()
         if not read_only and not file.parent.exists():
             raise StoreError(
                 f"cannot create {path}: directory {file.parent} does not exist", code=E_STORE_OPEN
