@@ -33,7 +33,7 @@ REFUSAL = frozenset({"refuse", "decline", "reject", "refusal", "rejection"})
 NEGATING = frozenset({"fail", "avoid", "deny", "forgo", "resist", "cease", "stop", "halt", "postpone", "cancel", "suspend", "delay", "block", "veto", "prevent", "oppose", "dismiss", "refute", "scrap", "abandon"})
 # Verbs that cancel an event named by their object noun ("postponed the talks"); "denied the accusation" does not.
 NOMINAL_NEGATING = frozenset({"postpone", "cancel", "suspend", "delay", "block", "veto", "prevent", "avoid", "halt", "stop", "scrap", "abandon", "boycott"})
-COMMITTING = frozenset({"agree", "promise", "pledge", "vow", "offer", "decide", "commit", "propose", "suggest", "undertake", "resolve", "volunteer", "consent", "guarantee",
+COMMITTING = frozenset({"agree", "promise", "pledge", "vow", "swear", "offer", "decide", "commit", "propose", "suggest", "undertake", "resolve", "volunteer", "consent", "guarantee",
                         "commitment", "agreement", "decision"})
 PLANNING = frozenset({"plan", "intend", "aim", "prepare", "expect", "hope", "want", "wish", "schedule", "set", "due", "ready", "willing", "eager", "poised", "mean", "arrange",
                       "intention", "readiness", "willingness", "preparation", "prepared", "determined", "keen"})
@@ -129,7 +129,7 @@ def _governed_modality(
         return Modality("negated", speaker=speaker)
     if governed == "negated":
         return Modality("negated", governor=head.i, speaker=speaker, nominal=nominal)
-    if status in ("conditional", "hypothetical") and governed != "threat":
+    if status in ("conditional", "hypothetical", "ultimatum") and governed != "threat":
         governed = "hypothetical"  # "agreed to meet if ..." is no commitment yet
     if speaker is None:
         speaker = _reporter_above(head)
@@ -146,6 +146,9 @@ def _final_modality(status: str, speaker: int | None, trigger: Token) -> Modalit
     """Internal statuses mapped to public ones at the top of the clause chain."""
     if status == "reported_may" and speaker is not None:
         return Modality("hypothetical", speaker=speaker, modal_threat=True)  # "said it may suspend ties"
+    if status == "ultimatum":  # a threat when the act is hostile, else only a conditional plan
+        return Modality("hypothetical", speaker=speaker if speaker is not None else _according_to(trigger.sent),
+                        modal_threat=True, conditional=True)
     conditional = status == "conditional"
     status = _TO_HYPOTHETICAL.get(status, status)
     return Modality(status, speaker=speaker if speaker is not None else _according_to(trigger.sent),
@@ -154,6 +157,9 @@ def _final_modality(status: str, speaker: int | None, trigger: Token) -> Modalit
 
 # Instruments whose content is enacted by signing or passing them: "signed an order *lifting* sanctions".
 _INSTRUMENTS = frozenset({"order", "decree", "law", "bill", "measure", "resolution", "directive", "regulation"})
+# Documents whose participle clause is what they say: "issued a statement *condemning* the attack".
+_DOCUMENTS = frozenset({"statement", "declaration", "communique", "communiqué", "letter", "note", "message",
+                        "release", "post", "petition", "motion", "memorandum"})
 BACKGROUND_MARKS = frozenset({"after", "before", "since", "until", "till", "because", "once", "although", "though", "whereas"})
 BACKGROUND_PREPS = frozenset({"after", "before", "since", "following", "amid", "despite", "until", "during", "at"})
 
@@ -164,7 +170,7 @@ def _is_background(tok: Token) -> bool:
     dep = tok.dep_
     if dep in ("relcl", "amod") and tok.pos_ in ("VERB", "AUX"):
         return True
-    if dep == "acl" and tok.pos_ in ("VERB", "AUX") and governor_lemma(tok.head) not in _NOUN_GOVERNORS | _INSTRUMENTS:
+    if dep == "acl" and tok.pos_ in ("VERB", "AUX") and governor_lemma(tok.head) not in _NOUN_GOVERNORS | _INSTRUMENTS | _DOCUMENTS:
         return True
     if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children):
         return True
@@ -219,10 +225,15 @@ def governor_lemma(head: Token) -> str:
     return head.lemma_.lower()
 
 
+_DOING = frozenset({"undertake", "conduct"})
+
+
 def _governed_status(lemma: str, relation: str, head: Token) -> str | None:
     if relation == "nominal":
         if lemma in NOMINAL_NEGATING:
             return "negated"
+        if lemma in _DOING:
+            return None  # "undertook a mediation mission" reports the mission
         if lemma not in THREATENING | REFUSAL | DEMANDING | APPEALING | PLANNING | COMMITTING:
             return None
     for names, status in (
@@ -252,8 +263,8 @@ def _step_up(tok: Token) -> tuple[Token, str] | None:
         if gov.lower_ == "forward" and gov.head is not gov:
             gov = gov.head
         return gov, "clausal" if dep == "pcomp" else "nominal"
-    if dep in _CLAUSAL:
-        return head, "clausal"
+    if dep in _CLAUSAL or (dep == "advcl" and _infinitive(tok) and governor_lemma(head) in _NOUN_GOVERNORS | NEGATING):
+        return head, "clausal"  # the parser often hangs "threatened ... *to impose*" as an adverbial clause
     if dep in _NOMINAL and tok.pos_ in ("NOUN", "PROPN"):
         return head, "nominal"
     if dep == "conj":
@@ -302,6 +313,10 @@ def _local_status(verb: Token, *, reported: bool) -> str:
             flags.add("hypothetical")
         elif (dep == "mark" and low in CONDITIONAL_MARKS) or (dep == "advcl" and _is_condition(child)):
             flags.add("conditional")
+            if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in child.children):
+                flags.add("unless")
+    if "unless" in flags and flags & {"future", "would"}:
+        return "ultimatum"  # "will impose tariffs *unless* ...": an announced act with a condition on the other side
     for status in ("negated", "alleged", "conditional", "must", "should", "hypothetical", "may", "would", "future"):
         if status in flags:
             return "negated" if status == "alleged" else status

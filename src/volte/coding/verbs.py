@@ -316,7 +316,7 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
     head, dep = verb.head, verb.dep_
     if head is verb:
         return []
-    if dep == "xcomp":
+    if dep == "xcomp" or (dep == "advcl" and _to_infinitive(verb)):
         controller = [c for c in head.children if c.dep_ in ("dobj", "dative")]
         if controller and _governs_object_control(head):
             return controller[:1]
@@ -343,6 +343,11 @@ def _governs_object_control(head: Token) -> bool:
     """Verbs whose object does the embedded action: "urged Iran *to* talk", "asked him to leave"."""
     return head.lemma_ in {"urge", "ask", "call", "press", "invite", "order", "force", "encourage", "tell",
                            "persuade", "allow", "help", "require", "compel", "instruct", "warn", "push", "lead"}
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """"threatened on Thursday *to impose*": parsed as an adverbial clause, controlled like a complement."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _has_mark(verb: Token) -> bool:
