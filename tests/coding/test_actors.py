@@ -147,6 +147,35 @@ def test_resolve_role_without_country_gives_empty_code_not_a_guess(nlp):
     assert phrase_codes(nlp, "the troops") == [""]
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        ("Riot police arrested dozens of students in Caracas on Friday.", "police", "VENCOP"),
+        ("Gunmen kidnapped 40 villagers in a remote district of northern Mali's Mopti region.", "Gunmen", "MLIREB"),
+        ("Militants attacked a checkpoint near the southern Afghan town of Spin Boldak.", "Militants", "AFGREB"),
+        ("Thousands of people marched through Lima on Saturday.", "people", "PERCVL"),
+        ("Protesters in Kampala threw stones at police.", "police", "UGACOP"),
+    ],
+)
+def test_resolve_generic_group_takes_the_country_of_the_sentence_place(nlp, text, word, code):
+    assert codes_of(token_actors(nlp, text, word)) == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Police said the suspects were arrested in Bogota and in Quito.", "Police"),        # two countries
+        ("Gunmen attacked the convoy, aid workers in Nairobi said.", "Gunmen"),               # the speaker's place
+        ("Militants freed hostages in Doha on Monday.", "hostages"),                          # often foreigners
+        ("The country told its citizens to stay indoors in Iraq.", "citizens"),             # owner elsewhere
+        ("The troops entered Kyiv on Monday.", "troops"),                                     # soldiers go abroad
+        ("Protesters gathered during the Iranian uprising.", "Protesters"),                  # no place named
+    ],
+)
+def test_resolve_generic_group_without_one_clear_place_stays_unknown(nlp, text, word):
+    assert codes_of(token_actors(nlp, text, word)) == [""]
+
+
 # ------------------------------------------------------------------ people with dated roles
 
 
@@ -272,8 +301,15 @@ def test_resolve_coordinated_people(nlp):
     assert phrase_codes(nlp, "Barack Obama and Vladimir Putin", date(2015, 8, 13)) == ["USAGOV", "RUSGOV"]
 
 
-def test_resolve_coordinated_country_adjectives_share_the_role(nlp):
-    assert phrase_codes(nlp, "Colombian and Venezuelan troops") == ["COLMIL", "VENMIL"]
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Colombian and Venezuelan troops", ["COLMIL", "VENMIL"]),
+        ("Thai and Cambodian troops clashed on Thursday.", ["THAMIL", "KHMMIL"]),    # "Thai" parsed as nmod
+    ],
+)
+def test_resolve_coordinated_country_adjectives_share_the_role(nlp, text, codes):
+    assert phrase_codes(nlp, text) == codes
 
 
 def test_resolve_apposition_gives_one_actor(nlp):

@@ -52,6 +52,16 @@ STANCE_PREFIXES = frozenset(("pro", "anti"))
 STANCE_SUFFIXES = frozenset("backed funded allied aligned supported sponsored armed trained".split())
 NON_STATE = frozenset(("IGO", "NGO", "IMG", "NGM", "MNC", "INT"))
 TITLE_GRACE = timedelta(days=31)  # "President X" keeps the title this long after the term (news lag)
+# Generic groups that are clearly national: with no owner in their phrase they take the one country that the
+# sentence places events in ("riot police detained dozens *in Minsk*", "gunmen ... *in northwestern Nigeria*").
+# Not MIL, GOV or REF: soldiers, envoys and refugees are often abroad.
+CONTEXT_ROLES = frozenset("COP CVL REB CRM LAB EDU OPP".split())
+LOCATIVE_PREPS = frozenset("in at inside near outside around across throughout within through".split())
+NOT_LOCAL = frozenset("hostage prisoner detainee inmate captive migrant immigrant tourist pilgrim".split())
+REPORTING_VERBS = frozenset("say tell report add announce state claim confirm quote".split())
+PLACE_NOUNS = frozenset("""city town village province region state capital district area county camp border coast
+    port territory strip valley desert island municipality neighbourhood neighborhood suburb outskirts
+    north south east west part enclave governorate prefecture""".split())
 
 
 @dataclass(frozen=True)
@@ -293,6 +303,11 @@ class ActorResolver:
         """A role noun with its owner: "Colombian troops" COLMIL, "NATO forces" IGOWSTNAT."""
         owner = self._owner(head, match, on, extra=extra)
         role_code = "ELI" if self._is_former(match, extra) else self._specific_role(head, role)
+        if owner is None and role.code in CONTEXT_ROLES and not role.entry.country and not extra:
+            owner = self._context_country(head)
+            if owner is not None:
+                return self._actor(owner.code + role_code, match.start, match.end,
+                                   f"{role.entry.id}+context:{owner.entry}")
         if owner is None:
             alone = role.entry.country
             return self._actor(alone, match.start, match.end, role.entry.id + ("" if alone else " (no country)"))
@@ -360,11 +375,48 @@ class ActorResolver:
             return _Owner(code, len(code) > 3, match.start, match.end, named.entry.id)
         return _Owner(named.entry.country, False, match.start, match.end, named.entry.id)
 
+    def _context_country(self, head: Token) -> _Owner | None:
+        """The one state that the sentence's places name ("in Minsk", "in southern Nigeria's Kaduna state").
+
+        A possessive ("its citizens") says the owner is elsewhere; places inside a subject of another verb
+        ("officials *in Nairobi* said") describe the speaker, not the event.
+        """
+        if head.lemma_.lower() in NOT_LOCAL or any(child.dep_ == "poss" for child in head.children):
+            return None                              # hostages, migrants, tourists are often foreigners
+        found: dict[str, _Owner] = {}
+        for token in head.sent:
+            if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPS or _in_subject(token.head, head):
+                continue
+            place = self._place_country(token)
+            if place is not None:
+                found.setdefault(place.code, place)
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _place_country(self, token: Token) -> _Owner | None:
+        """The state a place phrase names: a state or capital, or a place noun with a state modifier."""
+        candidates = [token]
+        if token.lemma_.lower() in PLACE_NOUNS:        # "the southern *Philippine* city", "*Nigeria's* Kaduna state"
+            candidates += [c for c in token.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
+            candidates += [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for o in c.children if o.dep_ == "pobj"]       # "a district *of Mali*"
+        for inner in candidates:
+            if inner.i != token.i and inner.dep_ == "pobj":
+                place = self._place_country(inner)
+                if place is not None:
+                    return place
+                continue
+            match = self._match_at.get(inner.i)
+            named = match.of_kind(STATE, ADJ, SEAT) if match is not None else None
+            if named is not None and match is not None and not _is_stance(inner) and inner.i not in self._person_at:
+                country = named.entry.country
+                return _Owner(country, False, match.start, match.end, named.entry.id) if len(country) == 3 else None
+        return None
+
     def _coordinated_owners(self, head: Token, role: Name, on: date | None) -> list[ResolvedActor]:
         """ "Colombian and Venezuelan troops": the role again for each coordinated owner."""
         actors = []
         for child in head.children:
-            if child.dep_ not in ("amod", "compound") or child.i > head.i:
+            if child.dep_ not in ("amod", "compound", "nmod") or child.i > head.i:
                 continue
             for conj in child.conjuncts:
                 owner = self._owner_from(conj, on)
@@ -484,6 +536,17 @@ def _is_stance(token: Token) -> bool:
     before = doc[token.i - 2].lower_ if token.i >= 2 and doc[token.i - 1].text == "-" else ""
     after = doc[token.i + 2].lower_ if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" else ""
     return before in STANCE_PREFIXES or after in STANCE_SUFFIXES
+
+
+def _in_subject(token: Token, head: Token) -> bool:
+    """Whether ``token`` sits inside the subject of a reporting verb, outside the phrase of ``head``."""
+    while token.head.i != token.i:
+        if token.i == head.i:
+            return False
+        if token.dep_ == "nsubj" and token.head.lemma_.lower() in REPORTING_VERBS and head not in token.subtree:
+            return True
+        token = token.head
+    return False
 
 
 def _same_title(title: str, noun: str) -> bool:
