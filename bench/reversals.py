@@ -128,6 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.add_argument("--" + field.replace("_", "-"), type=float, default=None)
     parser.add_argument("--combine", choices=("min", "geomean", "contrast"), default=None)
     parser.add_argument("--every-day", action="store_true", default=None)
+    parser.add_argument("--scales", action="store_true", default=None)
     parser.add_argument("--variance", choices=("squares", "weights"), default=None)
     args = parser.parse_args(argv)
     overrides = {
@@ -142,6 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         if (v := getattr(args, f)) is not None
     }
+    if args.scales:
+        overrides["scales"] = True
     if args.every_day:
         overrides["every_day"] = True
     if args.variance:

@@ -90,7 +90,7 @@ TURNS = [
         "2025-01-26",
         "2025-01-27",
         id="usa-col-rupture",
-        marks=_missed("score 1.27 < 1.35: the mildly cooperative week before sits near the 2-week baseline"),
+        marks=_missed("score 1.33 < 1.45: the mildly cooperative week before sits near the 2-week baseline"),
     ),
     pytest.param(
         "COL",
@@ -100,28 +100,12 @@ TURNS = [
         "2025-01-28",
         id="col-usa-thaw",
         marks=_missed(
-            "score 1.31 < 1.35: 26-27 Jan are mixed days; the cooperative first week raised the baseline"
+            "score 1.31 < 1.45: 26-27 Jan are mixed days; the cooperative first week raised the baseline"
         ),
     ),
     pytest.param("USA", "MEX", "thaw", "2025-02-03", "2025-02-05", id="usa-mex-thaw"),
-    pytest.param(
-        "MEX",
-        "USA",
-        "thaw",
-        "2025-02-03",
-        "2025-02-05",
-        id="mex-usa-thaw",
-        marks=_missed("score 1.30 < 1.35: one or two MEX->USA clusters a day are coded"),
-    ),
-    pytest.param(
-        "IND",
-        "PAK",
-        "thaw",
-        "2025-05-10",
-        "2025-05-12",
-        id="ind-pak-thaw",
-        marks=_missed("no IND->PAK cooperation is coded on 10-12 May (the ceasefire agreement)"),
-    ),
+    pytest.param("MEX", "USA", "thaw", "2025-02-03", "2025-02-05", id="mex-usa-thaw"),
+    pytest.param("IND", "PAK", "thaw", "2025-05-10", "2025-05-12", id="ind-pak-thaw"),
     pytest.param("PAK", "IND", "thaw", "2025-05-10", "2025-05-12", id="pak-ind-thaw"),
 ]
 

@@ -43,11 +43,12 @@ class ReversalParams:
     shrink: float = 2.0  # pseudo-weight pulling each window's mean toward the baseline
     min_sd: float = 1.5
     min_threshold: float = 1.0  # floor under every calibrated threshold
-    short_history_threshold: float = 1.35  # global minimum for histories too short to calibrate
+    short_history_threshold: float = 1.45  # global minimum for histories too short to calibrate
     false_alarms_per_year: float = 0.5  # calibration target (thaws and ruptures together)
     shuffles: int = 40
     block_days: int = 1
     min_calibration_days: int = 90
+    scales: bool = True  # also try after windows shorter than the window (1 day, 2 days, ...)
     every_day: bool = False  # evaluate at every day (True) or only at days with a cluster (False)
     # z denominators: sum of squared weights (squares, the null variance) or sum of weights (weights)
     variance: str = "squares"
@@ -202,10 +203,34 @@ def zscore(wg: Array, w: Array, ww: Array, mu0: Array, sd0: Array, params: Rever
 
 
 def score(table: DayTable, params: ReversalParams) -> Scores:
-    """Thaw and rupture scores at every day (NaN where the day has no cluster or the gate fails)."""
+    """Thaw and rupture scores at every day (NaN where the day has no cluster or the gate fails).
+    With ``scales``, after windows of 1..window days are all tried and the best score kept."""
+    lengths = range(1, params.window_days + 1) if params.scales else [params.window_days]
+    best: Scores | None = None
+    for length in lengths:
+        current = _score_at(table, params, length)
+        best = current if best is None else _better(best, current)
+    assert best is not None  # lengths is never empty
+    return best
+
+
+def _better(a: Scores, b: Scores) -> Scores:
+    pick_thaw = np.nan_to_num(b.thaw, nan=-np.inf) > np.nan_to_num(a.thaw, nan=-np.inf)
+    pick_rup = np.nan_to_num(b.rupture, nan=-np.inf) > np.nan_to_num(a.rupture, nan=-np.inf)
+    return Scores(
+        thaw=np.where(pick_thaw, b.thaw, a.thaw),
+        rupture=np.where(pick_rup, b.rupture, a.rupture),
+        z_before=a.z_before,
+        z_after=a.z_after,
+        mu0=a.mu0,
+        sd0=a.sd0,
+    )
+
+
+def _score_at(table: DayTable, params: ReversalParams, length: int) -> Scores:
     n = len(table)
     t = np.arange(n)
-    L, D = params.window_days, params.before_days
+    L, D = length, params.before_days
     a_lo, b_lo, b_hi = t - L + 1, t - L - D + 1, t - L
     z_before, z_after, z_diff, mu0, sd0 = sides(table, params, b_lo, b_hi, a_lo, t)
     cconf, ccoop = _cum(table.conflict), _cum(table.coop)
