@@ -162,6 +162,21 @@ def test_resolve_generic_group_takes_the_country_of_the_sentence_place(nlp, text
 
 
 @pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        ("Chile said the country's army would stay on alert.", "army", "CHLMIL"),
+        ("Ghanaian officials said the country would repay its debts.", "country", "GHA"),
+        ("Jordan and Egypt met; the kingdom later recalled its envoy.", "kingdom", "EGY"),   # most recent
+        ("Chile said the neighbouring country had closed its border.", "country", ""),    # another country
+        ("The country said it would repay its debts.", "country", ""),                     # nothing before
+    ],
+)
+def test_resolve_the_country_refers_to_the_state_named_before(nlp, text, word, code):
+    known = [a.code for a in token_actors(nlp, text, word) if a.code]
+    assert known == ([code] if code else [])
+
+
+@pytest.mark.parametrize(
     ("text", "word"),
     [
         ("Police said the suspects were arrested in Bogota and in Quito.", "Police"),        # two countries

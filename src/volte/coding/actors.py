@@ -57,9 +57,10 @@ TITLE_GRACE = timedelta(days=31)  # "President X" keeps the title this long afte
 # Not MIL, GOV or REF: soldiers, envoys and refugees are often abroad.
 CONTEXT_ROLES = frozenset("COP CVL REB CRM LAB EDU OPP".split())
 LOCATIVE_PREPS = frozenset("in at inside near outside around across throughout within through".split())
+COUNTRY_NOUNS = frozenset("country nation kingdom republic emirate".split())
 NOT_LOCAL = frozenset("hostage prisoner detainee inmate captive migrant immigrant tourist pilgrim".split())
 REPORTING_VERBS = frozenset("say tell report add announce state claim confirm quote".split())
-PLACE_NOUNS = frozenset("""city town village province region state capital district area county camp border coast
+PLACE_NOUNS = frozenset("""city town village province region state capital district area county camp
     port territory strip valley desert island municipality neighbourhood neighborhood suburb outskirts
     north south east west part enclave governorate prefecture""".split())
 
@@ -231,7 +232,29 @@ class ActorResolver:
         role = match.of_kind(ROLE) if match is not None else None
         if role is not None and match is not None:
             return appositive or self._role_actor(head, match, role, on)
+        anaphor = self._country_anaphor(head) if match is None else None
+        if anaphor is not None and appositive is None:
+            return self._actor(anaphor.code, anaphor.start, anaphor.end, anaphor.entry)
         return appositive or self._titled_name(head, on) or self._fallback(head)
+
+    def _country_anaphor(self, token: Token) -> _Owner | None:
+        """ "the country", "the kingdom": the state named most recently before (within the pronoun window)."""
+        if token.lemma_.lower() not in COUNTRY_NOUNS or token.i in self._match_at:
+            return None
+        children = list(token.children)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) or any(
+                c.dep_ in ("amod", "compound", "nmod", "prep", "poss", "nummod") for c in children):
+            return None                              # "the neighbouring country", "the country of ..."
+        for match in reversed(self._matches or []):
+            if match.end > token.i or token.i - match.start > ANTECEDENT_WINDOW:
+                if match.end > token.i:
+                    continue
+                return None
+            named = match.of_kind(STATE, ADJ, SEAT)
+            if named is not None and len(named.entry.country) == 3 and not _is_stance(self.doc[match.start]) \
+                    and match.start not in self._person_at and not self._after_first_name(match):
+                return _Owner(named.entry.country, False, token.left_edge.i, token.i + 1, f"anaphor:{named.entry.id}")
+        return None
 
     def _named_actor(self, name: Name, match: _Match, on: date | None, *, head: Token) -> ResolvedActor:
         code, period = name.entry.code_on(on) if name.kind == ORG else (name.code, None)
@@ -358,6 +381,8 @@ class ActorResolver:
             code = person.code_on(on)[0]
             grouped = code[:3] in NON_STATE or len(code) > 6
             return _Owner(code if grouped else person.country, grouped, match.start, match.end, person.id)
+        if match is None and (anaphor := self._country_anaphor(token)) is not None:
+            return anaphor                           # "the country's police"
         if match is None:                            # "Taliban-led", "Hamas-run": the name under the verb
             for child in token.children:
                 if child.dep_ in ("compound", "amod", "poss", "npadvmod", "nmod") and child.i < token.i:
