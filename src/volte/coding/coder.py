@@ -161,11 +161,11 @@ class _EventBuilder:
         attributed = self._speaker_code(match, on)
         # one side may be paired within itself ("X and Y met", "talks between X and Y") only when the
         # other side names nobody at all; "the agency held talks with X and Y" pairs the agency, or nothing
-        within = not match.sources or not match.targets
+        within = not self._names_doer(match.sources) or not match.targets
         pairs = _pairs(sources, targets, symmetric=match.symmetric, within=within)
         if not self.dyads_only:
             return [self._event(match, src, tgt, iso, precision, attributed) for src, tgt in pairs or [(None, None)]]
-        if match.sources and not sources and not match.passive:
+        if not sources and not match.passive and self._names_doer(match.sources):
             return []  # the doer is named but unknown: an event without its source misleads
         if not match.alone and not match.code.startswith(_ONE_SIDED):
             # an action on nobody we know: no dyad, and mostly an actor we failed to resolve
@@ -173,6 +173,16 @@ class _EventBuilder:
         if match.nominal and trigger.dep_ not in _CLAUSE_ROLES:
             pairs = [(s, t) for s, t in pairs if t is not None]  # "relies on U.S. aid" is no event
         return [self._event(match, src, tgt, iso, precision, attributed) for src, tgt in pairs]
+
+    def _names_doer(self, heads: tuple[int, ...]) -> bool:
+        """Whether a source slot names someone: "*Fierce* fighting" (an adjective) and "two car *bombs*
+        exploded" (a weapon) name no doer, so the event keeps its known victim."""
+        for i in heads:
+            token = self.doc[i]
+            if token.pos_ in ("ADJ", "NUM", "DET") or token.lemma_.lower() in _INSTRUMENT_DOERS:
+                continue
+            return True
+        return False
 
     def _side(self, heads: tuple[int, ...], on: date | None, *, speaker: int | None) -> list[ResolvedActor]:
         for i in heads:
@@ -222,6 +232,8 @@ class _EventBuilder:
         """Violence against people or property with no named victim is coded against the country where it
         happened ("killed hundreds of people *in southern Israel*"), as event data sets do; for coercion
         (arrests, raids) the doer's own country counts ("police arrested 14 people *in Mombasa*")."""
+        if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.pos_ in ("NOUN", "PROPN"):
+            trigger = trigger.head  # "two car *bombs* exploded *in Mogadishu*": the place hangs on the verb
         subjects = {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree}
         own = {a.code[:3] for a in sources} if not trigger_code_domestic else set()
         for tok in trigger.subtree:
@@ -295,6 +307,10 @@ class _EventBuilder:
         )
 
 
+# Weapons and blasts as grammatical subjects: the doer is unnamed, not unknown.
+_INSTRUMENT_DOERS = frozenset({"bomb", "explosion", "blast", "missile", "rocket", "shell", "mortar", "drone", "mine",
+                               "landmine", "device", "grenade", "bullet", "fire", "airstrike", "strike", "attack",
+                               "explosive", "shelling", "bombing", "gunfire", "barrage", "car", "vehicle", "suicide"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 # Codes whose events are complete with one actor: statements, intents, resignations, calling off protests,
 # investigations, protests, force posture. Other events need a known target (or `alone: true` patterns).

@@ -120,6 +120,7 @@ class VerbDictionary:
         _consume_cued_nouns(raws)
         _drop_topics(raws)
         _apply_factuality(raws)
+        _drop_consequences(raws)
         _specialise_by_clause(raws)
         return [_to_match(raw) for raw in raws if not raw.dropped]
 
@@ -505,6 +506,24 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             raw.factuality = "hypothetical"
         if not raw.dropped and status in _YIELDING and (status != "hypothetical" or modality.governor is not None):
             _drop_governors(raw, by_index, governor)
+
+
+_CONSEQUENCES = frozenset({"kill", "wound", "injure", "maim"})
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _drop_consequences(raws: list[_Raw]) -> None:
+    """"A roadside bomb struck a convoy, *killing* six soldiers", "shelled Juba, *killing* 20": the deaths
+    are the outcome of the attack already coded (or of the blast that is the clause's subject), one event."""
+    live = {raw.tok.i: raw for raw in raws if not raw.dropped}
+    for raw in raws:
+        tok = raw.tok
+        if raw.dropped or tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.lemma_.lower() not in _CONSEQUENCES:
+            continue
+        head = tok.head
+        causes = [live.get(t.i) for t in (head, *head.children) if t is head or t.dep_ in ("nsubj", "nsubjpass")]
+        if any(c is not None and c is not raw and c.code[:2] in _VIOLENT_ROOTS for c in causes):
+            raw.dropped = True
 
 
 def _specialise_by_clause(raws: list[_Raw]) -> None:
