@@ -177,3 +177,13 @@ def test_reversals_shorter_after_windows_raise_the_alarm_no_later() -> None:
     assert multi.date == one.date == table.day(100)
     assert multi.detected <= one.detected
     assert np.nanmax(score(table, PARAMS).thaw) >= np.nanmax(score(table, single).thaw)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_reversals_episode_peaks_match_episodes(seed: int) -> None:
+    from volte.analyse.reversals import episode_peaks, episodes
+
+    values = np.random.default_rng(seed).normal(0, 1.5, 400)
+    values[np.random.default_rng(seed + 10).random(400) < 0.3] = np.nan
+    expected = [values[peak] for _, peak, _ in episodes(values, threshold=0.0, gap=3)]
+    assert episode_peaks(values, gap=3).tolist() == pytest.approx(expected)

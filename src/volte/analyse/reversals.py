@@ -293,6 +293,15 @@ def episodes(values: Array, *, threshold: float, gap: int) -> list[tuple[int, in
     return out
 
 
+def episode_peaks(values: Array, *, gap: int, threshold: float = 0.0) -> Array:
+    """The peak value of every episode of :func:`episodes` (vectorised; used by calibration)."""
+    idx = np.flatnonzero(np.nan_to_num(values, nan=-np.inf) >= threshold)
+    if len(idx) == 0:
+        return np.empty(0)
+    starts = np.r_[0, np.flatnonzero(np.diff(idx) > gap) + 1]
+    return np.maximum.reduceat(values[idx], starts)
+
+
 def detect(
     table: DayTable, params: ReversalParams, *, threshold: float, first: int = 0, scores: Scores | None = None
 ) -> list[Shift]:
@@ -433,9 +442,7 @@ def calibrate(table: DayTable, params: ReversalParams, *, seed: int = 0) -> Cali
     for kind in KINDS:
         values = getattr(scores, kind)
         for r in range(params.shuffles):
-            peaks.extend(
-                float(values[r, p]) for _, p, _ in episodes(values[r], threshold=0.0, gap=params.window_days)
-            )
+            peaks.extend(episode_peaks(values[r], gap=params.window_days).tolist())
     allowed = int(params.false_alarms_per_year * params.shuffles * n / 365.25)
     ranked = sorted(peaks, reverse=True)
     calibrated = ranked[allowed] if allowed < len(ranked) else 0.0
