@@ -100,6 +100,15 @@ def test_package_dictionary_covers_un_members_observers_and_iso_choices():
     assert not {"ROM", "MTN", "TMP", "KSV"} & states            # legacy CAMEO codes are aliases only
 
 
+@pytest.mark.parametrize(
+    ("code", "canonical"),
+    [("KSVGOV", "XKXGOV"), ("KOS", "XKX"), ("ROMMIL", "ROUMIL"), ("JAPGOV", "JPNGOV"), ("USAGOV", "USAGOV"),
+     ("IGOUNO", "IGOUNO"), ("", "")],
+)
+def test_canonical_code_replaces_alias_state_prefixes(code, canonical):
+    assert default_actors().canonical_code(code) == canonical
+
+
 def test_package_dictionary_people_cover_required_countries():
     countries = {e.country for e in default_actors().entries.values() if e.kind == "person" and e.periods}
     required = set("USA CAN MEX BRA ARG COL VEN CHL PER ECU BOL PRY URY CUB NIC SLV GTM HND PAN CRI DOM HTI "

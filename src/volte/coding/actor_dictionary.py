@@ -290,6 +290,15 @@ def state_entries(path: Path, items: list[Any], problems: Problems) -> tuple[lis
     return raws, codes
 
 
+def state_aliases(items: list[Any]) -> dict[str, str]:
+    """Alias code -> ISO code of every state entry that lists ``alias_codes`` (already validated)."""
+    out: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, dict) and isinstance(item.get("alias_codes"), list):
+            out.update({str(alias): str(item["code"]) for alias in item["alias_codes"]})
+    return out
+
+
 def read_periods(value: Any, where: str, problems: Problems, states: frozenset[str]) -> tuple[Period, ...]:
     if value is None:
         return ()
@@ -443,10 +452,17 @@ def build_index(raws: list[_Raw], problems: Problems) -> ActorIndex:
 class ActorDictionary:
     """The validated, indexed actor dictionary. Build with ``ActorDictionary.load()``."""
 
-    def __init__(self, index: ActorIndex, entries: dict[str, Entry], paths: Sequence[Path]) -> None:
+    def __init__(self, index: ActorIndex, entries: dict[str, Entry], paths: Sequence[Path], *,
+                 aliases: dict[str, str] | None = None) -> None:
         self.index = index
         self.entries = entries
         self.paths = tuple(paths)
+        self.aliases = dict(aliases or {})      # other state codes -> ISO ("KSV" -> "XKX", "ROM" -> "ROU")
+
+    def canonical_code(self, code: str) -> str:
+        """The code with an alias state prefix replaced by the ISO code ("KSVGOV" -> "XKXGOV")."""
+        iso = self.aliases.get(code[:3])
+        return iso + code[3:] if iso is not None else code
 
     @classmethod
     def load(cls, paths: Sequence[Path] | None = None) -> ActorDictionary:
@@ -458,11 +474,13 @@ class ActorDictionary:
         docs = read_files(paths, problems)
         raws: list[_Raw] = []
         states: set[str] = set()
+        aliases: dict[str, str] = {}
         for path, data in docs:
             if data["kind"] == "states":
                 state_raws, codes = state_entries(path, data["entries"], problems)
                 raws += state_raws + adjective_plurals(state_raws)
                 states |= codes
+                aliases.update(state_aliases(data["entries"]))
         known = frozenset(states)
         builders = {"organizations": org_entries, "roles": role_entries, "people": person_entries}
         for path, data in docs:
@@ -473,7 +491,7 @@ class ActorDictionary:
         problems.raise_if_any()
         entries = {r.entry.id: r.entry for r in raws}
         log.info("actor dictionary: %d entries, %d names from %d files", len(entries), len(index.names), len(paths))
-        return cls(index, entries, paths)
+        return cls(index, entries, paths, aliases=aliases)
 
 
 def check_ids(raws: list[_Raw], problems: Problems) -> None:
