@@ -129,13 +129,22 @@ def _governed_modality(
         return Modality("negated", speaker=speaker)
     if governed == "negated":
         return Modality("negated", governor=head.i, speaker=speaker, nominal=nominal)
-    if status in ("conditional", "hypothetical", "ultimatum") and governed != "threat":
+    if status == "conditional" and governed in ("future", "committed") and lemma_of(head) in _WILLING:
+        pass  # "is willing to send troops if Saudi Arabia is attacked": the readiness is stated now (03x)
+    elif status in ("conditional", "hypothetical", "ultimatum") and governed != "threat":
         governed = "hypothetical"  # "agreed to meet if ..." is no commitment yet
     if speaker is None:
         speaker = _reporter_above(head)
     if speaker is None:
         speaker = _according_to(trigger.sent)
     return Modality(governed, governor=head.i, speaker=speaker, nominal=nominal)
+
+
+_WILLING = frozenset({"willing", "ready", "prepared", "offer", "willingness", "readiness"})
+
+
+def lemma_of(tok: Token) -> str:
+    return tok.lemma_.lower()
 
 
 _TO_HYPOTHETICAL = {"would": "hypothetical", "conditional": "hypothetical", "must": "hypothetical",
