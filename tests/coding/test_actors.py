@@ -87,7 +87,7 @@ def test_resolve_capitals_and_seats_of_power_as_government(nlp, phrase, code):
      ("the IMF", "IGOIMF"), ("the World Bank", "IGOUNOWBK"), ("the WTO", "IGOWTO"), ("the WHO", "IGOUNOWHO"),
      ("the International Criminal Court", "IGOICC"), ("the ICJ", "IGOUNOICJ"), ("the Red Cross", "NGOHLHIRC"),
      ("Amnesty International", "NGOHRIAMN"), ("Human Rights Watch", "NGOHRIHRW"),
-     ("Doctors Without Borders", "NGOHLHMSF")],
+     ("Doctors Without Borders", "NGOHLHMSF"), ("the European Community", "IGOEEC")],
 )
 def test_resolve_international_organizations(nlp, phrase, code):
     assert phrase_codes(nlp, phrase) == [code]
@@ -119,7 +119,9 @@ def test_resolve_armed_groups_with_dated_codes(nlp, phrase, on, code):
      ("Ethiopian insurgents", "ETHREB"), ("the Venezuelan opposition", "VENOPP"), ("a Russian court", "RUSJUD"),
      ("Pakistani judges", "PAKJUD"), ("Mexican journalists", "MEXMED"), ("police in Bogota", "COLCOP"),
      ("The US commander in Iraq", "USAMIL"), ("Colombia's former president", "COLELI"),
-     ("European leaders", "EURGOV"), ("NATO troops", "IGOWSTNAT"), ("UN peacekeepers", "IGOUNOPKO")],
+     ("European leaders", "EURGOV"), ("NATO troops", "IGOWSTNAT"), ("UN peacekeepers", "IGOUNOPKO"),
+     ("Israeli tanks", "ISRMIL"), ("US servicemen", "USAMIL"), ("Bolivian miners", "BOLCVL"),
+     ("a Chilean mob", "CHLCVL"), ("a Brazilian think tank", "BRAEDU")],
 )
 def test_resolve_role_nouns_take_the_country_of_the_phrase(nlp, phrase, code):
     assert phrase_codes(nlp, phrase) == [code]
@@ -300,6 +302,21 @@ def test_resolve_pronoun_without_antecedent_is_unknown(nlp):
 
 
 # ------------------------------------------------------------------ phrase structure
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Chile and Peru said on Monday that they would reopen the border.", ["CHL", "PER"]),
+        ("Riot police chased Bolivian miners and beat them with batons.", ["BOLCVL"]),
+        ("Moroccan farmers blocked roads after they lost their subsidies.", ["MARCVL"]),
+        ("They rejected the offer.", []),                                  # no antecedent
+        ("Peruvian police said they had arrested a man.", ["PERCOP"]),
+    ],
+)
+def test_resolve_they_takes_the_nearest_plural_actor_phrase(nlp, text, codes):
+    pronoun = next(w for w in ("they", "them", "They") if f" {w} " in f" {text} ")
+    assert [a.code for a in token_actors(nlp, text, pronoun) if a.code] == codes
 
 
 def test_resolve_coordination_gives_one_actor_per_conjunct(nlp):

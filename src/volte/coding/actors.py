@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 
 PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
 _PRONOUN_GENDER = {p: ("she" if p.startswith(("she", "her")) else "he") for p in PERSON_PRONOUNS}
+PLURAL_PRONOUNS = frozenset("they them".split())
 OTHER_PRONOUNS = frozenset("they them their themselves we us our i me my you your".split())
 RELATIVE_PRONOUNS = frozenset("who whom which that".split())
 FORMER_WORDS = frozenset("former ex late ousted deposed outgoing exiled jailed".split())
@@ -119,6 +120,11 @@ class ActorResolver:
         when = on or self.published
         actors: list[ResolvedActor] = []
         conjuncts = [] if token.dep_ == "conj" else [c for c in token.conjuncts if c.i > token.i]
+        if token.lower_ in PLURAL_PRONOUNS and token.i not in self._match_at:
+            antecedent = self._plural_antecedent(token)
+            if antecedent is not None:                   # "they", "them": every actor of the antecedent phrase
+                return [replace(a, name=token.text, start=token.idx, end=token.idx + len(token.text),
+                                entry=f"pronoun->{a.entry}") for a in self.resolve(antecedent, on=on) if a.code]
         for head in [token, *conjuncts]:
             actor = self._resolve_head(head, when)
             if actor is None:
@@ -142,6 +148,24 @@ class ActorResolver:
                     found.setdefault((actor.start, actor.end), actor)
                     break
         return [found[span] for span in sorted(found)]
+
+    def _plural_antecedent(self, pronoun: Token) -> Token | None:
+        """The phrase "they"/"them" stands for: the nearest earlier plural or coordinated actor phrase of the
+        sentence (a subject first), not the subject of the pronoun's own verb when the pronoun is its object."""
+        sent = pronoun.sent
+        candidates = []
+        for token in sent[: pronoun.i - sent.start]:
+            if token.dep_ in ("conj", "compound", "poss", "amod", "appos") or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
+            if not plural or token.i in pronoun.subtree or pronoun.i in token.subtree:
+                continue
+            if pronoun.dep_ in ("dobj", "pobj", "dative") and token.head.i == pronoun.head.i:
+                continue                                 # "the police beat them": not the police
+            if any(a.code for a in self.resolve(token, on=self.published)):
+                candidates.append(token)
+        subjects = [t for t in candidates if t.dep_ in ("nsubj", "nsubjpass")]
+        return (subjects or candidates)[-1] if candidates else None
 
     # ------------------------------------------------------------------ document pass
 
