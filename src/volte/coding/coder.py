@@ -249,7 +249,7 @@ class _EventBuilder:
         """An unknown name under a known title: "Chinese President *Xi Jinping*" takes the title's actor."""
         if token.pos_ not in ("PROPN", "NOUN"):
             return []
-        for child in token.children:
+        for child in [*token.children, *_platform_modifiers(token)]:
             if child.i > token.i:
                 break
             named = child.dep_ in ("compound", "nmod") and (child.pos_ == "PROPN" or token.pos_ == "PROPN")
@@ -311,6 +311,8 @@ class _EventBuilder:
 _INSTRUMENT_DOERS = frozenset({"bomb", "explosion", "blast", "missile", "rocket", "shell", "mortar", "drone", "mine",
                                "landmine", "device", "grenade", "bullet", "fire", "airstrike", "strike", "attack",
                                "explosive", "shelling", "bombing", "gunfire", "barrage", "car", "vehicle", "suicide"})
+_PLATFORMS = frozenset({"helicopter", "jet", "warplane", "aircraft", "plane", "tank", "warship", "ship", "vessel", "drone",
+                        "gunboat", "submarine", "bomber", "fighter", "artillery", "battery", "unit", "convoy"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 # Codes whose events are complete with one actor: statements, intents, resignations, calling off protests,
 # investigations, protests, force posture. Other events need a known target (or `alone: true` patterns).
@@ -320,6 +322,13 @@ _PLACE_PREPS = frozenset({"in", "near", "into", "across", "inside", "at", "on", 
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their"})
 _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
 _PAIR_NOUNS = frozenset({"country", "side", "leader", "nation", "government", "party", "state", "neighbor", "neighbour", "president", "minister", "capital"})
+
+
+def _platform_modifiers(token: Token) -> list[Token]:
+    """The modifiers of a weapon platform's own modifiers: "a *Syrian* air force helicopter"."""
+    if token.lemma_.lower() not in _PLATFORMS:
+        return []
+    return [g for c in token.children if c.i < token.i and c.dep_ in ("compound", "nmod") for g in c.children if g.i < c.i]
 
 
 def _known(actors: list[ResolvedActor]) -> list[ResolvedActor]:

@@ -238,6 +238,8 @@ _DOING = frozenset({"undertake", "conduct"})
 
 
 def _governed_status(lemma: str, relation: str, head: Token) -> str | None:
+    if head.pos_ in ("NOUN", "PROPN") and lemma in _INSTRUMENTS | _DOCUMENTS:
+        return None  # "signed an executive *order* lifting sanctions": the order enacts, it demands nothing
     if relation == "nominal":
         if lemma in NOMINAL_NEGATING:
             return "negated"
