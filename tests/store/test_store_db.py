@@ -108,6 +108,19 @@ def test_store_ingest_same_url_under_new_id_adds_nothing(store: Store) -> None:
     assert [r[0] for r in store.con.execute("SELECT id FROM articles").fetchall()] == ["a1"]
 
 
+def test_store_ingest_keeps_the_last_version_within_a_batch(store: Store) -> None:
+    store.ingest(
+        [
+            article("a1", [("COLGOV", "USAGOV", "111", "2026-01-04")], url="https://x.example/1", text="v1"),
+            article("b1", [("COLGOV", "USAGOV", "042", "2026-01-07")], url="https://x.example/1", text="v2"),
+            article("c1", [("COLGOV", "USAGOV", "036", "2026-01-07")], text="v1"),
+            article("c1", [("COLGOV", "USAGOV", "057", "2026-01-07")], text="v2"),
+        ]
+    )
+    assert store.con.execute("SELECT id FROM articles ORDER BY id").fetchall() == [("b1",), ("c1",)]
+    assert sorted(r[0] for r in store.con.execute("SELECT code FROM events").fetchall()) == ["042", "057"]
+
+
 @pytest.mark.parametrize(
     ("new_id", "url"),
     [("a1", "https://x.example/1"), ("renamed", "https://x.example/1"), ("a1", None)],

@@ -118,7 +118,7 @@ def _write_batch(
     prov: Provenance,
 ) -> None:
     rejects = [c.reject for c in batch if c.reject is not None]
-    latest = {c.article.id: c for c in batch if c.reject is None and c.article is not None}
+    latest = _latest(batch)
     summary.documents += len(batch)
     summary.rejects += len(rejects)
     summary.reject_codes.update(r.code for r in rejects)
@@ -134,6 +134,23 @@ def _write_batch(
         con.execute("ROLLBACK")
         raise
     summary.events += sum(len(c.events) for c in new)
+
+
+def _latest(batch: list[Coded]) -> dict[str, Coded]:
+    """The last version of each article in a batch, by id and by URL (a re-fetch under a new id)."""
+    by_id: dict[str, Coded] = {}
+    by_url: dict[str, str] = {}
+    for item in batch:
+        article = item.article
+        if item.reject is not None or article is None:
+            continue
+        if article.url and article.url in by_url:
+            by_id.pop(by_url[article.url], None)
+        by_id.pop(article.id, None)
+        by_id[article.id] = item
+        if article.url:
+            by_url[article.url] = article.id
+    return by_id
 
 
 def _plan(
