@@ -158,11 +158,16 @@ class _EventBuilder:
         targets = self._side(match.targets, on, speaker=None)  # "raised *its* alert level" names no target
         if not targets and match.code[:2] in _PLACE_ROOTS:
             targets = self._place(trigger, sources, on, trigger_code_domestic=match.code[:2] == "17")
+        if not targets and match.code[:2] == "14":
+            targets = _own_government(sources)
         attributed = self._speaker_code(match, on)
         # one side may be paired within itself ("X and Y met", "talks between X and Y") only when the
         # other side names nobody at all; "the agency held talks with X and Y" pairs the agency, or nothing
         within = not self._names_doer(match.sources) or not match.targets
-        pairs = _pairs(sources, targets, symmetric=match.symmetric, within=within)
+        # "Japan will step up cooperation *with the Philippines*": an intent is one side's statement;
+        # "X and Y agreed to restore ties" still goes both ways (paired within one side)
+        symmetric = match.symmetric and not (match.code.startswith("03") and sources and targets)
+        pairs = _pairs(sources, targets, symmetric=symmetric, within=within)
         if not self.dyads_only:
             return [self._event(match, src, tgt, iso, precision, attributed) for src, tgt in pairs or [(None, None)]]
         if not sources and not match.passive and self._names_doer(match.sources):
@@ -311,6 +316,7 @@ class _EventBuilder:
 _INSTRUMENT_DOERS = frozenset({"bomb", "explosion", "blast", "missile", "rocket", "shell", "mortar", "drone", "mine",
                                "landmine", "device", "grenade", "bullet", "fire", "airstrike", "strike", "attack",
                                "explosive", "shelling", "bombing", "gunfire", "barrage", "car", "vehicle", "suicide"})
+_STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 _PLATFORMS = frozenset({"helicopter", "jet", "warplane", "aircraft", "plane", "tank", "warship", "ship", "vessel", "drone",
                         "gunboat", "submarine", "bomber", "fighter", "artillery", "battery", "unit", "convoy"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
@@ -322,6 +328,17 @@ _PLACE_PREPS = frozenset({"in", "near", "into", "across", "inside", "at", "on", 
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their"})
 _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
 _PAIR_NOUNS = frozenset({"country", "side", "leader", "nation", "government", "party", "state", "neighbor", "neighbour", "president", "minister", "capital"})
+
+
+def _own_government(sources: list[ResolvedActor]) -> list[ResolvedActor]:
+    """Protest with no named target is aimed at the protesters' own government ("thousands protested in
+    Tbilisi against a draft law" is GEOCVL -> GEOGOV), the convention of event data coders."""
+    out = []
+    for actor in sources:
+        country, role = actor.code[:3], actor.code[3:6]
+        if len(actor.code) >= 6 and country.isalpha() and country != "IGO" and role not in _STATE_ROLES:
+            out.append(ResolvedActor(code=country + "GOV", name="", start=-1, end=-1, entry="protest.own_government"))
+    return _distinct(out)
 
 
 def _platform_modifiers(token: Token) -> list[Token]:
