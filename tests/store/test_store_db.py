@@ -474,12 +474,25 @@ KILL_SCRIPT = textwrap.dedent(
     import sys, time
     sys.path.insert(0, {helpers!r})
     from store_records import article
+    from volte.store import writer
     from volte.store.db import Store
+
+    PAUSE, WHERE = {pause_at}, {where!r}
+    recluster, calls = writer.recluster, []
+
+    def pausing_recluster(con, changes, *, hours):
+        recluster(con, changes, hours=hours)
+        calls.append(1)
+        if WHERE == "transaction" and len(calls) == 3:  # third batch: rows written, COMMIT not reached
+            print("paused", flush=True)
+            time.sleep(120)
+
+    writer.recluster = pausing_recluster
 
     def items(n):
         for i in range(n):
-            if i == {pause_at}:
-                print("committed", flush=True)
+            if WHERE == "between" and i == PAUSE:
+                print("paused", flush=True)
                 time.sleep(120)
             day = "2026-01-%02d" % (1 + i % 20)
             yield article("k%03d" % i, [("COLGOV", "USAGOV", ("111", "042", "036")[i % 3], day), ("USAGOV", "COLGOV", "190", day)], url="https://h%d.example/%d" % (i % 4, i))
@@ -491,28 +504,29 @@ KILL_SCRIPT = textwrap.dedent(
 )
 
 
-def test_store_killed_ingest_leaves_store_consistent_and_rerun_completes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("where", ["between", "transaction"], ids=["between-batches", "inside-a-transaction"])
+def test_store_killed_ingest_leaves_store_consistent_and_rerun_completes(tmp_path: Path, where: str) -> None:
     helpers = str(Path(__file__).parent)
     script = tmp_path / "ingest.py"
-    script.write_text(KILL_SCRIPT.format(helpers=helpers, pause_at=12, total=30))
+    script.write_text(KILL_SCRIPT.format(helpers=helpers, pause_at=12, total=30, where=where))
     db = tmp_path / "killed.duckdb"
     proc = subprocess.Popen([sys.executable, str(script), str(db)], stdout=subprocess.PIPE, text=True)
     try:
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "committed"
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "paused"
     finally:
-        proc.kill()  # SIGKILL mid-batch: the third batch (articles 10-14) is open, not committed
+        proc.kill()  # SIGKILL: the third batch (articles 10-14) is being read or written, not committed
         proc.wait()
     with Store(db) as s:
         assert _count(s, "articles") == 10  # two whole batches, nothing of the third
-        assert (
-            s.con.execute("SELECT count(*) FROM events e ANTI JOIN articles a ON a.id = e.doc_id").fetchone()[
-                0
-            ]
-            == 0
-        )
+        orphans = s.con.execute(
+            "SELECT count(*) FROM events e ANTI JOIN articles a ON a.id = e.doc_id"
+        ).fetchone()
+        assert orphans == (0,)
+        unclustered = s.con.execute("SELECT count(*) FROM events WHERE cluster_id IS NULL").fetchone()
+        assert unclustered == (0,)
     clean = tmp_path / "clean.duckdb"
     for target in (db, clean):
-        script.write_text(KILL_SCRIPT.format(helpers=helpers, pause_at=-1, total=30))
+        script.write_text(KILL_SCRIPT.format(helpers=helpers, pause_at=-1, total=30, where="nowhere"))
         done = subprocess.run(
             [sys.executable, str(script), str(target)], capture_output=True, text=True, check=True
         )
