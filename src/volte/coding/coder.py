@@ -88,7 +88,7 @@ class Coder:
         events: dict[tuple[int, str, str, str], Event] = {}
         for index, sent in enumerate(doc.sents):
             speaker = quotes.speaker(sent, lambda tok: _known(resolver.resolve(tok, on=article.published)))
-            for event in self._sentence_events(index, sent, article, resolver, (speaker, quotes)):
+            for event in _one_per_root(self._sentence_events(index, sent, article, resolver, (speaker, quotes))):
                 key = (event.sentence_index, event.source, event.target, event.code)
                 events.setdefault(key, event)
         return tuple(sorted(events.values(), key=_order))
@@ -328,6 +328,32 @@ _PLACE_PREPS = frozenset({"in", "near", "into", "across", "inside", "at", "on", 
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their"})
 _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
 _PAIR_NOUNS = frozenset({"country", "side", "leader", "nation", "government", "party", "state", "neighbor", "neighbour", "president", "minister", "capital"})
+
+
+def _one_per_root(events: list[Event]) -> list[Event]:
+    """One event per (source, target country, CAMEO root) in a sentence: "withdrew the bill, *bowing to*
+    protesters" and "arrived in Kyiv, the first *visit* to Ukraine" each report one act. The most specific
+    code (then the most specific target) is kept."""
+    kept: list[Event] = []
+    for event in events:
+        same = next((k for k in kept if k.source == event.source and k.code[:2] == event.code[:2]
+                     and _same_target(k.target, event.target)), None)
+        if same is None:
+            kept.append(event)
+        elif _specificity(event) > _specificity(same):
+            kept[kept.index(same)] = event
+    chosen = {id(e) for e in kept}
+    return [e for e in events if id(e) in chosen]
+
+
+def _same_target(one: str, other: str) -> bool:
+    if not one or not other:
+        return one == other
+    return one.startswith(other) or other.startswith(one)
+
+
+def _specificity(event: Event) -> tuple[int, int]:
+    return (len(event.code.rstrip("0")) if len(event.code) == 3 else len(event.code), len(event.target))
 
 
 def _own_government(sources: list[ResolvedActor]) -> list[ResolvedActor]:
