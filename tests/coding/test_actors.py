@@ -319,6 +319,19 @@ def test_resolve_they_takes_the_nearest_plural_actor_phrase(nlp, text, codes):
     assert [a.code for a in token_actors(nlp, text, pronoun) if a.code] == codes
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "codes"),
+    [
+        # the parser hangs the first titled name on the second; each keeps its own country
+        ("Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti met on Monday.", "Kurti",
+         ["SRBGOV", "XKXGOV"]),
+        ("U.S. and Philippine troops held joint drills.", "troops", ["USAMIL", "PHLMIL"]),
+    ],
+)
+def test_resolve_split_coordination_of_titled_names(nlp, text, word, codes):
+    assert codes_of(token_actors(nlp, text, word, on=date(2024, 1, 1))) == codes
+
+
 def test_resolve_coordination_gives_one_actor_per_conjunct(nlp):
     actors = token_actors(nlp, "Colombia and the United States agreed to meet.", "Colombia")
     assert codes_of(actors) == ["COL", "USA"]

@@ -125,6 +125,9 @@ class ActorResolver:
             if antecedent is not None:                   # "they", "them": every actor of the antecedent phrase
                 return [replace(a, name=token.text, start=token.idx, end=token.idx + len(token.text),
                                 entry=f"pronoun->{a.entry}") for a in self.resolve(antecedent, on=on) if a.code]
+        split = self._split_coordination(token)
+        if split is not None and (first := self._resolve_head(split, when)) is not None:
+            actors.append(first)                         # the first name the parser hung on the second
         for head in [token, *conjuncts]:
             actor = self._resolve_head(head, when)
             if actor is None:
@@ -148,6 +151,23 @@ class ActorResolver:
                     found.setdefault((actor.start, actor.end), actor)
                     break
         return [found[span] for span in sorted(found)]
+
+    def _split_coordination(self, head: Token) -> Token | None:
+        """ "Serbian President A. Vucic and Kosovo Prime Minister A. Kurti": the parser often hangs the first
+        (titled) name on the second as a modifier, with the second's country as its conjunct. Returns the
+        first name's head, or None."""
+        if head.pos_ != "PROPN":
+            return None
+        for child in head.lefts:
+            if child.dep_ not in ("nmod", "compound") or not any(c.dep_ == "cc" for c in child.children):
+                continue
+            if not any(c.dep_ == "conj" and c.i < head.i for c in child.children):
+                continue
+            titled = any((m := self._match_at.get(t.i)) is not None and m.of_kind(ROLE) is not None
+                         for t in child.lefts)
+            if child.i in self._person_at or titled:
+                return child
+        return None
 
     def _plural_antecedent(self, pronoun: Token) -> Token | None:
         """The phrase "they"/"them" stands for: the nearest earlier plural or coordinated actor phrase of the
@@ -382,7 +402,9 @@ class ActorResolver:
         """Who a role noun belongs to: a state, organization or person modifying the phrase."""
         near = [*range(match.start, match.end), *(t.i for t in extra)]
         in_phrase = [t for i in near for t in self.doc[i].children if t.i not in near]
-        modifiers = [t for t in in_phrase if t.dep_ in MODIFIER_DEPS and t.i < head.i]
+        splits = {s.i for s in map(self._split_coordination, (head, *extra)) if s is not None}
+        modifiers = [_last_conjunct(t) if t.i in splits else t
+                     for t in in_phrase if t.dep_ in MODIFIER_DEPS and t.i < head.i]
         owners = [o for o in (self._owner_from(t, on) for t in modifiers) if o is not None]
         if owners:                                   # "Colombia's ELN rebels": the group, not the state
             return next((o for o in owners if o.is_org), owners[0])
@@ -596,6 +618,12 @@ def _in_subject(token: Token, head: Token) -> bool:
             return True
         token = token.head
     return False
+
+
+def _last_conjunct(token: Token) -> Token:
+    """The last conjunct coordinated to ``token`` (the token itself when none)."""
+    conjuncts = [c for c in token.children if c.dep_ == "conj"]
+    return conjuncts[-1] if conjuncts else token
 
 
 def _same_title(title: str, noun: str) -> bool:
