@@ -121,7 +121,8 @@ def test_resolve_armed_groups_with_dated_codes(nlp, phrase, on, code):
      ("The US commander in Iraq", "USAMIL"), ("Colombia's former president", "COLELI"),
      ("European leaders", "EURGOV"), ("NATO troops", "IGOWSTNAT"), ("UN peacekeepers", "IGOUNOPKO"),
      ("Israeli tanks", "ISRMIL"), ("US servicemen", "USAMIL"), ("Bolivian miners", "BOLCVL"),
-     ("a Chilean mob", "CHLCVL"), ("a Brazilian think tank", "BRAEDU")],
+     ("a Chilean mob", "CHLCVL"), ("a Brazilian think tank", "BRAEDU"),
+     ("a Wall Street Journal reporter", "USAMED"), ("Xinhua", "CHNMED"), ("Kampuchean guerrillas", "KHMREB")],
 )
 def test_resolve_role_nouns_take_the_country_of_the_phrase(nlp, phrase, code):
     assert phrase_codes(nlp, phrase) == [code]
