@@ -410,6 +410,9 @@ def _prep_objects(tok: Token, preps: tuple[str, ...], *, with_object: bool = Fal
     return out
 
 
+_RESPONSIBLE = frozenset({"responsible", "culpable", "liable", "guilty"})
+
+
 def _noun_subject(noun: Token) -> list[Token]:
     """The doer of a nominal event through its governing verb: "Israel *carried out* air strikes"."""
     head = noun.head
@@ -419,6 +422,10 @@ def _noun_subject(noun: Token) -> list[Token]:
         return subject_heads(head)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "during", "at"):
         return subject_heads(head.head)
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "behind" and head.head.lemma_ == "be":
+        return subject_heads(head.head)  # "hackers from Russia's military intelligence *were behind* a cyberattack"
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_ in _RESPONSIBLE and head.head.dep_ == "acomp":
+        return subject_heads(head.head.head)  # "the government *was responsible for* the sarin attack"
     return []
 
 
@@ -583,6 +590,10 @@ def _to_match(raw: _Raw) -> VerbMatch:
     targets = _heads(pattern.targets_for(noun=raw.noun), tok, noun=raw.noun)
     if modality.speaker is not None and (pattern.speaker_source or modality.by_speaker):
         sources, targets = (modality.speaker,), sources  # the speaker demands of / accuses the doer
+    if not targets and raw.code[:2] == "13":
+        # "threatened to strike *unless the government* reversed the rise": the threat is aimed at the condition
+        anchors = [tok] + ([tok.doc[modality.governor]] if modality.governor is not None else [])
+        targets = tuple(i for anchor in anchors for i in _heads(("condition_subject",), anchor, noun=False))
     return VerbMatch(
         code=raw.code,
         pattern=pattern.id,
