@@ -546,6 +546,8 @@ def test_store_migration_upgrades_an_older_store(db: Path) -> None:
         ).fetchall()
         # rewind to a store that only had 0001_initial
         s.con.execute("ALTER TABLE dyad_days DROP COLUMN ww")
+        s.con.execute("ALTER TABLE events DROP COLUMN dictionaries_sha256")
+        s.con.execute("ALTER TABLE articles DROP COLUMN dictionaries_sha256")
         s.con.execute("DELETE FROM _migrations WHERE name <> '0001_initial'")
     with Store(db) as s:
         assert migrations.pending(s.con) == []
@@ -593,3 +595,25 @@ def test_store_shifts_in_chunks_equal_shifts_at_once(store: Store, monkeypatch: 
     monkeypatch.setattr(reading, "MATRIX_CELLS", 1)  # one dyad per chunk
     assert store.shifts() == whole
     assert {(s["source"], s["target"]) for s in whole} >= {("USA", "COL")}
+
+
+def test_store_ingest_recoded_article_replaces_its_events(store: Store) -> None:
+    store.ingest(
+        [article("a1", [("COLGOV", "USAGOV", "111", "2026-01-04")], url="https://x.example/1", text="Same.")]
+    )
+    recoded = article(
+        "a1", [("COLGOV", "USAGOV", "112", "2026-01-04")], url="https://x.example/1", text="Same."
+    )
+    summary = store.ingest([recoded])
+    assert (summary.replaced, summary.unchanged) == (1, 0)
+    assert store.con.execute("SELECT code FROM events").fetchall() == [("112",)]
+
+
+def test_store_records_dictionaries_fingerprint(store: Store) -> None:
+    from volte.store.writer import rules_sha256
+
+    digest = rules_sha256()
+    store.ingest(_thaw_articles()[:1], dictionaries=digest)
+    assert len(digest) == 64 and digest == rules_sha256()
+    assert store.con.execute("SELECT DISTINCT dictionaries_sha256 FROM events").fetchall() == [(digest,)]
+    assert store.con.execute("SELECT dictionaries_sha256 FROM articles").fetchall() == [(digest,)]

@@ -90,6 +90,7 @@ def ingest_cli(
     from volte.coding.coder import Coder
     from volte.ingest.sources import expand_inputs, iter_articles
     from volte.nlp.pipeline import model_version
+    from volte.store.writer import rules_sha256
 
     expand_inputs(inputs)  # a missing path is a coded error before the model loads
     coder = Coder(_settings())  # loads the model and dictionaries before the store file is created
@@ -103,7 +104,11 @@ def ingest_cli(
 
         items = coder.code(iter_articles(inputs, published=published, settings=store.settings))
         summary = store.ingest(
-            items, batch_size=batch_size, spacy_model=model_version(coder.nlp), on_batch=on_batch
+            items,
+            batch_size=batch_size,
+            spacy_model=model_version(coder.nlp),
+            dictionaries=rules_sha256(),
+            on_batch=on_batch,
         )
         progress.close()
         stats = store.stats()

@@ -100,6 +100,7 @@ class Store:
         *,
         batch_size: int = 50,
         spacy_model: str | None = None,
+        dictionaries: str | None = None,
         on_batch: Callable[[IngestSummary], None] | None = None,
     ) -> IngestSummary:
         """Store coded articles (idempotent; one transaction per batch); then calibrate changed dyads."""
@@ -110,7 +111,7 @@ class Store:
                 coded,
                 hours=self.settings.store.cluster_hours,
                 batch_size=batch_size,
-                provenance=Provenance(spacy_model=spacy_model),
+                provenance=Provenance(spacy_model=spacy_model, dictionaries=dictionaries),
                 on_batch=on_batch,
             )
             reading.refresh_thresholds(self.con)

@@ -45,9 +45,16 @@ def _dyad_days_squared_weights(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("DELETE FROM dyad_thresholds")  # calibrated with the old variances
 
 
+def _dictionaries_provenance(con: duckdb.DuckDBPyConnection) -> None:
+    """events/articles.dictionaries_sha256: which actor/verb/code dictionaries coded the event."""
+    con.execute("ALTER TABLE events ADD COLUMN dictionaries_sha256 VARCHAR")
+    con.execute("ALTER TABLE articles ADD COLUMN dictionaries_sha256 VARCHAR")
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _initial),
     ("0002_dyad_days_squared_weights", _dyad_days_squared_weights),
+    ("0003_dictionaries_provenance", _dictionaries_provenance),
 )
 
 

@@ -11,7 +11,15 @@ from volte.errors import E_CONFIG_BAD_OPTION, E_STORE_BAD_ACTOR, E_STORE_BAD_RAN
 from volte.records import EVENT_FIELDS
 
 SPAN_FIELDS = ("trigger_start", "trigger_end", "source_start", "source_end", "target_start", "target_end")
-EVENT_COLUMNS = (*EVENT_FIELDS, *SPAN_FIELDS, "cluster_id", "publisher", "volte_version", "spacy_model")
+EVENT_COLUMNS = (
+    *EVENT_FIELDS,
+    *SPAN_FIELDS,
+    "cluster_id",
+    "publisher",
+    "volte_version",
+    "spacy_model",
+    "dictionaries_sha256",
+)
 ARTICLE_COLUMNS = (
     "id",
     "url",
@@ -28,6 +36,7 @@ ARTICLE_COLUMNS = (
     "volte_version",
     "coder_version",
     "spacy_model",
+    "dictionaries_sha256",
 )
 CLUSTER_COLUMNS = (
     "cluster_id",

@@ -16,6 +16,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -57,6 +59,20 @@ class IngestSummary:
 class Provenance:
     volte_version: str = __version__
     spacy_model: str | None = None
+    dictionaries: str | None = None  # sha256 of the rule files (volte.store.writer.rules_sha256)
+
+
+def rules_sha256() -> str:
+    """sha256 over volte's bundled dictionaries (actor, verb and CAMEO rule files, paths and bytes)."""
+    root = resources.files("volte.coding") / "rules"
+    digest = hashlib.sha256()
+    for path in sorted(_files(root), key=str):
+        digest.update(str(path.relative_to(Path(str(root)))).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _files(root: Any) -> list[Path]:
+    return [p for p in Path(str(root)).rglob("*") if p.is_file() and p.suffix in (".yml", ".yaml", ".csv")]
 
 
 def publisher(article: Article) -> str:
@@ -68,8 +84,12 @@ def publisher(article: Article) -> str:
 
 
 def content_hash(article: Article, events: Sequence[Event]) -> str:
-    """Changes when the article or its coding changes (so a new coder version re-stores it)."""
-    coder = sorted({e.coder_version for e in events})
+    """Changes when the article or its coding changes: a new coder version or new dictionaries that code
+    it differently re-store it; coding it again the same way does not."""
+    coding = sorted(
+        f"{e.sentence_index}/{e.source}/{e.target}/{e.code}/{e.trigger_start}/{e.date}/{e.factuality}/{e.coder_version}"
+        for e in events
+    )
     key = "\x1f".join(
         [
             article.text,
@@ -77,7 +97,7 @@ def content_hash(article: Article, events: Sequence[Event]) -> str:
             article.title or "",
             str(article.published or ""),
             article.kind,
-            *coder,
+            *coding,
         ]
     )
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
@@ -251,6 +271,7 @@ def _article_row(
         "volte_version": prov.volte_version,
         "coder_version": coder,
         "spacy_model": prov.spacy_model,
+        "dictionaries_sha256": prov.dictionaries,
     }
 
 
@@ -259,7 +280,11 @@ def _event_row(event: Event, host: str, prov: Provenance) -> dict[str, Any]:
     row["date"] = parse_day(event.date)
     row["published"] = parse_day(event.published)
     row.update(
-        cluster_id=None, publisher=host, volte_version=prov.volte_version, spacy_model=prov.spacy_model
+        cluster_id=None,
+        publisher=host,
+        volte_version=prov.volte_version,
+        spacy_model=prov.spacy_model,
+        dictionaries_sha256=prov.dictionaries,
     )
     return row
 
