@@ -122,7 +122,9 @@ def test_resolve_armed_groups_with_dated_codes(nlp, phrase, on, code):
      ("European leaders", "EURGOV"), ("NATO troops", "IGOWSTNAT"), ("UN peacekeepers", "IGOUNOPKO"),
      ("Israeli tanks", "ISRMIL"), ("US servicemen", "USAMIL"), ("Bolivian miners", "BOLCVL"),
      ("a Chilean mob", "CHLCVL"), ("a Brazilian think tank", "BRAEDU"),
-     ("a Wall Street Journal reporter", "USAMED"), ("Xinhua", "CHNMED"), ("Kampuchean guerrillas", "KHMREB")],
+     ("a Wall Street Journal reporter", "USAMED"), ("Xinhua", "CHNMED"), ("Kampuchean guerrillas", "KHMREB"),
+     ("Tigrayan forces", "ETHMIL"), ("Rohingya refugees", "MMRREF"), ("Scottish fishermen", "GBRCVL"),
+     ("residents of Darfur", "SDNCVL"), ("police in Northern Ireland", "GBRCOP")],
 )
 def test_resolve_role_nouns_take_the_country_of_the_phrase(nlp, phrase, code):
     assert phrase_codes(nlp, phrase) == [code]
