@@ -438,6 +438,26 @@ _DEMAND_CODES["057"] = "107"
 _APPEAL_CODES["086"] = "0255"
 _APPEAL_CODES["064"] = "0214"
 _DEMAND_CODES["064"] = "1014"
+# Political change asked for, refused or promised, by kind: leadership (0831), policy (0832), rights (0833),
+# institutions (0834): "declined to resign" 1231, "urged him to step down" 0241, "pledged to amend" 0342.
+for _kind, _appeal, _demand, _refusal, _intent in (
+    ("0831", "0241", "1041", "1231", "0341"), ("0832", "0242", "1042", "1232", "0342"),
+    ("0833", "0243", "1043", "1233", "0343"), ("0834", "0244", "1044", "1234", "0344"),
+):
+    _APPEAL_CODES[_kind], _DEMAND_CODES[_kind], _REFUSAL_CODES[_kind], _INTENT_CODES[_kind] = _appeal, _demand, _refusal, _intent
+_REFUSAL_CODES.setdefault("083", "123")
+# Hostile acts a threat names when the threatened verb is no pattern itself ("threatened to *ban* voting",
+# "threatened to *secede*"): the code whose threat form (130-139) the threat takes.
+_THREATENED_MEANINGS: dict[str, tuple[str, ...]] = {
+    "1721": ("ban", "outlaw", "disqualify", "bar"),
+    "172": ("restrict", "curb", "censor", "shut", "close"),
+    "161": ("secede", "sever", "downgrade", "expel"),
+    "16": ("cut", "suspend", "freeze", "halt", "stop", "withdraw", "quit", "leave", "pull"),
+    "19": ("attack", "strike", "hit", "retaliate", "bomb", "invade", "destroy", "crush", "annihilate", "punish"),
+    "14": ("boycott", "protest", "strike", "march"),
+    "173": ("arrest", "detain", "prosecute", "jail"),
+}
+THREAT_CLAUSE_CODES = {lemma: code for code, lemmas in reversed(list(_THREATENED_MEANINGS.items())) for lemma in lemmas}
 
 TABLES = {"refusal": _REFUSAL_CODES, "appeal": _APPEAL_CODES, "demand": _DEMAND_CODES, "future": _INTENT_CODES,
           "committed": _INTENT_CODES, "threat": _THREAT_CODES}

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from volte.coding.cameo import is_code
 from volte.coding.factuality import (
     CLAUSE_CODES,
+    THREAT_CLAUSE_CODES,
     COMMITTING,
     CONSIDERING,
     PLANNING,
@@ -538,16 +539,24 @@ def _specialise_by_clause(raws: list[_Raw]) -> None:
     the complement verb ("urged the bank to *help* finance ..." is 023)."""
     matched = {raw.tok.i for raw in raws}
     for raw in raws:
-        family = {"02": "appeal", "10": "demand", "12": "refusal"}.get(raw.code[:2])
-        if raw.dropped or family is None or raw.code not in ("020", "100", "120"):
+        family = {"02": "appeal", "10": "demand", "12": "refusal", "13": "threat"}.get(raw.code[:2])
+        if raw.dropped or family is None or raw.code not in ("020", "100", "120", "130"):
             continue
         for child in raw.tok.children:
-            if child.dep_ in ("xcomp", "ccomp") and child.i not in matched:
-                meaning = CLAUSE_CODES.get(child.lemma_.lower())
+            if (child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "advcl" and _to_infinitive(child))) and child.i not in matched:
+                meaning = _clause_meaning(child, threat=family == "threat")
                 code = governed_code(family, meaning) if meaning else None
                 if code is not None and is_code(code) and code[:2] == raw.code[:2]:
                     raw.code = code
                 break
+
+
+def _clause_meaning(verb: Token, *, threat: bool) -> str | None:
+    """What a complement verb that is no pattern asks for, refuses or threatens."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("resign", "abdicate") or (lemma == "step" and any(c.dep_ == "prt" and c.lower_ in ("down", "aside") for c in verb.children)):
+        return "0831"  # "urged him to step down", "declined to resign"
+    return (THREAT_CLAUSE_CODES if threat else CLAUSE_CODES).get(lemma)
 
 
 def _drop_governors(raw: _Raw, by_index: dict[int, _Raw], governor: _Raw | None) -> None:
