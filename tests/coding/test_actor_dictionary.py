@@ -31,8 +31,8 @@ def test_load_good_dictionary_indexes_every_kind_of_name():
     dictionary = ActorDictionary.load(sorted((DATA / "good").glob("*.yml")))
     kinds = {name.kind for names in dictionary.index.names.values() for name in names}
     assert kinds == {"state", "adj", "seat", "role", "person", "surname"}
-    assert ("colombians",) in dictionary.index.names          # plural demonym added
-    assert ("soldiers",) in dictionary.index.names            # plural role noun added
+    assert ("colombians",) in dictionary.index.names  # plural demonym added
+    assert ("soldiers",) in dictionary.index.names  # plural role noun added
 
 
 def test_load_broken_dictionary_raises_one_error_with_code_e301():
@@ -86,8 +86,14 @@ def test_fold_removes_accents_case_and_curly_apostrophes(text, folded):
 
 @pytest.mark.parametrize(
     ("noun", "plural_form"),
-    [("soldier", "soldiers"), ("policeman", "policemen"), ("militia", "militias"), ("embassy", "embassies"),
-     ("foreign minister", "foreign ministers"), ("press", "presses")],
+    [
+        ("soldier", "soldiers"),
+        ("policeman", "policemen"),
+        ("militia", "militias"),
+        ("embassy", "embassies"),
+        ("foreign minister", "foreign ministers"),
+        ("press", "presses"),
+    ],
 )
 def test_plural_of_role_nouns(noun, plural_form):
     assert plural(noun) == plural_form
@@ -95,15 +101,22 @@ def test_plural_of_role_nouns(noun, plural_form):
 
 def test_package_dictionary_covers_un_members_observers_and_iso_choices():
     states = {e.code for e in default_actors().entries.values() if e.kind == "state"}
-    assert len(states) >= 195                                   # 193 UN members + 2 observers, plus territories
+    assert len(states) >= 195  # 193 UN members + 2 observers, plus territories
     assert {"ROU", "MNE", "TLS", "SSD", "XKX", "PSE", "VAT", "TWN"} <= states
-    assert not {"ROM", "MTN", "TMP", "KSV"} & states            # legacy CAMEO codes are aliases only
+    assert not {"ROM", "MTN", "TMP", "KSV"} & states  # legacy CAMEO codes are aliases only
 
 
 @pytest.mark.parametrize(
     ("code", "canonical"),
-    [("KSVGOV", "XKXGOV"), ("KOS", "XKX"), ("ROMMIL", "ROUMIL"), ("JAPGOV", "JPNGOV"), ("USAGOV", "USAGOV"),
-     ("IGOUNO", "IGOUNO"), ("", "")],
+    [
+        ("KSVGOV", "XKXGOV"),
+        ("KOS", "XKX"),
+        ("ROMMIL", "ROUMIL"),
+        ("JAPGOV", "JPNGOV"),
+        ("USAGOV", "USAGOV"),
+        ("IGOUNO", "IGOUNO"),
+        ("", ""),
+    ],
 )
 def test_canonical_code_replaces_alias_state_prefixes(code, canonical):
     assert default_actors().canonical_code(code) == canonical
@@ -111,19 +124,52 @@ def test_canonical_code_replaces_alias_state_prefixes(code, canonical):
 
 def test_package_dictionary_people_cover_required_countries():
     countries = {e.country for e in default_actors().entries.values() if e.kind == "person" and e.periods}
-    required = set("USA CAN MEX BRA ARG COL VEN CHL PER ECU BOL PRY URY CUB NIC SLV GTM HND PAN CRI DOM HTI "
-                   "DEU FRA GBR ITA RUS TUR CHN JPN KOR PRK IND IDN AUS SAU ZAF UKR ISR IRN SYR SDN COD ETH "
-                   "MMR AFG PAK TWN IRQ JOR LBN EGY QAT ARE YEM".split())
+    required = set(
+        "USA CAN MEX BRA ARG COL VEN CHL PER ECU BOL PRY URY CUB NIC SLV GTM HND PAN CRI DOM HTI "
+        "DEU FRA GBR ITA RUS TUR CHN JPN KOR PRK IND IDN AUS SAU ZAF UKR ISR IRN SYR SDN COD ETH "
+        "MMR AFG PAK TWN IRQ JOR LBN EGY QAT ARE YEM".split()
+    )
     assert required <= countries, sorted(required - countries)
 
 
-_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=12), st.sampled_from(
-    ["COL", "COLGOV", "2020-01-01", "2020-02-30", "GOV", "Colombia", "he", "she"]))
-_VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(
-    st.lists(inner, max_size=4),
-    st.dictionaries(st.sampled_from(["code", "name", "names", "id", "role", "nouns", "roles", "from", "until",
-                                     "country", "adj", "seats", "short", "otherwise", "pronoun", "x"]), inner,
-                    max_size=5)), max_leaves=12)
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.text(max_size=12),
+    st.sampled_from(["COL", "COLGOV", "2020-01-01", "2020-02-30", "GOV", "Colombia", "he", "she"]),
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(
+            st.sampled_from(
+                [
+                    "code",
+                    "name",
+                    "names",
+                    "id",
+                    "role",
+                    "nouns",
+                    "roles",
+                    "from",
+                    "until",
+                    "country",
+                    "adj",
+                    "seats",
+                    "short",
+                    "otherwise",
+                    "pronoun",
+                    "x",
+                ]
+            ),
+            inner,
+            max_size=5,
+        ),
+    ),
+    max_leaves=12,
+)
 
 
 @given(kind=st.sampled_from(["states", "organizations", "roles", "people", "other"]), entries=_VALUES)

@@ -73,13 +73,13 @@ class Entry:
     """One dictionary entry: a state, an organization, a role noun or a person."""
 
     id: str
-    kind: str                      # state | org | role | person
-    code: str                      # undated code (people: the code outside every period)
-    country: str = ""              # ISO-3 of the state behind the entry (when there is one)
+    kind: str  # state | org | role | person
+    code: str  # undated code (people: the code outside every period)
+    country: str = ""  # ISO-3 of the state behind the entry (when there is one)
     periods: tuple[Period, ...] = ()
-    famous: bool = False           # people: surname alone resolves without an introduction
-    pronoun: str = ""              # people: "he" (default) or "she"; he/she pronouns skip the other
-    source: str = ""               # file:line, for explanations and errors
+    famous: bool = False  # people: surname alone resolves without an introduction
+    pronoun: str = ""  # people: "he" (default) or "she"; he/she pronouns skip the other
+    source: str = ""  # file:line, for explanations and errors
 
     def code_on(self, on: date | None) -> tuple[str, Period | None]:
         """The code on a date; without a date, the open-ended (current) period if any."""
@@ -94,9 +94,9 @@ class Name:
     """One way of writing an entry: its token keys and how the text must be cased to match."""
 
     entry: Entry
-    kind: str                      # state | adj | seat | org | person | surname | role
-    code: str                      # code this name gives (seats: ISO+role; adjectives: ISO)
-    cased: tuple[str, ...]         # per token: "exact" (acronym), "upper" (capitalised) or "" (any)
+    kind: str  # state | adj | seat | org | person | surname | role
+    code: str  # code this name gives (seats: ISO+role; adjectives: ISO)
+    cased: tuple[str, ...]  # per token: "exact" (acronym), "upper" (capitalised) or "" (any)
 
 
 @dataclass
@@ -104,7 +104,7 @@ class ActorIndex:
     """Token-tuple index over every name (built once per dictionary)."""
 
     names: dict[tuple[str, ...], list[Name]] = field(default_factory=dict)
-    first: dict[str, int] = field(default_factory=dict)     # first token -> longest name starting with it
+    first: dict[str, int] = field(default_factory=dict)  # first token -> longest name starting with it
 
 
 class _LineLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
@@ -211,8 +211,9 @@ def str_list(value: Any, where: str, key: str, problems: Problems) -> list[str]:
     return [v.strip() for v in value]
 
 
-def check_keys(item: dict[str, Any], where: str, problems: Problems, *, required: Iterable[str],
-               allowed: Iterable[str]) -> bool:
+def check_keys(
+    item: dict[str, Any], where: str, problems: Problems, *, required: Iterable[str], allowed: Iterable[str]
+) -> bool:
     ok = True
     for key in required:
         value = item.get(key)
@@ -224,7 +225,9 @@ def check_keys(item: dict[str, Any], where: str, problems: Problems, *, required
             ok = False
     unknown = sorted(set(item) - set(allowed) - set(required) - {"__line__"})
     for key in unknown:
-        problems.add(where, f"unknown key {key!r} (allowed: {', '.join(sorted(set(allowed) | set(required)))})")
+        problems.add(
+            where, f"unknown key {key!r} (allowed: {', '.join(sorted(set(allowed) | set(required)))})"
+        )
     return ok
 
 
@@ -261,8 +264,9 @@ def state_entries(path: Path, items: list[Any], problems: Problems) -> tuple[lis
     codes: set[str] = set()
     for item in items:
         where = f"{path}:{item.get('__line__', 1) if isinstance(item, dict) else 1}"
-        if not isinstance(item, dict) or not check_keys(item, where, problems, required=("code", "name"),
-                                                         allowed=_STATE_KEYS):
+        if not isinstance(item, dict) or not check_keys(
+            item, where, problems, required=("code", "name"), allowed=_STATE_KEYS
+        ):
             continue
         code = item["code"]
         if not isinstance(code, str) or not re.fullmatch(r"[A-Z]{3}", code):
@@ -286,7 +290,9 @@ def state_entries(path: Path, items: list[Any], problems: Problems) -> tuple[lis
             if role not in ROLE_CODES:
                 problems.add(where, f"seats: unknown role {role!r} (one of {', '.join(sorted(ROLE_CODES))})")
                 continue
-            raws += [_Raw(n, entry, SEAT, code + role, where) for n in str_list(names_, where, "seats", problems)]
+            raws += [
+                _Raw(n, entry, SEAT, code + role, where) for n in str_list(names_, where, "seats", problems)
+            ]
     return raws, codes
 
 
@@ -308,8 +314,9 @@ def read_periods(value: Any, where: str, problems: Problems, states: frozenset[s
     periods = []
     for item in value:
         line = f"{where.rsplit(':', 1)[0]}:{item.get('__line__')}" if isinstance(item, dict) else where
-        if not isinstance(item, dict) or not check_keys(item, line, problems, required=("code",),
-                                                         allowed=("from", "until", "title")):
+        if not isinstance(item, dict) or not check_keys(
+            item, line, problems, required=("code",), allowed=("from", "until", "title")
+        ):
             continue
         if not check_code(item["code"], line, problems, states=states):
             continue
@@ -320,7 +327,9 @@ def read_periods(value: Any, where: str, problems: Problems, states: frozenset[s
             continue
         periods.append(Period(item["code"], start, end, str(item.get("title") or "")))
     if overlapping(periods):
-        problems.add(where, "roles overlap in time; a date must select one role (split or end the earlier one)")
+        problems.add(
+            where, "roles overlap in time; a date must select one role (split or end the earlier one)"
+        )
     return tuple(sorted(periods, key=lambda p: p.start or date.min))
 
 
@@ -328,16 +337,26 @@ def org_entries(path: Path, items: list[Any], problems: Problems, states: frozen
     raws: list[_Raw] = []
     for item in items:
         where = f"{path}:{item.get('__line__', 1) if isinstance(item, dict) else 1}"
-        if not isinstance(item, dict) or not check_keys(item, where, problems, required=("id", "code", "names"),
-                                                         allowed=_ORG_KEYS):
+        if not isinstance(item, dict) or not check_keys(
+            item, where, problems, required=("id", "code", "names"), allowed=_ORG_KEYS
+        ):
             continue
         if not check_code(item["code"], where, problems, states=states):
             continue
         country = item["code"][:3] if item["code"][:3] in states else str(item.get("country") or "")
         periods = read_periods(item.get("roles"), where, problems, states)
-        entry = Entry(id=f"org:{item['id']}", kind="org", code=item["code"], country=country, periods=periods,
-                      source=where)
-        raws += [_Raw(n, entry, ORG, item["code"], where) for n in str_list(item["names"], where, "names", problems)]
+        entry = Entry(
+            id=f"org:{item['id']}",
+            kind="org",
+            code=item["code"],
+            country=country,
+            periods=periods,
+            source=where,
+        )
+        raws += [
+            _Raw(n, entry, ORG, item["code"], where)
+            for n in str_list(item["names"], where, "names", problems)
+        ]
     return raws
 
 
@@ -345,8 +364,9 @@ def role_entries(path: Path, items: list[Any], problems: Problems, states: froze
     raws: list[_Raw] = []
     for item in items:
         where = f"{path}:{item.get('__line__', 1) if isinstance(item, dict) else 1}"
-        if not isinstance(item, dict) or not check_keys(item, where, problems, required=("id", "role", "nouns"),
-                                                         allowed=_ROLE_KEYS):
+        if not isinstance(item, dict) or not check_keys(
+            item, where, problems, required=("id", "role", "nouns"), allowed=_ROLE_KEYS
+        ):
             continue
         role = item["role"]
         if role not in ROLE_CODES:
@@ -365,8 +385,9 @@ def person_entries(path: Path, items: list[Any], problems: Problems, states: fro
     raws: list[_Raw] = []
     for item in items:
         where = f"{path}:{item.get('__line__', 1) if isinstance(item, dict) else 1}"
-        if not isinstance(item, dict) or not check_keys(item, where, problems,
-                                                         required=("id", "name", "country"), allowed=_PERSON_KEYS):
+        if not isinstance(item, dict) or not check_keys(
+            item, where, problems, required=("id", "name", "country"), allowed=_PERSON_KEYS
+        ):
             continue
         country = item["country"]
         if not check_code(country, where, problems, states=states):
@@ -379,11 +400,23 @@ def person_entries(path: Path, items: list[Any], problems: Problems, states: fro
         pronoun = str(item.get("pronoun") or "he")
         if pronoun not in ("he", "she"):
             problems.add(where, f"pronoun must be he or she, got {pronoun!r}")
-        entry = Entry(id=f"person:{item['id']}", kind="person", code=code, country=country[:3], periods=periods,
-                      famous=bool(item.get("famous")), pronoun=pronoun, source=where)
+        entry = Entry(
+            id=f"person:{item['id']}",
+            kind="person",
+            code=code,
+            country=country[:3],
+            periods=periods,
+            famous=bool(item.get("famous")),
+            pronoun=pronoun,
+            source=where,
+        )
         full = [item["name"], *str_list(item.get("aliases"), where, "aliases", problems)]
         raws += [_Raw(n, entry, PERSON, code, where) for n in full]
-        short = str_list(item["short"], where, "short", problems) if "short" in item else [item["name"].split()[-1]]
+        short = (
+            str_list(item["short"], where, "short", problems)
+            if "short" in item
+            else [item["name"].split()[-1]]
+        )
         raws += [_Raw(n, entry, SURNAME, code, where) for n in short if n not in full]
     return raws
 
@@ -404,8 +437,11 @@ def plural(noun: str) -> str:
 
 def adjective_plurals(raws: list[_Raw]) -> list[_Raw]:
     """Demonyms used as nouns ("Colombians", "Emiratis": people, CVL) for adjectives ending in -n or -i."""
-    return [_Raw(r.text + "s", r.entry, r.kind, r.code + "CVL", r.where) for r in raws
-            if r.kind == ADJ and r.text.endswith(("n", "i"))]
+    return [
+        _Raw(r.text + "s", r.entry, r.kind, r.code + "CVL", r.where)
+        for r in raws
+        if r.kind == ADJ and r.text.endswith(("n", "i"))
+    ]
 
 
 # ---------------------------------------------------------------- the index
@@ -452,12 +488,18 @@ def build_index(raws: list[_Raw], problems: Problems) -> ActorIndex:
 class ActorDictionary:
     """The validated, indexed actor dictionary. Build with ``ActorDictionary.load()``."""
 
-    def __init__(self, index: ActorIndex, entries: dict[str, Entry], paths: Sequence[Path], *,
-                 aliases: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        index: ActorIndex,
+        entries: dict[str, Entry],
+        paths: Sequence[Path],
+        *,
+        aliases: dict[str, str] | None = None,
+    ) -> None:
         self.index = index
         self.entries = entries
         self.paths = tuple(paths)
-        self.aliases = dict(aliases or {})      # other state codes -> ISO ("KSV" -> "XKX", "ROM" -> "ROU")
+        self.aliases = dict(aliases or {})  # other state codes -> ISO ("KSV" -> "XKX", "ROM" -> "ROU")
 
     def canonical_code(self, code: str) -> str:
         """The code with an alias state prefix replaced by the ISO code ("KSVGOV" -> "XKXGOV")."""
@@ -490,7 +532,9 @@ class ActorDictionary:
         index = build_index(raws, problems)
         problems.raise_if_any()
         entries = {r.entry.id: r.entry for r in raws}
-        log.info("actor dictionary: %d entries, %d names from %d files", len(entries), len(index.names), len(paths))
+        log.info(
+            "actor dictionary: %d entries, %d names from %d files", len(entries), len(index.names), len(paths)
+        )
         return cls(index, entries, paths, aliases=aliases)
 
 

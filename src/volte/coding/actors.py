@@ -47,7 +47,7 @@ MODIFIER_DEPS = frozenset(("amod", "compound", "poss", "nmod", "npadvmod", "numm
 OF_PREPS = frozenset(("of", "from"))
 IN_PREPS = frozenset(("in", "at", "inside", "within"))
 PLACE_PREPS = frozenset("in at to into inside near outside around across throughout within via".split())
-ANTECEDENT_WINDOW = 150          # tokens a pronoun looks back for its person
+ANTECEDENT_WINDOW = 150  # tokens a pronoun looks back for its person
 GENERIC_ROLES = frozenset(("role:government",))
 STANCE_PREFIXES = frozenset(("pro", "anti"))
 STANCE_SUFFIXES = frozenset("backed funded allied aligned supported sponsored armed trained".split())
@@ -61,23 +61,25 @@ LOCATIVE_PREPS = frozenset("in at inside near outside around across throughout w
 COUNTRY_NOUNS = frozenset("country nation kingdom republic emirate".split())
 NOT_LOCAL = frozenset("hostage prisoner detainee inmate captive migrant immigrant tourist pilgrim".split())
 REPORTING_VERBS = frozenset("say tell report add announce state claim confirm quote".split())
-PLACE_NOUNS = frozenset("""city town village province region state capital district area county camp
+PLACE_NOUNS = frozenset(
+    """city town village province region state capital district area county camp
     port territory strip valley desert island municipality neighbourhood neighborhood suburb outskirts
-    north south east west part enclave governorate prefecture""".split())
+    north south east west part enclave governorate prefecture""".split()
+)
 
 
 @dataclass(frozen=True)
 class ResolvedActor:
-    code: str          # "COLGOV", "USAMIL", "IGOUNO", "" when unknown
-    name: str          # the text span that names the actor
-    start: int         # char offset in doc.text
+    code: str  # "COLGOV", "USAMIL", "IGOUNO", "" when unknown
+    name: str  # the text span that names the actor
+    start: int  # char offset in doc.text
     end: int
-    entry: str         # dictionary entry id (explains the code)
+    entry: str  # dictionary entry id (explains the code)
 
 
 @dataclass(frozen=True)
 class _Match:
-    start: int                     # token indices, end exclusive
+    start: int  # token indices, end exclusive
     end: int
     names: tuple[Name, ...]
 
@@ -90,7 +92,7 @@ class _Match:
 
 @dataclass(frozen=True)
 class _Owner:
-    code: str          # ISO-3 of a state, or the full code of an organization / grouped person
+    code: str  # ISO-3 of a state, or the full code of an organization / grouped person
     is_org: bool
     start: int
     end: int
@@ -122,12 +124,21 @@ class ActorResolver:
         conjuncts = [] if token.dep_ == "conj" else [c for c in token.conjuncts if c.i > token.i]
         if token.lower_ in PLURAL_PRONOUNS and token.i not in self._match_at:
             antecedent = self._plural_antecedent(token)
-            if antecedent is not None:                   # "they", "them": every actor of the antecedent phrase
-                return [replace(a, name=token.text, start=token.idx, end=token.idx + len(token.text),
-                                entry=f"pronoun->{a.entry}") for a in self.resolve(antecedent, on=on) if a.code]
+            if antecedent is not None:  # "they", "them": every actor of the antecedent phrase
+                return [
+                    replace(
+                        a,
+                        name=token.text,
+                        start=token.idx,
+                        end=token.idx + len(token.text),
+                        entry=f"pronoun->{a.entry}",
+                    )
+                    for a in self.resolve(antecedent, on=on)
+                    if a.code
+                ]
         split = self._split_coordination(token)
         if split is not None and (first := self._resolve_head(split, when)) is not None:
-            actors.append(first)                         # the first name the parser hung on the second
+            actors.append(first)  # the first name the parser hung on the second
         for head in [token, *conjuncts]:
             actor = self._resolve_head(head, when)
             if actor is None:
@@ -163,8 +174,10 @@ class ActorResolver:
                 continue
             if not any(c.dep_ == "conj" and c.i < head.i for c in child.children):
                 continue
-            titled = any((m := self._match_at.get(t.i)) is not None and m.of_kind(ROLE) is not None
-                         for t in child.lefts)
+            titled = any(
+                (m := self._match_at.get(t.i)) is not None and m.of_kind(ROLE) is not None
+                for t in child.lefts
+            )
             if child.i in self._person_at or titled:
                 return child
         return None
@@ -175,13 +188,16 @@ class ActorResolver:
         sent = pronoun.sent
         candidates = []
         for token in sent[: pronoun.i - sent.start]:
-            if token.dep_ in ("conj", "compound", "poss", "amod", "appos") or token.pos_ not in ("NOUN", "PROPN"):
+            if token.dep_ in ("conj", "compound", "poss", "amod", "appos") or token.pos_ not in (
+                "NOUN",
+                "PROPN",
+            ):
                 continue
             plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
             if not plural or token.i in pronoun.subtree or pronoun.i in token.subtree:
                 continue
             if pronoun.dep_ in ("dobj", "pobj", "dative") and token.head.i == pronoun.head.i:
-                continue                                 # "the police beat them": not the police
+                continue  # "the police beat them": not the police
             if any(a.code for a in self.resolve(token, on=self.published)):
                 candidates.append(token)
         subjects = [t for t in candidates if t.dep_ in ("nsubj", "nsubjpass")]
@@ -208,7 +224,7 @@ class ActorResolver:
             longest = index.first.get(norms[i], 0)
             step = 1
             for length in range(min(longest, n - i), 0, -1):
-                names = index.names.get(tuple(norms[i:i + length]))
+                names = index.names.get(tuple(norms[i : i + length]))
                 if names:
                     fitting = tuple(nm for nm in names if _cased_fits(nm, doc, i))
                     if fitting:
@@ -220,8 +236,8 @@ class ActorResolver:
 
     def _follow_people(self) -> None:
         """Walk the article in order: introductions, surname-only mentions and he/she pronouns."""
-        introduced: dict[str, int] = {}            # person id -> token index of its last mention
-        persons: list[tuple[int, Entry]] = []      # (head token index, person) in text order
+        introduced: dict[str, int] = {}  # person id -> token index of its last mention
+        persons: list[tuple[int, Entry]] = []  # (head token index, person) in text order
         matches = iter(self._matches or [])
         pending = next(matches, None)
         for token in self.doc:
@@ -287,26 +303,34 @@ class ActorResolver:
             return None
         children = list(token.children)
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) or any(
-                c.dep_ in ("amod", "compound", "nmod", "prep", "poss", "nummod") for c in children):
-            return None                              # "the neighbouring country", "the country of ..."
+            c.dep_ in ("amod", "compound", "nmod", "prep", "poss", "nummod") for c in children
+        ):
+            return None  # "the neighbouring country", "the country of ..."
         for match in reversed(self._matches or []):
             if match.end > token.i or token.i - match.start > ANTECEDENT_WINDOW:
                 if match.end > token.i:
                     continue
                 return None
             named = match.of_kind(STATE, ADJ, SEAT)
-            if named is not None and len(named.entry.country) == 3 and not _is_stance(self.doc[match.start]) \
-                    and match.start not in self._person_at and not self._after_first_name(match):
-                return _Owner(named.entry.country, False, token.left_edge.i, token.i + 1, f"anaphor:{named.entry.id}")
+            if (
+                named is not None
+                and len(named.entry.country) == 3
+                and not _is_stance(self.doc[match.start])
+                and match.start not in self._person_at
+                and not self._after_first_name(match)
+            ):
+                return _Owner(
+                    named.entry.country, False, token.left_edge.i, token.i + 1, f"anaphor:{named.entry.id}"
+                )
         return None
 
     def _named_actor(self, name: Name, match: _Match, on: date | None, *, head: Token) -> ResolvedActor:
         code, period = name.entry.code_on(on) if name.kind == ORG else (name.code, None)
         entry = name.entry.id if name.kind in (ORG, STATE) else f"{name.entry.id}#{name.kind}"
         if name.kind == ADJ and len(code) == 6 and _collective(head):
-            code, entry = code[:3], f"{name.entry.id}#collective"    # "the Palestinians rejected ..."
+            code, entry = code[:3], f"{name.entry.id}#collective"  # "the Palestinians rejected ..."
         if name.kind in (STATE, SEAT) and self._after_first_name(match):
-            code, entry = "", "unknown (a place name inside a person's name)"   # "Denzel Washington"
+            code, entry = "", "unknown (a place name inside a person's name)"  # "Denzel Washington"
         return self._actor(code, match.start, match.end, entry + _period_note(period))
 
     def _after_first_name(self, match: _Match) -> bool:
@@ -314,8 +338,13 @@ class ActorResolver:
         if match.start == 0:
             return False
         before = self.doc[match.start - 1]
-        return (before.pos_ == "PROPN" and before.dep_ == "compound" and before.i not in self._match_at
-                and before.text[:1].isupper() and before.is_alpha)
+        return (
+            before.pos_ == "PROPN"
+            and before.dep_ == "compound"
+            and before.i not in self._match_at
+            and before.text[:1].isupper()
+            and before.is_alpha
+        )
 
     def _person_actor(self, head: Token, person: Entry, on: date | None) -> ResolvedActor:
         match = self._match_at.get(head.i)
@@ -361,23 +390,27 @@ class ActorResolver:
             match = self._match_at.get(token.i)
             role = match.of_kind(ROLE) if match is not None else None
             if role is not None and match is not None and token.dep_ in ("compound", "amod", "nmod", "appos"):
-                noun = fold(self.doc[match.start:match.end].text)
+                noun = fold(self.doc[match.start : match.end].text)
                 return noun, self._role_actor(token, match, role, None, extra=(head,))
         return None
 
-    def _role_actor(self, head: Token, match: _Match, role: Name, on: date | None, *,
-                    extra: tuple[Token, ...] = ()) -> ResolvedActor:
+    def _role_actor(
+        self, head: Token, match: _Match, role: Name, on: date | None, *, extra: tuple[Token, ...] = ()
+    ) -> ResolvedActor:
         """A role noun with its owner: "Colombian troops" COLMIL, "NATO forces" IGOWSTNAT."""
         owner = self._owner(head, match, on, extra=extra)
         role_code = "ELI" if self._is_former(match, extra) else self._specific_role(head, role)
         if owner is None and role.code in CONTEXT_ROLES and not role.entry.country and not extra:
             owner = self._context_country(head)
             if owner is not None:
-                return self._actor(owner.code + role_code, match.start, match.end,
-                                   f"{role.entry.id}+context:{owner.entry}")
+                return self._actor(
+                    owner.code + role_code, match.start, match.end, f"{role.entry.id}+context:{owner.entry}"
+                )
         if owner is None:
             alone = role.entry.country
-            return self._actor(alone, match.start, match.end, role.entry.id + ("" if alone else " (no country)"))
+            return self._actor(
+                alone, match.start, match.end, role.entry.id + ("" if alone else " (no country)")
+            )
         code = owner.code if owner.is_org else owner.code + role_code
         start, end = min(owner.start, match.start), max(owner.end, match.end)
         return self._actor(code, start, end, f"{role.entry.id}+{owner.entry}")
@@ -388,25 +421,33 @@ class ActorResolver:
             return role.code
         for child in head.children:
             match = self._match_at.get(child.i)
-            modifier = match.of_kind(ROLE) if match is not None and child.dep_ in ("compound", "amod") else None
+            modifier = (
+                match.of_kind(ROLE) if match is not None and child.dep_ in ("compound", "amod") else None
+            )
             if modifier is not None and modifier.code != role.code:
                 return modifier.code
         return role.code
 
     def _is_former(self, match: _Match, extra: tuple[Token, ...]) -> bool:
-        tokens = [*self.doc[match.start:match.end], *extra]
-        return any(c.lower_ in FORMER_WORDS for t in tokens for c in t.children if c.dep_ in ("amod", "advmod"))
+        tokens = [*self.doc[match.start : match.end], *extra]
+        return any(
+            c.lower_ in FORMER_WORDS for t in tokens for c in t.children if c.dep_ in ("amod", "advmod")
+        )
 
-    def _owner(self, head: Token, match: _Match, on: date | None, *,
-               extra: tuple[Token, ...] = ()) -> _Owner | None:
+    def _owner(
+        self, head: Token, match: _Match, on: date | None, *, extra: tuple[Token, ...] = ()
+    ) -> _Owner | None:
         """Who a role noun belongs to: a state, organization or person modifying the phrase."""
         near = [*range(match.start, match.end), *(t.i for t in extra)]
         in_phrase = [t for i in near for t in self.doc[i].children if t.i not in near]
         splits = {s.i for s in map(self._split_coordination, (head, *extra)) if s is not None}
-        modifiers = [_last_conjunct(t) if t.i in splits else t
-                     for t in in_phrase if t.dep_ in MODIFIER_DEPS and t.i < head.i]
+        modifiers = [
+            _last_conjunct(t) if t.i in splits else t
+            for t in in_phrase
+            if t.dep_ in MODIFIER_DEPS and t.i < head.i
+        ]
         owners = [o for o in (self._owner_from(t, on) for t in modifiers) if o is not None]
-        if owners:                                   # "Colombia's ELN rebels": the group, not the state
+        if owners:  # "Colombia's ELN rebels": the group, not the state
             return next((o for o in owners if o.is_org), owners[0])
         for preps in (OF_PREPS, IN_PREPS):
             for token in in_phrase:
@@ -419,7 +460,7 @@ class ActorResolver:
         return None
 
     def _owner_from(self, token: Token, on: date | None) -> _Owner | None:
-        if _is_stance(token):                        # "pro-Russian separatists", "Iranian-backed militias"
+        if _is_stance(token):  # "pro-Russian separatists", "Iranian-backed militias"
             return None
         person = self._person_at.get(token.i)
         match = self._match_at.get(token.i)
@@ -428,17 +469,19 @@ class ActorResolver:
             grouped = code[:3] in NON_STATE or len(code) > 6
             return _Owner(code if grouped else person.country, grouped, match.start, match.end, person.id)
         if match is None and (anaphor := self._country_anaphor(token)) is not None:
-            return anaphor                           # "the country's police"
-        if match is None:                            # "Taliban-led", "Hamas-run": the name under the verb
+            return anaphor  # "the country's police"
+        if match is None:  # "Taliban-led", "Hamas-run": the name under the verb
             for child in token.children:
                 if child.dep_ in ("compound", "amod", "poss", "npadvmod", "nmod") and child.i < token.i:
                     return self._owner_from(child, on)
             return None
         named = match.of_kind(ORG, STATE, SEAT, ADJ)
         role = match.of_kind(ROLE) if named is None and token.dep_ == "pobj" else None
-        if role is not None:                         # "the chief of the Russian general staff" RUSMIL
+        if role is not None:  # "the chief of the Russian general staff" RUSMIL
             actor = self._role_actor(token, match, role, on)
-            return _Owner(actor.code, True, match.start, match.end, actor.entry) if len(actor.code) > 3 else None
+            return (
+                _Owner(actor.code, True, match.start, match.end, actor.entry) if len(actor.code) > 3 else None
+            )
         if named is None:
             return None
         if named.kind == ORG:
@@ -453,10 +496,14 @@ class ActorResolver:
         ("officials *in Nairobi* said") describe the speaker, not the event.
         """
         if head.lemma_.lower() in NOT_LOCAL or any(child.dep_ == "poss" for child in head.children):
-            return None                              # hostages, migrants, tourists are often foreigners
+            return None  # hostages, migrants, tourists are often foreigners
         found: dict[str, _Owner] = {}
         for token in head.sent:
-            if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPS or _in_subject(token.head, head):
+            if (
+                token.dep_ != "pobj"
+                or token.head.lower_ not in LOCATIVE_PREPS
+                or _in_subject(token.head, head)
+            ):
                 continue
             place = self._place_country(token)
             if place is not None:
@@ -466,10 +513,17 @@ class ActorResolver:
     def _place_country(self, token: Token) -> _Owner | None:
         """The state a place phrase names: a state or capital, or a place noun with a state modifier."""
         candidates = [token]
-        if token.lemma_.lower() in PLACE_NOUNS:        # "the southern *Philippine* city", "*Nigeria's* Kaduna state"
+        if (
+            token.lemma_.lower() in PLACE_NOUNS
+        ):  # "the southern *Philippine* city", "*Nigeria's* Kaduna state"
             candidates += [c for c in token.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
-            candidates += [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                           for o in c.children if o.dep_ == "pobj"]       # "a district *of Mali*"
+            candidates += [
+                o
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]  # "a district *of Mali*"
         for inner in candidates:
             if inner.i != token.i and inner.dep_ == "pobj":
                 place = self._place_country(inner)
@@ -478,9 +532,18 @@ class ActorResolver:
                 continue
             match = self._match_at.get(inner.i)
             named = match.of_kind(STATE, ADJ, SEAT) if match is not None else None
-            if named is not None and match is not None and not _is_stance(inner) and inner.i not in self._person_at:
+            if (
+                named is not None
+                and match is not None
+                and not _is_stance(inner)
+                and inner.i not in self._person_at
+            ):
                 country = named.entry.country
-                return _Owner(country, False, match.start, match.end, named.entry.id) if len(country) == 3 else None
+                return (
+                    _Owner(country, False, match.start, match.end, named.entry.id)
+                    if len(country) == 3
+                    else None
+                )
         return None
 
     def _coordinated_owners(self, head: Token, role: Name, on: date | None) -> list[ResolvedActor]:
@@ -493,7 +556,9 @@ class ActorResolver:
                 owner = self._owner_from(conj, on)
                 if owner is not None and conj.i < head.i:
                     code = owner.code if owner.is_org else owner.code + role.code
-                    actors.append(self._actor(code, owner.start, head.i + 1, f"{role.entry.id}+{owner.entry}"))
+                    actors.append(
+                        self._actor(code, owner.start, head.i + 1, f"{role.entry.id}+{owner.entry}")
+                    )
         return actors
 
     def _titled_name(self, head: Token, on: date | None) -> ResolvedActor | None:
@@ -504,7 +569,9 @@ class ActorResolver:
             if role is not None and match is not None and child.dep_ in ("compound", "appos", "amod", "nmod"):
                 actor = self._role_actor(child, match, role, on, extra=(head,))
                 end = head.idx + len(head.text)
-                return ResolvedActor(actor.code, self.doc.text[actor.start:end], actor.start, end, actor.entry)
+                return ResolvedActor(
+                    actor.code, self.doc.text[actor.start : end], actor.start, end, actor.entry
+                )
         return None
 
     def _appositive(self, head: Token, on: date | None) -> ResolvedActor | None:
@@ -520,10 +587,18 @@ class ActorResolver:
         for child in head.children:
             if child.dep_ in ("amod", "compound", "poss") and child.i < head.i:
                 match = self._match_at.get(child.i)
-                kinds = (ADJ, ORG) if head.pos_ == "PROPN" and child.dep_ == "compound" else (STATE, ADJ, SEAT, ORG)
+                kinds = (
+                    (ADJ, ORG)
+                    if head.pos_ == "PROPN" and child.dep_ == "compound"
+                    else (STATE, ADJ, SEAT, ORG)
+                )
                 named = match.of_kind(*kinds) if match is not None and not _is_stance(child) else None
                 code = (named.entry.country or named.entry.code[:3]) if named is not None else ""
-                if named is not None and match is not None and (named.kind != ORG or len(named.entry.code) == 3):
+                if (
+                    named is not None
+                    and match is not None
+                    and (named.kind != ORG or len(named.entry.code) == 3)
+                ):
                     return self._actor(code, match.start, head.i + 1, f"fallback+{named.entry.id}")
         if head.pos_ == "PROPN":
             return self._actor("", head.i, head.i + 1, "unknown")
@@ -545,10 +620,10 @@ class ActorResolver:
             if own.dep_ == "appos" and own.head.i in self._match_at:
                 continue
             if own.dep_ == "compound" and own.head.pos_ == "PROPN" and own.head.i not in self._match_at:
-                continue                                  # "Iran Air", "Chad Smith": part of another name
+                continue  # "Iran Air", "Chad Smith": part of another name
             governors = self._governors(own, sent)
             if (not governors and _is_bare_modifier(own, match)) or (match.of_kind(SEAT) and _is_place(own)):
-                continue                                  # "the Russian economy", "talks in Minsk"
+                continue  # "the Russian economy", "talks in Minsk"
             heads.append((*governors, own))
         heads += [(t,) for t in sent if t.lower_ in PERSON_PRONOUNS and t.i in self._person_at]
         return heads
@@ -590,7 +665,9 @@ def _share_roles(actors: list[ResolvedActor]) -> list[ResolvedActor]:
     if len(roles) != 1:
         return actors
     role = roles.pop()
-    return [replace(a, code=a.code + role) if a.entry.endswith("#adj") and len(a.code) == 3 else a for a in actors]
+    return [
+        replace(a, code=a.code + role) if a.entry.endswith("#adj") and len(a.code) == 3 else a for a in actors
+    ]
 
 
 def _collective(head: Token) -> bool:
@@ -614,7 +691,11 @@ def _in_subject(token: Token, head: Token) -> bool:
     while token.head.i != token.i:
         if token.i == head.i:
             return False
-        if token.dep_ == "nsubj" and token.head.lemma_.lower() in REPORTING_VERBS and head not in token.subtree:
+        if (
+            token.dep_ == "nsubj"
+            and token.head.lemma_.lower() in REPORTING_VERBS
+            and head not in token.subtree
+        ):
             return True
         token = token.head
     return False
@@ -656,8 +737,11 @@ def _antecedent(pronoun: Token, persons: list[tuple[int, Entry]], doc: Doc) -> E
         if pronoun.i - index > ANTECEDENT_WINDOW:
             return None
         candidate = doc[index]
-        if pronoun.dep_ in ("dobj", "pobj", "dative") and candidate.head.i == pronoun.head.i \
-                and candidate.dep_ in ("nsubj", "nsubjpass"):
+        if (
+            pronoun.dep_ in ("dobj", "pobj", "dative")
+            and candidate.head.i == pronoun.head.i
+            and candidate.dep_ in ("nsubj", "nsubjpass")
+        ):
             continue
         if person.pronoun and person.pronoun != _PRONOUN_GENDER[pronoun.lower_]:
             continue
@@ -674,7 +758,9 @@ def _period_note(period: Period | None) -> str:
     return f" ({period.code}{title} {start}..{end})"
 
 
-def lookup_actor(phrase: str, *, on: date | None, dictionary: ActorDictionary | None = None) -> dict[str, Any]:
+def lookup_actor(
+    phrase: str, *, on: date | None, dictionary: ActorDictionary | None = None
+) -> dict[str, Any]:
     """Resolve a phrase as `volte actor` does: ``{"text", "date", "code", "entry"}``.
 
     Several actors (a coordination) give codes and entries joined by ``;``.
