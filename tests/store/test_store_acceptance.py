@@ -105,17 +105,7 @@ TURNS = [
     ),
     pytest.param("USA", "MEX", "thaw", "2025-02-03", "2025-02-05", id="usa-mex-thaw"),
     pytest.param("MEX", "USA", "thaw", "2025-02-03", "2025-02-05", id="mex-usa-thaw"),
-    pytest.param(
-        "IND",
-        "PAK",
-        "thaw",
-        "2025-05-10",
-        "2025-05-12",
-        id="ind-pak-thaw",
-        marks=_missed(
-            "no IND->PAK cooperation (roots 03-05) is coded after 10 May by the coder of this commit"
-        ),
-    ),
+    pytest.param("IND", "PAK", "thaw", "2025-05-10", "2025-05-12", id="ind-pak-thaw"),
     pytest.param("PAK", "IND", "thaw", "2025-05-10", "2025-05-12", id="pak-ind-thaw"),
 ]
 

@@ -19,7 +19,10 @@ from datetime import date
 
 KEY_LENGTH = 6  # ISO-3 country + the first CAMEO role code: "COLGOVMIL" -> "COLGOV"
 CONFLICT_ROOTS = frozenset(f"{n:02d}" for n in range(10, 21))  # demands, accusations ... mass violence
-COOP_ROOTS = frozenset({"03", "04", "05"})  # intent to cooperate/meet (036), consult (04x), agree (057)
+# Cooperation evidence for the reversal gate: intent to cooperate or meet (03, e.g. 036), consult (04x),
+# diplomatic cooperation and agreements (05, e.g. 057), and yielding (08: ceasefires 0871, releases 084,
+# easing of sanctions 081) -- the way armed conflicts thaw.
+COOP_ROOTS = frozenset({"03", "04", "05", "08"})
 
 GroupKey = tuple[str, str, str]  # (source_key, target_key, root)
 

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from volte.analyse.clusters import COOP_ROOTS
 from volte.analyse.reversals import DayTable
 from volte.coding.cameo import code_table
 
@@ -50,12 +51,13 @@ class StreamSpec:
 
 
 @lru_cache(maxsize=1)
-def _goldstein_by_class() -> dict[str, np.ndarray]:
-    table = code_table()
-    return {
-        cls: np.array([c.goldstein for c in table.values() if c.root in roots and len(c.code) >= 3])
-        for cls, roots in _ROOTS.items()
-    }
+def _codes_by_class() -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Per class: the Goldstein values of its CAMEO codes and whether each is cooperation evidence."""
+    out = {}
+    for cls, roots in _ROOTS.items():
+        codes = [c for c in code_table().values() if c.root in roots and len(c.code) >= 3]
+        out[cls] = (np.array([c.goldstein for c in codes]), np.array([c.root in COOP_ROOTS for c in codes]))
+    return out
 
 
 def _sources(rng: np.random.Generator, n: int) -> np.ndarray:
@@ -82,7 +84,7 @@ def _shares(spec: StreamSpec, rng: np.random.Generator) -> np.ndarray:
 
 def simulate(spec: StreamSpec, rng: np.random.Generator) -> DayTable:
     """One stream as daily sums (the detector's input)."""
-    gold = _goldstein_by_class()
+    codes = _codes_by_class()
     share = _shares(spec, rng)
     rates = spec.rate * rng.gamma(4.0, 0.25, spec.days)
     if spec.reversal:
@@ -104,8 +106,16 @@ def simulate(spec: StreamSpec, rng: np.random.Generator) -> DayTable:
             classes.append("talk" if spec.reversal == "thaw" else "conflict")
             sources.append(int(1 + _sources(rng, 1)[0] * 2))
         for cls, s in zip(classes, sources, strict=True):
-            g, w = float(rng.choice(gold[cls])), float(np.sqrt(s))
-            _add(sums, day, w=w, g=g, conflict=cls == "conflict", coop=cls == "talk")
+            gold, coop = codes[cls]
+            k = int(rng.integers(len(gold)))
+            _add(
+                sums,
+                day,
+                w=float(np.sqrt(s)),
+                g=float(gold[k]),
+                conflict=cls == "conflict",
+                coop=bool(coop[k]),
+            )
     return DayTable(start=spec.start, **sums)
 
 

@@ -51,10 +51,21 @@ def _dictionaries_provenance(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE articles ADD COLUMN dictionaries_sha256 VARCHAR")
 
 
+def _yield_is_cooperation_evidence(con: duckdb.DuckDBPyConnection) -> None:
+    """dyad_days.coop counts root 08 (yield: ceasefires, releases, easing sanctions) as cooperation."""
+    con.execute(
+        "UPDATE dyad_days d SET coop = s.coop FROM (SELECT source_country, target_country, date AS day, "
+        "count(*) FILTER (WHERE root IN ('03', '04', '05', '08'))::INTEGER AS coop FROM clusters GROUP BY ALL) s "
+        "WHERE d.source_country = s.source_country AND d.target_country = s.target_country AND d.day = s.day"
+    )
+    con.execute("DELETE FROM dyad_thresholds")
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _initial),
     ("0002_dyad_days_squared_weights", _dyad_days_squared_weights),
     ("0003_dictionaries_provenance", _dictionaries_provenance),
+    ("0004_yield_is_cooperation_evidence", _yield_is_cooperation_evidence),
 )
 
 

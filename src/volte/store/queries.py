@@ -108,7 +108,7 @@ DYAD_DAYS_FROM_CLUSTERS = """
 SELECT c.source_country, c.target_country, c.date AS day, count(*)::INTEGER AS clusters,
        sum(c.weight) AS w, sum(c.weight * c.weight) AS ww, sum(c.weight * c.goldstein) AS wg, sum(c.weight * c.goldstein * c.goldstein) AS wg2,
        count(*) FILTER (WHERE c.root BETWEEN '10' AND '20')::INTEGER AS conflict,
-       count(*) FILTER (WHERE c.root IN ('03', '04', '05'))::INTEGER AS coop,
+       count(*) FILTER (WHERE c.root IN ('03', '04', '05', '08'))::INTEGER AS coop,
        count(*) FILTER (WHERE c.quad_class = 1)::INTEGER AS q1, count(*) FILTER (WHERE c.quad_class = 2)::INTEGER AS q2,
        count(*) FILTER (WHERE c.quad_class = 3)::INTEGER AS q3, count(*) FILTER (WHERE c.quad_class = 4)::INTEGER AS q4
 FROM clusters c JOIN _pairs p ON c.source_country = p.source_country AND c.target_country = p.target_country

@@ -385,7 +385,7 @@ WITH picked AS (
            row_number() OVER (PARTITION BY w.shift, w.side ORDER BY c.weight DESC, c.date, c.cluster_id) AS rank
     FROM _windows w JOIN clusters c
       ON c.source_country = w.source_country AND c.target_country = w.target_country AND c.date BETWEEN w.lo AND w.hi
-    WHERE (w.want = 'conflict' AND c.root BETWEEN '10' AND '20') OR (w.want = 'coop' AND c.root IN ('03', '04', '05'))
+    WHERE (w.want = 'conflict' AND c.root BETWEEN '10' AND '20') OR (w.want = 'coop' AND c.root IN ('03', '04', '05', '08'))
 )
 SELECT p.shift, p.side, e.event_id, e.date, e.source, e.target, e.code, e.goldstein, p.cluster_id,
        p.num_sources, e.doc_id, e.sentence
