@@ -1,0 +1,132 @@
+"""Classes of wire-news language the coder handles: each row is one construction, not one sentence.
+
+Match-level rows check the code the verb dictionary and factuality give a construction; event-level rows
+check the dyads the coder builds from it (actors, direction, duplicates).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from volte.coding.coder import Coder
+from volte.coding.factuality import governed_code
+from volte.coding.verbs import default_verbs
+from volte.records import Article
+
+PUBLISHED = date(2025, 3, 4)
+
+
+@pytest.fixture(scope="module")
+def coder(nlp):
+    return Coder(nlp=nlp)
+
+
+def _codes(nlp, text):
+    """(code, factuality) of the specific matches (generic "said" left out)."""
+    doc = nlp(text)
+    return [(m.code, m.factuality) for sent in doc.sents for m in default_verbs().match(sent) if not m.statement]
+
+
+def _dyads(coder, text):
+    events = next(coder.code([Article(id="t", text=text, published=PUBLISHED)])).events
+    return [(e.source, e.target, e.code) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("status", "code", "expected"),
+    [
+        ("refusal", "0831", "1231"),
+        ("appeal", "0831", "0241"),
+        ("demand", "0833", "1043"),
+        ("future", "0832", "0342"),
+        ("refusal", "083", "123"),
+        ("threat", "1721", "1321"),
+    ],
+)
+def test_factuality_governed_code_political_change(status, code, expected):
+    assert governed_code(status, code) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the parser hangs "threatened ... to impose" as an adverbial clause; "unless" keeps it a threat
+        ("Trump threatened on Thursday to impose tariffs on wine from the European Union unless the bloc dropped its levy.", "1312"),
+        # an announced hostile act with an "unless" condition is a threat
+        ("China said it will impose sanctions on Lithuania unless Vilnius reverses its decision.", "1312"),
+        # a statement's participle clause is what the statement says
+        ("The European Union issued a statement condemning the Russian attack on Ukraine.", "111"),
+        ("Ethnic Albanian rebels have sworn to fight Serbian forces until they win.", "1384"),
+        # an instrument enacts its participle clause; "order" as a noun demands nothing
+        ("U.S. President Donald Trump signed an executive order on Monday lifting sanctions on Syria.", "085"),
+        ("U.S. prosecutors charged two Chinese nationals on Tuesday with smuggling.", "173"),
+        # political change by kind through the refusal / appeal tables
+        ("Kenya's vice-president declined to resign on Monday.", "1231"),
+        ("Turkey's opposition leader urged President Tayyip Erdogan to step down.", "0241"),
+        # threats specialised by the threatened verb when it is no pattern
+        ("Israel threatened to ban voting in East Jerusalem.", "1321"),
+        # rejections coded by what was asked for
+        ("Iran rejected an Iraqi proposal for a ceasefire.", "1246"),
+        # a stated readiness survives an if-clause: an intent
+        ("Norway is willing to send troops to help defend Saudi Arabia if it is attacked.", "0332"),
+    ],
+)
+def test_verbs_construction_code(nlp, text, code):
+    assert (code, "future") in _codes(nlp, text) or (code, "asserted") in _codes(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel said it would strike Iran if Tehran attacked its territory.",
+        "The EU said it would sign the trade deal with Mercosur unless talks collapsed.",
+    ],
+)
+def test_verbs_conditionals_stay_hypothetical(nlp, text):
+    statuses = {factuality for _, factuality in _codes(nlp, text)}
+    assert statuses == {"hypothetical"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "X and Y clashed": one event per direction
+        ("Thai and Cambodian troops clashed along the border on Thursday.",
+         {("THAMIL", "KHMMIL", "190"), ("KHMMIL", "THAMIL", "190")}),
+        # an adjective is no named doer: the fighting between two sides is paired within
+        ("Fierce fighting between Armenian and Azerbaijani troops raged on Sunday.",
+         {("ARMMIL", "AZEMIL", "190"), ("AZEMIL", "ARMMIL", "190")}),
+        # protests with no named target are aimed at the protesters' own government
+        ("Thousands of Georgians protested in Tbilisi on Tuesday against a draft law.", {("GEOCVL", "GEOGOV", "141")}),
+        # an intent with an explicit target goes one way; coordinated sides still go both ways
+        ("Japan will hold talks with the Philippines next week, Defence Minister Minoru Kihara said.", {("JPN", "PHL", "036")}),
+        ("Russia and Ukraine agreed to hold talks in Istanbul.", {("RUS", "UKR", "036"), ("UKR", "RUS", "036")}),
+        # one event per source, target and root: the participle of concession is the same act
+        ("Kenyan President William Ruto withdrew a finance bill on Wednesday, bowing to protesters.", {("KENGOV", "", "0832")}),
+        # "X was behind the attack" names the doer
+        ("Hackers from Russia's military intelligence were behind a cyberattack on Ukraine's biggest mobile operator.",
+         {("RUSSPY", "UKR", "176")}),
+    ],
+)
+def test_coder_construction_dyads(coder, text, expected):
+    assert set(_dyads(coder, text)) == expected
+
+
+@pytest.mark.model
+def test_coder_blast_keeps_its_victims(coder):
+    """A weapon as subject names no doer: the blast is still coded against the place it struck."""
+    dyads = _dyads(coder, "Two car bombs exploded in Mogadishu on Saturday, killing at least 100 people.")
+    assert dyads and all(source == "" and target.startswith("SOM") for source, target, _ in dyads)
+    assert {code[:2] for _, _, code in dyads} == {"18"}
+
+
+@pytest.mark.model
+def test_coder_killing_after_an_attack_is_its_outcome(coder):
+    dyads = _dyads(coder, "A roadside bomb struck a Malian army convoy on Friday, killing six soldiers.")
+    assert dyads
+    assert not any(code in ("1823", "202") for _, _, code in dyads)
