@@ -470,6 +470,18 @@ def test_resolve_split_coordination_of_titled_names(nlp, text, word, codes):
     assert codes_of(token_actors(nlp, text, word, on=date(2024, 1, 1))) == codes
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        ("British Defence Secretary Tom King arrived on Monday.", "King", "GBRGOV"),  # surname, not a king
+        ("Canadian Foreign Minister Mary Judge spoke on Monday.", "Judge", "CANGOV"),
+        ("The Saudi king arrived on Monday.", "king", "SAUGOV"),
+    ],
+)
+def test_resolve_role_word_as_surname_keeps_the_title_before_the_name(nlp, text, word, code):
+    assert codes_of(token_actors(nlp, text, word)) == [code]
+
+
 def test_resolve_coordination_gives_one_actor_per_conjunct(nlp):
     actors = token_actors(nlp, "Colombia and the United States agreed to meet.", "Colombia")
     assert codes_of(actors) == ["COL", "USA"]

@@ -290,7 +290,7 @@ class ActorResolver:
             return self._named_actor(named, match, on, head=head)
         appositive = self._appositive(head, on)
         role = match.of_kind(ROLE) if match is not None else None
-        if role is not None and match is not None:
+        if role is not None and match is not None and not self._surname_like(head, match):
             return appositive or self._role_actor(head, match, role, on)
         anaphor = self._country_anaphor(head) if match is None else None
         if anaphor is not None and appositive is None:
@@ -332,6 +332,21 @@ class ActorResolver:
         if name.kind in (STATE, SEAT) and self._after_first_name(match):
             code, entry = "", "unknown (a place name inside a person's name)"  # "Denzel Washington"
         return self._actor(code, match.start, match.end, entry + _period_note(period))
+
+    def _surname_like(self, head: Token, match: _Match) -> bool:
+        """ "Defence Secretary Tom *King*": a capitalised one-word role noun right after an unknown first name
+        is a surname, so the title before the name decides."""
+        if match.end - match.start != 1 or head.pos_ != "PROPN" or match.start == 0:
+            return False
+        before = self.doc[match.start - 1]
+        return (
+            before.pos_ == "PROPN"
+            and before.dep_ == "compound"
+            and before.head.i == head.i
+            and before.i not in self._match_at
+            and before.text[:1].isupper()
+            and before.is_alpha
+        )
 
     def _after_first_name(self, match: _Match) -> bool:
         """ "Michael Jordan", "Denzel Washington": an unknown capitalised name right before a state or seat."""
