@@ -49,6 +49,7 @@ IN_PREPS = frozenset(("in", "at", "inside", "within"))
 PLACE_PREPS = frozenset("in at to into inside near outside around across throughout within via".split())
 ANTECEDENT_WINDOW = 150  # tokens a pronoun looks back for its person
 GENERIC_ROLES = frozenset(("role:government",))
+RULING_BODIES = frozenset("government administration cabinet regime junta leadership presidency".split())
 STANCE_PREFIXES = frozenset(("pro", "anti"))
 STANCE_SUFFIXES = frozenset("backed funded allied aligned supported sponsored armed trained".split())
 NON_STATE = frozenset(("IGO", "NGO", "IMG", "NGM", "MNC", "INT"))
@@ -432,8 +433,8 @@ class ActorResolver:
 
     def _specific_role(self, head: Token, role: Name) -> str:
         """ "intelligence officials" SPY, "military sources" MIL: a role modifier refines a generic head."""
-        if role.entry.id not in GENERIC_ROLES:
-            return role.code
+        if role.entry.id not in GENERIC_ROLES or head.lemma_.lower() in RULING_BODIES:
+            return role.code  # "the military government" rules: GOV
         for child in head.children:
             match = self._match_at.get(child.i)
             modifier = (
