@@ -111,10 +111,17 @@ def test_verbs_conditionals_stay_hypothetical(nlp, text):
         # "X was behind the attack" names the doer
         ("Hackers from Russia's military intelligence were behind a cyberattack on Ukraine's biggest mobile operator.",
          {("RUSSPY", "UKR", "176")}),
+        # a participle after a demanded clause belongs to the one who demands
+        ("Britain demanded on Saturday that Iran release the tanker, accusing Tehran of piracy.",
+         {("GBR", "IRN", "1053"), ("GBR", "IRNGOV", "112")}),
     ],
 )
 def test_coder_construction_dyads(coder, text, expected):
-    assert set(_dyads(coder, text)) == expected
+    """Compared at country level (the actor dictionary's roles may change independently)."""
+    def countries(dyads):
+        return {(source[:3], target[:3], code) for source, target, code in dyads}
+
+    assert countries(_dyads(coder, text)) == countries(expected)
 
 
 @pytest.mark.model

@@ -180,7 +180,9 @@ class _Site:
     def objects(self) -> list[tuple[Token, str, frozenset[str]]]:
         """(object, its lemma, its modifiers' lemmas) for direct and prepositional objects."""
         if self._objects is None:
-            self._objects = [(o, _lemma(o), _modifier_lemmas(o)) for o in _object_words(self.tok, noun=self.noun)]
+            self._objects = [
+                (o, _lemma(o), _modifier_lemmas(o)) for o in _object_words(self.tok, noun=self.noun)
+            ]
         return self._objects
 
     def child(self, deps: tuple[str, ...], words: tuple[str, ...], *, lemma: bool = True) -> Token | None:
@@ -201,8 +203,9 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
         if hit is None:
             return None
         cues.add(hit.i)
-    if pattern.not_object and any(lem in pattern.not_object or not mods.isdisjoint(pattern.not_object)
-                                  for _, lem, mods in site.objects):
+    if pattern.not_object and any(
+        lem in pattern.not_object or not mods.isdisjoint(pattern.not_object) for _, lem, mods in site.objects
+    ):
         return None
     if pattern.object:
         words = pattern.object
@@ -216,12 +219,21 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
             return None
         cues.add(hit.i)
     if pattern.clause_aux:
-        clause = next((c for c in site.children if c.dep_ == "ccomp" and any(
-            a.dep_ == "aux" and a.lower_ in pattern.clause_aux for a in c.children)), None)
+        clause = next(
+            (
+                c
+                for c in site.children
+                if c.dep_ == "ccomp"
+                and any(a.dep_ == "aux" and a.lower_ in pattern.clause_aux for a in c.children)
+            ),
+            None,
+        )
         if clause is None:
             return None
         cues.add(clause.i)
-    clause_deps = ("xcomp",) if pattern.xcomp == ("any",) else ("xcomp", "ccomp")  # [any]: "told X *to* leave"
+    clause_deps = (
+        ("xcomp",) if pattern.xcomp == ("any",) else ("xcomp", "ccomp")
+    )  # [any]: "told X *to* leave"
     for deps, words in ((clause_deps, pattern.xcomp), (("compound", "amod", "nmod"), pattern.compound)):
         if words:
             hit = site.child(deps, words)
@@ -235,8 +247,11 @@ def _modifier_lemmas(tok: Token) -> frozenset[str]:
     """Lemmas of a word's modifiers, plus "many" for large numbers ("300,000 Rohingya")."""
     out = {_lemma(c) for c in tok.children if c.dep_ in _MODIFIERS}
     for c in tok.children:
-        if c.dep_ in ("nummod", "quantmod") and (c.lower_ in ("thousands", "thousand", "millions", "million", "hundreds")
-                                                 or c.text.replace(",", "").isdigit() and int(c.text.replace(",", "")) >= 1000):
+        if c.dep_ in ("nummod", "quantmod") and (
+            c.lower_ in ("thousands", "thousand", "millions", "million", "hundreds")
+            or c.text.replace(",", "").isdigit()
+            and int(c.text.replace(",", "")) >= 1000
+        ):
             out.add("many")
     return frozenset(out)
 
@@ -261,8 +276,13 @@ def _object_words(tok: Token, *, noun: bool) -> list[Token]:
             out.append(child)
             out.extend(child.conjuncts)
             # "a message *of condolence*", "700 kg *of medicine*", "$100 million *in assistance*"
-            out.extend(p for prep in child.children if prep.dep_ == "prep" and prep.lower_ in ("of", "in")
-                       for p in prep.children if p.dep_ == "pobj")
+            out.extend(
+                p
+                for prep in child.children
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "in")
+                for p in prep.children
+                if p.dep_ == "pobj"
+            )
     for child in tok.children:
         if child.dep_ in ("prep", "agent"):
             out.extend(p for p in child.children if p.dep_ == "pobj")
@@ -278,8 +298,12 @@ def _prep_object(tok: Token, prep: str, words: tuple[str, ...]) -> Token | None:
         for child in holder.children:
             if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
                 for pobj in child.children:
-                    if pobj.dep_ in ("pobj", "pcomp") and (not words or _lemma(pobj) in words or _modified_by(pobj, words)
-                                                           or _of_phrase(pobj, words)):
+                    if pobj.dep_ in ("pobj", "pcomp") and (
+                        not words
+                        or _lemma(pobj) in words
+                        or _modified_by(pobj, words)
+                        or _of_phrase(pobj, words)
+                    ):
                         return pobj
                 if not words and not any(p.dep_ == "pobj" for p in child.children):
                     return child
@@ -287,9 +311,13 @@ def _prep_object(tok: Token, prep: str, words: tuple[str, ...]) -> Token | None:
 
 
 def _of_phrase(tok: Token, words: tuple[str, ...]) -> bool:
-    """"the highest level *of combat readiness*": the cue word may sit in an "of" phrase."""
-    return any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and _lemma(o) in words for o in p.children)
-               for p in tok.children)
+    """ "the highest level *of combat readiness*": the cue word may sit in an "of" phrase."""
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ == "of"
+        and any(o.dep_ == "pobj" and _lemma(o) in words for o in p.children)
+        for p in tok.children
+    )
 
 
 def is_passive(verb: Token) -> bool:
@@ -330,6 +358,10 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
         shared = [c for c in head.children if c.dep_ in ("nsubjpass", "nsubj")]
         if shared:
             return shared
+    if dep == "advcl" and verb.tag_ == "VBG" and not _has_mark(verb) and head.dep_ == "ccomp" and head.head.i < head.i and _after_comma(verb):
+        # "demanded that Iran release the tanker, *calling* the seizure unacceptable": the parser hangs the
+        # participle on the reported clause; it belongs to the speaker
+        return subject_heads(head.head, depth=depth + 1)
     if dep == "conj" or (dep == "advcl" and verb.tag_ in ("VBG", "VBN") and not _has_mark(verb)):
         return subject_heads(head, depth=depth + 1)
     if dep == "pcomp" and head.head is not head:
@@ -343,13 +375,35 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
 
 def _governs_object_control(head: Token) -> bool:
     """Verbs whose object does the embedded action: "urged Iran *to* talk", "asked him to leave"."""
-    return head.lemma_ in {"urge", "ask", "call", "press", "invite", "order", "force", "encourage", "tell",
-                           "persuade", "allow", "help", "require", "compel", "instruct", "warn", "push", "lead"}
+    return head.lemma_ in {
+        "urge",
+        "ask",
+        "call",
+        "press",
+        "invite",
+        "order",
+        "force",
+        "encourage",
+        "tell",
+        "persuade",
+        "allow",
+        "help",
+        "require",
+        "compel",
+        "instruct",
+        "warn",
+        "push",
+        "lead",
+    }
 
 
 def _to_infinitive(verb: Token) -> bool:
-    """"threatened on Thursday *to impose*": parsed as an adverbial clause, controlled like a complement."""
+    """ "threatened on Thursday *to impose*": parsed as an adverbial clause, controlled like a complement."""
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _after_comma(verb: Token) -> bool:
+    return verb.i > 0 and verb.doc[verb.i - 1].text == ","
 
 
 def _has_mark(verb: Token) -> bool:
@@ -384,10 +438,21 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
     if slot == "governor_object":
         return object_heads(tok.head) if tok.dep_ in ("pobj",) and tok.head.head is not tok.head else []
     if slot == "clause_subject":
-        return [s for c in tok.children if c.dep_ in ("acl", "ccomp") for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        return [
+            s
+            for c in tok.children
+            if c.dep_ in ("acl", "ccomp")
+            for s in c.children
+            if s.dep_ in ("nsubj", "nsubjpass")
+        ]
     if slot == "condition_subject":  # "warned of consequences *if the rebels* did not withdraw"
-        return [x for c in tok.children if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
-                for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
+        return [
+            x
+            for c in tok.children
+            if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+            for x in c.children
+            if x.dep_ in ("nsubj", "nsubjpass")
+        ]
     if slot == "xcomp_object":
         return [o for c in tok.children if c.dep_ in ("xcomp", "ccomp") for o in object_heads(c)]
     if slot == "between":
@@ -396,7 +461,9 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
         return _prep_objects(tok, (slot[5:],), with_object=not noun)
     if slot.startswith("obj_prep:"):
         holders = object_heads(tok) if not noun else []
-        holders += [p for o in holders for p in _prep_objects(o, ("of",))]  # "a package *of sanctions* against"
+        holders += [
+            p for o in holders for p in _prep_objects(o, ("of",))
+        ]  # "a package *of sanctions* against"
         return [p for o in holders for p in _prep_objects(o, (slot[9:],))]
     return []
 
@@ -421,11 +488,23 @@ def _noun_subject(noun: Token) -> list[Token]:
         return []
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         return subject_heads(head)
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "during", "at"):
+    if (
+        noun.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.head.pos_ == "VERB"
+        and head.lower_ in ("in", "into", "during", "at")
+    ):
         return subject_heads(head.head)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "behind" and head.head.lemma_ == "be":
-        return subject_heads(head.head)  # "hackers from Russia's military intelligence *were behind* a cyberattack"
-    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_ in _RESPONSIBLE and head.head.dep_ == "acomp":
+        return subject_heads(
+            head.head
+        )  # "hackers from Russia's military intelligence *were behind* a cyberattack"
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ == "for"
+        and head.head.lemma_ in _RESPONSIBLE
+        and head.head.dep_ == "acomp"
+    ):
         return subject_heads(head.head.head)  # "the government *was responsible for* the sarin attack"
     return []
 
@@ -445,7 +524,12 @@ def _consume_cued_nouns(raws: list[_Raw]) -> None:
             if noun.pattern.code[:2] in _VERBAL_ACTS and raw.pattern.code[:2] in ("01", "12"):
                 continue  # "refuted Trump's *accusation*": the accusation was still made
             same_root = noun.pattern.code[:2] == raw.pattern.code[:2]
-            if same_root and raw.pattern.code[2:] in ("0", "") and noun.pattern.code != raw.pattern.code and not raw.noun:
+            if (
+                same_root
+                and raw.pattern.code[2:] in ("0", "")
+                and noun.pattern.code != raw.pattern.code
+                and not raw.noun
+            ):
                 raw.code = noun.pattern.code
             noun.dropped = True
 
@@ -500,19 +584,29 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             raw.code = governed_code(status, raw.code) or ("100" if status == "demand" else "020")
             reporter = by_index.get(raw.tok.doc[modality.speaker].head.i)
             if reporter is not None and reporter is not raw and reporter.pattern.clause_aux:
-                reporter.dropped = True  # "said Sudan must *return* the helicopter" is the more specific demand
+                reporter.dropped = (
+                    True  # "said Sudan must *return* the helicopter" is the more specific demand
+                )
         elif status in _KEEPING:
             raw.dropped = True
             if governor is not None:
                 _specialise_governor(governor, status, raw.code)
         elif status in ("future", "committed", "threat"):
-            raw.code = raw.pattern.intent if (status != "threat" and raw.pattern.intent) else (governed_code(status, raw.code) or raw.code)
+            raw.code = (
+                raw.pattern.intent
+                if (status != "threat" and raw.pattern.intent)
+                else (governed_code(status, raw.code) or raw.code)
+            )
             raw.factuality = "future" if status == "future" else "asserted"
         elif status == "hypothetical" and modality.conditional and raw.code[:2] in _CONDITIONAL_ACTS:
             pass  # "warned of consequences *if* ...": the warning itself was made
         elif status == "hypothetical":
             raw.factuality = "hypothetical"
-        if not raw.dropped and status in _YIELDING and (status != "hypothetical" or modality.governor is not None):
+        if (
+            not raw.dropped
+            and status in _YIELDING
+            and (status != "hypothetical" or modality.governor is not None)
+        ):
             _drop_governors(raw, by_index, governor)
 
 
@@ -521,7 +615,7 @@ _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
 def _drop_consequences(raws: list[_Raw]) -> None:
-    """"A roadside bomb struck a convoy, *killing* six soldiers", "shelled Juba, *killing* 20": the deaths
+    """ "A roadside bomb struck a convoy, *killing* six soldiers", "shelled Juba, *killing* 20": the deaths
     are the outcome of the attack already coded (or of the blast that is the clause's subject), one event."""
     live = {raw.tok.i: raw for raw in raws if not raw.dropped}
     for raw in raws:
@@ -529,7 +623,9 @@ def _drop_consequences(raws: list[_Raw]) -> None:
         if raw.dropped or tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.lemma_.lower() not in _CONSEQUENCES:
             continue
         head = tok.head
-        causes = [live.get(t.i) for t in (head, *head.children) if t is head or t.dep_ in ("nsubj", "nsubjpass")]
+        causes = [
+            live.get(t.i) for t in (head, *head.children) if t is head or t.dep_ in ("nsubj", "nsubjpass")
+        ]
         if any(c is not None and c is not raw and c.code[:2] in _VIOLENT_ROOTS for c in causes):
             raw.dropped = True
 
@@ -543,7 +639,9 @@ def _specialise_by_clause(raws: list[_Raw]) -> None:
         if raw.dropped or family is None or raw.code not in ("020", "100", "120", "130"):
             continue
         for child in raw.tok.children:
-            if (child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "advcl" and _to_infinitive(child))) and child.i not in matched:
+            if (
+                child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "advcl" and _to_infinitive(child))
+            ) and child.i not in matched:
                 meaning = _clause_meaning(child, threat=family == "threat")
                 code = governed_code(family, meaning) if meaning else None
                 if code is not None and is_code(code) and code[:2] == raw.code[:2]:
@@ -554,7 +652,9 @@ def _specialise_by_clause(raws: list[_Raw]) -> None:
 def _clause_meaning(verb: Token, *, threat: bool) -> str | None:
     """What a complement verb that is no pattern asks for, refuses or threatens."""
     lemma = verb.lemma_.lower()
-    if lemma in ("resign", "abdicate") or (lemma == "step" and any(c.dep_ == "prt" and c.lower_ in ("down", "aside") for c in verb.children)):
+    if lemma in ("resign", "abdicate") or (
+        lemma == "step" and any(c.dep_ == "prt" and c.lower_ in ("down", "aside") for c in verb.children)
+    ):
         return "0831"  # "urged him to step down", "declined to resign"
     return (THREAT_CLAUSE_CODES if threat else CLAUSE_CODES).get(lemma)
 
