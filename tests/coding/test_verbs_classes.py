@@ -26,7 +26,9 @@ def coder(nlp):
 def _codes(nlp, text):
     """(code, factuality) of the specific matches (generic "said" left out)."""
     doc = nlp(text)
-    return [(m.code, m.factuality) for sent in doc.sents for m in default_verbs().match(sent) if not m.statement]
+    return [
+        (m.code, m.factuality) for sent in doc.sents for m in default_verbs().match(sent) if not m.statement
+    ]
 
 
 def _dyads(coder, text):
@@ -54,14 +56,20 @@ def test_factuality_governed_code_political_change(status, code, expected):
     ("text", "code"),
     [
         # the parser hangs "threatened ... to impose" as an adverbial clause; "unless" keeps it a threat
-        ("Trump threatened on Thursday to impose tariffs on wine from the European Union unless the bloc dropped its levy.", "1312"),
+        (
+            "Trump threatened on Thursday to impose tariffs on wine from the European Union unless the bloc dropped its levy.",
+            "1312",
+        ),
         # an announced hostile act with an "unless" condition is a threat
         ("China said it will impose sanctions on Lithuania unless Vilnius reverses its decision.", "1312"),
         # a statement's participle clause is what the statement says
         ("The European Union issued a statement condemning the Russian attack on Ukraine.", "111"),
         ("Ethnic Albanian rebels have sworn to fight Serbian forces until they win.", "1384"),
         # an instrument enacts its participle clause; "order" as a noun demands nothing
-        ("U.S. President Donald Trump signed an executive order on Monday lifting sanctions on Syria.", "085"),
+        (
+            "U.S. President Donald Trump signed an executive order on Monday lifting sanctions on Syria.",
+            "085",
+        ),
         ("U.S. prosecutors charged two Chinese nationals on Tuesday with smuggling.", "173"),
         # political change by kind through the refusal / appeal tables
         ("Kenya's vice-president declined to resign on Monday.", "1231"),
@@ -96,28 +104,49 @@ def test_verbs_conditionals_stay_hypothetical(nlp, text):
     ("text", "expected"),
     [
         # "X and Y clashed": one event per direction
-        ("Thai and Cambodian troops clashed along the border on Thursday.",
-         {("THAMIL", "KHMMIL", "190"), ("KHMMIL", "THAMIL", "190")}),
+        (
+            "Thai and Cambodian troops clashed along the border on Thursday.",
+            {("THAMIL", "KHMMIL", "190"), ("KHMMIL", "THAMIL", "190")},
+        ),
         # an adjective is no named doer: the fighting between two sides is paired within
-        ("Fierce fighting between Armenian and Azerbaijani troops raged on Sunday.",
-         {("ARMMIL", "AZEMIL", "190"), ("AZEMIL", "ARMMIL", "190")}),
+        (
+            "Fierce fighting between Armenian and Azerbaijani troops raged on Sunday.",
+            {("ARMMIL", "AZEMIL", "190"), ("AZEMIL", "ARMMIL", "190")},
+        ),
         # protests with no named target are aimed at the protesters' own government
-        ("Thousands of Georgians protested in Tbilisi on Tuesday against a draft law.", {("GEOCVL", "GEOGOV", "141")}),
+        (
+            "Thousands of Georgians protested in Tbilisi on Tuesday against a draft law.",
+            {("GEOCVL", "GEOGOV", "141")},
+        ),
         # an intent with an explicit target goes one way; coordinated sides still go both ways
-        ("Japan will hold talks with the Philippines next week, Defence Minister Minoru Kihara said.", {("JPN", "PHL", "036")}),
-        ("Russia and Ukraine agreed to hold talks in Istanbul.", {("RUS", "UKR", "036"), ("UKR", "RUS", "036")}),
+        (
+            "Japan will hold talks with the Philippines next week, Defence Minister Minoru Kihara said.",
+            {("JPN", "PHL", "036")},
+        ),
+        (
+            "Russia and Ukraine agreed to hold talks in Istanbul.",
+            {("RUS", "UKR", "036"), ("UKR", "RUS", "036")},
+        ),
         # one event per source, target and root: the participle of concession is the same act
-        ("Kenyan President William Ruto withdrew a finance bill on Wednesday, bowing to protesters.", {("KENGOV", "", "0832")}),
+        (
+            "Kenyan President William Ruto withdrew a finance bill on Wednesday, bowing to protesters.",
+            {("KENGOV", "", "0832")},
+        ),
         # "X was behind the attack" names the doer
-        ("Hackers from Russia's military intelligence were behind a cyberattack on Ukraine's biggest mobile operator.",
-         {("RUSSPY", "UKR", "176")}),
+        (
+            "Hackers from Russia's military intelligence were behind a cyberattack on Ukraine's biggest mobile operator.",
+            {("RUSSPY", "UKR", "176")},
+        ),
         # a participle after a demanded clause belongs to the one who demands
-        ("Britain demanded on Saturday that Iran release the tanker, accusing Tehran of piracy.",
-         {("GBR", "IRN", "1053"), ("GBR", "IRNGOV", "112")}),
+        (
+            "Britain demanded on Saturday that Iran release the tanker, accusing Tehran of piracy.",
+            {("GBR", "IRN", "1053"), ("GBR", "IRNGOV", "112")},
+        ),
     ],
 )
 def test_coder_construction_dyads(coder, text, expected):
     """Compared at country level (the actor dictionary's roles may change independently)."""
+
     def countries(dyads):
         return {(source[:3], target[:3], code) for source, target, code in dyads}
 

@@ -88,7 +88,9 @@ class Coder:
         events: dict[tuple[int, str, str, str], Event] = {}
         for index, sent in enumerate(doc.sents):
             speaker = quotes.speaker(sent, lambda tok: _known(resolver.resolve(tok, on=article.published)))
-            for event in _one_per_root(self._sentence_events(index, sent, article, resolver, (speaker, quotes))):
+            for event in _one_per_root(
+                self._sentence_events(index, sent, article, resolver, (speaker, quotes))
+            ):
                 key = (event.sentence_index, event.source, event.target, event.code)
                 events.setdefault(key, event)
         return tuple(sorted(events.values(), key=_order))
@@ -117,10 +119,18 @@ class Coder:
         except Exception as exc:  # noqa: BLE001 - batch stages never die on one document
             log.warning("coding failed for %s: %s: %s", article.id, type(exc).__name__, exc)
             reason = f"coding failed: {type(exc).__name__}: {exc}"
-            return Coded(article=article, events=(), reject=Reject(article.id, "coding", E_CODING_FAILED, reason, article.origin))
+            return Coded(
+                article=article,
+                events=(),
+                reject=Reject(article.id, "coding", E_CODING_FAILED, reason, article.origin),
+            )
 
     def _sentence_events(
-        self, index: int, sent: Span, article: Article, resolver: ActorResolver,
+        self,
+        index: int,
+        sent: Span,
+        article: Article,
+        resolver: ActorResolver,
         speaker: tuple[list[ResolvedActor], QuoteTracker],
     ) -> list[Event]:
         coding = self.settings.coding
@@ -131,7 +141,9 @@ class Coder:
                 continue
             if match.statement and not coding.statements:
                 continue
-            built = _EventBuilder(index, sent, article, resolver, speaker, dyads_only=self.dyads_only).build(match)
+            built = _EventBuilder(index, sent, article, resolver, speaker, dyads_only=self.dyads_only).build(
+                match
+            )
             (statements if match.statement else specific).extend(built)
         return specific or statements
 
@@ -140,8 +152,14 @@ class _EventBuilder:
     """Turns one VerbMatch into events: resolves actors, dates the event, fills the record."""
 
     def __init__(
-        self, index: int, sent: Span, article: Article, resolver: ActorResolver,
-        speaker: tuple[list[ResolvedActor], QuoteTracker], *, dyads_only: bool = True,
+        self,
+        index: int,
+        sent: Span,
+        article: Article,
+        resolver: ActorResolver,
+        speaker: tuple[list[ResolvedActor], QuoteTracker],
+        *,
+        dyads_only: bool = True,
     ) -> None:
         self.index, self.sent, self.article = index, sent, article
         self.dyads_only = dyads_only
@@ -152,13 +170,15 @@ class _EventBuilder:
     def build(self, match: VerbMatch) -> list[Event]:
         trigger = self.doc[match.trigger_start : match.trigger_end].root
         tense = "future" if match.factuality == "future" else ("past" if trigger.tag_ in _PAST_TAGS else None)
-        iso, precision = resolve_event_date(self.sent, published=self.article.published, trigger=trigger.i, tense=tense)
+        iso, precision = resolve_event_date(
+            self.sent, published=self.article.published, trigger=trigger.i, tense=tense
+        )
         on = _as_date(iso) or self.article.published
         sources = self._side(match.sources, on, speaker=match.attributed_to)
         targets = self._side(match.targets, on, speaker=None)  # "raised *its* alert level" names no target
         if not targets and match.code[:2] in _PLACE_ROOTS:
             targets = self._place(trigger, sources, on, trigger_code_domestic=match.code[:2] == "17")
-        if not targets and match.code[:2] == "14":
+        if not targets and (match.code[:2] == "14" or match.code == "082"):
             targets = _own_government(sources)
         attributed = self._speaker_code(match, on)
         # one side may be paired within itself ("X and Y met", "talks between X and Y") only when the
@@ -169,7 +189,10 @@ class _EventBuilder:
         symmetric = match.symmetric and not (match.code.startswith("03") and sources and targets)
         pairs = _pairs(sources, targets, symmetric=symmetric, within=within)
         if not self.dyads_only:
-            return [self._event(match, src, tgt, iso, precision, attributed) for src, tgt in pairs or [(None, None)]]
+            return [
+                self._event(match, src, tgt, iso, precision, attributed)
+                for src, tgt in pairs or [(None, None)]
+            ]
         if not sources and not match.passive and self._names_doer(match.sources):
             return []  # the doer is named but unknown: an event without its source misleads
         if not match.alone and not match.code.startswith(_ONE_SIDED):
@@ -194,7 +217,11 @@ class _EventBuilder:
             token = self.doc[i]
             if self.speaker and token.lower_ in _FIRST_PERSON and self.quotes.inside(i):
                 return list(self.speaker)
-            actors = _known(self.resolver.resolve(token, on=on)) or self._titled(token, on) or self._both(token, on)
+            actors = (
+                _known(self.resolver.resolve(token, on=on))
+                or self._titled(token, on)
+                or self._both(token, on)
+            )
             if not actors and speaker is not None and token.lower_ in _SPEAKER_PRONOUNS:
                 actors = _known(self.resolver.resolve(self.doc[speaker], on=on))  # "Iran said *it* would ..."
             partitive = self._partitive(token, on) or self._coordinated_modifiers(token, actors, on)
@@ -204,8 +231,10 @@ class _EventBuilder:
                 return actors
         return []
 
-    def _coordinated_modifiers(self, token: Token, actors: list[ResolvedActor], on: date | None) -> list[ResolvedActor]:
-        """"*U.S. and Philippine* troops": one actor per coordinated country modifier, with the head's role."""
+    def _coordinated_modifiers(
+        self, token: Token, actors: list[ResolvedActor], on: date | None
+    ) -> list[ResolvedActor]:
+        """ "*U.S. and Philippine* troops": one actor per coordinated country modifier, with the head's role."""
         if len(actors) != 1 or not any(c.dep_ == "cc" for t in (token, *token.children) for c in t.children):
             return []
         role = actors[0].code[3:]
@@ -215,14 +244,28 @@ class _EventBuilder:
             found = _known(self.resolver.resolve(other, on=on))
             if found and len(found[0].code) >= 3 and found[0].code[:3] != actors[0].code[:3]:
                 first = found[0]
-                out.append(ResolvedActor(code=first.code[:3] + role, name=first.name, start=first.start, end=first.end, entry=first.entry))
+                out.append(
+                    ResolvedActor(
+                        code=first.code[:3] + role,
+                        name=first.name,
+                        start=first.start,
+                        end=first.end,
+                        entry=first.entry,
+                    )
+                )
         return _distinct(out) if len(out) > 1 else []
 
     def _partitive(self, token: Token, on: date | None) -> list[ResolvedActor]:
-        """"a group *of Liberians*", "thousands *of Iraqi Kurds*", "members of parliament *from Kenya*"."""
+        """ "a group *of Liberians*", "thousands *of Iraqi Kurds*", "members of parliament *from Kenya*"."""
         if token.pos_ not in ("NOUN", "NUM", "PRON", "PROPN"):
             return []
-        preps = ("of", "from", "with") if token.lemma_.lower() in ("border", "frontier", "boundary") else ("of", "from")
+        preps = (
+            ("of", "from", "with")
+            if token.lemma_.lower() in ("border", "frontier", "boundary")
+            else ("of", "from")
+        )
+        if token.lemma_.lower() in _PEOPLE:
+            preps = (*preps, "in", "inside")  # "civilians *in Gaza*", "refugees *in Lebanon*"
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in preps:
                 for pobj in prep.children:
@@ -239,15 +282,24 @@ class _EventBuilder:
         (arrests, raids) the doer's own country counts ("police arrested 14 people *in Mombasa*")."""
         if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.pos_ in ("NOUN", "PROPN"):
             trigger = trigger.head  # "two car *bombs* exploded *in Mogadishu*": the place hangs on the verb
-        subjects = {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree}
+        subjects = {
+            t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree
+        }
         own = {a.code[:3] for a in sources} if not trigger_code_domestic else set()
         for tok in trigger.subtree:
             if tok.i in subjects or tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPS:
                 continue
             found = [a for a in _known(self.resolver.resolve(tok, on=on)) if a.code[:3] not in own]
             if found:
-                return [ResolvedActor(code=found[0].code[:3], name=found[0].name, start=found[0].start,
-                                      end=found[0].end, entry=found[0].entry)]
+                return [
+                    ResolvedActor(
+                        code=found[0].code[:3],
+                        name=found[0].name,
+                        start=found[0].start,
+                        end=found[0].end,
+                        entry=found[0].entry,
+                    )
+                ]
         return []
 
     def _titled(self, token: Token, on: date | None) -> list[ResolvedActor]:
@@ -266,13 +318,17 @@ class _EventBuilder:
         return []
 
     def _both(self, token: Token, on: date | None) -> list[ResolvedActor]:
-        """"both countries/sides/leaders": the two most recent distinct countries named before it."""
-        if token.lemma_.lower() not in _PAIR_NOUNS or not any(c.lower_ in ("both", "two") for c in token.children):
+        """ "both countries/sides/leaders": the two most recent distinct countries named before it."""
+        if token.lemma_.lower() not in _PAIR_NOUNS or not any(
+            c.lower_ in ("both", "two") for c in token.children
+        ):
             return []
         found: dict[str, ResolvedActor] = {}
         sents = [s for s in self.doc.sents if s.start <= token.i][-3:]
         for sent in reversed(sents):
-            heads = [t for t in sent if t.pos_ in ("NOUN", "PROPN") and t.i < token.i and t.dep_ != "compound"]
+            heads = [
+                t for t in sent if t.pos_ in ("NOUN", "PROPN") and t.i < token.i and t.dep_ != "compound"
+            ]
             for head in reversed(heads):  # nearest first: "his *Bolivian counterpart*" counts too
                 for actor in _known(self.resolver.resolve(head, on=on)):
                     found.setdefault(actor.code[:3], actor)
@@ -289,8 +345,13 @@ class _EventBuilder:
         return self.speaker[0].code if (self.speaker and inside) else None
 
     def _event(
-        self, match: VerbMatch, src: ResolvedActor | None, tgt: ResolvedActor | None,
-        iso: str | None, precision: str, attributed: str | None,
+        self,
+        match: VerbMatch,
+        src: ResolvedActor | None,
+        tgt: ResolvedActor | None,
+        iso: str | None,
+        precision: str,
+        attributed: str | None,
     ) -> Event:
         info = describe(match.code)
         trig = self.doc[match.trigger_start : match.trigger_end]
@@ -298,27 +359,111 @@ class _EventBuilder:
         published = self.article.published.isoformat() if self.article.published else None
         return Event(
             event_id=make_event_id(self.article.id, self.index, source, target, match.code, trig.start_char),
-            doc_id=self.article.id, sentence_index=self.index, sentence=self.sent.text,
-            sentence_start=self.sent.start_char, sentence_end=self.sent.end_char,
-            date=iso, date_precision=precision, published=published,
-            source=source, source_name=src.name if src else "", target=target, target_name=tgt.name if tgt else "",
-            code=match.code, root=info.root, quad_class=info.quad_class, goldstein=info.goldstein, plover=info.plover,
-            trigger=trig.text, pattern=match.pattern, factuality=match.factuality,
+            doc_id=self.article.id,
+            sentence_index=self.index,
+            sentence=self.sent.text,
+            sentence_start=self.sent.start_char,
+            sentence_end=self.sent.end_char,
+            date=iso,
+            date_precision=precision,
+            published=published,
+            source=source,
+            source_name=src.name if src else "",
+            target=target,
+            target_name=tgt.name if tgt else "",
+            code=match.code,
+            root=info.root,
+            quad_class=info.quad_class,
+            goldstein=info.goldstein,
+            plover=info.plover,
+            trigger=trig.text,
+            pattern=match.pattern,
+            factuality=match.factuality,
             attributed_to=attributed if attributed != source else None,
-            kind=self.article.kind, coder_version=CODER_VERSION,
-            trigger_start=trig.start_char, trigger_end=trig.end_char,
-            source_start=src.start if src else -1, source_end=src.end if src else -1,
-            target_start=tgt.start if tgt else -1, target_end=tgt.end if tgt else -1,
+            kind=self.article.kind,
+            coder_version=CODER_VERSION,
+            trigger_start=trig.start_char,
+            trigger_end=trig.end_char,
+            source_start=src.start if src else -1,
+            source_end=src.end if src else -1,
+            target_start=tgt.start if tgt else -1,
+            target_end=tgt.end if tgt else -1,
         )
 
 
 # Weapons and blasts as grammatical subjects: the doer is unnamed, not unknown.
-_INSTRUMENT_DOERS = frozenset({"bomb", "explosion", "blast", "missile", "rocket", "shell", "mortar", "drone", "mine",
-                               "landmine", "device", "grenade", "bullet", "fire", "airstrike", "strike", "attack",
-                               "explosive", "shelling", "bombing", "gunfire", "barrage", "car", "vehicle", "suicide"})
+_INSTRUMENT_DOERS = frozenset(
+    {
+        "bomb",
+        "explosion",
+        "blast",
+        "missile",
+        "rocket",
+        "shell",
+        "mortar",
+        "drone",
+        "mine",
+        "landmine",
+        "device",
+        "grenade",
+        "bullet",
+        "fire",
+        "airstrike",
+        "strike",
+        "attack",
+        "explosive",
+        "shelling",
+        "bombing",
+        "gunfire",
+        "barrage",
+        "car",
+        "vehicle",
+        "suicide",
+    }
+)
+_PEOPLE = frozenset(
+    {
+        "civilian",
+        "people",
+        "resident",
+        "refugee",
+        "survivor",
+        "victim",
+        "family",
+        "child",
+        "villager",
+        "population",
+        "community",
+        "migrant",
+        "worker",
+        "student",
+        "farmer",
+        "inhabitant",
+    }
+)
 _STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-_PLATFORMS = frozenset({"helicopter", "jet", "warplane", "aircraft", "plane", "tank", "warship", "ship", "vessel", "drone",
-                        "gunboat", "submarine", "bomber", "fighter", "artillery", "battery", "unit", "convoy"})
+_PLATFORMS = frozenset(
+    {
+        "helicopter",
+        "jet",
+        "warplane",
+        "aircraft",
+        "plane",
+        "tank",
+        "warship",
+        "ship",
+        "vessel",
+        "drone",
+        "gunboat",
+        "submarine",
+        "bomber",
+        "fighter",
+        "artillery",
+        "battery",
+        "unit",
+        "convoy",
+    }
+)
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 # Codes whose events are complete with one actor: statements, intents, resignations, calling off protests,
 # investigations, protests, force posture. Other events need a known target (or `alone: true` patterns).
@@ -327,7 +472,22 @@ _PLACE_ROOTS = frozenset({"17", "18", "19", "20"})
 _PLACE_PREPS = frozenset({"in", "near", "into", "across", "inside", "at", "on", "over"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their"})
 _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
-_PAIR_NOUNS = frozenset({"country", "side", "leader", "nation", "government", "party", "state", "neighbor", "neighbour", "president", "minister", "capital"})
+_PAIR_NOUNS = frozenset(
+    {
+        "country",
+        "side",
+        "leader",
+        "nation",
+        "government",
+        "party",
+        "state",
+        "neighbor",
+        "neighbour",
+        "president",
+        "minister",
+        "capital",
+    }
+)
 
 
 def _one_per_root(events: list[Event]) -> list[Event]:
@@ -336,8 +496,16 @@ def _one_per_root(events: list[Event]) -> list[Event]:
     code (then the most specific target) is kept."""
     kept: list[Event] = []
     for event in events:
-        same = next((k for k in kept if k.source == event.source and k.code[:2] == event.code[:2]
-                     and _same_target(k.target, event.target)), None)
+        same = next(
+            (
+                k
+                for k in kept
+                if k.source == event.source
+                and k.code[:2] == event.code[:2]
+                and _same_target(k.target, event.target)
+            ),
+            None,
+        )
         if same is None:
             kept.append(event)
         elif _specificity(event) > _specificity(same):
@@ -358,12 +526,15 @@ def _specificity(event: Event) -> tuple[int, int]:
 
 def _own_government(sources: list[ResolvedActor]) -> list[ResolvedActor]:
     """Protest with no named target is aimed at the protesters' own government ("thousands protested in
-    Tbilisi against a draft law" is GEOCVL -> GEOGOV), the convention of event data coders."""
+    Tbilisi against a draft law" is GEOCVL -> GEOGOV), the convention of event data coders; so is calling
+    protests off (082)."""
     out = []
     for actor in sources:
         country, role = actor.code[:3], actor.code[3:6]
         if len(actor.code) >= 6 and country.isalpha() and country != "IGO" and role not in _STATE_ROLES:
-            out.append(ResolvedActor(code=country + "GOV", name="", start=-1, end=-1, entry="protest.own_government"))
+            out.append(
+                ResolvedActor(code=country + "GOV", name="", start=-1, end=-1, entry="protest.own_government")
+            )
     return _distinct(out)
 
 
@@ -371,7 +542,13 @@ def _platform_modifiers(token: Token) -> list[Token]:
     """The modifiers of a weapon platform's own modifiers: "a *Syrian* air force helicopter"."""
     if token.lemma_.lower() not in _PLATFORMS:
         return []
-    return [g for c in token.children if c.i < token.i and c.dep_ in ("compound", "nmod") for g in c.children if g.i < c.i]
+    return [
+        g
+        for c in token.children
+        if c.i < token.i and c.dep_ in ("compound", "nmod")
+        for g in c.children
+        if g.i < c.i
+    ]
 
 
 def _known(actors: list[ResolvedActor]) -> list[ResolvedActor]:

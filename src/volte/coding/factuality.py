@@ -26,39 +26,235 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 REPORTING = frozenset(
-    {"say", "tell", "announce", "report", "state", "add", "note", "insist", "confirm", "claim", "declare",
-     "write", "tweet", "post", "stress", "emphasize", "reiterate", "acknowledge", "disclose", "reveal"}
+    {
+        "say",
+        "tell",
+        "announce",
+        "report",
+        "state",
+        "add",
+        "note",
+        "insist",
+        "confirm",
+        "claim",
+        "declare",
+        "write",
+        "tweet",
+        "post",
+        "stress",
+        "emphasize",
+        "reiterate",
+        "acknowledge",
+        "disclose",
+        "reveal",
+    }
 )
 REFUSAL = frozenset({"refuse", "decline", "reject", "refusal", "rejection"})
-NEGATING = frozenset({"fail", "avoid", "deny", "forgo", "resist", "cease", "stop", "halt", "postpone", "cancel", "suspend", "delay", "block", "veto", "prevent", "oppose", "dismiss", "refute", "scrap", "abandon"})
+NEGATING = frozenset(
+    {
+        "fail",
+        "avoid",
+        "deny",
+        "forgo",
+        "resist",
+        "cease",
+        "stop",
+        "halt",
+        "postpone",
+        "cancel",
+        "suspend",
+        "delay",
+        "block",
+        "veto",
+        "prevent",
+        "oppose",
+        "dismiss",
+        "refute",
+        "scrap",
+        "abandon",
+    }
+)
 # Verbs that cancel an event named by their object noun ("postponed the talks"); "denied the accusation" does not.
-NOMINAL_NEGATING = frozenset({"postpone", "cancel", "suspend", "delay", "block", "veto", "prevent", "avoid", "halt", "stop", "scrap", "abandon", "boycott"})
-COMMITTING = frozenset({"agree", "promise", "pledge", "vow", "swear", "offer", "decide", "commit", "propose", "suggest", "undertake", "resolve", "volunteer", "consent", "guarantee",
-                        "commitment", "agreement", "decision"})
-PLANNING = frozenset({"plan", "intend", "aim", "prepare", "expect", "hope", "want", "wish", "schedule", "set", "due", "ready", "willing", "eager", "poised", "mean", "arrange",
-                      "intention", "readiness", "willingness", "preparation", "prepared", "determined", "keen"})
+NOMINAL_NEGATING = frozenset(
+    {
+        "postpone",
+        "cancel",
+        "suspend",
+        "delay",
+        "block",
+        "veto",
+        "prevent",
+        "avoid",
+        "halt",
+        "stop",
+        "scrap",
+        "abandon",
+        "boycott",
+    }
+)
+COMMITTING = frozenset(
+    {
+        "agree",
+        "promise",
+        "pledge",
+        "vow",
+        "swear",
+        "offer",
+        "decide",
+        "commit",
+        "propose",
+        "suggest",
+        "undertake",
+        "resolve",
+        "volunteer",
+        "consent",
+        "guarantee",
+        "commitment",
+        "agreement",
+        "decision",
+    }
+)
+PLANNING = frozenset(
+    {
+        "plan",
+        "intend",
+        "aim",
+        "prepare",
+        "expect",
+        "hope",
+        "want",
+        "wish",
+        "schedule",
+        "set",
+        "due",
+        "ready",
+        "willing",
+        "eager",
+        "poised",
+        "mean",
+        "arrange",
+        "intention",
+        "readiness",
+        "willingness",
+        "preparation",
+        "prepared",
+        "determined",
+        "keen",
+    }
+)
 THREATENING = frozenset({"threaten", "warn", "threat", "warning"})
-APPEALING = frozenset({"urge", "ask", "appeal", "call", "press", "plead", "encourage", "invite", "request", "implore", "beg", "advise", "recommend", "push", "lobby",
-                       "plea", "invitation", "proposal"})
-DEMANDING = frozenset({"demand", "order", "require", "instruct", "insist", "pressure", "force", "compel", "ultimatum"})
-ALLEGING = frozenset({"accuse", "allege", "blame", "charge", "suspect", "criticize", "condemn", "denounce",
-                      "accusation", "allegation", "claim", "suspicion"})
-CONSIDERING = frozenset({"imperative", "necessary", "important", "essential", "vital", "crucial", "urgent", "needed",
-                         "try", "attempt", "seek", "struggle", "strive", "bid", "effort", "push", "drive", "consider", "mull", "weigh", "discuss", "debate", "study", "explore", "contemplate", "examine",
-                         "speculation", "rumor", "rumour", "fear", "possibility", "prospect", "risk", "idea", "question", "doubt"})
-_NOUN_GOVERNORS = REFUSAL | COMMITTING | PLANNING | THREATENING | APPEALING | DEMANDING | ALLEGING | CONSIDERING
+APPEALING = frozenset(
+    {
+        "urge",
+        "ask",
+        "appeal",
+        "call",
+        "press",
+        "plead",
+        "encourage",
+        "invite",
+        "request",
+        "implore",
+        "beg",
+        "advise",
+        "recommend",
+        "push",
+        "lobby",
+        "plea",
+        "invitation",
+        "proposal",
+    }
+)
+DEMANDING = frozenset(
+    {"demand", "order", "require", "instruct", "insist", "pressure", "force", "compel", "ultimatum"}
+)
+ALLEGING = frozenset(
+    {
+        "accuse",
+        "allege",
+        "blame",
+        "charge",
+        "suspect",
+        "criticize",
+        "condemn",
+        "denounce",
+        "accusation",
+        "allegation",
+        "claim",
+        "suspicion",
+    }
+)
+CONSIDERING = frozenset(
+    {
+        "imperative",
+        "necessary",
+        "important",
+        "essential",
+        "vital",
+        "crucial",
+        "urgent",
+        "needed",
+        "try",
+        "attempt",
+        "seek",
+        "struggle",
+        "strive",
+        "bid",
+        "effort",
+        "push",
+        "drive",
+        "consider",
+        "mull",
+        "weigh",
+        "discuss",
+        "debate",
+        "study",
+        "explore",
+        "contemplate",
+        "examine",
+        "speculation",
+        "rumor",
+        "rumour",
+        "fear",
+        "possibility",
+        "prospect",
+        "risk",
+        "idea",
+        "question",
+        "doubt",
+    }
+)
+_NOUN_GOVERNORS = (
+    REFUSAL | COMMITTING | PLANNING | THREATENING | APPEALING | DEMANDING | ALLEGING | CONSIDERING
+)
 # Adjectives that take the reality out of a nominal event: "the *alleged* attack", "a *possible* visit".
-_HEDGING_ADJECTIVES = {"alleged": "alleged", "suspected": "alleged", "purported": "alleged", "rumored": "alleged",
-                       "rumoured": "alleged", "possible": "hypothetical", "potential": "hypothetical",
-                       "hypothetical": "hypothetical", "proposed": "hypothetical", "planned": "future",
-                       "upcoming": "future", "forthcoming": "future", "expected": "future", "future": "future",
-                       "prospective": "hypothetical", "would-be": "hypothetical", "failed": "negated"}
+_HEDGING_ADJECTIVES = {
+    "alleged": "alleged",
+    "suspected": "alleged",
+    "purported": "alleged",
+    "rumored": "alleged",
+    "rumoured": "alleged",
+    "possible": "hypothetical",
+    "potential": "hypothetical",
+    "hypothetical": "hypothetical",
+    "proposed": "hypothetical",
+    "planned": "future",
+    "upcoming": "future",
+    "forthcoming": "future",
+    "expected": "future",
+    "future": "future",
+    "prospective": "hypothetical",
+    "would-be": "hypothetical",
+    "failed": "negated",
+}
 
 HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "would", "should", "must", "ought", "can"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 NEGATIVE_DETS = frozenset({"no", "neither", "nor"})
-_COMPLEMENT_PREPS = frozenset({"to", "for", "on", "with", "of", "against", "about", "into", "from", "by", "over", "upon", "at"})
+_COMPLEMENT_PREPS = frozenset(
+    {"to", "for", "on", "with", "of", "against", "about", "into", "from", "by", "over", "upon", "at"}
+)
 _CLAUSAL = frozenset({"xcomp", "ccomp", "acomp", "oprd", "acl"})
 _NOMINAL = frozenset({"dobj", "nsubjpass", "attr", "pobj", "nsubj", "appos"})
 
@@ -66,13 +262,17 @@ _NOMINAL = frozenset({"dobj", "nsubjpass", "attr", "pobj", "nsubj", "appos"})
 @dataclass(frozen=True)
 class Modality:
     status: str  # asserted | negated | hypothetical | future | committed | threat | appeal | demand | refusal | alleged | background
-    governor: int | None = None  # doc index of the verb whose meaning set the status (agree, urge, refuse ...)
+    governor: int | None = (
+        None  # doc index of the verb whose meaning set the status (agree, urge, refuse ...)
+    )
     speaker: int | None = None  # doc index of the speaker's NP head for reported speech
     nominal: bool = False  # the governor takes the event as its object noun ("rejected the talks")
     by_speaker: bool = False  # "X said Y must withdraw": X demands (appeal with "should") of Y
     self_refusal: bool = False  # "will not join": the actor refuses its own act (12x)
     modal_threat: bool = False  # "X said it may suspend ties": a threat when the act is hostile
-    conditional: bool = False  # hypothetical only through an if/unless clause ("warned of consequences if ...")
+    conditional: bool = (
+        False  # hypothetical only through an if/unless clause ("warned of consequences if ...")
+    )
 
 
 def assess(trigger: Token) -> Modality:
@@ -85,8 +285,11 @@ def assess(trigger: Token) -> Modality:
             return Modality("negated", speaker=speaker)
         if status == "refused":
             reporter = _reporter_above(trigger)
-            return Modality("refusal", speaker=reporter if reporter is not None else _according_to(trigger.sent),
-                            self_refusal=True)
+            return Modality(
+                "refusal",
+                speaker=reporter if reporter is not None else _according_to(trigger.sent),
+                self_refusal=True,
+            )
         if _is_background(tok):
             return Modality("background")
         if tok.dep_ in ("xcomp", "advcl") and _is_purpose(tok, governor_lemma(tok.head)):
@@ -97,7 +300,9 @@ def assess(trigger: Token) -> Modality:
         head, relation = step
         lemma = governor_lemma(head)
         if relation == "clausal" and lemma == "tell" and _infinitive(tok):
-            return _governed_modality("demand", status, head, relation, speaker, trigger)  # "told X *to* leave"
+            return _governed_modality(
+                "demand", status, head, relation, speaker, trigger
+            )  # "told X *to* leave"
         if relation == "clausal" and lemma in REPORTING:
             speaker = speaker if speaker is not None else _speaker_of(head)
             if _local_status(head, reported=True) == "negated":
@@ -147,8 +352,14 @@ def lemma_of(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-_TO_HYPOTHETICAL = {"would": "hypothetical", "conditional": "hypothetical", "must": "hypothetical",
-                    "should": "hypothetical", "may": "hypothetical", "reported_may": "hypothetical"}
+_TO_HYPOTHETICAL = {
+    "would": "hypothetical",
+    "conditional": "hypothetical",
+    "must": "hypothetical",
+    "should": "hypothetical",
+    "may": "hypothetical",
+    "reported_may": "hypothetical",
+}
 
 
 def _final_modality(status: str, speaker: int | None, trigger: Token) -> Modality:
@@ -156,21 +367,48 @@ def _final_modality(status: str, speaker: int | None, trigger: Token) -> Modalit
     if status == "reported_may" and speaker is not None:
         return Modality("hypothetical", speaker=speaker, modal_threat=True)  # "said it may suspend ties"
     if status == "ultimatum":  # a threat when the act is hostile, else only a conditional plan
-        return Modality("hypothetical", speaker=speaker if speaker is not None else _according_to(trigger.sent),
-                        modal_threat=True, conditional=True)
+        return Modality(
+            "hypothetical",
+            speaker=speaker if speaker is not None else _according_to(trigger.sent),
+            modal_threat=True,
+            conditional=True,
+        )
     conditional = status == "conditional"
     status = _TO_HYPOTHETICAL.get(status, status)
-    return Modality(status, speaker=speaker if speaker is not None else _according_to(trigger.sent),
-                    conditional=conditional)
+    return Modality(
+        status,
+        speaker=speaker if speaker is not None else _according_to(trigger.sent),
+        conditional=conditional,
+    )
 
 
 # Instruments whose content is enacted by signing or passing them: "signed an order *lifting* sanctions".
-_INSTRUMENTS = frozenset({"order", "decree", "law", "bill", "measure", "resolution", "directive", "regulation"})
+_INSTRUMENTS = frozenset(
+    {"order", "decree", "law", "bill", "measure", "resolution", "directive", "regulation"}
+)
 # Documents whose participle clause is what they say: "issued a statement *condemning* the attack".
-_DOCUMENTS = frozenset({"statement", "declaration", "communique", "communiqué", "letter", "note", "message",
-                        "release", "post", "petition", "motion", "memorandum"})
-BACKGROUND_MARKS = frozenset({"after", "before", "since", "until", "till", "because", "once", "although", "though", "whereas"})
-BACKGROUND_PREPS = frozenset({"after", "before", "since", "following", "amid", "despite", "until", "during", "at"})
+_DOCUMENTS = frozenset(
+    {
+        "statement",
+        "declaration",
+        "communique",
+        "communiqué",
+        "letter",
+        "note",
+        "message",
+        "release",
+        "post",
+        "petition",
+        "motion",
+        "memorandum",
+    }
+)
+BACKGROUND_MARKS = frozenset(
+    {"after", "before", "since", "until", "till", "because", "once", "although", "though", "whereas"}
+)
+BACKGROUND_PREPS = frozenset(
+    {"after", "before", "since", "following", "amid", "despite", "until", "during", "at"}
+)
 
 
 def _is_background(tok: Token) -> bool:
@@ -179,7 +417,11 @@ def _is_background(tok: Token) -> bool:
     dep = tok.dep_
     if dep in ("relcl", "amod") and tok.pos_ in ("VERB", "AUX"):
         return True
-    if dep == "acl" and tok.pos_ in ("VERB", "AUX") and governor_lemma(tok.head) not in _NOUN_GOVERNORS | _INSTRUMENTS | _DOCUMENTS:
+    if (
+        dep == "acl"
+        and tok.pos_ in ("VERB", "AUX")
+        and governor_lemma(tok.head) not in _NOUN_GOVERNORS | _INSTRUMENTS | _DOCUMENTS
+    ):
         return True
     if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children):
         return True
@@ -188,12 +430,36 @@ def _is_background(tok: Token) -> bool:
             return True
         # "the future *of* U.S. aid", "Egypt's role *in* brokering": a modifier of another noun, not news
         holder = tok.head.head
-        return holder.pos_ in ("NOUN", "PROPN", "PRON") and holder.dep_ not in ("ROOT",) and not _eventive(holder)
+        return (
+            holder.pos_ in ("NOUN", "PROPN", "PRON")
+            and holder.dep_ not in ("ROOT",)
+            and not _eventive(holder)
+        )
     return False
 
 
-_EVENTIVE_HOLDERS = frozenset({"round", "series", "wave", "spate", "string", "day", "week", "hour", "month", "night",
-                               "course", "sideline", "sidelines", "margin", "margins", "end", "start", "resumption"})
+_EVENTIVE_HOLDERS = frozenset(
+    {
+        "round",
+        "series",
+        "wave",
+        "spate",
+        "string",
+        "day",
+        "week",
+        "hour",
+        "month",
+        "night",
+        "course",
+        "sideline",
+        "sidelines",
+        "margin",
+        "margins",
+        "end",
+        "start",
+        "resumption",
+    }
+)
 
 
 def _eventive(noun: Token) -> bool:
@@ -201,10 +467,53 @@ def _eventive(noun: Token) -> bool:
     return noun.lemma_.lower() in _EVENTIVE_HOLDERS
 
 
-ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "proceed", "move", "rush", "hurry", "go",
-                       "manage", "get", "come", "use", "help", "seem", "appear", "happen", "have", "need", "be"})
-_OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "invite", "order", "force", "encourage", "tell",
-                             "persuade", "allow", "help", "require", "compel", "instruct", "warn", "push", "lead"})
+ASPECTUAL = frozenset(
+    {
+        "begin",
+        "start",
+        "continue",
+        "resume",
+        "keep",
+        "proceed",
+        "move",
+        "rush",
+        "hurry",
+        "go",
+        "manage",
+        "get",
+        "come",
+        "use",
+        "help",
+        "seem",
+        "appear",
+        "happen",
+        "have",
+        "need",
+        "be",
+    }
+)
+_OBJECT_CONTROL = frozenset(
+    {
+        "urge",
+        "ask",
+        "call",
+        "press",
+        "invite",
+        "order",
+        "force",
+        "encourage",
+        "tell",
+        "persuade",
+        "allow",
+        "help",
+        "require",
+        "compel",
+        "instruct",
+        "warn",
+        "push",
+        "lead",
+    }
+)
 
 
 def _infinitive(clause: Token) -> bool:
@@ -248,8 +557,14 @@ def _governed_status(lemma: str, relation: str, head: Token) -> str | None:
         if lemma not in THREATENING | REFUSAL | DEMANDING | APPEALING | PLANNING | COMMITTING:
             return None
     for names, status in (
-        (REFUSAL, "refusal"), (NEGATING, "negated"), (THREATENING, "threat"), (COMMITTING, "committed"),
-        (PLANNING, "future"), (APPEALING, "appeal"), (DEMANDING, "demand"), (ALLEGING, "alleged"),
+        (REFUSAL, "refusal"),
+        (NEGATING, "negated"),
+        (THREATENING, "threat"),
+        (COMMITTING, "committed"),
+        (PLANNING, "future"),
+        (APPEALING, "appeal"),
+        (DEMANDING, "demand"),
+        (ALLEGING, "alleged"),
         (CONSIDERING, "hypothetical"),
     ):
         if lemma in names:
@@ -269,12 +584,17 @@ def _step_up(tok: Token) -> tuple[Token, str] | None:
     dep = tok.dep_
     if dep in ("pcomp", "pobj") and head.dep_ in ("prep", "agent") and head.head is not head:
         if head.lower_ not in _COMPLEMENT_PREPS:
-            return head.head, "circumstance"  # "agreed ... *at* talks": no governor, but negation still counts
+            return (
+                head.head,
+                "circumstance",
+            )  # "agreed ... *at* talks": no governor, but negation still counts
         gov = head.head
         if gov.lower_ == "forward" and gov.head is not gov:
             gov = gov.head
         return gov, "clausal" if dep == "pcomp" else "nominal"
-    if dep in _CLAUSAL or (dep == "advcl" and _infinitive(tok) and governor_lemma(head) in _NOUN_GOVERNORS | NEGATING):
+    if dep in _CLAUSAL or (
+        dep == "advcl" and _infinitive(tok) and governor_lemma(head) in _NOUN_GOVERNORS | NEGATING
+    ):
         return head, "clausal"  # the parser often hangs "threatened ... *to impose*" as an adverbial clause
     if dep in _NOMINAL and tok.pos_ in ("NOUN", "PROPN"):
         return head, "nominal"
@@ -295,8 +615,14 @@ def _local_status(verb: Token, *, reported: bool) -> str:
         if dep == "neg" or (dep == "advmod" and low in ("never", "not")):
             # "will not join", "would not accept": a refusal announced now, not a missing event
             future = any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | {"would"} for c in verb.children)
-            waiting = any(c.dep_ in ("advcl", "prep") and (c.lower_ in ("until", "unless") or any(
-                m.dep_ == "mark" and m.lower_ in ("until", "unless") for m in c.children)) for c in verb.children)
+            waiting = any(
+                c.dep_ in ("advcl", "prep")
+                and (
+                    c.lower_ in ("until", "unless")
+                    or any(m.dep_ == "mark" and m.lower_ in ("until", "unless") for m in c.children)
+                )
+                for c in verb.children
+            )
             return "refused" if future and not waiting and verb.pos_ in ("VERB", "AUX") else "negated"
         if dep in ("nsubj", "nsubjpass", "dobj") and _negative_phrase(child):
             return "negated"  # "*No* missiles were fired", "*nobody* recognised"
@@ -328,10 +654,24 @@ def _local_status(verb: Token, *, reported: bool) -> str:
                 flags.add("unless")
     if "unless" in flags and flags & {"future", "would"}:
         return "ultimatum"  # "will impose tariffs *unless* ...": an announced act with a condition on the other side
-    for status in ("negated", "alleged", "conditional", "must", "should", "hypothetical", "may", "would", "future"):
+    for status in (
+        "negated",
+        "alleged",
+        "conditional",
+        "must",
+        "should",
+        "hypothetical",
+        "may",
+        "would",
+        "future",
+    ):
         if status in flags:
             return "negated" if status == "alleged" else status
-    if verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in verb.children) and verb.head.pos_ in ("VERB", "AUX"):
+    if (
+        verb.dep_ == "conj"
+        and not any(c.dep_ == "aux" for c in verb.children)
+        and verb.head.pos_ in ("VERB", "AUX")
+    ):
         return _local_status(verb.head, reported=reported)
     return "asserted"
 
@@ -356,7 +696,11 @@ def _is_condition(clause: Token) -> bool:
     if any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in clause.children):
         return True
     first = min([clause, *clause.children], key=lambda t: t.i)
-    return first.dep_ in ("aux", "auxpass") and first.lower_ in ("should", "had", "were") and first.head is clause
+    return (
+        first.dep_ in ("aux", "auxpass")
+        and first.lower_ in ("should", "had", "were")
+        and first.head is clause
+    )
 
 
 def _speaker_of(verb: Token) -> int | None:
@@ -390,31 +734,125 @@ def _according_to(sent: Span) -> int | None:
 
 # Specialising a governing verb's code by the code of the event it governs, longest prefix first.
 _REFUSAL_CODES = {
-    "04": "125", "036": "125", "045": "126", "05": "120", "057": "127", "06": "121", "061": "1211",
-    "062": "1212", "063": "1213", "064": "1214", "07": "122", "071": "1221", "072": "1222", "073": "1223",
-    "074": "1224", "08": "124", "081": "1241", "0841": "1243", "085": "1244", "086": "1245", "087": "1246",
+    "04": "125",
+    "036": "125",
+    "045": "126",
+    "05": "120",
+    "057": "127",
+    "06": "121",
+    "061": "1211",
+    "062": "1212",
+    "063": "1213",
+    "064": "1214",
+    "07": "122",
+    "071": "1221",
+    "072": "1222",
+    "073": "1223",
+    "074": "1224",
+    "08": "124",
+    "081": "1241",
+    "0841": "1243",
+    "085": "1244",
+    "086": "1245",
+    "087": "1246",
 }
 _APPEAL_CODES = {
-    "04": "026", "045": "028", "05": "022", "06": "021", "061": "0211", "062": "0212", "063": "0213",
-    "064": "0214", "07": "023", "071": "0231", "072": "0232", "073": "0233", "074": "0234", "08": "025",
-    "081": "0251", "082": "0252", "0841": "0253", "085": "0254", "086": "0255", "087": "0256", "083": "024",
+    "04": "026",
+    "045": "028",
+    "05": "022",
+    "06": "021",
+    "061": "0211",
+    "062": "0212",
+    "063": "0213",
+    "064": "0214",
+    "07": "023",
+    "071": "0231",
+    "072": "0232",
+    "073": "0233",
+    "074": "0234",
+    "08": "025",
+    "081": "0251",
+    "082": "0252",
+    "0841": "0253",
+    "085": "0254",
+    "086": "0255",
+    "087": "0256",
+    "083": "024",
 }
 _DEMAND_CODES = {
-    "04": "106", "045": "108", "05": "102", "06": "101", "061": "1011", "062": "1012", "063": "1013",
-    "064": "1014", "07": "103", "071": "1031", "072": "1032", "073": "1033", "074": "1034", "08": "105",
-    "081": "1051", "082": "1052", "0841": "1053", "085": "1054", "086": "1055", "087": "1056", "083": "104",
+    "04": "106",
+    "045": "108",
+    "05": "102",
+    "06": "101",
+    "061": "1011",
+    "062": "1012",
+    "063": "1013",
+    "064": "1014",
+    "07": "103",
+    "071": "1031",
+    "072": "1032",
+    "073": "1033",
+    "074": "1034",
+    "08": "105",
+    "081": "1051",
+    "082": "1052",
+    "0841": "1053",
+    "085": "1054",
+    "086": "1055",
+    "087": "1056",
+    "083": "104",
 }
 _INTENT_CODES = {
-    "04": "036", "045": "039", "05": "032", "057": "037", "06": "031", "061": "0311", "062": "0312",
-    "063": "0313", "064": "0314", "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
-    "075": "033", "08": "035", "081": "0351", "082": "0352", "083": "034", "0841": "0353", "085": "0354",
-    "086": "0355", "087": "0356",
+    "04": "036",
+    "045": "039",
+    "05": "032",
+    "057": "037",
+    "06": "031",
+    "061": "0311",
+    "062": "0312",
+    "063": "0313",
+    "064": "0314",
+    "07": "033",
+    "071": "0331",
+    "072": "0332",
+    "073": "0333",
+    "074": "0334",
+    "075": "033",
+    "08": "035",
+    "081": "0351",
+    "082": "0352",
+    "083": "034",
+    "0841": "0353",
+    "085": "0354",
+    "086": "0355",
+    "087": "0356",
 }
 _THREAT_CODES = {
-    "12": "130", "14": "133", "15": "138", "16": "131", "161": "1313", "162": "1311", "163": "1312",
-    "164": "134", "165": "135", "166": "136", "17": "130", "172": "132", "1721": "1321", "1722": "1322",
-    "1723": "1323", "1724": "1324", "173": "137", "174": "137", "175": "137", "18": "1383", "19": "1384",
-    "191": "1381", "192": "1382", "20": "1385", "204": "1385",
+    "12": "130",
+    "14": "133",
+    "15": "138",
+    "16": "131",
+    "161": "1313",
+    "162": "1311",
+    "163": "1312",
+    "164": "134",
+    "165": "135",
+    "166": "136",
+    "17": "130",
+    "172": "132",
+    "1721": "1321",
+    "1722": "1322",
+    "1723": "1323",
+    "1724": "1324",
+    "173": "137",
+    "174": "137",
+    "175": "137",
+    "18": "1383",
+    "19": "1384",
+    "191": "1381",
+    "192": "1382",
+    "20": "1385",
+    "204": "1385",
 }
 # What a complement verb asks for, when it is no event pattern itself: "urged Iran to *help* finance" is an
 # appeal for aid (023), "demanded that Hamas *renounce* violence" a demand to yield (105).
@@ -422,8 +860,28 @@ _CLAUSE_MEANINGS: dict[str, tuple[str, ...]] = {
     "07": ("help", "assist", "aid", "finance", "fund", "donate", "feed", "rebuild"),
     "04": ("negotiate", "talk", "meet", "discuss", "dialogue", "consult"),
     "0841": ("release", "free", "return", "repatriate", "hand", "extradite", "surrender"),
-    "08": ("withdraw", "stop", "halt", "end", "cease", "lift", "ease", "cancel", "drop", "abandon", "reverse",
-           "reconsider", "renounce", "forsake", "give", "pay", "compensate", "back", "retreat", "dismantle"),
+    "08": (
+        "withdraw",
+        "stop",
+        "halt",
+        "end",
+        "cease",
+        "lift",
+        "ease",
+        "cancel",
+        "drop",
+        "abandon",
+        "reverse",
+        "reconsider",
+        "renounce",
+        "forsake",
+        "give",
+        "pay",
+        "compensate",
+        "back",
+        "retreat",
+        "dismantle",
+    ),
     "083": ("reform", "amend", "democratize", "democratise", "enact", "change", "overhaul", "adopt"),
     "06": ("cooperate", "collaborate", "join", "trade", "invest", "lease"),
     "05": ("recognize", "recognise", "support", "endorse", "back", "defend"),
@@ -441,10 +899,17 @@ _DEMAND_CODES["064"] = "1014"
 # Political change asked for, refused or promised, by kind: leadership (0831), policy (0832), rights (0833),
 # institutions (0834): "declined to resign" 1231, "urged him to step down" 0241, "pledged to amend" 0342.
 for _kind, _appeal, _demand, _refusal, _intent in (
-    ("0831", "0241", "1041", "1231", "0341"), ("0832", "0242", "1042", "1232", "0342"),
-    ("0833", "0243", "1043", "1233", "0343"), ("0834", "0244", "1044", "1234", "0344"),
+    ("0831", "0241", "1041", "1231", "0341"),
+    ("0832", "0242", "1042", "1232", "0342"),
+    ("0833", "0243", "1043", "1233", "0343"),
+    ("0834", "0244", "1044", "1234", "0344"),
 ):
-    _APPEAL_CODES[_kind], _DEMAND_CODES[_kind], _REFUSAL_CODES[_kind], _INTENT_CODES[_kind] = _appeal, _demand, _refusal, _intent
+    _APPEAL_CODES[_kind], _DEMAND_CODES[_kind], _REFUSAL_CODES[_kind], _INTENT_CODES[_kind] = (
+        _appeal,
+        _demand,
+        _refusal,
+        _intent,
+    )
 _REFUSAL_CODES.setdefault("083", "123")
 # Hostile acts a threat names when the threatened verb is no pattern itself ("threatened to *ban* voting",
 # "threatened to *secede*"): the code whose threat form (130-139) the threat takes.
@@ -453,14 +918,33 @@ _THREATENED_MEANINGS: dict[str, tuple[str, ...]] = {
     "172": ("restrict", "curb", "censor", "shut", "close"),
     "161": ("secede", "sever", "downgrade", "expel"),
     "16": ("cut", "suspend", "freeze", "halt", "stop", "withdraw", "quit", "leave", "pull"),
-    "19": ("attack", "strike", "hit", "retaliate", "bomb", "invade", "destroy", "crush", "annihilate", "punish"),
+    "19": (
+        "attack",
+        "strike",
+        "hit",
+        "retaliate",
+        "bomb",
+        "invade",
+        "destroy",
+        "crush",
+        "annihilate",
+        "punish",
+    ),
     "14": ("boycott", "protest", "strike", "march"),
     "173": ("arrest", "detain", "prosecute", "jail"),
 }
-THREAT_CLAUSE_CODES = {lemma: code for code, lemmas in reversed(list(_THREATENED_MEANINGS.items())) for lemma in lemmas}
+THREAT_CLAUSE_CODES = {
+    lemma: code for code, lemmas in reversed(list(_THREATENED_MEANINGS.items())) for lemma in lemmas
+}
 
-TABLES = {"refusal": _REFUSAL_CODES, "appeal": _APPEAL_CODES, "demand": _DEMAND_CODES, "future": _INTENT_CODES,
-          "committed": _INTENT_CODES, "threat": _THREAT_CODES}
+TABLES = {
+    "refusal": _REFUSAL_CODES,
+    "appeal": _APPEAL_CODES,
+    "demand": _DEMAND_CODES,
+    "future": _INTENT_CODES,
+    "committed": _INTENT_CODES,
+    "threat": _THREAT_CODES,
+}
 
 
 def governed_code(status: str, code: str) -> str | None:
@@ -482,6 +966,7 @@ def governed_code(status: str, code: str) -> str | None:
 
 
 # --- quotations ------------------------------------------------------------------------------------------
+
 
 class QuoteTracker:
     """Which tokens of a document lie inside quotation marks, and who is speaking there.

@@ -21,13 +21,45 @@ from volte.errors import E_DICT_INVALID, E_DICT_MISSING, DictionaryError
 
 # Where a pattern may look for its source or target actor (docs/verbs.md, "Slots").
 SLOTS = frozenset(
-    {"subject", "object", "dative", "poss", "obj_poss", "modifier", "governor_subject", "governor_object", "between", "clause_subject", "xcomp_object", "condition_subject"}
+    {
+        "subject",
+        "object",
+        "dative",
+        "poss",
+        "obj_poss",
+        "modifier",
+        "governor_subject",
+        "governor_object",
+        "between",
+        "clause_subject",
+        "xcomp_object",
+        "condition_subject",
+    }
 )
 SLOT_PREFIXES = ("prep:", "obj_prep:")
 KEYS = frozenset(
     {
-        "id", "code", "verbs", "nouns", "adjectives", "object", "not_object", "prep", "particle", "xcomp", "compound",
-        "source", "target", "symmetric", "statement", "intent", "passive", "note", "speaker_source", "alone", "clause_aux",
+        "id",
+        "code",
+        "verbs",
+        "nouns",
+        "adjectives",
+        "object",
+        "not_object",
+        "prep",
+        "particle",
+        "xcomp",
+        "compound",
+        "source",
+        "target",
+        "symmetric",
+        "statement",
+        "intent",
+        "passive",
+        "note",
+        "speaker_source",
+        "alone",
+        "clause_aux",
     }
 )
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
@@ -70,7 +102,14 @@ class Pattern:
     def specificity(self) -> int:
         """More constraints first: "impose sanctions" beats a bare "impose"."""
         preps = sum(3 if words else 2 for _, words in self.prep)
-        return preps + bool(self.object) * 2 + bool(self.particle) * 2 + bool(self.xcomp) * 2 + bool(self.clause_aux) * 2 + bool(self.compound)
+        return (
+            preps
+            + bool(self.object) * 2
+            + bool(self.particle) * 2
+            + bool(self.xcomp) * 2
+            + bool(self.clause_aux) * 2
+            + bool(self.compound)
+        )
 
     def sources_for(self, *, noun: bool) -> tuple[str, ...]:
         return self.source or (DEFAULT_NOUN_SOURCE if noun else DEFAULT_VERB_SOURCE)
@@ -123,7 +162,9 @@ def load_patterns(paths: Sequence[Path] | None = None) -> tuple[list[Pattern], s
     _check_unique_ids(patterns, problems)
     if problems:
         shown = "\n  ".join(problems)
-        raise DictionaryError(f"{len(problems)} problem(s) in the verb dictionary:\n  {shown}", code=E_DICT_INVALID)
+        raise DictionaryError(
+            f"{len(problems)} problem(s) in the verb dictionary:\n  {shown}", code=E_DICT_INVALID
+        )
     return patterns, digest.hexdigest()
 
 
@@ -155,8 +196,11 @@ def _words(value: Any, key: str, where: str, problems: list[str]) -> tuple[str, 
         return ()
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
-        hint = " (true/false/null are YAML keywords: quote them, e.g. \"false\")" if isinstance(items, list) and any(
-            isinstance(v, bool) or v is None for v in items) else ""
+        hint = (
+            ' (true/false/null are YAML keywords: quote them, e.g. "false")'
+            if isinstance(items, list) and any(isinstance(v, bool) or v is None for v in items)
+            else ""
+        )
         problems.append(f"{where}: '{key}' must be a word or a list of words{hint}")
         return ()
     bad = [v for v in items if not _WORD.match(v)]
@@ -172,7 +216,9 @@ def _slots(value: Any, key: str, where: str, problems: list[str]) -> tuple[str, 
         return ()
     for slot in items:
         if slot not in SLOTS and not (slot.startswith(SLOT_PREFIXES) and slot.split(":", 1)[1].isalpha()):
-            problems.append(f"{where}: unknown {key} slot {slot!r} (known: {', '.join(sorted(SLOTS))}, prep:<word>, obj_prep:<word>)")
+            problems.append(
+                f"{where}: unknown {key} slot {slot!r} (known: {', '.join(sorted(SLOTS))}, prep:<word>, obj_prep:<word>)"
+            )
     return tuple(items)
 
 
@@ -204,10 +250,10 @@ def _preps(value: Any, where: str, problems: list[str]) -> tuple[tuple[str, tupl
 
 def _code(value: Any, key: str, where: str, problems: list[str]) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
-        problems.append(f"{where}: {key} {value!r} must be a quoted string (write \"{value:03d}\")")
+        problems.append(f'{where}: {key} {value!r} must be a quoted string (write "{value:03d}")')
         return ""
     if not isinstance(value, str) or not is_code(value):
-        problems.append(f"{where}: unknown CAMEO {key} {value!r} (codes are 2-4 digit strings such as \"036\")")
+        problems.append(f'{where}: unknown CAMEO {key} {value!r} (codes are 2-4 digit strings such as "036")')
         return ""
     return value
 
@@ -221,7 +267,9 @@ def _parse_pattern(item: dict[str, Any], name: str, problems: list[str]) -> Patt
         problems.append(f"{where}: unknown key(s) {unknown} (known: {', '.join(sorted(KEYS))})")
     pid = item.get("id")
     if not isinstance(pid, str) or not _ID.match(pid):
-        problems.append(f"{where}: missing or invalid 'id' {pid!r} (lower-case letters, digits, '.', '_', '-')")
+        problems.append(
+            f"{where}: missing or invalid 'id' {pid!r} (lower-case letters, digits, '.', '_', '-')"
+        )
     code = _code(item.get("code"), "code", where, problems)
     intent = _code(item["intent"], "intent", where, problems) if item.get("intent") is not None else None
     verbs = _words(item.get("verbs"), "verbs", where, problems)
@@ -237,7 +285,11 @@ def _parse_pattern(item: dict[str, Any], name: str, problems: list[str]) -> Patt
         if not isinstance(flag, bool):
             problems.append(f"{where}: '{key}' must be true or false")
     pattern = Pattern(
-        id=str(pid), code=code, verbs=verbs, nouns=nouns, adjectives=adjectives,
+        id=str(pid),
+        code=code,
+        verbs=verbs,
+        nouns=nouns,
+        adjectives=adjectives,
         object=_words(item.get("object"), "object", where, problems),
         not_object=_words(item.get("not_object"), "not_object", where, problems),
         prep=_preps(item.get("prep"), where, problems),
@@ -247,9 +299,14 @@ def _parse_pattern(item: dict[str, Any], name: str, problems: list[str]) -> Patt
         compound=_words(item.get("compound"), "compound", where, problems),
         source=_slots(item.get("source"), "source", where, problems),
         target=_slots(item.get("target"), "target", where, problems),
-        symmetric=bool(flags["symmetric"]), statement=bool(flags["statement"]),
-        speaker_source=bool(flags["speaker_source"]), alone=bool(flags["alone"]),
-        intent=intent, passive=passive if isinstance(passive, bool) else None, file=name, line=line,
+        symmetric=bool(flags["symmetric"]),
+        statement=bool(flags["statement"]),
+        speaker_source=bool(flags["speaker_source"]),
+        alone=bool(flags["alone"]),
+        intent=intent,
+        passive=passive if isinstance(passive, bool) else None,
+        file=name,
+        line=line,
     )
     return pattern if len(problems) == before else None
 

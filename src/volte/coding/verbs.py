@@ -19,10 +19,10 @@ from spacy.tokens import Span, Token
 from volte.coding.cameo import is_code
 from volte.coding.factuality import (
     CLAUSE_CODES,
-    THREAT_CLAUSE_CODES,
     COMMITTING,
     CONSIDERING,
     PLANNING,
+    THREAT_CLAUSE_CODES,
     THREATENING,
     Modality,
     assess,
@@ -358,7 +358,14 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
         shared = [c for c in head.children if c.dep_ in ("nsubjpass", "nsubj")]
         if shared:
             return shared
-    if dep == "advcl" and verb.tag_ == "VBG" and not _has_mark(verb) and head.dep_ == "ccomp" and head.head.i < head.i and _after_comma(verb):
+    if (
+        dep == "advcl"
+        and verb.tag_ == "VBG"
+        and not _has_mark(verb)
+        and head.dep_ == "ccomp"
+        and head.head.i < head.i
+        and _after_comma(verb)
+    ):
         # "demanded that Iran release the tanker, *calling* the seizure unacceptable": the parser hangs the
         # participle on the reported clause; it belongs to the speaker
         return subject_heads(head.head, depth=depth + 1)
@@ -453,8 +460,13 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
             for x in c.children
             if x.dep_ in ("nsubj", "nsubjpass")
         ]
-    if slot == "xcomp_object":
-        return [o for c in tok.children if c.dep_ in ("xcomp", "ccomp") for o in object_heads(c)]
+    if slot == "xcomp_object":  # "refused to sign *the statement*", "provide $1 billion to help *Turkey*"
+        clauses = [
+            c
+            for c in tok.children
+            if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and _to_infinitive(c))
+        ]
+        return [o for c in clauses for o in object_heads(c)]
     if slot == "between":
         return _prep_objects(tok, ("between", "among"))
     if slot.startswith("prep:"):
