@@ -227,9 +227,21 @@ class _EventBuilder:
             partitive = self._partitive(token, on) or self._coordinated_modifiers(token, actors, on)
             if len({a.code for a in partitive}) > len({a.code for a in actors}):
                 actors = partitive  # "negotiators *from Israel and Hamas*": both sides
+            if not actors and token.pos_ == "NOUN":
+                actors = self._possessor(token, on)
             if actors:
                 return actors
         return []
+
+    def _possessor(self, token: Token, on: date | None) -> list[ResolvedActor]:
+        """An act or thing named by its owner: "an investigation into *Iran's* crackdown", "condemned
+        *Russia's* attack". Pronouns are left out ("raised *its* alert level" names no target)."""
+        return [
+            actor
+            for child in token.children
+            if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN")
+            for actor in _known(self.resolver.resolve(child, on=on))
+        ][:1]
 
     def _coordinated_modifiers(
         self, token: Token, actors: list[ResolvedActor], on: date | None

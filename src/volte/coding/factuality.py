@@ -526,7 +526,11 @@ def _is_purpose(clause: Token, head_lemma: str) -> bool:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
         return False
-    return head_lemma not in ASPECTUAL | _OBJECT_CONTROL | REPORTING | _NOUN_GOVERNORS | NEGATING
+    return head_lemma not in ASPECTUAL | _OBJECT_CONTROL | REPORTING | _NOUN_GOVERNORS | NEGATING | _GATHERING
+
+
+# Crowds gather to do what they came for: "thousands *gathered to protest*" reports the protest.
+_GATHERING = frozenset({"gather", "assemble", "rally", "converge", "march", "flock", "vote"})
 
 
 def _combine(inner: str, outer: str) -> str:
