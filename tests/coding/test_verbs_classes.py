@@ -137,6 +137,17 @@ def test_verbs_conditionals_stay_hypothetical(nlp, text):
             "Hackers from Russia's military intelligence were behind a cyberattack on Ukraine's biggest mobile operator.",
             {("RUSSPY", "UKR", "176")},
         ),
+        # an unresolved phrase is named by its possessor
+        (
+            "The U.N. Human Rights Council voted on Thursday to launch an investigation into Iran's crackdown on protests.",
+            {("IGOUNOHCH", "IRN", "090")},
+        ),
+        # voting or gathering to do something reports it
+        ("Serbia's parliament voted on Tuesday to lift the state of emergency.", {("SRBLEG", "", "0814")}),
+        (
+            "Thousands of Georgians gathered in Tbilisi on Sunday to protest against a draft law.",
+            {("GEOCVL", "GEOGOV", "141")},
+        ),
         # a participle after a demanded clause belongs to the one who demands
         (
             "Britain demanded on Saturday that Iran release the tanker, accusing Tehran of piracy.",
