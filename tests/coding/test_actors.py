@@ -416,6 +416,17 @@ def test_resolve_surname_only_without_introduction_is_unknown(nlp):
     assert codes_of(token_actors(nlp, "Gil said the talks had failed.", "Gil", on=date(2025, 1, 1))) == [""]
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Chilean senator Juan Perez criticised the plan. Later, Perez met the minister.", "CHLLEG"),
+        ("Juan Perez criticised the plan. Later, Perez met the minister.", ""),  # no title: unknown
+    ],
+)
+def test_resolve_surname_of_unknown_titled_name_after_introduction(nlp, text, code):
+    assert codes_of(token_actors(nlp, text, "Perez", nth=1)) == [code]
+
+
 def test_resolve_surname_of_famous_person_without_introduction(nlp):
     assert codes_of(token_actors(nlp, "Putin said the talks had failed.", "Putin")) == ["RUSGOV"]
 

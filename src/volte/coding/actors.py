@@ -110,6 +110,7 @@ class ActorResolver:
         self._matches: list[_Match] | None = None
         self._match_at: dict[int, _Match] = {}
         self._person_at: dict[int, Entry] = {}
+        self._names: dict[str, list[int]] | None = None
 
     # ------------------------------------------------------------------ public
 
@@ -296,7 +297,33 @@ class ActorResolver:
         anaphor = self._country_anaphor(head) if match is None else None
         if anaphor is not None and appositive is None:
             return self._actor(anaphor.code, anaphor.start, anaphor.end, anaphor.entry)
-        return appositive or self._titled_name(head, on) or self._fallback(head)
+        return appositive or self._titled_name(head, on) or self._introduced(head, on) or self._fallback(head)
+
+    def _introduced(self, head: Token, on: date | None) -> ResolvedActor | None:
+        """A bare unknown name introduced earlier with a title: "Algerian President Abdelaziz Bouteflika ...
+        *Bouteflika* said" takes the title's code (the dictionary's surname rule, for people it lacks)."""
+        if (
+            head.pos_ != "PROPN"
+            or not head.text[:1].isupper()
+            or any(c.dep_ == "compound" for c in head.lefts)
+        ):
+            return None
+        for i in self._name_tokens().get(head.text, ()):
+            if i >= head.i or self.doc[i].dep_ == "compound" or i in self._person_at:
+                continue
+            earlier = self._titled_name(self.doc[i], on)
+            if earlier is not None and earlier.code:
+                return self._actor(earlier.code, head.i, head.i + 1, f"introduced:{earlier.entry}")
+        return None
+
+    def _name_tokens(self) -> dict[str, list[int]]:
+        """Token indices of every capitalised proper noun, by text (built once per article)."""
+        if self._names is None:
+            self._names = {}
+            for token in self.doc:
+                if token.pos_ == "PROPN" and token.text[:1].isupper():
+                    self._names.setdefault(token.text, []).append(token.i)
+        return self._names
 
     def _country_anaphor(self, token: Token) -> _Owner | None:
         """ "the country", "the kingdom": the state named most recently before (within the pronoun window)."""
