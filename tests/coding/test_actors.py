@@ -212,6 +212,7 @@ def test_resolve_armed_groups_with_dated_codes(nlp, phrase, on, code):
         ("Indian refiners", "INDBUS"),
         ("U.S. bombers", "USAMIL"),
         ("Palestinian suicide bombers", "PSEREB"),
+        ("the Chinese coast guard", "CHNCOP"),
         ("Tigrayan forces", "ETHMIL"),
         ("Rohingya refugees", "MMRREF"),
         ("Scottish fishermen", "GBRCVL"),
