@@ -859,7 +859,7 @@ _THREAT_CODES = {
     "204": "1385",
 }
 # What a complement verb asks for, when it is no event pattern itself: "urged Iran to *help* finance" is an
-# appeal for aid (023), "demanded that Hamas *renounce* violence" a demand to yield (105).
+# appeal for aid (023), "demanded that Iran *lift* the ban" a demand to yield (105).
 _CLAUSE_MEANINGS: dict[str, tuple[str, ...]] = {
     "07": ("help", "assist", "aid", "finance", "fund", "donate", "feed", "rebuild"),
     "04": ("negotiate", "talk", "meet", "discuss", "dialogue", "consult"),
@@ -877,14 +877,23 @@ _CLAUSE_MEANINGS: dict[str, tuple[str, ...]] = {
         "abandon",
         "reverse",
         "reconsider",
-        "renounce",
-        "forsake",
         "give",
         "pay",
         "compensate",
         "back",
         "retreat",
         "dismantle",
+    ),
+    # laying down arms is de-escalation: "demanded that Hamas *renounce* its armed struggle" (1056)
+    "087": (
+        "renounce",
+        "forsake",
+        "disarm",
+        "demobilize",
+        "demobilise",
+        "disband",
+        "de-escalate",
+        "deescalate",
     ),
     "083": ("reform", "amend", "democratize", "democratise", "enact", "change", "overhaul", "adopt"),
     "06": ("cooperate", "collaborate", "join", "trade", "invest", "lease"),

@@ -648,7 +648,22 @@ def _specialise_by_clause(raws: list[_Raw]) -> None:
     matched = {raw.tok.i for raw in raws}
     for raw in raws:
         family = {"02": "appeal", "10": "demand", "12": "refusal", "13": "threat"}.get(raw.code[:2])
-        if raw.dropped or family is None or raw.code not in ("020", "100", "120", "130"):
+        if raw.dropped or family is None:
+            continue
+        mediation = next(
+            (
+                c
+                for c in raw.tok.children
+                if c.dep_ == "xcomp" and CLAUSE_CODES.get(c.lemma_.lower()) == "045"
+            ),
+            None,
+        )
+        if (
+            mediation is not None
+        ):  # "called on the UN to *broker* an agreement" asks for mediation, whatever is brokered
+            raw.code = governed_code(family, "045") or raw.code
+            continue
+        if raw.code not in ("020", "100", "120", "130"):
             continue
         for child in raw.tok.children:
             if (
