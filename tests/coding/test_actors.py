@@ -286,6 +286,9 @@ def test_resolve_generic_group_takes_the_country_of_the_sentence_place(nlp, text
         ("Jordan and Egypt met; the kingdom later recalled its envoy.", "kingdom", "EGY"),  # most recent
         ("Chile said the neighbouring country had closed its border.", "country", ""),  # another country
         ("The country said it would repay its debts.", "country", ""),  # nothing before
+        ("Hamas said the group would free two hostages.", "group", "PSEREBHMS"),
+        ("NATO met in Vilnius, where the alliance pledged more aid.", "alliance", "IGOWSTNAT"),
+        ("Europe is cold; the group met in Paris.", "group", ""),  # a region is no organization
     ],
 )
 def test_resolve_the_country_refers_to_the_state_named_before(nlp, text, word, code):

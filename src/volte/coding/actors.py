@@ -60,6 +60,7 @@ TITLE_GRACE = timedelta(days=31)  # "President X" keeps the title this long afte
 CONTEXT_ROLES = frozenset("COP CVL REB CRM LAB EDU OPP".split())
 LOCATIVE_PREPS = frozenset("in at inside near outside around across throughout within through".split())
 COUNTRY_NOUNS = frozenset("country nation kingdom republic emirate".split())
+GROUP_NOUNS = frozenset("group alliance bloc organisation organization agency movement".split())
 NOT_LOCAL = frozenset("hostage prisoner detainee inmate captive migrant immigrant tourist pilgrim".split())
 REPORTING_VERBS = frozenset("say tell report add announce state claim confirm quote".split())
 PLACE_NOUNS = frozenset(
@@ -326,8 +327,11 @@ class ActorResolver:
         return self._names
 
     def _country_anaphor(self, token: Token) -> _Owner | None:
-        """ "the country", "the kingdom": the state named most recently before (within the pronoun window)."""
-        if token.lemma_.lower() not in COUNTRY_NOUNS or token.i in self._match_at:
+        """ "the country", "the kingdom": the state named most recently before (within the pronoun window);
+        "the group", "the alliance", "the bloc": the organization named most recently before."""
+        lemma = token.lemma_.lower()
+        kinds = (STATE, ADJ, SEAT) if lemma in COUNTRY_NOUNS else (ORG,) if lemma in GROUP_NOUNS else None
+        if kinds is None or token.i in self._match_at:
             return None
         children = list(token.children)
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) or any(
@@ -335,18 +339,18 @@ class ActorResolver:
         ):
             return None  # "the neighbouring country", "the country of ..."
         for match in reversed(self._matches or []):
-            if match.end > token.i or token.i - match.start > ANTECEDENT_WINDOW:
-                if match.end > token.i:
-                    continue
+            if match.end > token.i:
+                continue
+            if token.i - match.start > ANTECEDENT_WINDOW:
                 return None
-            named = match.of_kind(STATE, ADJ, SEAT)
-            if (
-                named is not None
-                and len(named.entry.country) == 3
-                and not _is_stance(self.doc[match.start])
-                and match.start not in self._person_at
-                and not self._after_first_name(match)
-            ):
+            named = match.of_kind(*kinds)
+            if named is None or match.start in self._person_at or _is_stance(self.doc[match.start]):
+                continue
+            if named.kind == ORG:
+                code = named.entry.code_on(self.published)[0]
+                if len(code) > 3:  # not a region
+                    return _Owner(code, True, token.left_edge.i, token.i + 1, f"anaphor:{named.entry.id}")
+            elif len(named.entry.country) == 3 and not self._after_first_name(match):
                 return _Owner(
                     named.entry.country, False, token.left_edge.i, token.i + 1, f"anaphor:{named.entry.id}"
                 )
