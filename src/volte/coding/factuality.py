@@ -404,7 +404,7 @@ _DOCUMENTS = frozenset(
     }
 )
 BACKGROUND_MARKS = frozenset(
-    {"after", "before", "since", "until", "till", "because", "once", "although", "though", "whereas"}
+    {"after", "before", "since", "until", "till", "because", "once", "although", "though", "whereas", "as", "while"}
 )
 BACKGROUND_PREPS = frozenset(
     {"after", "before", "since", "following", "amid", "despite", "until", "during", "at"}
