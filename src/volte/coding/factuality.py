@@ -404,10 +404,23 @@ _DOCUMENTS = frozenset(
     }
 )
 BACKGROUND_MARKS = frozenset(
-    {"after", "before", "since", "until", "till", "because", "once", "although", "though", "whereas", "as", "while"}
+    {
+        "after",
+        "before",
+        "since",
+        "until",
+        "till",
+        "because",
+        "once",
+        "although",
+        "though",
+        "whereas",
+        "as",
+        "while",
+    }
 )
 BACKGROUND_PREPS = frozenset(
-    {"after", "before", "since", "following", "amid", "despite", "until", "during", "at"}
+    {"after", "before", "since", "following", "amid", "despite", "until", "during", "at", "under", "about"}
 )
 
 
@@ -417,12 +430,11 @@ def _is_background(tok: Token) -> bool:
     dep = tok.dep_
     if dep in ("relcl", "amod") and tok.pos_ in ("VERB", "AUX"):
         return True
-    if (
-        dep == "acl"
-        and tok.pos_ in ("VERB", "AUX")
-        and governor_lemma(tok.head) not in _NOUN_GOVERNORS | _INSTRUMENTS | _DOCUMENTS
-    ):
-        return True
+    if dep == "acl" and tok.pos_ in ("VERB", "AUX"):
+        lemma = governor_lemma(tok.head)
+        if lemma in _INSTRUMENTS | _DOCUMENTS:
+            return not _issued(tok.head)  # "protested against a Taliban order *requiring* ..." is background
+        return lemma not in _NOUN_GOVERNORS
     if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children):
         return True
     if dep in ("pobj", "pcomp") and tok.head.dep_ == "prep":
@@ -436,6 +448,14 @@ def _is_background(tok: Token) -> bool:
             and not _eventive(holder)
         )
     return False
+
+
+def _issued(document: Token) -> bool:
+    """A document that is itself the news: the object or subject of its verb ("signed an order", "the
+    decree bans ...") or the statement something was said in ("said *in* a statement condemning ...")."""
+    if document.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "ROOT", "conj"):
+        return True
+    return document.dep_ == "pobj" and document.head.lower_ == "in"
 
 
 _EVENTIVE_HOLDERS = frozenset(
