@@ -61,3 +61,9 @@ def test_evaluate_pin_floors_never_lowers_without_permission() -> None:
     assert entry["floors"]["root.recall"] == 0.45 and entry["floors"]["root.f1"] == 0.6
     assert "actor_agreement" not in entry["floors"]
     assert pin_floors(figures, {"floors": {"root.f1": 0.6}}, allow_regression=True)["floors"]["root.f1"] == 0.57
+
+
+def test_evaluate_alias_state_codes_match_their_iso_code() -> None:
+    gold = {"id": "r", "expected_events": [{"source": "KSVGOV", "target": "SRBGOV", "code": "111"}]}
+    figures = score_records([gold], {"r": [_event("XKXGOV", "SRBGOV", "111")]})
+    assert figures["root"]["tp"] == 1 and figures["actor_agreement"] == 1.0

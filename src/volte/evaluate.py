@@ -32,7 +32,14 @@ class _Tally:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 def load_gold(path: str | Path) -> list[dict[str, Any]]:
@@ -48,7 +55,9 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
             try:
                 records.append(json.loads(line))
             except json.JSONDecodeError as exc:
-                raise IngestError(f"{path}:{number}: malformed JSON ({exc.msg})", code=E_INGEST_BAD_JSON) from None
+                raise IngestError(
+                    f"{path}:{number}: malformed JSON ({exc.msg})", code=E_INGEST_BAD_JSON
+                ) from None
     return records
 
 
@@ -56,12 +65,19 @@ def gold_sha256(path: str | Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+def _canonical(code: str | None) -> str:
+    """Alias state prefixes read as their ISO code (KSV -> XKX, ROM -> ROU), for gold and coded alike."""
+    from volte.coding.actors import default_actors
+
+    return default_actors().canonical_code(code or "")
+
+
 def _country(code: str | None) -> str:
-    return (code or "")[:3]
+    return _canonical(code)[:3]
 
 
 def _actor(code: str | None) -> str:
-    return (code or "")[:6]
+    return _canonical(code)[:6]
 
 
 def _gold_root(gold: Mapping[str, Any]) -> tuple[str | None, str | None]:
@@ -83,7 +99,9 @@ def _matches(gold: Mapping[str, Any], event: Event, *, level: int) -> bool:
     return event.code[:level] == cameo[:level]
 
 
-def _score_record(golds: Sequence[Mapping[str, Any]], events: Sequence[Event], level: int, tally: _Tally) -> list[tuple[Mapping[str, Any], Event]]:
+def _score_record(
+    golds: Sequence[Mapping[str, Any]], events: Sequence[Event], level: int, tally: _Tally
+) -> list[tuple[Mapping[str, Any], Event]]:
     unused = list(events)
     pairs = []
     for gold in golds:
@@ -98,7 +116,9 @@ def _score_record(golds: Sequence[Mapping[str, Any]], events: Sequence[Event], l
     return pairs
 
 
-def score_records(records: Iterable[Mapping[str, Any]], events_by_id: Mapping[str, Sequence[Event]]) -> dict[str, Any]:
+def score_records(
+    records: Iterable[Mapping[str, Any]], events_by_id: Mapping[str, Sequence[Event]]
+) -> dict[str, Any]:
     """Figures for coded events (keyed by record id) against gold records."""
     root, three = _Tally(), _Tally()
     agree = matched = noevent_records = noevent_clean = found_records = n = 0
@@ -116,7 +136,11 @@ def score_records(records: Iterable[Mapping[str, Any]], events_by_id: Mapping[st
         for gold, event in pairs:
             if gold.get("source") or gold.get("target"):
                 matched += 1
-                agree += all(_actor(gold.get(k)) == _actor(getattr(event, k)) for k in ("source", "target") if gold.get(k))
+                agree += all(
+                    _actor(gold.get(k)) == _actor(getattr(event, k))
+                    for k in ("source", "target")
+                    if gold.get(k)
+                )
     return {
         "records": n,
         "root": root.figures(),
@@ -131,7 +155,9 @@ def score_records(records: Iterable[Mapping[str, Any]], events_by_id: Mapping[st
 
 def articles_for(records: Iterable[Mapping[str, Any]]) -> list[Article]:
     """One Article per gold sentence (the coder sees each sentence as its own document)."""
-    return [Article(id=str(r["id"]), text=str(r["text"]), published=parse_date(r.get("date"))) for r in records]
+    return [
+        Article(id=str(r["id"]), text=str(r["text"]), published=parse_date(r.get("date"))) for r in records
+    ]
 
 
 def code_records(records: Sequence[Mapping[str, Any]], coder: Any) -> dict[str, list[Event]]:
@@ -168,7 +194,9 @@ def is_code_only(records: Sequence[Mapping[str, Any]]) -> bool:
     return bool(golds) and not any(g.get("source") or g.get("target") for g in golds)
 
 
-def check_floors(figures: Mapping[str, Any], floors: Mapping[str, float], *, epsilon: float = 0.005) -> list[str]:
+def check_floors(
+    figures: Mapping[str, Any], floors: Mapping[str, float], *, epsilon: float = 0.005
+) -> list[str]:
     """Failures of the quality gate: every 'root.f1'-style key in floors must be met within epsilon."""
     failures = []
     for key, floor in floors.items():
@@ -180,12 +208,12 @@ def check_floors(figures: Mapping[str, Any], floors: Mapping[str, float], *, eps
     return failures
 
 
-
-
 PINNED = ("root.precision", "root.recall", "root.f1", "code3.f1", "actor_agreement", "noevent_clean_rate")
 
 
-def pin_floors(figures: Mapping[str, Any], entry: Mapping[str, Any], *, allow_regression: bool = False) -> dict[str, Any]:
+def pin_floors(
+    figures: Mapping[str, Any], entry: Mapping[str, Any], *, allow_regression: bool = False
+) -> dict[str, Any]:
     """New pinned entry for one gold file: floors at this run's figures (rounded down to 0.01), never
     below the old floors unless ``allow_regression``; the gold file's sha256 is pinned with them."""
     old = dict(entry.get("floors", {}))
