@@ -78,6 +78,9 @@ def test_factuality_governed_code_political_change(status, code, expected):
         ("Israel threatened to ban voting in East Jerusalem.", "1321"),
         # rejections coded by what was asked for
         ("Iran rejected an Iraqi proposal for a ceasefire.", "1246"),
+        # ordering a nominal act carries it out; an explosive as doer makes a bombing
+        ("Russian President Vladimir Putin ordered a partial mobilisation on Wednesday.", "154"),
+        ("A roadside bomb struck a Malian army convoy near Douentza on Friday.", "183"),
         # a stated readiness survives an if-clause: an intent
         ("Norway is willing to send troops to help defend Saudi Arabia if it is attacked.", "0332"),
     ],
@@ -147,6 +150,11 @@ def test_verbs_conditionals_stay_hypothetical(nlp, text):
         (
             "Thousands of Georgians gathered in Tbilisi on Sunday to protest against a draft law.",
             {("GEOCVL", "GEOGOV", "141")},
+        ),
+        # the audience of a speech is no event ("telling a rally")
+        (
+            "Venezuelan President Nicolas Maduro rejected U.S. demands on Monday, telling a rally in Caracas that he would stay.",
+            {("VENGOV", "USA", "124")},
         ),
         # a participle after a demanded clause belongs to the one who demands
         (

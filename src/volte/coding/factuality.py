@@ -430,6 +430,8 @@ def _is_background(tok: Token) -> bool:
     dep = tok.dep_
     if dep in ("relcl", "amod") and tok.pos_ in ("VERB", "AUX"):
         return True
+    if dep in ("dobj", "dative") and tok.pos_ == "NOUN" and tok.head.lemma_ in _ADDRESSING:
+        return True  # "*telling a rally* in Caracas", "addressed a summit": the audience, not an event
     if dep == "acl" and tok.pos_ in ("VERB", "AUX"):
         lemma = governor_lemma(tok.head)
         if lemma in _INSTRUMENTS | _DOCUMENTS:
@@ -567,6 +569,8 @@ def governor_lemma(head: Token) -> str:
     return head.lemma_.lower()
 
 
+_ADDRESSING = frozenset({"tell", "address", "brief"})
+ENACTING = frozenset({"order", "authorize", "authorise"})
 _DOING = frozenset({"undertake", "conduct"})
 
 
@@ -578,6 +582,8 @@ def _governed_status(lemma: str, relation: str, head: Token) -> str | None:
             return "negated"
         if lemma in _DOING:
             return None  # "undertook a mediation mission" reports the mission
+        if lemma in ENACTING and head.pos_ == "VERB":
+            return "enacted"  # "Putin *ordered* a mobilisation": the order carries out the act
         if lemma not in THREATENING | REFUSAL | DEMANDING | APPEALING | PLANNING | COMMITTING:
             return None
     for names, status in (

@@ -21,6 +21,7 @@ from volte.coding.factuality import (
     CLAUSE_CODES,
     COMMITTING,
     CONSIDERING,
+    ENACTING,
     PLANNING,
     THREAT_CLAUSE_CODES,
     THREATENING,
@@ -122,6 +123,7 @@ class VerbDictionary:
         _drop_topics(raws)
         _apply_factuality(raws)
         _drop_consequences(raws)
+        _explosive_doers(raws)
         _specialise_by_clause(raws)
         return [_to_match(raw) for raw in raws if not raw.dropped]
 
@@ -555,8 +557,8 @@ def _drop_topics(raws: list[_Raw]) -> None:
             continue
         governor = _governing_word(raw.tok)
         speech = by_index.get(governor.i) if governor is not None else None
-        if speech is None or speech.noun or speech.pattern.statement:
-            continue  # "announced a *suspension* of links" reports the suspension
+        if speech is None or speech.noun or speech.pattern.statement or governor.lemma_ in ENACTING:
+            continue  # "announced a *suspension* of links", "ordered a *mobilisation*" report the act
         if speech.pattern.code[:2] in _SPEECH_ROOTS or speech.pattern.code in ("051", "052"):
             raw.dropped = True
 
@@ -610,6 +612,9 @@ def _apply_factuality(raws: list[_Raw]) -> None:
                 else (governed_code(status, raw.code) or raw.code)
             )
             raw.factuality = "future" if status == "future" else "asserted"
+        elif status == "enacted":
+            if governor is not None:
+                governor.dropped = True  # "ordered a mobilisation" is the mobilisation, not a demand
         elif status == "hypothetical" and modality.conditional and raw.code[:2] in _CONDITIONAL_ACTS:
             pass  # "warned of consequences *if* ...": the warning itself was made
         elif status == "hypothetical":
@@ -640,6 +645,21 @@ def _drop_consequences(raws: list[_Raw]) -> None:
         ]
         if any(c is not None and c is not raw and c.code[:2] in _VIOLENT_ROOTS for c in causes):
             raw.dropped = True
+
+
+_EXPLOSIVES = frozenset(
+    {"bomb", "explosion", "blast", "explosive", "device", "ied", "mine", "landmine", "grenade"}
+)
+
+
+def _explosive_doers(raws: list[_Raw]) -> None:
+    """ "A roadside *bomb struck* a convoy", "two *explosions hit* a crowd": an attack whose doer is an
+    explosive is a bombing (183)."""
+    for raw in raws:
+        if raw.dropped or raw.noun or raw.code != "190":
+            continue
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in _EXPLOSIVES for c in raw.tok.children):
+            raw.code = "183"
 
 
 def _specialise_by_clause(raws: list[_Raw]) -> None:
