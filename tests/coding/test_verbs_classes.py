@@ -151,6 +151,11 @@ def test_verbs_conditionals_stay_hypothetical(nlp, text):
             "Thousands of Georgians gathered in Tbilisi on Sunday to protest against a draft law.",
             {("GEOCVL", "GEOGOV", "141")},
         ),
+        # a bare institution is the doer's compatriot
+        (
+            "Turkey's main opposition leader accused the government on Sunday of mismanaging the economy.",
+            {("TUROPP", "TURGOV", "112")},
+        ),
         # the audience of a speech is no event ("telling a rally")
         (
             "Venezuelan President Nicolas Maduro rejected U.S. demands on Monday, telling a rally in Caracas that he would stay.",

@@ -176,6 +176,8 @@ class _EventBuilder:
         on = _as_date(iso) or self.article.published
         sources = self._side(match.sources, on, speaker=match.attributed_to)
         targets = self._side(match.targets, on, speaker=None)  # "raised *its* alert level" names no target
+        if not targets:
+            targets = _domestic_counterpart(match.targets, self.doc, sources)
         if not targets and match.code[:2] in _PLACE_ROOTS:
             targets = self._place(trigger, sources, on, trigger_code_domestic=match.code[:2] == "17")
         if not targets and (match.code[:2] == "14" or match.code == "082"):
@@ -433,6 +435,23 @@ _INSTRUMENT_DOERS = frozenset(
         "suicide",
     }
 )
+_INSTITUTIONS = {
+    "government": "GOV",
+    "opposition": "OPP",
+    "parliament": "LEG",
+    "legislature": "LEG",
+    "army": "MIL",
+    "military": "MIL",
+    "police": "COP",
+    "judiciary": "JUD",
+    "court": "JUD",
+    "president": "GOV",
+    "authorities": "GOV",
+    "authority": "GOV",
+    "junta": "MIL",
+    "cabinet": "GOV",
+    "regime": "GOV",
+}
 _PEOPLE = frozenset(
     {
         "civilian",
@@ -534,6 +553,34 @@ def _same_target(one: str, other: str) -> bool:
 
 def _specificity(event: Event) -> tuple[int, int]:
     return (len(event.code.rstrip("0")) if len(event.code) == 3 else len(event.code), len(event.target))
+
+
+def _domestic_counterpart(
+    heads: tuple[int, ...], doc: Doc, sources: list[ResolvedActor]
+) -> list[ResolvedActor]:
+    """A bare institution with no country of its own is the doer's compatriot: Turkey's opposition leader
+    "accusing *the government*" targets TURGOV, a president "accusing *the opposition*" his own OPP."""
+    country = next(
+        (a.code[:3] for a in sources if len(a.code) >= 3 and a.code[:3].isalpha() and a.code[:3] != "IGO"),
+        None,
+    )
+    if country is None:
+        return []
+    for i in heads:
+        token = doc[i]
+        role = _INSTITUTIONS.get(token.lemma_.lower())
+        bare = all(c.dep_ == "det" and c.lower_ == "the" for c in token.children if c.i < token.i)
+        if role and bare and any(c.lower_ == "the" for c in token.children):
+            return [
+                ResolvedActor(
+                    code=country + role,
+                    name=token.text,
+                    start=token.idx,
+                    end=token.idx + len(token),
+                    entry="domestic",
+                )
+            ]
+    return []
 
 
 def _own_government(sources: list[ResolvedActor]) -> list[ResolvedActor]:
