@@ -678,22 +678,36 @@ def _specialise_by_clause(raws: list[_Raw]) -> None:
             ),
             None,
         )
-        if (
-            mediation is not None
-        ):  # "called on the UN to *broker* an agreement" asks for mediation, whatever is brokered
+        if mediation is not None:
+            # "called on the UN to *broker* an agreement" asks for mediation, whatever is brokered
             raw.code = governed_code(family, "045") or raw.code
             continue
-        if raw.code not in ("020", "100", "120", "130"):
+        if raw.code not in ("020", "100", "120", "130", "124"):
             continue
-        for child in raw.tok.children:
-            if (
-                child.dep_ in ("xcomp", "ccomp") or (child.dep_ == "advcl" and _to_infinitive(child))
-            ) and child.i not in matched:
+        for child in _complements(raw.tok):
+            if child.i not in matched:
                 meaning = _clause_meaning(child, threat=family == "threat")
                 code = governed_code(family, meaning) if meaning else None
                 if code is not None and is_code(code) and code[:2] == raw.code[:2]:
                     raw.code = code
                 break
+
+
+def _complements(verb: Token) -> list[Token]:
+    """The clauses that say what is asked or refused: the verb's own complement, or the infinitive of
+    the request it rejects ("rejected calls *to adopt* reforms", "rejected an ultimatum *to hand over*")."""
+    own = [
+        c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and _to_infinitive(c))
+    ]
+    if own:
+        return own[:1]
+    requests = [o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in _REQUESTS]
+    return [c for o in requests for c in o.children if c.dep_ in ("acl", "relcl") and _to_infinitive(c)][:1]
+
+
+_REQUESTS = frozenset(
+    {"call", "demand", "request", "ultimatum", "appeal", "plea", "proposal", "offer", "order"}
+)
 
 
 def _clause_meaning(verb: Token, *, threat: bool) -> str | None:
