@@ -475,9 +475,8 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
         return _prep_objects(tok, (slot[5:],), with_object=not noun)
     if slot.startswith("obj_prep:"):
         holders = object_heads(tok) if not noun else []
-        holders += [
-            p for o in holders for p in _prep_objects(o, ("of",))
-        ]  # "a package *of sanctions* against"
+        # "a package *of sanctions* against", "$100 million *in assistance* for"
+        holders += [p for o in holders for p in _prep_objects(o, ("of", "in"))]
         return [p for o in holders for p in _prep_objects(o, (slot[9:],))]
     return []
 
