@@ -81,6 +81,9 @@ def test_factuality_governed_code_political_change(status, code, expected):
         # ordering a nominal act carries it out; an explosive as doer makes a bombing
         ("Russian President Vladimir Putin ordered a partial mobilisation on Wednesday.", "154"),
         ("A roadside bomb struck a Malian army convoy near Douentza on Friday.", "183"),
+        # killings are coded by the method they happened in
+        ("Soviet aircraft killed 46 Afghan civilians in an air strike on a village in western Afghanistan.", "195"),
+        ("Israeli troops killed two Palestinians in a raid on the Jenin refugee camp.", "190"),
         # a stated readiness survives an if-clause: an intent
         ("Norway is willing to send troops to help defend Saudi Arabia if it is attacked.", "0332"),
     ],
