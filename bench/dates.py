@@ -54,11 +54,13 @@ def parsed_timexes(records: list[dict]) -> list[list[Timex]]:
 
     out = []
     for record, doc in zip(records, build_nlp().pipe(r["text"] for r in records), strict=True):
-        out.append([
-            Timex(t.start + sent.start_char, t.end + sent.start_char, t.text, t.value, t.precision)
-            for sent in doc.sents
-            for t in find_sentence_timexes(sent, published=_published(record))
-        ])
+        out.append(
+            [
+                Timex(t.start + sent.start_char, t.end + sent.start_char, t.text, t.value, t.precision)
+                for sent in doc.sents
+                for t in find_sentence_timexes(sent, published=_published(record))
+            ]
+        )
     return out
 
 
@@ -85,15 +87,24 @@ def score(records: list[dict], found: list[list[Timex]] | None = None) -> dict:
                 right_n += 1
                 by_kind[(kind, "right")] += 1
             else:
-                errors.append((record["id"], record.get("date"), gold["text"], gold["value"],
-                               match.value if match else None,
-                               record["text"][max(0, gold["start"] - 90): gold["end"] + 40].replace("\n", " ")))
+                errors.append(
+                    (
+                        record["id"],
+                        record.get("date"),
+                        gold["text"],
+                        gold["value"],
+                        match.value if match else None,
+                        record["text"][max(0, gold["start"] - 90) : gold["end"] + 40].replace("\n", " "),
+                    )
+                )
     kinds = sorted({k for k, _ in by_kind})
     return {
         "gold_day_timexes": total,
         "span_recall": found_n / total if total else 0.0,
         "day_accuracy": right_n / total if total else 0.0,
-        "by_kind": {k: {"n": by_kind[(k, "n")], "accuracy": by_kind[(k, "right")] / by_kind[(k, "n")]} for k in kinds},
+        "by_kind": {
+            k: {"n": by_kind[(k, "n")], "accuracy": by_kind[(k, "right")] / by_kind[(k, "n")]} for k in kinds
+        },
         "errors": errors,
     }
 
@@ -113,13 +124,17 @@ def main(argv: list[str] | None = None) -> int:
     if not args.gold.is_file():
         print(f"gold file not found: {args.gold}", file=sys.stderr)
         return 2
-    records = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = [
+        json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     result = score(records, parsed_timexes(records) if args.parse else None)
     errors = result.pop("errors")
     if args.json:
         print(json.dumps(result, indent=2))
     else:
-        print(f"mode: {'parsed sentences (find_sentence_timexes)' if args.parse else 'plain text (find_timexes)'}")
+        print(
+            f"mode: {'parsed sentences (find_sentence_timexes)' if args.parse else 'plain text (find_timexes)'}"
+        )
         print(f"gold DATE expressions with a full-day value: {result['gold_day_timexes']}")
         print(f"span recall (found by overlap):             {result['span_recall']:.3f}")
         print(f"day-level accuracy (value == gold):          {result['day_accuracy']:.3f}")

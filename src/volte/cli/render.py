@@ -20,7 +20,14 @@ def check_format(fmt: str, allowed: Sequence[str] = FORMATS) -> str:
     return fmt
 
 
-def write_records(rows: Iterable[Mapping[str, Any]], *, fmt: str, out: TextIO, columns: Sequence[str] | None = None, table_columns: Sequence[tuple[str, str, int]] | None = None) -> int:
+def write_records(
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    fmt: str,
+    out: TextIO,
+    columns: Sequence[str] | None = None,
+    table_columns: Sequence[tuple[str, str, int]] | None = None,
+) -> int:
     """Write rows; returns how many were written. ``table_columns`` = (key, header, max width)."""
     rows = list(rows)
     if fmt == "jsonl":
@@ -28,12 +35,22 @@ def write_records(rows: Iterable[Mapping[str, Any]], *, fmt: str, out: TextIO, c
             out.write(json.dumps(dict(row), ensure_ascii=False, default=str) + "\n")
     elif fmt in ("csv", "tsv"):
         names = list(columns or (rows[0].keys() if rows else []))
-        writer = csv.DictWriter(out, fieldnames=names, delimiter="," if fmt == "csv" else "\t", extrasaction="ignore", lineterminator="\n")
+        writer = csv.DictWriter(
+            out,
+            fieldnames=names,
+            delimiter="," if fmt == "csv" else "\t",
+            extrasaction="ignore",
+            lineterminator="\n",
+        )
         writer.writeheader()
         for row in rows:
             writer.writerow({k: _cell(row.get(k)) for k in names})
     else:
-        out.write(render_table(rows, table_columns or [(k, k, 24) for k in (columns or (rows[0].keys() if rows else []))]))
+        out.write(
+            render_table(
+                rows, table_columns or [(k, k, 24) for k in (columns or (rows[0].keys() if rows else []))]
+            )
+        )
     return len(rows)
 
 

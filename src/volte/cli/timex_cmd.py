@@ -20,8 +20,14 @@ from volte.ingest.sources import JSONL_SUFFIXES, expand_inputs, iter_file
 from volte.records import Reject
 
 TIMEX_FIELDS = ("doc_id", "start", "end", "text", "value")
-TIMEX_TABLE = [("doc_id", "doc_id", 28), ("start", "start", 7), ("end", "end", 7), ("text", "text", 36),
-               ("value", "value", 12), ("precision", "precision", 9)]
+TIMEX_TABLE = [
+    ("doc_id", "doc_id", 28),
+    ("start", "start", 7),
+    ("end", "end", 7),
+    ("text", "text", 36),
+    ("value", "value", 12),
+    ("precision", "precision", 9),
+]
 
 Document = tuple[str, str, date | None]  # (doc_id, text, published)
 
@@ -29,9 +35,13 @@ Document = tuple[str, str, date | None]  # (doc_id, text, published)
 @app.command("timex")
 @edge
 def timex_cli(
-    inputs: list[str] = typer.Argument(..., help="JSON Lines records {id, date, text} (or any input `volte code` reads)."),
+    inputs: list[str] = typer.Argument(
+        ..., help="JSON Lines records {id, date, text} (or any input `volte code` reads)."
+    ),
     fmt: str = typer.Option("jsonl", "--format", "-f", help="Output format: jsonl, csv, tsv or table."),
-    date_: str | None = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for records that carry none."),
+    date_: str | None = typer.Option(
+        None, "--date", help="Publication date (YYYY-MM-DD) for records that carry none."
+    ),
 ) -> None:
     """Print every time expression found, with its resolution against the publication date.
 
@@ -48,11 +58,21 @@ def timex_cli(
             continue
         doc_id, text, doc_published = item
         for timex in find_timexes(text, published=doc_published):
-            rows.append({"doc_id": doc_id, "start": timex.start, "end": timex.end, "text": timex.text,
-                         "value": timex.value, "precision": timex.precision})
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "start": timex.start,
+                    "end": timex.end,
+                    "text": timex.text,
+                    "value": timex.value,
+                    "precision": timex.precision,
+                }
+            )
     if fmt == "jsonl":
         rows = [{key: row[key] for key in TIMEX_FIELDS} for row in rows]
-    write_records(rows, fmt=fmt, out=sys.stdout, columns=[*TIMEX_FIELDS, "precision"], table_columns=TIMEX_TABLE)
+    write_records(
+        rows, fmt=fmt, out=sys.stdout, columns=[*TIMEX_FIELDS, "precision"], table_columns=TIMEX_TABLE
+    )
     summarise_rejects(rejects)
     if rejects:
         raise typer.Exit(1)
@@ -91,4 +111,3 @@ def _record_document(raw: bytes, *, origin: str, published: date | None) -> Docu
     raw_id = record.get("id")
     doc_id = str(raw_id) if isinstance(raw_id, (str, int)) and str(raw_id).strip() else origin
     return doc_id, record["text"], parse_date(record.get("date")) or published
-

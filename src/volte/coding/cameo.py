@@ -49,7 +49,9 @@ def describe(code: str) -> CodeInfo:
     """Look a code up; raise DictionaryError for a code CAMEO does not have."""
     info = code_table().get(code)
     if info is None:
-        raise DictionaryError(f"unknown CAMEO code {code!r} (codes are 2-4 digit strings such as '036')", code=E_DICT_INVALID)
+        raise DictionaryError(
+            f"unknown CAMEO code {code!r} (codes are 2-4 digit strings such as '036')", code=E_DICT_INVALID
+        )
     return info
 
 

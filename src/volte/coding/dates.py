@@ -42,7 +42,14 @@ from volte.coding.timex import (
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["Timex", "find_sentence_timexes", "find_timexes", "resolve_event_date", "tense_of", "value_to_date"]
+__all__ = [
+    "Timex",
+    "find_sentence_timexes",
+    "find_timexes",
+    "resolve_event_date",
+    "tense_of",
+    "value_to_date",
+]
 
 log = logging.getLogger(__name__)
 
@@ -260,9 +267,25 @@ def _anchor_relday(m: Mention, published: date | None, direction: str | None) ->
     return _day_value(published + timedelta(days=offset))
 
 
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-            "thirty": 30}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+}
 
 
 def _anchor_ago(m: Mention, published: date | None, direction: str | None) -> Anchored:
@@ -296,7 +319,7 @@ def _anchor_week(m: Mention, published: date | None, direction: str | None) -> A
 
 
 def _anchor_weekend(m: Mention, published: date | None, direction: str | None) -> Anchored:
-    """"over the weekend", "this past weekend": the weekend under way on a Saturday or Sunday, else the
+    """ "over the weekend", "this past weekend": the weekend under way on a Saturday or Sunday, else the
     last one, or the coming one in a future clause."""
     if published is None:
         return "PAST_REF" if m.part("past") else "PRESENT_REF", "unknown"
@@ -343,7 +366,13 @@ def _anchor_quarter(m: Mention, published: date | None, direction: str | None) -
     return f"{_choose(periods, published, direction)[0].year}-Q{quarter}", "quarter"
 
 
-_SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "autumn": ("FA", 9), "fall": ("FA", 9), "winter": ("WI", 12)}
+_SEASONS = {
+    "spring": ("SP", 3),
+    "summer": ("SU", 6),
+    "autumn": ("FA", 9),
+    "fall": ("FA", 9),
+    "winter": ("WI", 12),
+}
 
 
 def _anchor_season(m: Mention, published: date | None, direction: str | None) -> Anchored:
@@ -353,8 +382,13 @@ def _anchor_season(m: Mention, published: date | None, direction: str | None) ->
         return f"{year}-{code}", "season"
     if published is None:
         return f"XXXX-{code}", "unknown"
-    periods = [(date(published.year + k, first_month, 1), _add_months(date(published.year + k, first_month, 1), 3)
-                - timedelta(days=1)) for k in (-2, -1, 0, 1)]
+    periods = [
+        (
+            date(published.year + k, first_month, 1),
+            _add_months(date(published.year + k, first_month, 1), 3) - timedelta(days=1),
+        )
+        for k in (-2, -1, 0, 1)
+    ]
     step = _rel_step(m)
     current = [p for p in periods if p[0] <= published <= p[1]]
     if step < 0:
@@ -420,7 +454,7 @@ def _anchor_nth(m: Mention, published: date | None, direction: str | None) -> An
 
 
 def _anchor_period_end(m: Mention, published: date | None, direction: str | None) -> Anchored:
-    """"year-end", "the end of the month": the last day of the current period, or of the previous one
+    """ "year-end", "the end of the month": the last day of the current period, or of the previous one
     when the clause looks back ("since year-end")."""
     unit = (m.part("unit") or m.part("unit2") or m.part("unit3")).lower()
     if published is None:
@@ -436,11 +470,26 @@ def _anchor_period_end(m: Mention, published: date | None, direction: str | None
 
 
 _RULES: dict[str, Callable[[Mention, date | None, str | None], Anchored]] = {
-    "iso": _anchor_iso, "paren": _anchor_paren, "mdy": _anchor_month_day, "dmy": _anchor_month_day,
-    "month_year": _anchor_month_year, "month": _anchor_month, "weekday": _anchor_weekday,
-    "relday": _anchor_relday, "ago": _anchor_ago, "week": _anchor_week, "weekend": _anchor_weekend, "month_rel": _anchor_month_rel,
-    "year_rel": _anchor_year_rel, "year": _anchor_year, "quarter": _anchor_quarter, "season": _anchor_season,
-    "holiday": _anchor_holiday, "nth": _anchor_nth, "pair": _anchor_month_day, "period_end": _anchor_period_end,
+    "iso": _anchor_iso,
+    "paren": _anchor_paren,
+    "mdy": _anchor_month_day,
+    "dmy": _anchor_month_day,
+    "month_year": _anchor_month_year,
+    "month": _anchor_month,
+    "weekday": _anchor_weekday,
+    "relday": _anchor_relday,
+    "ago": _anchor_ago,
+    "week": _anchor_week,
+    "weekend": _anchor_weekend,
+    "month_rel": _anchor_month_rel,
+    "year_rel": _anchor_year_rel,
+    "year": _anchor_year,
+    "quarter": _anchor_quarter,
+    "season": _anchor_season,
+    "holiday": _anchor_holiday,
+    "nth": _anchor_nth,
+    "pair": _anchor_month_day,
+    "period_end": _anchor_period_end,
 }
 
 
@@ -502,7 +551,9 @@ def resolve_event_date(
         place = _place(sent, mention, event)
         if place is None:
             continue
-        anchored = _anchor_placed(mention, place, published=published, event=event, event_direction=event_direction)
+        anchored = _anchor_placed(
+            mention, place, published=published, event=event, event_direction=event_direction
+        )
         if anchored is None or value_to_date(anchored[0])[0] is None:
             continue
         if best is None or place[0] < best[0]:
@@ -521,7 +572,9 @@ def find_sentence_timexes(sent: Span, *, published: date | None) -> list[Timex]:
     found = []
     for mention in _sentence_mentions(sent.text):
         place = _place(sent, mention, [])
-        anchored = place and _anchor_placed(mention, place, published=published, event=[], event_direction=None)
+        anchored = place and _anchor_placed(
+            mention, place, published=published, event=[], event_direction=None
+        )
         if anchored:
             found.append(Timex(mention.start, mention.end, mention.text, *anchored))
     return found
@@ -547,7 +600,9 @@ def _anchor_placed(
 def _event_tokens(sent: Span, trigger: int | None) -> list[Token]:
     """The trigger and, for a nominal trigger ("talks", "the arrest"), the verb it hangs on."""
     if trigger is not None and not sent.start <= trigger < sent.end:
-        log.debug("trigger %s lies outside the sentence [%s, %s); using its root", trigger, sent.start, sent.end)
+        log.debug(
+            "trigger %s lies outside the sentence [%s, %s); using its root", trigger, sent.start, sent.end
+        )
         trigger = None
     if not len(sent):
         return []
@@ -564,7 +619,9 @@ _VERBS = frozenset({"VERB", "AUX"})
 
 _WEAK = {PAST: LIKELY_PAST, FUTURE: LIKELY_FUTURE}
 # Dependency labels by which a time expression modifies a verb directly ("met on Friday", "met Friday").
-_ADVERBIAL = frozenset({"npadvmod", "tmod", "obl", "advmod", "prep", "pobj", "nummod", "compound", "quantmod"})
+_ADVERBIAL = frozenset(
+    {"npadvmod", "tmod", "obl", "advmod", "prep", "pobj", "nummod", "compound", "quantmod"}
+)
 Place = tuple[tuple[int, int], "Token | None", bool]
 
 
@@ -588,7 +645,12 @@ def _place(sent: Span, mention: Mention, event: list[Token]) -> Place | None:
         node = node.head
     if governor is not None and governor.i in event_ids:
         return (0, distance), governor, direct
-    if governor is not None and event and event[-1].is_ancestor(governor) and not _only_conjuncts(governor, event_ids):
+    if (
+        governor is not None
+        and event
+        and event[-1].is_ancestor(governor)
+        and not _only_conjuncts(governor, event_ids)
+    ):
         return None
     return (1, distance), governor, direct
 
@@ -611,13 +673,15 @@ def tense_of(token: Token) -> str | None:
     auxes = [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
     if any(aux.lower_ in _FUTURE_AUX for aux in auxes):
         return FUTURE
-    if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_ in _PLAN_LEMMAS and any(
-        aux.lower_ == "to" for aux in auxes
+    if (
+        verb.dep_ in {"xcomp", "ccomp"}
+        and verb.head.lemma_ in _PLAN_LEMMAS
+        and any(aux.lower_ == "to" for aux in auxes)
     ):
         return FUTURE
-    if verb.head.lemma_ in _PLAN_LEMMAS and (verb.dep_ == "xcomp" or (verb.dep_ == "acl" and any(
-        aux.lower_ == "to" for aux in auxes
-    ))):  # "agreed to meet", "a plan to visit"
+    if verb.head.lemma_ in _PLAN_LEMMAS and (
+        verb.dep_ == "xcomp" or (verb.dep_ == "acl" and any(aux.lower_ == "to" for aux in auxes))
+    ):  # "agreed to meet", "a plan to visit"
         return FUTURE
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)):
         return PAST

@@ -13,7 +13,14 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
-    "FUTURE", "LIKELY_FUTURE", "LIKELY_PAST", "ORDINAL_WORDS", "PAST", "Mention", "find_mentions", "text_direction",
+    "FUTURE",
+    "LIKELY_FUTURE",
+    "LIKELY_PAST",
+    "ORDINAL_WORDS",
+    "PAST",
+    "Mention",
+    "find_mentions",
+    "text_direction",
 ]
 
 # Directions. PAST/FUTURE come from the parse (the event verb's tense) and are followed strictly;
@@ -48,8 +55,18 @@ _MONTH = (
 _MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _WDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _ORD_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-_ORD_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-              "seventeenth", "eighteenth", "nineteenth"]
+_ORD_TEENS = [
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+]
 ORDINAL_WORDS: dict[str, int] = {w: i + 1 for i, w in enumerate(_ORD_UNITS)}
 ORDINAL_WORDS.update({w: i + 10 for i, w in enumerate(_ORD_TEENS)})
 ORDINAL_WORDS.update({"twentieth": 20, "thirtieth": 30, "thirty-first": 31, "thirty first": 31})
@@ -68,7 +85,9 @@ _YEAR = r"(?:1[89]|2[01])\d\d"
 _END = r"(?![\w-])"
 _TOD = _ci(r"(?:\s+(?:morning|afternoon|evening|night))?")
 _MOD = _ci(r"(?:(?:early|late|earlier|later)\s+)?")
-_NUM = _ci(r"an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d{1,3}")
+_NUM = _ci(
+    r"an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\d{1,3}"
+)
 _PREP = _ci(r"in|on|since|by|until|till|before|after|during|from|through|of|between|and|to|for")
 _THE = _ci(r"the\s+")
 _OF = _ci(r"\s+of")
@@ -80,7 +99,8 @@ _FOLLOW_NTH = _ci(
 )
 
 _REL_NAMED_STRICT = _ci(  # a bare month name needs more than "this"
-    r"last|next|this\s+past|this\s+coming")
+    r"last|next|this\s+past|this\s+coming"
+)
 _REL_NAMED = _ci(r"last|next|this\s+coming|this\s+past|this")  # before a month or weekday name
 _REL_WEEK = _ci(r"this|last|next|the\s+coming|the\s+following")
 _YEAR_LEAD = _ci(r"fiscal|early|late|mid|the\s+year")
@@ -92,58 +112,126 @@ _THIS_PAST = _ci(r"this\s+past")
 # (rule name, pattern). Group ``t`` is the expression's span; other named groups are its parts.
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", rf"(?<![\d-])(?P<t>(?P<year>{_YEAR})-(?P<mon>[01]\d)-(?P<day>[0-3]\d))(?![\d-])"),
-    ("paren", rf"(?P<t>(?P<word>{_ci('today|tonight|yesterday|tomorrow')}|{_WDAY})\s*\(\s*(?P<month>{_MONTH})\s+"
-              rf"(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?\s*\))"),
-    ("mdy", rf"(?P<t>(?:(?P<wday>{_WDAY}),?\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAY})"
-            rf"(?:(?:,\s*|\s+)(?P<year>{_YEAR})|{_YEAR_REL})?){_END}"),
-    ("dmy", rf"(?P<t>(?:(?P<wday>{_WDAY}),?\s+)?(?:(?:{_THE})?(?P<day>[0-3]?\d{_ci('st|nd|rd|th')}?)(?!\d)|"
-            rf"{_THE}(?P<dayword>{_ORD_WORD}))(?:{_OF})?\s+(?P<month>{_MONTH})"
-            rf"(?:,?\s+(?P<year>{_YEAR})|{_YEAR_REL})?){_END}"),
-    ("month_year", rf"(?P<t>(?:(?P<mod>{_ci('early|mid|late')})[-\s]+)?(?P<month>{_MONTH})"
-                   rf"(?:,?\s+(?P<year>{_YEAR})|{_YEAR_REL})){_END}"),
-    ("month", rf"(?:\b{_PREP}\s+)(?P<t>(?:(?P<rel>{_REL_NAMED})\s+)?"
-              rf"(?:(?P<mod>{_ci('early|mid|late')})[-\s]+)?(?P<month>{_MONTH_FULL})){_END}"),
-    ("month", rf"(?P<t>(?:(?P<rel>{_REL_NAMED_STRICT})\s+|"
-              rf"(?P<mod>{_ci('early|mid|late')})[-\s]+)(?P<month>{_MONTH_FULL})){_END}"),
-    ("weekday", rf"(?P<t>{_MOD}(?:(?P<rel>{_REL_NAMED})\s+)?(?P<wday>{_WDAY})"
-                rf"(?:'s)?{_TOD}){_END}"),
+    (
+        "paren",
+        rf"(?P<t>(?P<word>{_ci('today|tonight|yesterday|tomorrow')}|{_WDAY})\s*\(\s*(?P<month>{_MONTH})\s+"
+        rf"(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?\s*\))",
+    ),
+    (
+        "mdy",
+        rf"(?P<t>(?:(?P<wday>{_WDAY}),?\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAY})"
+        rf"(?:(?:,\s*|\s+)(?P<year>{_YEAR})|{_YEAR_REL})?){_END}",
+    ),
+    (
+        "dmy",
+        rf"(?P<t>(?:(?P<wday>{_WDAY}),?\s+)?(?:(?:{_THE})?(?P<day>[0-3]?\d{_ci('st|nd|rd|th')}?)(?!\d)|"
+        rf"{_THE}(?P<dayword>{_ORD_WORD}))(?:{_OF})?\s+(?P<month>{_MONTH})"
+        rf"(?:,?\s+(?P<year>{_YEAR})|{_YEAR_REL})?){_END}",
+    ),
+    (
+        "month_year",
+        rf"(?P<t>(?:(?P<mod>{_ci('early|mid|late')})[-\s]+)?(?P<month>{_MONTH})"
+        rf"(?:,?\s+(?P<year>{_YEAR})|{_YEAR_REL})){_END}",
+    ),
+    (
+        "month",
+        rf"(?:\b{_PREP}\s+)(?P<t>(?:(?P<rel>{_REL_NAMED})\s+)?"
+        rf"(?:(?P<mod>{_ci('early|mid|late')})[-\s]+)?(?P<month>{_MONTH_FULL})){_END}",
+    ),
+    (
+        "month",
+        rf"(?P<t>(?:(?P<rel>{_REL_NAMED_STRICT})\s+|"
+        rf"(?P<mod>{_ci('early|mid|late')})[-\s]+)(?P<month>{_MONTH_FULL})){_END}",
+    ),
+    (
+        "weekday",
+        rf"(?P<t>{_MOD}(?:(?P<rel>{_REL_NAMED})\s+)?(?P<wday>{_WDAY})"
+        rf"(?:'s)?{_TOD}){_END}",
+    ),
     ("relday", rf"(?P<t>{_MOD}(?P<word>{_ci('today|tonight|yesterday|tomorrow')})(?:'s)?{_TOD}){_END}"),
-    ("relday", rf"(?P<t>(?P<word>{_ci('this|last')})\s+(?P<tod>{_ci('morning|afternoon|evening|night')})){_END}"),
+    (
+        "relday",
+        rf"(?P<t>(?P<word>{_ci('this|last')})\s+(?P<tod>{_ci('morning|afternoon|evening|night')})){_END}",
+    ),
     ("ago", rf"(?P<t>(?P<num>{_NUM})\s+(?P<unit>{_ci('day|week|month|year')})s?\s+{_ci('ago')}){_END}"),
-    ("week", rf"(?P<t>(?:(?P<mod>{_ci('earlier|later')})\s+)?(?P<rel>{_REL_WEEK})"
-             rf"\s+(?P<unit>{_ci('weekend|week')}))(?:'s)?{_END}"),
+    (
+        "week",
+        rf"(?P<t>(?:(?P<mod>{_ci('earlier|later')})\s+)?(?P<rel>{_REL_WEEK})"
+        rf"\s+(?P<unit>{_ci('weekend|week')}))(?:'s)?{_END}",
+    ),
     ("weekend", rf"\b{_ci('over|during|at|on|through|for|until|by')}\s+(?P<t>{_THE_WEEKEND})(?:'s)?{_END}"),
     ("weekend", rf"(?P<t>(?P<past>{_THIS_PAST})\s+{_ci('weekend')})(?:'s)?{_END}"),
-    ("month_rel", rf"(?P<t>(?:(?P<mod>{_ci('earlier|later|early|late')})\s+)?(?P<rel>{_REL})\s+{_ci('month')}){_END}"),
-    ("year_rel", rf"(?P<t>(?:(?P<mod>{_ci('earlier|later|early|late')})\s+)?(?P<rel>{_REL})\s+{_ci('year')}){_END}"),
-    ("year", rf"(?:\b(?:{_PREP}|{_YEAR_LEAD})[\s-]+)(?P<t>(?P<year>{_YEAR}))"
-             rf"(?![\d%]|,\d|\.\d)"),
-    ("quarter", rf"(?P<t>(?:{_THE})?(?:(?P<rel>{_REL})\s+|(?P<ord>{_ci('first|second|third|fourth|1st|2nd|3rd|4th')})"
-                rf"[-\s]+){_ci('quarter')}(?:{_OF}\s+(?P<year>{_YEAR}))?){_END}"),
-    ("season", rf"(?P<t>(?:(?P<rel>{_REL})\s+(?P<season>{_ci('spring|summer|autumn|fall|winter')})"
-               rf"(?:{_OF}\s+(?P<year>{_YEAR}))?|(?P<season2>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
-               rf"(?:{_OF})?\s+(?P<year2>{_YEAR}))){_END}"),
-    ("holiday", rf"(?P<t>(?:(?P<rel>{_REL})\s+)?(?P<name>Christmas\s+Eve|Christmas(?:\s+Day)?|"
-                rf"New\s+Year's\s+Eve|New\s+Year's(?:\s+Day)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|"
-                rf"Election\s+Day|Halloween|Valentine's\s+Day|Boxing\s+Day|Labor\s+Day|Memorial\s+Day))"
-                rf"(?:\s+(?P<year>{_YEAR}))?{_END}"),
-    ("pair", rf"(?P<month>{_MONTH})\s+{_DAY}\s*(?:{_ci('and|or|to|through')}|-|\u2013)\s*(?P<t>(?P<day>{_DAY}))"
-             rf"(?:,?\s+(?P<year>{_YEAR}))?(?![\w-]|\s*{_PERCENT})"),
-    ("period_end", rf"(?P<t>(?P<unit>{_ci('year|month')})-{_ci('end')}|(?P<unit2>{_ci('year|month')})'s\s+{_ci('end')}|"
-                   rf"{_END_OF}\s+(?:(?P<rel>{_REL})|{_ci('the')})\s+(?P<unit3>{_ci('year|month')})){_END}"),
-    ("nth", rf"\b{_ci('on|by|since|until|till|from|before|after|through')}\s+(?P<t>{_THE}(?P<day>{_DAY_ORDINAL}))"
-            rf"{_FOLLOW_NTH}"),
+    (
+        "month_rel",
+        rf"(?P<t>(?:(?P<mod>{_ci('earlier|later|early|late')})\s+)?(?P<rel>{_REL})\s+{_ci('month')}){_END}",
+    ),
+    (
+        "year_rel",
+        rf"(?P<t>(?:(?P<mod>{_ci('earlier|later|early|late')})\s+)?(?P<rel>{_REL})\s+{_ci('year')}){_END}",
+    ),
+    (
+        "year",
+        rf"(?:\b(?:{_PREP}|{_YEAR_LEAD})[\s-]+)(?P<t>(?P<year>{_YEAR}))"
+        rf"(?![\d%]|,\d|\.\d)",
+    ),
+    (
+        "quarter",
+        rf"(?P<t>(?:{_THE})?(?:(?P<rel>{_REL})\s+|(?P<ord>{_ci('first|second|third|fourth|1st|2nd|3rd|4th')})"
+        rf"[-\s]+){_ci('quarter')}(?:{_OF}\s+(?P<year>{_YEAR}))?){_END}",
+    ),
+    (
+        "season",
+        rf"(?P<t>(?:(?P<rel>{_REL})\s+(?P<season>{_ci('spring|summer|autumn|fall|winter')})"
+        rf"(?:{_OF}\s+(?P<year>{_YEAR}))?|(?P<season2>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
+        rf"(?:{_OF})?\s+(?P<year2>{_YEAR}))){_END}",
+    ),
+    (
+        "holiday",
+        rf"(?P<t>(?:(?P<rel>{_REL})\s+)?(?P<name>Christmas\s+Eve|Christmas(?:\s+Day)?|"
+        rf"New\s+Year's\s+Eve|New\s+Year's(?:\s+Day)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|"
+        rf"Election\s+Day|Halloween|Valentine's\s+Day|Boxing\s+Day|Labor\s+Day|Memorial\s+Day))"
+        rf"(?:\s+(?P<year>{_YEAR}))?{_END}",
+    ),
+    (
+        "pair",
+        rf"(?P<month>{_MONTH})\s+{_DAY}\s*(?:{_ci('and|or|to|through')}|-|\u2013)\s*(?P<t>(?P<day>{_DAY}))"
+        rf"(?:,?\s+(?P<year>{_YEAR}))?(?![\w-]|\s*{_PERCENT})",
+    ),
+    (
+        "period_end",
+        rf"(?P<t>(?P<unit>{_ci('year|month')})-{_ci('end')}|(?P<unit2>{_ci('year|month')})'s\s+{_ci('end')}|"
+        rf"{_END_OF}\s+(?:(?P<rel>{_REL})|{_ci('the')})\s+(?P<unit3>{_ci('year|month')})){_END}",
+    ),
+    (
+        "nth",
+        rf"\b{_ci('on|by|since|until|till|from|before|after|through')}\s+(?P<t>{_THE}(?P<day>{_DAY_ORDINAL}))"
+        rf"{_FOLLOW_NTH}",
+    ),
 ]
 _COMPILED: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p)) for name, p in _PATTERNS]
 _MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # A rule runs only when the lower-cased text holds one of its words (cheap; most sentences hold none).
 _NEEDS: dict[str, tuple[str, ...]] = {
-    "iso": ("-",), "paren": ("(",), "mdy": _MONTH_WORDS, "dmy": _MONTH_WORDS, "month_year": _MONTH_WORDS,
-    "month": _MONTH_WORDS, "weekday": ("day",), "relday": ("today", "tonight", "yesterday", "tomorrow", "this ", "last "),
-    "ago": ("ago",), "week": ("week",), "weekend": ("weekend",), "month_rel": ("month",), "year_rel": ("year",), "year": ("19", "20", "21"),
-    "quarter": ("quarter",), "season": ("spring", "summer", "autumn", "fall", "winter"),
-    "holiday": ("christmas", "new year", "thanksgiving", " day", "halloween"), "pair": _MONTH_WORDS,
-    "period_end": ("end",), "nth": ("the ",),
+    "iso": ("-",),
+    "paren": ("(",),
+    "mdy": _MONTH_WORDS,
+    "dmy": _MONTH_WORDS,
+    "month_year": _MONTH_WORDS,
+    "month": _MONTH_WORDS,
+    "weekday": ("day",),
+    "relday": ("today", "tonight", "yesterday", "tomorrow", "this ", "last "),
+    "ago": ("ago",),
+    "week": ("week",),
+    "weekend": ("weekend",),
+    "month_rel": ("month",),
+    "year_rel": ("year",),
+    "year": ("19", "20", "21"),
+    "quarter": ("quarter",),
+    "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "holiday": ("christmas", "new year", "thanksgiving", " day", "halloween"),
+    "pair": _MONTH_WORDS,
+    "period_end": ("end",),
+    "nth": ("the ",),
 }
 _RULE_RANK = {name: i for i, (name, _) in enumerate(_PATTERNS)}
 
@@ -170,7 +258,9 @@ def find_mentions(text: str) -> list[Mention]:
     for start, end, rule, parts in taken:
         start = _day_shift(text, start, rule, parts)
         mentions.append(
-            Mention(start, end, text[start:end], rule, tuple(sorted(parts.items())), text_direction(text, start))
+            Mention(
+                start, end, text[start:end], rule, tuple(sorted(parts.items())), text_direction(text, start)
+            )
         )
     return mentions
 
@@ -243,7 +333,9 @@ def _word_cue(words: list[str], i: int, *, capitalised: bool) -> str | None:
     previous = words[i - 1] if i else ""
     if previous in _PASSIVE_AUX:  # "will be paid", "to be held": the auxiliary carries the tense
         return None
-    if word in _PAST_WORDS or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed") and not capitalised):
+    if word in _PAST_WORDS or (
+        len(word) > 4 and word.endswith("ed") and not word.endswith("eed") and not capitalised
+    ):
         return LIKELY_PAST  # "-ed" verbs, but not names such as "United"
     return None
 
@@ -251,4 +343,3 @@ def _word_cue(words: list[str], i: int, *, capitalised: bool) -> str | None:
 def _is_abbreviation(before: str) -> bool:
     tail = re.search(r"([A-Za-z.]+)$", before)
     return bool(tail) and (tail.group(1).lower() in _ABBREVIATIONS or len(tail.group(1)) == 1)
-

@@ -44,7 +44,9 @@ def run_demo(db_path: str | Path, *, dyad: tuple[str, str] = ("COL", "USA")) -> 
         names = code_table()
         for source, target in (dyad, dyad[::-1]):
             rows, _ = store.query_events(source=source, target=target, limit=1000)
-            result.dyad_events += [{**r, "name": names[r["code"]].name if r["code"] in names else ""} for r in rows]
+            result.dyad_events += [
+                {**r, "name": names[r["code"]].name if r["code"] in names else ""} for r in rows
+            ]
         result.dyad_events.sort(key=lambda r: (str(r["date"]), r["source"], r["code"]))
         result.shifts = [_shift_row(s) for s in store.shifts()]
     return result
@@ -58,7 +60,11 @@ def _shift_row(shift: dict[str, Any]) -> dict[str, Any]:
         "score": round(float(shift.get("score", 0.0)), 2),
         "before_text": _summary(before),
         "after_text": _summary(after),
-        "evidence_lines": [_evidence_line(e) for side in ("before", "after") for e in [x for x in evidence if x.get("side") == side][:4]],
+        "evidence_lines": [
+            _evidence_line(e)
+            for side in ("before", "after")
+            for e in [x for x in evidence if x.get("side") == side][:4]
+        ],
     }
 
 

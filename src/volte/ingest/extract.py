@@ -94,7 +94,10 @@ def article_from_text(
     if not isinstance(text, str):
         return reject(E_INGEST_BAD_RECORD, f"text must be a string, got {type(text).__name__}")
     if len(text.encode("utf-8", "surrogatepass")) > settings.ingest.max_bytes:
-        return reject(E_INGEST_TOO_LARGE, f"text is over the {settings.ingest.max_bytes:,}-byte limit (setting ingest.max_bytes)")
+        return reject(
+            E_INGEST_TOO_LARGE,
+            f"text is over the {settings.ingest.max_bytes:,}-byte limit (setting ingest.max_bytes)",
+        )
     if "\x00" in text[:8192]:
         return reject(E_INGEST_BINARY, "text contains NUL bytes: binary data, not an article")
     text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
@@ -104,7 +107,10 @@ def article_from_text(
         return reject(E_INGEST_EMPTY, "no text to code (empty or only punctuation/whitespace)")
     lang, score = detect_language(body)
     if lang not in settings.ingest.languages and score >= settings.ingest.min_lang_score:
-        return reject(E_INGEST_LANGUAGE, f"language {lang!r} (confidence {score:.2f}) is not supported; volte codes {', '.join(settings.ingest.languages)}")
+        return reject(
+            E_INGEST_LANGUAGE,
+            f"language {lang!r} (confidence {score:.2f}) is not supported; volte codes {', '.join(settings.ingest.languages)}",
+        )
     return Article(
         id=doc_id,
         text=body,
@@ -122,19 +128,33 @@ def article_from_record(
 ) -> Article | Reject:
     """One JSON record ``{"id","date","url","title","text"}``; unknown fields are ignored."""
     if not isinstance(record, dict):
-        return Reject(doc_id=origin, stage="ingest", code=E_INGEST_BAD_RECORD, reason=f"expected a JSON object, got {type(record).__name__}", origin=origin)
+        return Reject(
+            doc_id=origin,
+            stage="ingest",
+            code=E_INGEST_BAD_RECORD,
+            reason=f"expected a JSON object, got {type(record).__name__}",
+            origin=origin,
+        )
     raw_id = record.get("id")
     doc_id = str(raw_id) if isinstance(raw_id, (str, int)) and str(raw_id).strip() else origin
     text = record.get("text")
     if text is None or (isinstance(text, str) and not text.strip()):
-        return Reject(doc_id=doc_id, stage="ingest", code=E_INGEST_NO_TEXT, reason="record has no 'text'", origin=origin)
+        return Reject(
+            doc_id=doc_id, stage="ingest", code=E_INGEST_NO_TEXT, reason="record has no 'text'", origin=origin
+        )
     record_date = parse_date(record.get("date"))
     if record.get("date") and record_date is None:
         log.warning("%s: unreadable date %r; using the default date", origin, record.get("date"))
     url = record.get("url") if isinstance(record.get("url"), str) else None
     title = record.get("title") if isinstance(record.get("title"), str) else None
     return article_from_text(
-        text, doc_id=doc_id, published=record_date or published, url=url or None, title=title, origin=origin, settings=settings
+        text,
+        doc_id=doc_id,
+        published=record_date or published,
+        url=url or None,
+        title=title,
+        origin=origin,
+        settings=settings,
     )
 
 

@@ -29,22 +29,46 @@ def looks_like_html(head: bytes | str) -> bool:
     return bool(_HTML_HEAD.search(data[:2048]))
 
 
-def article_from_html(html: str, *, doc_id: str, origin: str, published: date | None, settings: Settings) -> Article | Reject:
+def article_from_html(
+    html: str, *, doc_id: str, origin: str, published: date | None, settings: Settings
+) -> Article | Reject:
     """Main text, title, date and URL of an HTML page."""
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+        doc = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=False
+        )
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
-        return Reject(doc_id=doc_id, stage="ingest", code=E_INGEST_NO_TEXT, reason=f"HTML could not be parsed: {exc}", origin=origin)
+        return Reject(
+            doc_id=doc_id,
+            stage="ingest",
+            code=E_INGEST_NO_TEXT,
+            reason=f"HTML could not be parsed: {exc}",
+            origin=origin,
+        )
     text = (doc.text if doc is not None else None) or ""
     if len(text.split()) < _MIN_WORDS:
-        return Reject(doc_id=doc_id, stage="ingest", code=E_INGEST_NO_TEXT, reason="HTML page has no main text to code", origin=origin)
+        return Reject(
+            doc_id=doc_id,
+            stage="ingest",
+            code=E_INGEST_NO_TEXT,
+            reason="HTML page has no main text to code",
+            origin=origin,
+        )
     page_date = _page_date(html, doc.date)
     title = doc.title or None
     if title and text.startswith(title):
-        text = text[len(title):].lstrip()
-    return article_from_text(text, doc_id=doc_id, published=page_date or published, url=doc.url or None, title=title, origin=origin, settings=settings)
+        text = text[len(title) :].lstrip()
+    return article_from_text(
+        text,
+        doc_id=doc_id,
+        published=page_date or published,
+        url=doc.url or None,
+        title=title,
+        origin=origin,
+        settings=settings,
+    )
 
 
 def _page_date(html: str, extracted: str | None) -> date | None:
@@ -55,7 +79,9 @@ def _page_date(html: str, extracted: str | None) -> date | None:
     return value if value.isoformat() in html or value.strftime("%Y/%m/%d") in html else None
 
 
-def articles_from_feed(raw: bytes, *, origin: str, published: date | None, settings: Settings) -> Iterator[Article | Reject]:
+def articles_from_feed(
+    raw: bytes, *, origin: str, published: date | None, settings: Settings
+) -> Iterator[Article | Reject]:
     """One article per feed entry (title, link, date, summary or content)."""
     import feedparser
 
@@ -68,7 +94,9 @@ def articles_from_feed(raw: bytes, *, origin: str, published: date | None, setti
         yield _article_from_entry(entry, origin=f"{origin}#{number}", published=published, settings=settings)
 
 
-def _article_from_entry(entry, *, origin: str, published: date | None, settings: Settings) -> Article | Reject:  # type: ignore[no-untyped-def]
+def _article_from_entry(
+    entry, *, origin: str, published: date | None, settings: Settings
+) -> Article | Reject:  # type: ignore[no-untyped-def]
     doc_id = str(entry.get("id") or entry.get("link") or origin)
     content = entry.get("content") or []
     body = content[0].get("value") if content else entry.get("summary", "")
@@ -79,5 +107,19 @@ def _article_from_entry(entry, *, origin: str, published: date | None, settings:
     if parsed:
         entry_date = date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
     if not text:
-        return Reject(doc_id=doc_id, stage="ingest", code=E_INGEST_NO_TEXT, reason="feed entry has no text", origin=origin)
-    return article_from_text(text, doc_id=doc_id, published=entry_date or published, url=entry.get("link"), title=entry.get("title"), origin=origin, settings=settings)
+        return Reject(
+            doc_id=doc_id,
+            stage="ingest",
+            code=E_INGEST_NO_TEXT,
+            reason="feed entry has no text",
+            origin=origin,
+        )
+    return article_from_text(
+        text,
+        doc_id=doc_id,
+        published=entry_date or published,
+        url=entry.get("link"),
+        title=entry.get("title"),
+        origin=origin,
+        settings=settings,
+    )

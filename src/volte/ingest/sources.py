@@ -49,10 +49,17 @@ def expand_inputs(inputs: Sequence[str | Path]) -> list[str]:
         elif any(ch in name for ch in "*?["):
             matches = sorted(glob.glob(name, recursive=True))
             if not matches:
-                raise IngestError(f"{name}: the pattern matches no file; check the path and quoting", code=E_INGEST_NOT_FOUND)
+                raise IngestError(
+                    f"{name}: the pattern matches no file; check the path and quoting",
+                    code=E_INGEST_NOT_FOUND,
+                )
             paths.extend(m for m in matches if Path(m).is_file())
         elif Path(name).is_dir():
-            paths.extend(str(p) for p in sorted(Path(name).rglob("*")) if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES and not p.name.startswith("."))
+            paths.extend(
+                str(p)
+                for p in sorted(Path(name).rglob("*"))
+                if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES and not p.name.startswith(".")
+            )
         elif Path(name).is_file():
             paths.append(name)
         else:
@@ -60,14 +67,18 @@ def expand_inputs(inputs: Sequence[str | Path]) -> list[str]:
     return paths
 
 
-def iter_articles(inputs: Sequence[str | Path], *, published: date | None = None, settings: Settings | None = None) -> Iterator[Item]:
+def iter_articles(
+    inputs: Sequence[str | Path], *, published: date | None = None, settings: Settings | None = None
+) -> Iterator[Item]:
     """Every document in the inputs, as an Article or a Reject with its reason."""
     settings = settings or Settings()
     for path in expand_inputs(inputs):
         yield from iter_file(path, published=published, settings=settings)
 
 
-def iter_file(path: str, *, published: date | None = None, settings: Settings | None = None) -> Iterator[Item]:
+def iter_file(
+    path: str, *, published: date | None = None, settings: Settings | None = None
+) -> Iterator[Item]:
     """Documents of one file (or '-' for stdin), dispatched on its suffix and content."""
     settings = settings or Settings()
     suffix = "" if path == "-" else Path(path).suffix.lower()
@@ -81,14 +92,18 @@ def iter_file(path: str, *, published: date | None = None, settings: Settings | 
     yield from _dispatch_bytes(path, suffix, raw, published=published, settings=settings)
 
 
-def _dispatch_bytes(path: str, suffix: str, raw: bytes, *, published: date | None, settings: Settings) -> Iterator[Item]:
+def _dispatch_bytes(
+    path: str, suffix: str, raw: bytes, *, published: date | None, settings: Settings
+) -> Iterator[Item]:
     doc_id = "stdin" if path == "-" else Path(path).name
     head = raw[:4096].lstrip()
     if suffix in FEED_SUFFIXES or (suffix not in HTML_SUFFIXES and looks_like_feed(head)):
         yield from articles_from_feed(raw, origin=path, published=published, settings=settings)
         return
     if path == "-" and head[:1] in (b"{", b"["):
-        yield from _records_from_lines(raw.decode("utf-8", "replace").splitlines(), path, 0, published, settings)
+        yield from _records_from_lines(
+            raw.decode("utf-8", "replace").splitlines(), path, 0, published, settings
+        )
         return
     if suffix == ".json":
         yield from _records_from_json(raw, path, published, settings)
@@ -103,9 +118,13 @@ def _dispatch_bytes(path: str, suffix: str, raw: bytes, *, published: date | Non
     yield _article_from_plain(text, doc_id=doc_id, origin=path, published=published, settings=settings)
 
 
-def _article_from_plain(text: str, *, doc_id: str, origin: str, published: date | None, settings: Settings) -> Item:
+def _article_from_plain(
+    text: str, *, doc_id: str, origin: str, published: date | None, settings: Settings
+) -> Item:
     title, body = split_title(text)
-    return article_from_text(body, doc_id=doc_id, published=published, title=title, origin=origin, settings=settings)
+    return article_from_text(
+        body, doc_id=doc_id, published=published, title=title, origin=origin, settings=settings
+    )
 
 
 def split_title(text: str) -> tuple[str | None, str]:
@@ -183,25 +202,47 @@ def line_offsets(path: str, every: int) -> tuple[int, list[int]]:
     return count, offsets[: (count + every - 1) // every or 1]
 
 
-def _record_from_line(line: bytes, path: str, number: int, published: date | None, settings: Settings) -> Iterator[Item]:
+def _record_from_line(
+    line: bytes, path: str, number: int, published: date | None, settings: Settings
+) -> Iterator[Item]:
     origin = f"{path}:{number + 1}"
     if not line.strip():
         return
     if len(line) > settings.ingest.max_bytes:
-        yield Reject(doc_id=origin, stage="ingest", code=E_INGEST_TOO_LARGE, reason=f"line is over the {settings.ingest.max_bytes:,}-byte limit", origin=origin)
+        yield Reject(
+            doc_id=origin,
+            stage="ingest",
+            code=E_INGEST_TOO_LARGE,
+            reason=f"line is over the {settings.ingest.max_bytes:,}-byte limit",
+            origin=origin,
+        )
         return
     try:
         record = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        yield Reject(doc_id=origin, stage="ingest", code=E_INGEST_ENCODING, reason=f"invalid UTF-8 at byte {exc.start}; re-encode the file as UTF-8", origin=origin)
+        yield Reject(
+            doc_id=origin,
+            stage="ingest",
+            code=E_INGEST_ENCODING,
+            reason=f"invalid UTF-8 at byte {exc.start}; re-encode the file as UTF-8",
+            origin=origin,
+        )
         return
     except json.JSONDecodeError as exc:
-        yield Reject(doc_id=origin, stage="ingest", code=E_INGEST_BAD_JSON, reason=f"malformed JSON: {exc.msg} at column {exc.colno}", origin=origin)
+        yield Reject(
+            doc_id=origin,
+            stage="ingest",
+            code=E_INGEST_BAD_JSON,
+            reason=f"malformed JSON: {exc.msg} at column {exc.colno}",
+            origin=origin,
+        )
         return
     yield article_from_record(record, origin=origin, published=published, settings=settings)
 
 
-def _records_from_lines(lines: list[str], path: str, offset: int, published: date | None, settings: Settings) -> Iterator[Item]:
+def _records_from_lines(
+    lines: list[str], path: str, offset: int, published: date | None, settings: Settings
+) -> Iterator[Item]:
     for number, line in enumerate(lines, start=offset):
         yield from _record_from_line(line.encode("utf-8"), path, number, published, settings)
 
@@ -210,7 +251,13 @@ def _records_from_json(raw: bytes, path: str, published: date | None, settings: 
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        yield Reject(doc_id=path, stage="ingest", code=E_INGEST_BAD_JSON, reason=f"not a JSON document: {exc}", origin=path)
+        yield Reject(
+            doc_id=path,
+            stage="ingest",
+            code=E_INGEST_BAD_JSON,
+            reason=f"not a JSON document: {exc}",
+            origin=path,
+        )
         return
     records = data if isinstance(data, list) else [data]
     for number, record in enumerate(records):
@@ -224,12 +271,30 @@ def _read_bytes(path: str, settings: Settings) -> bytes | Reject:
     else:
         size = Path(path).stat().st_size
         if size > limit:
-            return Reject(doc_id=Path(path).name, stage="ingest", code=E_INGEST_TOO_LARGE, reason=f"file is {size:,} bytes, over the {limit:,}-byte limit (setting ingest.max_bytes); split it or raise the limit", origin=path)
+            return Reject(
+                doc_id=Path(path).name,
+                stage="ingest",
+                code=E_INGEST_TOO_LARGE,
+                reason=f"file is {size:,} bytes, over the {limit:,}-byte limit (setting ingest.max_bytes); split it or raise the limit",
+                origin=path,
+            )
         raw = Path(path).read_bytes()
     if len(raw) > limit:
-        return Reject(doc_id="stdin", stage="ingest", code=E_INGEST_TOO_LARGE, reason=f"input is over the {limit:,}-byte limit", origin=path)
+        return Reject(
+            doc_id="stdin",
+            stage="ingest",
+            code=E_INGEST_TOO_LARGE,
+            reason=f"input is over the {limit:,}-byte limit",
+            origin=path,
+        )
     if b"\x00" in raw[:8192]:
-        return Reject(doc_id=Path(path).name, stage="ingest", code=E_INGEST_BINARY, reason="binary file (NUL bytes): not text, HTML or JSON", origin=path)
+        return Reject(
+            doc_id=Path(path).name,
+            stage="ingest",
+            code=E_INGEST_BINARY,
+            reason="binary file (NUL bytes): not text, HTML or JSON",
+            origin=path,
+        )
     return raw
 
 
@@ -238,4 +303,10 @@ def _decode(raw: bytes, path: str) -> str | Reject:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         doc_id = "stdin" if path == "-" else Path(path).name
-        return Reject(doc_id=doc_id, stage="ingest", code=E_INGEST_ENCODING, reason=f"invalid UTF-8 at byte {exc.start}; re-encode the file as UTF-8", origin=path)
+        return Reject(
+            doc_id=doc_id,
+            stage="ingest",
+            code=E_INGEST_ENCODING,
+            reason=f"invalid UTF-8 at byte {exc.start}; re-encode the file as UTF-8",
+            origin=path,
+        )

@@ -112,9 +112,10 @@ def jsonl_shards(path: str, *, shard_size: int) -> list[Shard]:
         stop: int | None = start + shard_size if start + shard_size < lines else None
         estimate = max((stop if stop is not None else lines) - start, 1)
         offset = offsets[number] if number < len(offsets) else None
-        shards.append(Shard(shard_id("jsonl", [path], start, stop), "jsonl", (path,), start, stop, estimate, offset))
+        shards.append(
+            Shard(shard_id("jsonl", [path], start, stop), "jsonl", (path,), start, stop, estimate, offset)
+        )
     return shards
-
 
 
 def _file_group_shards(paths: list[str], shard_size: int) -> list[Shard]:
@@ -133,7 +134,12 @@ def read_shard(
 
     if shard.kind == "jsonl":
         yield from read_jsonl_range(
-            shard.paths[0], shard.start, shard.stop, offset=shard.offset, published=published, settings=settings
+            shard.paths[0],
+            shard.start,
+            shard.stop,
+            offset=shard.offset,
+            published=published,
+            settings=settings,
         )
         return
     for path in shard.paths:
