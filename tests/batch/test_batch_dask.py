@@ -342,3 +342,24 @@ def test_run_batch_records_a_failed_shard_and_the_rerun_codes_only_it(tmp_path: 
     second = run_batch([folder], tmp_path / "out", workers=1, shard_size=1)
     assert second.complete and not second.failed and second.resumed == 3
     assert [c.article.id for c in iter_coded(tmp_path / "out")] == [f"r{i}.txt" for i in range(4)]  # type: ignore[union-attr]
+
+
+def test_ingest_cli_stores_a_batch_output_without_recoding(
+    completed: tuple[Path, Manifest], expected: list[Any], tmp_path: Path
+) -> None:
+    """`volte ingest OUT_DIR` reads the batch's Parquet shards; a second run adds nothing."""
+    from typer.testing import CliRunner
+
+    from volte.cli import app
+    from volte.store.db import Store
+
+    out, _ = completed
+    db = tmp_path / "from-cli.duckdb"
+    runner = CliRunner()
+    first = runner.invoke(app, ["ingest", str(out), "--db", str(db)])
+    assert first.exit_code == 1  # the corpus holds 3 rejects, which make the exit code 1
+    assert "batch output" in first.output and "3 rejected" in first.output
+    again = runner.invoke(app, ["ingest", str(out), "--db", str(db)])
+    assert "0 new" in again.output
+    with Store(db, read_only=True) as store:
+        assert store.stats()["events"] == sum(len(c.events) for c in expected)

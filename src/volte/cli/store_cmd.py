@@ -12,7 +12,7 @@ import typer
 from volte.cli.app import app, echo, edge
 from volte.cli.progress import Progress
 from volte.cli.render import check_format, render_table, write_records
-from volte.errors import E_CONFIG_BAD_DATE, E_CONFIG_BAD_OPTION, ConfigError
+from volte.errors import E_CONFIG_BAD_OPTION, ConfigError
 
 DB_HELP = "DuckDB store file (default: store.path setting, volte.duckdb)."
 EVENTS_TABLE = [
@@ -48,14 +48,9 @@ SHIFT_TABLE = [
 
 
 def _date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(
-            f"{option} {value!r}: expected a date as YYYY-MM-DD (e.g. 2026-01-07)", code=E_CONFIG_BAD_DATE
-        ) from None
+    from volte.cli.code_cmd import parse_cli_date
+
+    return parse_cli_date(value, option=option)
 
 
 def _settings() -> Any:
@@ -85,49 +80,92 @@ def ingest_cli(
         50, "--batch-size", min=1, help="Articles per transaction (progress survives a crash per batch)."
     ),
 ) -> None:
-    """Code articles and store their events, clusters and rejects (idempotent: re-runs add nothing)."""
+    """Code articles and store their events, clusters and rejects (idempotent: re-runs add nothing).
+
+    An input that is a `volte batch` output directory is stored from its Parquet shards, without re-coding."""
     published = _date(date_, "--date")
-    from volte.coding.coder import Coder
-    from volte.ingest.sources import expand_inputs, iter_articles
-    from volte.nlp.pipeline import model_version
-    from volte.store.writer import rules_sha256
+    from volte.ingest.sources import expand_inputs
+    from volte.scale.manifest import is_batch_output
 
-    expand_inputs(inputs)  # a missing path is a coded error before the model loads
-    coder = Coder(_settings())  # loads the model and dictionaries before the store file is created
+    batches = [i for i in inputs if is_batch_output(i)]
+    sources = [i for i in inputs if i not in batches]
+    if sources:
+        expand_inputs(sources)  # a missing path is a coded error before the model loads
+    coder = _coder() if sources else None  # model and dictionaries load before the store file is created
+    rejects = 0
     with _open(db, read_only=False) as store:
-        progress = Progress("ingest", unit="docs", enabled=sys.stderr.isatty())
-        done = {"docs": 0}
-
-        def on_batch(summary: Any) -> None:
-            progress.advance(summary.documents - done["docs"], events=0, rejects=0)
-            done["docs"] = summary.documents
-
-        items = coder.code(iter_articles(inputs, published=published, settings=store.settings))
-        summary = store.ingest(
-            items,
-            batch_size=batch_size,
-            spacy_model=model_version(coder.nlp),
-            dictionaries=rules_sha256(),
-            on_batch=on_batch,
-        )
-        progress.close()
+        for out_dir in batches:
+            rejects += _store_batch_output(store, out_dir, batch_size=batch_size)
+        if coder is not None:
+            rejects += _store_articles(store, coder, sources, published=published, batch_size=batch_size)
         stats = store.stats()
-    echo(
-        f"ingested {summary.documents} documents into {store.path}: {summary.added} new, {summary.replaced} replaced, "
-        f"{summary.unchanged} unchanged, {summary.events} events, {summary.rejects} rejected"
-        + (
-            f" ({', '.join(f'{c}: {n}' for c, n in sorted(summary.reject_codes.items()))})"
-            if summary.rejects
-            else ""
-        ),
-        err=True,
-    )
     echo(
         f"store now holds {stats['articles']} articles, {stats['events']} events in {stats['clusters']} clusters",
         err=True,
     )
-    if summary.rejects:
+    if rejects:
         raise typer.Exit(1)
+
+
+def _coder() -> Any:
+    from volte.coding.coder import Coder
+
+    return Coder(_settings())
+
+
+def _progress_callback(progress: Progress) -> Any:
+    done = {"docs": 0}
+
+    def on_batch(summary: Any) -> None:
+        progress.advance(summary.documents - done["docs"])
+        done["docs"] = summary.documents
+
+    return on_batch
+
+
+def _store_articles(
+    store: Any, coder: Any, inputs: list[str], *, published: date | None, batch_size: int
+) -> int:
+    from volte.ingest.sources import iter_articles
+    from volte.nlp.pipeline import model_version
+    from volte.store.writer import rules_sha256
+
+    progress = Progress("ingest", unit="docs", enabled=sys.stderr.isatty())
+    items = coder.code(iter_articles(inputs, published=published, settings=store.settings))
+    summary = store.ingest(
+        items,
+        batch_size=batch_size,
+        spacy_model=model_version(coder.nlp),
+        dictionaries=rules_sha256(),
+        on_batch=_progress_callback(progress),
+    )
+    progress.close()
+    return _report(summary, store.path, what="documents")
+
+
+def _store_batch_output(store: Any, out_dir: str, *, batch_size: int) -> int:
+    from volte.scale.manifest import iter_coded, read_provenance
+
+    progress = Progress(f"ingest {out_dir}", unit="docs", enabled=sys.stderr.isatty())
+    summary = store.ingest(
+        iter_coded(out_dir),
+        batch_size=batch_size,
+        spacy_model=read_provenance(out_dir)["spacy_model"] or None,
+        on_batch=_progress_callback(progress),
+    )
+    progress.close()
+    return _report(summary, store.path, what=f"documents of the batch output {out_dir}")
+
+
+def _report(summary: Any, path: Any, *, what: str) -> int:
+    codes = ", ".join(f"{c}: {n}" for c, n in sorted(summary.reject_codes.items()))
+    echo(
+        f"ingested {summary.documents} {what} into {path}: {summary.added} new, {summary.replaced} replaced, "
+        f"{summary.unchanged} unchanged, {summary.events} events, {summary.rejects} rejected"
+        + (f" ({codes})" if summary.rejects else ""),
+        err=True,
+    )
+    return int(summary.rejects)
 
 
 @app.command("events")
