@@ -192,6 +192,7 @@ SHIFT_TABLE = [
     ("target", "target", 6),
     ("kind", "kind", 7),
     ("score", "score", 6),
+    ("threshold", "thresh.", 7),
     ("before_text", "before", 40),
     ("after_text", "after", 40),
 ]
@@ -221,7 +222,8 @@ def demo_cli(
         echo(render_table(result.shifts, SHIFT_TABLE))
         for shift in result.shifts:
             echo(
-                f"{shift['kind']} {shift['source']}->{shift['target']} on {shift['date']} (score {shift['score']}); evidence:"
+                f"{shift['kind']} {shift['source']}->{shift['target']} on {shift['date']} "
+                f"(score {shift['score']}, above the dyad's calibrated threshold {shift.get('threshold')}); evidence:"
             )
             for line in shift["evidence_lines"]:
                 echo(f"  {line}")
