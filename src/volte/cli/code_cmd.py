@@ -186,16 +186,6 @@ DEMO_EVENT_TABLE = [
     ("target", "target", 9),
     ("sentence", "sentence", 80),
 ]
-SHIFT_TABLE = [
-    ("date", "date", 10),
-    ("source", "source", 6),
-    ("target", "target", 6),
-    ("kind", "kind", 7),
-    ("score", "score", 6),
-    ("threshold", "thresh.", 7),
-    ("before_text", "before", 40),
-    ("after_text", "after", 40),
-]
 
 
 @app.command("demo")
@@ -211,6 +201,7 @@ def demo_cli(
     """Code the bundled demo articles, store them and show the events and the reversals found."""
     import tempfile
 
+    from volte.cli.store_cmd import SHIFT_TABLE, shift_row
     from volte.demo import run_demo
 
     with tempfile.TemporaryDirectory(prefix="volte-demo-") as tmp:
@@ -219,7 +210,7 @@ def demo_cli(
         echo(f"Events between {dyad.replace(',', ' and ')} (both directions):")
         echo(render_table(result.dyad_events, DEMO_EVENT_TABLE))
         echo("Reversals detected (volte shifts):")
-        echo(render_table(result.shifts, SHIFT_TABLE))
+        echo(render_table([shift_row(s) for s in result.shifts], SHIFT_TABLE))
         for shift in result.shifts:
             echo(
                 f"{shift['kind']} {shift['source']}->{shift['target']} on {shift['date']} "

@@ -285,7 +285,7 @@ def shifts_cli(
     if fmt == "jsonl":
         write_records(found, fmt="jsonl", out=sys.stdout)
         return
-    echo(render_table([_shift_row(s) for s in found], SHIFT_TABLE).rstrip())
+    echo(render_table([shift_row(s) for s in found], SHIFT_TABLE).rstrip())
     for shift in found:
         echo(
             f"\n{shift['kind']} {shift['source']}->{shift['target']} on {shift['date']} (score {shift['score']}, threshold {shift['threshold']}); evidence:"
@@ -312,7 +312,9 @@ def parse_window(text: str) -> float:
     return hours
 
 
-def _shift_row(shift: dict[str, Any]) -> dict[str, Any]:
+def shift_row(shift: dict[str, Any]) -> dict[str, Any]:
+    """A shift record with one-line before/after summaries for the table view."""
+
     def text(side: dict[str, Any]) -> str:
         mean = "-" if side["mean"] is None else f"{side['mean']:+.1f}"
         return (

@@ -299,7 +299,7 @@ def assess(trigger: Token) -> Modality:
             break
         head, relation = step
         lemma = governor_lemma(head)
-        if relation == "clausal" and lemma == "tell" and _infinitive(tok):
+        if relation == "clausal" and lemma == "tell" and is_to_infinitive(tok):
             return _governed_modality(
                 "demand", status, head, relation, speaker, trigger
             )  # "told X *to* leave"
@@ -514,7 +514,7 @@ ASPECTUAL = frozenset(
         "be",
     }
 )
-_OBJECT_CONTROL = frozenset(
+OBJECT_CONTROL = frozenset(
     {
         "urge",
         "ask",
@@ -538,7 +538,8 @@ _OBJECT_CONTROL = frozenset(
 )
 
 
-def _infinitive(clause: Token) -> bool:
+def is_to_infinitive(clause: Token) -> bool:
+    """A bare verb with a "to" marker: "threatened *to impose*", "asked him *to leave*"."""
     return clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
@@ -548,7 +549,7 @@ def _is_purpose(clause: Token, head_lemma: str) -> bool:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
         return False
-    return head_lemma not in ASPECTUAL | _OBJECT_CONTROL | REPORTING | _NOUN_GOVERNORS | NEGATING | _GATHERING
+    return head_lemma not in ASPECTUAL | OBJECT_CONTROL | REPORTING | _NOUN_GOVERNORS | NEGATING | _GATHERING
 
 
 # Crowds gather to do what they came for: "thousands *gathered to protest*" reports the protest.
@@ -623,7 +624,7 @@ def _step_up(tok: Token) -> tuple[Token, str] | None:
             gov = gov.head
         return gov, "clausal" if dep == "pcomp" else "nominal"
     if dep in _CLAUSAL or (
-        dep == "advcl" and _infinitive(tok) and governor_lemma(head) in _NOUN_GOVERNORS | NEGATING
+        dep == "advcl" and is_to_infinitive(tok) and governor_lemma(head) in _NOUN_GOVERNORS | NEGATING
     ):
         return head, "clausal"  # the parser often hangs "threatened ... *to impose*" as an adverbial clause
     if dep in _NOMINAL and tok.pos_ in ("NOUN", "PROPN"):

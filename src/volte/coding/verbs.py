@@ -22,6 +22,7 @@ from volte.coding.factuality import (
     COMMITTING,
     CONSIDERING,
     ENACTING,
+    OBJECT_CONTROL,
     PLANNING,
     THREAT_CLAUSE_CODES,
     THREATENING,
@@ -29,6 +30,7 @@ from volte.coding.factuality import (
     assess,
     governed_code,
     governor_lemma,
+    is_to_infinitive,
 )
 from volte.coding.verb_dictionary import Pattern, load_patterns
 
@@ -348,7 +350,7 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
     head, dep = verb.head, verb.dep_
     if head is verb:
         return []
-    if dep == "xcomp" or (dep == "advcl" and _to_infinitive(verb)):
+    if dep == "xcomp" or (dep == "advcl" and is_to_infinitive(verb)):
         controller = [c for c in head.children if c.dep_ in ("dobj", "dative")]
         if controller and _governs_object_control(head):
             return controller[:1]
@@ -384,31 +386,7 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
 
 def _governs_object_control(head: Token) -> bool:
     """Verbs whose object does the embedded action: "urged Iran *to* talk", "asked him to leave"."""
-    return head.lemma_ in {
-        "urge",
-        "ask",
-        "call",
-        "press",
-        "invite",
-        "order",
-        "force",
-        "encourage",
-        "tell",
-        "persuade",
-        "allow",
-        "help",
-        "require",
-        "compel",
-        "instruct",
-        "warn",
-        "push",
-        "lead",
-    }
-
-
-def _to_infinitive(verb: Token) -> bool:
-    """ "threatened on Thursday *to impose*": parsed as an adverbial clause, controlled like a complement."""
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return head.lemma_ in OBJECT_CONTROL
 
 
 def _after_comma(verb: Token) -> bool:
@@ -466,7 +444,7 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
         clauses = [
             c
             for c in tok.children
-            if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and _to_infinitive(c))
+            if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and is_to_infinitive(c))
         ]
         return [o for c in clauses for o in object_heads(c)]
     if slot == "between":
@@ -696,12 +674,14 @@ def _complements(verb: Token) -> list[Token]:
     """The clauses that say what is asked or refused: the verb's own complement, or the infinitive of
     the request it rejects ("rejected calls *to adopt* reforms", "rejected an ultimatum *to hand over*")."""
     own = [
-        c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and _to_infinitive(c))
+        c
+        for c in verb.children
+        if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and is_to_infinitive(c))
     ]
     if own:
         return own[:1]
     requests = [o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in _REQUESTS]
-    return [c for o in requests for c in o.children if c.dep_ in ("acl", "relcl") and _to_infinitive(c)][:1]
+    return [c for o in requests for c in o.children if c.dep_ in ("acl", "relcl") and is_to_infinitive(c)][:1]
 
 
 _REQUESTS = frozenset(

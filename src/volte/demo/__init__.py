@@ -53,13 +53,10 @@ def run_demo(db_path: str | Path, *, dyad: tuple[str, str] = ("COL", "USA")) -> 
 
 
 def _shift_row(shift: dict[str, Any]) -> dict[str, Any]:
-    before, after = shift.get("before") or {}, shift.get("after") or {}
     evidence = shift.get("evidence_events") or []
     return {
         **shift,
         "score": round(float(shift.get("score", 0.0)), 2),
-        "before_text": _summary(before),
-        "after_text": _summary(after),
         "evidence_lines": [
             _evidence_line(e)
             for side in ("before", "after")
@@ -71,10 +68,3 @@ def _shift_row(shift: dict[str, Any]) -> dict[str, Any]:
 def _evidence_line(event: dict[str, Any]) -> str:
     sentence = " ".join(str(event["sentence"]).split())
     return f"{event.get('side', ''):6} {event['date']} {event['source']}->{event['target']} {event['code']}: {sentence[:100]}"
-
-
-def _summary(window: dict[str, Any]) -> str:
-    if not window:
-        return ""
-    parts = [f"{k}={v}" for k, v in window.items() if k in ("clusters", "mean", "goldstein_mean", "events")]
-    return ", ".join(parts) or str(window)[:40]
