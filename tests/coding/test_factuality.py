@@ -201,3 +201,17 @@ def test_factuality_conditional_threat_is_still_a_threat(strict_coder):
 )
 def test_factuality_appeals_and_demands_specialised_by_their_clause(nlp, text, code):
     assert code in [m.code for m in _matches(nlp, text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The militants threatened to resume attacks on army posts in the north.", "1384"),
+        ("The group threatened on Sunday to resume suicide bombings against Israel.", "1383"),
+        ("The rebels threatened to resume terrorist activities in the capital.", "1383"),
+        ("The United Nations urged the junta to respect the rights of detainees.", "0243"),
+    ],
+)
+def test_factuality_complement_object_names_what_is_threatened_or_asked(nlp, text, code):
+    assert code in [m.code for m in _matches(nlp, text)]

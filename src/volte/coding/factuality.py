@@ -973,6 +973,28 @@ _THREATENED_MEANINGS: dict[str, tuple[str, ...]] = {
     "14": ("boycott", "protest", "strike", "march"),
     "173": ("arrest", "detain", "prosecute", "jail"),
 }
+# What the object of a complement verb that is no act itself names ("resume *attacks*", "respect *rights*");
+# modifiers count too ("resume *terrorist* activities"). Specific words first: a modifier wins over its head.
+_OBJECT_MEANINGS: dict[str, tuple[str, ...]] = {
+    "18": ("terrorist", "terror", "terrorism", "bombing", "suicide", "kidnapping"),
+    "19": (
+        "attack",
+        "strike",
+        "airstrike",
+        "offensive",
+        "assault",
+        "raid",
+        "blow",
+        "bombardment",
+        "shelling",
+        "hostility",
+        "war",
+        "retaliation",
+    ),
+    "0833": ("right", "freedom", "liberty"),
+    "07": ("aid", "assistance"),
+}
+OBJECT_MEANINGS = {lemma: code for code, lemmas in _OBJECT_MEANINGS.items() for lemma in lemmas}
 THREAT_CLAUSE_CODES = {
     lemma: code for code, lemmas in reversed(list(_THREATENED_MEANINGS.items())) for lemma in lemmas
 }

@@ -23,6 +23,7 @@ from volte.coding.factuality import (
     CONSIDERING,
     ENACTING,
     OBJECT_CONTROL,
+    OBJECT_MEANINGS,
     PLANNING,
     THREAT_CLAUSE_CODES,
     THREATENING,
@@ -696,7 +697,23 @@ def _clause_meaning(verb: Token, *, threat: bool) -> str | None:
         lemma == "step" and any(c.dep_ == "prt" and c.lower_ in ("down", "aside") for c in verb.children)
     ):
         return "0831"  # "urged him to step down", "declined to resign"
-    return (THREAT_CLAUSE_CODES if threat else CLAUSE_CODES).get(lemma)
+    table = THREAT_CLAUSE_CODES if threat else CLAUSE_CODES
+    return table.get(lemma) or _object_meaning(verb)
+
+
+def _object_meaning(verb: Token) -> str | None:
+    """What a complement verb that names no act itself ("resume", "deliver", "respect") asks for, refuses
+    or threatens, read from its object: "threatened to resume *attacks*" (138), "to resume *terrorist*
+    activities" (1383), "urged the rebels to honour human *rights*" (0243)."""
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        words = [c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound")]
+        words.append(obj.lemma_.lower())
+        meaning = next((OBJECT_MEANINGS[w] for w in words if w in OBJECT_MEANINGS), None)
+        if meaning is not None:
+            return meaning
+    return None
 
 
 def _drop_governors(raw: _Raw, by_index: dict[int, _Raw], governor: _Raw | None) -> None:
