@@ -193,3 +193,31 @@ def test_coder_killing_after_an_attack_is_its_outcome(coder):
     dyads = _dyads(coder, "A roadside bomb struck a Malian army convoy on Friday, killing six soldiers.")
     assert dyads
     assert not any(code in ("1823", "202") for _, _, code in dyads)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # arriving peacekeepers are a deployment of protection, arriving weapons a delivery of military aid
+        ("A first contingent of Kenyan peacekeepers arrived in Haiti on Tuesday.", "074"),
+        ("U.N. peacekeeping troops arrived in South Sudan on Friday.", "074"),
+        ("The first German Leopard tanks have arrived in Ukraine.", "072"),
+        # a minister arriving is still a visit
+        ("French Foreign Minister Catherine Colonna arrived in Beijing on Thursday.", "042"),
+    ],
+)
+def test_verbs_arrival_by_who_arrives(nlp, text, code):
+    assert code in [c for c, _ in _codes(nlp, text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two U.S. warships arrived in the eastern Mediterranean on Sunday.",
+        "British troops arrived in Estonia on Monday for a NATO exercise.",
+    ],
+)
+def test_verbs_military_arrival_is_no_visit(nlp, text):
+    assert "042" not in [c for c, _ in _codes(nlp, text)]

@@ -46,6 +46,8 @@ KEYS = frozenset(
         "adjectives",
         "object",
         "not_object",
+        "subject",
+        "not_subject",
         "prep",
         "particle",
         "xcomp",
@@ -82,6 +84,8 @@ class Pattern:
     adjectives: tuple[str, ...] = ()  # predicative adjectives: "was *worried* about", "is *ready* to"
     object: tuple[str, ...] = ()  # lemma of the direct object head (or one of its compounds/amods)
     not_object: tuple[str, ...] = ()  # object lemmas that veto the pattern
+    subject: tuple[str, ...] = ()  # lemma of the active subject (or one of its modifiers): *troops* arrived
+    not_subject: tuple[str, ...] = ()  # subject lemmas that veto the pattern
     prep: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (preposition, object lemmas or () for any)
     particle: tuple[str, ...] = ()
     xcomp: tuple[str, ...] = ()  # lemma of an open complement: agree *to meet*
@@ -105,6 +109,7 @@ class Pattern:
         return (
             preps
             + bool(self.object) * 2
+            + bool(self.subject) * 2
             + bool(self.particle) * 2
             + bool(self.xcomp) * 2
             + bool(self.clause_aux) * 2
@@ -292,6 +297,8 @@ def _parse_pattern(item: dict[str, Any], name: str, problems: list[str]) -> Patt
         adjectives=adjectives,
         object=_words(item.get("object"), "object", where, problems),
         not_object=_words(item.get("not_object"), "not_object", where, problems),
+        subject=_words(item.get("subject"), "subject", where, problems),
+        not_subject=_words(item.get("not_subject"), "not_subject", where, problems),
         prep=_preps(item.get("prep"), where, problems),
         particle=_words(item.get("particle"), "particle", where, problems),
         xcomp=_words(item.get("xcomp"), "xcomp", where, problems),

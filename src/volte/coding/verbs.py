@@ -212,6 +212,19 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
         lem in pattern.not_object or not mods.isdisjoint(pattern.not_object) for _, lem, mods in site.objects
     ):
         return None
+    if pattern.subject or pattern.not_subject:
+        subjects = [(o, _lemma(o), _modifier_lemmas(o)) for o in _subject_words(site)]
+        if any(
+            lem in pattern.not_subject or not mods.isdisjoint(pattern.not_subject)
+            for _, lem, mods in subjects
+        ):
+            return None
+        if pattern.subject:
+            words = pattern.subject
+            hit = next((o for o, lem, mods in subjects if lem in words or not mods.isdisjoint(words)), None)
+            if hit is None:
+                return None
+            cues.add(hit.i)
     if pattern.object:
         words = pattern.object
         hit = next((o for o, lem, mods in site.objects if lem in words or not mods.isdisjoint(words)), None)
@@ -246,6 +259,23 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
                 return None
             cues.add(hit.i)
     return frozenset(cues)
+
+
+def _subject_words(site: _Site) -> list[Token]:
+    """The active subject of a verb trigger, with its conjuncts and its "of" phrase ("*troops* arrived",
+    "the first contingent *of peacekeepers* arrived")."""
+    if site.noun:
+        return []
+    out = [c for c in site.children if c.dep_ == "nsubj"]
+    out += [x for c in out for x in c.conjuncts]
+    return out + [
+        p
+        for c in out
+        for prep in c.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _modifier_lemmas(tok: Token) -> frozenset[str]:
