@@ -221,3 +221,18 @@ def test_verbs_arrival_by_who_arrives(nlp, text, code):
 )
 def test_verbs_military_arrival_is_no_visit(nlp, text):
     assert "042" not in [c for c, _ in _codes(nlp, text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Japan demanded on Monday that China immediately free the detained businessman, warning of"
+            " serious consequences if he was not released.",
+            ("JPN", "CHN", "13"),
+        ),
+    ],
+)
+def test_coder_warning_after_a_demand_warns_its_addressee(coder, text, expected):
+    assert expected in [(s[:3], t[:3], c[:2]) for s, t, c in _dyads(coder, text)]

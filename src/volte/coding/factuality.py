@@ -979,7 +979,6 @@ _OBJECT_MEANINGS: dict[str, tuple[str, ...]] = {
     "18": ("terrorist", "terror", "terrorism", "bombing", "suicide", "kidnapping"),
     "19": (
         "attack",
-        "strike",
         "airstrike",
         "offensive",
         "assault",
@@ -993,6 +992,7 @@ _OBJECT_MEANINGS: dict[str, tuple[str, ...]] = {
     ),
     "0833": ("right", "freedom", "liberty"),
     "07": ("aid", "assistance"),
+    "14": ("protest", "demonstration", "boycott", "walkout", "sit-in"),
 }
 OBJECT_MEANINGS = {lemma: code for code, lemmas in _OBJECT_MEANINGS.items() for lemma in lemmas}
 THREAT_CLAUSE_CODES = {

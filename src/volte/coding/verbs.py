@@ -415,6 +415,15 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
     return []
 
 
+def _demanded_subject(tok: Token) -> list[Token]:
+    """The subject of the demanded clause a warning participle hangs on: "demanded that *Canada* release
+    her, warning of consequences if she was not freed" warns Canada (after the condition's own subject)."""
+    head = tok.head
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or head.dep_ != "ccomp" or head.head.i > head.i:
+        return []
+    return [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
 def _governs_object_control(head: Token) -> bool:
     """Verbs whose object does the embedded action: "urged Iran *to* talk", "asked him to leave"."""
     return head.lemma_ in OBJECT_CONTROL
@@ -470,7 +479,7 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
             if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
             for x in c.children
             if x.dep_ in ("nsubj", "nsubjpass")
-        ]
+        ] + _demanded_subject(tok)
     if slot == "xcomp_object":  # "refused to sign *the statement*", "provide $1 billion to help *Turkey*"
         clauses = [
             c
