@@ -106,7 +106,9 @@ def test_factuality_conditionals_are_hypothetical(nlp, strict_coder, text):
 )
 def test_factuality_intents_threats_and_appeals(nlp, text, code, factuality):
     found = _matches(nlp, text)
-    assert (code, factuality) in [(m.code, m.factuality) for m in found], [(m.code, m.pattern, m.factuality) for m in found]
+    assert (code, factuality) in [(m.code, m.factuality) for m in found], [
+        (m.code, m.pattern, m.factuality) for m in found
+    ]
 
 
 @pytest.mark.model
@@ -188,7 +190,9 @@ def test_factuality_receiving_reverses_the_roles(strict_coder):
 @pytest.mark.model
 def test_factuality_conditional_threat_is_still_a_threat(strict_coder):
     events = _events(strict_coder, "Iran warned of a crushing response if Israel attacked.")
-    assert [(e.source[:3], e.target[:3], e.root, e.factuality) for e in events] == [("IRN", "ISR", "13", "asserted")]
+    assert [(e.source[:3], e.target[:3], e.root, e.factuality) for e in events] == [
+        ("IRN", "ISR", "13", "asserted")
+    ]
 
 
 @pytest.mark.model
@@ -211,6 +215,9 @@ def test_factuality_appeals_and_demands_specialised_by_their_clause(nlp, text, c
         ("The group threatened on Sunday to resume suicide bombings against Israel.", "1383"),
         ("The rebels threatened to resume terrorist activities in the capital.", "1383"),
         ("The United Nations urged the junta to respect the rights of detainees.", "0243"),
+        ("The government appealed to its neighbours to put an end to the blockade.", "025"),
+        ("The opposition said the ruling party must agree to constitutional changes.", "1044"),
+        ("Spain has refused to commit to any military assistance for the operation.", "122"),
     ],
 )
 def test_factuality_complement_object_names_what_is_threatened_or_asked(nlp, text, code):

@@ -993,6 +993,8 @@ _OBJECT_MEANINGS: dict[str, tuple[str, ...]] = {
     "0833": ("right", "freedom", "liberty"),
     "07": ("aid", "assistance"),
     "14": ("protest", "demonstration", "boycott", "walkout", "sit-in"),
+    "08": ("end", "halt", "withdrawal", "pullout", "concession"),  # "bring an *end* to the embargo"
+    "0834": ("constitutional", "constitution"),  # "agree to *constitutional* changes"
 }
 OBJECT_MEANINGS = {lemma: code for code, lemmas in _OBJECT_MEANINGS.items() for lemma in lemmas}
 THREAT_CLAUSE_CODES = {

@@ -744,9 +744,15 @@ def _object_meaning(verb: Token) -> str | None:
     """What a complement verb that names no act itself ("resume", "deliver", "respect") asks for, refuses
     or threatens, read from its object: "threatened to resume *attacks*" (138), "to resume *terrorist*
     activities" (1383), "urged the rebels to honour human *rights*" (0243)."""
-    for obj in verb.children:
-        if obj.dep_ not in ("dobj", "nsubjpass"):
-            continue
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [  # "agree *to* constitutional changes"
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    for obj in objects:
         words = [c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound")]
         words.append(obj.lemma_.lower())
         meaning = next((OBJECT_MEANINGS[w] for w in words if w in OBJECT_MEANINGS), None)
