@@ -236,3 +236,23 @@ def test_verbs_military_arrival_is_no_visit(nlp, text):
 )
 def test_coder_warning_after_a_demand_warns_its_addressee(coder, text, expected):
     assert expected in [(s[:3], t[:3], c[:2]) for s, t, c in _dyads(coder, text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # naming is no phone call
+        ("Iran condemned what it called a terrorist attack on its embassy.", "041"),
+        # people questioned by police are interrogated, not opposed
+        ("The journalist was detained for ten hours and questioned about his sources.", "110"),
+    ],
+)
+def test_verbs_naming_and_interrogation_are_no_events(nlp, text, absent):
+    assert absent not in [c for c, _ in _codes(nlp, text)]
+
+
+@pytest.mark.model
+def test_verbs_questioning_a_decision_is_disapproval(nlp):
+    text = "Germany questioned the legitimacy of the referendum held in occupied Crimea."
+    assert "110" in [c for c, _ in _codes(nlp, text)]
