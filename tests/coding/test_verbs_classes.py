@@ -82,7 +82,10 @@ def test_factuality_governed_code_political_change(status, code, expected):
         ("Russian President Vladimir Putin ordered a partial mobilisation on Wednesday.", "154"),
         ("A roadside bomb struck a Malian army convoy near Douentza on Friday.", "183"),
         # killings are coded by the method they happened in
-        ("Soviet aircraft killed 46 Afghan civilians in an air strike on a village in western Afghanistan.", "195"),
+        (
+            "Soviet aircraft killed 46 Afghan civilians in an air strike on a village in western Afghanistan.",
+            "195",
+        ),
         ("Israeli troops killed two Palestinians in a raid on the Jenin refugee camp.", "190"),
         # a stated readiness survives an if-clause: an intent
         ("Norway is willing to send troops to help defend Saudi Arabia if it is attacked.", "0332"),
@@ -256,3 +259,16 @@ def test_verbs_naming_and_interrogation_are_no_events(nlp, text, absent):
 def test_verbs_questioning_a_decision_is_disapproval(nlp):
     text = "Germany questioned the legitimacy of the referendum held in occupied Crimea."
     assert "110" in [c for c, _ in _codes(nlp, text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "threatened measures *against* X": the object's target is the threat's
+        ("Russia has threatened retaliatory measures against Estonia.", ("RUS", "EST", "13")),
+        ("China threatened countermeasures on Lithuania over the Taiwan office.", ("CHN", "LTU", "13")),
+    ],
+)
+def test_coder_threat_aimed_at_its_objects_target(coder, text, expected):
+    assert expected in [(s[:3], t[:3], c[:2]) for s, t, c in _dyads(coder, text)]
