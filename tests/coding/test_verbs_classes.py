@@ -272,3 +272,18 @@ def test_verbs_questioning_a_decision_is_disapproval(nlp):
 )
 def test_coder_threat_aimed_at_its_objects_target(coder, text, expected):
     assert expected in [(s[:3], t[:3], c[:2]) for s, t, c in _dyads(coder, text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # an investigation opened by prosecutors or police is a criminal one
+        ("Prosecutors opened an investigation into the former finance minister on Tuesday.", "091"),
+        ("French police have launched an inquiry into the mayor of Marseille.", "091"),
+        # by anyone else it stays a generic investigation
+        ("The European Commission opened an investigation into Chinese electric car makers.", "090"),
+    ],
+)
+def test_verbs_investigation_kind_by_investigator(nlp, text, code):
+    assert code in [c for c, _ in _codes(nlp, text)]
