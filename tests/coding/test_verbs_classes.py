@@ -287,3 +287,18 @@ def test_coder_threat_aimed_at_its_objects_target(coder, text, expected):
 )
 def test_verbs_investigation_kind_by_investigator(nlp, text, code):
     assert code in [c for c, _ in _codes(nlp, text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # shooting an official who is not said to die is an attempted assassination
+        ("The prime minister was shot and seriously wounded after a government meeting.", "185"),
+        ("A gunman stabbed the mayor of Gdansk at a charity event.", "185"),
+        ("Gunmen shot dead the provincial governor on Monday.", "186"),
+        ("Gunmen killed the mayor of the town on Monday.", "186"),
+    ],
+)
+def test_verbs_assassination_attempt_or_killing(nlp, text, code):
+    assert code in [c for c, _ in _codes(nlp, text)]
