@@ -220,3 +220,10 @@ def test_find_timexes_never_raises_on_date_like_text(words: list[str], published
         assert text[timex.start : timex.end] == timex.text
         if published is not None and timex.precision == "day":
             assert abs(date.fromisoformat(timex.value).year - published.year) <= 1 or "20" in timex.text
+
+
+@pytest.mark.issue(4)
+def test_find_timexes_holiday_span_includes_its_year() -> None:
+    """Found by hypothesis: the year of "Christmas 2026" was read but left out of the span."""
+    (timex,) = find_timexes("Christmas 2026", published=date(2000, 1, 1))
+    assert (timex.text, timex.value) == ("Christmas 2026", "2026-12-25")

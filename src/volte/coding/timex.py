@@ -189,8 +189,8 @@ _PATTERNS: list[tuple[str, str]] = [
         "holiday",
         rf"(?P<t>(?:(?P<rel>{_REL})\s+)?(?P<name>Christmas\s+Eve|Christmas(?:\s+Day)?|"
         rf"New\s+Year's\s+Eve|New\s+Year's(?:\s+Day)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|"
-        rf"Election\s+Day|Halloween|Valentine's\s+Day|Boxing\s+Day|Labor\s+Day|Memorial\s+Day))"
-        rf"(?:\s+(?P<year>{_YEAR}))?{_END}",
+        rf"Election\s+Day|Halloween|Valentine's\s+Day|Boxing\s+Day|Labor\s+Day|Memorial\s+Day)"
+        rf"(?:\s+(?P<year>{_YEAR}))?){_END}",
     ),
     (
         "pair",
