@@ -3,24 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import typer
 
-from volte.cli.app import app, echo, edge
-from volte.errors import E_CONFIG_BAD_DATE, E_CONFIG_BAD_OPTION, ConfigError
-
-
-def parse_day(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(
-            f"--date {value!r} is not a date; write it as YYYY-MM-DD (e.g. 2026-01-07)",
-            code=E_CONFIG_BAD_DATE,
-        ) from None
+from volte.cli.app import app, echo, edge, parse_cli_date
+from volte.errors import E_CONFIG_BAD_OPTION, ConfigError
 
 
 @app.command("actor")
@@ -37,7 +24,7 @@ def actor_cli(
 
     if fmt not in ("text", "json"):
         raise ConfigError(f"--format {fmt!r} is not supported; use text or json", code=E_CONFIG_BAD_OPTION)
-    result = lookup_actor(phrase, on=parse_day(on))
+    result = lookup_actor(phrase, on=parse_cli_date(on))
     if fmt == "json":
         echo(json.dumps(result, ensure_ascii=False))
         return

@@ -6,11 +6,12 @@ import functools
 import logging
 import sys
 from collections.abc import Callable
+from datetime import date
 from typing import Any, TypeVar
 
 import typer
 
-from volte.errors import VolteError
+from volte.errors import E_CONFIG_BAD_DATE, ConfigError, VolteError
 
 app = typer.Typer(
     name="volte",
@@ -57,3 +58,15 @@ def edge(fn: F) -> F:
 
 def echo(text: str = "", *, err: bool = False) -> None:
     typer.echo(text, err=err)
+
+
+def parse_cli_date(value: str | None, *, option: str = "--date") -> date | None:
+    """A YYYY-MM-DD option value, or a ConfigError saying what is wrong."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(
+            f"{option} {value!r}: expected a date as YYYY-MM-DD (e.g. 2026-01-07)", code=E_CONFIG_BAD_DATE
+        ) from None

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from volte.cli.app import app, echo, edge
-from volte.cli.code_cmd import parse_cli_date
+from volte.cli.app import app, echo, edge, parse_cli_date
 from volte.cli.progress import Progress
 from volte.scale.shards import DEFAULT_SHARD_SIZE
 

@@ -7,16 +7,14 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import TextIO, cast
 
 import typer
 
-from volte.cli.app import app, echo, edge
+from volte.cli.app import app, echo, edge, parse_cli_date
 from volte.cli.progress import Progress
 from volte.cli.render import check_format, render_table, write_records
-from volte.errors import E_CONFIG_BAD_DATE, ConfigError
 from volte.records import EVENT_FIELDS, Event, Reject
 
 EVENT_TABLE = [
@@ -28,18 +26,6 @@ EVENT_TABLE = [
     ("factuality", "fact.", 12),
     ("sentence", "sentence", 70),
 ]
-
-
-def parse_cli_date(value: str | None, *, option: str = "--date") -> date | None:
-    """A YYYY-MM-DD option value, or a ConfigError saying what is wrong."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(
-            f"{option} {value!r}: expected a date as YYYY-MM-DD (e.g. 2026-01-07)", code=E_CONFIG_BAD_DATE
-        ) from None
 
 
 @contextmanager

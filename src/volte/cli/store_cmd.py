@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 
-from volte.cli.app import app, echo, edge
+from volte.cli.app import app, echo, edge, parse_cli_date
 from volte.cli.progress import Progress
 from volte.cli.render import check_format, render_table, write_records
 from volte.errors import E_CONFIG_BAD_OPTION, ConfigError
@@ -47,12 +47,6 @@ SHIFT_TABLE = [
 ]
 
 
-def _date(value: str | None, option: str) -> date | None:
-    from volte.cli.code_cmd import parse_cli_date
-
-    return parse_cli_date(value, option=option)
-
-
 def _settings() -> Any:
     from volte.settings import load_settings
 
@@ -83,7 +77,7 @@ def ingest_cli(
     """Code articles and store their events, clusters and rejects (idempotent: re-runs add nothing).
 
     An input that is a `volte batch` output directory is stored from its Parquet shards, without re-coding."""
-    published = _date(date_, "--date")
+    published = parse_cli_date(date_, option="--date")
     from volte.ingest.sources import expand_inputs
     from volte.scale.manifest import is_batch_output
 
@@ -189,8 +183,8 @@ def events_cli(
     filters = {
         "source": source,
         "target": target,
-        "since": _date(since, "--since"),
-        "until": _date(until, "--until"),
+        "since": parse_cli_date(since, option="--since"),
+        "until": parse_cli_date(until, option="--until"),
         "root": root,
     }
     with _open(db, read_only=True) as store:
@@ -239,11 +233,18 @@ def dyad_cli(
         raise ConfigError(f"--plot {plot}: the file must end in .png or .svg", code=E_CONFIG_BAD_OPTION)
     with _open(db, read_only=True) as store:
         rows = store.dyad_series(
-            source, target, freq=freq, since=_date(since, "--since"), until=_date(until, "--until")
+            source,
+            target,
+            freq=freq,
+            since=parse_cli_date(since, option="--since"),
+            until=parse_cli_date(until, option="--until"),
         )
         found = (
             store.shifts(
-                source=source, target=target, since=_date(since, "--since"), until=_date(until, "--until")
+                source=source,
+                target=target,
+                since=parse_cli_date(since, option="--since"),
+                until=parse_cli_date(until, option="--until"),
             )
             if plot
             else []
@@ -275,8 +276,8 @@ def shifts_cli(
     hours = parse_window(window)
     with _open(db, read_only=True) as store:
         found = store.shifts(
-            since=_date(since, "--since"),
-            until=_date(until, "--until"),
+            since=parse_cli_date(since, option="--since"),
+            until=parse_cli_date(until, option="--until"),
             kind=kind,
             window_hours=hours,
             source=source,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -10,13 +9,13 @@ from pathlib import Path
 
 import typer
 
-from volte.cli.app import app, edge
-from volte.cli.code_cmd import parse_cli_date, summarise_rejects
+from volte.cli.app import app, edge, parse_cli_date
+from volte.cli.code_cmd import summarise_rejects
 from volte.cli.render import check_format, write_records
 from volte.coding.dates import find_timexes
-from volte.errors import E_INGEST_BAD_JSON, E_INGEST_BAD_RECORD, E_INGEST_ENCODING
+from volte.errors import E_INGEST_BAD_RECORD
 from volte.ingest.extract import parse_date
-from volte.ingest.sources import JSONL_SUFFIXES, expand_inputs, iter_file
+from volte.ingest.sources import JSONL_SUFFIXES, decode_json_line, expand_inputs, iter_file
 from volte.records import Reject
 
 TIMEX_FIELDS = ("doc_id", "start", "end", "text", "value")
@@ -100,12 +99,9 @@ def _record_document(raw: bytes, *, origin: str, published: date | None) -> Docu
     def reject(code: str, reason: str) -> Reject:
         return Reject(doc_id=origin, stage="ingest", code=code, reason=reason, origin=origin)
 
-    try:
-        record = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        return reject(E_INGEST_ENCODING, f"invalid UTF-8 at byte {exc.start}; re-encode the file as UTF-8")
-    except json.JSONDecodeError as exc:
-        return reject(E_INGEST_BAD_JSON, f"malformed JSON: {exc.msg} at column {exc.colno}")
+    record = decode_json_line(raw, origin=origin)
+    if isinstance(record, Reject):
+        return record
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         return reject(E_INGEST_BAD_RECORD, "expected a JSON object with a string 'text'")
     raw_id = record.get("id")

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from volte.errors import (
     E_INGEST_BAD_JSON,
@@ -208,36 +209,27 @@ def _record_from_line(
     origin = f"{path}:{number + 1}"
     if not line.strip():
         return
-    if len(line) > settings.ingest.max_bytes:
-        yield Reject(
-            doc_id=origin,
-            stage="ingest",
-            code=E_INGEST_TOO_LARGE,
-            reason=f"line is over the {settings.ingest.max_bytes:,}-byte limit",
-            origin=origin,
-        )
-        return
-    try:
-        record = json.loads(line.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        yield Reject(
-            doc_id=origin,
-            stage="ingest",
-            code=E_INGEST_ENCODING,
-            reason=f"invalid UTF-8 at byte {exc.start}; re-encode the file as UTF-8",
-            origin=origin,
-        )
-        return
-    except json.JSONDecodeError as exc:
-        yield Reject(
-            doc_id=origin,
-            stage="ingest",
-            code=E_INGEST_BAD_JSON,
-            reason=f"malformed JSON: {exc.msg} at column {exc.colno}",
-            origin=origin,
-        )
+    record = decode_json_line(line, origin=origin, max_bytes=settings.ingest.max_bytes)
+    if isinstance(record, Reject):
+        yield record
         return
     yield article_from_record(record, origin=origin, published=published, settings=settings)
+
+
+def decode_json_line(line: bytes, *, origin: str, max_bytes: int | None = None) -> Any:
+    """One JSON Lines record, or a Reject saying why the line is unreadable (size, encoding, syntax)."""
+
+    def reject(code: str, reason: str) -> Reject:
+        return Reject(doc_id=origin, stage="ingest", code=code, reason=reason, origin=origin)
+
+    if max_bytes is not None and len(line) > max_bytes:
+        return reject(E_INGEST_TOO_LARGE, f"line is over the {max_bytes:,}-byte limit")
+    try:
+        return json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        return reject(E_INGEST_ENCODING, f"invalid UTF-8 at byte {exc.start}; re-encode the file as UTF-8")
+    except json.JSONDecodeError as exc:
+        return reject(E_INGEST_BAD_JSON, f"malformed JSON: {exc.msg} at column {exc.colno}")
 
 
 def _records_from_lines(
