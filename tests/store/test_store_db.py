@@ -617,3 +617,23 @@ def test_store_records_dictionaries_fingerprint(store: Store) -> None:
     assert len(digest) == 64 and digest == rules_sha256()
     assert store.con.execute("SELECT DISTINCT dictionaries_sha256 FROM events").fetchall() == [(digest,)]
     assert store.con.execute("SELECT dictionaries_sha256 FROM articles").fetchall() == [(digest,)]
+
+
+@pytest.mark.parametrize(("q", "expected"), [("PROVIDE", {"a1"}), ("50%_off", set()), ("to COLGOV", {"a1"})])
+def test_store_query_events_q_searches_sentences(store: Store, q: str, expected: set[str]) -> None:
+    store.ingest(
+        [
+            article("a1", [("USAGOV", "COLGOV", "070", "2026-01-05")]),
+            article("a2", [("COLGOV", "USAGOV", "111", "2026-01-04")]),
+        ]
+    )
+    rows, total = store.query_events(q=q, limit=10)
+    assert {r["doc_id"] for r in rows} == expected and total == len(expected)
+
+
+def test_store_top_dyads_ranks_by_clusters_since_a_day(store: Store) -> None:
+    store.ingest(_thaw_articles())
+    top = store.top_dyads(limit=5)
+    assert top and top[0]["events"] == max(d["events"] for d in top)
+    assert all(d["source"] != d["target"] for d in top)
+    assert store.top_dyads(limit=5, since=date(2030, 1, 1)) == []

@@ -213,6 +213,14 @@ class Store:
         with _translated(self.path, "stats"):
             return reading.stats(self.con)
 
+    def top_dyads(self, *, limit: int = 10, since: date | None = None) -> list[dict[str, Any]]:
+        """The most active directed country dyads since ``since``: events (clusters), mean Goldstein
+        (weighted by sources) and last day."""
+        with _translated(self.path, "top dyads"):
+            cursor = self.con.execute(q.TOP_DYADS_SQL, [since or date.min, limit])
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
     def actors(self, *, side: str = "source", limit: int = 50) -> list[tuple[str, int]]:
         """The most frequent actor codes on one side (``source`` or ``target``) with event counts."""
         with _translated(self.path, "actor list"):

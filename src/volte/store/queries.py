@@ -192,8 +192,10 @@ def event_filters(
     doc_id: str | None = None,
     cluster_id: str | None = None,
     factuality: str | None = None,
+    q: str | None = None,
 ) -> Where:
-    """The WHERE clause of an event query; codes match by prefix, dates are inclusive."""
+    """The WHERE clause of an event query; codes match by prefix, dates are inclusive, ``q`` is a
+    case-insensitive substring of the sentence."""
     check_range(since, until)
     where = Where()
     if source:
@@ -211,7 +213,18 @@ def event_filters(
     for column, value in (("doc_id", doc_id), ("cluster_id", cluster_id), ("factuality", factuality)):
         if value:
             where.add(f"{column} = ?", value)
+    if q:
+        pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        where.add("sentence ILIKE ? ESCAPE '\\'", pattern)
     return where
+
+
+TOP_DYADS_SQL = """
+SELECT source_country AS source, target_country AS target, sum(clusters)::BIGINT AS events,
+       sum(wg) / nullif(sum(w), 0) AS goldstein_mean, max(day) AS last_date
+FROM dyad_days WHERE source_country <> target_country AND day >= ?
+GROUP BY ALL ORDER BY events DESC, source, target LIMIT ?
+"""
 
 
 def _check_root(root: str) -> str:
