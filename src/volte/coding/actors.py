@@ -25,9 +25,23 @@ from volte.coding.actor_dictionary import (
     ActorDictionary,
     Entry,
     Name,
-    Period,
     default_actors,
     fold,
+)
+from volte.coding.actor_syntax import (
+    ANTECEDENT_WINDOW,
+    PERSON_PRONOUNS,
+    antecedent,
+    cased_fits,
+    in_reporting_subject,
+    is_collective,
+    is_place,
+    is_stance,
+    last_conjunct,
+    period_note,
+    same_title,
+    share_roles,
+    span_head,
 )
 
 if TYPE_CHECKING:
@@ -37,8 +51,6 @@ __all__ = ["ActorDictionary", "ActorResolver", "ResolvedActor", "default_actors"
 
 log = logging.getLogger(__name__)
 
-PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
-_PRONOUN_GENDER = {p: ("she" if p.startswith(("she", "her")) else "he") for p in PERSON_PRONOUNS}
 PLURAL_PRONOUNS = frozenset("they them".split())
 OTHER_PRONOUNS = frozenset("they them their themselves we us our i me my you your".split())
 RELATIVE_PRONOUNS = frozenset("who whom which that".split())
@@ -46,12 +58,8 @@ FORMER_WORDS = frozenset("former ex late ousted deposed outgoing exiled jailed".
 MODIFIER_DEPS = frozenset(("amod", "compound", "poss", "nmod", "npadvmod", "nummod"))
 OF_PREPS = frozenset(("of", "from"))
 IN_PREPS = frozenset(("in", "at", "inside", "within"))
-PLACE_PREPS = frozenset("in at to into inside near outside around across throughout within via".split())
-ANTECEDENT_WINDOW = 150  # tokens a pronoun looks back for its person
 GENERIC_ROLES = frozenset(("role:government",))
 RULING_BODIES = frozenset("government administration cabinet regime junta leadership presidency".split())
-STANCE_PREFIXES = frozenset(("pro", "anti"))
-STANCE_SUFFIXES = frozenset("backed funded allied aligned supported sponsored armed trained".split())
 NON_STATE = frozenset(("IGO", "NGO", "IMG", "NGM", "MNC", "INT"))
 TITLE_GRACE = timedelta(days=31)  # "President X" keeps the title this long after the term (news lag)
 # Generic groups that are clearly national: with no owner in their phrase they take the one country that the
@@ -62,7 +70,6 @@ LOCATIVE_PREPS = frozenset("in at inside near outside around across throughout w
 COUNTRY_NOUNS = frozenset("country nation kingdom republic emirate".split())
 GROUP_NOUNS = frozenset("group alliance bloc organisation organization agency movement".split())
 NOT_LOCAL = frozenset("hostage prisoner detainee inmate captive migrant immigrant tourist pilgrim".split())
-REPORTING_VERBS = frozenset("say tell report add announce state claim confirm quote".split())
 PLACE_NOUNS = frozenset(
     """city town village province region state capital district area county camp
     port territory strip valley desert island municipality neighbourhood neighborhood suburb outskirts
@@ -151,7 +158,7 @@ class ActorResolver:
             if role is not None and actor.code and head.i not in self._person_at:
                 actors += self._coordinated_owners(head, role, when)
             actors.append(actor)
-        return sorted(_share_roles(actors), key=lambda a: a.start)
+        return sorted(share_roles(actors), key=lambda a: a.start)
 
     def mentions(self, sent: Span) -> list[ResolvedActor]:
         """Every actor mention in a sentence with a known code (one per noun phrase, in text order)."""
@@ -229,7 +236,7 @@ class ActorResolver:
             for length in range(min(longest, n - i), 0, -1):
                 names = index.names.get(tuple(norms[i : i + length]))
                 if names:
-                    fitting = tuple(nm for nm in names if _cased_fits(nm, doc, i))
+                    fitting = tuple(nm for nm in names if cased_fits(nm, doc, i))
                     if fitting:
                         matches.append(_Match(i, i + length, fitting))
                         step = length
@@ -248,14 +255,14 @@ class ActorResolver:
                 person = self._person_of_match(pending, introduced)
                 if person is not None:
                     introduced[person.id] = token.i
-                    head = _span_head(self.doc, pending.start, pending.end)
+                    head = span_head(self.doc, pending.start, pending.end)
                     for i in range(pending.start, pending.end):
                         self._person_at[i] = person
                     if head.dep_ != "poss" and head.dep_ != "compound":
                         persons.append((head.i, person))
                 pending = next(matches, None)
             elif token.lower_ in PERSON_PRONOUNS and token.i not in self._match_at:
-                person = _antecedent(token, persons, self.doc)
+                person = antecedent(token, persons, self.doc)
                 if person is not None:
                     self._person_at[token.i] = person
                     if token.dep_ not in ("poss",):
@@ -344,7 +351,7 @@ class ActorResolver:
             if token.i - match.start > ANTECEDENT_WINDOW:
                 return None
             named = match.of_kind(*kinds)
-            if named is None or match.start in self._person_at or _is_stance(self.doc[match.start]):
+            if named is None or match.start in self._person_at or is_stance(self.doc[match.start]):
                 continue
             if named.kind == ORG:
                 code = named.entry.code_on(self.published)[0]
@@ -359,11 +366,11 @@ class ActorResolver:
     def _named_actor(self, name: Name, match: _Match, on: date | None, *, head: Token) -> ResolvedActor:
         code, period = name.entry.code_on(on) if name.kind == ORG else (name.code, None)
         entry = name.entry.id if name.kind in (ORG, STATE) else f"{name.entry.id}#{name.kind}"
-        if name.kind == ADJ and len(code) == 6 and _collective(head):
+        if name.kind == ADJ and len(code) == 6 and is_collective(head):
             code, entry = code[:3], f"{name.entry.id}#collective"  # "the Palestinians rejected ..."
         if name.kind in (STATE, SEAT) and self._after_first_name(match):
             code, entry = "", "unknown (a place name inside a person's name)"  # "Denzel Washington"
-        return self._actor(code, match.start, match.end, entry + _period_note(period))
+        return self._actor(code, match.start, match.end, entry + period_note(period))
 
     def _surname_like(self, head: Token, match: _Match) -> bool:
         """ "Defence Secretary Tom *King*": a capitalised one-word role noun right after an unknown first name
@@ -397,7 +404,7 @@ class ActorResolver:
         match = self._match_at.get(head.i)
         start, end = (match.start, match.end) if match is not None else (head.i, head.i + 1)
         code, period = person.code_on(on)
-        note = _period_note(period)
+        note = period_note(period)
         if period is None and on is not None:
             titled = self._titled_code(head, person, on)
             if titled is not None:
@@ -416,13 +423,13 @@ class ActorResolver:
             return None
         noun, actor = title
         ended = [p for p in person.periods if p.end is not None and p.end < on <= p.end + TITLE_GRACE]
-        same = [p for p in ended if _same_title(p.title, noun)]
+        same = [p for p in ended if same_title(p.title, noun)]
         if same:
             return same[-1].code, f"{same[-1].title} until {same[-1].end}"
         first = min((p.start for p in person.periods if p.start is not None), default=None)
         if first is not None and on >= first:
             return None
-        later = [p for p in person.periods if _same_title(p.title, noun)]
+        later = [p for p in person.periods if same_title(p.title, noun)]
         if later:
             return later[0].code, f"{later[0].title} from {later[0].start}"
         return (actor.code, actor.entry) if actor is not None and actor.code else None
@@ -489,7 +496,7 @@ class ActorResolver:
         in_phrase = [t for i in near for t in self.doc[i].children if t.i not in near]
         splits = {s.i for s in map(self._split_coordination, (head, *extra)) if s is not None}
         modifiers = [
-            _last_conjunct(t) if t.i in splits else t
+            last_conjunct(t) if t.i in splits else t
             for t in in_phrase
             if t.dep_ in MODIFIER_DEPS and t.i < head.i
         ]
@@ -507,7 +514,7 @@ class ActorResolver:
         return None
 
     def _owner_from(self, token: Token, on: date | None) -> _Owner | None:
-        if _is_stance(token):  # "pro-Russian separatists", "Iranian-backed militias"
+        if is_stance(token):  # "pro-Russian separatists", "Iranian-backed militias"
             return None
         person = self._person_at.get(token.i)
         match = self._match_at.get(token.i)
@@ -549,7 +556,7 @@ class ActorResolver:
             if (
                 token.dep_ != "pobj"
                 or token.head.lower_ not in LOCATIVE_PREPS
-                or _in_subject(token.head, head)
+                or in_reporting_subject(token.head, head)
             ):
                 continue
             place = self._place_country(token)
@@ -582,7 +589,7 @@ class ActorResolver:
             if (
                 named is not None
                 and match is not None
-                and not _is_stance(inner)
+                and not is_stance(inner)
                 and inner.i not in self._person_at
             ):
                 country = named.entry.country
@@ -639,7 +646,7 @@ class ActorResolver:
                     if head.pos_ == "PROPN" and child.dep_ == "compound"
                     else (STATE, ADJ, SEAT, ORG)
                 )
-                named = match.of_kind(*kinds) if match is not None and not _is_stance(child) else None
+                named = match.of_kind(*kinds) if match is not None and not is_stance(child) else None
                 code = (named.entry.country or named.entry.code[:3]) if named is not None else ""
                 if (
                     named is not None
@@ -663,13 +670,13 @@ class ActorResolver:
         for match in self._matches or []:
             if match.end <= sent.start or match.start >= sent.end:
                 continue
-            own = _span_head(self.doc, match.start, match.end)
+            own = span_head(self.doc, match.start, match.end)
             if own.dep_ == "appos" and own.head.i in self._match_at:
                 continue
             if own.dep_ == "compound" and own.head.pos_ == "PROPN" and own.head.i not in self._match_at:
                 continue  # "Iran Air", "Chad Smith": part of another name
             governors = self._governors(own, sent)
-            if (not governors and _is_bare_modifier(own, match)) or (match.of_kind(SEAT) and _is_place(own)):
+            if (not governors and _is_bare_modifier(own, match)) or (match.of_kind(SEAT) and is_place(own)):
                 continue  # "the Russian economy", "talks in Minsk"
             heads.append((*governors, own))
         heads += [(t,) for t in sent if t.lower_ in PERSON_PRONOUNS and t.i in self._person_at]
@@ -691,118 +698,9 @@ class ActorResolver:
         return found
 
 
-# ---------------------------------------------------------------------- helpers of the resolver
-
-
-def _cased_fits(name: Name, doc: Doc, start: int) -> bool:
-    for offset, rule in enumerate(name.cased):
-        if not rule:
-            continue
-        text = doc[start + offset].text
-        if rule == "upper" and not text[:1].isupper():
-            return False
-        if rule == "exact" and not all(c.isupper() for c in text if c.isalpha()):
-            return False
-    return True
-
-
-def _share_roles(actors: list[ResolvedActor]) -> list[ResolvedActor]:
-    """ "Sierra Leonean and Liberian refugees" parsed as two conjuncts: the bare adjective takes the role."""
-    roles = {a.code[3:6] for a in actors if a.entry.startswith("role:") and len(a.code) == 6}
-    if len(roles) != 1:
-        return actors
-    role = roles.pop()
-    return [
-        replace(a, code=a.code + role) if a.entry.endswith("#adj") and len(a.code) == 3 else a for a in actors
-    ]
-
-
-def _collective(head: Token) -> bool:
-    """ "the Palestinians" (the side, coded as the state) rather than "100 Palestinians" (people, CVL)."""
-    children = list(head.children)
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in children)
-    counted = any(c.dep_ in ("nummod", "quantmod", "amod") for c in children) or head.head.lower_ == "of"
-    return definite and not counted
-
-
-def _is_stance(token: Token) -> bool:
-    """A name that says whom a group supports or who backs it, not whose it is ("pro-Russian", "Iranian-backed")."""
-    doc = token.doc
-    before = doc[token.i - 2].lower_ if token.i >= 2 and doc[token.i - 1].text == "-" else ""
-    after = doc[token.i + 2].lower_ if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" else ""
-    return before in STANCE_PREFIXES or after in STANCE_SUFFIXES
-
-
-def _in_subject(token: Token, head: Token) -> bool:
-    """Whether ``token`` sits inside the subject of a reporting verb, outside the phrase of ``head``."""
-    while token.head.i != token.i:
-        if token.i == head.i:
-            return False
-        if (
-            token.dep_ == "nsubj"
-            and token.head.lemma_.lower() in REPORTING_VERBS
-            and head not in token.subtree
-        ):
-            return True
-        token = token.head
-    return False
-
-
-def _last_conjunct(token: Token) -> Token:
-    """The last conjunct coordinated to ``token`` (the token itself when none)."""
-    conjuncts = [c for c in token.children if c.dep_ == "conj"]
-    return conjuncts[-1] if conjuncts else token
-
-
-def _same_title(title: str, noun: str) -> bool:
-    """ "president" is the title "president" or part of "foreign minister and prime minister"-style titles."""
-    parts = {part.strip() for part in title.replace(" and ", ",").split(",")}
-    return noun == title or noun in parts
-
-
-def _is_place(token: Token) -> bool:
-    """A name used as a location: the object of a locative preposition ("in Minsk", "to Vienna")."""
-    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
-
-
 def _is_bare_modifier(token: Token, match: _Match) -> bool:
     """An adjective modifying a noun that is no actor ("Russian" in "the Russian economy")."""
     return match.of_kind(ADJ) is not None and token.dep_ in ("amod", "compound") and token.head.i != token.i
-
-
-def _span_head(doc: Doc, start: int, end: int) -> Token:
-    for i in range(start, end):
-        token = doc[i]
-        if not (start <= token.head.i < end) or token.head.i == token.i:
-            return token
-    return doc[end - 1]
-
-
-def _antecedent(pronoun: Token, persons: list[tuple[int, Entry]], doc: Doc) -> Entry | None:
-    """Most recent earlier person mention, skipping the subject of the pronoun's own verb (binding)."""
-    for index, person in reversed(persons):
-        if pronoun.i - index > ANTECEDENT_WINDOW:
-            return None
-        candidate = doc[index]
-        if (
-            pronoun.dep_ in ("dobj", "pobj", "dative")
-            and candidate.head.i == pronoun.head.i
-            and candidate.dep_ in ("nsubj", "nsubjpass")
-        ):
-            continue
-        if person.pronoun and person.pronoun != _PRONOUN_GENDER[pronoun.lower_]:
-            continue
-        return person
-    return None
-
-
-def _period_note(period: Period | None) -> str:
-    if period is None:
-        return ""
-    start = period.start.isoformat() if period.start else ""
-    end = period.end.isoformat() if period.end else ""
-    title = f" {period.title}" if period.title else ""
-    return f" ({period.code}{title} {start}..{end})"
 
 
 def lookup_actor(

@@ -21,7 +21,7 @@ from volte import CODER_VERSION
 from volte.coding.actors import ActorResolver, ResolvedActor, default_actors
 from volte.coding.cameo import describe
 from volte.coding.dates import resolve_event_date
-from volte.coding.factuality import QuoteTracker
+from volte.coding.quotes import QuoteTracker
 from volte.coding.verbs import VerbDictionary, VerbMatch, default_verbs
 from volte.errors import E_CODING_FAILED
 from volte.nlp.pipeline import build_nlp

@@ -1,0 +1,127 @@
+"""Syntactic and naming helpers of the actor resolver (:mod:`volte.coding.actors`): coordination, stance
+compounds ("pro-Russian"), places, pronoun antecedents, title and period notes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from volte.coding.actor_dictionary import Entry, Name, Period
+    from volte.coding.actors import ResolvedActor
+
+PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
+_PRONOUN_GENDER = {p: ("she" if p.startswith(("she", "her")) else "he") for p in PERSON_PRONOUNS}
+PLACE_PREPS = frozenset("in at to into inside near outside around across throughout within via".split())
+ANTECEDENT_WINDOW = 150  # tokens a pronoun looks back for its person
+STANCE_PREFIXES = frozenset(("pro", "anti"))
+STANCE_SUFFIXES = frozenset("backed funded allied aligned supported sponsored armed trained".split())
+REPORTING_VERBS = frozenset("say tell report add announce state claim confirm quote".split())
+
+
+def cased_fits(name: Name, doc: Doc, start: int) -> bool:
+    for offset, rule in enumerate(name.cased):
+        if not rule:
+            continue
+        text = doc[start + offset].text
+        if rule == "upper" and not text[:1].isupper():
+            return False
+        if rule == "exact" and not all(c.isupper() for c in text if c.isalpha()):
+            return False
+    return True
+
+
+def share_roles(actors: list[ResolvedActor]) -> list[ResolvedActor]:
+    """ "Sierra Leonean and Liberian refugees" parsed as two conjuncts: the bare adjective takes the role."""
+    roles = {a.code[3:6] for a in actors if a.entry.startswith("role:") and len(a.code) == 6}
+    if len(roles) != 1:
+        return actors
+    role = roles.pop()
+    return [
+        replace(a, code=a.code + role) if a.entry.endswith("#adj") and len(a.code) == 3 else a for a in actors
+    ]
+
+
+def is_collective(head: Token) -> bool:
+    """ "the Palestinians" (the side, coded as the state) rather than "100 Palestinians" (people, CVL)."""
+    children = list(head.children)
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in children)
+    counted = any(c.dep_ in ("nummod", "quantmod", "amod") for c in children) or head.head.lower_ == "of"
+    return definite and not counted
+
+
+def is_stance(token: Token) -> bool:
+    """A name that says whom a group supports or who backs it, not whose it is ("pro-Russian", "Iranian-backed")."""
+    doc = token.doc
+    before = doc[token.i - 2].lower_ if token.i >= 2 and doc[token.i - 1].text == "-" else ""
+    after = doc[token.i + 2].lower_ if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" else ""
+    return before in STANCE_PREFIXES or after in STANCE_SUFFIXES
+
+
+def in_reporting_subject(token: Token, head: Token) -> bool:
+    """Whether ``token`` sits inside the subject of a reporting verb, outside the phrase of ``head``."""
+    while token.head.i != token.i:
+        if token.i == head.i:
+            return False
+        if (
+            token.dep_ == "nsubj"
+            and token.head.lemma_.lower() in REPORTING_VERBS
+            and head not in token.subtree
+        ):
+            return True
+        token = token.head
+    return False
+
+
+def last_conjunct(token: Token) -> Token:
+    """The last conjunct coordinated to ``token`` (the token itself when none)."""
+    conjuncts = [c for c in token.children if c.dep_ == "conj"]
+    return conjuncts[-1] if conjuncts else token
+
+
+def same_title(title: str, noun: str) -> bool:
+    """ "president" is the title "president" or part of "foreign minister and prime minister"-style titles."""
+    parts = {part.strip() for part in title.replace(" and ", ",").split(",")}
+    return noun == title or noun in parts
+
+
+def is_place(token: Token) -> bool:
+    """A name used as a location: the object of a locative preposition ("in Minsk", "to Vienna")."""
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
+
+
+def span_head(doc: Doc, start: int, end: int) -> Token:
+    for i in range(start, end):
+        token = doc[i]
+        if not (start <= token.head.i < end) or token.head.i == token.i:
+            return token
+    return doc[end - 1]
+
+
+def antecedent(pronoun: Token, persons: list[tuple[int, Entry]], doc: Doc) -> Entry | None:
+    """Most recent earlier person mention, skipping the subject of the pronoun's own verb (binding)."""
+    for index, person in reversed(persons):
+        if pronoun.i - index > ANTECEDENT_WINDOW:
+            return None
+        candidate = doc[index]
+        if (
+            pronoun.dep_ in ("dobj", "pobj", "dative")
+            and candidate.head.i == pronoun.head.i
+            and candidate.dep_ in ("nsubj", "nsubjpass")
+        ):
+            continue
+        if person.pronoun and person.pronoun != _PRONOUN_GENDER[pronoun.lower_]:
+            continue
+        return person
+    return None
+
+
+def period_note(period: Period | None) -> str:
+    if period is None:
+        return ""
+    start = period.start.isoformat() if period.start else ""
+    end = period.end.isoformat() if period.end else ""
+    title = f" {period.title}" if period.title else ""
+    return f" ({period.code}{title} {start}..{end})"
