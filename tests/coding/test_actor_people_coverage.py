@@ -197,15 +197,14 @@ INCOMPLETE: dict[str, str] = {
     "ATG": "foreign ministers not listed", "DMA": "foreign ministers not listed",
     "GRD": "foreign ministers not listed", "LCA": "foreign ministers not listed",
     "VCT": "foreign ministers not listed", "KNA": "foreign minister before 2015-02-18 not listed",
-    "BHR": _DM, "BHS": _DM + " (national security)", "BLZ": _DM, "BRB": _DM,
+    "BHR": _DM, "BLZ": _DM, "BRB": _DM,
     "COD": _DM, "GTM": "defence ministers 2020-01..2024-01 (Alemán, Reyes Chigua) not dated",
-    "JAM": _DM + " (national security)", "KWT": _DM, "NIC": _DM,
-    "PRK": _DM, "TTO": _DM + " (national security)",
+    "KWT": _DM, "NIC": _DM,
+    "PRK": _DM,
     "GUY": _DM + " (the president holds defence)",
     "HND": "foreign ministers before 2019-10 and defence ministers not listed",
     "HTI": "foreign ministers 2015-2018 and defence ministers not listed",
     "SDN": "foreign ministers 2018-04..06 and 2019-04..09; defence ministers since 2019-04 not listed",
-    "SUR": "foreign minister since 2025-05 and defence ministers not listed",
     "YEM": _DM,
 }
 
