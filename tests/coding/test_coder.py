@@ -151,3 +151,25 @@ def test_coder_generic_statements_only_on_request(nlp, statements, expected):
     text = "Russia's foreign minister said on Monday that the economy was growing."
     events = next(coder.code([Article(id="s", text=text, published=PUBLISHED)])).events
     assert {e.code for e in events} == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the pattern names no target: the nearest known actor in the governed clause is the target
+        ("Hezbollah threatened on Sunday to deliver painful blows to Israel.", ("LBN", "ISR", "13")),
+        ("The Kenyan government has refused to ease the curfew on Somali refugees.", ("KEN", "SOM", "12")),
+        ("The Arab League chief urged the European Union to recognise the Palestinian state.", ("IGO", "PSE", "05")),
+    ],
+)
+def test_coder_target_from_the_governed_clause(coder, text, expected):
+    events = code_text(text, published=PUBLISHED)
+    assert {(e.source[:3], e.target[:3], e.root) for e in events} == {expected}
+
+
+@pytest.mark.model
+def test_coder_complement_target_stops_at_an_unknown_name(coder):
+    # "ordered *Gutierrez* to appear": the demand is on a named person; Peru, deep in the clause, is no target
+    text = "Bolivia's judge ordered Gutierrez to appear for questioning in an inquiry into arms sales to Peru."
+    assert not [e for e in code_text(text, published=PUBLISHED) if e.target[:3] == "PER"]

@@ -21,6 +21,7 @@ from volte import CODER_VERSION
 from volte.coding.actors import ActorResolver, ResolvedActor, default_actors
 from volte.coding.cameo import describe
 from volte.coding.dates import resolve_event_date
+from volte.coding.factuality import is_to_infinitive
 from volte.coding.quotes import QuoteTracker
 from volte.coding.verbs import VerbDictionary, VerbMatch, default_verbs
 from volte.errors import E_CODING_FAILED
@@ -182,6 +183,8 @@ class _EventBuilder:
             targets = self._place(trigger, sources, on, trigger_code_domestic=match.code[:2] == "17")
         if not targets and (match.code[:2] == "14" or match.code == "082"):
             targets = _own_government(sources)
+        if not targets and sources and not match.statement:
+            targets = self._complement_target(trigger, sources, on)
         attributed = self._speaker_code(match, on)
         # one side may be paired within itself ("X and Y met", "talks between X and Y") only when the
         # other side names nobody at all; "the agency held talks with X and Y" pairs the agency, or nothing
@@ -314,6 +317,33 @@ class _EventBuilder:
                         entry=found[0].entry,
                     )
                 ]
+        return []
+
+    def _complement_target(
+        self, trigger: Token, sources: list[ResolvedActor], on: date | None
+    ) -> list[ResolvedActor]:
+        """The nearest known actor inside the clause a trigger governs, when its pattern found no target:
+        "threatened to deliver blows *to the United States*", "refused to lift the curfew *on
+        Palestinians*", "demanded that *Beijing* free ...". Nearest in the parse first, a few steps deep;
+        the source itself and a clause whose subject or object is an unknown name ("ordered *Menem* to
+        appear") give no target."""
+        own = {a.code for a in sources}
+        queue = [
+            (c, 0)
+            for c in trigger.children
+            if c.dep_ in _COMPLEMENTS
+            or (c.dep_ == "advcl" and is_to_infinitive(c))  # "threatened ... *to strike*"
+        ]
+        while queue:
+            token, depth = queue.pop(0)
+            if token.dep_ in _COMPLEMENT_ROLES and token.pos_ in ("NOUN", "PROPN"):
+                found = [a for a in self._side((token.i,), on, speaker=None) if a.code not in own]
+                if found:
+                    return found
+                if depth == 1 and token.pos_ == "PROPN" and token.dep_ != "pobj":
+                    return []  # the target is named, but nobody we know
+            if depth < _COMPLEMENT_DEPTH:
+                queue.extend((c, depth + 1) for c in token.children if c.dep_ not in _NO_TARGET_DEPS)
         return []
 
     def _titled(self, token: Token, on: date | None) -> list[ResolvedActor]:
@@ -496,6 +526,12 @@ _PLATFORMS = frozenset(
     }
 )
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+# Clauses a trigger governs ("threatened *to strike*", "demanded *that* Iran *free*") and the words in them
+# that can name the target; relative clauses and appositions describe someone else's act.
+_COMPLEMENTS = frozenset({"xcomp", "ccomp"})
+_COMPLEMENT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr"})
+_NO_TARGET_DEPS = frozenset({"relcl", "appos", "advcl", "punct", "cc", "parataxis", "npadvmod"})
+_COMPLEMENT_DEPTH = 5  # parse steps below the complement's head
 # Codes whose events are complete with one actor: statements, intents, resignations, calling off protests,
 # investigations, protests, force posture. Other events need a known target (or `alone: true` patterns).
 _ONE_SIDED = ("01", "03", "08", "09", "14", "15", "1723", "1724")
