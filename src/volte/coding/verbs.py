@@ -204,7 +204,7 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
     if pattern.passive is not None and not site.noun and site.passive != pattern.passive:
         return None
     if pattern.particle:
-        hit = site.child(("prt", "acomp", "oprd", "advmod"), pattern.particle, lemma=False)  # "shot *dead*"
+        hit = site.child(("prt", "acomp", "oprd", "advmod", "npadvmod"), pattern.particle, lemma=False)  # "shot *dead*"
         if hit is None:
             return None
         cues.add(hit.i)
@@ -576,8 +576,14 @@ def _drop_topics(raws: list[_Raw]) -> None:
         speech = by_index.get(governor.i) if governor is not None else None
         if speech is None or speech.noun or speech.pattern.statement or governor.lemma_ in ENACTING:
             continue  # "announced a *suspension* of links", "ordered a *mobilisation*" report the act
-        if speech.pattern.code[:2] in _SPEECH_ROOTS or speech.pattern.code in ("051", "052"):
+        if _culpable(speech.tok) and raw.pattern.code[:2] in _HOSTILE_ROOTS:
+            speech.dropped = True  # "the government *was responsible for* the sarin attack" reports the attack
+        elif speech.pattern.code[:2] in _SPEECH_ROOTS or speech.pattern.code in ("051", "052"):
             raw.dropped = True
+
+
+def _culpable(tok: Token) -> bool:
+    return tok.lower_ in _RESPONSIBLE and tok.dep_ == "acomp" and tok.head.lemma_ == "be"
 
 
 def _governing_word(noun: Token) -> Token | None:
