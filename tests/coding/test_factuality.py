@@ -140,10 +140,33 @@ def test_factuality_reported_must_is_a_demand_by_the_speaker(strict_coder):
         "The election outcome raises questions about the future of U.S. military aid to Kyiv.",
         "Analysts say the rivalry between Washington and Beijing will shape the decade.",
         "Iran, which was hit by U.S. sanctions in 2018, has struggled to sell its oil.",
+        # lasting states in a non-restrictive clause describe, they report nothing new
+        "Analysts expect Germany, which has supplied weapons to Ukraine for years, to stay the course.",
+        "Japanese carmakers, which ship many of their cars to the United States, are among the most exposed.",
     ],
 )
 def test_factuality_analysis_and_background_yield_nothing(strict_coder, text):
     assert _events(strict_coder, text) == ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a non-restrictive who/which clause in the active past adds an act of its own
+        ("Kenya welcomed the Somali president, who thanked Kenya for its support.", ("SOM", "KEN", "05")),
+        ("Canada summoned the Indian ambassador, who rejected Canada's accusations on Monday.", ("IND", "CAN", "12")),
+    ],
+)
+def test_factuality_non_restrictive_clause_reports_its_act(strict_coder, text, expected):
+    assert expected in {(e.source[:3], e.target[:3], e.root) for e in _events(strict_coder, text)}
+
+
+@pytest.mark.model
+def test_factuality_restrictive_and_passive_relative_clauses_stay_background(strict_coder):
+    text = "Canada condemned the attack that killed two Indian soldiers, and freed a man, who was held by Iran."
+    roots = {e.root for e in _events(strict_coder, text)}
+    assert "18" not in roots and "17" not in roots and "19" not in roots
 
 
 def _actor(code):
@@ -222,3 +245,9 @@ def test_factuality_appeals_and_demands_specialised_by_their_clause(nlp, text, c
 )
 def test_factuality_complement_object_names_what_is_threatened_or_asked(nlp, text, code):
     assert code in [m.code for m in _matches(nlp, text)]
+
+
+@pytest.mark.model
+def test_factuality_a_campaign_of_acts_reports_the_acts(strict_coder):
+    text = "Russia waged a campaign of airstrikes against Ukrainian cities on Monday."
+    assert ("UKR", "19") in {(e.target[:3], e.root) for e in _events(strict_coder, text)}

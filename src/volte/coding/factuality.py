@@ -430,6 +430,8 @@ def _is_background(tok: Token) -> bool:
     """Background rather than news: relative and participial clauses ("a tanker *seized* by ..."),
     temporal or causal clauses ("after rebels *seized* Damascus"), and "after/since/amid the *attack*"."""
     dep = tok.dep_
+    if dep == "relcl" and _non_restrictive(tok):
+        return False  # "the opposition, *which it accused* of treason": news told in passing
     if dep in ("relcl", "amod") and tok.pos_ in ("VERB", "AUX"):
         return True
     if dep in ("dobj", "dative") and tok.pos_ == "NOUN" and tok.head.lemma_ in _ADDRESSING:
@@ -452,6 +454,25 @@ def _is_background(tok: Token) -> bool:
             and not _eventive(holder)
         )
     return False
+
+
+def _non_restrictive(clause: Token) -> bool:
+    """A relative clause set off by a comma and opened by who/which, in the active past ("police, *who fired*
+    tear gas", "the party, *which it had accused* of treason"): it adds a new act of its own. Restrictive
+    ones ("the attack *that killed* ..."), where/when clauses, passives ("Canadians, *who were held* ...")
+    and states that last ("Kyiv, *which has relied* on ...", "carmakers, *which ship* ...") only describe."""
+    first = clause.left_edge
+    if first.i == 0 or first.i <= clause.head.i or first.lower_ not in _RELATIVE_OPENERS:
+        return False
+    if clause.doc[first.i - 1].text != ",":
+        return False
+    auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in clause.children):
+        return False
+    return (clause.tag_ == "VBD" and not auxes) or (clause.tag_ == "VBN" and auxes == {"had"})
+
+
+_RELATIVE_OPENERS = frozenset({"who", "which", "whom"})
 
 
 def _issued(document: Token) -> bool:
@@ -482,6 +503,7 @@ _EVENTIVE_HOLDERS = frozenset(
         "end",
         "start",
         "resumption",
+        "campaign",
     }
 )
 
