@@ -169,6 +169,9 @@ VACANCIES: list[tuple[str, str, date, date, str]] = [
 # Stretches when a head of state or government held the office himself (the audit counts the office as held).
 HELD_BY_HEAD: list[tuple[str, str, date, date, str]] = [
     ("VCT", FM, date(2020, 11, 10), date(2022, 8, 25), "PM Ralph Gonsalves kept foreign affairs until Keisal Peters"),
+    ("HND", DM, date(2025, 5, 28), date(2025, 12, 18), "President Castro took over defence after Rixi Moncada resigned"),
+    ("GUY", DM, START, END, "no defence minister: the President chairs the Defence Board and holds the portfolio"),
+    ("BRB", DM, START, END, "no defence minister: the prime minister holds defence and security (Stuart, Mottley)"),
 ]
 # Short handovers (acting officials between two listed holders) are tolerated up to this many days.
 TOLERANCE_DAYS = 31
@@ -204,12 +207,10 @@ def audit(dictionary: ActorDictionary, *, tolerance_days: int = 0, vacancies: bo
 _DM = "defence ministers not listed"
 INCOMPLETE: dict[str, str] = {
     "AFG": "acting foreign ministers 2019-01..2020-03 and the defence handover 2017-04..05 not listed",
-    "BHR": _DM, "BLZ": _DM, "BRB": _DM,
+    "BHR": "defence ministers before 2018-12 (Mohammed bin Abdullah Al Khalifa, Yusuf al-Jalahma) not dated", "BLZ": _DM,
     "COD": _DM, "GTM": "defence ministers 2020-01..2024-01 (Alemán, Reyes Chigua) not dated",
     "KWT": _DM, "NIC": _DM,
     "PRK": _DM,
-    "GUY": _DM + " (the president holds defence)",
-    "HND": "foreign ministers before 2019-10 and defence ministers not listed",
     "HTI": "foreign ministers 2015-2018 and defence ministers not listed",
     "SDN": "foreign ministers 2018-04..06 and 2019-04..09; defence ministers since 2019-04 not listed",
 }
