@@ -207,10 +207,10 @@ def audit(dictionary: ActorDictionary, *, tolerance_days: int = 0, vacancies: bo
 _DM = "defence ministers not listed"
 INCOMPLETE: dict[str, str] = {
     "AFG": "acting foreign ministers 2019-01..2020-03 and the defence handover 2017-04..05 not listed",
-    "BHR": "defence ministers before 2018-12 (Mohammed bin Abdullah Al Khalifa, Yusuf al-Jalahma) not dated", "BLZ": _DM,
-    "COD": _DM, "GTM": "defence ministers 2020-01..2024-01 (Alemán, Reyes Chigua) not dated",
+    "BHR": "defence ministers before 2018-12 (Mohammed bin Abdullah Al Khalifa, Yusuf al-Jalahma) not dated",
+    "BLZ": _DM,
+    "GTM": "defence ministers 2020-01..2024-01 (Alemán, Reyes Chigua) not dated",
     "KWT": _DM, "NIC": _DM,
-    "PRK": _DM,
     "HTI": "foreign ministers 2015-2018 and defence ministers not listed",
     "SDN": "foreign ministers 2018-04..06 and 2019-04..09; defence ministers since 2019-04 not listed",
 }
