@@ -655,3 +655,19 @@ def test_seed_article_actors(nlp, shared_dir):
         ("Colombia's Foreign Minister", "COLGOV"),
     ]:
         assert expected in found, expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "role"),
+    [
+        ("A 35-year-old man attacked the mayor.", "man", "CVL"),
+        ("Gunmen stormed the hotel.", "Gunmen", "REB"),
+        ("A mob attacked a man in a Kenyan village.", "mob", None),  # the sentence places it: KENCVL
+        ("Colombian troops entered the town.", "troops", None),  # a country of its own
+        ("The minister attacked the mayor.", "minister", None),  # not a local role
+    ],
+)
+def test_countryless_role_only_for_unplaced_local_roles(nlp, text, word, role):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    assert ActorResolver(default_actors(), doc, published=SEED_DAY).countryless_role(token) == role

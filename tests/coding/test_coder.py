@@ -173,3 +173,20 @@ def test_coder_complement_target_stops_at_an_unknown_name(coder):
     # "ordered *Gutierrez* to appear": the demand is on a named person; Peru, deep in the clause, is no target
     text = "Bolivia's judge ordered Gutierrez to appear for questioning in an inquiry into arms sales to Peru."
     assert not [e for e in code_text(text, published=PUBLISHED) if e.target[:3] == "PER"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unplaced local doer shares the country of the people it acts on at home
+        ("A 35-year-old man attacked the Dutch mayor with a knife on Friday.", {("NLDCVL", "NLDGOV")}),
+        ("Unknown gunmen killed three Nigerian policemen on Monday.", {("NGAREB", "NGACOP")}),
+        # ... but troops may be abroad: no country is borrowed from them
+        ("Gunmen attacked a U.S. military convoy on Friday.", set()),
+        # two groups of the same people: a civilian-on-civilian event is no self-event
+        ("A crowd beat two men to death in a Kenyan village on Sunday.", {("KENCVL", "KENCVL")}),
+    ],
+)
+def test_coder_local_doers_and_kin(coder, text, expected):
+    assert {(e.source, e.target) for e in code_text(text, published=PUBLISHED)} == expected

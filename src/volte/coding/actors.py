@@ -160,6 +160,19 @@ class ActorResolver:
             actors.append(actor)
         return sorted(share_roles(actors), key=lambda a: a.start)
 
+    def countryless_role(self, token: Token) -> str | None:
+        """The role code of a local role noun that names no country and finds none in its sentence ("a
+        71-year-old *man*", "a *mob*", "*gunmen*"), so the coder may place it by the other side of its
+        event; None for anything else."""
+        self._prepare()
+        match = self._match_at.get(token.i)
+        role = match.of_kind(ROLE) if match is not None and token.i not in self._person_at else None
+        if role is None or role.code not in CONTEXT_ROLES or role.entry.country:
+            return None
+        if match is None or match.of_kind(ORG, STATE, SEAT, ADJ) is not None:
+            return None
+        return role.code if not any(a.code for a in self.resolve(token, on=self.published)) else None
+
     def mentions(self, sent: Span) -> list[ResolvedActor]:
         """Every actor mention in a sentence with a known code (one per noun phrase, in text order)."""
         self._prepare()

@@ -185,6 +185,8 @@ class _EventBuilder:
             targets = _own_government(sources)
         if not targets and sources and not match.statement:
             targets = self._complement_target(trigger, sources, on)
+        if not sources and targets:
+            sources = self._local_doer(match.sources, targets)
         attributed = self._speaker_code(match, on)
         # one side may be paired within itself ("X and Y met", "talks between X and Y") only when the
         # other side names nobody at all; "the agency held talks with X and Y" pairs the agency, or nothing
@@ -317,6 +319,31 @@ class _EventBuilder:
                         entry=found[0].entry,
                     )
                 ]
+        return []
+
+    def _local_doer(self, heads: tuple[int, ...], targets: list[ResolvedActor]) -> list[ResolvedActor]:
+        """An unplaced local doer ("a 71-year-old *man* shot the Slovak prime minister", "a *mob* attacked
+        Pakistani police") acts in the country of the people it acts on, when those are at home there
+        (government, police, civilians ..., not troops or envoys who may be abroad)."""
+        country = next(
+            (
+                t.code[:3]
+                for t in targets
+                if len(t.code) >= 6
+                and t.code[:3].isalpha()
+                and t.code[:3] not in _NON_STATES
+                and t.code[3:6] in _AT_HOME
+            ),
+            None,
+        )
+        if country is None:
+            return []
+        for i in heads[:1]:
+            token = self.doc[i]
+            role = self.resolver.countryless_role(token)
+            if role is not None:
+                end = token.idx + len(token.text)
+                return [ResolvedActor(country + role, token.text, token.idx, end, f"local:{role}+{country}")]
         return []
 
     def _complement_target(
@@ -503,6 +530,11 @@ _PEOPLE = frozenset(
     }
 )
 _STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# Roles of people acted on at home: a local doer with no country of its own shares theirs.
+_AT_HOME = frozenset(
+    {"GOV", "COP", "JUD", "LEG", "CVL", "OPP", "PTY", "EDU", "MED", "REL", "HLH", "BUS", "LAB"}
+)
+_NON_STATES = frozenset({"IGO", "NGO", "IMG", "NGM", "MNC", "INT"})
 _PLATFORMS = frozenset(
     {
         "helicopter",
@@ -663,7 +695,20 @@ def _pairs(
     pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
     if symmetric:  # "X met Y", "X held talks with Y": coded in both directions
         pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
-    return [(s, t) for s, t in pairs if not (s and t and s.code == t.code)]
+    return [(s, t) for s, t in pairs if not (s and t and s.code == t.code and not _kin(s, t))]
+
+
+def _kin(source: ResolvedActor, target: ResolvedActor) -> bool:
+    """Two different groups of the same people: "a *mob* beat a *man* to death" (PAKCVL on PAKCVL). The same
+    state body on itself, or one phrase on itself, is no event."""
+    role = source.code[3:6]
+    return (
+        len(source.code) >= 6
+        and role not in _STATE_ROLES
+        and source.start >= 0
+        and target.start >= 0
+        and (source.end <= target.start or target.end <= source.start)
+    )
 
 
 def _distinct(actors: list[ResolvedActor]) -> list[ResolvedActor]:
