@@ -48,6 +48,7 @@ _HOSTILE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 _SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 _CONDITIONAL_ACTS = frozenset({"10", "13"})  # demands and threats are made conditional by nature
 _GOVERNING_LEMMAS = COMMITTING | PLANNING | THREATENING | CONSIDERING
+_PARTICLE_DEPS = ("prt", "acomp", "oprd", "advmod", "npadvmod")
 _GOVERNED_EDGES = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "conj", "acomp"})
 
 
@@ -204,7 +205,7 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
     if pattern.passive is not None and not site.noun and site.passive != pattern.passive:
         return None
     if pattern.particle:
-        hit = site.child(("prt", "acomp", "oprd", "advmod", "npadvmod"), pattern.particle, lemma=False)  # "shot *dead*"
+        hit = site.child(_PARTICLE_DEPS, pattern.particle, lemma=False)  # "shot *dead*", "*test*-fired"
         if hit is None:
             return None
         cues.add(hit.i)
@@ -383,7 +384,7 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
         return []
     if dep == "xcomp" or (dep == "advcl" and is_to_infinitive(verb)):
         controller = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-        if controller and _governs_object_control(head):
+        if controller and head.lemma_ in OBJECT_CONTROL:  # "urged Iran *to* talk", "asked him to leave"
             return controller[:1]
         return subject_heads(head, depth=depth + 1)
     if dep in ("acomp", "oprd"):
@@ -422,11 +423,6 @@ def _demanded_subject(tok: Token) -> list[Token]:
     if tok.dep_ != "advcl" or tok.tag_ != "VBG" or head.dep_ != "ccomp" or head.head.i > head.i:
         return []
     return [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-
-
-def _governs_object_control(head: Token) -> bool:
-    """Verbs whose object does the embedded action: "urged Iran *to* talk", "asked him to leave"."""
-    return head.lemma_ in OBJECT_CONTROL
 
 
 def _after_comma(verb: Token) -> bool:
@@ -554,30 +550,29 @@ def _consume_cued_nouns(raws: list[_Raw]) -> None:
                 continue
             if noun.pattern.code[:2] in _VERBAL_ACTS and raw.pattern.code[:2] in ("01", "12"):
                 continue  # "refuted Trump's *accusation*": the accusation was still made
-            same_root = noun.pattern.code[:2] == raw.pattern.code[:2]
-            if (
-                same_root
-                and raw.pattern.code[2:] in ("0", "")
-                and noun.pattern.code != raw.pattern.code
-                and not raw.noun
-            ):
+            code, own = noun.pattern.code, raw.pattern.code
+            if code[:2] == own[:2] and code != own and own[2:] in ("0", "") and not raw.noun:
                 raw.code = noun.pattern.code
             noun.dropped = True
 
 
 def _drop_topics(raws: list[_Raw]) -> None:
     """A nominal event that a statement is about is its topic, not a second report: "condemned new U.S.
-    *tariffs*", "praised the *ceasefire*", "criticised Israel over the *bombardment*"."""
+    *tariffs*", "praised the *ceasefire*", "criticised Israel over the *bombardment*", "slammed the
+    decision *to sell* weapons"."""
     by_index = {raw.tok.i: raw for raw in raws}
     for raw in raws:
-        if not raw.noun or raw.pattern.code[:2] in _VERBAL_ACTS:
+        acl = raw.tok.dep_ == "acl" and is_to_infinitive(raw.tok)
+        noun = raw.tok if raw.noun else raw.tok.head if acl else None
+        if noun is None or raw.pattern.code[:2] in _VERBAL_ACTS:
             continue
-        governor = _governing_word(raw.tok)
+        governor = _governing_word(noun)
         speech = by_index.get(governor.i) if governor is not None else None
         if speech is None or speech.noun or speech.pattern.statement or governor.lemma_ in ENACTING:
             continue  # "announced a *suspension* of links", "ordered a *mobilisation*" report the act
         if _culpable(speech.tok) and raw.pattern.code[:2] in _HOSTILE_ROOTS:
-            speech.dropped = True  # "the government *was responsible for* the sarin attack" reports the attack
+            # "the government *was responsible for* the sarin attack" reports the attack
+            speech.dropped = True
         elif speech.pattern.code[:2] in _SPEECH_ROOTS or speech.pattern.code in ("051", "052"):
             raw.dropped = True
 
@@ -621,9 +616,8 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             raw.code = governed_code(status, raw.code) or ("100" if status == "demand" else "020")
             reporter = by_index.get(raw.tok.doc[modality.speaker].head.i)
             if reporter is not None and reporter is not raw and reporter.pattern.clause_aux:
-                reporter.dropped = (
-                    True  # "said Sudan must *return* the helicopter" is the more specific demand
-                )
+                # "said Sudan must *return* the helicopter" is the more specific demand
+                reporter.dropped = True
         elif status in _KEEPING:
             raw.dropped = True
             if governor is not None:
@@ -693,15 +687,7 @@ def _specialise_by_clause(raws: list[_Raw]) -> None:
         family = {"02": "appeal", "10": "demand", "12": "refusal", "13": "threat"}.get(raw.code[:2])
         if raw.dropped or family is None:
             continue
-        mediation = next(
-            (
-                c
-                for c in raw.tok.children
-                if c.dep_ == "xcomp" and CLAUSE_CODES.get(c.lemma_.lower()) == "045"
-            ),
-            None,
-        )
-        if mediation is not None:
+        if any(c.dep_ == "xcomp" and CLAUSE_CODES.get(c.lemma_.lower()) == "045" for c in raw.tok.children):
             # "called on the UN to *broker* an agreement" asks for mediation, whatever is brokered
             raw.code = governed_code(family, "045") or raw.code
             continue
@@ -789,14 +775,10 @@ def _bare_or_cued(governor: _Raw, raw: _Raw) -> bool:
 
 
 def _specialise_governor(governor: _Raw, status: str, embedded_code: str) -> None:
+    """Only within the governor's own root: an appeal stays an appeal."""
     code = governed_code(status, embedded_code)
-    if code is not None and is_code(code) and _same_family(governor.pattern.code, code):
+    if code is not None and is_code(code) and governor.pattern.code[:2] == code[:2]:
         governor.code = code
-
-
-def _same_family(governor_code: str, code: str) -> bool:
-    """Only specialise within the governor's own root: an appeal stays an appeal."""
-    return governor_code[:2] == code[:2]
 
 
 def _to_match(raw: _Raw) -> VerbMatch:
