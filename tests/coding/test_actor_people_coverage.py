@@ -209,7 +209,6 @@ INCOMPLETE: dict[str, str] = {
     "AFG": "acting foreign ministers 2019-10..2020-03 (Idrees Zaman from 2019-10-30, then Haroon Chakhansuri) not dated; "
            "defence handover 2017-04..05 not listed",
     "BHR": "defence ministers before 2018-12 (Mohammed bin Abdullah Al Khalifa, Yusuf al-Jalahma) not dated",
-    "BLZ": _DM,
     "GTM": "defence ministers 2020-01..2024-01 (Alemán, Reyes Chigua) not dated",
     "NIC": _DM,
     "HTI": "foreign ministers 2015-2018 and defence ministers not listed",
