@@ -69,7 +69,7 @@ def run_stream(spec: StreamSpec, params: ReversalParams, seed: int) -> Outcome:
         offset = (shift.date - table.day(spec.turn)).days
         if spec.reversal and shift.kind == spec.reversal and abs(offset) <= 1 and not hit:
             hit, delay = True, (shift.detected - table.day(spec.turn)).days
-        elif not spec.reversal or abs(offset) > params.window_days + params.before_days:
+        elif not spec.reversal or abs(offset) > params.longest_after + params.before_days:
             false += 1
     return Outcome(spec.rate, spec.reversal, hit, delay, false, cal.threshold)
 
@@ -126,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "shuffles",
     ):
         parser.add_argument("--" + field.replace("_", "-"), type=float, default=None)
-    parser.add_argument("--combine", choices=("min", "geomean", "contrast"), default=None)
+    parser.add_argument("--combine", choices=("min", "geomean", "contrast", "geo3"), default=None)
     parser.add_argument("--every-day", action="store_true", default=None)
     parser.add_argument("--scales", action="store_true", default=None)
     parser.add_argument("--variance", choices=("squares", "weights"), default=None)

@@ -172,8 +172,9 @@ def test_reversals_rows_scored_together_match_one_by_one() -> None:
 def test_reversals_shorter_after_windows_raise_the_alarm_no_later() -> None:
     table = _turn("thaw")
     single = replace(PARAMS, scales=False)
-    (multi,) = [s for s in detect(table, PARAMS, threshold=1.5) if s.kind == "thaw"]
-    (one,) = [s for s in detect(table, single, threshold=1.5) if s.kind == "thaw"]
+    limit = calibrate(table, PARAMS, seed=1).threshold
+    (multi,) = [s for s in detect(table, PARAMS, threshold=limit) if s.kind == "thaw"]
+    (one,) = [s for s in detect(table, single, threshold=limit) if s.kind == "thaw"]
     assert multi.date == one.date == table.day(100)
     assert multi.detected <= one.detected
     assert np.nanmax(score(table, PARAMS).thaw) >= np.nanmax(score(table, single).thaw)

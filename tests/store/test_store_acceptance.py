@@ -76,33 +76,11 @@ def test_acceptance_demo_shifts_cli_prints_the_evidence(demo_store: Path) -> Non
     assert "petro_trump_reversal.txt" in result.stdout
 
 
-# The README's required turns. Cases the current pipeline misses are strict xfails with the measured
-# reason, so the mark must go (and the test then guards the turn) as soon as the turn is found.
-def _missed(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=reason)
-
-
+# The README's required turns (all six found since the composition signal and the geo3 score,
+# docs/reversals.md).
 TURNS = [
-    pytest.param(
-        "USA",
-        "COL",
-        "rupture",
-        "2025-01-26",
-        "2025-01-27",
-        id="usa-col-rupture",
-        marks=_missed("score 1.33 < 1.45: the mildly cooperative week before sits near the 2-week baseline"),
-    ),
-    pytest.param(
-        "COL",
-        "USA",
-        "thaw",
-        "2025-01-26",
-        "2025-01-28",
-        id="col-usa-thaw",
-        marks=_missed(
-            "score 1.31 < 1.45: 26-27 Jan are mixed days; the cooperative first week raised the baseline"
-        ),
-    ),
+    pytest.param("USA", "COL", "rupture", "2025-01-26", "2025-01-27", id="usa-col-rupture"),
+    pytest.param("COL", "USA", "thaw", "2025-01-26", "2025-01-28", id="col-usa-thaw"),
     pytest.param("USA", "MEX", "thaw", "2025-02-03", "2025-02-05", id="usa-mex-thaw"),
     pytest.param("MEX", "USA", "thaw", "2025-02-03", "2025-02-05", id="mex-usa-thaw"),
     pytest.param("IND", "PAK", "thaw", "2025-05-10", "2025-05-12", id="ind-pak-thaw"),

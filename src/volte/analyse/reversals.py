@@ -1,17 +1,21 @@
 """Reversal detection on one directed dyad's daily cluster sums (pure numpy; docs/reversals.md).
 
-At each day t with at least one event cluster, the *after* window is the last ``window_hours`` (days
-t-2..t for 72 h) and the *before* window the 7 days before it. Each window's weighted mean Goldstein
-(weights sqrt(num_sources)) is shrunk toward the dyad's long-run baseline (everything older than the two
-windows, itself shrunk toward a global prior) and expressed as a z-score::
+At each day t with at least one event cluster, every *after* window of 1 .. max(window, ``after_days``)
+days ending at t is tried against the *before* window of the 7 days before it. Two signals are measured
+on each window, each as a z-score against the dyad's long-run baseline (everything older than the two
+windows, shrunk toward a global prior), with ``shrink`` pseudo-observations at the baseline::
 
-    z = (sum(w*g) - W*mu0) / (sd0 * sqrt(W + k))        W = sum(w), k = ``shrink`` pseudo-weight
+    z = (sum(w*g) - W*mu0) / (sd0 * sqrt(sum(w^2) + k))
 
-A thaw scores ``min(-z_before, z_after)``: both sides must deviate, in opposite directions. A CAMEO gate
-asks for conflict evidence (roots 10-20) before and cooperation evidence (roots 03-05: intent to meet,
-consult, agree) after; a rupture mirrors both. Alarm thresholds are calibrated per dyad on its own history
-shuffled in day blocks (at ``false_alarms_per_year``), never below ``min_threshold``; a history shorter than
-``min_calibration_days`` gets the global ``short_history_threshold``.
+- Goldstein, weighted by sqrt(num_sources) (salience);
+- the composition: +1 per cooperation cluster, -1 per conflict cluster, 0 otherwise, unweighted.
+
+The window's z is a mix of the two (``count_weight``). A thaw scores the geometric mean of three signed
+deviations (``combine`` = geo3): before below the baseline, after above it, and after above before
+(a two-sample contrast). A CAMEO gate asks for conflict evidence (roots 10-20) before and cooperation
+evidence (roots 03-05, 08) after; a rupture mirrors both. Alarm thresholds are calibrated per dyad on
+its own history shuffled in day blocks (at ``false_alarms_per_year``), never below ``min_threshold``; a
+history shorter than ``min_calibration_days`` gets the global ``short_history_threshold``.
 """
 
 from __future__ import annotations
@@ -43,21 +47,35 @@ class ReversalParams:
     shrink: float = 2.0  # pseudo-weight pulling each window's mean toward the baseline
     min_sd: float = 1.5
     min_threshold: float = 1.0  # floor under every calibrated threshold
-    short_history_threshold: float = 1.45  # global minimum for histories too short to calibrate
-    false_alarms_per_year: float = 0.5  # calibration target (thaws and ruptures together)
+    short_history_threshold: float = 1.5  # global minimum for histories too short to calibrate
+    false_alarms_per_year: float = 0.6  # calibration target (thaws and ruptures together)
     shuffles: int = 40
     block_days: int = 1
     min_calibration_days: int = 90
-    scales: bool = True  # also try after windows shorter than the window (1 day, 2 days, ...)
+    scales: bool = True  # try every after window of 1 day .. max(window, after_days) days
     every_day: bool = False  # evaluate at every day (True) or only at days with a cluster (False)
     # z denominators: sum of squared weights (squares, the null variance) or sum of weights (weights)
     variance: str = "squares"
-    combine: str = "geomean"  # how the deviations make one score: min | geomean | contrast
-    method: str = "volte.reversals.v1"
+    # how the deviations make one score: min | geomean (of before and after) | contrast (min of before
+    # and after-minus-before) | geo3 (geometric mean of before, after and after-minus-before)
+    combine: str = "geo3"
+    # what the windows measure: weighted Goldstein, the unweighted cluster composition (+1 per
+    # cooperation cluster, -1 per conflict cluster, 0 otherwise), or both (z = mix of the two z-scores)
+    signal: str = "both"
+    after_days: int = 7  # longest after window tried (the window itself when longer)
+    count_prior_mean: float = 0.2  # composition prior (mean and sd of the +1/0/-1 values)
+    count_prior_sd: float = 0.8
+    count_min_sd: float = 0.4
+    count_weight: float = 0.5  # weight of the composition z in the signal "both"
+    method: str = "volte.reversals.v2"
 
     @property
     def window_days(self) -> int:
         return max(1, math.ceil(self.window_hours / 24 - 1e-9))
+
+    @property
+    def longest_after(self) -> int:
+        return max(self.window_days, self.after_days)
 
 
 @dataclass(frozen=True)
@@ -181,17 +199,38 @@ def _window(c: Array, lo: IntArray, hi: IntArray) -> Array:
     return np.where(b > a, c[..., b] - c[..., np.minimum(a, b)], 0.0)
 
 
-def baseline(table: DayTable, upto: npt.NDArray[np.int64], params: ReversalParams) -> tuple[Array, Array]:
-    """(mu0, sd0) from the prior plus every day before index ``upto`` (exclusive)."""
+def baseline(
+    table: DayTable,
+    upto: npt.NDArray[np.int64],
+    params: ReversalParams,
+    prior: tuple[float, float, float] | None = None,
+) -> tuple[Array, Array]:
+    """(mu0, sd0) from the prior plus every day before index ``upto`` (exclusive); ``prior`` = (mean,
+    sd, min_sd) of the signal (default: Goldstein's)."""
+    prior_mean, prior_sd, min_sd = prior or (params.prior_mean, params.prior_sd, params.min_sd)
     pw, pwg, pwg2 = table.prior
     k0 = params.prior_weight
     w = _window(_cum(table.w), np.zeros_like(upto), upto - 1) + pw
     wg = _window(_cum(table.wg), np.zeros_like(upto), upto - 1) + pwg
     wg2 = _window(_cum(table.wg2), np.zeros_like(upto), upto - 1) + pwg2
-    mu0 = (wg + k0 * params.prior_mean) / (w + k0)
-    m2 = (wg2 + k0 * (params.prior_sd**2 + params.prior_mean**2)) / (w + k0)
-    sd0 = np.sqrt(np.maximum(m2 - mu0**2, params.min_sd**2))
+    mu0 = (wg + k0 * prior_mean) / (w + k0)
+    m2 = (wg2 + k0 * (prior_sd**2 + prior_mean**2)) / (w + k0)
+    sd0 = np.sqrt(np.maximum(m2 - mu0**2, min_sd**2))
     return mu0, sd0
+
+
+def count_table(table: DayTable) -> DayTable:
+    """The composition signal as a table of unit weights: +1 per cooperation cluster, -1 per conflict
+    cluster, 0 for the others (its prior: none, the global count prior)."""
+    signed = table.coop - table.conflict
+    return replace(
+        table,
+        w=table.clusters,
+        ww=table.clusters,
+        wg=signed,
+        wg2=table.coop + table.conflict,
+        prior=(0.0, 0.0, 0.0),
+    )
 
 
 def zscore(wg: Array, w: Array, ww: Array, mu0: Array, sd0: Array, params: ReversalParams) -> Array:
@@ -205,7 +244,7 @@ def zscore(wg: Array, w: Array, ww: Array, mu0: Array, sd0: Array, params: Rever
 def score(table: DayTable, params: ReversalParams) -> Scores:
     """Thaw and rupture scores at every day (NaN where the day has no cluster or the gate fails).
     With ``scales``, after windows of 1..window days are all tried and the best score kept."""
-    lengths = range(1, params.window_days + 1) if params.scales else [params.window_days]
+    lengths = range(1, params.longest_after + 1) if params.scales else [params.window_days]
     best: Scores | None = None
     for length in lengths:
         current = _score_at(table, params, length)
@@ -246,8 +285,36 @@ def sides(
     table: DayTable, params: ReversalParams, b_lo: IntArray, b_hi: IntArray, a_lo: IntArray, a_hi: IntArray
 ) -> tuple[Array, Array, Array, Array, Array]:
     """z of the before window, z of the after window (each against the baseline of the days before
-    ``b_lo``) and z of the after-minus-before difference of their shrunken means; plus (mu0, sd0)."""
-    mu0, sd0 = baseline(table, b_lo, params)
+    ``b_lo``) and z of the after-minus-before difference of their shrunken means; plus (mu0, sd0) of
+    Goldstein. With ``signal`` = both, each z is the mean of the Goldstein and the composition z."""
+    gold = _sides(table, params, b_lo, b_hi, a_lo, a_hi, None)
+    if params.signal == "goldstein":
+        return gold
+    counts = _sides(
+        count_table(table),
+        params,
+        b_lo,
+        b_hi,
+        a_lo,
+        a_hi,
+        (params.count_prior_mean, params.count_prior_sd, params.count_min_sd),
+    )
+    if params.signal == "counts":
+        return (*counts[:3], *gold[3:])
+    a = params.count_weight
+    return (*((1 - a) * g + a * c for g, c in zip(gold[:3], counts[:3], strict=True)), *gold[3:])
+
+
+def _sides(
+    table: DayTable,
+    params: ReversalParams,
+    b_lo: IntArray,
+    b_hi: IntArray,
+    a_lo: IntArray,
+    a_hi: IntArray,
+    prior: tuple[float, float, float] | None,
+) -> tuple[Array, Array, Array, Array, Array]:
+    mu0, sd0 = baseline(table, b_lo, params, prior)
     cw, cww, cwg = _cum(table.w), _cum(table.ww), _cum(table.wg)
     sums = [
         (_window(cwg, lo, hi), _window(cw, lo, hi), _window(cww, lo, hi))
@@ -268,7 +335,10 @@ def sides(
 
 def combine(before: Array, after: Array, diff: Array, params: ReversalParams) -> Array:
     """One score from the signed deviations (positive = in the direction of the reversal): ``min`` of
-    before and after (DESIGN.md), their ``geomean``, or ``contrast``: min(before, after-minus-before)."""
+    before and after (DESIGN.md), their ``geomean``, ``contrast``: min(before, after-minus-before), or
+    ``geo3``: the geometric mean of all three when all point the right way (else the smallest, which is
+    not positive). geo3 asks both sides to leave the baseline and the after side to differ from the
+    before side itself, which keeps power when the dyad's mood sits near one side of the turn."""
     if params.combine == "geomean":
         return np.where(
             (before > 0) & (after > 0),
@@ -277,6 +347,10 @@ def combine(before: Array, after: Array, diff: Array, params: ReversalParams) ->
         )
     if params.combine == "contrast":
         return np.minimum(before, diff)
+    if params.combine == "geo3":
+        ok = (before > 0) & (after > 0) & (diff > 0)
+        product = np.maximum(before, 0) * np.maximum(after, 0) * np.maximum(diff, 0)
+        return np.where(ok, np.cbrt(product), np.minimum(np.minimum(before, after), diff))
     return np.minimum(before, after)
 
 
@@ -389,7 +463,7 @@ def turn_day(table: DayTable, params: ReversalParams, *, kind: str, first: int, 
     """The most likely turn: the day c (with after-side CAMEO evidence) that best splits
     [c-7, c-1] from [c, peak] in the direction of ``kind``."""
     evidence = table.coop if kind == "thaw" else table.conflict
-    lo = max(first - params.window_days + 1, 0)
+    lo = max(first - params.longest_after + 1, 0)
     candidates = [c for c in range(lo, peak + 1) if evidence[c] > 0] or [
         max(peak - params.window_days + 1, 0)
     ]
