@@ -644,13 +644,14 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             _drop_governors(raw, by_index, governor)
 
 
-_CONSEQUENCES = frozenset({"kill", "wound", "injure", "maim"})
+_CONSEQUENCES = frozenset({"kill", "wound", "injure", "maim", "set", "torch", "burn", "loot"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
 def _drop_consequences(raws: list[_Raw]) -> None:
-    """ "A roadside bomb struck a convoy, *killing* six soldiers", "shelled Juba, *killing* 20": the deaths
-    are the outcome of the attack already coded (or of the blast that is the clause's subject), one event."""
+    """ "A roadside bomb struck a convoy, *killing* six soldiers", "stormed a village, *torching* houses": the
+    deaths and fires are the outcome of the attack already coded (or of the blast that is the clause's
+    subject), one event."""
     live = {raw.tok.i: raw for raw in raws if not raw.dropped}
     for raw in raws:
         tok = raw.tok
