@@ -208,3 +208,38 @@ def test_verbs_match_hand_built_parses(verbs, words, lemmas, tags, pos, deps, he
         assert [m.code for m in found] == [code]
         assert doc[found[0].sources[0]].text == words[0]
         assert doc[found[0].targets[0]].text == words[-1]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code", "absent"),
+    [
+        # riot-control weapons are repression, never chemical weapons
+        ("Riot police fired tear gas at students in the capital.", "175", "2041"),
+        # holding someone responsible blames, it does not detain
+        ("Seoul held Pyongyang responsible for the sinking of the warship.", "112", "173"),
+        # violating a ceasefire agreement is 196, not defiance of an agreement
+        ("Rebel fighters violated the ceasefire agreement on Sunday.", "196", "128"),
+        # a missile test is a show of force, not an air strike
+        ("Iran test-fired a new ballistic missile on Saturday.", "150", "195"),
+        # an army's alert is military (152), a police alert 151
+        ("The Indian army raised its alert level along the frontier.", "152", "151"),
+        # rejected requests take their sub-code from what was asked
+        ("Turkey rejected a Swedish extradition request for the journalists.", "1213", "120"),
+        ("Manila rejected a Chinese proposal for a trade pact.", "1211", "127"),
+        # an attack by gunmen or settlers is unconventional violence
+        ("Gunmen attacked a police post in the north on Monday.", "180", "190"),
+        # violence a speaker blames on someone is the violent act
+        ("The army was responsible for the massacre of villagers.", "202", "1123"),
+    ],
+)
+def test_verbs_news_wording_families(nlp, verbs, text, code, absent):
+    _, found = _matches(nlp, verbs, text)
+    codes = [m.code for m in found]
+    assert code in codes and absent not in codes, codes
+
+
+@pytest.mark.model
+def test_verbs_criticised_decision_is_the_topic(nlp, verbs):
+    _, found = _matches(nlp, verbs, "Moscow condemned Berlin's decision to send tanks to Kyiv.")
+    assert [m.code for m in found] == ["111"]
