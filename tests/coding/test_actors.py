@@ -81,7 +81,7 @@ def test_resolve_state_names_and_variants(nlp, phrase, codes):
         ("Emiratis", ["ARECVL"]),
         ("100 Palestinians", ["PSECVL"]),
         ("the Emirati government", ["AREGOV"]),
-        ("Colombian farmers", ["COLCVL"]),
+        ("Colombian farmers", ["COLAGR"]),
         ("Colombian exports", ["COL"]),
         ("Latin American countries", ["LAM"]),
     ],
@@ -465,7 +465,7 @@ def test_resolve_pronoun_without_antecedent_is_unknown(nlp):
     [
         ("Chile and Peru said on Monday that they would reopen the border.", ["CHL", "PER"]),
         ("Riot police chased Bolivian miners and beat them with batons.", ["BOLCVL"]),
-        ("Moroccan farmers blocked roads after they lost their subsidies.", ["MARCVL"]),
+        ("Moroccan farmers blocked roads after they lost their subsidies.", ["MARAGR"]),
         ("They rejected the offer.", []),  # no antecedent
         ("Peruvian police said they had arrested a man.", ["PERCOP"]),
     ],
@@ -671,3 +671,31 @@ def test_countryless_role_only_for_unplaced_local_roles(nlp, text, word, role):
     doc = nlp(text)
     token = next(t for t in doc if t.text == word)
     assert ActorResolver(default_actors(), doc, published=SEED_DAY).countryless_role(token) == role
+
+
+@pytest.mark.parametrize(
+    ("phrase", "codes"),
+    [
+        ("French workers", ["FRALAB"]),  # workers are labour, as event data codes them
+        ("aid workers", ["NGO"]),
+        ("Polish farmers", ["POLAGR"]),
+        ("67 British nationals", ["GBRCVL"]),
+        ("800,000 Iraqi Kurds", ["IRQCVL"]),  # counted people of an unknown group: civilians
+        ("the Iraqi Kurds", ["IRQ"]),
+    ],
+)
+def test_resolve_occupations_and_counted_people(nlp, phrase, codes):
+    assert phrase_codes(nlp, phrase) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        ("The Indian prime minister arrived in Kyiv on Friday.", "Kyiv", "UKR"),  # a visit to the country
+        ("The Indian prime minister will travel to Kyiv next week.", "Kyiv", "UKRGOV"),
+        ("India reopened its embassy in Kyiv.", "Kyiv", "UKRGOV"),
+        ("Kyiv rejected the offer.", "Kyiv", "UKRGOV"),
+    ],
+)
+def test_resolve_capital_one_arrives_in_is_the_country(nlp, text, word, code):
+    assert codes_of(token_actors(nlp, text, word)) == [code]

@@ -52,6 +52,19 @@ def is_collective(head: Token) -> bool:
     return definite and not counted
 
 
+def is_counted_people(head: Token) -> bool:
+    """A counted plural of people ("800,000 Iraqi *Kurds*", "thousands of Afghan *Hazaras*"): civilians."""
+    if head.tag_ not in ("NNS", "NNPS"):
+        return False
+    if any(c.dep_ in ("nummod", "quantmod") for c in head.children):
+        return True
+    holder = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    return holder is not None and holder.lower_ in COUNT_WORDS
+
+
+COUNT_WORDS = frozenset("hundreds thousands millions tens dozens scores".split())
+
+
 def is_stance(token: Token) -> bool:
     """A name that says whom a group supports or who backs it, not whose it is ("pro-Russian", "Iranian-backed")."""
     doc = token.doc

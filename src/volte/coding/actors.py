@@ -35,6 +35,7 @@ from volte.coding.actor_syntax import (
     cased_fits,
     in_reporting_subject,
     is_collective,
+    is_counted_people,
     is_place,
     is_stance,
     last_conjunct,
@@ -65,10 +66,11 @@ TITLE_GRACE = timedelta(days=31)  # "President X" keeps the title this long afte
 # Generic groups that are clearly national: with no owner in their phrase they take the one country that the
 # sentence places events in ("riot police detained dozens *in Minsk*", "gunmen ... *in northwestern Nigeria*").
 # Not MIL, GOV or REF: soldiers, envoys and refugees are often abroad.
-CONTEXT_ROLES = frozenset("COP CVL REB CRM LAB EDU OPP".split())
+CONTEXT_ROLES = frozenset("COP CVL REB CRM LAB AGR EDU OPP".split())
 LOCATIVE_PREPS = frozenset("in at inside near outside around across throughout within through".split())
 COUNTRY_NOUNS = frozenset("country nation kingdom republic emirate".split())
 GROUP_NOUNS = frozenset("group alliance bloc organisation organization agency movement".split())
+ARRIVING = frozenset("arrive land".split())
 NOT_LOCAL = frozenset("hostage prisoner detainee inmate captive migrant immigrant tourist pilgrim".split())
 PLACE_NOUNS = frozenset(
     """city town village province region state capital district area county camp
@@ -381,9 +383,19 @@ class ActorResolver:
         entry = name.entry.id if name.kind in (ORG, STATE) else f"{name.entry.id}#{name.kind}"
         if name.kind == ADJ and len(code) == 6 and is_collective(head):
             code, entry = code[:3], f"{name.entry.id}#collective"  # "the Palestinians rejected ..."
+        if name.kind == SEAT and len(code) > 3 and self._destination(head):
+            code, entry = code[:3], f"{name.entry.id}#place"  # "arrived *in Kyiv*": the country, not its rulers
         if name.kind in (STATE, SEAT) and self._after_first_name(match):
             code, entry = "", "unknown (a place name inside a person's name)"  # "Denzel Washington"
         return self._actor(code, match.start, match.end, entry + period_note(period))
+
+    @staticmethod
+    def _destination(head: Token) -> bool:
+        """A seat of power someone arrives in ("arrived *in Kyiv*", "landed *at Beijing*"): a visit to the
+        country. Going *to* a capital ("will travel to Moscow"), an "embassy *in Tehran*" or a march on
+        it ("swept into Damascus") still deal with its government."""
+        prep = head.head
+        return is_place(head) and prep.lower_ in ("in", "at") and prep.head.lemma_.lower() in ARRIVING
 
     def _surname_like(self, head: Token, match: _Match) -> bool:
         """ "Defence Secretary Tom *King*": a capitalised one-word role noun right after an unknown first name
@@ -666,6 +678,8 @@ class ActorResolver:
                     and match is not None
                     and (named.kind != ORG or len(named.entry.code) == 3)
                 ):
+                    if len(code) == 3 and named.kind in (STATE, ADJ) and is_counted_people(head):
+                        code += "CVL"  # "800,000 Iraqi Kurds" are people, not the state
                     return self._actor(code, match.start, head.i + 1, f"fallback+{named.entry.id}")
         if head.pos_ == "PROPN":
             return self._actor("", head.i, head.i + 1, "unknown")
