@@ -210,7 +210,7 @@ INCOMPLETE: dict[str, str] = {
            "defence handover 2017-04..05 not listed",
     "BHR": "defence ministers before 2018-12 (Mohammed bin Abdullah Al Khalifa, Yusuf al-Jalahma) not dated",
     "GTM": "defence ministers 2020-01..2024-01 (Alemán, Reyes Chigua) not dated",
-    "NIC": _DM,
+    "NIC": "defence ministers not listed: Martha Ruiz Sevilla (from 2014-02) and her successor Rosa Adelina Barahona, handover not dated",
     "HTI": "defence ministers not listed (only Lener Renauld 2015-16)",
     "SDN": "foreign ministers 2018-04..06 and 2019-04..09 and defence ministers 2019-04..09 (cabinet dissolved by the TMC) "
            "not listed; Yassin Ibrahim (acting 2020-03, sworn in 2020-06-02) and his successor Hassan Daoud Kabroun not dated",
