@@ -204,7 +204,6 @@ def audit(dictionary: ActorDictionary, *, tolerance_days: int = 0, vacancies: bo
 
 # States whose ministers are still missing in part (issue 3 stays open for them): their test is expected to
 # fail and must start passing (strict xfail) once the gaps are filled, so the list can only shrink.
-_DM = "defence ministers not listed"
 INCOMPLETE: dict[str, str] = {
     "AFG": "acting foreign ministers 2019-10..2020-03 (Idrees Zaman from 2019-10-30, then Haroon Chakhansuri) not dated; "
            "defence handover 2017-04..05 not listed",
