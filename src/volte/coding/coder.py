@@ -358,8 +358,8 @@ class _EventBuilder:
         queue = [
             (c, 0)
             for c in trigger.children
-            if c.dep_ in _COMPLEMENTS
-            or (c.dep_ == "advcl" and is_to_infinitive(c))  # "threatened ... *to strike*"
+            if c.i > trigger.i  # "X refuted ...; they had a call": a clause before it is no complement
+            and (c.dep_ in _COMPLEMENTS or (c.dep_ == "advcl" and is_to_infinitive(c)))
         ]
         while queue:
             token, depth = queue.pop(0)
