@@ -464,33 +464,8 @@ class _EventBuilder:
 
 # Weapons and blasts as grammatical subjects: the doer is unnamed, not unknown.
 _INSTRUMENT_DOERS = frozenset(
-    {
-        "bomb",
-        "explosion",
-        "blast",
-        "missile",
-        "rocket",
-        "shell",
-        "mortar",
-        "drone",
-        "mine",
-        "landmine",
-        "device",
-        "grenade",
-        "bullet",
-        "fire",
-        "airstrike",
-        "strike",
-        "attack",
-        "explosive",
-        "shelling",
-        "bombing",
-        "gunfire",
-        "barrage",
-        "car",
-        "vehicle",
-        "suicide",
-    }
+    """bomb explosion blast missile rocket shell mortar drone mine landmine device grenade bullet fire
+    airstrike strike attack explosive shelling bombing gunfire barrage car vehicle suicide""".split()
 )
 _INSTITUTIONS = {
     "government": "GOV",
@@ -510,24 +485,8 @@ _INSTITUTIONS = {
     "regime": "GOV",
 }
 _PEOPLE = frozenset(
-    {
-        "civilian",
-        "people",
-        "resident",
-        "refugee",
-        "survivor",
-        "victim",
-        "family",
-        "child",
-        "villager",
-        "population",
-        "community",
-        "migrant",
-        "worker",
-        "student",
-        "farmer",
-        "inhabitant",
-    }
+    """civilian people resident refugee survivor victim family child villager population community migrant
+    worker student farmer inhabitant""".split()
 )
 _STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Roles of people acted on at home: a local doer with no country of its own shares theirs.
@@ -536,26 +495,8 @@ _AT_HOME = frozenset(
 )
 _NON_STATES = frozenset({"IGO", "NGO", "IMG", "NGM", "MNC", "INT"})
 _PLATFORMS = frozenset(
-    {
-        "helicopter",
-        "jet",
-        "warplane",
-        "aircraft",
-        "plane",
-        "tank",
-        "warship",
-        "ship",
-        "vessel",
-        "drone",
-        "gunboat",
-        "submarine",
-        "bomber",
-        "fighter",
-        "artillery",
-        "battery",
-        "unit",
-        "convoy",
-    }
+    """helicopter jet warplane aircraft plane tank warship ship vessel drone gunboat submarine bomber
+    fighter artillery battery unit convoy""".split()
 )
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 # Clauses a trigger governs ("threatened *to strike*", "demanded *that* Iran *free*") and the words in them
@@ -572,20 +513,7 @@ _PLACE_PREPS = frozenset({"in", "near", "into", "across", "inside", "at", "on", 
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their"})
 _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
 _PAIR_NOUNS = frozenset(
-    {
-        "country",
-        "side",
-        "leader",
-        "nation",
-        "government",
-        "party",
-        "state",
-        "neighbor",
-        "neighbour",
-        "president",
-        "minister",
-        "capital",
-    }
+    """country side leader nation government party state neighbor neighbour president minister capital""".split()
 )
 
 

@@ -28,203 +28,41 @@ from volte.coding.governed_codes import THREAT_CLAUSE_CODES as THREAT_CLAUSE_COD
 from volte.coding.governed_codes import governed_code as governed_code
 
 REPORTING = frozenset(
-    {
-        "say",
-        "tell",
-        "announce",
-        "report",
-        "state",
-        "add",
-        "note",
-        "insist",
-        "confirm",
-        "claim",
-        "declare",
-        "write",
-        "tweet",
-        "post",
-        "stress",
-        "emphasize",
-        "reiterate",
-        "acknowledge",
-        "disclose",
-        "reveal",
-    }
+    """say tell announce report state add note insist confirm claim declare write tweet post stress
+    emphasize reiterate acknowledge disclose reveal""".split()
 )
 REFUSAL = frozenset({"refuse", "decline", "reject", "refusal", "rejection"})
 NEGATING = frozenset(
-    {
-        "fail",
-        "avoid",
-        "deny",
-        "forgo",
-        "resist",
-        "cease",
-        "stop",
-        "halt",
-        "postpone",
-        "cancel",
-        "suspend",
-        "delay",
-        "block",
-        "veto",
-        "prevent",
-        "oppose",
-        "dismiss",
-        "refute",
-        "scrap",
-        "abandon",
-    }
+    """fail avoid deny forgo resist cease stop halt postpone cancel suspend delay block veto prevent oppose
+    dismiss refute scrap abandon""".split()
 )
 # Verbs that cancel an event named by their object noun ("postponed the talks"); "denied the accusation" does not.
 NOMINAL_NEGATING = frozenset(
-    {
-        "postpone",
-        "cancel",
-        "suspend",
-        "delay",
-        "block",
-        "veto",
-        "prevent",
-        "avoid",
-        "halt",
-        "stop",
-        "scrap",
-        "abandon",
-        "boycott",
-    }
+    """postpone cancel suspend delay block veto prevent avoid halt stop scrap abandon boycott""".split()
 )
 COMMITTING = frozenset(
-    {
-        "agree",
-        "promise",
-        "pledge",
-        "vow",
-        "swear",
-        "offer",
-        "decide",
-        "commit",
-        "propose",
-        "suggest",
-        "undertake",
-        "resolve",
-        "volunteer",
-        "consent",
-        "guarantee",
-        "commitment",
-        "agreement",
-        "decision",
-    }
+    """agree promise pledge vow swear offer decide commit propose suggest undertake resolve volunteer
+    consent guarantee commitment agreement decision""".split()
 )
 PLANNING = frozenset(
-    {
-        "plan",
-        "intend",
-        "aim",
-        "prepare",
-        "expect",
-        "hope",
-        "want",
-        "wish",
-        "schedule",
-        "set",
-        "due",
-        "ready",
-        "willing",
-        "eager",
-        "poised",
-        "mean",
-        "arrange",
-        "intention",
-        "readiness",
-        "willingness",
-        "preparation",
-        "prepared",
-        "determined",
-        "keen",
-    }
+    """plan intend aim prepare expect hope want wish schedule set due ready willing eager poised mean
+    arrange intention readiness willingness preparation prepared determined keen""".split()
 )
 THREATENING = frozenset({"threaten", "warn", "threat", "warning"})
 APPEALING = frozenset(
-    {
-        "urge",
-        "ask",
-        "appeal",
-        "call",
-        "press",
-        "plead",
-        "encourage",
-        "invite",
-        "request",
-        "implore",
-        "beg",
-        "advise",
-        "recommend",
-        "push",
-        "lobby",
-        "plea",
-        "invitation",
-        "proposal",
-    }
+    """urge ask appeal call press plead encourage invite request implore beg advise recommend push lobby
+    plea invitation proposal""".split()
 )
 DEMANDING = frozenset(
     {"demand", "order", "require", "instruct", "insist", "pressure", "force", "compel", "ultimatum"}
 )
 ALLEGING = frozenset(
-    {
-        "accuse",
-        "allege",
-        "blame",
-        "charge",
-        "suspect",
-        "criticize",
-        "condemn",
-        "denounce",
-        "accusation",
-        "allegation",
-        "claim",
-        "suspicion",
-    }
+    """accuse allege blame charge suspect criticize condemn denounce accusation allegation claim suspicion""".split()
 )
 CONSIDERING = frozenset(
-    {
-        "imperative",
-        "necessary",
-        "important",
-        "essential",
-        "vital",
-        "crucial",
-        "urgent",
-        "needed",
-        "try",
-        "attempt",
-        "seek",
-        "struggle",
-        "strive",
-        "bid",
-        "effort",
-        "push",
-        "drive",
-        "consider",
-        "mull",
-        "weigh",
-        "discuss",
-        "debate",
-        "study",
-        "explore",
-        "contemplate",
-        "examine",
-        "speculation",
-        "rumor",
-        "rumour",
-        "fear",
-        "possibility",
-        "prospect",
-        "risk",
-        "idea",
-        "question",
-        "doubt",
-    }
+    """imperative necessary important essential vital crucial urgent needed try attempt seek struggle
+    strive bid effort push drive consider mull weigh discuss debate study explore contemplate examine
+    speculation rumor rumour fear possibility prospect risk idea question doubt""".split()
 )
 _NOUN_GOVERNORS = (
     REFUSAL | COMMITTING | PLANNING | THREATENING | APPEALING | DEMANDING | ALLEGING | CONSIDERING
@@ -390,36 +228,11 @@ _INSTRUMENTS = frozenset(
 )
 # Documents whose participle clause is what they say: "issued a statement *condemning* the attack".
 _DOCUMENTS = frozenset(
-    {
-        "statement",
-        "declaration",
-        "communique",
-        "communiqué",
-        "letter",
-        "note",
-        "message",
-        "release",
-        "post",
-        "petition",
-        "motion",
-        "memorandum",
-    }
+    """statement declaration communique communiqué letter note message release post petition motion
+    memorandum""".split()
 )
 BACKGROUND_MARKS = frozenset(
-    {
-        "after",
-        "before",
-        "since",
-        "until",
-        "till",
-        "because",
-        "once",
-        "although",
-        "though",
-        "whereas",
-        "as",
-        "while",
-    }
+    """after before since until till because once although though whereas as while""".split()
 )
 BACKGROUND_PREPS = frozenset(
     {"after", "before", "since", "following", "amid", "despite", "until", "during", "at", "under", "about"}
@@ -484,27 +297,8 @@ def _issued(document: Token) -> bool:
 
 
 _EVENTIVE_HOLDERS = frozenset(
-    {
-        "round",
-        "series",
-        "wave",
-        "spate",
-        "string",
-        "day",
-        "week",
-        "hour",
-        "month",
-        "night",
-        "course",
-        "sideline",
-        "sidelines",
-        "margin",
-        "margins",
-        "end",
-        "start",
-        "resumption",
-        "campaign",
-    }
+    """round series wave spate string day week hour month night course sideline sidelines margin margins
+    end start resumption campaign""".split()
 )
 
 
@@ -514,51 +308,12 @@ def _eventive(noun: Token) -> bool:
 
 
 ASPECTUAL = frozenset(
-    {
-        "begin",
-        "start",
-        "continue",
-        "resume",
-        "keep",
-        "proceed",
-        "move",
-        "rush",
-        "hurry",
-        "go",
-        "manage",
-        "get",
-        "come",
-        "use",
-        "help",
-        "seem",
-        "appear",
-        "happen",
-        "have",
-        "need",
-        "be",
-    }
+    """begin start continue resume keep proceed move rush hurry go manage get come use help seem appear
+    happen have need be""".split()
 )
 OBJECT_CONTROL = frozenset(
-    {
-        "urge",
-        "ask",
-        "call",
-        "press",
-        "invite",
-        "order",
-        "force",
-        "encourage",
-        "tell",
-        "persuade",
-        "allow",
-        "help",
-        "require",
-        "compel",
-        "instruct",
-        "warn",
-        "push",
-        "lead",
-    }
+    """urge ask call press invite order force encourage tell persuade allow help require compel instruct
+    warn push lead""".split()
 )
 
 
