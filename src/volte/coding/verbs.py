@@ -474,7 +474,7 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
             for c in tok.children
             if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
             for x in c.children
-            if x.dep_ in ("nsubj", "nsubjpass")
+            if x.dep_ == "nsubj"  # "if North Korea *is attacked*" names a victim, not a target
         ] + _demanded_subject(tok)
     if slot == "xcomp_object":  # "refused to sign *the statement*", "provide $1 billion to help *Turkey*"
         clauses = [
