@@ -190,3 +190,41 @@ def test_coder_complement_target_stops_at_an_unknown_name(coder):
 )
 def test_coder_local_doers_and_kin(coder, text, expected):
     assert {(e.source, e.target) for e in code_text(text, published=PUBLISHED)} == expected
+
+
+def _parsed(words, tags, pos, deps, heads):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, tags=tags, pos=pos, deps=deps, heads=heads)
+
+
+def test_coder_repairs_a_sentence_parsed_as_one_noun_phrase():
+    from volte.coding.coder import _repair_noun_roots
+
+    # "Unions threatened on Monday to strike ." with the verb hung on the noun as a participle
+    doc = _parsed(
+        ["Unions", "threatened", "on", "Monday", "to", "strike", "."],
+        ["NNS", "VBN", "IN", "NNP", "TO", "VB", "."],
+        ["NOUN", "VERB", "ADP", "PROPN", "PART", "VERB", "PUNCT"],
+        ["ROOT", "acl", "prep", "pobj", "aux", "xcomp", "punct"],
+        [0, 0, 1, 2, 5, 1, 0],
+    )
+    _repair_noun_roots(doc)
+    assert [(t.dep_, t.head.i) for t in doc][:2] == [("nsubj", 1), ("ROOT", 1)]
+    assert doc[6].head.i == 1
+
+
+def test_coder_leaves_a_real_participle_phrase_alone():
+    from volte.coding.coder import _repair_noun_roots
+
+    # a headline-style noun phrase with a passive participle: "Talks held by envoys ."
+    doc = _parsed(
+        ["Talks", "held", "by", "envoys", "."],
+        ["NNS", "VBN", "IN", "NNS", "."],
+        ["NOUN", "VERB", "ADP", "NOUN", "PUNCT"],
+        ["ROOT", "acl", "agent", "pobj", "punct"],
+        [0, 0, 1, 2, 0],
+    )
+    _repair_noun_roots(doc)
+    assert doc[0].dep_ == "ROOT" and doc[1].dep_ == "acl"

@@ -84,6 +84,7 @@ class Coder:
 
     def code_doc(self, doc: Doc, article: Article) -> tuple[Event, ...]:
         """The events of one parsed article, in deterministic order."""
+        _repair_noun_roots(doc)
         resolver = ActorResolver(self.actors, doc, published=article.published)
         quotes = QuoteTracker(doc)
         events: dict[tuple[int, str, str, str], Event] = {}
@@ -515,6 +516,30 @@ _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
 _PAIR_NOUNS = frozenset(
     """country side leader nation government party state neighbor neighbour president minister capital""".split()
 )
+
+
+def _repair_noun_roots(doc: Doc) -> None:
+    """A sentence parsed as one noun phrase ("Nigeria's unions *threatened* on Monday to strike": the verb
+    hung on the noun as a participle) gets its verb back as the root, with the noun as its subject. Only
+    a participle right after the noun that takes a clause, an object or an adverbial counts."""
+    for sent in list(doc.sents):
+        root = sent.root
+        if root.pos_ not in ("NOUN", "PROPN") or root.i + 1 >= sent.end:
+            continue
+        verb = doc[root.i + 1]
+        if (
+            verb.head.i != root.i
+            or verb.dep_ != "acl"
+            or verb.tag_ not in ("VBN", "VBD")
+            or not any(c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "npadvmod") for c in verb.children)
+            or any(c.dep_ in ("agent", "auxpass") for c in verb.children)
+        ):
+            continue
+        late = [c for c in root.children if c.i > verb.i]
+        verb.head, verb.dep_ = verb, "ROOT"
+        root.head, root.dep_ = verb, "nsubj"
+        for child in late:
+            child.head = verb
 
 
 def _one_per_root(events: list[Event]) -> list[Event]:
