@@ -161,11 +161,22 @@ def test_coder_generic_statements_only_on_request(nlp, statements, expected):
         ("Hezbollah threatened on Sunday to deliver painful blows to Israel.", ("LBN", "ISR", "13")),
         ("The Kenyan government has refused to ease the curfew on Somali refugees.", ("KEN", "SOM", "12")),
         ("The Arab League chief urged the European Union to recognise the Palestinian state.", ("IGO", "PSE", "05")),
+        # ... or in the phrase a verb governs: what a statement is about, where an act is done
+        ("The Irish foreign minister said he was deeply worried about Britain's plans.", ("IRL", "GBR", "01")),
+        ("The German chancellor apologised in Namibia on Monday for colonial-era killings.", ("DEU", "NAM", "05")),
+        ("Serbia lifted the night curfew in Montenegro on Sunday.", ("SRB", "MNE", "08")),
     ],
 )
 def test_coder_target_from_the_governed_clause(coder, text, expected):
     events = code_text(text, published=PUBLISHED)
     assert {(e.source[:3], e.target[:3], e.root) for e in events} == {expected}
+
+
+@pytest.mark.model
+def test_coder_place_is_no_target_of_an_arrest(coder):
+    # "held" read as detention: the sea the drills were held in is nobody detained
+    text = "Chinese and Russian warships held joint drills in the Sea of Japan on Sunday."
+    assert not [e for e in code_text(text, published=PUBLISHED) if e.target[:3] == "JPN"]
 
 
 @pytest.mark.model

@@ -143,6 +143,9 @@ def test_factuality_reported_must_is_a_demand_by_the_speaker(strict_coder):
         # lasting states in a non-restrictive clause describe, they report nothing new
         "Analysts expect Germany, which has supplied weapons to Ukraine for years, to stay the course.",
         "Japanese carmakers, which ship many of their cars to the United States, are among the most exposed.",
+        # direct questions ask, they report nothing
+        "Is a Chinese attack on Taiwan imminent?",
+        "Will Russia attack Ukraine this winter?",
     ],
 )
 def test_factuality_analysis_and_background_yield_nothing(strict_coder, text):

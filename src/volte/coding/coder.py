@@ -184,8 +184,8 @@ class _EventBuilder:
             targets = self._place(trigger, sources, on, trigger_code_domestic=match.code[:2] == "17")
         if not targets and (match.code[:2] == "14" or match.code == "082"):
             targets = _own_government(sources)
-        if not targets and sources and not match.statement:
-            targets = self._complement_target(trigger, sources, on)
+        if not targets and sources and not match.statement and not match.symmetric:
+            targets = self._complement_target(trigger, sources, on, match.code)
         if not sources and targets:
             sources = self._local_doer(match.sources, targets)
         attributed = self._speaker_code(match, on)
@@ -348,19 +348,25 @@ class _EventBuilder:
         return []
 
     def _complement_target(
-        self, trigger: Token, sources: list[ResolvedActor], on: date | None
+        self, trigger: Token, sources: list[ResolvedActor], on: date | None, code: str
     ) -> list[ResolvedActor]:
-        """The nearest known actor inside the clause a trigger governs, when its pattern found no target:
-        "threatened to deliver blows *to the United States*", "refused to lift the curfew *on
-        Palestinians*", "demanded that *Beijing* free ...". Nearest in the parse first, a few steps deep;
-        the source itself and a clause whose subject or object is an unknown name ("ordered *Menem* to
-        appear") give no target."""
+        """The nearest known actor inside the clause or the prepositional phrase a verb governs, when its
+        pattern found no target: "threatened to deliver blows *to the United States*", "refused to lift
+        the curfew *on Palestinians*", "demanded that *Beijing* free ...", "worried *about Britain's*
+        vote", "lifted the curfew *in Montenegro*". Nearest in the parse first, a few steps deep; the
+        source itself and a clause whose subject or object is an unknown name ("ordered *Menem* to
+        appear") give no target, nor does a place for an arrest ("held drills *in* the Sea of Japan")."""
         own = {a.code for a in sources}
+        about = _ABOUT if code[:2] == "17" else _ABOUT | {"in"}
         queue = [
             (c, 0)
             for c in trigger.children
             if c.i > trigger.i  # "X refuted ...; they had a call": a clause before it is no complement
-            and (c.dep_ in _COMPLEMENTS or (c.dep_ == "advcl" and is_to_infinitive(c)))
+            and (
+                c.dep_ in _COMPLEMENTS
+                or (c.dep_ == "advcl" and is_to_infinitive(c))
+                or (c.dep_ == "prep" and c.lower_ in about and trigger.pos_ in ("VERB", "ADJ"))
+            )
         ]
         while queue:
             token, depth = queue.pop(0)
@@ -505,6 +511,7 @@ _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 _COMPLEMENT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr"})
 _NO_TARGET_DEPS = frozenset({"relcl", "appos", "advcl", "punct", "cc", "parataxis", "npadvmod"})
+_ABOUT = frozenset("about over for against on to with".split())
 _COMPLEMENT_DEPTH = 5  # parse steps below the complement's head
 # Codes whose events are complete with one actor: statements, intents, resignations, calling off protests,
 # investigations, protests, force posture. Other events need a known target (or `alone: true` patterns).

@@ -117,6 +117,8 @@ class Modality:
 
 def assess(trigger: Token) -> Modality:
     """How the event of ``trigger`` is presented (see the module docstring)."""
+    if _asked(trigger):
+        return Modality("hypothetical")  # "Is a Russian invasion of Ukraine imminent?"
     status = _local_status(trigger, reported=False)
     speaker: int | None = None
     tok = trigger
@@ -163,6 +165,14 @@ def assess(trigger: Token) -> Modality:
             status = _combine(status, outer)
         tok = head
     return _final_modality(status, speaker, trigger)
+
+
+def _asked(trigger: Token) -> bool:
+    """A direct question asks whether something happens; it reports nothing."""
+    last = trigger.sent[-1]
+    while last.i > trigger.sent.start and (last.is_space or last.text in ('"', "\u201d", "'")):
+        last = trigger.doc[last.i - 1]
+    return last.text == "?"
 
 
 def _governed_modality(
