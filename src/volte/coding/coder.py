@@ -184,7 +184,7 @@ class _EventBuilder:
             targets = self._place(trigger, sources, on, trigger_code_domestic=match.code[:2] == "17")
         if not targets and (match.code[:2] == "14" or match.code == "082"):
             targets = _own_government(sources)
-        if not targets and sources and not match.statement and not match.symmetric:
+        if not targets and sources and not match.statement and not (match.symmetric and len(sources) > 1):
             targets = self._complement_target(trigger, sources, on, match.code)
         if not sources and targets:
             sources = self._local_doer(match.sources, targets)
@@ -355,9 +355,9 @@ class _EventBuilder:
         the curfew *on Palestinians*", "demanded that *Beijing* free ...", "worried *about Britain's*
         vote", "lifted the curfew *in Montenegro*". Nearest in the parse first, a few steps deep; the
         source itself and a clause whose subject or object is an unknown name ("ordered *Menem* to
-        appear") give no target, nor does a place for an arrest ("held drills *in* the Sea of Japan")."""
+        appear") give no target, nor does a place for coercion or violence ("held drills *in* the Sea of Japan"), which _place reads."""
         own = {a.code for a in sources}
-        about = _ABOUT if code[:2] == "17" else _ABOUT | {"in"}
+        about = _ABOUT - {"into"} if code[:2] in _PLACE_ROOTS else _ABOUT | {"in"}  # places: see _place
         queue = [
             (c, 0)
             for c in trigger.children
@@ -367,6 +367,13 @@ class _EventBuilder:
                 or (c.dep_ == "advcl" and is_to_infinitive(c))
                 or (c.dep_ == "prep" and c.lower_ in about and trigger.pos_ in ("VERB", "ADJ"))
             )
+        ]
+        queue += [  # "opened an inquiry *into* ...", "lifted the curfew *on* ..."
+            (p, 1)
+            for o in trigger.children
+            if o.dep_ == "dobj" and o.i > trigger.i
+            for p in o.children
+            if p.dep_ == "prep" and p.lower_ in _ABOUT
         ]
         while queue:
             token, depth = queue.pop(0)
@@ -511,7 +518,7 @@ _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 _COMPLEMENT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr"})
 _NO_TARGET_DEPS = frozenset({"relcl", "appos", "advcl", "punct", "cc", "parataxis", "npadvmod"})
-_ABOUT = frozenset("about over for against on to with".split())
+_ABOUT = frozenset("about over for against on to with into".split())
 _COMPLEMENT_DEPTH = 5  # parse steps below the complement's head
 # Codes whose events are complete with one actor: statements, intents, resignations, calling off protests,
 # investigations, protests, force posture. Other events need a known target (or `alone: true` patterns).
