@@ -679,6 +679,7 @@ def test_countryless_role_only_for_unplaced_local_roles(nlp, text, word, role):
         ("French workers", ["FRALAB"]),  # workers are labour, as event data codes them
         ("aid workers", ["NGO"]),
         ("Polish farmers", ["POLAGR"]),
+        ("Croatian extremists", ["HRVREB"]),
         ("67 British nationals", ["GBRCVL"]),
         ("800,000 Iraqi Kurds", ["IRQCVL"]),  # counted people of an unknown group: civilians
         ("the Iraqi Kurds", ["IRQ"]),
