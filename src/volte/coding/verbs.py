@@ -127,6 +127,7 @@ class VerbDictionary:
         _drop_topics(raws)
         _apply_factuality(raws)
         _drop_consequences(raws)
+        _protest_aims(raws)
         _explosive_doers(raws)
         _specialise_by_clause(raws)
         return [_to_match(raw) for raw in raws if not raw.dropped]
@@ -140,7 +141,8 @@ class VerbDictionary:
             if is_verb:
                 candidates = verbs.get(lemma) or verbs.get(lemma.lower()) or adjectives.get(tok.lower_)
             elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "poss"):
-                candidates = nouns.get(lemma.lower())  # "*aid* agencies", "*ceasefire* talks" name no event
+                # "*aid* agencies", "*ceasefire* talks" name no event; "last *March*" is a month
+                candidates = None if tok.text == "March" else nouns.get(lemma.lower())
             elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "ROOT", "conj"):
                 candidates = adjectives.get(tok.lower_)
                 is_verb = True  # predicative adjectives take their roles like verbs
@@ -667,8 +669,22 @@ def _drop_consequences(raws: list[_Raw]) -> None:
             raw.dropped = True
 
 
+def _protest_aims(raws: list[_Raw]) -> None:
+    """ "began a hunger strike *to demand* his resignation", "demonstrated, *calling for* independence": what
+    protesters ask for is the protest's aim, not a second event (appeals, demands, complaints)."""
+    live = {raw.tok.i: raw for raw in raws if not raw.dropped}
+    for raw in raws:
+        tok, head = raw.tok, raw.tok.head
+        if raw.dropped or raw.noun or raw.code[:2] not in ("02", "10", "11") or tok.dep_ not in _AIM_DEPS:
+            continue
+        near = [head] if head.i in live else [head, *(c for c in head.children if c.dep_ == "dobj")]
+        if any(t.i in live and live[t.i].code[:2] == "14" for t in near):
+            raw.dropped = True
+
+
+_AIM_DEPS = frozenset({"advcl", "xcomp", "acl"})
 _EXPLOSIVES = frozenset(
-    {"bomb", "explosion", "blast", "explosive", "device", "ied", "mine", "landmine", "grenade"}
+    {"bomb", "bombing", "explosion", "blast", "explosive", "device", "ied", "mine", "landmine", "grenade"}
 )
 
 
