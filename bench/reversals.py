@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/reversals.py                 # 200 reversal + 200 steady dyad-years
     .venv/bin/python bench/reversals.py --streams 40    # quicker
+    .venv/bin/python bench/reversals.py --preset v1     # the first detector (Goldstein, 72 h, geomean)
 
 Prints recall (right kind, dated within 24 h of the true turn), detection delay (first alarm minus
 turn, days), and false alarms per dyad-year on streams without a reversal, overall and by rate band.
@@ -24,6 +25,18 @@ from volte.analyse.reversals import ReversalParams, calibrate, detect, dyad_seed
 from volte.analyse.simulate import StreamSpec, simulate
 
 BANDS = ((0.5, 1.5), (1.5, 3.0), (3.0, 5.0))
+# the detector before issue 5's second round (docs/reversals.md, "What the measurements decided")
+PRESETS = {
+    "v1": {
+        "signal": "goldstein",
+        "combine": "geomean",
+        "after_days": 0,
+        "block_days": 1,
+        "false_alarms_per_year": 0.5,
+        "short_history_threshold": 1.45,
+        "method": "volte.reversals.v1",
+    }
+}
 
 
 @dataclass(frozen=True)
@@ -127,11 +140,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     ):
         parser.add_argument("--" + field.replace("_", "-"), type=float, default=None)
     parser.add_argument("--combine", choices=("min", "geomean", "contrast", "geo3"), default=None)
+    parser.add_argument("--signal", choices=("goldstein", "counts", "both", "either"), default=None)
+    parser.add_argument("--after-days", type=int, default=None)
+    parser.add_argument("--block-days", type=int, default=None)
+    parser.add_argument("--count-weight", type=float, default=None)
+    parser.add_argument(
+        "--preset", choices=sorted(PRESETS), default=None, help="start from an earlier detector"
+    )
     parser.add_argument("--every-day", action="store_true", default=None)
     parser.add_argument("--scales", action="store_true", default=None)
     parser.add_argument("--variance", choices=("squares", "weights"), default=None)
     args = parser.parse_args(argv)
-    overrides = {
+    overrides: dict[str, object] = dict(PRESETS[args.preset]) if args.preset else {}
+    overrides |= {
         f: (int(v) if f == "shuffles" else v)
         for f in (
             "min_threshold",
@@ -149,8 +170,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         overrides["every_day"] = True
     if args.variance:
         overrides["variance"] = args.variance
-    if args.combine:
-        overrides["combine"] = args.combine
+    for name in ("combine", "signal", "after_days", "block_days", "count_weight"):
+        if getattr(args, name) is not None:
+            overrides[name] = getattr(args, name)
     params = dataclasses.replace(ReversalParams(), **overrides)
     started = time.perf_counter()
     turns, steady = evaluate(params, streams=args.streams, seed=args.seed, episode_rate=args.episode_rate)

@@ -47,10 +47,10 @@ class ReversalParams:
     shrink: float = 2.0  # pseudo-weight pulling each window's mean toward the baseline
     min_sd: float = 1.5
     min_threshold: float = 1.0  # floor under every calibrated threshold
-    short_history_threshold: float = 1.5  # global minimum for histories too short to calibrate
-    false_alarms_per_year: float = 0.6  # calibration target (thaws and ruptures together)
+    short_history_threshold: float = 1.85  # global minimum for histories too short to calibrate
+    false_alarms_per_year: float = 0.8  # calibration target (thaws and ruptures together)
     shuffles: int = 40
-    block_days: int = 1
+    block_days: int = 7  # shuffled in whole weeks: keeps a week's mood, breaks the order of weeks
     min_calibration_days: int = 90
     scales: bool = True  # try every after window of 1 day .. max(window, after_days) days
     every_day: bool = False  # evaluate at every day (True) or only at days with a cluster (False)
@@ -60,13 +60,14 @@ class ReversalParams:
     # and after-minus-before) | geo3 (geometric mean of before, after and after-minus-before)
     combine: str = "geo3"
     # what the windows measure: weighted Goldstein, the unweighted cluster composition (+1 per
-    # cooperation cluster, -1 per conflict cluster, 0 otherwise), or both (z = mix of the two z-scores)
-    signal: str = "both"
+    # cooperation cluster, -1 per conflict cluster, 0 otherwise), both (z = a mix of the two z-scores)
+    # or either (z = whichever of the two deviates more, sign kept)
+    signal: str = "either"
     after_days: int = 7  # longest after window tried (the window itself when longer)
     count_prior_mean: float = 0.2  # composition prior (mean and sd of the +1/0/-1 values)
     count_prior_sd: float = 0.8
     count_min_sd: float = 0.4
-    count_weight: float = 0.5  # weight of the composition z in the signal "both"
+    count_weight: float = 0.5  # weight of the composition z in the signal "both" (not the default)
     method: str = "volte.reversals.v2"
 
     @property
@@ -286,7 +287,7 @@ def sides(
 ) -> tuple[Array, Array, Array, Array, Array]:
     """z of the before window, z of the after window (each against the baseline of the days before
     ``b_lo``) and z of the after-minus-before difference of their shrunken means; plus (mu0, sd0) of
-    Goldstein. With ``signal`` = both, each z is the mean of the Goldstein and the composition z."""
+    Goldstein. ``signal`` picks Goldstein, the composition (:func:`count_table`) or a mix of the two."""
     gold = _sides(table, params, b_lo, b_hi, a_lo, a_hi, None)
     if params.signal == "goldstein":
         return gold
@@ -301,8 +302,11 @@ def sides(
     )
     if params.signal == "counts":
         return (*counts[:3], *gold[3:])
+    pairs = zip(gold[:3], counts[:3], strict=True)
+    if params.signal == "either":  # whichever deviates more, sign kept
+        return (*(np.where(np.abs(g) > np.abs(c), g, c) for g, c in pairs), *gold[3:])
     a = params.count_weight
-    return (*((1 - a) * g + a * c for g, c in zip(gold[:3], counts[:3], strict=True)), *gold[3:])
+    return (*((1 - a) * g + a * c for g, c in pairs), *gold[3:])
 
 
 def _sides(
