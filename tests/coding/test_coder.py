@@ -240,3 +240,19 @@ def test_coder_leaves_a_real_participle_phrase_alone():
     )
     _repair_noun_roots(doc)
     assert doc[0].dep_ == "ROOT" and doc[1].dep_ == "acl"
+
+
+def test_coder_repairs_a_reported_clause_parsed_as_a_second_subject():
+    from volte.coding.coder import _repair_noun_roots
+
+    # "Youths resorted to violence , officials said ." with "resorted" hung on "Youths"
+    doc = _parsed(
+        ["Youths", "resorted", "to", "violence", ",", "officials", "said", "."],
+        ["NNS", "VBN", "IN", "NN", ",", "NNS", "VBD", "."],
+        ["NOUN", "VERB", "ADP", "NOUN", "PUNCT", "NOUN", "VERB", "PUNCT"],
+        ["nsubj", "acl", "prep", "pobj", "punct", "nsubj", "ROOT", "punct"],
+        [6, 0, 1, 2, 6, 6, 6, 6],
+    )
+    _repair_noun_roots(doc)
+    assert (doc[1].dep_, doc[1].head.i) == ("ccomp", 6)
+    assert (doc[0].dep_, doc[0].head.i) == ("nsubj", 1)

@@ -533,27 +533,42 @@ _PAIR_NOUNS = frozenset(
 
 
 def _repair_noun_roots(doc: Doc) -> None:
-    """A sentence parsed as one noun phrase ("Nigeria's unions *threatened* on Monday to strike": the verb
-    hung on the noun as a participle) gets its verb back as the root, with the noun as its subject. Only
-    a participle right after the noun that takes a clause, an object or an adverbial counts."""
+    """A clause whose verb the parser hung on its subject as a participle gets its verb back: a sentence
+    parsed as one noun phrase ("Nigeria's unions *threatened* on Monday to strike") or a reported clause
+    parsed as a second subject of the reporting verb ("youths *resorted* to throwing stones, officials
+    said"). Only a participle right after the noun that takes a clause, an object or an adverbial counts."""
     for sent in list(doc.sents):
         root = sent.root
-        if root.pos_ not in ("NOUN", "PROPN") or root.i + 1 >= sent.end:
-            continue
-        verb = doc[root.i + 1]
-        if (
-            verb.head.i != root.i
-            or verb.dep_ != "acl"
-            or verb.tag_ not in ("VBN", "VBD")
-            or not any(c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "npadvmod") for c in verb.children)
-            or any(c.dep_ in ("agent", "auxpass") for c in verb.children)
-        ):
-            continue
-        late = [c for c in root.children if c.i > verb.i]
+        if root.pos_ in ("NOUN", "PROPN"):
+            _promote(root, None)
+        for verb in sent:
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if len(subjects) >= 2 and verb.pos_ in ("VERB", "AUX"):
+                _promote(subjects[0], verb)
+
+
+def _promote(noun: Token, governor: Token | None) -> None:
+    """Make the participle after ``noun`` its verb: the root (no governor) or a clause of ``governor``."""
+    doc = noun.doc
+    if noun.i + 1 >= len(doc):
+        return
+    verb = doc[noun.i + 1]
+    if (
+        verb.head.i != noun.i
+        or verb.dep_ != "acl"
+        or verb.tag_ not in ("VBN", "VBD")
+        or not any(c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "npadvmod") for c in verb.children)
+        or any(c.dep_ in ("agent", "auxpass", "nsubj") for c in verb.children)
+    ):
+        return
+    late = [c for c in noun.children if c.i > verb.i] if governor is None else []
+    if governor is None:
         verb.head, verb.dep_ = verb, "ROOT"
-        root.head, root.dep_ = verb, "nsubj"
-        for child in late:
-            child.head = verb
+    else:
+        verb.head, verb.dep_ = governor, "ccomp"
+    noun.head, noun.dep_ = verb, "nsubj"
+    for child in late:
+        child.head = verb
 
 
 def _one_per_root(events: list[Event]) -> list[Event]:
