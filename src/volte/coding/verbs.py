@@ -465,27 +465,14 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
     if slot == "governor_object":
         return object_heads(tok.head) if tok.dep_ in ("pobj",) and tok.head.head is not tok.head else []
     if slot == "clause_subject":
-        return [
-            s
-            for c in tok.children
-            if c.dep_ in ("acl", "ccomp")
-            for s in c.children
-            if s.dep_ in ("nsubj", "nsubjpass")
-        ]
+        clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp")]
+        return [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     if slot == "condition_subject":  # "warned of consequences *if the rebels* did not withdraw"
-        return [
-            x
-            for c in tok.children
-            if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
-            for x in c.children
-            if x.dep_ == "nsubj"  # "if North Korea *is attacked*" names a victim, not a target
-        ] + _demanded_subject(tok)
+        # active subjects only: "if North Korea *is attacked*" names a victim, not a target
+        clauses = [c for c in tok.children if c.dep_ == "advcl" and any(m.lower_ in _IF for m in c.children)]
+        return [x for c in clauses for x in c.children if x.dep_ == "nsubj"] + _demanded_subject(tok)
     if slot == "xcomp_object":  # "refused to sign *the statement*", "provide $1 billion to help *Turkey*"
-        clauses = [
-            c
-            for c in tok.children
-            if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and is_to_infinitive(c))
-        ]
+        clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") or _to_advcl(c)]
         return [o for c in clauses for o in object_heads(c)]
     if slot == "between":
         return _prep_objects(tok, ("between", "among"))
@@ -497,6 +484,13 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
         holders += [p for o in holders for p in _prep_objects(o, ("of", "in"))]
         return [p for o in holders for p in _prep_objects(o, (slot[9:],))]
     return []
+
+
+_IF = frozenset({"if", "unless"})
+
+
+def _to_advcl(clause: Token) -> bool:
+    return clause.dep_ == "advcl" and is_to_infinitive(clause)
 
 
 def _prep_objects(tok: Token, preps: tuple[str, ...], *, with_object: bool = False) -> list[Token]:
@@ -724,11 +718,7 @@ def _specialise_by_clause(raws: list[_Raw]) -> None:
 def _complements(verb: Token) -> list[Token]:
     """The clauses that say what is asked or refused: the verb's own complement, or the infinitive of
     the request it rejects ("rejected calls *to adopt* reforms", "rejected an ultimatum *to hand over*")."""
-    own = [
-        c
-        for c in verb.children
-        if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and is_to_infinitive(c))
-    ]
+    own = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or _to_advcl(c)]
     if own:
         return own[:1]
     requests = [o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in _REQUESTS]
@@ -756,13 +746,10 @@ def _object_meaning(verb: Token) -> str | None:
     or threatens, read from its object: "threatened to resume *attacks*" (138), "to resume *terrorist*
     activities" (1383), "urged the rebels to honour human *rights*" (0243)."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    objects += [  # "agree *to* constitutional changes"
-        p
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ == "to"
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
+    tos = [
+        c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+    ]  # "agree *to* constitutional changes"
+    objects += [p for c in tos for p in c.children if p.dep_ == "pobj"]
     for obj in objects:
         words = [c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound")]
         words.append(obj.lemma_.lower())
