@@ -256,3 +256,21 @@ def test_coder_repairs_a_reported_clause_parsed_as_a_second_subject():
     _repair_noun_roots(doc)
     assert (doc[1].dep_, doc[1].head.i) == ("ccomp", 6)
     assert (doc[0].dep_, doc[0].head.i) == ("nsubj", 1)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Houthi rebels said on Monday they would attack Israeli ships.", "YEMREB"),  # a plural speaker
+        ("Iran said on Monday it would attack Israeli ships.", "IRN"),
+    ],
+)
+def test_coder_reported_pronoun_stands_for_its_speaker(coder, text, source):
+    assert {e.source[:6] for e in code_text(text, published=PUBLISHED) if e.root == "13"} == {source}
+
+
+@pytest.mark.model
+def test_coder_plural_pronoun_is_not_a_single_speaker(coder):
+    text = "China condemned the new U.S. tariffs on Monday, saying they violated World Trade Organization rules."
+    assert not [e for e in code_text(text, published=PUBLISHED) if e.source == "CHN" and e.root == "12"]

@@ -230,7 +230,7 @@ class _EventBuilder:
                 or self._titled(token, on)
                 or self._both(token, on)
             )
-            if not actors and speaker is not None and token.lower_ in _SPEAKER_PRONOUNS:
+            if not actors and speaker is not None and _may_refer(token, self.doc[speaker]):
                 actors = _known(self.resolver.resolve(self.doc[speaker], on=on))  # "Iran said *it* would ..."
             partitive = self._partitive(token, on) or self._coordinated_modifiers(token, actors, on)
             if len({a.code for a in partitive}) > len({a.code for a in actors}):
@@ -593,6 +593,16 @@ def _one_per_root(events: list[Event]) -> list[Event]:
             kept[kept.index(same)] = event
     chosen = {id(e) for e in kept}
     return [e for e in events if id(e) in chosen]
+
+
+def _may_refer(pronoun: Token, speaker: Token) -> bool:
+    """Whether a pronoun in reported speech can stand for its speaker: "Iran said *it* would ...",
+    "the rebels said *they* ...". A plural pronoun does not stand for one state or person ("China
+    condemned the tariffs, saying *they* violated WTO rules": the tariffs)."""
+    if pronoun.lower_ not in _SPEAKER_PRONOUNS:
+        return False
+    plural = speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in speaker.children)
+    return plural or pronoun.lower_ not in ("they", "their")
 
 
 def _same_target(one: str, other: str) -> bool:
