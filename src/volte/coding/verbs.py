@@ -326,6 +326,9 @@ def _object_words(tok: Token, *, noun: bool) -> list[Token]:
     for child in tok.children:
         if child.dep_ in ("prep", "agent"):
             out.extend(p for p in child.children if p.dep_ == "pobj")
+    clause = tok.head if tok.dep_ == "xcomp" else tok  # "a tanker *seized*", "talks expected *to be held*"
+    if passive and clause.dep_ == "acl" and not any(c.dep_ == "nsubjpass" for c in tok.children):
+        out.append(clause.head)
     if noun:
         out.extend(c for c in tok.children if c.dep_ == "compound")
     return out
@@ -557,10 +560,10 @@ def _consume_cued_nouns(raws: list[_Raw]) -> None:
 def _drop_topics(raws: list[_Raw]) -> None:
     """A nominal event that a statement is about is its topic, not a second report: "condemned new U.S.
     *tariffs*", "praised the *ceasefire*", "criticised Israel over the *bombardment*", "slammed the
-    decision *to sell* weapons"."""
+    decision *to sell* weapons", "vetoed a resolution *censuring* Israel"."""
     by_index = {raw.tok.i: raw for raw in raws}
     for raw in raws:
-        acl = raw.tok.dep_ == "acl" and is_to_infinitive(raw.tok)
+        acl = raw.tok.dep_ == "acl" and (is_to_infinitive(raw.tok) or raw.tok.tag_ == "VBG")
         noun = raw.tok if raw.noun else raw.tok.head if acl else None
         if noun is None or raw.pattern.code[:2] in _VERBAL_ACTS:
             continue
