@@ -274,3 +274,11 @@ def test_coder_reported_pronoun_stands_for_its_speaker(coder, text, source):
 def test_coder_plural_pronoun_is_not_a_single_speaker(coder):
     text = "China condemned the new U.S. tariffs on Monday, saying they violated World Trade Organization rules."
     assert not [e for e in code_text(text, published=PUBLISHED) if e.source == "CHN" and e.root == "12"]
+
+
+@pytest.mark.model
+def test_coder_unnamed_target_merges_with_a_named_one_of_its_country(coder):
+    # the riot's own-government target (no words name it) is the police's country: one event
+    text = "Kenyan protesters clashed with police in Nairobi and set fire to buses on Thursday."
+    events = [e for e in code_text(text, published=PUBLISHED) if e.root == "14"]
+    assert [(e.source, e.target) for e in events] == [("KENCVL", "KENCOP")]

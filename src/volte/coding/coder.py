@@ -583,7 +583,7 @@ def _one_per_root(events: list[Event]) -> list[Event]:
                 for k in kept
                 if k.source == event.source
                 and k.code[:2] == event.code[:2]
-                and _same_target(k.target, event.target)
+                and _same_target(k, event)
             ),
             None,
         )
@@ -605,10 +605,14 @@ def _may_refer(pronoun: Token, speaker: Token) -> bool:
     return plural or pronoun.lower_ not in ("they", "their")
 
 
-def _same_target(one: str, other: str) -> bool:
-    if not one or not other:
-        return one == other
-    return one.startswith(other) or other.startswith(one)
+def _same_target(one: Event, other: Event) -> bool:
+    """The same target, or a more specific one; a target no words name (the protesters' own government)
+    is the same as any named one of its country ("clashed with *police* and set fire to buses")."""
+    a, b = one.target, other.target
+    if not a or not b:
+        return a == b
+    unnamed = one.target_start < 0 or other.target_start < 0
+    return a.startswith(b) or b.startswith(a) or (unnamed and a[:3] == b[:3])
 
 
 def _specificity(event: Event) -> tuple[int, int]:
