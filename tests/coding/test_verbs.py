@@ -231,6 +231,14 @@ def test_verbs_match_hand_built_parses(verbs, words, lemmas, tags, pos, deps, he
         ("Gunmen attacked a police post in the north on Monday.", "180", "190"),
         # violence a speaker blames on someone is the violent act
         ("The army was responsible for the massacre of villagers.", "202", "1123"),
+        # killed from the air or by shelling, not a massacre
+        ("Russian missiles killed 30 civilians in Dnipro on Saturday.", "195", "202"),
+        # brokers mediate; the parties' deal is not the brokers' own
+        ("Turkey brokered a prisoner swap between the two sides.", "045", "057"),
+        ("Moscow banned imports of Moldovan wine on Friday.", "163", "172"),
+        ("Iran vowed revenge against the United States.", "130", "030"),
+        # "last March" is a month, not a protest march
+        ("Police eased the curfew imposed last March.", "0813", "141"),
     ],
 )
 def test_verbs_news_wording_families(nlp, verbs, text, code, absent):
@@ -243,3 +251,9 @@ def test_verbs_news_wording_families(nlp, verbs, text, code, absent):
 def test_verbs_criticised_decision_is_the_topic(nlp, verbs):
     _, found = _matches(nlp, verbs, "Moscow condemned Berlin's decision to send tanks to Kyiv.")
     assert [m.code for m in found] == ["111"]
+
+
+@pytest.mark.model
+def test_verbs_protest_aims_are_no_second_event(nlp, verbs):
+    _, found = _matches(nlp, verbs, "Teachers began a hunger strike to demand higher wages.")
+    assert [m.code[:2] for m in found] == ["14"]
