@@ -282,3 +282,16 @@ def test_coder_unnamed_target_merges_with_a_named_one_of_its_country(coder):
     text = "Kenyan protesters clashed with police in Nairobi and set fire to buses on Thursday."
     events = [e for e in code_text(text, published=PUBLISHED) if e.root == "14"]
     assert [(e.source, e.target) for e in events] == [("KENCVL", "KENCOP")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive release naming nobody: released by whoever held them
+        ("Three Britons held in Iran were freed on Tuesday.", ("IRN", "GBRCVL")),
+        ("Two French journalists detained by Malian police were released on Friday.", ("MLICOP", "FRAMED")),
+    ],
+)
+def test_coder_passive_release_by_the_holder(coder, text, expected):
+    assert [(e.source, e.target) for e in code_text(text, published=PUBLISHED)] == [expected]

@@ -188,6 +188,8 @@ class _EventBuilder:
             targets = self._complement_target(trigger, sources, on, match.code)
         if not sources and targets:
             sources = self._local_doer(match.sources, targets)
+        if not sources and match.passive and match.code.startswith("08"):
+            sources = self._holder(match.targets, on)
         attributed = self._speaker_code(match, on)
         # one side may be paired within itself ("X and Y met", "talks between X and Y") only when the
         # other side names nobody at all; "the agency held talks with X and Y" pairs the agency, or nothing
@@ -345,6 +347,23 @@ class _EventBuilder:
             if role is not None:
                 end = token.idx + len(token.text)
                 return [ResolvedActor(country + role, token.text, token.idx, end, f"local:{role}+{country}")]
+        return []
+
+    def _holder(self, heads: tuple[int, ...], on: date | None) -> list[ResolvedActor]:
+        """Who let people go, when a passive release names nobody: whoever held them ("Americans *held in
+        Iran* were freed" is released by Iran; "activists *detained by* the police")."""
+        for i in heads[:1]:
+            for clause in self.doc[i].children:
+                if clause.dep_ != "acl" or clause.lemma_.lower() not in _HOLDING:
+                    continue
+                for prep in clause.children:
+                    if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by"):
+                        for place in prep.children:
+                            found = (
+                                _known(self.resolver.resolve(place, on=on)) if place.dep_ == "pobj" else []
+                            )
+                            if found:
+                                return found[:1]
         return []
 
     def _complement_target(
@@ -513,6 +532,7 @@ _PLATFORMS = frozenset(
     fighter artillery battery unit convoy""".split()
 )
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+_HOLDING = frozenset("hold detain jail imprison capture kidnap abduct seize arrest".split())
 # Clauses a trigger governs ("threatened *to strike*", "demanded *that* Iran *free*") and the words in them
 # that can name the target; relative clauses and appositions describe someone else's act.
 _COMPLEMENTS = frozenset({"xcomp", "ccomp"})
@@ -581,9 +601,7 @@ def _one_per_root(events: list[Event]) -> list[Event]:
             (
                 k
                 for k in kept
-                if k.source == event.source
-                and k.code[:2] == event.code[:2]
-                and _same_target(k, event)
+                if k.source == event.source and k.code[:2] == event.code[:2] and _same_target(k, event)
             ),
             None,
         )
