@@ -295,3 +295,9 @@ def test_coder_unnamed_target_merges_with_a_named_one_of_its_country(coder):
 )
 def test_coder_passive_release_by_the_holder(coder, text, expected):
     assert [(e.source, e.target) for e in code_text(text, published=PUBLISHED)] == [expected]
+
+
+@pytest.mark.model
+def test_coder_agent_shared_by_coordinated_passives(coder):
+    text = "The Dutch mayor was shot twice and badly wounded by a 40-year-old man on Friday."
+    assert {(e.source, e.target) for e in code_text(text, published=PUBLISHED)} == {("NLDCVL", "NLDGOV")}

@@ -176,7 +176,8 @@ class _EventBuilder:
             self.sent, published=self.article.published, trigger=trigger.i, tense=tense
         )
         on = _as_date(iso) or self.article.published
-        sources = self._side(match.sources, on, speaker=match.attributed_to)
+        doers = match.sources or (_shared_agent(trigger) if match.passive else ())
+        sources = self._side(doers, on, speaker=match.attributed_to)
         targets = self._side(match.targets, on, speaker=None)  # "raised *its* alert level" names no target
         if not targets:
             targets = _domestic_counterpart(match.targets, self.doc, sources)
@@ -187,7 +188,7 @@ class _EventBuilder:
         if not targets and sources and not match.statement and not (match.symmetric and len(sources) > 1):
             targets = self._complement_target(trigger, sources, on, match.code)
         if not sources and targets:
-            sources = self._local_doer(match.sources, targets)
+            sources = self._local_doer(doers, targets)
         if not sources and match.passive and match.code.startswith("08"):
             sources = self._holder(match.targets, on)
         attributed = self._speaker_code(match, on)
@@ -611,6 +612,16 @@ def _one_per_root(events: list[Event]) -> list[Event]:
             kept[kept.index(same)] = event
     chosen = {id(e) for e in kept}
     return [e for e in events if id(e) in chosen]
+
+
+def _shared_agent(trigger: Token) -> tuple[int, ...]:
+    """The agent of a coordinated passive verb: "was shot several times and wounded *by a man*"."""
+    verbs = [*trigger.conjuncts] if trigger.dep_ != "conj" else [trigger.head, *trigger.head.conjuncts]
+    verbs += [c for c in trigger.children if c.dep_ == "advcl" and c.tag_ == "VBN"]  # parsed as a clause
+    for verb in verbs:
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            return tuple(p.i for p in agent.children if p.dep_ == "pobj")
+    return ()
 
 
 def _may_refer(pronoun: Token, speaker: Token) -> bool:
