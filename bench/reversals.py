@@ -139,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "shuffles",
     ):
         parser.add_argument("--" + field.replace("_", "-"), type=float, default=None)
-    parser.add_argument("--combine", choices=("min", "geomean", "contrast", "geo3"), default=None)
+    parser.add_argument("--combine", choices=("min", "geomean", "contrast", "geo3", "mean3"), default=None)
     parser.add_argument("--signal", choices=("goldstein", "counts", "both", "either"), default=None)
     parser.add_argument("--after-days", type=int, default=None)
     parser.add_argument("--block-days", type=int, default=None)

@@ -10,11 +10,12 @@ windows, shrunk toward a global prior), with ``shrink`` pseudo-observations at t
 - Goldstein, weighted by sqrt(num_sources) (salience);
 - the composition: +1 per cooperation cluster, -1 per conflict cluster, 0 otherwise, unweighted.
 
-The window's z is a mix of the two (``count_weight``). A thaw scores the geometric mean of three signed
-deviations (``combine`` = geo3): before below the baseline, after above it, and after above before
-(a two-sample contrast). A CAMEO gate asks for conflict evidence (roots 10-20) before and cooperation
-evidence (roots 03-05, 08) after; a rupture mirrors both. Alarm thresholds are calibrated per dyad on
-its own history shuffled in day blocks (at ``false_alarms_per_year``), never below ``min_threshold``; a
+The window's z is whichever of the two deviates more (``signal`` = either). A thaw needs three signed
+deviations: before below the baseline, after above it, and after above before (a two-sample contrast);
+it scores their mean (``combine`` = mean3). A CAMEO gate asks for conflict evidence (roots 10-20)
+before and cooperation evidence (roots 03-05, 08) after; a rupture mirrors both. Alarm thresholds are
+calibrated per dyad on its own history shuffled in week blocks (at ``false_alarms_per_year``), never
+below ``min_threshold``; a
 history shorter than ``min_calibration_days`` gets the global ``short_history_threshold``.
 """
 
@@ -47,7 +48,7 @@ class ReversalParams:
     shrink: float = 2.0  # pseudo-weight pulling each window's mean toward the baseline
     min_sd: float = 1.5
     min_threshold: float = 1.0  # floor under every calibrated threshold
-    short_history_threshold: float = 1.85  # global minimum for histories too short to calibrate
+    short_history_threshold: float = 1.9  # global minimum for histories too short to calibrate
     false_alarms_per_year: float = 0.8  # calibration target (thaws and ruptures together)
     shuffles: int = 40
     block_days: int = 7  # shuffled in whole weeks: keeps a week's mood, breaks the order of weeks
@@ -57,8 +58,9 @@ class ReversalParams:
     # z denominators: sum of squared weights (squares, the null variance) or sum of weights (weights)
     variance: str = "squares"
     # how the deviations make one score: min | geomean (of before and after) | contrast (min of before
-    # and after-minus-before) | geo3 (geometric mean of before, after and after-minus-before)
-    combine: str = "geo3"
+    # and after-minus-before) | mean3 / geo3 (arithmetic / geometric mean of before, after and
+    # after-minus-before, when all three point the right way)
+    combine: str = "mean3"
     # what the windows measure: weighted Goldstein, the unweighted cluster composition (+1 per
     # cooperation cluster, -1 per conflict cluster, 0 otherwise), both (z = a mix of the two z-scores)
     # or either (z = whichever of the two deviates more, sign kept)
@@ -340,9 +342,10 @@ def _sides(
 def combine(before: Array, after: Array, diff: Array, params: ReversalParams) -> Array:
     """One score from the signed deviations (positive = in the direction of the reversal): ``min`` of
     before and after (DESIGN.md), their ``geomean``, ``contrast``: min(before, after-minus-before), or
-    ``geo3``: the geometric mean of all three when all point the right way (else the smallest, which is
-    not positive). geo3 asks both sides to leave the baseline and the after side to differ from the
-    before side itself, which keeps power when the dyad's mood sits near one side of the turn."""
+    ``geo3`` / ``mean3``: the geometric / arithmetic mean of all three when all point the right way
+    (else the smallest, which is not positive). Both ask the two sides to leave the baseline and the
+    after side to differ from the before side itself, which keeps power when the dyad's mood sits near
+    one side of the turn; in ``mean3`` a weak side costs less."""
     if params.combine == "geomean":
         return np.where(
             (before > 0) & (after > 0),
@@ -351,10 +354,13 @@ def combine(before: Array, after: Array, diff: Array, params: ReversalParams) ->
         )
     if params.combine == "contrast":
         return np.minimum(before, diff)
-    if params.combine == "geo3":
+    if params.combine in ("mean3", "geo3"):
         ok = (before > 0) & (after > 0) & (diff > 0)
-        product = np.maximum(before, 0) * np.maximum(after, 0) * np.maximum(diff, 0)
-        return np.where(ok, np.cbrt(product), np.minimum(np.minimum(before, after), diff))
+        if params.combine == "mean3":
+            together = (before + after + diff) / 3
+        else:
+            together = np.cbrt(np.maximum(before, 0) * np.maximum(after, 0) * np.maximum(diff, 0))
+        return np.where(ok, together, np.minimum(np.minimum(before, after), diff))
     return np.minimum(before, after)
 
 
