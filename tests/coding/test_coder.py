@@ -301,3 +301,10 @@ def test_coder_passive_release_by_the_holder(coder, text, expected):
 def test_coder_agent_shared_by_coordinated_passives(coder):
     text = "The Dutch mayor was shot twice and badly wounded by a 40-year-old man on Friday."
     assert {(e.source, e.target) for e in code_text(text, published=PUBLISHED)} == {("NLDCVL", "NLDGOV")}
+
+
+@pytest.mark.model
+def test_coder_target_is_the_author_of_the_object(coder):
+    # "an offer *by Brazil*", like "Brazil's offer"
+    events = code_text("Venezuela rejected an offer by Brazil to mediate on Monday.", published=PUBLISHED)
+    assert ("VEN", "BRA", "12") in {(e.source, e.target, e.root) for e in events}

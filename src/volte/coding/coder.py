@@ -245,14 +245,18 @@ class _EventBuilder:
         return []
 
     def _possessor(self, token: Token, on: date | None) -> list[ResolvedActor]:
-        """An act or thing named by its owner: "an investigation into *Iran's* crackdown", "condemned
-        *Russia's* attack". Pronouns are left out ("raised *its* alert level" names no target)."""
-        return [
-            actor
-            for child in token.children
-            if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN")
-            for actor in _known(self.resolver.resolve(child, on=on))
-        ][:1]
+        """An act or thing named by its owner or author: "an investigation into *Iran's* crackdown",
+        "condemned *Russia's* attack", "dismissed an offer *by South Korea's president*". Pronouns are left
+        out ("raised *its* alert level" names no target)."""
+        owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+        owners += [
+            p
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "by"
+            for p in prep.children
+            if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
+        ]
+        return [actor for owner in owners for actor in _known(self.resolver.resolve(owner, on=on))][:1]
 
     def _coordinated_modifiers(
         self, token: Token, actors: list[ResolvedActor], on: date | None
