@@ -698,34 +698,36 @@ def _explosive_doers(raws: list[_Raw]) -> None:
 def _specialise_by_clause(raws: list[_Raw]) -> None:
     """Appeals, demands and refusals whose complement is no event pattern take their 3-digit code from
     the complement verb ("urged the bank to *help* finance ..." is 023)."""
-    matched = {raw.tok.i for raw in raws}
+    matched = {raw.tok.i: raw for raw in raws}
     for raw in raws:
         family = {"02": "appeal", "10": "demand", "12": "refusal", "13": "threat"}.get(raw.code[:2])
         if raw.dropped or family is None:
             continue
-        if any(c.dep_ == "xcomp" and CLAUSE_CODES.get(c.lemma_.lower()) == "045" for c in raw.tok.children):
-            # "called on the UN to *broker* an agreement" asks for mediation, whatever is brokered
+        if any(CLAUSE_CODES.get(c.lemma_.lower()) == "045" for c in _complements(raw.tok)):
+            # "called on the UN to *broker* an agreement", "rejected an offer *to mediate*": mediation
             raw.code = governed_code(family, "045") or raw.code
             continue
         if raw.code not in ("020", "100", "120", "130", "124"):
             continue
         for child in _complements(raw.tok):
-            if child.i not in matched:
-                meaning = _clause_meaning(child, threat=family == "threat")
-                code = governed_code(family, meaning) if meaning else None
-                if code is not None and is_code(code) and code[:2] == raw.code[:2]:
-                    raw.code = code
-                break
+            embedded = matched.get(child.i)  # an event the factuality pass left unspecialised
+            meaning = embedded.pattern.code if embedded else _clause_meaning(child, threat=family == "threat")
+            code = governed_code(family, meaning) if meaning else None
+            if code is not None and is_code(code) and code[:2] == raw.code[:2]:
+                raw.code = code
+            break
 
 
 def _complements(verb: Token) -> list[Token]:
-    """The clauses that say what is asked or refused: the verb's own complement, or the infinitive of
-    the request it rejects ("rejected calls *to adopt* reforms", "rejected an ultimatum *to hand over*")."""
+    """The clauses that say what is asked or refused: the verb's own complement, or the infinitive (or
+    subjunctive) of the request it rejects ("rejected calls *to adopt* reforms", "demands that he *step*
+    down")."""
     own = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or _to_advcl(c)]
     if own:
         return own[:1]
     requests = [o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in _REQUESTS]
-    return [c for o in requests for c in o.children if c.dep_ in ("acl", "relcl") and is_to_infinitive(c)][:1]
+    asked = [c for o in requests for c in o.children if c.dep_ in ("acl", "relcl", "ccomp")]
+    return [c for c in asked if is_to_infinitive(c) or any(m.dep_ == "mark" for m in c.children)][:1]
 
 
 _REQUESTS = frozenset(
