@@ -237,6 +237,9 @@ def test_verbs_match_hand_built_parses(verbs, words, lemmas, tags, pos, deps, he
         ("Turkey brokered a prisoner swap between the two sides.", "045", "057"),
         ("Moscow banned imports of Moldovan wine on Friday.", "163", "172"),
         ("Iran vowed revenge against the United States.", "130", "030"),
+        # a rejected request is coded by what it asks
+        ("Maduro rejected opposition demands that he step down.", "1231", "124"),
+        ("Delhi rejected Washington's offer to mediate in the dispute.", "126", "125"),
         # "last March" is a month, not a protest march
         ("Police eased the curfew imposed last March.", "0813", "141"),
     ],
