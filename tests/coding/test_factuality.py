@@ -143,6 +143,8 @@ def test_factuality_reported_must_is_a_demand_by_the_speaker(strict_coder):
         # lasting states in a non-restrictive clause describe, they report nothing new
         "Analysts expect Germany, which has supplied weapons to Ukraine for years, to stay the course.",
         "Japanese carmakers, which ship many of their cars to the United States, are among the most exposed.",
+        # a warning that someone else could act is a prediction, not that someone's threat
+        "Western diplomats warned on Monday that Syria could attack Turkish positions.",
         # direct questions ask, they report nothing
         "Is a Chinese attack on Taiwan imminent?",
         "Will Russia attack Ukraine this winter?",
@@ -254,3 +256,9 @@ def test_factuality_complement_object_names_what_is_threatened_or_asked(nlp, tex
 def test_factuality_a_campaign_of_acts_reports_the_acts(strict_coder):
     text = "Russia waged a campaign of airstrikes against Ukrainian cities on Monday."
     assert ("UKR", "19") in {(e.target[:3], e.root) for e in _events(strict_coder, text)}
+
+
+@pytest.mark.model
+def test_factuality_warning_that_one_could_act_is_its_own_threat(strict_coder):
+    events = _events(strict_coder, "Syria warned on Monday it could attack Turkish positions.")
+    assert {(e.source, e.target[:3], e.root) for e in events} == {("SYR", "TUR", "13")}

@@ -157,6 +157,8 @@ def assess(trigger: Token) -> Modality:
             continue
         governed = _governed_status(lemma, relation, head)
         if governed is not None:
+            if governed == "threat" and status == "may" and _other_subject(tok, head):
+                governed = "hypothetical"  # "analysts warned that Tehran *could* retaliate": a prediction
             return _governed_modality(governed, status, head, relation, speaker, trigger)
         if relation in ("clausal", "circumstance") or tok.dep_ in ("nsubj", "nsubjpass"):
             outer = _local_status(head, reported=False)
@@ -196,6 +198,15 @@ def _governed_modality(
 
 
 _WILLING = frozenset({"willing", "ready", "prepared", "offer", "willingness", "readiness"})
+
+
+def _other_subject(clause: Token, governor: Token) -> bool:
+    """The clause a warning governs has a subject of its own, named by a noun rather than a pronoun that
+    could be the warner ("warned that *Tehran* could ..." against "warned *it* could ...")."""
+    if clause.dep_ != "ccomp":
+        return False
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.i != governor.i
 
 
 def lemma_of(tok: Token) -> str:
