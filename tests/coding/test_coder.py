@@ -194,6 +194,7 @@ def test_coder_complement_target_stops_at_an_unknown_name(coder):
         # an unplaced local doer shares the country of the people it acts on at home
         ("A 35-year-old man attacked the Dutch mayor with a knife on Friday.", {("NLDCVL", "NLDGOV")}),
         ("Unknown gunmen killed three Nigerian policemen on Monday.", {("NGAREB", "NGACOP")}),
+        ("Polish farmers were attacked by a man with a knife on Friday.", {("POLCVL", "POLAGR")}),
         # ... but troops may be abroad: no country is borrowed from them
         ("Gunmen attacked a U.S. military convoy on Friday.", set()),
         # two groups of the same people: a civilian-on-civilian event is no self-event

@@ -529,7 +529,7 @@ _PEOPLE = frozenset(
 _STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Roles of people acted on at home: a local doer with no country of its own shares theirs.
 _AT_HOME = frozenset(
-    {"GOV", "COP", "JUD", "LEG", "CVL", "OPP", "PTY", "EDU", "MED", "REL", "HLH", "BUS", "LAB"}
+    {"GOV", "COP", "JUD", "LEG", "CVL", "OPP", "PTY", "EDU", "MED", "REL", "HLH", "BUS", "LAB", "AGR", "ELI"}
 )
 _NON_STATES = frozenset({"IGO", "NGO", "IMG", "NGM", "MNC", "INT"})
 _PLATFORMS = frozenset(
