@@ -166,6 +166,7 @@ def test_coder_generic_statements_only_on_request(nlp, statements, expected):
         ("The German chancellor apologised in Namibia on Monday for colonial-era killings.", ("DEU", "NAM", "05")),
         ("Serbia lifted the night curfew in Montenegro on Sunday.", ("SRB", "MNE", "08")),
         ("Kenyan prosecutors opened an inquiry into Ugandan officials over the bribes.", ("KEN", "UGA", "09")),
+        ("Italy announced a suspension of air links with Serbia on Wednesday.", ("ITA", "SRB", "16")),
     ],
 )
 def test_coder_target_from_the_governed_clause(coder, text, expected):

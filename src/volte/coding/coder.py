@@ -379,9 +379,12 @@ class _EventBuilder:
         the curfew *on Palestinians*", "demanded that *Beijing* free ...", "worried *about Britain's*
         vote", "lifted the curfew *in Montenegro*". Nearest in the parse first, a few steps deep; the
         source itself and a clause whose subject or object is an unknown name ("ordered *Menem* to
-        appear") give no target, nor does a place for coercion or violence ("held drills *in* the Sea of Japan"), which _place reads."""
+        appear") give no target, nor does a place for coercion or violence ("held drills *in* the Sea of
+        Japan"), which _place reads."""
         own = {a.code for a in sources}
         about = _ABOUT - {"into"} if code[:2] in _PLACE_ROOTS else _ABOUT | {"in"}  # places: see _place
+        if trigger.pos_ not in ("VERB", "ADJ"):
+            about = _ABOUT - {"into"}  # "a suspension of air links *with Serbia*", not "talks *in* Cairo"
         queue = [
             (c, 0)
             for c in trigger.children
@@ -389,14 +392,14 @@ class _EventBuilder:
             and (
                 c.dep_ in _COMPLEMENTS
                 or (c.dep_ == "advcl" and is_to_infinitive(c))
-                or (c.dep_ == "prep" and c.lower_ in about and trigger.pos_ in ("VERB", "ADJ"))
+                or (c.dep_ == "prep" and c.lower_ in about)
             )
         ]
-        queue += [  # "opened an inquiry *into* ...", "lifted the curfew *on* ..."
+        queue += [  # "opened an inquiry *into* ...", "lifted the curfew *on* ...", "a suspension of links *with*"
             (p, 1)
             for o in trigger.children
-            if o.dep_ == "dobj" and o.i > trigger.i
-            for p in o.children
+            if o.dep_ in ("dobj", "prep") and o.i > trigger.i
+            for p in (o.children if o.dep_ == "dobj" else (g for x in o.children for g in x.children))
             if p.dep_ == "prep" and p.lower_ in _ABOUT
         ]
         while queue:
