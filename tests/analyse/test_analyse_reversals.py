@@ -188,3 +188,58 @@ def test_reversals_episode_peaks_match_episodes(seed: int) -> None:
     values[np.random.default_rng(seed + 10).random(400) < 0.3] = np.nan
     expected = [values[peak] for _, peak, _ in episodes(values, threshold=0.0, gap=3)]
     assert episode_peaks(values, gap=3).tolist() == pytest.approx(expected)
+
+
+def _sparse_turn(kind: str, turn: int = 150) -> DayTable:
+    """One single-source cluster every day or two: a dispute week, then a week of talks (or the mirror)."""
+    rng = np.random.default_rng(4)
+    plan: dict[int, list[tuple[float, int, str]]] = {}
+    for i in range(0, 200):
+        if rng.random() < 0.6:
+            plan[i] = [
+                (-4.0, 1, "conflict")
+                if rng.random() < 0.3
+                else (3.0, 1, "coop" if rng.random() < 0.5 else "other")
+            ]
+    hot, calm = range(turn - 7, turn), range(turn, turn + 7)
+    for i in hot if kind == "thaw" else calm:
+        plan[i] = [(-5.0, 1, "conflict")]
+    for i in calm if kind == "thaw" else hot:
+        plan[i] = [(4.0, 1, "coop")]
+    return _stream(200, plan)
+
+
+@pytest.mark.parametrize("kind", ["thaw", "rupture"])
+def test_reversals_sparse_turn_is_confirmed_by_its_week(kind: str) -> None:
+    # one single-source cluster a day: 72 hours of it are not enough, the week of talks (or dispute) is
+    table = _sparse_turn(kind)
+    short = replace(PARAMS, after_days=0)
+    assert np.nanmax(getattr(score(table, PARAMS), kind)) > np.nanmax(getattr(score(table, short), kind))
+    found = detect(table, PARAMS, threshold=calibrate(table, PARAMS, seed=2).threshold)
+    assert [(s.kind, s.date) for s in found if abs((s.date - table.day(150)).days) <= 1] == [
+        (kind, table.day(150))
+    ]
+
+
+def test_reversals_salient_cluster_on_a_mixed_day_counts_through_goldstein() -> None:
+    # weeks of strikes, then a day with two more strikes and a ceasefire reported by 50 sources: the
+    # composition alone sees a mostly conflictual day; salience-weighted Goldstein sees the turn
+    plan = {i: [(-9.0, 2, "conflict")] for i in range(0, 20)}
+    plan[20] = [(-9.0, 1, "conflict"), (-9.0, 1, "conflict"), (9.0, 50, "coop")]
+    table = _stream(22, plan)
+    either = np.nanmax(score(table, PARAMS).thaw)
+    counts = np.nanmax(score(table, replace(PARAMS, signal="counts")).thaw)
+    assert either > counts
+    assert either >= PARAMS.short_history_threshold > counts
+
+
+@pytest.mark.parametrize("how", ["mean3", "geo3"])
+def test_reversals_three_way_score_needs_every_side(how: str) -> None:
+    # a tense week that simply ends (after side below the baseline) is no thaw, however strong the contrast
+    params = replace(PARAMS, combine=how)
+    from volte.analyse.reversals import combine
+
+    values = combine(
+        np.array([3.0, 3.0, 3.0]), np.array([2.0, -0.1, 2.0]), np.array([4.0, 4.0, -0.2]), params
+    )
+    assert values[0] > 0 and values[1] <= 0 and values[2] <= 0

@@ -397,7 +397,7 @@ def detect(
     found: list[Shift] = []
     for kind in KINDS:
         values = getattr(scores, kind)
-        for start, peak, _ in episodes(values, threshold=threshold, gap=params.window_days):
+        for start, peak, _ in episodes(values, threshold=threshold, gap=params.longest_after):
             if start < first:
                 continue
             found.append(
@@ -526,7 +526,7 @@ def calibrate(table: DayTable, params: ReversalParams, *, seed: int = 0) -> Cali
     for kind in KINDS:
         values = getattr(scores, kind)
         for r in range(params.shuffles):
-            peaks.extend(episode_peaks(values[r], gap=params.window_days).tolist())
+            peaks.extend(episode_peaks(values[r], gap=params.longest_after).tolist())
     allowed = int(params.false_alarms_per_year * params.shuffles * n / 365.25)
     ranked = sorted(peaks, reverse=True)
     calibrated = ranked[allowed] if allowed < len(ranked) else 0.0
