@@ -253,7 +253,7 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
             return None
         cues.add(clause.i)
     clause_deps = (
-        ("xcomp",) if pattern.xcomp == ("any",) else ("xcomp", "ccomp")
+        ("xcomp",) if pattern.xcomp == ("any",) else ("xcomp", "ccomp", "advcl")
     )  # [any]: "told X *to* leave"
     for deps, words in ((clause_deps, pattern.xcomp), (("compound", "amod", "nmod"), pattern.compound)):
         if words:
