@@ -262,3 +262,23 @@ def test_factuality_a_campaign_of_acts_reports_the_acts(strict_coder):
 def test_factuality_warning_that_one_could_act_is_its_own_threat(strict_coder):
     events = _events(strict_coder, "Syria warned on Monday it could attack Turkish positions.")
     assert {(e.source, e.target[:3], e.root) for e in events} == {("SYR", "TUR", "13")}
+
+
+def test_factuality_that_clause_hung_on_an_object_is_no_relative_clause():
+    import spacy
+    from spacy.tokens import Doc
+
+    from volte.coding.factuality import assess
+
+    # "Macron told a gathering that France recognised Palestine ." with the clause parsed as a relative
+    # clause of "gathering": it is what was said, and "that" marks it
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["Macron", "told", "a", "gathering", "that", "France", "recognised", "Palestine", "."],
+        lemmas=["Macron", "tell", "a", "gathering", "that", "France", "recognise", "Palestine", "."],
+        tags=["NNP", "VBD", "DT", "NN", "IN", "NNP", "VBD", "NNP", "."],
+        pos=["PROPN", "VERB", "DET", "NOUN", "SCONJ", "PROPN", "VERB", "PROPN", "PUNCT"],
+        deps=["nsubj", "ROOT", "det", "dobj", "mark", "nsubj", "relcl", "dobj", "punct"],
+        heads=[1, 1, 3, 1, 6, 6, 3, 6, 1],
+    )
+    assert assess(doc[6]).status == "asserted"

@@ -264,7 +264,7 @@ def _is_background(tok: Token) -> bool:
     """Background rather than news: relative and participial clauses ("a tanker *seized* by ..."),
     temporal or causal clauses ("after rebels *seized* Damascus"), and "after/since/amid the *attack*"."""
     dep = tok.dep_
-    if dep == "relcl" and _non_restrictive(tok):
+    if dep == "relcl" and (_non_restrictive(tok) or _misparsed_complement(tok)):
         return False  # "the opposition, *which it accused* of treason": news told in passing
     if dep in ("relcl", "amod") and tok.pos_ in ("VERB", "AUX"):
         return True
@@ -307,6 +307,14 @@ def _non_restrictive(clause: Token) -> bool:
 
 
 _RELATIVE_OPENERS = frozenset({"who", "which", "whom"})
+
+
+def _misparsed_complement(clause: Token) -> bool:
+    """A "that" clause with a subject of its own, hung on the object of a reporting verb: "told a gathering
+    *that France now recognised* ..." is what was said, not a relative clause ("that" marks it)."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in clause.children
+    )
 
 
 def _issued(document: Token) -> bool:
