@@ -312,6 +312,9 @@ _RELATIVE_OPENERS = frozenset({"who", "which", "whom"})
 def _misparsed_complement(clause: Token) -> bool:
     """A "that" clause with a subject of its own, hung on the object of a reporting verb: "told a gathering
     *that France now recognised* ..." is what was said, not a relative clause ("that" marks it)."""
+    holder = clause.head
+    if holder.dep_ not in ("dobj", "dative") or holder.head.lemma_.lower() not in REPORTING | _ADDRESSING:
+        return False  # "denied *reports that* its troops attacked" keeps its governor
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and any(
         c.dep_ in ("nsubj", "nsubjpass") for c in clause.children
     )
