@@ -214,7 +214,7 @@ def _parsed(words, tags, pos, deps, heads):
 
 
 def test_coder_repairs_a_sentence_parsed_as_one_noun_phrase():
-    from volte.coding.coder import _repair_noun_roots
+    from volte.coding.parse_repair import repair_parse
 
     # "Unions threatened on Monday to strike ." with the verb hung on the noun as a participle
     doc = _parsed(
@@ -224,13 +224,13 @@ def test_coder_repairs_a_sentence_parsed_as_one_noun_phrase():
         ["ROOT", "acl", "prep", "pobj", "aux", "xcomp", "punct"],
         [0, 0, 1, 2, 5, 1, 0],
     )
-    _repair_noun_roots(doc)
+    repair_parse(doc)
     assert [(t.dep_, t.head.i) for t in doc][:2] == [("nsubj", 1), ("ROOT", 1)]
     assert doc[6].head.i == 1
 
 
 def test_coder_leaves_a_real_participle_phrase_alone():
-    from volte.coding.coder import _repair_noun_roots
+    from volte.coding.parse_repair import repair_parse
 
     # a headline-style noun phrase with a passive participle: "Talks held by envoys ."
     doc = _parsed(
@@ -240,12 +240,12 @@ def test_coder_leaves_a_real_participle_phrase_alone():
         ["ROOT", "acl", "agent", "pobj", "punct"],
         [0, 0, 1, 2, 0],
     )
-    _repair_noun_roots(doc)
+    repair_parse(doc)
     assert doc[0].dep_ == "ROOT" and doc[1].dep_ == "acl"
 
 
 def test_coder_repairs_a_reported_clause_parsed_as_a_second_subject():
-    from volte.coding.coder import _repair_noun_roots
+    from volte.coding.parse_repair import repair_parse
 
     # "Youths resorted to violence , officials said ." with "resorted" hung on "Youths"
     doc = _parsed(
@@ -255,7 +255,7 @@ def test_coder_repairs_a_reported_clause_parsed_as_a_second_subject():
         ["nsubj", "acl", "prep", "pobj", "punct", "nsubj", "ROOT", "punct"],
         [6, 0, 1, 2, 6, 6, 6, 6],
     )
-    _repair_noun_roots(doc)
+    repair_parse(doc)
     assert (doc[1].dep_, doc[1].head.i) == ("ccomp", 6)
     assert (doc[0].dep_, doc[0].head.i) == ("nsubj", 1)
 

@@ -22,6 +22,7 @@ from volte.coding.actors import ActorResolver, ResolvedActor, default_actors
 from volte.coding.cameo import describe
 from volte.coding.dates import resolve_event_date
 from volte.coding.factuality import is_to_infinitive
+from volte.coding.parse_repair import repair_parse
 from volte.coding.quotes import QuoteTracker
 from volte.coding.verbs import VerbDictionary, VerbMatch, default_verbs
 from volte.errors import E_CODING_FAILED
@@ -84,7 +85,7 @@ class Coder:
 
     def code_doc(self, doc: Doc, article: Article) -> tuple[Event, ...]:
         """The events of one parsed article, in deterministic order."""
-        _repair_noun_roots(doc)
+        repair_parse(doc)
         resolver = ActorResolver(self.actors, doc, published=article.published)
         quotes = QuoteTracker(doc)
         events: dict[tuple[int, str, str, str], Event] = {}
@@ -558,45 +559,6 @@ _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
 _PAIR_NOUNS = frozenset(
     """country side leader nation government party state neighbor neighbour president minister capital""".split()
 )
-
-
-def _repair_noun_roots(doc: Doc) -> None:
-    """A clause whose verb the parser hung on its subject as a participle gets its verb back: a sentence
-    parsed as one noun phrase ("Nigeria's unions *threatened* on Monday to strike") or a reported clause
-    parsed as a second subject of the reporting verb ("youths *resorted* to throwing stones, officials
-    said"). Only a participle right after the noun that takes a clause, an object or an adverbial counts."""
-    for sent in list(doc.sents):
-        root = sent.root
-        if root.pos_ in ("NOUN", "PROPN"):
-            _promote(root, None)
-        for verb in sent:
-            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-            if len(subjects) >= 2 and verb.pos_ in ("VERB", "AUX"):
-                _promote(subjects[0], verb)
-
-
-def _promote(noun: Token, governor: Token | None) -> None:
-    """Make the participle after ``noun`` its verb: the root (no governor) or a clause of ``governor``."""
-    doc = noun.doc
-    if noun.i + 1 >= len(doc):
-        return
-    verb = doc[noun.i + 1]
-    if (
-        verb.head.i != noun.i
-        or verb.dep_ != "acl"
-        or verb.tag_ not in ("VBN", "VBD")
-        or not any(c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "npadvmod") for c in verb.children)
-        or any(c.dep_ in ("agent", "auxpass", "nsubj") for c in verb.children)
-    ):
-        return
-    late = [c for c in noun.children if c.i > verb.i] if governor is None else []
-    if governor is None:
-        verb.head, verb.dep_ = verb, "ROOT"
-    else:
-        verb.head, verb.dep_ = governor, "ccomp"
-    noun.head, noun.dep_ = verb, "nsubj"
-    for child in late:
-        child.head = verb
 
 
 def _one_per_root(events: list[Event]) -> list[Event]:
