@@ -282,3 +282,10 @@ def test_factuality_that_clause_hung_on_an_object_is_no_relative_clause():
         heads=[1, 1, 3, 1, 6, 6, 3, 6, 1],
     )
     assert assess(doc[6]).status == "asserted"
+
+
+@pytest.mark.model
+def test_factuality_no_longer_negates(strict_coder):
+    assert _events(strict_coder, "Russia no longer supplies gas to Poland.") == ()
+    events = _events(strict_coder, "Poland said it would no longer send weapons to Ukraine.")
+    assert {(e.source, e.target[:3], e.root) for e in events} == {("POL", "UKR", "12")}

@@ -454,7 +454,7 @@ def _local_status(verb: Token, *, reported: bool) -> str:
     flags: set[str] = set()
     for child in verb.children:
         dep, low = child.dep_, child.lower_
-        if dep == "neg" or (dep == "advmod" and low in ("never", "not")):
+        if dep == "neg" or (dep == "advmod" and low in ("never", "not")) or _no_longer(child):
             # "will not join", "would not accept": a refusal announced now, not a missing event
             future = any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | {"would"} for c in verb.children)
             waiting = any(
@@ -516,6 +516,15 @@ def _local_status(verb: Token, *, reported: bool) -> str:
     ):
         return _local_status(verb.head, reported=reported)
     return "asserted"
+
+
+def _no_longer(child: Token) -> bool:
+    """ "will *no longer* cooperate", "*no longer* supplies": the parser hangs "no" on "longer"."""
+    return (
+        child.dep_ == "advmod"
+        and child.lower_ in ("longer", "more")
+        and any(g.lower_ == "no" for g in child.children)
+    )
 
 
 def _negative_phrase(head: Token) -> bool:
