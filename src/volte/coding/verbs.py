@@ -240,18 +240,13 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
             return None
         cues.add(hit.i)
     if pattern.clause_aux:
-        clause = next(
-            (
-                c
-                for c in site.children
-                if c.dep_ == "ccomp"
-                and any(a.dep_ == "aux" and a.lower_ in pattern.clause_aux for a in c.children)
-            ),
-            None,
-        )
-        if clause is None:
+        auxes = pattern.clause_aux
+        clauses = [
+            c for c in site.children if c.dep_ == "ccomp" and any(_aux_in(a, auxes) for a in c.children)
+        ]
+        if not clauses:
             return None
-        cues.add(clause.i)
+        cues.add(clauses[0].i)
     clause_deps = (
         ("xcomp",) if pattern.xcomp == ("any",) else ("xcomp", "ccomp", "advcl")
     )  # [any]: "told X *to* leave"
@@ -262,6 +257,10 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
                 return None
             cues.add(hit.i)
     return frozenset(cues)
+
+
+def _aux_in(tok: Token, words: tuple[str, ...]) -> bool:
+    return tok.dep_ == "aux" and tok.lower_ in words
 
 
 def _subject_words(site: _Site) -> list[Token]:
@@ -316,13 +315,8 @@ def _object_words(tok: Token, *, noun: bool) -> list[Token]:
             out.append(child)
             out.extend(child.conjuncts)
             # "a message *of condolence*", "700 kg *of medicine*", "$100 million *in assistance*"
-            out.extend(
-                p
-                for prep in child.children
-                if prep.dep_ == "prep" and prep.lower_ in ("of", "in")
-                for p in prep.children
-                if p.dep_ == "pobj"
-            )
+            preps = [p for p in child.children if p.dep_ == "prep" and p.lower_ in ("of", "in")]
+            out.extend(p for prep in preps for p in prep.children if p.dep_ == "pobj")
     for child in tok.children:
         if child.dep_ in ("prep", "agent"):
             out.extend(p for p in child.children if p.dep_ == "pobj")
@@ -516,23 +510,15 @@ def _noun_subject(noun: Token) -> list[Token]:
         return []
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         return subject_heads(head)
-    if (
-        noun.dep_ == "pobj"
-        and head.dep_ == "prep"
-        and head.head.pos_ == "VERB"
-        and head.lower_ in ("in", "into", "during", "at")
-    ):
+    if noun.dep_ != "pobj" or head.dep_ != "prep":
+        return []
+    if head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "during", "at"):
         return subject_heads(head.head)
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "behind" and head.head.lemma_ == "be":
+    if head.lower_ == "behind" and head.head.lemma_ == "be":
         return subject_heads(
             head.head
         )  # "hackers from Russia's military intelligence *were behind* a cyberattack"
-    if (
-        noun.dep_ == "pobj"
-        and head.lower_ == "for"
-        and head.head.lemma_ in _RESPONSIBLE
-        and head.head.dep_ == "acomp"
-    ):
+    if head.lower_ == "for" and head.head.lemma_ in _RESPONSIBLE and head.head.dep_ == "acomp":
         return subject_heads(head.head.head)  # "the government *was responsible for* the sarin attack"
     return []
 
