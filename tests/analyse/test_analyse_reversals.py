@@ -243,3 +243,17 @@ def test_reversals_three_way_score_needs_every_side(how: str) -> None:
         np.array([3.0, 3.0, 3.0]), np.array([2.0, -0.1, 2.0]), np.array([4.0, 4.0, -0.2]), params
     )
     assert values[0] > 0 and values[1] <= 0 and values[2] <= 0
+
+
+def test_reversals_offset_windows_match_gathered_windows() -> None:
+    # scoring slides windows by slicing (int offsets); turn dating gathers them by index arrays
+    from volte.analyse.reversals import _cum, _window
+
+    rng = np.random.default_rng(0)
+    for n in (1, 2, 5, 30):
+        c = _cum(rng.random((3, n)))
+        t = np.arange(n)
+        for lo in range(-n - 3, n + 4):
+            for width in range(0, 9):
+                hi = lo + width - 1
+                assert np.allclose(_window(c, lo, hi), _window(c, t + lo, t + hi)), (n, lo, width)

@@ -194,28 +194,61 @@ def _cum(x: Array) -> Array:
     return np.concatenate((np.zeros((*x.shape[:-1], 1)), np.cumsum(x, axis=-1)), axis=-1)
 
 
-def _window(c: Array, lo: IntArray, hi: IntArray) -> Array:
+Bound = IntArray | int  # day indices, or an offset from every day of the table (see _at)
+
+
+def _at(c: Array, index: Bound) -> Array:
+    """c at the given indices, clipped to [0, n]; an int is an offset from each day t = 0..n-1 (the
+    same as the indices t + offset, by slicing instead of gathering: scoring every day of many rows)."""
+    n = c.shape[-1] - 1
+    if not isinstance(index, int):
+        return c[..., np.clip(index, 0, n)]
+    head = min(max(-index, 0), n)  # days before the table's start: c[0]
+    body = c[..., head + index : n + index]
+    tail = n - head - body.shape[-1]  # days past its end: c[n]
+    return np.concatenate(
+        (np.repeat(c[..., :1], head, axis=-1), body, np.repeat(c[..., n:], tail, axis=-1)), axis=-1
+    )
+
+
+def _window(c: Array, lo: Bound, hi: Bound) -> Array:
     """Sums of x over days [lo, hi] (inclusive; clipped to the table) from its cumulative sums c."""
+    if isinstance(lo, int) and isinstance(hi, int) and hi >= lo - 1:
+        return _at(c, hi + 1) - _at(c, lo)
     n = c.shape[-1] - 1
     a = np.clip(lo, 0, n)
     b = np.clip(hi + 1, 0, n)
     return np.where(b > a, c[..., b] - c[..., np.minimum(a, b)], 0.0)
 
 
+Cums = dict[str, Array]
+
+
+def cumulative(table: DayTable) -> Cums:
+    """Cumulative sums of every field of the table (shared by all window lengths)."""
+    return {name: _cum(getattr(table, name)) for name in SUM_FIELDS}
+
+
+def _count_cums(cums: Cums) -> Cums:
+    """The cumulative sums of :func:`count_table` from those of its table."""
+    signed, unsigned = cums["coop"] - cums["conflict"], cums["coop"] + cums["conflict"]
+    return {"w": cums["clusters"], "ww": cums["clusters"], "wg": signed, "wg2": unsigned}
+
+
 def baseline(
     table: DayTable,
-    upto: npt.NDArray[np.int64],
+    upto: Bound,
     params: ReversalParams,
     prior: tuple[float, float, float] | None = None,
+    cums: Cums | None = None,
 ) -> tuple[Array, Array]:
     """(mu0, sd0) from the prior plus every day before index ``upto`` (exclusive); ``prior`` = (mean,
-    sd, min_sd) of the signal (default: Goldstein's)."""
+    sd, min_sd) of the signal (default: Goldstein's); ``cums``: the table's cumulative sums."""
     prior_mean, prior_sd, min_sd = prior or (params.prior_mean, params.prior_sd, params.min_sd)
+    cums = cums or cumulative(table)
     pw, pwg, pwg2 = table.prior
     k0 = params.prior_weight
-    w = _window(_cum(table.w), np.zeros_like(upto), upto - 1) + pw
-    wg = _window(_cum(table.wg), np.zeros_like(upto), upto - 1) + pwg
-    wg2 = _window(_cum(table.wg2), np.zeros_like(upto), upto - 1) + pwg2
+    w, wg, wg2 = (_at(cums[name], upto) + p for name, p in (("w", pw), ("wg", pwg), ("wg2", pwg2)))
     mu0 = (wg + k0 * prior_mean) / (w + k0)
     m2 = (wg2 + k0 * (prior_sd**2 + prior_mean**2)) / (w + k0)
     sd0 = np.sqrt(np.maximum(m2 - mu0**2, min_sd**2))
@@ -249,8 +282,9 @@ def score(table: DayTable, params: ReversalParams) -> Scores:
     With ``scales``, after windows of 1..window days are all tried and the best score kept."""
     lengths = range(1, params.longest_after + 1) if params.scales else [params.window_days]
     best: Scores | None = None
+    cums = cumulative(table)
     for length in lengths:
-        current = _score_at(table, params, length)
+        current = _score_at(table, params, length, cums)
         best = current if best is None else _better(best, current)
     assert best is not None  # lengths is never empty
     return best
@@ -269,13 +303,11 @@ def _better(a: Scores, b: Scores) -> Scores:
     )
 
 
-def _score_at(table: DayTable, params: ReversalParams, length: int) -> Scores:
-    n = len(table)
-    t = np.arange(n)
+def _score_at(table: DayTable, params: ReversalParams, length: int, cums: Cums) -> Scores:
     L, D = length, params.before_days
-    a_lo, b_lo, b_hi = t - L + 1, t - L - D + 1, t - L
-    z_before, z_after, z_diff, mu0, sd0 = sides(table, params, b_lo, b_hi, a_lo, t)
-    cconf, ccoop = _cum(table.conflict), _cum(table.coop)
+    a_lo, b_lo, b_hi, t = -L + 1, -L - D + 1, -L, 0  # offsets from each day (see _at)
+    z_before, z_after, z_diff, mu0, sd0 = sides(table, params, b_lo, b_hi, a_lo, t, cums)
+    cconf, ccoop = cums["conflict"], cums["coop"]
     active = np.ones(table.clusters.shape, dtype=bool) if params.every_day else table.clusters > 0
     thaw_gate = active & (_window(cconf, b_lo, b_hi) > 0) & (_window(ccoop, a_lo, t) > 0)
     rupture_gate = active & (_window(ccoop, b_lo, b_hi) > 0) & (_window(cconf, a_lo, t) > 0)
@@ -285,12 +317,19 @@ def _score_at(table: DayTable, params: ReversalParams, length: int) -> Scores:
 
 
 def sides(
-    table: DayTable, params: ReversalParams, b_lo: IntArray, b_hi: IntArray, a_lo: IntArray, a_hi: IntArray
+    table: DayTable,
+    params: ReversalParams,
+    b_lo: Bound,
+    b_hi: Bound,
+    a_lo: Bound,
+    a_hi: Bound,
+    cums: Cums | None = None,
 ) -> tuple[Array, Array, Array, Array, Array]:
     """z of the before window, z of the after window (each against the baseline of the days before
     ``b_lo``) and z of the after-minus-before difference of their shrunken means; plus (mu0, sd0) of
     Goldstein. ``signal`` picks Goldstein, the composition (:func:`count_table`) or a mix of the two."""
-    gold = _sides(table, params, b_lo, b_hi, a_lo, a_hi, None)
+    cums = cums or cumulative(table)
+    gold = _sides(table, params, b_lo, b_hi, a_lo, a_hi, None, cums)
     if params.signal == "goldstein":
         return gold
     counts = _sides(
@@ -301,6 +340,7 @@ def sides(
         a_lo,
         a_hi,
         (params.count_prior_mean, params.count_prior_sd, params.count_min_sd),
+        _count_cums(cums),
     )
     if params.signal == "counts":
         return (*counts[:3], *gold[3:])
@@ -314,14 +354,15 @@ def sides(
 def _sides(
     table: DayTable,
     params: ReversalParams,
-    b_lo: IntArray,
-    b_hi: IntArray,
-    a_lo: IntArray,
-    a_hi: IntArray,
+    b_lo: Bound,
+    b_hi: Bound,
+    a_lo: Bound,
+    a_hi: Bound,
     prior: tuple[float, float, float] | None,
+    cums: Cums,
 ) -> tuple[Array, Array, Array, Array, Array]:
-    mu0, sd0 = baseline(table, b_lo, params, prior)
-    cw, cww, cwg = _cum(table.w), _cum(table.ww), _cum(table.wg)
+    mu0, sd0 = baseline(table, b_lo, params, prior, cums)
+    cw, cww, cwg = cums["w"], cums["ww"], cums["wg"]
     sums = [
         (_window(cwg, lo, hi), _window(cw, lo, hi), _window(cww, lo, hi))
         for lo, hi in ((b_lo, b_hi), (a_lo, a_hi))
