@@ -700,3 +700,11 @@ def test_resolve_occupations_and_counted_people(nlp, phrase, codes):
 )
 def test_resolve_capital_one_arrives_in_is_the_country(nlp, text, word, code):
     assert codes_of(token_actors(nlp, text, word)) == [code]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "codes"),
+    [("Kharkiv", ["UKR"]), ("Aleppo", ["SYR"]), ("Mosul", ["IRQ"]), ("Karachi", ["PAK"]), ("Benghazi", ["LBY"])],
+)
+def test_resolve_cities_wire_copy_names_alone(nlp, phrase, codes):
+    assert phrase_codes(nlp, phrase) == codes

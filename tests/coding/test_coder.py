@@ -310,3 +310,9 @@ def test_coder_target_is_the_author_of_the_object(coder):
     # "an offer *by Brazil*", like "Brazil's offer"
     events = code_text("Venezuela rejected an offer by Brazil to mediate on Monday.", published=PUBLISHED)
     assert ("VEN", "BRA", "12") in {(e.source, e.target, e.root) for e in events}
+
+
+@pytest.mark.model
+def test_coder_city_names_its_country(coder):
+    events = code_text("Russian forces shelled Kharkiv on Monday.", published=PUBLISHED)
+    assert {(e.source[:3], e.target[:3], e.root) for e in events} == {("RUS", "UKR", "19")}
