@@ -188,9 +188,8 @@ class _Site:
     def objects(self) -> list[tuple[Token, str, frozenset[str]]]:
         """(object, its lemma, its modifiers' lemmas) for direct and prepositional objects."""
         if self._objects is None:
-            self._objects = [
-                (o, _lemma(o), _modifier_lemmas(o)) for o in _object_words(self.tok, noun=self.noun)
-            ]
+            words = _object_words(self.tok, noun=self.noun)
+            self._objects = [(o, _lemma(o), _modifier_lemmas(o)) for o in words]
         return self._objects
 
     def child(self, deps: tuple[str, ...], words: tuple[str, ...], *, lemma: bool = True) -> Token | None:
@@ -241,15 +240,12 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
         cues.add(hit.i)
     if pattern.clause_aux:
         auxes = pattern.clause_aux
-        clauses = [
-            c for c in site.children if c.dep_ == "ccomp" and any(_aux_in(a, auxes) for a in c.children)
-        ]
+        clauses = [c for c in site.children if c.dep_ == "ccomp" and _has_aux(c, auxes)]
         if not clauses:
             return None
         cues.add(clauses[0].i)
-    clause_deps = (
-        ("xcomp",) if pattern.xcomp == ("any",) else ("xcomp", "ccomp", "advcl")
-    )  # [any]: "told X *to* leave"
+    # [any]: "told X *to* leave"
+    clause_deps = ("xcomp",) if pattern.xcomp == ("any",) else ("xcomp", "ccomp", "advcl")
     for deps, words in ((clause_deps, pattern.xcomp), (("compound", "amod", "nmod"), pattern.compound)):
         if words:
             hit = site.child(deps, words)
@@ -259,8 +255,8 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
     return frozenset(cues)
 
 
-def _aux_in(tok: Token, words: tuple[str, ...]) -> bool:
-    return tok.dep_ == "aux" and tok.lower_ in words
+def _has_aux(clause: Token, words: tuple[str, ...]) -> bool:
+    return any(a.dep_ == "aux" and a.lower_ in words for a in clause.children)
 
 
 def _subject_words(site: _Site) -> list[Token]:
@@ -270,14 +266,8 @@ def _subject_words(site: _Site) -> list[Token]:
         return []
     out = [c for c in site.children if c.dep_ == "nsubj"]
     out += [x for c in out for x in c.conjuncts]
-    return out + [
-        p
-        for c in out
-        for prep in c.children
-        if prep.dep_ == "prep" and prep.lower_ == "of"
-        for p in prep.children
-        if p.dep_ == "pobj"
-    ]
+    ofs = [prep for c in out for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"]
+    return out + [p for prep in ofs for p in prep.children if p.dep_ == "pobj"]
 
 
 def _modifier_lemmas(tok: Token) -> frozenset[str]:
@@ -349,12 +339,8 @@ def _prep_object(tok: Token, prep: str, words: tuple[str, ...]) -> Token | None:
 
 def _of_phrase(tok: Token, words: tuple[str, ...]) -> bool:
     """ "the highest level *of combat readiness*": the cue word may sit in an "of" phrase."""
-    return any(
-        p.dep_ == "prep"
-        and p.lower_ == "of"
-        and any(o.dep_ == "pobj" and _lemma(o) in words for o in p.children)
-        for p in tok.children
-    )
+    ofs = [p for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"]
+    return any(o.dep_ == "pobj" and _lemma(o) in words for p in ofs for o in p.children)
 
 
 def is_passive(verb: Token) -> bool:
@@ -515,9 +501,7 @@ def _noun_subject(noun: Token) -> list[Token]:
     if head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "during", "at"):
         return subject_heads(head.head)
     if head.lower_ == "behind" and head.head.lemma_ == "be":
-        return subject_heads(
-            head.head
-        )  # "hackers from Russia's military intelligence *were behind* a cyberattack"
+        return subject_heads(head.head)  # "hackers from Russia's military intelligence *were behind* it"
     if head.lower_ == "for" and head.head.lemma_ in _RESPONSIBLE and head.head.dep_ == "acomp":
         return subject_heads(head.head.head)  # "the government *was responsible for* the sarin attack"
     return []
@@ -737,9 +721,8 @@ def _object_meaning(verb: Token) -> str | None:
     or threatens, read from its object: "threatened to resume *attacks*" (138), "to resume *terrorist*
     activities" (1383), "urged the rebels to honour human *rights*" (0243)."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    tos = [
-        c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
-    ]  # "agree *to* constitutional changes"
+    # "agree *to* constitutional changes"
+    tos = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
     objects += [p for c in tos for p in c.children if p.dep_ == "pobj"]
     for obj in objects:
         words = [c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound")]
