@@ -15,8 +15,8 @@ deviations: before below the baseline, after above it, and after above before (a
 it scores their mean (``combine`` = mean3). A CAMEO gate asks for conflict evidence (roots 10-20)
 before and cooperation evidence (roots 03-05, 08) after; a rupture mirrors both. Alarm thresholds are
 calibrated per dyad on its own history shuffled in week blocks (at ``false_alarms_per_year``), never
-below ``min_threshold``; a
-history shorter than ``min_calibration_days`` gets the global ``short_history_threshold``.
+below ``min_threshold``; a history shorter than ``min_calibration_days`` gets the global
+``short_history_threshold``. Alarm days within the longest after window form one episode, one shift.
 """
 
 from __future__ import annotations
