@@ -164,6 +164,7 @@ VACANCIES: list[tuple[str, str, date, date, str]] = [
     ("IRQ", DM, date(2018, 10, 25), date(2019, 6, 23), "parliament confirmed no minister; the PM acted"),
     ("CHN", DM, date(2023, 10, 25), date(2023, 12, 28), "Li Shangfu removed; no minister until Dong Jun"),
     ("SDN", HOG, date(2021, 10, 26), date(2021, 11, 20), "coup; Hamdok detained until his reinstatement"),
+    ("SDN", DM, date(2021, 10, 26), date(2022, 2, 13), "coup dissolved the cabinet; no minister until Burhan reassigned Yassin Ibrahim"),
     ("YEM", DM, date(2015, 3, 26), date(2018, 11, 7), "minister al-Subaihi captured by the Houthis; post left unfilled until al-Maqdashi"),
 ]
 # Stretches when a head of state or government held the office himself (the audit counts the office as held).
@@ -211,8 +212,9 @@ INCOMPLETE: dict[str, str] = {
     "GTM": "defence ministers 2020-01..2024-01 (Alemán, Reyes Chigua) not dated",
     "NIC": "defence ministers not listed: Martha Ruiz Sevilla (from 2014-02) and her successor Rosa Adelina Barahona, handover not dated",
     "HTI": "defence ministers not listed (only Lener Renauld 2015-16)",
-    "SDN": "foreign ministers 2018-04..06 and 2019-04..09 and defence ministers 2019-04..09 (cabinet dissolved by the TMC) "
-           "not listed; Yassin Ibrahim (acting 2020-03, sworn in 2020-06-02) and his successor Hassan Daoud Kabroun not dated",
+    "SDN": "foreign ministers 2018-04-20..06-03 (after Ghandour's dismissal) and 2019-04..09 and defence ministers 2019-04..09 "
+           "(cabinet dissolved by the TMC) not listed; no foreign minister found after Omar Siddig became minister of state "
+           "in Kamil Idris's cabinet (2025-07-27)",
 }
 
 
