@@ -145,6 +145,9 @@ def test_factuality_reported_must_is_a_demand_by_the_speaker(strict_coder):
         "Japanese carmakers, which ship many of their cars to the United States, are among the most exposed.",
         # a warning that someone else could act is a prediction, not that someone's threat
         "Western diplomats warned on Monday that Syria could attack Turkish positions.",
+        # an act as the subject of a modal verb is weighed, not reported
+        "Sending German tanks to Ukraine might provoke a Russian escalation, officials fear.",
+        "Attacking Iran would be a grave mistake, the minister said.",
         # direct questions ask, they report nothing
         "Is a Chinese attack on Taiwan imminent?",
         "Will Russia attack Ukraine this winter?",

@@ -440,6 +440,8 @@ def _step_up(tok: Token) -> tuple[Token, str] | None:
         return head, "clausal"  # the parser often hangs "threatened ... *to impose*" as an adverbial clause
     if dep in _NOMINAL and tok.pos_ in ("NOUN", "PROPN"):
         return head, "nominal"
+    if dep in ("csubj", "csubjpass"):
+        return head, "circumstance"  # "*Supplying* tanks might provoke ...": the act is the verb's subject
     if dep == "conj":
         return _step_up(head)
     return None
