@@ -210,26 +210,19 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
         if hit is None:
             return None
         cues.add(hit.i)
-    if pattern.not_object and any(
-        lem in pattern.not_object or not mods.isdisjoint(pattern.not_object) for _, lem, mods in site.objects
-    ):
+    if pattern.not_object and _first(site.objects, pattern.not_object) is not None:
         return None
     if pattern.subject or pattern.not_subject:
         subjects = [(o, _lemma(o), _modifier_lemmas(o)) for o in _subject_words(site)]
-        if any(
-            lem in pattern.not_subject or not mods.isdisjoint(pattern.not_subject)
-            for _, lem, mods in subjects
-        ):
+        if pattern.not_subject and _first(subjects, pattern.not_subject) is not None:
             return None
         if pattern.subject:
-            words = pattern.subject
-            hit = next((o for o, lem, mods in subjects if lem in words or not mods.isdisjoint(words)), None)
+            hit = _first(subjects, pattern.subject)
             if hit is None:
                 return None
             cues.add(hit.i)
     if pattern.object:
-        words = pattern.object
-        hit = next((o for o, lem, mods in site.objects if lem in words or not mods.isdisjoint(words)), None)
+        hit = _first(site.objects, pattern.object)
         if hit is None:
             return None
         cues.add(hit.i)
@@ -253,6 +246,11 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
                 return None
             cues.add(hit.i)
     return frozenset(cues)
+
+
+def _first(words_of: list[tuple[Token, str, frozenset[str]]], words: tuple[str, ...]) -> Token | None:
+    """The first word whose lemma, or one of whose modifiers, is in ``words``."""
+    return next((o for o, lem, mods in words_of if lem in words or not mods.isdisjoint(words)), None)
 
 
 def _has_aux(clause: Token, words: tuple[str, ...]) -> bool:
@@ -381,14 +379,8 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
         shared = [c for c in head.children if c.dep_ in ("nsubjpass", "nsubj")]
         if shared:
             return shared
-    if (
-        dep == "advcl"
-        and verb.tag_ == "VBG"
-        and not _has_mark(verb)
-        and head.dep_ == "ccomp"
-        and head.head.i < head.i
-        and _after_comma(verb)
-    ):
+    participle = dep == "advcl" and verb.tag_ == "VBG" and not _has_mark(verb)
+    if participle and head.dep_ == "ccomp" and head.head.i < head.i and _after_comma(verb):
         # "demanded that Iran release the tanker, *calling* the seizure unacceptable": the parser hangs the
         # participle on the reported clause; it belongs to the speaker
         return subject_heads(head.head, depth=depth + 1)
@@ -594,11 +586,8 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             if governor is not None:
                 _specialise_governor(governor, status, raw.code)
         elif status in ("future", "committed", "threat"):
-            raw.code = (
-                raw.pattern.intent
-                if (status != "threat" and raw.pattern.intent)
-                else (governed_code(status, raw.code) or raw.code)
-            )
+            intent = raw.pattern.intent if status != "threat" else None
+            raw.code = intent or governed_code(status, raw.code) or raw.code
             raw.factuality = "future" if status == "future" else "asserted"
         elif status == "enacted":
             if governor is not None:
@@ -607,11 +596,8 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             pass  # "warned of consequences *if* ...": the warning itself was made
         elif status == "hypothetical":
             raw.factuality = "hypothetical"
-        if (
-            not raw.dropped
-            and status in _YIELDING
-            and (status != "hypothetical" or modality.governor is not None)
-        ):
+        governed = status != "hypothetical" or modality.governor is not None
+        if not raw.dropped and status in _YIELDING and governed:
             _drop_governors(raw, by_index, governor)
 
 
@@ -629,9 +615,8 @@ def _drop_consequences(raws: list[_Raw]) -> None:
         if raw.dropped or tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.lemma_.lower() not in _CONSEQUENCES:
             continue
         head = tok.head
-        causes = [
-            live.get(t.i) for t in (head, *head.children) if t is head or t.dep_ in ("nsubj", "nsubjpass")
-        ]
+        doers = [t for t in head.children if t.dep_ in ("nsubj", "nsubjpass")]
+        causes = [live.get(t.i) for t in (head, *doers)]
         if any(c is not None and c is not raw and c.code[:2] in _VIOLENT_ROOTS for c in causes):
             raw.dropped = True
 
@@ -650,9 +635,7 @@ def _protest_aims(raws: list[_Raw]) -> None:
 
 
 _AIM_DEPS = frozenset({"advcl", "xcomp", "acl"})
-_EXPLOSIVES = frozenset(
-    {"bomb", "bombing", "explosion", "blast", "explosive", "device", "ied", "mine", "landmine", "grenade"}
-)
+_EXPLOSIVES = frozenset("bomb bombing explosion blast explosive device ied mine landmine grenade".split())
 
 
 def _explosive_doers(raws: list[_Raw]) -> None:
@@ -700,9 +683,7 @@ def _complements(verb: Token) -> list[Token]:
     return [c for c in asked if is_to_infinitive(c) or any(m.dep_ == "mark" for m in c.children)][:1]
 
 
-_REQUESTS = frozenset(
-    {"call", "demand", "request", "ultimatum", "appeal", "plea", "proposal", "offer", "order"}
-)
+_REQUESTS = frozenset("call demand request ultimatum appeal plea proposal offer order".split())
 
 
 def _clause_meaning(verb: Token, *, threat: bool) -> str | None:
