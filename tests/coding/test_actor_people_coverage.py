@@ -206,12 +206,16 @@ def audit(dictionary: ActorDictionary, *, tolerance_days: int = 0, vacancies: bo
 # States whose ministers are still missing in part (issue 3 stays open for them): their test is expected to
 # fail and must start passing (strict xfail) once the gaps are filled, so the list can only shrink.
 INCOMPLETE: dict[str, str] = {
-    "AFG": "acting foreign ministers 2019-10..2020-03 (Idrees Zaman from 2019-10-30, then Haroon Chakhansuri) not dated; "
-           "defence handover 2017-04..05 not listed",
-    "BHR": "defence ministers before 2018-12 (Mohammed bin Abdullah Al Khalifa, Yusuf al-Jalahma) not dated",
-    "GTM": "defence ministers 2020-01..2024-01 (Alemán, Reyes Chigua) not dated",
-    "NIC": "defence ministers not listed: Martha Ruiz Sevilla (from 2014-02) and her successor Rosa Adelina Barahona, handover not dated",
-    "HTI": "defence ministers not listed (only Lener Renauld 2015-16)",
+    "AFG": "defence handover 2017-04/06 not dated: Habibi resigned 2017-04-24, Tariq Shah Bahrami's start as acting "
+           "defence minister (some weeks later) not found",
+    "BHR": "defence ministers before 2018-12 not dated: Mohammed bin Abdullah Al Khalifa (Minister of State for Defence "
+           "Affairs, in office 2014) and Yusuf al-Jalahma (Minister of Defence Affairs by 2018-03), handover not found",
+    "GTM": "defence ministers 2020-01..2024-01 not dated: Juan Carlos Aleman (in office to at least 2021-08), then "
+           "Henry Reyes Chigua (in office 2023), handover not found",
+    "NIC": "defence ministers not listed: Martha Ruiz Sevilla (from 2014-02), replaced by Rosa Adelina Barahona on an "
+           "undated decree",
+    "HTI": "defence ministers of the Jean-Charles government (2016-03..2017-03) and under Claude Joseph's interim "
+           "(2021-04..07) not found",
     "SDN": "foreign ministers 2018-04-20..06-03 (after Ghandour's dismissal) and 2019-04..09 and defence ministers 2019-04..09 "
            "(cabinet dissolved by the TMC) not listed; no foreign minister found after Omar Siddig became minister of state "
            "in Kamil Idris's cabinet (2025-07-27)",
