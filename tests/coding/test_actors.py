@@ -468,6 +468,8 @@ def test_resolve_pronoun_without_antecedent_is_unknown(nlp):
         ("Moroccan farmers blocked roads after they lost their subsidies.", ["MARAGR"]),
         ("They rejected the offer.", []),  # no antecedent
         ("Peruvian police said they had arrested a man.", ["PERCOP"]),
+        # the phrase itself, not a phrase nested in it
+        ("China condemned the new U.S. tariffs on Chinese cars and chips, saying they broke the rules.", ["USA"]),
     ],
 )
 def test_resolve_they_takes_the_nearest_plural_actor_phrase(nlp, text, codes):

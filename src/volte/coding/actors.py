@@ -225,6 +225,12 @@ class ActorResolver:
                 continue  # "the police beat them": not the police
             if any(a.code for a in self.resolve(token, on=self.published)):
                 candidates.append(token)
+        # a phrase nested in another candidate's phrase is its modifier ("tariffs on Chinese *vehicles*")
+        candidates = [
+            t
+            for t in candidates
+            if not any(o is not t and o.left_edge.i <= t.i <= o.right_edge.i for o in candidates)
+        ]
         subjects = [t for t in candidates if t.dep_ in ("nsubj", "nsubjpass")]
         return (subjects or candidates)[-1] if candidates else None
 
@@ -384,7 +390,10 @@ class ActorResolver:
         if name.kind == ADJ and len(code) == 6 and is_collective(head):
             code, entry = code[:3], f"{name.entry.id}#collective"  # "the Palestinians rejected ..."
         if name.kind == SEAT and len(code) > 3 and self._destination(head):
-            code, entry = code[:3], f"{name.entry.id}#place"  # "arrived *in Kyiv*": the country, not its rulers
+            code, entry = (
+                code[:3],
+                f"{name.entry.id}#place",
+            )  # "arrived *in Kyiv*": the country, not its rulers
         if name.kind in (STATE, SEAT) and self._after_first_name(match):
             code, entry = "", "unknown (a place name inside a person's name)"  # "Denzel Washington"
         return self._actor(code, match.start, match.end, entry + period_note(period))
