@@ -260,3 +260,17 @@ def test_verbs_criticised_decision_is_the_topic(nlp, verbs):
 def test_verbs_protest_aims_are_no_second_event(nlp, verbs):
     _, found = _matches(nlp, verbs, "Teachers began a hunger strike to demand higher wages.")
     assert [m.code[:2] for m in found] == ["14"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New EU sanctions target Russia's military-industrial complex.",
+        "Washington's new tariffs hit Chinese steel makers.",
+        "The president called the visit to Beijing a success.",
+    ],
+)
+def test_verbs_economic_and_figurative_wording_is_no_attack(nlp, verbs, text):
+    _, found = _matches(nlp, verbs, text)
+    assert not [m.code for m in found if m.code[:2] in ("16", "19")]
