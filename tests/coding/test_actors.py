@@ -710,3 +710,15 @@ def test_resolve_capital_one_arrives_in_is_the_country(nlp, text, word, code):
 )
 def test_resolve_cities_wire_copy_names_alone(nlp, phrase, codes):
     assert phrase_codes(nlp, phrase) == codes
+
+
+@pytest.mark.parametrize(
+    ("phrase", "codes"),
+    [
+        ("West Darfur", ["SDN"]),  # a compass word before a region is no first name
+        ("Denzel Washington", [""]),
+        ("East Jerusalem", [""]),  # a contested city, not the seat of government
+    ],
+)
+def test_resolve_compass_word_before_a_region(nlp, phrase, codes):
+    assert phrase_codes(nlp, phrase) == codes

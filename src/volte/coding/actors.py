@@ -71,6 +71,7 @@ LOCATIVE_PREPS = frozenset("in at inside near outside around across throughout w
 COUNTRY_NOUNS = frozenset("country nation kingdom republic emirate".split())
 GROUP_NOUNS = frozenset("group alliance bloc organisation organization agency movement".split())
 ARRIVING = frozenset("arrive land".split())
+COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
 NOT_LOCAL = frozenset("hostage prisoner detainee inmate captive migrant immigrant tourist pilgrim".split())
 PLACE_NOUNS = frozenset(
     """city town village province region state capital district area county camp
@@ -432,6 +433,9 @@ class ActorResolver:
             and before.i not in self._match_at
             and before.text[:1].isupper()
             and before.is_alpha
+            and not (
+                before.lower_ in COMPASS and match.of_kind(STATE) is not None
+            )  # "West Darfur" is a place
         )
 
     def _person_actor(self, head: Token, person: Entry, on: date | None) -> ResolvedActor:
