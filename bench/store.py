@@ -60,7 +60,7 @@ def build(store: Store, *, events: int) -> None:
         INSERT INTO articles
         SELECT 'bench-' || i, 'https://pub' || (hash(i) % 400) || '.example/' || i, 'pub' || (hash(i) % 400) || '.example',
                'Generated article ' || i, DATE '2021-01-01' + CAST(hash(i * 3 + 1) % 1826 AS INTEGER), 'news', 'en',
-               'bench', 'Generated text.', md5(i::VARCHAR), 5, now()::TIMESTAMP, '0.1.0', 'volte.coder.v1', 'bench'
+               'bench', 'Generated text.', md5(i::VARCHAR), 5, now()::TIMESTAMP, '0.1.0', 'volte.coder.v1', 'bench', NULL
         FROM range({n_articles}) t(i)
         ORDER BY 5, 1
     """)
@@ -83,7 +83,7 @@ def build(store: Store, *, events: int) -> None:
                -1, -1, -1, -1, -1, -1,
                'c' || substr(md5(g.sc || g.sr || '>' || g.tc || g.tr || '>' || c.root || '>' ||
                    (g.day - CAST((g.day - DATE '2021-01-01') % 2 AS INTEGER))::VARCHAR), 1, 15),
-               'pub' || (hash(g.doc) % 400) || '.example', '0.1.0', 'bench'
+               'pub' || (hash(g.doc) % 400) || '.example', '0.1.0', 'bench', NULL
         FROM _gen g JOIN _codes c ON c.idx = g.code_idx
         ORDER BY g.day, g.i  -- news arrive roughly in date order; the store's zone maps rely on it
     """)
