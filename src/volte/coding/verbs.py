@@ -653,14 +653,16 @@ def _specialise_by_clause(raws: list[_Raw]) -> None:
     the complement verb ("urged the bank to *help* finance ..." is 023)."""
     matched = {raw.tok.i: raw for raw in raws}
     for raw in raws:
-        family = {"02": "appeal", "10": "demand", "12": "refusal", "13": "threat"}.get(raw.code[:2])
+        family = {"02": "appeal", "03": "committed", "10": "demand", "12": "refusal", "13": "threat"}.get(
+            raw.code[:2]
+        )
         if raw.dropped or family is None:
             continue
         if any(CLAUSE_CODES.get(c.lemma_.lower()) == "045" for c in _complements(raw.tok)):
             # "called on the UN to *broker* an agreement", "rejected an offer *to mediate*": mediation
             raw.code = governed_code(family, "045") or raw.code
             continue
-        if raw.code not in ("020", "100", "120", "130", "124"):
+        if raw.code not in ("020", "030", "100", "120", "130", "124"):
             continue
         for child in _complements(raw.tok):
             embedded = matched.get(child.i)  # an event the factuality pass left unspecialised
@@ -683,7 +685,9 @@ def _complements(verb: Token) -> list[Token]:
     return [c for c in asked if is_to_infinitive(c) or any(m.dep_ == "mark" for m in c.children)][:1]
 
 
-_REQUESTS = frozenset("call demand request ultimatum appeal plea proposal offer order".split())
+_REQUESTS = frozenset(
+    "call demand request ultimatum appeal plea proposal offer order consensus understanding".split()
+)
 
 
 def _clause_meaning(verb: Token, *, threat: bool) -> str | None:
