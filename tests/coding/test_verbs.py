@@ -240,6 +240,8 @@ def test_verbs_match_hand_built_parses(verbs, words, lemmas, tags, pos, deps, he
         # a rejected request is coded by what it asks
         ("Maduro rejected opposition demands that he step down.", "1231", "124"),
         ("Delhi rejected Washington's offer to mediate in the dispute.", "126", "125"),
+        # an intent takes its sub-code from what is agreed
+        ("Seoul and Tokyo reached a consensus to exchange military information.", "0314", "030"),
         # "last March" is a month, not a protest march
         ("Police eased the curfew imposed last March.", "0813", "141"),
     ],
