@@ -292,3 +292,40 @@ def test_factuality_no_longer_negates(strict_coder):
     assert _events(strict_coder, "Russia no longer supplies gas to Poland.") == ()
     events = _events(strict_coder, "Poland said it would no longer send weapons to Ukraine.")
     assert {(e.source, e.target[:3], e.root) for e in events} == {("POL", "UKR", "12")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts expect Beijing to step up pressure on Taipei after the vote.",
+        "Economists predict Washington to raise tariffs on Chinese steel next year.",
+        "Experts warned that the new sanctions might hurt ordinary Iranians.",
+        "Observers said Moscow could impose sanctions on Kiev if the talks fail.",
+        "Analysts said the army would attack the rebels if the truce collapsed.",
+    ],
+)
+def test_factuality_forecasts_by_analysts_are_no_events(strict_coder, text):
+    assert _events(strict_coder, text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Iran said it would strike Israel if attacked.", "13"),
+        ("Hamas said on Sunday it would attend the Cairo talks if Israel lifted the siege.", "03"),
+        ("The European Union may suspend aid to Mali if the junta delays elections, the French minister said.", "13"),
+    ],
+)
+def test_factuality_an_actor_announcing_a_conditional_act_states_its_stance(strict_coder, text, root):
+    events = _events(strict_coder, text)
+    assert [e.code[:2] for e in events] == [root]
+
+
+def test_factuality_unattributed_conditionals_stay_hypothetical(strict_coder):
+    assert _events(strict_coder, "The army would attack the rebels if the truce collapsed.") == ()
+    assert _events(strict_coder, "If the talks fail, Moscow could impose sanctions on Kiev.") == ()
+
+
+def test_factuality_wanting_another_to_act_is_an_appeal(strict_coder):
+    events = _events(strict_coder, "Poland wants Germany to pay reparations for the war.")
+    assert [(e.code[:2], e.source, e.target) for e in events] == [("02", "POL", "DEU")]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 # The code tables live in their own module; verbs and tests read them from here too.
 from volte.coding.governed_codes import CLAUSE_CODES as CLAUSE_CODES
@@ -115,8 +115,79 @@ class Modality:
     )
 
 
+# Forecasters: what they expect, warn of or say may happen is analysis, never an actor's stance.
+ANALYSTS = frozenset(
+    """analyst expert observer commentator economist pundit forecaster strategist scholar academic
+    researcher""".split()
+)
+# Governors of another subject's act: wanting it is an appeal to that subject, forecasting it no event.
+_WANTING = frozenset({"want", "wish", "like"})
+_FORECASTING = frozenset({"expect", "predict", "forecast", "anticipate", "foresee", "project"})
+_ANNOUNCING_AUX = FUTURE_MODALS | {"would"}
+
+
 def assess(trigger: Token) -> Modality:
-    """How the event of ``trigger`` is presented (see the module docstring)."""
+    """How the event of ``trigger`` is presented (see the module docstring), after two readings of who
+    speaks: a forecaster's words are no event, and an actor announcing what it will do if (or unless)
+    something happens states its stance now ("Iran said it would retaliate if attacked" is a threat,
+    "the rebels said they would attend the talks if ..." an intent)."""
+    modality = _assess(trigger)
+    if modality.status in ("negated", "background", "alleged"):
+        return modality
+    top = _top_verb(trigger)
+    if top is not trigger and lemma_of(top) in _FORECASTING:
+        return Modality("hypothetical", speaker=speaker_of(top))  # "predict Washington to raise tariffs"
+    if modality.status == "asserted":
+        return modality
+    if _analyst(trigger.doc, modality.speaker) or _analyst(trigger.doc, speaker_of(top)):
+        return Modality("hypothetical", speaker=modality.speaker)
+    if modality.status == "hypothetical" and modality.conditional and modality.speaker is not None:
+        aux, clause = _announcing_aux(trigger)
+        if aux in _ANNOUNCING_AUX and _self_announced(clause, modality.speaker):
+            return Modality("future", speaker=modality.speaker)
+        if aux == "may":  # "the EU may halt its mediation if ..., the minister said" (but "could": a possibility)
+            return Modality("hypothetical", speaker=modality.speaker, modal_threat=True, conditional=True)
+    return modality
+
+
+def _analyst(doc: Doc, index: int | None) -> bool:
+    return index is not None and lemma_of(doc[index]) in ANALYSTS
+
+
+def _top_verb(trigger: Token) -> Token:
+    """The top verb of the trigger's clause chain, whose subject may be a forecaster ("*Analysts* expect
+    Beijing to step up pressure")."""
+    tok = trigger
+    for _ in range(6):
+        if tok.head is tok or tok.dep_ not in _CLAUSAL | {"advcl", "conj", "dobj", "pobj", "prep", "pcomp"}:
+            break
+        tok = tok.head
+    return tok
+
+
+def _announcing_aux(trigger: Token) -> tuple[str | None, Token]:
+    """The modal (will, would, may ...) of the clause that announces the event, up to the reporting verb,
+    and that clause."""
+    tok = trigger
+    for _ in range(4):
+        if tok.lemma_ in REPORTING or (tok.dep_ == "advcl" and _is_condition(tok)) or tok.head is tok:
+            return None, tok  # the event is the condition itself ("if the *truce* collapses")
+        modals = HYPOTHETICAL_MODALS | FUTURE_MODALS
+        aux = next((c.lower_ for c in tok.children if c.dep_ == "aux" and c.lower_ in modals), None)
+        if aux is not None:
+            return aux, tok
+        tok = tok.head
+    return None, tok
+
+
+def _self_announced(clause: Token, speaker: int) -> bool:
+    """The speaker announces its own act: "Israel said *it* would strike", not "an official said aid
+    agencies would have to suspend deliveries"."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (subject.i == speaker or subject.pos_ == "PRON")
+
+
+def _assess(trigger: Token) -> Modality:
     if _asked(trigger):
         return Modality("hypothetical")  # "Is a Russian invasion of Ukraine imminent?"
     status = _local_status(trigger, reported=False)
@@ -156,6 +227,11 @@ def assess(trigger: Token) -> Modality:
             tok = head
             continue
         governed = _governed_status(lemma, relation, head)
+        if governed == "future" and relation == "clausal" and _other_subject(tok, head):
+            if lemma in _WANTING:  # "Israel wants Germany to pay": an appeal to Germany
+                return Modality("appeal", speaker=speaker_of(head), by_speaker=True)
+            if lemma in _FORECASTING:  # "expects Beijing to step up pressure": a forecast
+                return Modality("hypothetical", speaker=speaker_of(head))
         if governed is not None:
             if governed == "threat" and status == "may" and _other_subject(tok, head):
                 governed = "hypothetical"  # "analysts warned that Tehran *could* retaliate": a prediction
