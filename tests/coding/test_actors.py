@@ -722,3 +722,15 @@ def test_resolve_cities_wire_copy_names_alone(nlp, phrase, codes):
 )
 def test_resolve_compass_word_before_a_region(nlp, phrase, codes):
     assert phrase_codes(nlp, phrase) == codes
+
+
+@pytest.mark.parametrize(
+    ("phrase", "codes"),
+    [
+        ("the Kenyan opposition candidate", ["KENOPP"]),
+        ("Zambian opposition supporters", ["ZMBOPP"]),
+        ("the Ivorian presidential candidate", ["CIVELI"]),
+    ],
+)
+def test_resolve_candidates_and_supporters(nlp, phrase, codes):
+    assert phrase_codes(nlp, phrase) == codes

@@ -329,3 +329,32 @@ def test_factuality_unattributed_conditionals_stay_hypothetical(strict_coder):
 def test_factuality_wanting_another_to_act_is_an_appeal(strict_coder):
     events = _events(strict_coder, "Poland wants Germany to pay reparations for the war.")
     assert [(e.code[:2], e.source, e.target) for e in events] == [("02", "POL", "DEU")]
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        # an authority's decision is the act, not an intent
+        ("The Kenyan court decided to allow presidential candidate Raila Odinga to run in the election.", "08"),
+        # "will not ... unless": a refusal stated now ("until" only puts the act off)
+        ("Kenyan doctors will not end their strike unless the government raises their pay.", "12"),
+        # steps taken, investigators sent and processes begun report the act
+        ("The Iraqi government has taken steps to release political prisoners.", "08"),
+        ("The United Nations sent a team of experts to Sudan to investigate the killings.", "09"),
+        ("Syrian authorities began the process of withdrawing troops from Lebanon.", "08"),
+        ("A prisoner died as a result of torture by Egyptian police.", "18"),
+    ],
+)
+def test_factuality_acts_reported_through_a_decision_or_a_step(nlp, text, root):
+    coder = Coder(nlp=nlp, dyads_only=False)
+    assert [e.code[:2] for e in _events(coder, text)] == [root]
+
+
+def test_factuality_not_until_puts_the_act_off(nlp):
+    coder = Coder(nlp=nlp, dyads_only=False)
+    assert _events(coder, "Kenyan doctors will not end their strike until next week.") == ()
+
+
+def test_factuality_troops_sent_to_monitor_a_truce_report_no_truce(nlp):
+    coder = Coder(nlp=nlp, dyads_only=False)
+    assert [e.code[:2] for e in _events(coder, "The army deployed troops to Basra to monitor the ceasefire.")] == ["15"]

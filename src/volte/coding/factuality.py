@@ -406,7 +406,7 @@ def _issued(document: Token) -> bool:
 
 _EVENTIVE_HOLDERS = frozenset(
     """round series wave spate string day week hour month night course sideline sidelines margin margins
-    end start resumption campaign""".split()
+    end start resumption campaign process result consequence""".split()
 )
 
 
@@ -436,7 +436,16 @@ def _is_purpose(clause: Token, head_lemma: str) -> bool:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
         return False
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _STEPS for c in clause.head.children):
+        return False  # "took steps *to enhance* freedoms": the steps are the act
+    if head_lemma in _SENDING and clause.lemma_.lower() in _INQUIRING:
+        return False  # "sent a team *to investigate*": the inquiry is under way
     return head_lemma not in ASPECTUAL | OBJECT_CONTROL | REPORTING | _NOUN_GOVERNORS | NEGATING | _GATHERING
+
+
+_STEPS = frozenset({"step", "measure", "action"})
+_SENDING = frozenset({"send", "dispatch"})
+_INQUIRING = frozenset({"investigate", "probe", "inspect", "examine"})
 
 
 # Crowds gather to do what they came for: "thousands *gathered to protest*" reports the protest.
@@ -460,11 +469,14 @@ def governor_lemma(head: Token) -> str:
 _ADDRESSING = frozenset({"tell", "address", "brief"})
 ENACTING = frozenset({"order", "authorize", "authorise"})
 _DOING = frozenset({"undertake", "conduct"})
+_DECIDING = frozenset({"decide", "resolve", "vote"})
 
 
 def _governed_status(lemma: str, relation: str, head: Token) -> str | None:
     if head.pos_ in ("NOUN", "PROPN") and lemma in _INSTRUMENTS | _DOCUMENTS:
         return None  # "signed an executive *order* lifting sanctions": the order enacts, it demands nothing
+    if lemma in _DECIDING and relation == "clausal" and head.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
+        return "enacted"  # "the court decided to allow ...": an authority's decision is the act
     if relation == "nominal":
         if lemma in NOMINAL_NEGATING:
             return "negated"
@@ -538,8 +550,8 @@ def _local_status(verb: Token, *, reported: bool) -> str:
             waiting = any(
                 c.dep_ in ("advcl", "prep")
                 and (
-                    c.lower_ in ("until", "unless")
-                    or any(m.dep_ == "mark" and m.lower_ in ("until", "unless") for m in c.children)
+                    c.lower_ == "until"
+                    or any(m.dep_ == "mark" and m.lower_ == "until" for m in c.children)
                 )
                 for c in verb.children
             )
