@@ -316,3 +316,17 @@ def test_verbs_investigation_kind_by_investigator(nlp, text, code):
 )
 def test_verbs_assassination_attempt_or_killing(nlp, text, code):
     assert code in [c for c, _ in _codes(nlp, text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Germany accepted 500 refugees from Greece on Monday.", "075"),
+        ("Jordan said it will not accept any more refugees from Syria.", "122"),
+        ("The junta has restored press freedom in Mali.", "0811"),
+        ("The government has taken steps to expand political freedoms.", "0811"),
+    ],
+)
+def test_verbs_refugees_taken_in_and_freedoms_widened(nlp, text, code):
+    assert code in {c for c, _ in _codes(nlp, text)}
