@@ -734,3 +734,8 @@ def test_resolve_compass_word_before_a_region(nlp, phrase, codes):
 )
 def test_resolve_candidates_and_supporters(nlp, phrase, codes):
     assert phrase_codes(nlp, phrase) == codes
+
+
+def test_resolve_a_place_held_by_a_role_is_theirs(nlp):
+    assert phrase_codes(nlp, "Syrian rebel-controlled areas") == ["SYRREB"]
+    assert phrase_codes(nlp, "Syrian territory") == ["SYR"]

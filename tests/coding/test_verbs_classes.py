@@ -330,3 +330,16 @@ def test_verbs_assassination_attempt_or_killing(nlp, text, code):
 )
 def test_verbs_refugees_taken_in_and_freedoms_widened(nlp, text, code):
     assert code in {c for c, _ in _codes(nlp, text)}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # forces that got ready to strike show their force (150); readiness stated is still a threat
+        ("Serbian troops prepared to attack the Albanian villages.", "150"),
+        ("Iran is prepared to attack Israel.", "1384"),
+    ],
+)
+def test_verbs_forces_preparing_to_strike(nlp, text, code):
+    assert code in {c for c, _ in _codes(nlp, text)}

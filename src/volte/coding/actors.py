@@ -674,6 +674,17 @@ class ActorResolver:
                     return actor
         return None
 
+    def _holder_role(self, head: Token) -> str:
+        """The role of who holds a place: "*rebel*-held territory", "*militia*-controlled areas"."""
+        for amod in head.children:
+            if amod.dep_ == "amod" and amod.lemma_.lower() in ("hold", "held", "control", "controlled", "run"):
+                for child in amod.children:
+                    match = self._match_at.get(child.i) if child.dep_ in ("npadvmod", "compound") else None
+                    role = match.of_kind(ROLE) if match is not None else None
+                    if role is not None:
+                        return role.code
+        return ""
+
     def _fallback(self, head: Token) -> ResolvedActor | None:
         """Unknown head: the country of an adjective or compound in the phrase, else "" for names."""
         for child in head.children:
@@ -693,6 +704,8 @@ class ActorResolver:
                 ):
                     if len(code) == 3 and named.kind in (STATE, ADJ) and is_counted_people(head):
                         code += "CVL"  # "800,000 Iraqi Kurds" are people, not the state
+                    elif len(code) == 3 and named.kind in (STATE, ADJ):
+                        code += self._holder_role(head)  # "Albanian *rebel-held* territory" ALBREB
                     return self._actor(code, match.start, head.i + 1, f"fallback+{named.entry.id}")
         if head.pos_ == "PROPN":
             return self._actor("", head.i, head.i + 1, "unknown")

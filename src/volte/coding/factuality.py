@@ -139,6 +139,10 @@ def assess(trigger: Token) -> Modality:
         return Modality("hypothetical", speaker=speaker_of(top))  # "predict Washington to raise tariffs"
     if modality.status == "asserted":
         return modality
+    if modality.status == "future" and modality.governor is not None:
+        governor = trigger.doc[modality.governor]
+        if lemma_of(governor) == "prepare" and governor.tag_ in ("VBD", "VBZ", "VBP"):
+            return Modality("poised", governor=governor.i, speaker=modality.speaker)  # "prepared to resume shelling"
     if _analyst(trigger.doc, modality.speaker) or _analyst(trigger.doc, speaker_of(top)):
         return Modality("hypothetical", speaker=modality.speaker)
     if modality.status == "hypothetical" and modality.conditional and modality.speaker is not None:

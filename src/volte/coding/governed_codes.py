@@ -262,6 +262,10 @@ def governed_code(status: str, code: str) -> str | None:
     None when the table has nothing for it (the caller keeps the governing verb's own code).
     Cooperative events announced for the future become intents (03x); hostile ones become threats (13x).
     """
+    if status == "poised":  # forces getting ready to strike show their force (150); other plans are intents
+        status = "future"
+        if code[:2] in ("18", "19", "20"):
+            return "150"
     table = TABLES.get(status)
     if table is None:
         return None

@@ -40,7 +40,7 @@ _SUBJECTS = frozenset({"nsubj", "csubj"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
 # Governors whose own event gives way to the event they govern ("agreed to meet" is 036, not "agree").
-_YIELDING = frozenset({"future", "committed", "threat", "hypothetical"})
+_YIELDING = frozenset({"future", "committed", "threat", "hypothetical", "poised"})
 # Governors that keep their own event, specialised by what they govern ("urged talks" is 026).
 _KEEPING = frozenset({"appeal", "demand", "refusal"})
 _VERBAL_ACTS = frozenset({"10", "11", "12", "13"})
@@ -585,7 +585,7 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             raw.dropped = True
             if governor is not None:
                 _specialise_governor(governor, status, raw.code)
-        elif status in ("future", "committed", "threat"):
+        elif status in ("future", "committed", "threat", "poised"):  # poised: "troops prepared to attack"
             intent = raw.pattern.intent if status != "threat" else None
             raw.code = intent or governed_code(status, raw.code) or raw.code
             raw.factuality = "future" if status == "future" else "asserted"
