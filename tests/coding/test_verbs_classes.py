@@ -343,3 +343,17 @@ def test_verbs_refugees_taken_in_and_freedoms_widened(nlp, text, code):
 )
 def test_verbs_forces_preparing_to_strike(nlp, text, code):
     assert code in {c for c, _ in _codes(nlp, text)}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Turkish authorities denied registration to the Kurdish party.", "120"),
+        # "X said Y must be ready to ...": X demands the act of Y
+        ("Egypt said on Monday that Israel must be ready to negotiate with the Palestinians.", "106"),
+        ("The French minister said Iran should be willing to accept inspectors.", "0255"),
+    ],
+)
+def test_verbs_denied_permits_and_obliged_readiness(nlp, text, code):
+    assert [c for c, f in _codes(nlp, text) if f != "hypothetical"] == [code]

@@ -141,6 +141,9 @@ def assess(trigger: Token) -> Modality:
         return modality
     if modality.status == "future" and modality.governor is not None:
         governor = trigger.doc[modality.governor]
+        obliged = _obliged_readiness(governor)
+        if obliged is not None:  # "said the US must be ready to mediate": a demand that the US mediate
+            return obliged
         if lemma_of(governor) == "prepare" and governor.tag_ in ("VBD", "VBZ", "VBP"):
             return Modality("poised", governor=governor.i, speaker=modality.speaker)  # "prepared to resume shelling"
     if _analyst(trigger.doc, modality.speaker) or _analyst(trigger.doc, speaker_of(top)):
@@ -152,6 +155,18 @@ def assess(trigger: Token) -> Modality:
         if aux == "may":  # "the EU may halt its mediation if ..., the minister said" (but "could": a possibility)
             return Modality("hypothetical", speaker=modality.speaker, modal_threat=True, conditional=True)
     return modality
+
+
+def _obliged_readiness(governor: Token) -> Modality | None:
+    """ "X said Y must (should) be ready / willing to ...": X asks Y for the act (10x, 02x)."""
+    if lemma_of(governor) not in _WILLING or governor.dep_ != "acomp":
+        return None
+    verb = governor.head
+    modal = next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in ("must", "should")), None)
+    if modal is None or verb.dep_ != "ccomp" or verb.head.lemma_ not in REPORTING:
+        return None
+    status = "demand" if modal == "must" else "appeal"
+    return Modality(status, governor=governor.i, speaker=speaker_of(verb.head), by_speaker=True)
 
 
 def _analyst(doc: Doc, index: int | None) -> bool:
