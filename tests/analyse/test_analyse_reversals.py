@@ -257,3 +257,16 @@ def test_reversals_offset_windows_match_gathered_windows() -> None:
             for width in range(0, 9):
                 hi = lo + width - 1
                 assert np.allclose(_window(c, lo, hi), _window(c, t + lo, t + hi)), (n, lo, width)
+
+
+def test_reversals_volume_lifts_a_turn_only_where_the_turn_already_scores() -> None:
+    """v3: a turn told by more clusters than the dyad usually has scores higher by at most 0.3
+    (0.1 x a volume z clipped at 3); the volume never makes a non-positive score positive."""
+    table = _turn("thaw")
+    flat = score(table, replace(PARAMS, volume_weight=0.0))
+    lifted = score(table, PARAMS)
+    both = np.isfinite(flat.thaw) & np.isfinite(lifted.thaw)
+    gain = lifted.thaw[both] - flat.thaw[both]
+    assert gain.max() <= 0.3 + 1e-9 and gain.min() >= -0.1 - 1e-9
+    assert lifted.thaw[100] > flat.thaw[100]  # the turn's three clusters a day against two
+    assert np.all(lifted.thaw[both][flat.thaw[both] <= 0] == flat.thaw[both][flat.thaw[both] <= 0])

@@ -12,7 +12,8 @@ windows, shrunk toward a global prior), with ``shrink`` pseudo-observations at t
 
 The window's z is whichever of the two deviates more (``signal`` = either). A thaw needs three signed
 deviations: before below the baseline, after above it, and after above before (a two-sample contrast);
-it scores their mean (``combine`` = mean3). A CAMEO gate asks for conflict evidence (roots 10-20)
+it scores their mean (``combine`` = mean3), plus ``volume_weight`` times the news-volume z of the two
+windows (clusters against the dyad's mean rate; clipped to [-1, 3]). A CAMEO gate asks for conflict evidence (roots 10-20)
 before and cooperation evidence (roots 03-05, 08) after; a rupture mirrors both. Alarm thresholds are
 calibrated per dyad on its own history shuffled in week blocks (at ``false_alarms_per_year``), never
 below ``min_threshold``; a history shorter than ``min_calibration_days`` gets the global
@@ -48,7 +49,7 @@ class ReversalParams:
     shrink: float = 2.0  # pseudo-weight pulling each window's mean toward the baseline
     min_sd: float = 1.5
     min_threshold: float = 1.0  # floor under every calibrated threshold
-    short_history_threshold: float = 1.9  # global minimum for histories too short to calibrate
+    short_history_threshold: float = 2.0  # global minimum for histories too short to calibrate
     false_alarms_per_year: float = 0.8  # calibration target (thaws and ruptures together)
     shuffles: int = 40
     block_days: int = 7  # shuffled in whole weeks: keeps a week's mood, breaks the order of weeks
@@ -70,7 +71,10 @@ class ReversalParams:
     count_prior_sd: float = 0.8
     count_min_sd: float = 0.4
     count_weight: float = 0.5  # weight of the composition z in the signal "both" (not the default)
-    method: str = "volte.reversals.v2"
+    # weight of the news-volume z of the two windows (their clusters against the dyad's mean rate),
+    # added to a score whose three deviations all point the right way: turns draw coverage
+    volume_weight: float = 0.1
+    method: str = "volte.reversals.v3"
 
     @property
     def window_days(self) -> int:
@@ -311,9 +315,24 @@ def _score_at(table: DayTable, params: ReversalParams, length: int, cums: Cums) 
     active = np.ones(table.clusters.shape, dtype=bool) if params.every_day else table.clusters > 0
     thaw_gate = active & (_window(cconf, b_lo, b_hi) > 0) & (_window(ccoop, a_lo, t) > 0)
     rupture_gate = active & (_window(ccoop, b_lo, b_hi) > 0) & (_window(cconf, a_lo, t) > 0)
-    thaw = np.where(thaw_gate, combine(-z_before, z_after, z_diff, params), np.nan)
-    rupture = np.where(rupture_gate, combine(z_before, -z_after, -z_diff, params), np.nan)
+    thaw = combine(-z_before, z_after, z_diff, params)
+    rupture = combine(z_before, -z_after, -z_diff, params)
+    if params.volume_weight:
+        vol = params.volume_weight * np.clip(volume_z(table, cums, b_lo, t), -1.0, 3.0)
+        thaw, rupture = np.where(thaw > 0, thaw + vol, thaw), np.where(rupture > 0, rupture + vol, rupture)
+    thaw = np.where(thaw_gate, thaw, np.nan)
+    rupture = np.where(rupture_gate, rupture, np.nan)
     return Scores(thaw=thaw, rupture=rupture, z_before=z_before, z_after=z_after, mu0=mu0, sd0=sd0)
+
+
+def volume_z(table: DayTable, cums: Cums, lo: int, hi: int) -> Array:
+    """Clusters in days [lo, hi] (offsets from each day) against the dyad's mean daily rate over the
+    whole table, in standard deviations of an overdispersed count (a day's variance lam + lam^2 / 4)."""
+    n = table.clusters.shape[-1]
+    lam = np.maximum(cums["clusters"][..., -1:] / max(n, 1), 0.05)
+    days = hi - lo + 1
+    count = _window(cums["clusters"], lo, hi)
+    return (count - lam * days) / np.sqrt(days * (lam + lam**2 / 4) + 1.0)
 
 
 def sides(
