@@ -302,6 +302,10 @@ def test_factuality_no_longer_negates(strict_coder):
         "Experts warned that the new sanctions might hurt ordinary Iranians.",
         "Observers said Moscow could impose sanctions on Kiev if the talks fail.",
         "Analysts said the army would attack the rebels if the truce collapsed.",
+        "If the ceasefire collapses, Israel would resume strikes on Gaza, analysts said.",
+        "Economists warned that tariffs would hurt American farmers.",
+        "Some experts believe Moscow will retaliate against the sanctions.",
+        "A senior analyst said Beijing would likely respond with sanctions if Manila pressed ahead.",
     ],
 )
 def test_factuality_forecasts_by_analysts_are_no_events(strict_coder, text):
@@ -358,3 +362,8 @@ def test_factuality_not_until_puts_the_act_off(nlp):
 def test_factuality_troops_sent_to_monitor_a_truce_report_no_truce(nlp):
     coder = Coder(nlp=nlp, dyads_only=False)
     assert [e.code[:2] for e in _events(coder, "The army deployed troops to Basra to monitor the ceasefire.")] == ["15"]
+
+
+def test_factuality_what_analysts_report_as_done_stays(nlp):
+    coder = Coder(nlp=nlp, dyads_only=False)
+    assert [e.code[:2] for e in _events(coder, "Analysts said the Syrian army shelled Idlib on Monday.")] == ["19"]

@@ -132,11 +132,16 @@ def assess(trigger: Token) -> Modality:
     something happens states its stance now ("Iran said it would retaliate if attacked" is a threat,
     "the rebels said they would attend the talks if ..." an intent)."""
     modality = _assess(trigger)
+    if lemma_of(trigger) in THREATENING and _analyst(trigger.doc, speaker_of(trigger)):
+        return Modality("hypothetical")  # "Experts *warned* sanctions might hurt ...": no threat
     if modality.status in ("negated", "background", "alleged"):
         return modality
     top = _top_verb(trigger)
     if top is not trigger and lemma_of(top) in _FORECASTING:
         return Modality("hypothetical", speaker=speaker_of(top))  # "predict Washington to raise tariffs"
+    forecaster = _analyst(trigger.doc, modality.speaker) or _analyst(trigger.doc, speaker_of(top))
+    if forecaster and (modality.status != "asserted" or _modal_between(trigger, top)):
+        return Modality("hypothetical", speaker=modality.speaker)  # "Israel would resume strikes, analysts said"
     if modality.status == "asserted":
         return modality
     if modality.status == "future" and modality.governor is not None:
@@ -146,8 +151,6 @@ def assess(trigger: Token) -> Modality:
             return obliged
         if lemma_of(governor) == "prepare" and governor.tag_ in ("VBD", "VBZ", "VBP"):
             return Modality("poised", governor=governor.i, speaker=modality.speaker)  # "prepared to resume shelling"
-    if _analyst(trigger.doc, modality.speaker) or _analyst(trigger.doc, speaker_of(top)):
-        return Modality("hypothetical", speaker=modality.speaker)
     if modality.status == "hypothetical" and modality.conditional and modality.speaker is not None:
         aux, clause = _announcing_aux(trigger)
         if aux in _ANNOUNCING_AUX and _self_announced(clause, modality.speaker):
@@ -178,10 +181,29 @@ def _top_verb(trigger: Token) -> Token:
     Beijing to step up pressure")."""
     tok = trigger
     for _ in range(6):
-        if tok.head is tok or tok.dep_ not in _CLAUSAL | {"advcl", "conj", "dobj", "pobj", "prep", "pcomp"}:
+        if tok.head is tok or tok.dep_ not in _CLIMBING:
             break
         tok = tok.head
     return tok
+
+
+_CLIMBING = _CLAUSAL | {"advcl", "conj", "dobj", "pobj", "prep", "pcomp", "nsubj", "nsubjpass"}
+
+
+def _modal_between(trigger: Token, top: Token) -> bool:
+    """A modal or hedge on the way from the event up to the top verb ("would *likely* respond")."""
+    tok = trigger
+    for _ in range(8):  # bounded: repaired parses may hold a cycle
+        if any(
+            (c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS | FUTURE_MODALS)
+            or (c.dep_ == "advmod" and c.lower_ in _HEDGING_ADVERBS | {"likely", "unlikely"})
+            for c in tok.children
+        ):
+            return True
+        if tok is top or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _announcing_aux(trigger: Token) -> tuple[str | None, Token]:
