@@ -279,6 +279,8 @@ def test_people_coverage_title_offices(title: str, state: str, offices: set[str]
     ("hwang_kyo_ahn", date(2017, 5, 10), "KORGOV", "prime minister and acting president"),
     ("portia_simpson_miller", date(2016, 3, 3), "JAMELI", ""),
     ("laurent_saint_cyr", date(2025, 8, 7), "HTIGOV", "Transitional Presidential Council president"),
+    ("mike_waltz", date(2025, 9, 18), "USAELI", ""),
+    ("mike_waltz", date(2025, 9, 19), "USAGOV", "ambassador to the United Nations"),
 ])
 def test_people_coverage_boundary_days(person: str, on: date, code: str, title: str,
                                        package: ActorDictionary) -> None:
