@@ -316,3 +316,19 @@ def test_coder_target_is_the_author_of_the_object(coder):
 def test_coder_city_names_its_country(coder):
     events = code_text("Russian forces shelled Kharkiv on Monday.", published=PUBLISHED)
     assert {(e.source[:3], e.target[:3], e.root) for e in events} == {("RUS", "UKR", "19")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an agentless passive plan: nobody known will act
+        ("Kenya will be asked to send more police officers to Haiti, a diplomat said.", set()),
+        ("Moldova will be invited to join the bloc once its reforms are complete, officials said.", set()),
+        # the agent named: still the plan of a known actor
+        ("Iran will be asked by the United Nations to allow inspectors back, a diplomat said.", {("IGOUNO", "IRN")}),
+    ],
+)
+def test_coder_agentless_passive_future_is_no_event(coder, text, expected):
+    events = code_text(text, published=PUBLISHED)
+    assert {(e.source[:6], e.target[:3]) for e in events} == expected

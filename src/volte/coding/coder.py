@@ -207,6 +207,8 @@ class _EventBuilder:
             ]
         if not sources and not match.passive and self._names_doer(match.sources):
             return []  # the doer is named but unknown: an event without its source misleads
+        if not sources and match.passive and match.factuality == "future":
+            return []  # "X will be invited": nobody known plans anything
         if not match.alone and not match.code.startswith(_ONE_SIDED):
             # an action on nobody we know: no dyad, and mostly an actor we failed to resolve
             pairs = [(s, t) for s, t in pairs if t is not None]
