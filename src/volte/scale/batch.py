@@ -361,9 +361,24 @@ def _run_shards(
         published=published,
         retries=1,
     )
-    for future in as_completed(futures):
+    resubmitted: set[str] = set()
+    pending = as_completed(futures)
+    for future in pending:
         shard = keys[future.key]
-        if future.status != "finished":
+        if future.status != "finished" and (committed := read_shard_stats(out, shard.id)) is not None:
+            # the worker committed the shard, then died holding its result ("lost"): the disk is the record
+            yield committed, None
+        elif future.status == "lost" and shard.id not in resubmitted:
+            resubmitted.add(shard.id)  # the worker died before committing: code the shard once more
+            key = f"volte-shard-{shard.id}-{run}-again"
+            keys[key] = shard
+            pending.add(
+                client.submit(
+                    code_shard, shard, key=key, out_dir=str(out.resolve()), settings=settings,
+                    published=published, retries=1,
+                )
+            )
+        elif future.status != "finished":
             yield _failed(
                 shard,
                 f"{type(future.exception()).__name__}: {future.exception()}"
