@@ -8,7 +8,7 @@ import pytest
 
 from volte.coding.actors import ResolvedActor
 from volte.coding.coder import Coder, _pairs
-from volte.coding.factuality import governed_code
+from volte.coding.governed_codes import governed_code
 from volte.coding.verbs import default_verbs
 from volte.records import Article
 from volte.settings import CodingSettings, Settings

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from volte.coding.coder import Coder
-from volte.coding.factuality import governed_code
+from volte.coding.governed_codes import governed_code
 from volte.coding.verbs import default_verbs
 from volte.records import Article
 

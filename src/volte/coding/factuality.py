@@ -9,7 +9,7 @@
 - ``committed``: an intention expressed now ("agreed to meet", "pledged to send aid");
 - ``threat``: threatened ("threatened to impose tariffs", "warned it would strike");
 - ``appeal`` / ``demand`` / ``refusal``: the event is what someone asks for or refuses;
-  the governing verb carries the event, specialised by :func:`governed_code`;
+  the governing verb carries the event, specialised by :func:`volte.coding.governed_codes.governed_code`;
 - ``alleged``: the content of an accusation ("accused X of attacking"); the accusation is the event.
 
 Reported speech ("X said Y attacked Z", "according to X") keeps the event and names the speaker.
@@ -20,12 +20,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
-
-# The code tables live in their own module; verbs and tests read them from here too.
-from volte.coding.governed_codes import CLAUSE_CODES as CLAUSE_CODES
-from volte.coding.governed_codes import OBJECT_MEANINGS as OBJECT_MEANINGS
-from volte.coding.governed_codes import THREAT_CLAUSE_CODES as THREAT_CLAUSE_CODES
-from volte.coding.governed_codes import governed_code as governed_code
 
 REPORTING = frozenset(
     """say tell announce report state add note insist confirm claim declare write tweet post stress

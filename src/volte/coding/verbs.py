@@ -18,21 +18,18 @@ from spacy.tokens import Span, Token
 
 from volte.coding.cameo import is_code
 from volte.coding.factuality import (
-    CLAUSE_CODES,
     COMMITTING,
     CONSIDERING,
     ENACTING,
     OBJECT_CONTROL,
-    OBJECT_MEANINGS,
     PLANNING,
-    THREAT_CLAUSE_CODES,
     THREATENING,
     Modality,
     assess,
-    governed_code,
     governor_lemma,
     is_to_infinitive,
 )
+from volte.coding.governed_codes import CLAUSE_CODES, OBJECT_MEANINGS, THREAT_CLAUSE_CODES, governed_code
 from volte.coding.verb_dictionary import Pattern, load_patterns
 
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
