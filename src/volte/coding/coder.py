@@ -84,7 +84,8 @@ class Coder:
                     yield self._code_one(item, next(parsed))
 
     def code_doc(self, doc: Doc, article: Article) -> tuple[Event, ...]:
-        """The events of one parsed article, in deterministic order."""
+        """The events of one parsed article, in deterministic order (mends known parser errors in ``doc``
+        in place first: :func:`volte.coding.parse_repair.repair_parse`)."""
         repair_parse(doc)
         resolver = ActorResolver(self.actors, doc, published=article.published)
         quotes = QuoteTracker(doc)
