@@ -165,6 +165,9 @@ VACANCIES: list[tuple[str, str, date, date, str]] = [
     ("CHN", DM, date(2023, 10, 25), date(2023, 12, 28), "Li Shangfu removed; no minister until Dong Jun"),
     ("SDN", HOG, date(2021, 10, 26), date(2021, 11, 20), "coup; Hamdok detained until his reinstatement"),
     ("SDN", DM, date(2021, 10, 26), date(2022, 2, 13), "coup dissolved the cabinet; no minister until Burhan reassigned Yassin Ibrahim"),
+    # https://alsudaninews.com/?p=196024 (2025-08-08: PM Kamil Idris denies holding the foreign ministry; minister of
+    # state Omar Siddig), https://sudanhorizon.com/sudanese-diplomacy-one-system-and-multiple-ministers
+    ("SDN", FM, date(2025, 7, 27), date(2025, 9, 11), "no foreign minister in Kamil Idris's cabinet (Omar Siddig minister of state) until Mohieldin Salim"),
     ("YEM", DM, date(2015, 3, 26), date(2018, 11, 7), "minister al-Subaihi captured by the Houthis; post left unfilled until al-Maqdashi"),
 ]
 # Stretches when a head of state or government held the office himself (the audit counts the office as held).
@@ -216,9 +219,9 @@ INCOMPLETE: dict[str, str] = {
            "undated decree",
     "HTI": "defence ministers of the Jean-Charles government (2016-03..2017-03) and under Claude Joseph's interim "
            "(2021-04..07) not found",
-    "SDN": "foreign ministers 2018-04-20..06-03 (after Ghandour's dismissal) and 2019-04..09 and defence ministers 2019-04..09 "
-           "(cabinet dissolved by the TMC) not listed; no foreign minister found after Omar Siddig became minister of state "
-           "in Kamil Idris's cabinet (2025-07-27)",
+    "SDN": "foreign ministers 2018-04-20..06-03 (after Ghandour's dismissal) and 2019-04-12..09-07 (TMC period; the "
+           "ministry was run by its undersecretary, no acting minister found) and defence ministers 2019-04-15..09-07 (after "
+           "the TMC relieved Ibn Auf) not listed",
 }
 
 
