@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import math
 import statistics
 import sys
 import time
@@ -22,11 +23,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from volte.analyse.reversals import ReversalParams, calibrate, detect, dyad_seed
+from volte.analyse.reversals import DayTable, ReversalParams, calibrate, detect, dyad_seed, pool_thresholds
 from volte.analyse.simulate import StreamSpec, simulate
 
 BANDS = ((0.5, 1.5), (1.5, 3.0), (3.0, 5.0))
-# the detector before issue 5's second round (docs/reversals.md, "What the measurements decided")
+# earlier detectors (docs/reversals.md): v1 before issue 5's second round, v3 before its fourth
 PRESETS = {
     "v1": {
         "signal": "goldstein",
@@ -35,8 +36,17 @@ PRESETS = {
         "block_days": 1,
         "false_alarms_per_year": 0.5,
         "short_history_threshold": 1.45,
+        "volume_weight": 0.0,
+        "pool_weight": 0.0,
+        "dating": "peak",
         "method": "volte.reversals.v1",
-    }
+    },
+    "v3": {
+        "false_alarms_per_year": 0.8,
+        "pool_weight": 0.0,
+        "dating": "peak",
+        "method": "volte.reversals.v3",
+    },
 }
 
 
@@ -58,7 +68,9 @@ NUMERIC_PARAMS = (
     "prior_weight",
     "false_alarms_per_year",
     "shuffles",
+    "pool_weight",
 )
+
 
 def specs(
     n: int,
@@ -83,19 +95,15 @@ def specs(
     return out
 
 
-def run_stream(spec: StreamSpec, params: ReversalParams, seed: int) -> Outcome:
-    rng = np.random.default_rng(seed)
-    table = simulate(spec, rng)
-    cal = calibrate(table, params, seed=dyad_seed("SIM", str(seed)))
-    found = detect(table, params, threshold=cal.threshold)
+def outcome(spec: StreamSpec, table: DayTable, params: ReversalParams, threshold: float) -> Outcome:
     hit, delay, false = False, None, 0
-    for shift in found:
+    for shift in detect(table, params, threshold=threshold):
         offset = (shift.date - table.day(spec.turn)).days
         if spec.reversal and shift.kind == spec.reversal and abs(offset) <= 1 and not hit:
             hit, delay = True, (shift.detected - table.day(spec.turn)).days
         elif not spec.reversal or abs(offset) > params.longest_after + params.before_days:
             false += 1
-    return Outcome(spec.rate, spec.reversal, hit, delay, false, cal.threshold)
+    return Outcome(spec.rate, spec.reversal, hit, delay, false, threshold)
 
 
 def evaluate(
@@ -106,16 +114,28 @@ def evaluate(
     rates: tuple[float, float] = (0.5, 5.0),
     episode_rate: float = 1.5,
 ) -> tuple[list[Outcome], list[Outcome]]:
+    """``streams`` dyad-years with a turn and as many steady ones, calibrated one by one and pooled
+    together (pool_thresholds), as the dyads of one store are."""
     rng = np.random.default_rng(seed)
-    turns = [
-        run_stream(s, params, seed * 100_000 + i)
+    runs = [
+        (s, seed * 100_000 + i)
         for i, s in enumerate(specs(streams, rng, reversal=True, rates=rates, episode_rate=episode_rate))
     ]
-    steady = [
-        run_stream(s, params, seed * 100_000 + 50_000 + i)
+    runs += [
+        (s, seed * 100_000 + 50_000 + i)
         for i, s in enumerate(specs(streams, rng, reversal=False, rates=rates))
     ]
-    return turns, steady
+    tables = [simulate(spec, np.random.default_rng(number)) for spec, number in runs]
+    calibrations = [
+        calibrate(table, params, seed=dyad_seed("SIM", str(number)))
+        for table, (_, number) in zip(tables, runs, strict=True)
+    ]
+    thresholds = pool_thresholds(calibrations, params)
+    outcomes = [
+        outcome(spec, table, params, float(threshold))
+        for (spec, _), table, threshold in zip(runs, tables, thresholds, strict=True)
+    ]
+    return outcomes[:streams], outcomes[streams:]
 
 
 def summarise(turns: Sequence[Outcome], steady: Sequence[Outcome], days: int = 365) -> dict[str, float]:
@@ -161,12 +181,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--every-day", action="store_true", default=None)
     parser.add_argument("--scales", action="store_true", default=None)
     parser.add_argument("--variance", choices=("squares", "weights"), default=None)
+    parser.add_argument("--dating", choices=("week", "peak"), default=None)
     args = parser.parse_args(argv)
     overrides: dict[str, object] = dict(PRESETS[args.preset]) if args.preset else {}
     overrides |= {
-        f: (int(v) if f == "shuffles" else v)
-        for f in NUMERIC_PARAMS
-        if (v := getattr(args, f)) is not None
+        f: (int(v) if f == "shuffles" else v) for f in NUMERIC_PARAMS if (v := getattr(args, f)) is not None
     }
     if args.scales:
         overrides["scales"] = True
@@ -174,7 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         overrides["every_day"] = True
     if args.variance:
         overrides["variance"] = args.variance
-    for name in ("combine", "signal", "after_days", "block_days", "count_weight", "volume_weight"):
+    for name in ("combine", "signal", "after_days", "block_days", "count_weight", "volume_weight", "dating"):
         if getattr(args, name) is not None:
             overrides[name] = getattr(args, name)
     params = dataclasses.replace(ReversalParams(), **overrides)
@@ -197,12 +216,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"mean of seeds {', '.join(map(str, seeds))}:")
         for label in tables[0]:
             _print_row(label, {k: statistics.fmean(t[label][k] for t in tables) for k in tables[0][label]})
+        recall, false = (
+            statistics.fmean(t["all"][k] for t in tables)
+            for k in ("recall_24h", "false_alarms_per_dyad_year")
+        )
+        n = args.streams * len(seeds)
+        lo, hi = _wilson(recall, n)
+        spread = 1.96 * math.sqrt(false * n) / n  # Poisson counts of alarms
+        print(
+            f"pooled over {n} + {n} dyad-years: recall {recall:.3f} (95% CI {lo:.3f}-{hi:.3f}) at "
+            f"{false:.2f} false alarms/dyad-yr (95% CI {max(false - spread, 0):.2f}-{false + spread:.2f})"
+        )
         print(
             "goal per seed: "
             + ", ".join(f"{s} {'MET' if m else 'NOT MET'}" for s, m in zip(seeds, met, strict=True))
         )
     print(f"goal recall>=0.9 at <=1 false alarm/dyad-year: {'MET' if all(met) else 'NOT MET'}")
     return 0
+
+
+def _wilson(p: float, n: int, z: float = 1.96) -> tuple[float, float]:
+    """Wilson score interval of a proportion p observed on n trials."""
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return centre - half, centre + half
 
 
 def _goal(row: dict[str, float]) -> bool:

@@ -548,9 +548,14 @@ def test_store_migration_upgrades_an_older_store(db: Path) -> None:
         s.con.execute("ALTER TABLE dyad_days DROP COLUMN ww")
         s.con.execute("ALTER TABLE events DROP COLUMN dictionaries_sha256")
         s.con.execute("ALTER TABLE articles DROP COLUMN dictionaries_sha256")
+        s.con.execute("ALTER TABLE dyad_thresholds DROP COLUMN features")
         s.con.execute("DELETE FROM _migrations WHERE name <> '0001_initial'")
     with Store(db) as s:
         assert migrations.pending(s.con) == []
+        assert s.con.execute("SELECT count(*) FROM dyad_thresholds").fetchone() == (0,)  # recalibrated on demand
+        assert s.refresh_thresholds() > 0
+        missing = "SELECT count(*) FROM dyad_thresholds WHERE calibrated IS NOT NULL AND features IS NULL"
+        assert s.con.execute(missing).fetchone() == (0,)
         assert (
             s.con.execute(
                 "SELECT source_country, target_country, day, ww FROM dyad_days ORDER BY ALL"

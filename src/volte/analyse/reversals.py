@@ -50,7 +50,9 @@ class ReversalParams:
     min_sd: float = 1.5
     min_threshold: float = 1.0  # floor under every calibrated threshold
     short_history_threshold: float = 2.0  # global minimum for histories too short to calibrate
-    false_alarms_per_year: float = 0.8  # calibration target (thaws and ruptures together)
+    # target of each dyad's own calibration (thaws and ruptures together), before pooling: the pooled
+    # thresholds raise fewer false alarms than their raw targets (bench/reversals.py measures 0.6-0.9)
+    false_alarms_per_year: float = 1.3
     shuffles: int = 40
     block_days: int = 7  # shuffled in whole weeks: keeps a week's mood, breaks the order of weeks
     min_calibration_days: int = 90
@@ -74,7 +76,13 @@ class ReversalParams:
     # weight of the news-volume z of the two windows (their clusters against the dyad's mean rate),
     # added to a score whose three deviations all point the right way: turns draw coverage
     volume_weight: float = 0.1
-    method: str = "volte.reversals.v3"
+    # weight of the pooled prediction in a calibrated dyad's threshold (pool_thresholds); 0 = own only
+    pool_weight: float = 0.7
+    pool_min_dyads: int = 30  # fewer calibrated dyads than this: each keeps its own threshold
+    # turn dating: the after side of each candidate split is a week (``week``) or runs to the alarm's
+    # peak (``peak``, v1-v3)
+    dating: str = "week"
+    method: str = "volte.reversals.v4"
 
     @property
     def window_days(self) -> int:
@@ -130,6 +138,9 @@ class Scores:
     z_after: Array
     mu0: Array
     sd0: Array
+    # with score(..., splits=True): per after length L = 1.., the (thaw, rupture) contrasts of the 7 days
+    # before [t-L+1, t] against those L days, ungated and without the volume term (turn dating)
+    splits: tuple[tuple[Array, Array], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -194,8 +205,21 @@ def day_table(
     return DayTable(start=start, prior=prior, **arrays)
 
 
+PAD = 32  # cumulative sums carry this many copies of their first and last value on each side (see _at)
+
+
 def _cum(x: Array) -> Array:
-    return np.concatenate((np.zeros((*x.shape[:-1], 1)), np.cumsum(x, axis=-1)), axis=-1)
+    """Cumulative sums c[0..n] (c[0] = 0) of the last axis, padded with PAD copies of c[0] before and
+    of c[n] after, so that shifted windows are slices (views) instead of copies."""
+    c = np.concatenate((np.zeros((*x.shape[:-1], 1)), np.cumsum(x, axis=-1)), axis=-1)
+    return np.concatenate(
+        (np.repeat(c[..., :1], PAD, axis=-1), c, np.repeat(c[..., -1:], PAD, axis=-1)), axis=-1
+    )
+
+
+def _days(c: Array) -> int:
+    """n, the number of days of the padded cumulative sums c."""
+    return c.shape[-1] - 1 - 2 * PAD
 
 
 Bound = IntArray | int  # day indices, or an offset from every day of the table (see _at)
@@ -204,14 +228,17 @@ Bound = IntArray | int  # day indices, or an offset from every day of the table 
 def _at(c: Array, index: Bound) -> Array:
     """c at the given indices, clipped to [0, n]; an int is an offset from each day t = 0..n-1 (the
     same as the indices t + offset, by slicing instead of gathering: scoring every day of many rows)."""
-    n = c.shape[-1] - 1
+    n = _days(c)
     if not isinstance(index, int):
-        return c[..., np.clip(index, 0, n)]
+        return c[..., np.clip(index, 0, n) + PAD]
+    if -PAD <= index <= PAD:  # inside the padding: a view
+        return c[..., PAD + index : PAD + index + n]
+    core = c[..., PAD : PAD + n + 1]
     head = min(max(-index, 0), n)  # days before the table's start: c[0]
-    body = c[..., head + index : n + index]
+    body = core[..., head + index : n + index]
     tail = n - head - body.shape[-1]  # days past its end: c[n]
     return np.concatenate(
-        (np.repeat(c[..., :1], head, axis=-1), body, np.repeat(c[..., n:], tail, axis=-1)), axis=-1
+        (np.repeat(core[..., :1], head, axis=-1), body, np.repeat(core[..., n:], tail, axis=-1)), axis=-1
     )
 
 
@@ -219,10 +246,10 @@ def _window(c: Array, lo: Bound, hi: Bound) -> Array:
     """Sums of x over days [lo, hi] (inclusive; clipped to the table) from its cumulative sums c."""
     if isinstance(lo, int) and isinstance(hi, int) and hi >= lo - 1:
         return _at(c, hi + 1) - _at(c, lo)
-    n = c.shape[-1] - 1
+    n = _days(c)
     a = np.clip(lo, 0, n)
     b = np.clip(hi + 1, 0, n)
-    return np.where(b > a, c[..., b] - c[..., np.minimum(a, b)], 0.0)
+    return np.where(b > a, c[..., b + PAD] - c[..., np.minimum(a, b) + PAD], 0.0)
 
 
 Cums = dict[str, Array]
@@ -248,15 +275,21 @@ def baseline(
 ) -> tuple[Array, Array]:
     """(mu0, sd0) from the prior plus every day before index ``upto`` (exclusive); ``prior`` = (mean,
     sd, min_sd) of the signal (default: Goldstein's); ``cums``: the table's cumulative sums."""
-    prior_mean, prior_sd, min_sd = prior or (params.prior_mean, params.prior_sd, params.min_sd)
     cums = cums or cumulative(table)
     pw, pwg, pwg2 = table.prior
-    k0 = params.prior_weight
     w, wg, wg2 = (_at(cums[name], upto) + p for name, p in (("w", pw), ("wg", pwg), ("wg2", pwg2)))
+    return _mean_sd(w, wg, wg2, params, prior)
+
+
+def _mean_sd(
+    w: Any, wg: Any, wg2: Any, params: ReversalParams, prior: tuple[float, float, float] | None = None
+) -> Any:
+    """(mu0, sd0) of history sums (w, wg, wg2), shrunk toward the prior (arrays or floats)."""
+    prior_mean, prior_sd, min_sd = prior or (params.prior_mean, params.prior_sd, params.min_sd)
+    k0 = params.prior_weight
     mu0 = (wg + k0 * prior_mean) / (w + k0)
     m2 = (wg2 + k0 * (prior_sd**2 + prior_mean**2)) / (w + k0)
-    sd0 = np.sqrt(np.maximum(m2 - mu0**2, min_sd**2))
-    return mu0, sd0
+    return mu0, np.sqrt(np.maximum(m2 - mu0**2, min_sd**2))
 
 
 def count_table(table: DayTable) -> DayTable:
@@ -281,25 +314,35 @@ def zscore(wg: Array, w: Array, ww: Array, mu0: Array, sd0: Array, params: Rever
     return (wg - w * mu0) / (sd0 * np.sqrt(spread + params.shrink))
 
 
-def score(table: DayTable, params: ReversalParams) -> Scores:
+def score(table: DayTable, params: ReversalParams, *, splits: bool = False) -> Scores:
     """Thaw and rupture scores at every day (NaN where the day has no cluster or the gate fails).
-    With ``scales``, after windows of 1..window days are all tried and the best score kept."""
+    With ``scales``, after windows of 1..window days are all tried and the best score kept; ``splits``
+    also keeps each length's raw contrasts (what :func:`turn_day` dates a turn by)."""
     lengths = range(1, params.longest_after + 1) if params.scales else [params.window_days]
     best: Scores | None = None
     cums = cumulative(table)
-    for length in lengths:
-        current = _score_at(table, params, length, cums)
-        best = current if best is None else _better(best, current)
+    kept: dict[int, tuple[Array, Array]] = {}
+    for length in range(1, max(max(lengths), _dating_length(params) if splits else 0) + 1):
+        current, raw = _score_at(table, params, length, cums)
+        if splits:
+            kept[length] = raw
+        if length in lengths:
+            best = current if best is None else _better(best, current)
     assert best is not None  # lengths is never empty
+    if splits:
+        best = replace(best, splits=tuple(kept[length] for length in sorted(kept)))
     return best
 
 
+def _dating_length(params: ReversalParams) -> int:
+    """The after window a turn is dated by: as long as the before window (a week)."""
+    return params.before_days
+
+
 def _better(a: Scores, b: Scores) -> Scores:
-    pick_thaw = np.nan_to_num(b.thaw, nan=-np.inf) > np.nan_to_num(a.thaw, nan=-np.inf)
-    pick_rup = np.nan_to_num(b.rupture, nan=-np.inf) > np.nan_to_num(a.rupture, nan=-np.inf)
-    return Scores(
-        thaw=np.where(pick_thaw, b.thaw, a.thaw),
-        rupture=np.where(pick_rup, b.rupture, a.rupture),
+    return Scores(  # fmax: the larger of the two, NaN (no score) only where both are
+        thaw=np.fmax(a.thaw, b.thaw),
+        rupture=np.fmax(a.rupture, b.rupture),
         z_before=a.z_before,
         z_after=a.z_after,
         mu0=a.mu0,
@@ -307,7 +350,10 @@ def _better(a: Scores, b: Scores) -> Scores:
     )
 
 
-def _score_at(table: DayTable, params: ReversalParams, length: int, cums: Cums) -> Scores:
+def _score_at(
+    table: DayTable, params: ReversalParams, length: int, cums: Cums
+) -> tuple[Scores, tuple[Array, Array]]:
+    """Scores with after windows of ``length`` days, and the raw (ungated) thaw and rupture contrasts."""
     L, D = length, params.before_days
     a_lo, b_lo, b_hi, t = -L + 1, -L - D + 1, -L, 0  # offsets from each day (see _at)
     z_before, z_after, z_diff, mu0, sd0 = sides(table, params, b_lo, b_hi, a_lo, t, cums)
@@ -317,12 +363,13 @@ def _score_at(table: DayTable, params: ReversalParams, length: int, cums: Cums) 
     rupture_gate = active & (_window(ccoop, b_lo, b_hi) > 0) & (_window(cconf, a_lo, t) > 0)
     thaw = combine(-z_before, z_after, z_diff, params)
     rupture = combine(z_before, -z_after, -z_diff, params)
+    raw = (thaw, rupture)
     if params.volume_weight:
         vol = params.volume_weight * np.clip(volume_z(table, cums, b_lo, t), -1.0, 3.0)
         thaw, rupture = np.where(thaw > 0, thaw + vol, thaw), np.where(rupture > 0, rupture + vol, rupture)
     thaw = np.where(thaw_gate, thaw, np.nan)
     rupture = np.where(rupture_gate, rupture, np.nan)
-    return Scores(thaw=thaw, rupture=rupture, z_before=z_before, z_after=z_after, mu0=mu0, sd0=sd0)
+    return Scores(thaw=thaw, rupture=rupture, z_before=z_before, z_after=z_after, mu0=mu0, sd0=sd0), raw
 
 
 def volume_z(table: DayTable, cums: Cums, lo: int, hi: int) -> Array:
@@ -453,7 +500,7 @@ def detect(
     (``scores``: the table's scores when already computed)."""
     if len(table) == 0:
         return []
-    scores = scores or score(table, params)
+    scores = scores or score(table, params, splits=True)
     found: list[Shift] = []
     for kind in KINDS:
         values = getattr(scores, kind)
@@ -469,6 +516,7 @@ def detect(
                     peak=peak,
                     score=float(values[peak]),
                     threshold=threshold,
+                    scores=scores,
                 )
             )
     return sorted(found, key=lambda s: (s.date, s.kind))
@@ -479,10 +527,10 @@ def detect_rows(
 ) -> list[tuple[int, Shift]]:
     """:func:`detect` for every row of a 2-D table at once: (row, shift) pairs. Rows are scored together;
     only rows whose score reaches their threshold are examined one by one."""
-    scores = score(table, params)
+    scores = score(table, params, splits=True)
     rows: set[int] = set()
-    for kind in KINDS:
-        values = np.nan_to_num(getattr(scores, kind), nan=-np.inf)
+    for kind in KINDS:  # rows with an alarm day at or after ``first`` (detect skips the others)
+        values = np.nan_to_num(getattr(scores, kind)[:, max(first, 0) :], nan=-np.inf)
         rows.update(np.flatnonzero((values >= thresholds[:, None]).any(axis=1)).tolist())
     return [
         (i, shift)
@@ -498,7 +546,8 @@ def _score_row(scores: Scores, i: int) -> Scores:
         **{
             name: getattr(scores, name)[i]
             for name in ("thaw", "rupture", "z_before", "z_after", "mu0", "sd0")
-        }
+        },
+        splits=tuple((thaw[i], rupture[i]) for thaw, rupture in scores.splits),
     )
 
 
@@ -511,10 +560,15 @@ def _describe(
     peak: int,
     score: float,
     threshold: float,
+    scores: Scores | None = None,
 ) -> Shift:
-    turn = turn_day(table, params, kind=kind, first=start, peak=peak)
-    upto = np.array([turn - params.before_days])
-    mu0, sd0 = (float(v[0]) for v in baseline(table, upto, params))
+    turn = turn_day(table, params, kind=kind, first=start, peak=peak, scores=scores)
+    history = slice(0, max(turn - params.before_days, 0))  # the baseline: every day before both windows
+    sums = (
+        float(getattr(table, name)[history].sum()) + float(p)
+        for name, p in zip(("w", "wg", "wg2"), table.prior, strict=True)
+    )
+    mu0, sd0 = (float(v) for v in _mean_sd(*sums, params))
     before = _summary(table, params, turn - params.before_days, turn - 1, mu0, sd0)
     after = _summary(table, params, turn, peak, mu0, sd0)
     return Shift(
@@ -529,26 +583,36 @@ def _describe(
     )
 
 
-def turn_day(table: DayTable, params: ReversalParams, *, kind: str, first: int, peak: int) -> int:
-    """The most likely turn: the day c (with after-side CAMEO evidence) that best splits
-    [c-7, c-1] from [c, peak] in the direction of ``kind``."""
+def turn_day(
+    table: DayTable, params: ReversalParams, *, kind: str, first: int, peak: int, scores: Scores | None = None
+) -> int:
+    """The most likely turn: the day c (with after-side CAMEO evidence, from the first alarm minus the
+    longest after window to the peak) that best splits the week before c from the week from c (cut at
+    the table's end) in the direction of ``kind``. Windows of equal length: an after side that grew to
+    the peak would favour early days, whose longer after side adds evidence (docs/reversals.md, v4).
+    ``scores``: the table's scores with their ``splits``, which hold every candidate's contrast."""
     evidence = table.coop if kind == "thaw" else table.conflict
     lo = max(first - params.longest_after + 1, 0)
     candidates = [c for c in range(lo, peak + 1) if evidence[c] > 0] or [
         max(peak - params.window_days + 1, 0)
     ]
     c = np.array(candidates)
-    zb, za, zd, _, _ = sides(table, params, c - params.before_days, c - 1, c, np.full_like(c, peak))
-    contrast = combine(-zb, za, zd, params) if kind == "thaw" else combine(zb, -za, -zd, params)
+    length = np.minimum(_dating_length(params), len(table) - c)
+    ends = c + length - 1 if params.dating == "week" else np.full_like(c, peak)
+    if params.dating == "week" and scores is not None and len(scores.splits) >= _dating_length(params):
+        side = 0 if kind == "thaw" else 1
+        contrast = np.array([scores.splits[n - 1][side][t] for n, t in zip(length, ends, strict=True)])
+    else:
+        zb, za, zd, _, _ = sides(table, params, c - params.before_days, c - 1, c, ends)
+        contrast = combine(-zb, za, zd, params) if kind == "thaw" else combine(zb, -za, -zd, params)
     return int(c[int(np.argmax(contrast))])
 
 
 def _summary(table: DayTable, params: ReversalParams, lo: int, hi: int, mu0: float, sd0: float) -> Window:
     sl = slice(max(lo, 0), max(hi + 1, 0))
     w, ww, wg = float(table.w[sl].sum()), float(table.ww[sl].sum()), float(table.wg[sl].sum())
-    z = float(
-        zscore(np.array([wg]), np.array([w]), np.array([ww]), np.array([mu0]), np.array([sd0]), params)[0]
-    )
+    spread = ww if params.variance == "squares" else w
+    z = (wg - w * mu0) / (sd0 * math.sqrt(spread + params.shrink))  # zscore, on floats
     return Window(
         start=table.day(lo),
         end=table.day(hi),
@@ -564,15 +628,52 @@ def _summary(table: DayTable, params: ReversalParams, lo: int, hi: int, mu0: flo
 
 @dataclass(frozen=True)
 class Calibration:
-    threshold: float  # what detection uses: max(calibrated, min_threshold)
+    threshold: float  # the dyad's own threshold: max(calibrated, min_threshold); pooled before use
     calibrated: float | None  # the shuffle estimate; None when the history is too short
     days: int
+    features: tuple[float, ...] | None = None  # dyad_features of the calibrated history
+
+
+def dyad_features(table: DayTable) -> tuple[float, ...]:
+    """What a dyad's threshold is pooled on (:func:`pool_thresholds`): log clusters per day, the conflict
+    and cooperation shares of its clusters, and log mean sources per cluster (salience)."""
+    n = float(table.clusters.sum())
+    per = max(n, 1.0)
+    log_rate = math.log(max(n / max(len(table), 1), 1e-3))
+    return (
+        log_rate,
+        log_rate**2,
+        float(table.conflict.sum()) / per,
+        float(table.coop.sum()) / per,
+        math.log(max(float(table.ww.sum()) / per, 1.0)),
+    )
+
+
+def pool_thresholds(calibrations: list[Calibration], params: ReversalParams) -> Array:
+    """Thresholds of many dyads, each calibrated one shrunk toward what its features predict.
+
+    One year of a dyad's own history gives a noisy threshold (sd about 0.5 around a median near 2.9 on
+    the benchmark), and the low draws raise most of the false alarms. A least-squares fit of the
+    calibrated thresholds on :func:`dyad_features` across the store's dyads predicts each one; a
+    dyad's threshold is ``pool_weight`` x that prediction + the rest x its own (never below
+    ``min_threshold``). Dyads without a calibration keep theirs; with fewer than ``pool_min_dyads``
+    calibrated dyads nothing is pooled."""
+    own = np.array([c.threshold for c in calibrations], dtype=float)
+    pooled = np.array([c.calibrated is not None and c.features is not None for c in calibrations])
+    if params.pool_weight <= 0 or int(pooled.sum()) < params.pool_min_dyads:
+        return own
+    x = np.array([(1.0, *c.features) for c in calibrations if c.calibrated is not None and c.features])
+    beta, *_ = np.linalg.lstsq(x, own[pooled], rcond=None)
+    blended = params.pool_weight * (x @ beta) + (1 - params.pool_weight) * own[pooled]
+    out = own.copy()
+    out[pooled] = np.maximum(blended, params.min_threshold)
+    return out
 
 
 def calibrate(table: DayTable, params: ReversalParams, *, seed: int = 0) -> Calibration:
     """Per-dyad threshold: the score exceeded by ``false_alarms_per_year`` alarm episodes per year of
     the dyad's own history with its days shuffled in blocks (which keeps rates, mix and salience and
-    destroys the order a reversal needs)."""
+    destroys the order a reversal needs). Detection uses it after :func:`pool_thresholds`."""
     n = len(table)
     if n < params.min_calibration_days:
         return Calibration(
@@ -590,7 +691,12 @@ def calibrate(table: DayTable, params: ReversalParams, *, seed: int = 0) -> Cali
     allowed = int(params.false_alarms_per_year * params.shuffles * n / 365.25)
     ranked = sorted(peaks, reverse=True)
     calibrated = ranked[allowed] if allowed < len(ranked) else 0.0
-    return Calibration(threshold=max(calibrated, params.min_threshold), calibrated=calibrated, days=n)
+    return Calibration(
+        threshold=max(calibrated, params.min_threshold),
+        calibrated=calibrated,
+        days=n,
+        features=dyad_features(table),
+    )
 
 
 def shuffle_days(table: DayTable, rng: np.random.Generator, *, block: int = 1) -> DayTable:

@@ -37,6 +37,7 @@ from volte.store import queries as q
 from volte.store.writer import IngestSummary, Provenance
 
 if TYPE_CHECKING:
+    from volte.analyse.reversals import Calibration
     from volte.coding.coder import Coded
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ class Store:
         self.settings = settings or Settings()
         self.path = str(path if path is not None else self.settings.store.path)
         self.read_only = read_only
-        self._memo: dict[tuple[str, tuple[str, str]], float] = {}  # thresholds calibrated while read-only
+        self._memo: dict[tuple[str, tuple[str, str]], Calibration] = {}  # calibrated while read-only
         self.con = _connect(self.path, read_only=read_only)
         try:
             self._prepare()

@@ -61,11 +61,18 @@ def _yield_is_cooperation_evidence(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("DELETE FROM dyad_thresholds")
 
 
+def _threshold_features(con: duckdb.DuckDBPyConnection) -> None:
+    """dyad_thresholds.features: what each calibration is pooled on (volte.reversals.v4)."""
+    con.execute("ALTER TABLE dyad_thresholds ADD COLUMN features DOUBLE[]")
+    con.execute("DELETE FROM dyad_thresholds")  # v3 calibrations have no features
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _initial),
     ("0002_dyad_days_squared_weights", _dyad_days_squared_weights),
     ("0003_dictionaries_provenance", _dictionaries_provenance),
     ("0004_yield_is_cooperation_evidence", _yield_is_cooperation_evidence),
+    ("0005_threshold_features", _threshold_features),
 )
 
 

@@ -120,7 +120,7 @@ def shifts(
     source: str | None,
     target: str | None,
     cache: bool,
-    memo: dict[tuple[str, Pair], float] | None = None,
+    memo: dict[tuple[str, Pair], rv.Calibration] | None = None,
 ) -> list[dict[str, Any]]:
     """Reversals dated in [since, until]; ``cache`` saves new calibrations in the store, ``memo`` keeps
     them for the life of a read-only Store (its data cannot change while it is open)."""
@@ -130,13 +130,16 @@ def shifts(
         return []
     since, until = since or first, until or last
     start = since - timedelta(days=2 * (params.window_days + params.before_days))
+    # a turn late in the range is dated by the week after it, and may be confirmed after the range ends
+    end = max(min(until + timedelta(days=params.longest_after), last), until)
     pairs = _active_pairs(con, since=since, until=until, source=source, target=target)
     found: list[rv.Shift] = []
-    rows_per_chunk = max(1, MATRIX_CELLS // ((until - start).days + 1))  # bounds memory on long ranges
+    rows_per_chunk = max(1, MATRIX_CELLS // ((end - start).days + 1))  # bounds memory on long ranges
+    thresholds = _thresholds(con, pairs, params, cache=cache, memo={} if memo is None else memo)
     for lo in range(0, len(pairs), rows_per_chunk):
         chunk = pairs[lo : lo + rows_per_chunk]
         found += _detect_chunk(
-            con, chunk, params, since=since, until=until, start=start, cache=cache, memo=memo
+            con, chunk, params, since=since, until=until, start=start, end=end, thresholds=thresholds
         )
     found = [s for s in found if kind is None or s.kind == kind]
     found.sort(key=lambda s: (s.date, -s.score, s.source, s.target))
@@ -151,12 +154,11 @@ def _detect_chunk(
     since: date,
     until: date,
     start: date,
-    cache: bool,
-    memo: dict[tuple[str, Pair], float] | None,
+    end: date,
+    thresholds: dict[Pair, float],
 ) -> list[rv.Shift]:
     _register_pairs(con, pairs)
-    table = _day_matrix(con, pairs, start=start, until=until)
-    thresholds = _thresholds(con, pairs, params, cache=cache, memo={} if memo is None else memo)
+    table = _day_matrix(con, pairs, start=start, until=end)
     limits = np.array([thresholds[p] for p in pairs])
     first_index = (since - start).days - params.window_days
     return [
@@ -210,7 +212,7 @@ def _day_matrix(
     arrays = {}
     for name in rv.SUM_FIELDS:
         values = np.zeros((len(pairs), n))
-        np.add.at(values, (rows, days), np.asarray(cols[name], dtype=float))
+        values[rows, days] = np.asarray(cols[name], dtype=float)  # (pair, day) is dyad_days' key: no repeats
         arrays[name] = values
     prior = np.zeros((3, len(pairs), 1))
     for r in con.execute(
@@ -271,16 +273,26 @@ def _thresholds(
     params: rv.ReversalParams,
     *,
     cache: bool,
-    memo: dict[tuple[str, Pair], float],
+    memo: dict[tuple[str, Pair], rv.Calibration],
 ) -> dict[Pair, float]:
-    """Cached per-dyad thresholds of the registered pairs; missing ones are calibrated now."""
+    """Alarm thresholds of the given pairs: every cached calibration of the store (missing ones of
+    ``pairs`` are calibrated now), pooled across all of them (rv.pool_thresholds)."""
     method = _method(params)
     rows = con.execute(
-        "SELECT source_country, target_country, threshold FROM dyad_thresholds JOIN _spairs USING (source_country, target_country) WHERE method = ?",
+        "SELECT source_country, target_country, threshold, calibrated, days, features FROM dyad_thresholds "
+        "WHERE method = ?",
         [method],
     ).fetchall()
-    known = {(r[0], r[1]): float(r[2]) for r in rows}
-    known.update({p: memo[(method, p)] for p in pairs if (method, p) in memo})
+    known = {
+        (r[0], r[1]): rv.Calibration(
+            threshold=float(r[2]),
+            calibrated=r[3],
+            days=int(r[4]),
+            features=tuple(r[5]) if r[5] is not None else None,
+        )
+        for r in rows
+    }
+    known.update({pair: cal for (m, pair), cal in memo.items() if m == method})
     missing = [p for p in pairs if p not in known]
     if missing:
         if not cache:
@@ -290,10 +302,12 @@ def _thresholds(
                 len(missing),
             )
         fresh = _calibrate(con, missing, params, cache=cache)
-        memo.update({(method, p): t for p, t in fresh.items()})
+        memo.update({(method, p): cal for p, cal in fresh.items()})
         known.update(fresh)
-        _register_pairs(con, pairs)
-    return known
+    order = list(known)
+    pooled = rv.pool_thresholds([known[p] for p in order], params)
+    wanted = set(pairs)
+    return {p: float(t) for p, t in zip(order, pooled, strict=True) if p in wanted}
 
 
 def _method(params: rv.ReversalParams) -> str:
@@ -304,7 +318,7 @@ def _method(params: rv.ReversalParams) -> str:
 
 def _calibrate(
     con: duckdb.DuckDBPyConnection, pairs: list[Pair], params: rv.ReversalParams, *, cache: bool
-) -> dict[Pair, float]:
+) -> dict[Pair, rv.Calibration]:
     _register_pairs(con, pairs)
     tables = _day_tables(con, start=None, until=None, priors={})
     now = datetime.now(UTC).replace(tzinfo=None)
@@ -316,14 +330,21 @@ def _calibrate(
             if table is not None
             else rv.Calibration(params.min_threshold, None, 0)
         )
-        out[pair] = cal.threshold
-        rows.append((pair[0], pair[1], cal.threshold, cal.calibrated, cal.days, _method(params), now))
+        out[pair] = cal
+        features = list(cal.features) if cal.features is not None else None
+        rows.append(
+            (pair[0], pair[1], cal.threshold, cal.calibrated, cal.days, _method(params), now, features)
+        )
     if cache and rows:
         con.executemany(
             "DELETE FROM dyad_thresholds WHERE source_country = ? AND target_country = ?",
             [r[:2] for r in rows],
         )
-        con.executemany("INSERT INTO dyad_thresholds VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        con.executemany(
+            "INSERT INTO dyad_thresholds (source_country, target_country, threshold, calibrated, days, method, "
+            "computed_at, features) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
     log.info("calibrated %d dyads", len(rows))
     return out
 

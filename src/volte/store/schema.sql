@@ -102,6 +102,8 @@ CREATE TABLE IF NOT EXISTS dyad_thresholds (
     computed_at    TIMESTAMP NOT NULL,
     PRIMARY KEY (source_country, target_country)
 );
+-- (migration 0005 adds features DOUBLE[]: what the threshold is pooled on; threshold is the dyad's own,
+-- before pooling across dyads, which happens when shifts are read)
 
 CREATE TABLE IF NOT EXISTS rejects (
     doc_id      VARCHAR NOT NULL,
