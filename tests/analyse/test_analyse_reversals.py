@@ -270,3 +270,59 @@ def test_reversals_volume_lifts_a_turn_only_where_the_turn_already_scores() -> N
     assert gain.max() <= 0.3 + 1e-9 and gain.min() >= -0.1 - 1e-9
     assert lifted.thaw[100] > flat.thaw[100]  # the turn's three clusters a day against two
     assert np.all(lifted.thaw[both][flat.thaw[both] <= 0] == flat.thaw[both][flat.thaw[both] <= 0])
+
+
+def _calibrations(n: int, noise: float, rng: np.random.Generator) -> tuple[list, np.ndarray]:
+    """n calibrated dyads whose true thresholds follow their features, each estimated with noise."""
+    from volte.analyse.reversals import Calibration
+
+    log_rate = rng.uniform(-1.5, 1.6, n)
+    conflict, coop = rng.uniform(0.1, 0.5, n), rng.uniform(0.2, 0.5, n)
+    salience = rng.uniform(0.5, 1.5, n)
+    truth = 2.9 + 0.3 * log_rate - 0.8 * conflict + 0.2 * salience
+    own = truth + rng.normal(0, noise, n)
+    cals = [
+        Calibration(float(o), float(o), 365, (float(r), float(r * r), float(a), float(b), float(s)))
+        for o, r, a, b, s in zip(own, log_rate, conflict, coop, salience, strict=True)
+    ]
+    return cals, truth
+
+
+def test_reversals_pooling_pulls_noisy_thresholds_toward_what_the_features_predict() -> None:
+    from volte.analyse.reversals import pool_thresholds
+
+    cals, truth = _calibrations(400, 0.5, np.random.default_rng(4))
+    own = np.array([c.threshold for c in cals])
+    pooled = pool_thresholds(cals, PARAMS)
+    assert np.sqrt(np.mean((pooled - truth) ** 2)) < 0.5 * np.sqrt(np.mean((own - truth) ** 2))
+    # the dyad keeps (1 - pool_weight) of its own estimate: high draws stay higher than low ones
+    order = np.argsort(own - truth)
+    assert np.mean((pooled - truth)[order[-40:]]) > np.mean((pooled - truth)[order[:40]])
+    assert pooled.min() >= PARAMS.min_threshold
+
+
+def test_reversals_pooling_leaves_short_histories_and_small_stores_alone() -> None:
+    from volte.analyse.reversals import Calibration, pool_thresholds
+
+    cals, _ = _calibrations(PARAMS.pool_min_dyads, 0.5, np.random.default_rng(5))
+    short = Calibration(PARAMS.short_history_threshold, None, 40)
+    pooled = pool_thresholds([*cals, short], PARAMS)
+    assert pooled[-1] == PARAMS.short_history_threshold
+    assert not np.allclose(pooled[:-1], [c.threshold for c in cals])
+    few = pool_thresholds([*cals[: PARAMS.pool_min_dyads - 1], short], PARAMS)
+    assert list(few) == [c.threshold for c in cals[: PARAMS.pool_min_dyads - 1]] + [short.threshold]
+    assert list(pool_thresholds(cals, replace(PARAMS, pool_weight=0.0))) == [c.threshold for c in cals]
+
+
+@pytest.mark.parametrize("kind", ["thaw", "rupture"])
+def test_reversals_turn_dating_from_kept_splits_matches_the_direct_split(kind: str) -> None:
+    from volte.analyse.reversals import turn_day
+
+    spec = StreamSpec(rate=1.5, conflict_share=0.3, reversal=kind, turn=200)
+    table = simulate(spec, np.random.default_rng(8))
+    scores = score(table, PARAMS, splits=True)
+    values = np.nan_to_num(getattr(scores, kind), nan=-np.inf)
+    for first in range(150, 364, 5):
+        peak = int(first + np.argmax(values[first : first + 7]))
+        fast = turn_day(table, PARAMS, kind=kind, first=first, peak=peak, scores=scores)
+        assert fast == turn_day(table, PARAMS, kind=kind, first=first, peak=peak), first
