@@ -326,3 +326,22 @@ def test_reversals_turn_dating_from_kept_splits_matches_the_direct_split(kind: s
         peak = int(first + np.argmax(values[first : first + 7]))
         fast = turn_day(table, PARAMS, kind=kind, first=first, peak=peak, scores=scores)
         assert fast == turn_day(table, PARAMS, kind=kind, first=first, peak=peak), first
+
+
+def test_reversals_scoring_from_a_later_day_matches_the_full_scores() -> None:
+    from volte.analyse.reversals import stack
+
+    tables = [
+        simulate(StreamSpec(rate=r, conflict_share=0.3, days=80), np.random.default_rng(i))
+        for i, r in enumerate((0.5, 2.0, 4.0))
+    ]
+    table = stack(tables)
+    full = score(table, PARAMS, splits=True)
+    for first in (1, 9, 30, 79):
+        part = score(table, PARAMS, splits=True, first=first)
+        for name in ("thaw", "rupture", "z_before", "z_after", "mu0", "sd0"):
+            assert np.all(np.isnan(getattr(part, name)[:, :first]))
+            np.testing.assert_allclose(getattr(part, name)[:, first:], getattr(full, name)[:, first:])
+        for (thaw, rupture), (full_thaw, full_rupture) in zip(part.splits, full.splits, strict=True):
+            np.testing.assert_allclose(thaw[:, first:], full_thaw[:, first:])
+            np.testing.assert_allclose(rupture[:, first:], full_rupture[:, first:])

@@ -314,16 +314,22 @@ def zscore(wg: Array, w: Array, ww: Array, mu0: Array, sd0: Array, params: Rever
     return (wg - w * mu0) / (sd0 * np.sqrt(spread + params.shrink))
 
 
-def score(table: DayTable, params: ReversalParams, *, splits: bool = False) -> Scores:
+def score(table: DayTable, params: ReversalParams, *, splits: bool = False, first: int = 0) -> Scores:
     """Thaw and rupture scores at every day (NaN where the day has no cluster or the gate fails).
     With ``scales``, after windows of 1..window days are all tried and the best score kept; ``splits``
-    also keeps each length's raw contrasts (what :func:`turn_day` dates a turn by)."""
+    also keeps each length's raw contrasts (what :func:`turn_day` dates a turn by). Days before
+    ``first`` are not scored (NaN everywhere): what :func:`detect` ignores need not be computed."""
     lengths = range(1, params.longest_after + 1) if params.scales else [params.window_days]
     best: Scores | None = None
     cums = cumulative(table)
+    # scoring from day ``skip`` on: the cumulative sums lose their first ``skip`` columns, and every
+    # window offset within the padding still reads the same values (see _at)
+    skip = min(max(first, 0), len(table)) if params.longest_after + params.before_days < PAD else 0
+    if skip:
+        cums = {name: c[..., skip:] for name, c in cums.items()}
     kept: dict[int, tuple[Array, Array]] = {}
     for length in range(1, max(max(lengths), _dating_length(params) if splits else 0) + 1):
-        current, raw = _score_at(table, params, length, cums)
+        current, raw = _score_at(table, params, length, cums, skip)
         if splits:
             kept[length] = raw
         if length in lengths:
@@ -331,7 +337,22 @@ def score(table: DayTable, params: ReversalParams, *, splits: bool = False) -> S
     assert best is not None  # lengths is never empty
     if splits:
         best = replace(best, splits=tuple(kept[length] for length in sorted(kept)))
-    return best
+    return _unskip(best, skip) if skip else best
+
+
+def _unskip(scores: Scores, skip: int) -> Scores:
+    """Scores of days skip.. as arrays over every day (NaN before ``skip``)."""
+
+    def pad(a: Array) -> Array:
+        return np.concatenate((np.full((*a.shape[:-1], skip), np.nan), a), axis=-1)
+
+    return Scores(
+        **{
+            name: pad(getattr(scores, name))
+            for name in ("thaw", "rupture", "z_before", "z_after", "mu0", "sd0")
+        },
+        splits=tuple((pad(thaw), pad(rupture)) for thaw, rupture in scores.splits),
+    )
 
 
 def _dating_length(params: ReversalParams) -> int:
@@ -351,14 +372,16 @@ def _better(a: Scores, b: Scores) -> Scores:
 
 
 def _score_at(
-    table: DayTable, params: ReversalParams, length: int, cums: Cums
+    table: DayTable, params: ReversalParams, length: int, cums: Cums, skip: int = 0
 ) -> tuple[Scores, tuple[Array, Array]]:
-    """Scores with after windows of ``length`` days, and the raw (ungated) thaw and rupture contrasts."""
+    """Scores with after windows of ``length`` days, and the raw (ungated) thaw and rupture contrasts,
+    of days skip.. (``cums`` without their first ``skip`` columns)."""
     L, D = length, params.before_days
     a_lo, b_lo, b_hi, t = -L + 1, -L - D + 1, -L, 0  # offsets from each day (see _at)
     z_before, z_after, z_diff, mu0, sd0 = sides(table, params, b_lo, b_hi, a_lo, t, cums)
     cconf, ccoop = cums["conflict"], cums["coop"]
-    active = np.ones(table.clusters.shape, dtype=bool) if params.every_day else table.clusters > 0
+    clusters = table.clusters[..., skip:]
+    active = np.ones(clusters.shape, dtype=bool) if params.every_day else clusters > 0
     thaw_gate = active & (_window(cconf, b_lo, b_hi) > 0) & (_window(ccoop, a_lo, t) > 0)
     rupture_gate = active & (_window(ccoop, b_lo, b_hi) > 0) & (_window(cconf, a_lo, t) > 0)
     thaw = combine(-z_before, z_after, z_diff, params)
@@ -527,7 +550,8 @@ def detect_rows(
 ) -> list[tuple[int, Shift]]:
     """:func:`detect` for every row of a 2-D table at once: (row, shift) pairs. Rows are scored together;
     only rows whose score reaches their threshold are examined one by one."""
-    scores = score(table, params, splits=True)
+    # dating looks back up to the longest after window before the first alarm day
+    scores = score(table, params, splits=True, first=first - params.longest_after)
     rows: set[int] = set()
     for kind in KINDS:  # rows with an alarm day at or after ``first`` (detect skips the others)
         values = np.nan_to_num(getattr(scores, kind)[:, max(first, 0) :], nan=-np.inf)

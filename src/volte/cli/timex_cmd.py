@@ -12,7 +12,6 @@ import typer
 from volte.cli.app import app, edge, parse_cli_date
 from volte.cli.code_cmd import summarise_rejects
 from volte.cli.render import check_format, write_records
-from volte.coding.dates import find_timexes
 from volte.errors import E_INGEST_BAD_RECORD
 from volte.ingest.extract import parse_date
 from volte.ingest.sources import JSONL_SUFFIXES, decode_json_line, expand_inputs, iter_file
@@ -47,6 +46,8 @@ def timex_cli(
     JSON Lines output: one {"doc_id", "start", "end", "text", "value"} object per expression, offsets
     into the record's `text`, value as TimeML (2026-01-04, 2026-W01, 2026-01, 2026).
     """
+    from volte.coding.dates import find_timexes  # here: other commands need not load the resolver
+
     check_format(fmt)
     published = parse_cli_date(date_)
     rejects: list[Reject] = []

@@ -10,7 +10,6 @@ from typing import Any
 
 import duckdb
 import numpy as np
-import pyarrow as pa
 
 from volte.analyse import reversals as rv
 from volte.records import EVENT_FIELDS
@@ -186,16 +185,20 @@ def _active_pairs(
 
 
 def _register_pairs(con: duckdb.DuckDBPyConnection, pairs: list[Pair]) -> None:
-    arrow = pa.table(
-        {
-            "idx": list(range(len(pairs))),
-            "source_country": [p[0] for p in pairs],
-            "target_country": [p[1] for p in pairs],
-        }
+    temp_table(
+        con,
+        "_spairs",
+        idx=("INTEGER", list(range(len(pairs)))),
+        source_country=("VARCHAR", [p[0] for p in pairs]),
+        target_country=("VARCHAR", [p[1] for p in pairs]),
     )
-    con.register("_spairs_in", arrow)
-    con.execute("CREATE OR REPLACE TEMP TABLE _spairs AS SELECT * FROM _spairs_in")
-    con.unregister("_spairs_in")
+
+
+def temp_table(con: duckdb.DuckDBPyConnection, name: str, **columns: tuple[str, list[Any]]) -> None:
+    """(Re)create the temporary table ``name`` from equal-length Python lists, column=(type, values)
+    (DuckDB unnests the lists side by side; works on read-only stores too)."""
+    select = ", ".join(f"unnest(?::{kind}[]) AS {column}" for column, (kind, _) in columns.items())
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {select}", [v for _, v in columns.values()])
 
 
 def _day_matrix(
@@ -372,21 +375,12 @@ def _with_evidence(con: duckdb.DuckDBPyConnection, found: list[rv.Shift]) -> lis
         before_want, after_want = ("conflict", "coop") if s.kind == "thaw" else ("coop", "conflict")
         windows.append((i, "before", s.source, s.target, s.before.start, s.before.end, before_want))
         windows.append((i, "after", s.source, s.target, s.after.start, s.after.end, after_want))
-    arrow = pa.table(
-        dict(
-            zip(
-                ("shift", "side", "source_country", "target_country", "lo", "hi", "want"),
-                zip(*windows, strict=True),
-                strict=True,
-            )
-        )
-    )
-    con.register("_windows", arrow)
+    kinds = ("INTEGER", "VARCHAR", "VARCHAR", "VARCHAR", "DATE", "DATE", "VARCHAR")
+    names = ("shift", "side", "source_country", "target_country", "lo", "hi", "want")
+    values = zip(*windows, strict=True)
+    temp_table(con, "_windows", **{n: (k, list(v)) for n, k, v in zip(names, kinds, values, strict=True)})
     lo, hi = min(w[4] for w in windows), max(w[5] for w in windows) + timedelta(days=2)
-    try:
-        rows = _dicts(con.execute(EVIDENCE_SQL, [EVIDENCE_CLUSTERS, lo, hi]))
-    finally:
-        con.unregister("_windows")
+    rows = _dicts(con.execute(EVIDENCE_SQL, [EVIDENCE_CLUSTERS, lo, hi]))
     per_shift: dict[int, list[dict[str, Any]]] = {}
     for row in rows:
         per_shift.setdefault(int(row.pop("shift")), []).append(_jsonable(row))

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import duckdb
-import pyarrow as pa
 
 from volte import __version__
 from volte.analyse.clusters import Mention, actor_country, actor_key, cluster_mentions
@@ -318,6 +317,8 @@ def _append(
 ) -> None:
     if not rows:
         return
+    import pyarrow as pa  # here, not at the top: read-only commands never load pyarrow
+
     arrow = pa.Table.from_pylist(rows).select(list(columns))
     con.register("_incoming", arrow)
     try:
@@ -342,6 +343,8 @@ def recluster(con: duckdb.DuckDBPyConnection, changes: Changes, *, hours: float)
     """Rebuild the clusters of the changed groups from their restart anchors on, then the dyads' sums."""
     if not changes:
         return
+    import pyarrow as pa  # here, not at the top: read-only commands never load pyarrow
+
     changed = pa.table(
         {
             "source_key": [k[0] for k in changes],
