@@ -1,4 +1,5 @@
-"""Shard planning: line ranges of JSON Lines files, file groups, stable ids, reading a shard back."""
+"""Shard planning: line ranges of JSON Lines files, file groups, stable ids, reading a shard back; and
+how the outcome of a shard's Dask task is settled (no cluster needed)."""
 
 from __future__ import annotations
 
@@ -121,3 +122,25 @@ def test_plan_shards_skips_the_batch_output_inside_an_input_directory(tmp_path: 
         (str(tmp_path / "a.txt"),)
     ]
     assert len(plan_shards([tmp_path], shard_size=10)[0].paths) == 2
+
+
+@pytest.mark.parametrize(
+    ("status", "committed", "resubmitted", "step"),
+    [
+        ("finished", True, False, "done"),
+        ("finished", False, False, "unseen"),  # coded on a worker whose --out this machine cannot see
+        ("lost", True, False, "committed"),  # committed, then the worker died holding the result
+        ("lost", True, True, "committed"),
+        ("error", True, False, "committed"),
+        ("lost", False, False, "resubmit"),  # died before committing: code it once more
+        ("lost", False, True, "failed"),  # lost twice: recorded, the next run retries it
+        ("error", False, False, "failed"),
+        ("cancelled", False, False, "failed"),
+    ],
+)
+def test_batch_settles_every_task_outcome_once(
+    status: str, committed: bool, resubmitted: bool, step: str
+) -> None:
+    from volte.scale.batch import settle
+
+    assert settle(status, committed=committed, resubmitted=resubmitted) == step

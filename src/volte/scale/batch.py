@@ -365,11 +365,12 @@ def _run_shards(
     pending = as_completed(futures)
     for future in pending:
         shard = keys[future.key]
-        if future.status != "finished" and (committed := read_shard_stats(out, shard.id)) is not None:
-            # the worker committed the shard, then died holding its result ("lost"): the disk is the record
+        committed = read_shard_stats(out, shard.id)
+        step = settle(future.status, committed=committed is not None, resubmitted=shard.id in resubmitted)
+        if step == "committed":
             yield committed, None
-        elif future.status == "lost" and shard.id not in resubmitted:
-            resubmitted.add(shard.id)  # the worker died before committing: code the shard once more
+        elif step == "resubmit":
+            resubmitted.add(shard.id)
             key = f"volte-shard-{shard.id}-{run}-again"
             keys[key] = shard
             pending.add(
@@ -383,14 +384,14 @@ def _run_shards(
                     retries=1,
                 )
             )
-        elif future.status != "finished":
+        elif step == "failed":
             yield _failed(
                 shard,
                 f"{type(future.exception()).__name__}: {future.exception()}"
                 if future.status == "error"
                 else future.status,
             )
-        elif read_shard_stats(out, shard.id) is None:
+        elif step == "unseen":
             yield _failed(
                 shard,
                 f"a worker committed it but {out} does not show it: on a multi-machine cluster --out must be on a filesystem every machine shares",
@@ -398,6 +399,27 @@ def _run_shards(
         else:
             yield future.result(), None
         future.release()
+
+
+def settle(status: str, *, committed: bool, resubmitted: bool) -> str:
+    """What to do with a shard's task once it completes, from its Dask status (finished, error,
+    cancelled, lost), whether the shard's output is committed on disk, and whether it was already
+    submitted a second time:
+
+    - ``done``: finished and committed, the task's result is the record;
+    - ``committed``: not finished but committed (a worker committed the shard, then died holding its
+      result, "lost"): the committed shard on disk is the record, nothing is coded twice;
+    - ``resubmit``: lost before committing, first time: code the shard once more;
+    - ``failed``: an error, a cancellation or a second loss: recorded as a failed shard, which the next
+      run of the same batch retries;
+    - ``unseen``: finished but not on disk here (an --out that the workers do not share)."""
+    if status == "finished":
+        return "done" if committed else "unseen"
+    if committed:
+        return "committed"
+    if status == "lost" and not resubmitted:
+        return "resubmit"
+    return "failed"
 
 
 def _failed(shard: Shard, error: str) -> tuple[ShardStats, str]:
