@@ -211,12 +211,11 @@ def audit(dictionary: ActorDictionary, *, tolerance_days: int = 0, vacancies: bo
 INCOMPLETE: dict[str, str] = {
     "AFG": "defence handover 2017-04/06 not dated: Habibi resigned 2017-04-24, Tariq Shah Bahrami's start as acting "
            "defence minister (some weeks later) not found",
-    "BHR": "defence ministers before 2018-12 not dated: Mohammed bin Abdullah Al Khalifa (Minister of State for Defence "
-           "Affairs, in office 2014) and Yusuf al-Jalahma (Minister of Defence Affairs by 2018-03), handover not found",
     "GTM": "defence ministers 2020-01..2024-01 not dated: Juan Carlos Aleman (in office to at least 2021-08), then "
            "Henry Reyes Chigua (in office 2023), handover not found",
     "NIC": "defence ministers not listed: Martha Ruiz Sevilla (from 2014-02), replaced by Rosa Adelina Barahona on an "
-           "undated decree",
+           "undated decree (https://heraldonet.com/nicaragua/ortega-hizo-el-nombramiento-de-una-sandinista-bastante-"
+           "fanatica-en-el-ministerio-de-defensa/ gives no date)",
     "HTI": "defence ministers of the Jean-Charles government (2016-03..2017-03) and under Claude Joseph's interim "
            "(2021-04..07) not found",
     "SDN": "foreign ministers 2018-04-20..06-03 (after Ghandour's dismissal) and 2019-04-12..09-07 (TMC period; the "
