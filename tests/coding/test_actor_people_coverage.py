@@ -216,8 +216,8 @@ INCOMPLETE: dict[str, str] = {
     "NIC": "defence ministers not listed: Martha Ruiz Sevilla (from 2014-02), replaced by Rosa Adelina Barahona on an "
            "undated decree (https://heraldonet.com/nicaragua/ortega-hizo-el-nombramiento-de-una-sandinista-bastante-"
            "fanatica-en-el-ministerio-de-defensa/ gives no date)",
-    "HTI": "defence ministers of the Jean-Charles government (2016-03..2017-03) and under Claude Joseph's interim "
-           "(2021-04..07) not found",
+    "HTI": "defence minister under Claude Joseph's interim (2021-04-14..07-19) not found: Dorneval (Jouthe cabinet) "
+           "not attested after 2021-04-13",
     "SDN": "foreign ministers 2018-04-20..06-03 (after Ghandour's dismissal) and 2019-04-12..09-07 (TMC period; the "
            "ministry was run by its undersecretary, no acting minister found) and defence ministers 2019-04-15..09-07 (after "
            "the TMC relieved Ibn Auf) not listed",
