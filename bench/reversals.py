@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from volte.analyse.reversals import DayTable, ReversalParams, calibrate, detect, dyad_seed, pool_thresholds
+from volte.analyse.calibration import calibrate, dyad_seed, pool_thresholds
+from volte.analyse.reversals import DayTable, ReversalParams, detect
 from volte.analyse.simulate import StreamSpec, simulate
 
 BANDS = ((0.5, 1.5), (1.5, 3.0), (3.0, 5.0))

@@ -9,15 +9,13 @@ from datetime import date, timedelta
 import numpy as np
 import pytest
 
+from volte.analyse.calibration import calibrate, dyad_seed, shuffle_days
 from volte.analyse.reversals import (
     DayTable,
     ReversalParams,
-    calibrate,
     day_table,
     detect,
-    dyad_seed,
     score,
-    shuffle_days,
 )
 from volte.analyse.simulate import StreamSpec, simulate
 
@@ -274,7 +272,7 @@ def test_reversals_volume_lifts_a_turn_only_where_the_turn_already_scores() -> N
 
 def _calibrations(n: int, noise: float, rng: np.random.Generator) -> tuple[list, np.ndarray]:
     """n calibrated dyads whose true thresholds follow their features, each estimated with noise."""
-    from volte.analyse.reversals import Calibration
+    from volte.analyse.calibration import Calibration
 
     log_rate = rng.uniform(-1.5, 1.6, n)
     conflict, coop = rng.uniform(0.1, 0.5, n), rng.uniform(0.2, 0.5, n)
@@ -289,7 +287,7 @@ def _calibrations(n: int, noise: float, rng: np.random.Generator) -> tuple[list,
 
 
 def test_reversals_pooling_pulls_noisy_thresholds_toward_what_the_features_predict() -> None:
-    from volte.analyse.reversals import pool_thresholds
+    from volte.analyse.calibration import pool_thresholds
 
     cals, truth = _calibrations(400, 0.5, np.random.default_rng(4))
     own = np.array([c.threshold for c in cals])
@@ -302,7 +300,7 @@ def test_reversals_pooling_pulls_noisy_thresholds_toward_what_the_features_predi
 
 
 def test_reversals_pooling_leaves_short_histories_and_small_stores_alone() -> None:
-    from volte.analyse.reversals import Calibration, pool_thresholds
+    from volte.analyse.calibration import Calibration, pool_thresholds
 
     cals, _ = _calibrations(PARAMS.pool_min_dyads, 0.5, np.random.default_rng(5))
     short = Calibration(PARAMS.short_history_threshold, None, 40)

@@ -14,16 +14,17 @@ The window's z is whichever of the two deviates more (``signal`` = either). A th
 deviations: before below the baseline, after above it, and after above before (a two-sample contrast);
 it scores their mean (``combine`` = mean3), plus ``volume_weight`` times the news-volume z of the two
 windows (clusters against the dyad's mean rate; clipped to [-1, 3]). A CAMEO gate asks for conflict evidence (roots 10-20)
-before and cooperation evidence (roots 03-05, 08) after; a rupture mirrors both. Alarm thresholds are
-calibrated per dyad on its own history shuffled in week blocks (at ``false_alarms_per_year``), never
-below ``min_threshold``; a history shorter than ``min_calibration_days`` gets the global
-``short_history_threshold``. Alarm days within the longest after window form one episode, one shift.
+before and cooperation evidence (roots 03-05, 08) after; a rupture mirrors both. Alarm thresholds
+(:mod:`volte.analyse.calibration`) are calibrated per dyad on its own history shuffled in week blocks
+(at ``false_alarms_per_year``), never below ``min_threshold``, then pooled across dyads; a history
+shorter than ``min_calibration_days`` gets the global ``short_history_threshold``. Alarm days within the
+longest after window form one episode, one shift; a turn is dated by the one-week split that best
+separates the two sides.
 """
 
 from __future__ import annotations
 
 import math
-import zlib
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -648,95 +649,3 @@ def _summary(table: DayTable, params: ReversalParams, lo: int, hi: int, mu0: flo
         conflict=int(table.conflict[sl].sum()),
         coop=int(table.coop[sl].sum()),
     )
-
-
-@dataclass(frozen=True)
-class Calibration:
-    threshold: float  # the dyad's own threshold: max(calibrated, min_threshold); pooled before use
-    calibrated: float | None  # the shuffle estimate; None when the history is too short
-    days: int
-    features: tuple[float, ...] | None = None  # dyad_features of the calibrated history
-
-
-def dyad_features(table: DayTable) -> tuple[float, ...]:
-    """What a dyad's threshold is pooled on (:func:`pool_thresholds`): log clusters per day, the conflict
-    and cooperation shares of its clusters, and log mean sources per cluster (salience)."""
-    n = float(table.clusters.sum())
-    per = max(n, 1.0)
-    log_rate = math.log(max(n / max(len(table), 1), 1e-3))
-    return (
-        log_rate,
-        log_rate**2,
-        float(table.conflict.sum()) / per,
-        float(table.coop.sum()) / per,
-        math.log(max(float(table.ww.sum()) / per, 1.0)),
-    )
-
-
-def pool_thresholds(calibrations: list[Calibration], params: ReversalParams) -> Array:
-    """Thresholds of many dyads, each calibrated one shrunk toward what its features predict.
-
-    One year of a dyad's own history gives a noisy threshold (sd about 0.5 around a median near 2.9 on
-    the benchmark), and the low draws raise most of the false alarms. A least-squares fit of the
-    calibrated thresholds on :func:`dyad_features` across the store's dyads predicts each one; a
-    dyad's threshold is ``pool_weight`` x that prediction + the rest x its own (never below
-    ``min_threshold``). Dyads without a calibration keep theirs; with fewer than ``pool_min_dyads``
-    calibrated dyads nothing is pooled."""
-    own = np.array([c.threshold for c in calibrations], dtype=float)
-    pooled = np.array([c.calibrated is not None and c.features is not None for c in calibrations])
-    if params.pool_weight <= 0 or int(pooled.sum()) < params.pool_min_dyads:
-        return own
-    x = np.array([(1.0, *c.features) for c in calibrations if c.calibrated is not None and c.features])
-    beta, *_ = np.linalg.lstsq(x, own[pooled], rcond=None)
-    blended = params.pool_weight * (x @ beta) + (1 - params.pool_weight) * own[pooled]
-    out = own.copy()
-    out[pooled] = np.maximum(blended, params.min_threshold)
-    return out
-
-
-def calibrate(table: DayTable, params: ReversalParams, *, seed: int = 0) -> Calibration:
-    """Per-dyad threshold: the score exceeded by ``false_alarms_per_year`` alarm episodes per year of
-    the dyad's own history with its days shuffled in blocks (which keeps rates, mix and salience and
-    destroys the order a reversal needs). Detection uses it after :func:`pool_thresholds`."""
-    n = len(table)
-    if n < params.min_calibration_days:
-        return Calibration(
-            threshold=max(params.short_history_threshold, params.min_threshold), calibrated=None, days=n
-        )
-    rng = np.random.default_rng(seed)
-    orders = np.stack([_shuffled_order(n, rng, block=params.block_days) for _ in range(params.shuffles)])
-    shuffled = replace(table, **{name: getattr(table, name)[orders] for name in SUM_FIELDS})
-    scores = score(shuffled, params)
-    peaks: list[float] = []
-    for kind in KINDS:
-        values = getattr(scores, kind)
-        for r in range(params.shuffles):
-            peaks.extend(episode_peaks(values[r], gap=params.longest_after).tolist())
-    allowed = int(params.false_alarms_per_year * params.shuffles * n / 365.25)
-    ranked = sorted(peaks, reverse=True)
-    calibrated = ranked[allowed] if allowed < len(ranked) else 0.0
-    return Calibration(
-        threshold=max(calibrated, params.min_threshold),
-        calibrated=calibrated,
-        days=n,
-        features=dyad_features(table),
-    )
-
-
-def shuffle_days(table: DayTable, rng: np.random.Generator, *, block: int = 1) -> DayTable:
-    """The same days in a random order of ``block``-day blocks."""
-    order = _shuffled_order(len(table), rng, block=block)
-    return replace(table, **{name: getattr(table, name)[order] for name in SUM_FIELDS})
-
-
-def _shuffled_order(n: int, rng: np.random.Generator, *, block: int) -> IntArray:
-    if block <= 1:
-        return rng.permutation(n)
-    starts = rng.permutation(np.arange(0, n, block))
-    order = (starts[:, None] + np.arange(block)).ravel()
-    return order[order < n]
-
-
-def dyad_seed(source: str, target: str) -> int:
-    """A stable per-dyad random seed, so calibration is reproducible."""
-    return zlib.crc32(f"{source}>{target}".encode())

@@ -37,7 +37,7 @@ from volte.store import queries as q
 from volte.store.writer import IngestSummary, Provenance
 
 if TYPE_CHECKING:
-    from volte.analyse.reversals import Calibration
+    from volte.analyse.calibration import Calibration
     from volte.coding.coder import Coded
 
 log = logging.getLogger(__name__)

@@ -11,6 +11,7 @@ from typing import Any
 import duckdb
 import numpy as np
 
+from volte.analyse import calibration
 from volte.analyse import reversals as rv
 from volte.records import EVENT_FIELDS
 from volte.store import queries as q
@@ -119,7 +120,7 @@ def shifts(
     source: str | None,
     target: str | None,
     cache: bool,
-    memo: dict[tuple[str, Pair], rv.Calibration] | None = None,
+    memo: dict[tuple[str, Pair], calibration.Calibration] | None = None,
 ) -> list[dict[str, Any]]:
     """Reversals dated in [since, until]; ``cache`` saves new calibrations in the store, ``memo`` keeps
     them for the life of a read-only Store (its data cannot change while it is open)."""
@@ -276,10 +277,10 @@ def _thresholds(
     params: rv.ReversalParams,
     *,
     cache: bool,
-    memo: dict[tuple[str, Pair], rv.Calibration],
+    memo: dict[tuple[str, Pair], calibration.Calibration],
 ) -> dict[Pair, float]:
     """Alarm thresholds of the given pairs: every cached calibration of the store (missing ones of
-    ``pairs`` are calibrated now), pooled across all of them (rv.pool_thresholds)."""
+    ``pairs`` are calibrated now), pooled across all of them (calibration.pool_thresholds)."""
     method = _method(params)
     rows = con.execute(
         "SELECT source_country, target_country, threshold, calibrated, days, features FROM dyad_thresholds "
@@ -287,7 +288,7 @@ def _thresholds(
         [method],
     ).fetchall()
     known = {
-        (r[0], r[1]): rv.Calibration(
+        (r[0], r[1]): calibration.Calibration(
             threshold=float(r[2]),
             calibrated=r[3],
             days=int(r[4]),
@@ -308,7 +309,7 @@ def _thresholds(
         memo.update({(method, p): cal for p, cal in fresh.items()})
         known.update(fresh)
     order = list(known)
-    pooled = rv.pool_thresholds([known[p] for p in order], params)
+    pooled = calibration.pool_thresholds([known[p] for p in order], params)
     wanted = set(pairs)
     return {p: float(t) for p, t in zip(order, pooled, strict=True) if p in wanted}
 
@@ -321,7 +322,7 @@ def _method(params: rv.ReversalParams) -> str:
 
 def _calibrate(
     con: duckdb.DuckDBPyConnection, pairs: list[Pair], params: rv.ReversalParams, *, cache: bool
-) -> dict[Pair, rv.Calibration]:
+) -> dict[Pair, calibration.Calibration]:
     _register_pairs(con, pairs)
     tables = _day_tables(con, start=None, until=None, priors={})
     now = datetime.now(UTC).replace(tzinfo=None)
@@ -329,9 +330,9 @@ def _calibrate(
     for pair in pairs:
         table = tables.get(pair)
         cal = (
-            rv.calibrate(table, params, seed=rv.dyad_seed(*pair))
+            calibration.calibrate(table, params, seed=calibration.dyad_seed(*pair))
             if table is not None
-            else rv.Calibration(params.min_threshold, None, 0)
+            else calibration.Calibration(params.min_threshold, None, 0)
         )
         out[pair] = cal
         features = list(cal.features) if cal.features is not None else None
