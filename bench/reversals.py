@@ -232,7 +232,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             "goal per seed: "
             + ", ".join(f"{s} {'MET' if m else 'NOT MET'}" for s, m in zip(seeds, met, strict=True))
         )
-    print(f"goal recall>=0.9 at <=1 false alarm/dyad-year: {'MET' if all(met) else 'NOT MET'}")
+        sure = lo >= 0.9 and false + spread <= 1.0
+        print(
+            f"goal on the pooled estimate: {'MET' if recall >= 0.9 and false <= 1.0 else 'NOT MET'}; "
+            f"with 95% confidence (recall CI above 0.9, false-alarm CI below 1): {'MET' if sure else 'NOT MET'}"
+        )
+    print(f"goal recall>=0.9 at <=1 false alarm/dyad-year on every seed: {'MET' if all(met) else 'NOT MET'}")
+    print("(seeds 7-16 tuned the v4 detector; docs/reversals.md reports the hold-out seeds 17-21)")
     return 0
 
 
