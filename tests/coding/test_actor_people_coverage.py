@@ -164,6 +164,9 @@ VACANCIES: list[tuple[str, str, date, date, str]] = [
     ("IRQ", DM, date(2018, 10, 25), date(2019, 6, 23), "parliament confirmed no minister; the PM acted"),
     ("CHN", DM, date(2023, 10, 25), date(2023, 12, 28), "Li Shangfu removed; no minister until Dong Jun"),
     ("SDN", HOG, date(2021, 10, 26), date(2021, 11, 20), "coup; Hamdok detained until his reinstatement"),
+    # https://www.trtworld.com:443/video/12829443 (2019-04-15: Burhan sacked the defence minister),
+    # https://www.alguardian.com/print~32263 (AFP: Jamal Omar was the first defence minister appointed after Bashir's fall)
+    ("SDN", DM, date(2019, 4, 15), date(2019, 9, 7), "TMC period: Ibn Auf relieved as defence minister; no minister appointed until Jamal Omar"),
     ("SDN", DM, date(2021, 10, 26), date(2022, 2, 13), "coup dissolved the cabinet; no minister until Burhan reassigned Yassin Ibrahim"),
     # https://alsudaninews.com/?p=196024 (2025-08-08: PM Kamil Idris denies holding the foreign ministry; minister of
     # state Omar Siddig), https://sudanhorizon.com/sudanese-diplomacy-one-system-and-multiple-ministers
@@ -218,9 +221,8 @@ INCOMPLETE: dict[str, str] = {
            "fanatica-en-el-ministerio-de-defensa/ gives no date)",
     "HTI": "defence minister under Claude Joseph's interim (2021-04-14..07-19) not found: Dorneval (Jouthe cabinet) "
            "not attested after 2021-04-13",
-    "SDN": "foreign ministers 2018-04-20..06-03 (after Ghandour's dismissal) and 2019-04-12..09-07 (TMC period; the "
-           "ministry was run by its undersecretary, no acting minister found) and defence ministers 2019-04-15..09-07 (after "
-           "the TMC relieved Ibn Auf) not listed",
+    "SDN": "foreign minister 2019-04-12..09-07 (TMC period; the ministry was run by its undersecretary, no acting "
+           "minister found) not listed",
 }
 
 
