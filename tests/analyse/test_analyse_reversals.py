@@ -343,3 +343,13 @@ def test_reversals_scoring_from_a_later_day_matches_the_full_scores() -> None:
         for (thaw, rupture), (full_thaw, full_rupture) in zip(part.splits, full.splits, strict=True):
             np.testing.assert_allclose(thaw[:, first:], full_thaw[:, first:])
             np.testing.assert_allclose(rupture[:, first:], full_rupture[:, first:])
+
+
+def test_reversals_pooling_skips_calibrations_with_an_older_feature_set() -> None:
+    from volte.analyse.calibration import Calibration, pool_thresholds
+
+    cals, _ = _calibrations(40, 0.5, np.random.default_rng(6))
+    old = Calibration(3.3, 3.3, 365, (0.1, 0.2, 0.3))  # cached by an earlier version with three features
+    pooled = pool_thresholds([*cals, old], PARAMS)
+    assert pooled[-1] == old.threshold
+    assert not np.allclose(pooled[:-1], [c.threshold for c in cals])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import zlib
+from collections import Counter
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -34,8 +35,8 @@ class Calibration:
 
 
 def dyad_features(table: DayTable) -> tuple[float, ...]:
-    """What a dyad's threshold is pooled on (:func:`pool_thresholds`): log clusters per day, the conflict
-    and cooperation shares of its clusters, and log mean sources per cluster (salience)."""
+    """What a dyad's threshold is pooled on (:func:`pool_thresholds`): log clusters per day and its
+    square, the conflict and cooperation shares of its clusters, and log mean sources per cluster."""
     n = float(table.clusters.sum())
     per = max(n, 1.0)
     log_rate = math.log(max(n / max(len(table), 1), 1e-3))
@@ -51,17 +52,27 @@ def dyad_features(table: DayTable) -> tuple[float, ...]:
 def pool_thresholds(calibrations: list[Calibration], params: ReversalParams) -> Array:
     """Thresholds of many dyads, each calibrated one shrunk toward what its features predict.
 
-    One year of a dyad's own history gives a noisy threshold (sd about 0.5 around a median near 2.9 on
-    the benchmark), and the low draws raise most of the false alarms. A least-squares fit of the
-    calibrated thresholds on :func:`dyad_features` across the store's dyads predicts each one; a
-    dyad's threshold is ``pool_weight`` x that prediction + the rest x its own (never below
-    ``min_threshold``). Dyads without a calibration keep theirs; with fewer than ``pool_min_dyads``
-    calibrated dyads nothing is pooled."""
+    One year of a dyad's own history gives a noisy threshold (on the benchmark an sd of about 0.45
+    around what rate, mix and salience predict), and the low draws raise most of the false alarms. A
+    least-squares fit of the calibrated thresholds on :func:`dyad_features` across the store's dyads
+    predicts each one; a dyad's threshold is ``pool_weight`` x that prediction + (1 - ``pool_weight``)
+    x its own, never below ``min_threshold``. Dyads without a calibration (short histories) keep theirs,
+    as do dyads whose cached features have another length than most (an older feature set); with
+    fewer than ``pool_min_dyads`` calibrated dyads nothing is pooled."""
     own = np.array([c.threshold for c in calibrations], dtype=float)
-    pooled = np.array([c.calibrated is not None and c.features is not None for c in calibrations])
+    widths = Counter(len(c.features) for c in calibrations if c.calibrated is not None and c.features)
+    width = widths.most_common(1)[0][0] if widths else 0
+    pooled = np.array(
+        [
+            c.calibrated is not None and c.features is not None and len(c.features) == width
+            for c in calibrations
+        ]
+    )
     if params.pool_weight <= 0 or int(pooled.sum()) < params.pool_min_dyads:
         return own
-    x = np.array([(1.0, *c.features) for c in calibrations if c.calibrated is not None and c.features])
+    x = np.array(
+        [(1.0, *c.features) for c, keep in zip(calibrations, pooled, strict=True) if keep and c.features]
+    )
     beta, *_ = np.linalg.lstsq(x, own[pooled], rcond=None)
     blended = params.pool_weight * (x @ beta) + (1 - params.pool_weight) * own[pooled]
     out = own.copy()
