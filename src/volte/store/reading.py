@@ -186,7 +186,7 @@ def _active_pairs(
 
 
 def _register_pairs(con: duckdb.DuckDBPyConnection, pairs: list[Pair]) -> None:
-    temp_table(
+    _temp_table(
         con,
         "_spairs",
         idx=("INTEGER", list(range(len(pairs)))),
@@ -195,7 +195,7 @@ def _register_pairs(con: duckdb.DuckDBPyConnection, pairs: list[Pair]) -> None:
     )
 
 
-def temp_table(con: duckdb.DuckDBPyConnection, name: str, **columns: tuple[str, list[Any]]) -> None:
+def _temp_table(con: duckdb.DuckDBPyConnection, name: str, **columns: tuple[str, list[Any]]) -> None:
     """(Re)create the temporary table ``name`` from equal-length Python lists, column=(type, values)
     (DuckDB unnests the lists side by side; works on read-only stores too)."""
     select = ", ".join(f"unnest(?::{kind}[]) AS {column}" for column, (kind, _) in columns.items())
@@ -379,7 +379,7 @@ def _with_evidence(con: duckdb.DuckDBPyConnection, found: list[rv.Shift]) -> lis
     kinds = ("INTEGER", "VARCHAR", "VARCHAR", "VARCHAR", "DATE", "DATE", "VARCHAR")
     names = ("shift", "side", "source_country", "target_country", "lo", "hi", "want")
     values = zip(*windows, strict=True)
-    temp_table(con, "_windows", **{n: (k, list(v)) for n, k, v in zip(names, kinds, values, strict=True)})
+    _temp_table(con, "_windows", **{n: (k, list(v)) for n, k, v in zip(names, kinds, values, strict=True)})
     lo, hi = min(w[4] for w in windows), max(w[5] for w in windows) + timedelta(days=2)
     rows = _dicts(con.execute(EVIDENCE_SQL, [EVIDENCE_CLUSTERS, lo, hi]))
     per_shift: dict[int, list[dict[str, Any]]] = {}
