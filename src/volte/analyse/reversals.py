@@ -307,12 +307,13 @@ def count_table(table: DayTable) -> DayTable:
     )
 
 
-def zscore(wg: Array, w: Array, ww: Array, mu0: Array, sd0: Array, params: ReversalParams) -> Array:
+def zscore(wg: Any, w: Any, ww: Any, mu0: Any, sd0: Any, params: ReversalParams) -> Any:
     """Deviation of a window's shrunken weighted mean from the baseline, in standard errors: with iid
     Goldstein values the weighted sum has variance sd0^2 * sum(w^2); ``shrink`` adds pseudo-observations
-    at the baseline, so a window with little evidence cannot score high."""
+    at the baseline, so a window with little evidence cannot score high. Arrays or plain floats (``**
+    0.5`` rather than np.sqrt keeps floats free of numpy's per-call cost)."""
     spread = ww if params.variance == "squares" else w
-    return (wg - w * mu0) / (sd0 * np.sqrt(spread + params.shrink))
+    return (wg - w * mu0) / (sd0 * (spread + params.shrink) ** 0.5)
 
 
 def score(table: DayTable, params: ReversalParams, *, splits: bool = False, first: int = 0) -> Scores:
@@ -636,8 +637,7 @@ def turn_day(
 def _summary(table: DayTable, params: ReversalParams, lo: int, hi: int, mu0: float, sd0: float) -> Window:
     sl = slice(max(lo, 0), max(hi + 1, 0))
     w, ww, wg = float(table.w[sl].sum()), float(table.ww[sl].sum()), float(table.wg[sl].sum())
-    spread = ww if params.variance == "squares" else w
-    z = (wg - w * mu0) / (sd0 * math.sqrt(spread + params.shrink))  # zscore, on floats
+    z = float(zscore(wg, w, ww, mu0, sd0, params))
     return Window(
         start=table.day(lo),
         end=table.day(hi),
