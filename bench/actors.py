@@ -24,7 +24,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("VOLTE_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus" / "news_like_4500.jsonl"
-FALLBACK_DATE = date(2024, 6, 1)  # the corpus's synthetic records carry no date
+FALLBACK_DATE = date(2024, 6, 1)   # the corpus's synthetic records carry no date
 
 
 def load_records(path: Path, n: int) -> list[tuple[str, date]]:
@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     records = load_records(CORPUS, args.n)
     texts = [text for text, _ in records]
     nlp = build_nlp()
-    list(nlp.pipe(texts[:5]))  # warm the model up
+    list(nlp.pipe(texts[:5]))                                  # warm the model up
     load_start = time.perf_counter()
     dictionary = default_actors()
     load_s = time.perf_counter() - load_start
@@ -81,10 +81,8 @@ def main(argv: list[str] | None = None) -> int:
 
     resolve_s, (sentences, mentions) = best_of(args.repeat, resolve_all)
     people = sum(1 for e in dictionary.entries.values() if e.kind == "person")
-    print(
-        f"load average {os.getloadavg()[0]:.2f}; {len(docs)} documents, {sentences} sentences, "
-        f"{mentions} actor mentions; dictionary: {people} people, loaded in {load_s:.2f} s"
-    )
+    print(f"load average {os.getloadavg()[0]:.2f}; {len(docs)} documents, {sentences} sentences, "
+          f"{mentions} actor mentions; dictionary: {people} people, loaded in {load_s:.2f} s")
     print(f"bare nlp.pipe          {parse_s:7.2f} s  {len(docs) / parse_s:7.1f} docs/s")
     print(f"actor resolution       {resolve_s:7.2f} s  {len(docs) / resolve_s:7.1f} docs/s")
     print(f"ratio resolution/parse {resolve_s / parse_s:7.1%}")

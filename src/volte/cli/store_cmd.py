@@ -265,11 +265,7 @@ def shifts_cli(
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     since: str | None = typer.Option(None, "--since", help="First turn date reported (YYYY-MM-DD)."),
     until: str | None = typer.Option(None, "--until", help="Last turn date reported (YYYY-MM-DD)."),
-    window: str = typer.Option(
-        "72h",
-        "--window",
-        help="After window, e.g. 72h or 3d (24h-336h): after windows of 1 day up to max(this, 7 days) are scored, the best kept (docs/reversals.md).",
-    ),
+    window: str = typer.Option("72h", "--window", help="After window, e.g. 72h or 3d (24h-336h): after windows of 1 day up to max(this, 7 days) are scored, the best kept (docs/reversals.md)."),
     kind: str | None = typer.Option(None, "--kind", help="Only thaw or rupture."),
     source: str | None = typer.Option(None, "--source", help="Only this source country."),
     target: str | None = typer.Option(None, "--target", help="Only this target country."),

@@ -677,13 +677,7 @@ class ActorResolver:
     def _holder_role(self, head: Token) -> str:
         """The role of who holds a place: "*rebel*-held territory", "*militia*-controlled areas"."""
         for amod in head.children:
-            if amod.dep_ == "amod" and amod.lemma_.lower() in (
-                "hold",
-                "held",
-                "control",
-                "controlled",
-                "run",
-            ):
+            if amod.dep_ == "amod" and amod.lemma_.lower() in ("hold", "held", "control", "controlled", "run"):
                 for child in amod.children:
                     match = self._match_at.get(child.i) if child.dep_ in ("npadvmod", "compound") else None
                     role = match.of_kind(ROLE) if match is not None else None
