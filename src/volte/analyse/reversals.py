@@ -139,8 +139,8 @@ class Scores:
     z_after: Array
     mu0: Array
     sd0: Array
-    # with score(..., splits=True): per after length L = 1.., the (thaw, rupture) contrasts of the 7 days
-    # before [t-L+1, t] against those L days, ungated and without the volume term (turn dating)
+    # with score(..., splits=True): per after length L = 1..before_days, the (thaw, rupture) contrasts of
+    # the before window of [t-L+1, t] against those L days, ungated and without the volume term (dating)
     splits: tuple[tuple[Array, Array], ...] = ()
 
 
@@ -329,16 +329,17 @@ def score(table: DayTable, params: ReversalParams, *, splits: bool = False, firs
     skip = min(max(first, 0), len(table)) if params.longest_after + params.before_days < PAD else 0
     if skip:
         cums = {name: c[..., skip:] for name, c in cums.items()}
+    dating = range(1, _dating_length(params) + 1) if splits else range(0)
     kept: dict[int, tuple[Array, Array]] = {}
-    for length in range(1, max(max(lengths), _dating_length(params) if splits else 0) + 1):
+    for length in sorted(set(lengths) | set(dating)):  # the dating lengths only when splits are asked
         current, raw = _score_at(table, params, length, cums, skip)
-        if splits:
+        if length in dating:
             kept[length] = raw
         if length in lengths:
             best = current if best is None else _better(best, current)
     assert best is not None  # lengths is never empty
     if splits:
-        best = replace(best, splits=tuple(kept[length] for length in sorted(kept)))
+        best = replace(best, splits=tuple(kept[length] for length in dating))
     return _unskip(best, skip) if skip else best
 
 

@@ -375,13 +375,8 @@ def _run_shards(
             keys[key] = shard
             pending.add(
                 client.submit(
-                    code_shard,
-                    shard,
-                    key=key,
-                    out_dir=str(out.resolve()),
-                    settings=settings,
-                    published=published,
-                    retries=1,
+                    code_shard, shard, key=key, out_dir=str(out.resolve()), settings=settings,
+                    published=published, retries=1,
                 )
             )
         elif step == "failed":
