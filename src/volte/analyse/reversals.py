@@ -50,7 +50,7 @@ class ReversalParams:
     shrink: float = 2.0  # pseudo-weight pulling each window's mean toward the baseline
     min_sd: float = 1.5
     min_threshold: float = 1.0  # floor under every calibrated threshold
-    short_history_threshold: float = 2.0  # global minimum for histories too short to calibrate
+    short_history_threshold: float = 1.9  # global minimum for histories too short to calibrate
     # target of each dyad's own calibration (thaws and ruptures together), before pooling: the pooled
     # thresholds raise fewer false alarms than their raw targets (bench/reversals.py measures 0.6-0.9)
     false_alarms_per_year: float = 1.3
@@ -83,7 +83,11 @@ class ReversalParams:
     # turn dating: the after side of each candidate split is a week (``week``) or runs to the alarm's
     # peak (``peak``, v1-v3)
     dating: str = "week"
-    method: str = "volte.reversals.v4"
+    # with signal "either": salience-weighted Goldstein competes with the composition only in after
+    # windows of at most this many days (a turn carried by one widely reported cluster on its day);
+    # longer windows use the composition alone (0 = Goldstein in every window, v2-v4)
+    gold_after_days: int = 1
+    method: str = "volte.reversals.v5"
 
     @property
     def window_days(self) -> int:
@@ -419,11 +423,15 @@ def sides(
 ) -> tuple[Array, Array, Array, Array, Array]:
     """z of the before window, z of the after window (each against the baseline of the days before
     ``b_lo``) and z of the after-minus-before difference of their shrunken means; plus (mu0, sd0) of
-    Goldstein. ``signal`` picks Goldstein, the composition (:func:`count_table`) or a mix of the two."""
+    Goldstein. ``signal`` picks Goldstein, the composition (:func:`count_table`), a mix of the two or
+    either (the one that deviates more; Goldstein only in after windows of at most ``gold_after_days``
+    days, the length being ``a_hi - a_lo + 1``)."""
     cums = cums or cumulative(table)
-    gold = _sides(table, params, b_lo, b_hi, a_lo, a_hi, None, cums)
+    short: Any = True
+    if params.signal == "either" and params.gold_after_days > 0:
+        short = np.asarray(a_hi) - np.asarray(a_lo) + 1 <= params.gold_after_days
     if params.signal == "goldstein":
-        return gold
+        return _sides(table, params, b_lo, b_hi, a_lo, a_hi, None, cums)
     counts = _sides(
         count_table(table),
         params,
@@ -434,11 +442,12 @@ def sides(
         (params.count_prior_mean, params.count_prior_sd, params.count_min_sd),
         _count_cums(cums),
     )
-    if params.signal == "counts":
-        return (*counts[:3], *gold[3:])
+    if params.signal == "counts" or not np.any(short):  # Goldstein's baseline only (the summaries)
+        return (*counts[:3], *baseline(table, b_lo, params, None, cums))
+    gold = _sides(table, params, b_lo, b_hi, a_lo, a_hi, None, cums)
     pairs = zip(gold[:3], counts[:3], strict=True)
     if params.signal == "either":  # whichever deviates more, sign kept
-        return (*(np.where(np.abs(g) > np.abs(c), g, c) for g, c in pairs), *gold[3:])
+        return (*(np.where(short & (np.abs(g) > np.abs(c)), g, c) for g, c in pairs), *gold[3:])
     a = params.count_weight
     return (*((1 - a) * g + a * c for g, c in pairs), *gold[3:])
 
