@@ -10,7 +10,8 @@ windows, shrunk toward a global prior), with ``shrink`` pseudo-observations at t
 - Goldstein, weighted by sqrt(num_sources) (salience);
 - the composition: +1 per cooperation cluster, -1 per conflict cluster, 0 otherwise, unweighted.
 
-The window's z is whichever of the two deviates more (``signal`` = either). A thaw needs three signed
+The window's z is whichever of the two deviates more (``signal`` = either; Goldstein only in after windows of
+at most ``gold_after_days`` days, the composition alone in longer ones). A thaw needs three signed
 deviations: before below the baseline, after above it, and after above before (a two-sample contrast);
 it scores their mean (``combine`` = mean3), plus ``volume_weight`` times the news-volume z of the two
 windows (clusters against the dyad's mean rate; clipped to [-1, 3]). A CAMEO gate asks for conflict evidence (roots 10-20)
@@ -85,7 +86,7 @@ class ReversalParams:
     dating: str = "week"
     # with signal "either": salience-weighted Goldstein competes with the composition only in after
     # windows of at most this many days (a turn carried by one widely reported cluster on its day);
-    # longer windows use the composition alone (0 = Goldstein in every window, v2-v4)
+    # longer windows use the composition alone (0 = Goldstein in every window, as in v2-v4)
     gold_after_days: int = 1
     method: str = "volte.reversals.v5"
 
