@@ -359,6 +359,26 @@ def test_reversals_scoring_from_a_later_day_matches_the_full_scores() -> None:
             np.testing.assert_allclose(rupture[:, first:], full_rupture[:, first:])
 
 
+def test_reversals_pooling_fits_only_the_calibrations_it_is_told_to_learn_from() -> None:
+    """A dyad's own turn inflates its calibration; a pool fitted on such dyads lifts everyone's
+    threshold. ``fit`` keeps them out of the fit (they are still pooled toward its prediction)."""
+    from volte.analyse.calibration import Calibration, pool_thresholds
+
+    cals, truth = _calibrations(200, 0.3, np.random.default_rng(7))
+    inflated = [Calibration(c.threshold + 1.0, c.calibrated + 1.0, c.days, c.features) for c in cals[:100]]
+    mixed = [*inflated, *cals[100:]]
+    clean = [False] * 100 + [True] * 100
+    everyone = pool_thresholds(mixed, PARAMS)
+    learned = pool_thresholds(mixed, PARAMS, fit=clean)
+    steady = slice(100, None)
+    assert np.mean(everyone[steady] - truth[steady]) > 0.3  # lifted by the inflated half
+    assert abs(np.mean(learned[steady] - truth[steady])) < 0.1
+    # the inflated dyads are pooled too: pulled down toward the prediction of the clean fit
+    assert np.all(learned[:100] < np.array([c.threshold for c in inflated]))
+    few = pool_thresholds(mixed, PARAMS, fit=[True] * (PARAMS.pool_min_dyads - 1) + [False] * 171)
+    assert list(few) == [c.threshold for c in mixed]  # too few to learn from: nothing is pooled
+
+
 def test_reversals_pooling_skips_calibrations_with_an_older_feature_set() -> None:
     from volte.analyse.calibration import Calibration, pool_thresholds
 

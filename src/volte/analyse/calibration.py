@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import zlib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -49,7 +50,9 @@ def dyad_features(table: DayTable) -> tuple[float, ...]:
     )
 
 
-def pool_thresholds(calibrations: list[Calibration], params: ReversalParams) -> Array:
+def pool_thresholds(
+    calibrations: list[Calibration], params: ReversalParams, *, fit: Sequence[bool] | None = None
+) -> Array:
     """Thresholds of many dyads, each calibrated one shrunk toward what its features predict.
 
     One year of a dyad's own history gives a noisy threshold (on the benchmark an sd of about 0.45
@@ -58,7 +61,9 @@ def pool_thresholds(calibrations: list[Calibration], params: ReversalParams) -> 
     predicts each one; a dyad's threshold is ``pool_weight`` x that prediction + (1 - ``pool_weight``)
     x its own, never below ``min_threshold``. Dyads without a calibration (short histories) keep theirs,
     as do dyads whose cached features have another length than most (an older feature set); with
-    fewer than ``pool_min_dyads`` calibrated dyads nothing is pooled."""
+    fewer than ``pool_min_dyads`` calibrated dyads nothing is pooled. ``fit``: which calibrations the
+    least-squares fit learns from (default: all; bench/reversals.py fits on its steady streams only, as
+    a store whose dyads mostly have no turn in the year)."""
     own = np.array([c.threshold for c in calibrations], dtype=float)
     widths = Counter(len(c.features) for c in calibrations if c.calibrated is not None and c.features)
     width = widths.most_common(1)[0][0] if widths else 0
@@ -73,7 +78,10 @@ def pool_thresholds(calibrations: list[Calibration], params: ReversalParams) -> 
     x = np.array(
         [(1.0, *c.features) for c, keep in zip(calibrations, pooled, strict=True) if keep and c.features]
     )
-    beta, *_ = np.linalg.lstsq(x, own[pooled], rcond=None)
+    learn = np.ones(len(x), dtype=bool) if fit is None else np.asarray(fit, dtype=bool)[pooled]
+    if int(learn.sum()) < params.pool_min_dyads:
+        return own
+    beta, *_ = np.linalg.lstsq(x[learn], own[pooled][learn], rcond=None)
     blended = params.pool_weight * (x @ beta) + (1 - params.pool_weight) * own[pooled]
     out = own.copy()
     out[pooled] = np.maximum(blended, params.min_threshold)
