@@ -73,15 +73,13 @@ def pool_thresholds(
             for c in calibrations
         ]
     )
-    if params.pool_weight <= 0 or int(pooled.sum()) < params.pool_min_dyads:
+    learn = pooled if fit is None else pooled & np.asarray(fit, dtype=bool)  # what the fit learns from
+    if params.pool_weight <= 0 or int(learn.sum()) < params.pool_min_dyads:
         return own
     x = np.array(
         [(1.0, *c.features) for c, keep in zip(calibrations, pooled, strict=True) if keep and c.features]
     )
-    learn = np.ones(len(x), dtype=bool) if fit is None else np.asarray(fit, dtype=bool)[pooled]
-    if int(learn.sum()) < params.pool_min_dyads:
-        return own
-    beta, *_ = np.linalg.lstsq(x[learn], own[pooled][learn], rcond=None)
+    beta, *_ = np.linalg.lstsq(x[learn[pooled]], own[learn], rcond=None)
     blended = params.pool_weight * (x @ beta) + (1 - params.pool_weight) * own[pooled]
     out = own.copy()
     out[pooled] = np.maximum(blended, params.min_threshold)

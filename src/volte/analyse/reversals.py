@@ -428,11 +428,11 @@ def sides(
     either (the one that deviates more; Goldstein only in after windows of at most ``gold_after_days``
     days, the length being ``a_hi - a_lo + 1``)."""
     cums = cums or cumulative(table)
-    short: Any = True
-    if params.signal == "either" and params.gold_after_days > 0:
-        short = np.asarray(a_hi) - np.asarray(a_lo) + 1 <= params.gold_after_days
     if params.signal == "goldstein":
         return _sides(table, params, b_lo, b_hi, a_lo, a_hi, None, cums)
+    short: Any = True  # after windows where Goldstein may compete (signal "either")
+    if params.signal == "either" and params.gold_after_days > 0:
+        short = np.asarray(a_hi) - np.asarray(a_lo) + 1 <= params.gold_after_days
     counts = _sides(
         count_table(table),
         params,
