@@ -48,9 +48,24 @@ from volte.coding.actor_syntax import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["ActorDictionary", "ActorResolver", "ResolvedActor", "default_actors", "lookup_actor"]
+__all__ = [
+    "ActorDictionary",
+    "ActorResolver",
+    "ResolvedActor",
+    "default_actors",
+    "is_countryless",
+    "lookup_actor",
+]
 
 log = logging.getLogger(__name__)
+
+UNKNOWN_COUNTRY = "---"  # the country part of a role whose country the text does not give (---REB)
+
+
+def is_countryless(code: str) -> bool:
+    """A role with no known country: "---REB", "---CVL"."""
+    return code.startswith(UNKNOWN_COUNTRY)
+
 
 PLURAL_PRONOUNS = frozenset("they them".split())
 OTHER_PRONOUNS = frozenset("they them their themselves we us our i me my you your".split())
@@ -174,7 +189,8 @@ class ActorResolver:
             return None
         if match is None or match.of_kind(ORG, STATE, SEAT, ADJ) is not None:
             return None
-        return role.code if not any(a.code for a in self.resolve(token, on=self.published)) else None
+        found = self.resolve(token, on=self.published)
+        return role.code if not any(a.code and not is_countryless(a.code) for a in found) else None
 
     def mentions(self, sent: Span) -> list[ResolvedActor]:
         """Every actor mention in a sentence with a known code (one per noun phrase, in text order)."""
@@ -500,6 +516,8 @@ class ActorResolver:
                 )
         if owner is None:
             alone = role.entry.country
+            if not alone and not extra:  # "militants", "a court": the role, country unknown (PETRARCH's ---)
+                return self._actor(UNKNOWN_COUNTRY + role_code, match.start, match.end, role.entry.id + " (---)")
             return self._actor(
                 alone, match.start, match.end, role.entry.id + ("" if alone else " (no country)")
             )

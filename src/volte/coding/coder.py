@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
 from volte import CODER_VERSION
-from volte.coding.actors import ActorResolver, ResolvedActor, default_actors
+from volte.coding.actors import ActorResolver, ResolvedActor, default_actors, is_countryless
 from volte.coding.cameo import describe
 from volte.coding.dates import resolve_event_date
 from volte.coding.factuality import is_to_infinitive
+from volte.coding.incidents import disaster_cause, ordinary_crime, protester_doer
 from volte.coding.parse_repair import repair_parse
 from volte.coding.quotes import QuoteTracker
 from volte.coding.verbs import VerbDictionary, VerbMatch, default_verbs
@@ -210,12 +211,28 @@ class _EventBuilder:
             return []  # the doer is named but unknown: an event without its source misleads
         if not sources and match.passive and match.factuality == "future":
             return []  # "X will be invited": nobody known plans anything
-        if not match.alone and not match.code.startswith(_ONE_SIDED):
-            # an action on nobody we know: no dyad, and mostly an actor we failed to resolve
-            pairs = [(s, t) for s, t in pairs if t is not None]
+        # The gate: an event is kept when at least one side names someone (a state, a person, a group, or a
+        # role such as "police" or "militants", with its country or ---); the other side may be unknown.
+        pairs = [(s, t) for s, t in pairs if s is not None or t is not None]
         if match.nominal and trigger.dep_ not in _CLAUSE_ROLES:
             pairs = [(s, t) for s, t in pairs if t is not None]  # "relies on U.S. aid" is no event
-        return [self._event(match, src, tgt, iso, precision, attributed) for src, tgt in pairs]
+        pairs = [(s, t) for s, t in pairs if not self._not_political(match, trigger, s, t)]
+        return [
+            self._event(_as_violent_protest(match, src), src, tgt, iso, precision, attributed)
+            for src, tgt in pairs
+        ]
+
+    def _not_political(
+        self, match: VerbMatch, trigger: Token, src: ResolvedActor | None, tgt: ResolvedActor | None
+    ) -> bool:
+        """Disasters, accidents and ordinary crime told in the words of violence and policing: "an
+        earthquake killed eight people", "police seized counterfeit cosmetics" (volte.coding.incidents)."""
+        root = match.code[:2]
+        if root in ("18", "19", "20") and (src is None or _countryless(src)):
+            return disaster_cause(self.sent, trigger)
+        if match.code[:3] in _POLICING:
+            return ordinary_crime(self.sent, tgt.code if tgt else "")
+        return False
 
     def _names_doer(self, heads: tuple[int, ...]) -> bool:
         """Whether a source slot names someone: "*Fierce* fighting" (an adjective) and "two car *bombs*
@@ -556,12 +573,25 @@ _COMPLEMENT_DEPTH = 5  # parse steps below the complement's head
 # investigations, protests, force posture. Other events need a known target (or `alone: true` patterns).
 _ONE_SIDED = ("01", "03", "08", "09", "14", "15", "1723", "1724")
 _PLACE_ROOTS = frozenset({"17", "18", "19", "20"})
+_POLICING = frozenset({"171", "173"})  # seize or destroy property, arrest
 _PLACE_PREPS = frozenset({"in", "near", "into", "across", "inside", "at", "on", "over"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their"})
 _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
 _PAIR_NOUNS = frozenset(
     """country side leader nation government party state neighbor neighbour president minister capital""".split()
 )
+
+
+def _countryless(actor: ResolvedActor) -> bool:
+    return is_countryless(actor.code)
+
+
+def _as_violent_protest(match: VerbMatch, src: ResolvedActor | None) -> VerbMatch:
+    """People protesting who fight, attack or throw stones protest violently: CAMEO 145, the code for
+    riots ("stone-throwing protesters clashed with police", "rioters attacked a police station")."""
+    if src is None or match.code[:2] not in ("18", "19") or not protester_doer(src.code, src.name):
+        return match
+    return replace(match, code="145", pattern=f"{match.pattern}+protesters")
 
 
 def _one_per_root(events: list[Event]) -> list[Event]:
