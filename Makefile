@@ -46,7 +46,8 @@ test: $(VENV)/.dev chromium
 eval: $(VENV)/.installed
 	@if [ -d ../shared/eval ]; then \
 		$(BIN)/volte eval ../shared/eval/cameo_codebook_examples.jsonl ../shared/eval/plover_gsr.jsonl \
-			../shared/eval/petrarch2_pytest.jsonl --floors tests/eval/baseline.json; \
+			../shared/eval/petrarch2_pytest.jsonl ../shared/eval/conflibert_cameo_train.jsonl \
+			../shared/eval/plv_train.jsonl ../shared/eval/case2021_task2.jsonl --floors tests/eval/baseline.json; \
 	else echo "../shared/eval not present: quality gate skipped"; fi
 
 bench: $(VENV)/.installed

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,9 @@ from volte.records import Article, Event
 
 
 @dataclass
-class _Tally:
+class Tally:
+    """Micro counts of one figure; ``figures()`` gives precision, recall, F1 and the counts."""
+
     tp: int = 0
     fp: int = 0
     fn: int = 0
@@ -100,7 +103,7 @@ def _matches(gold: Mapping[str, Any], event: Event, *, level: int) -> bool:
 
 
 def _score_record(
-    golds: Sequence[Mapping[str, Any]], events: Sequence[Event], level: int, tally: _Tally
+    golds: Sequence[Mapping[str, Any]], events: Sequence[Event], level: int, tally: Tally
 ) -> list[tuple[Mapping[str, Any], Event]]:
     unused = list(events)
     pairs = []
@@ -120,7 +123,7 @@ def score_records(
     records: Iterable[Mapping[str, Any]], events_by_id: Mapping[str, Sequence[Event]]
 ) -> dict[str, Any]:
     """Figures for coded events (keyed by record id) against gold records."""
-    root, three = _Tally(), _Tally()
+    root, three = Tally(), Tally()
     agree = matched = noevent_records = noevent_clean = found_records = n = 0
     for record in records:
         n += 1
@@ -170,19 +173,30 @@ def code_records(records: Sequence[Mapping[str, Any]], coder: Any) -> dict[str, 
 
 
 def evaluate_file(path: str | Path, *, coder: Any = None, split: str | None = None) -> dict[str, Any]:
-    """Code a gold file and score it. ``split`` keeps only records whose 'split' field equals it."""
+    """Code a gold file and score it. ``split`` keeps only records whose 'split' field equals it.
+
+    The scoring follows the file's format (``mode`` in the figures): the real-news sets (conflibert, plv,
+    case2021; see volte.evaluate_news) by their own rules, the other files on dyads or, without actors,
+    on codes only."""
     from volte.coding.coder import Coder
+    from volte.evaluate_news import SCORERS, news_format
 
     records = load_gold(path)
     if split:
         records = [r for r in records if r.get("split") == split]
     coder = coder or Coder()
-    code_only = is_code_only(records)
-    if code_only:
-        # Gold without actors measures the verb dictionary's breadth: keep events whose actors are unknown.
-        coder = Coder(coder.settings, nlp=coder.nlp, verbs=coder.verbs, actors=coder.actors, dyads_only=False)
-    figures = score_records(records, code_records(records, coder))
-    figures["mode"] = "code-only" if code_only else "dyad"
+    mode = news_format(records)
+    if mode is not None:
+        figures = SCORERS[mode](records, code_records(records, coder))
+    else:
+        mode = "code-only" if is_code_only(records) else "dyad"
+        if mode == "code-only":
+            # Gold without actors measures the verb dictionary's breadth: keep events whose actors are unknown.
+            coder = Coder(
+                coder.settings, nlp=coder.nlp, verbs=coder.verbs, actors=coder.actors, dyads_only=False
+            )
+        figures = score_records(records, code_records(records, coder))
+    figures["mode"] = mode
     figures["file"] = Path(path).name
     figures["sha256"] = gold_sha256(path)
     return figures
@@ -194,36 +208,91 @@ def is_code_only(records: Sequence[Mapping[str, Any]]) -> bool:
     return bool(golds) and not any(g.get("source") or g.get("target") for g in golds)
 
 
+def _figure(figures: Mapping[str, Any], key: str) -> Any:
+    """The figure under a dotted key ('root.f1'), or None."""
+    value: Any = figures
+    for part in key.split("."):
+        value = value.get(part) if isinstance(value, Mapping) else None
+    return value
+
+
 def check_floors(
     figures: Mapping[str, Any], floors: Mapping[str, float], *, epsilon: float = 0.005
 ) -> list[str]:
     """Failures of the quality gate: every 'root.f1'-style key in floors must be met within epsilon."""
     failures = []
     for key, floor in floors.items():
-        value: Any = figures
-        for part in key.split("."):
-            value = value.get(part) if isinstance(value, Mapping) else None
+        value = _figure(figures, key)
         if value is None or float(value) < float(floor) - epsilon:
             failures.append(f"{figures.get('file')}: {key} = {value} is below the floor {floor}")
     return failures
 
 
-PINNED = ("root.precision", "root.recall", "root.f1", "code3.f1", "actor_agreement", "noevent_clean_rate")
+def check_ceilings(
+    figures: Mapping[str, Any], ceilings: Mapping[str, float], *, epsilon: float = 0.005
+) -> list[str]:
+    """Failures of the gate for rates where lower is better (false alarms): none may exceed its ceiling."""
+    failures = []
+    for key, ceiling in ceilings.items():
+        value = _figure(figures, key)
+        if value is None or float(value) > float(ceiling) + epsilon:
+            failures.append(f"{figures.get('file')}: {key} = {value} is above the ceiling {ceiling}")
+    return failures
+
+
+def check_gate(figures: Mapping[str, Any], entry: Mapping[str, Any]) -> list[str]:
+    """Failures of one gold file against its pinned entry: sha256, floors and ceilings."""
+    failures = []
+    if entry.get("sha256") and entry["sha256"] != figures.get("sha256"):
+        failures.append(
+            f"{figures.get('file')}: gold data changed (sha256 differs from the pinned one); re-pin the floors"
+        )
+    failures += check_floors(figures, entry.get("floors", {}))
+    failures += check_ceilings(figures, entry.get("ceilings", {}))
+    return failures
+
+
+_DYAD_FLOORS = (
+    "root.precision",
+    "root.recall",
+    "root.f1",
+    "code3.f1",
+    "actor_agreement",
+    "noevent_clean_rate",
+)
+#: Figures pinned as floors (higher is better), per scoring mode.
+PINNED: dict[str, tuple[str, ...]] = {
+    "dyad": _DYAD_FLOORS,
+    "code-only": _DYAD_FLOORS,
+    "conflibert": ("class.precision", "class.recall", "class.f1", "actor_spans"),
+    "plv": ("plover.precision", "plover.recall", "plover.f1", "dyad.f1"),
+    "case2021": ("recall",),
+}
+#: Figures pinned as ceilings (lower is better), per scoring mode.
+CEILED: dict[str, tuple[str, ...]] = {"case2021": ("false_alarm_rate",)}
 
 
 def pin_floors(
     figures: Mapping[str, Any], entry: Mapping[str, Any], *, allow_regression: bool = False
 ) -> dict[str, Any]:
-    """New pinned entry for one gold file: floors at this run's figures (rounded down to 0.01), never
-    below the old floors unless ``allow_regression``; the gold file's sha256 is pinned with them."""
-    old = dict(entry.get("floors", {}))
-    new: dict[str, float] = {}
-    for key in PINNED:
-        value: Any = figures
-        for part in key.split("."):
-            value = value.get(part) if isinstance(value, Mapping) else None
-        if value is None:
-            continue
-        floor = int(float(value) * 100 + 1e-9) / 100
-        new[key] = floor if allow_regression else max(floor, float(old.get(key, 0.0)))
-    return {"sha256": figures["sha256"], "floors": new}
+    """New pinned entry for one gold file: floors at this run's figures (rounded down to 0.01) and
+    ceilings for rates where lower is better (rounded up to 0.01), never looser than the old ones unless
+    ``allow_regression``; the gold file's sha256 is pinned with them."""
+    mode = str(figures.get("mode") or "dyad")
+    old_floors, old_ceilings = dict(entry.get("floors", {})), dict(entry.get("ceilings", {}))
+    floors: dict[str, float] = {}
+    for key in PINNED.get(mode, _DYAD_FLOORS):
+        value = _figure(figures, key)
+        if value is not None:
+            floor = math.floor(float(value) * 100 + 1e-9) / 100
+            floors[key] = floor if allow_regression else max(floor, float(old_floors.get(key, 0.0)))
+    ceilings: dict[str, float] = {}
+    for key in CEILED.get(mode, ()):
+        value = _figure(figures, key)
+        if value is not None:
+            ceiling = math.ceil(float(value) * 100 - 1e-9) / 100
+            ceilings[key] = ceiling if allow_regression else min(ceiling, float(old_ceilings.get(key, 1.0)))
+    pinned: dict[str, Any] = {"sha256": figures["sha256"], "floors": floors}
+    if ceilings:
+        pinned["ceilings"] = ceilings
+    return pinned

@@ -107,10 +107,14 @@ def code_cli(
 @edge
 def eval_cli(
     gold: list[Path] = typer.Argument(
-        ..., help="Gold JSON Lines files ({id,date,text,expected_events,noevents})."
+        ...,
+        help="Gold JSON Lines files ({id,date,text,expected_events,noevents}, or a real-news set:"
+        " conflibert, plv, case2021).",
     ),
     floors: Path | None = typer.Option(
-        None, "--floors", help="JSON file of pinned floors per gold file; exit 3 when a figure is below."
+        None,
+        "--floors",
+        help="JSON file of pinned floors (and ceilings) per gold file; exit 3 when a figure is past one.",
     ),
     split: str | None = typer.Option(
         None, "--split", help="Score only records whose 'split' field equals this."
@@ -123,9 +127,10 @@ def eval_cli(
         False, "--allow-regression", help="With --update: allow lowering a floor."
     ),
 ) -> None:
-    """Score the coder on gold sentences: precision, recall, F1 (root, 3-digit) and actor agreement."""
+    """Score the coder on gold sentences: precision, recall, F1 (root, 3-digit) and actor agreement;
+    on the real-news sets, the scoring of ../shared/eval/README.md for that set."""
     from volte.coding.coder import Coder
-    from volte.evaluate import check_floors, evaluate_file, pin_floors
+    from volte.evaluate import check_gate, evaluate_file, pin_floors
 
     check_format(fmt, ("text", "json"))
     pinned = json.loads(floors.read_text(encoding="utf-8")) if floors else {}
@@ -138,11 +143,7 @@ def eval_cli(
         if update and floors:
             pinned[path.name] = entry = pin_floors(figures, entry, allow_regression=allow_regression)
             continue
-        if entry.get("sha256") and entry["sha256"] != figures["sha256"]:
-            failures.append(
-                f"{path.name}: gold data changed (sha256 differs from the pinned one); re-pin the floors"
-            )
-        failures += check_floors(figures, entry.get("floors", {}))
+        failures += check_gate(figures, entry)
     if update and floors:
         floors.write_text(json.dumps(pinned, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         echo(f"floors re-pinned in {floors}")
@@ -153,15 +154,53 @@ def eval_cli(
 
 
 def format_figures(figures: dict[str, object]) -> str:
-    root = cast(dict[str, float], figures["root"])
-    code3 = cast(dict[str, float], figures["code3"])
+    mode = str(figures.get("mode", "dyad"))
+    head = f"{figures['file']}: {figures['records']} records ({mode} scoring)"
+    body = _NEWS_FORMATTERS[mode](figures) if mode in _NEWS_FORMATTERS else _format_dyad(figures)
+    return "\n".join([head, *body])
+
+
+def _prf(name: str, tally: object) -> str:
+    t = cast(dict[str, float], tally)
     return (
-        f"{figures['file']}: {figures['records']} records ({figures.get('mode', 'dyad')} scoring)\n"
-        f"  root    P {root['precision']:.3f}  R {root['recall']:.3f}  F1 {root['f1']:.3f}  (tp {root['tp']}, fp {root['fp']}, fn {root['fn']})\n"
-        f"  3-digit P {code3['precision']:.3f}  R {code3['recall']:.3f}  F1 {code3['f1']:.3f}\n"
-        f"  actor agreement {figures['actor_agreement']} over {figures['actor_matched']} matched events; "
-        f"no-event records clean: {figures['noevent_clean_rate']}"
+        f"  {name:<8}P {t['precision']:.3f}  R {t['recall']:.3f}  F1 {t['f1']:.3f}  "
+        f"(tp {t['tp']}, fp {t['fp']}, fn {t['fn']})"
     )
+
+
+def _format_dyad(figures: dict[str, object]) -> list[str]:
+    code3 = cast(dict[str, float], figures["code3"])
+    return [
+        _prf("root", figures["root"]),
+        f"  3-digit P {code3['precision']:.3f}  R {code3['recall']:.3f}  F1 {code3['f1']:.3f}",
+        f"  actor agreement {figures['actor_agreement']} over {figures['actor_matched']} matched events; "
+        f"no-event records clean: {figures['noevent_clean_rate']}",
+    ]
+
+
+def _format_conflibert(figures: dict[str, object]) -> list[str]:
+    return [
+        _prf("class", figures["class"]),
+        f"  actor spans agree {figures['actor_spans']} over {figures['actor_spans_n']} found records with spans",
+    ]
+
+
+def _format_plv(figures: dict[str, object]) -> list[str]:
+    return [_prf("plover", figures["plover"]), _prf("dyad", figures["dyad"])]
+
+
+def _format_case2021(figures: dict[str, object]) -> list[str]:
+    by_type = cast(dict[str, dict[str, float]], figures["recall_by_type"])
+    return [
+        f"  recall {figures['recall']} ({figures['found']} of {figures['typed']} typed records)",
+        f"  false alarm rate {figures['false_alarm_rate']} "
+        f"({figures['false_alarms']} of {figures['noevent_records']} no-event records)",
+        "  recall by type:",
+        *(f"    {name:<30} {t['recall']:.3f}  ({t['found']}/{t['records']})" for name, t in by_type.items()),
+    ]
+
+
+_NEWS_FORMATTERS = {"conflibert": _format_conflibert, "plv": _format_plv, "case2021": _format_case2021}
 
 
 DEMO_EVENT_TABLE = [
