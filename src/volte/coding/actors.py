@@ -192,6 +192,13 @@ class ActorResolver:
         found = self.resolve(token, on=self.published)
         return role.code if not any(a.code and not is_countryless(a.code) for a in found) else None
 
+    def context_country(self, token: Token) -> str | None:
+        """The one state that the places of ``token``'s sentence name ("protests erupted *in Lahore*"), or
+        None when they name none or several."""
+        self._prepare()
+        owner = self._context_country(token)
+        return owner.code if owner is not None else None
+
     def mentions(self, sent: Span) -> list[ResolvedActor]:
         """Every actor mention in a sentence with a known code (one per noun phrase, in text order)."""
         self._prepare()

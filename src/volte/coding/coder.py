@@ -18,7 +18,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from volte import CODER_VERSION
-from volte.coding.actors import ActorResolver, ResolvedActor, default_actors, is_countryless
+from volte.coding.actors import UNKNOWN_COUNTRY, ActorResolver, ResolvedActor, default_actors, is_countryless
 from volte.coding.cameo import describe
 from volte.coding.dates import resolve_event_date
 from volte.coding.factuality import is_to_infinitive
@@ -192,6 +192,8 @@ class _EventBuilder:
             targets = self._complement_target(trigger, sources, on, match.code)
         if not sources and targets:
             sources = self._local_doer(doers, targets)
+        if not sources and match.code[:2] == "14" and not match.statement:
+            sources = self._protesting_public(trigger, doers)
         if not sources and match.passive and match.code.startswith("08"):
             sources = self._holder(match.targets, on)
         attributed = self._speaker_code(match, on)
@@ -374,6 +376,17 @@ class _EventBuilder:
                 end = token.idx + len(token.text)
                 return [ResolvedActor(country + role, token.text, token.idx, end, f"local:{role}+{country}")]
         return []
+
+    def _protesting_public(self, trigger: Token, heads: tuple[int, ...]) -> list[ResolvedActor]:
+        """A protest whose doer the text does not name ("protests erupted in Lahore", "rallies were held
+        across the country") is the public's: civilians of the country its places name, else ---CVL.
+        A doer that is named but unknown ("PEGIDA supporters") keeps its words as the name."""
+        country = self.resolver.context_country(trigger) or UNKNOWN_COUNTRY
+        named = [self.doc[i] for i in heads[:1] if self.doc[i].pos_ in ("NOUN", "PROPN")]
+        if named:
+            span = self.doc[named[0].left_edge.i : named[0].i + 1]
+            return [ResolvedActor(country + "CVL", span.text, span.start_char, span.end_char, "protest.public")]
+        return [ResolvedActor(country + "CVL", "", -1, -1, "protest.public")]
 
     def _holder(self, heads: tuple[int, ...], on: date | None) -> list[ResolvedActor]:
         """Who let people go, when a passive release names nobody: whoever held them ("Americans *held in
