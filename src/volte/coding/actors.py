@@ -67,6 +67,9 @@ def is_countryless(code: str) -> bool:
     return code.startswith(UNKNOWN_COUNTRY)
 
 
+# A name the dictionary lacks that the parser's entity recogniser calls a person, an organization or a
+# group: someone is named, who is not known (code "---"). Places (GPE) name no actor.
+NAMED_ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 PLURAL_PRONOUNS = frozenset("they them".split())
 OTHER_PRONOUNS = frozenset("they them their themselves we us our i me my you your".split())
 RELATIVE_PRONOUNS = frozenset("who whom which that".split())
@@ -732,6 +735,9 @@ class ActorResolver:
                     elif len(code) == 3 and named.kind in (STATE, ADJ):
                         code += self._holder_role(head)  # "Albanian *rebel-held* territory" ALBREB
                     return self._actor(code, match.start, head.i + 1, f"fallback+{named.entry.id}")
+        if head.pos_ == "PROPN" and head.ent_type_ in NAMED_ACTOR_TYPES and head.text[:1].isupper():
+            start = min((t.i for t in head.lefts if t.dep_ in ("compound", "amod") and t.ent_type_), default=head.i)
+            return self._actor(UNKNOWN_COUNTRY, start, head.i + 1, f"unknown {head.ent_type_} (---)")
         if head.pos_ == "PROPN":
             return self._actor("", head.i, head.i + 1, "unknown")
         return None
