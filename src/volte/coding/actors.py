@@ -698,7 +698,7 @@ class ActorResolver:
         for child in head.children:
             if child.dep_ == "appos":
                 actor = self._resolve_head(child, on)
-                if actor is not None and actor.code:
+                if actor is not None and actor.code and not is_countryless(actor.code):
                     return actor
         return None
 

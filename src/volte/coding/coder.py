@@ -182,16 +182,19 @@ class _EventBuilder:
         doers = match.sources or (_shared_agent(trigger) if match.passive else ())
         sources = self._side(doers, on, speaker=match.attributed_to)
         targets = self._side(match.targets, on, speaker=None)  # "raised *its* alert level" names no target
+        # a target without its country ("the government", "---GOV") yields to one the sentence places
+        weak, targets = (targets, []) if all(map(_countryless, targets)) else ([], targets)
         if not targets:
             targets = _domestic_counterpart(match.targets, self.doc, sources)
-        if not targets and match.code[:2] in _PLACE_ROOTS:
+        if not targets and not weak and match.code[:2] in _PLACE_ROOTS:
             targets = self._place(trigger, sources, on, trigger_code_domestic=match.code[:2] == "17")
         if not targets and (match.code[:2] == "14" or match.code == "082"):
             targets = _own_government(sources)
         if not targets and sources and not match.statement and not (match.symmetric and len(sources) > 1):
             targets = self._complement_target(trigger, sources, on, match.code)
-        if not sources and targets:
-            sources = self._local_doer(doers, targets)
+        targets = targets or weak
+        if targets and all(_countryless(s) for s in sources):  # none, or "---CVL": place it by its victims
+            sources = self._local_doer(doers, targets) or sources
         if not sources and match.code[:2] == "14" and not match.statement:
             sources = self._protesting_public(trigger, doers)
         if not sources and match.passive and match.code.startswith("08"):
@@ -216,6 +219,10 @@ class _EventBuilder:
         # The gate: an event is kept when at least one side names someone (a state, a person, a group, or a
         # role such as "police" or "militants", with its country or ---); the other side may be unknown.
         pairs = [(s, t) for s, t in pairs if s is not None or t is not None]
+        if not match.alone and match.code[:2] not in _ONE_SIDED_ROOTS:
+            # talk, aid, pressure and diplomacy are done *to* someone: without a target the match is mostly
+            # a target we failed to read; force and coercion are complete with their doer ("gunmen opened fire")
+            pairs = [(s, t) for s, t in pairs if t is not None or s is None]
         if match.nominal and trigger.dep_ not in _CLAUSE_ROLES:
             pairs = [(s, t) for s, t in pairs if t is not None]  # "relies on U.S. aid" is no event
         pairs = [(s, t) for s, t in pairs if not self._not_political(match, trigger, s, t)]
@@ -230,10 +237,11 @@ class _EventBuilder:
         """Disasters, accidents and ordinary crime told in the words of violence and policing: "an
         earthquake killed eight people", "police seized counterfeit cosmetics" (volte.coding.incidents)."""
         root = match.code[:2]
-        if root in ("18", "19", "20") and (src is None or _countryless(src)):
-            return disaster_cause(self.sent, trigger)
+        if root == "17" or (root in ("18", "19", "20") and (src is None or _countryless(src))):
+            if disaster_cause(self.sent, trigger):
+                return True
         if match.code[:3] in _POLICING:
-            return ordinary_crime(self.sent, tgt.code if tgt else "")
+            return ordinary_crime(self.sent, src.code if src else "", tgt.code if tgt else "")
         return False
 
     def _names_doer(self, heads: tuple[int, ...]) -> bool:
@@ -251,8 +259,11 @@ class _EventBuilder:
             token = self.doc[i]
             if self.speaker and token.lower_ in _FIRST_PERSON and self.quotes.inside(i):
                 return list(self.speaker)
+            found = _known(self.resolver.resolve(token, on=on))
+            # a role or name without a country ("---REB", "---") is the last resort: "the *U.S.* Treasury"
+            # and "Hamas's *fighters*" place it first
             actors = (
-                _known(self.resolver.resolve(token, on=on))
+                (found if not all(map(_countryless, found)) else [])
                 or self._titled(token, on)
                 or self._both(token, on)
             )
@@ -263,6 +274,7 @@ class _EventBuilder:
                 actors = partitive  # "negotiators *from Israel and Hamas*": both sides
             if not actors and token.pos_ == "NOUN":
                 actors = self._possessor(token, on)
+            actors = actors or found
             if actors:
                 return actors
         return []
@@ -584,9 +596,12 @@ _ABOUT = frozenset("about over for against on to with into".split())
 _COMPLEMENT_DEPTH = 5  # parse steps below the complement's head
 # Codes whose events are complete with one actor: statements, intents, resignations, calling off protests,
 # investigations, protests, force posture. Other events need a known target (or `alone: true` patterns).
-_ONE_SIDED = ("01", "03", "08", "09", "14", "15", "1723", "1724")
+_ONE_SIDED_ROOTS = frozenset({"01", "03", "08", "09", "14", "15", "17", "18", "19", "20"})
 _PLACE_ROOTS = frozenset({"17", "18", "19", "20"})
-_POLICING = frozenset({"171", "173"})  # seize or destroy property, arrest
+_POLICING = frozenset({"171", "173"})
+# Force that people protesting use becomes a riot (145): fighting, attacks, arson; an assault on one person
+# ("a mob beat a man to death", 182x) stays an assault.
+_RIOTING = ("19", "180", "183", "1712")  # seize or destroy property, arrest
 _PLACE_PREPS = frozenset({"in", "near", "into", "across", "inside", "at", "on", "over"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their"})
 _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
@@ -602,7 +617,7 @@ def _countryless(actor: ResolvedActor) -> bool:
 def _as_violent_protest(match: VerbMatch, src: ResolvedActor | None) -> VerbMatch:
     """People protesting who fight, attack or throw stones protest violently: CAMEO 145, the code for
     riots ("stone-throwing protesters clashed with police", "rioters attacked a police station")."""
-    if src is None or match.code[:2] not in ("18", "19") or not protester_doer(src.code, src.name):
+    if src is None or not match.code.startswith(_RIOTING) or not protester_doer(src.code, src.name):
         return match
     return replace(match, code="145", pattern=f"{match.pattern}+protesters")
 

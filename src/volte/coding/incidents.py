@@ -16,12 +16,17 @@ from typing import TYPE_CHECKING
 import yaml
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Span, Token
 
 __all__ = ["Lexicon", "default_lexicon", "disaster_cause", "ordinary_crime", "protester_doer"]
 
 # Roles of targets that make an arrest political whatever the charge.
 POLITICAL_ROLES = frozenset("GOV OPP PTY LEG JUD MED ELI REL LAB EDU NGO REB".split())
+# Who does ordinary police work: police, border guards, coast guards, "authorities", troops (and a doer the
+# text leaves unnamed); prosecutors and courts charging someone stay events.
+POLICE_ROLES = frozenset({"COP", "GOV", "MIL", ""})
 
 
 @dataclass(frozen=True)
@@ -40,29 +45,49 @@ def default_lexicon() -> Lexicon:
     return Lexicon(**{key: frozenset(str(w).lower() for w in data[key]) for key in Lexicon.__annotations__})
 
 
-def _lemmas(sent: Span) -> set[str]:
-    return {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+def _lemmas(tokens: Iterable[Token], *, skip: int = -1) -> set[str]:
+    return {w for t in tokens if t.i != skip for w in (t.lemma_.lower(), t.lower_)}
+
+
+def _neighbours(sent: Span) -> list[Token]:
+    """The sentences before and after ``sent`` (a snippet's "The blasts killed 50" follows the sentence
+    that says the blasts were in a chemical plant)."""
+    doc = sent.doc
+    before = doc[sent.start - 1].sent if sent.start > 0 else None
+    after = doc[sent.end].sent if sent.end < len(doc) else None
+    return [t for s in (before, after) if s is not None for t in s]
 
 
 def disaster_cause(sent: Span, trigger: Token, *, lexicon: Lexicon | None = None) -> bool:
-    """Whether a violent event with no known doer was a disaster or an accident: its subject is one
-    ("an earthquake *killed*", "explosions *hit* the city"), or the sentence names one and nothing that
-    attacks ("19 people were killed when their bus plunged ... in the accident")."""
+    """Whether a violent or coercive event was a disaster or an accident: its subject or agent is one
+    ("an earthquake *killed*", "an area *hit by* an earthquake"), or the sentence and its neighbours name
+    one and nothing that attacks ("19 people were killed when their bus plunged ...", "a state of emergency
+    over the fires"). The trigger itself is no evidence of attack ("struck by a bulk carrier")."""
     lexicon = lexicon or default_lexicon()
     verb = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else trigger
-    for child in verb.children:
-        if child.dep_ == "nsubj" and child.lemma_.lower() in lexicon.disasters:
-            modifiers = {c.lemma_.lower() for c in child.children}
+    causes = [c for c in verb.children if c.dep_ == "nsubj"]
+    causes += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    for cause in causes:
+        if cause.lemma_.lower() in lexicon.disasters:
+            modifiers = {c.lemma_.lower() for c in cause.children}
             if not modifiers & lexicon.attacks:  # "a bomb blast killed" is an attack
                 return True
-    words = _lemmas(sent)
-    return bool(words & lexicon.disasters) and not (words & lexicon.attacks)
+    words, around = _lemmas(sent, skip=trigger.i), _lemmas(_neighbours(sent))
+    if words & lexicon.attacks or around & lexicon.attacks:
+        return False
+    return bool(words & lexicon.disasters or around & lexicon.disasters)
 
 
-def ordinary_crime(sent: Span, target_code: str, *, lexicon: Lexicon | None = None) -> bool:
-    """Whether an arrest or seizure is police work on ordinary crime: the sentence names a crime and the
-    people taken are not political (no government, opposition, party, media ... role)."""
+def ordinary_crime(
+    sent: Span, source_code: str, target_code: str, *, lexicon: Lexicon | None = None
+) -> bool:
+    """Whether an arrest or seizure is police work on ordinary crime: police (or nobody named) act, the
+    sentence names a crime, and the people taken are not political (no government, opposition, party,
+    media ... role). Prosecutors' and governments' acts stay events ("U.S. prosecutors charged two Chinese
+    nationals with smuggling")."""
     lexicon = lexicon or default_lexicon()
+    if source_code[3:6] not in POLICE_ROLES:
+        return False
     if len(target_code) >= 6 and target_code[3:6] in POLITICAL_ROLES:
         return False
     return bool(_lemmas(sent) & lexicon.crimes)
