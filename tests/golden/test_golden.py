@@ -7,6 +7,7 @@ seed article read from ../shared (its golden file keeps no sentence text, so tha
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 from datetime import date
@@ -15,19 +16,32 @@ from pathlib import Path
 import pytest
 
 from volte.ingest.sources import iter_articles
-from volte.records import Article
+from volte.records import Article, Event
 
 HERE = Path(__file__).resolve().parent
 CASES = sorted((HERE / "cases").glob("*.txt"))
 VOLATILE = {"coder_version"}
 TEXT_FIELDS = {"sentence"}
+# Fields added to the record after these files were pinned (place: issue 13, planned date: issue 14): a line
+# leaves one out while it holds its default, so the files change only where the coder fills it.
+LATER_FIELDS = {
+    f.name: f.default for f in dataclasses.fields(Event) if f.name.startswith(("place", "planned_"))
+}
 
 
 def _lines(coder, article: Article, *, drop: set[str]) -> list[str]:  # type: ignore[no-untyped-def]
     coded = next(iter(coder.code([article])))
     assert coded.reject is None, coded.reject
     events = sorted(coded.events, key=lambda e: (e.sentence_index, e.trigger_start, e.code, e.source, e.target))
-    return [json.dumps({k: v for k, v in e.to_dict().items() if k not in drop}, sort_keys=True, ensure_ascii=False) for e in events]
+    return [json.dumps(_golden_record(e, drop=drop), sort_keys=True, ensure_ascii=False) for e in events]
+
+
+def _golden_record(event: Event, *, drop: set[str]) -> dict[str, object]:
+    return {
+        k: v
+        for k, v in event.to_dict().items()
+        if k not in drop and not (k in LATER_FIELDS and v == LATER_FIELDS[k])
+    }
 
 
 def _compare(lines: list[str], golden: Path, update: bool) -> None:
