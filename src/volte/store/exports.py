@@ -97,7 +97,7 @@ WITH first_mention AS (
     WHERE e.cluster_id IS NOT NULL
     GROUP BY e.cluster_id
 )
-SELECT c.*, f.source_name, f.target_name, f.url, f.is_root, f.added
+SELECT c.*, f.source_name, f.target_name, f.url, f.doc_id, f.is_root, f.added
 FROM clusters c JOIN first_mention f USING (cluster_id)
 ORDER BY c.date, c.cluster_id
 """
