@@ -79,7 +79,11 @@ def test_export_gdelt_cluster_takes_the_place_of_its_first_mention_naming_one(
     store.ingest([article("a0", [("COLGOV", "USAGOV", "040", "2026-01-05")], url="https://a.example/0")])
     store.ingest([placed_article("p1", BERLIN), placed_article("p2", TEXAS)])
     (row,) = _gdelt(store, tmp_path / "events.tsv")
-    assert (row["NumMentions"], row["ActionGeo_FullName"], row["ActionGeo_CountryCode"]) == ("3", "Berlin", "GM")
+    assert (row["NumMentions"], row["ActionGeo_FullName"], row["ActionGeo_CountryCode"]) == (
+        "3",
+        "Berlin",
+        "GM",
+    )
 
 
 @pytest.mark.issue(13)
@@ -87,7 +91,9 @@ def test_export_plover_carries_the_place_as_event_loc(store: Store, tmp_path: Pa
     located = placed_article("p1", BERLIN)
     store.ingest([located, article("a0", [("COLGOV", "USAGOV", "190", "2026-01-06")])])
     store.export("plover", tmp_path / "events.jsonl")
-    records = {r["story_id"]: r for r in map(json.loads, (tmp_path / "events.jsonl").read_text().splitlines())}
+    records = {
+        r["story_id"]: r for r in map(json.loads, (tmp_path / "events.jsonl").read_text().splitlines())
+    }
     start = located.events[0].place_start
     assert records["p1"]["event_loc"] == {
         "search_name": "Berlin",
