@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from volte.ingest.sources import iter_articles
-from volte.records import Article, Event
+from volte.records import EVENT_FIELDS, Article, Event
 
 HERE = Path(__file__).resolve().parent
 CASES = sorted((HERE / "cases").glob("*.txt"))
@@ -75,3 +75,16 @@ def test_golden_seed_events(shared_dir: Path, coder, update_golden: bool) -> Non
     (article,) = list(iter_articles([shared_dir / "seed" / "petro_trump_reversal.txt"], published=date(2026, 1, 7)))
     assert isinstance(article, Article)
     _compare(_lines(coder, article, drop=VOLATILE | TEXT_FIELDS), HERE / "seed" / "petro_trump_reversal.events.jsonl", update_golden)
+
+
+@pytest.mark.issue(13)
+def test_golden_lines_leave_out_later_fields_only_while_empty() -> None:
+    contract = {name: "" for name in EVENT_FIELDS if name not in LATER_FIELDS}
+    empty = Event.from_dict({**contract, "sentence_index": 0, "quad_class": 1, "goldstein": 1.0})
+    located = dataclasses.replace(empty, place="Berlin", place_type="city", place_lat=52.52437)
+    assert set(_golden_record(empty, drop=set())) == set(empty.to_dict()) - set(LATER_FIELDS)
+    assert set(_golden_record(located, drop=set())) == set(empty.to_dict()) - set(LATER_FIELDS) | {
+        "place",
+        "place_type",
+        "place_lat",
+    }
