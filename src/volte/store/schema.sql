@@ -18,7 +18,7 @@ CREATE TABLE IF NOT EXISTS articles (
     spacy_model   VARCHAR
 );
 
--- events: the 24 contract fields, the span extras, the cluster and provenance.
+-- events: the 24 first contract fields, the span extras, the cluster and provenance.
 CREATE TABLE IF NOT EXISTS events (
     event_id       VARCHAR NOT NULL,  -- unique per store (enforced by ingest; no index: see docs/store.md)
     doc_id         VARCHAR NOT NULL,
