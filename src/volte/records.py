@@ -51,7 +51,6 @@ EVENT_FIELDS: tuple[str, ...] = (
     "planned_date",
     "planned_precision",
 )
-PLACE_TYPES = ("country", "region", "city")
 
 
 @dataclass(frozen=True)
