@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from volte.coding.cameo import code_table
+from volte.records import EVENT_FIELDS
 from volte.store import queries as q
 from volte.store.db import Store
 
@@ -40,6 +41,18 @@ COUNTRIES = (
     "MYS BGD LKA NPL CUB ARG CHL PER BOL HTI"
 ).split()
 ROLES = ("GOV", "GOV", "GOV", "GOV", "MIL", "OPP")
+
+
+# The columns the generator fills; the others (the event's place and planned date) keep their defaults.
+GENERATED_EVENT_COLUMNS = (
+    *EVENT_FIELDS[: EVENT_FIELDS.index("coder_version") + 1],
+    *q.SPAN_FIELDS,
+    "cluster_id",
+    "publisher",
+    "volte_version",
+    "spacy_model",
+    "dictionaries_sha256",
+)
 
 
 def build(store: Store, *, events: int) -> None:
@@ -75,8 +88,8 @@ def build(store: Store, *, events: int) -> None:
                CAST(hash(i * 23 + 3) % {len(table)} AS INTEGER) AS code_idx
         FROM range({events}) t(i)
     """)
-    con.execute("""
-        INSERT INTO events
+    con.execute(f"""
+        INSERT INTO events ({", ".join(GENERATED_EVENT_COLUMNS)})
         SELECT printf('%016x', hash(g.i)), 'bench-' || g.doc, CAST(g.i % 5 AS INTEGER), 'Generated sentence ' || g.i, 0, 40,
                g.day, 'day', g.day, g.sc || g.sr, lower(g.sc), g.tc || g.tr, lower(g.tc),
                c.code, c.root, c.quad, c.goldstein, c.plover, 'said', 'bench.' || c.code, 'asserted', NULL, 'news', 'volte.coder.v1',

@@ -36,6 +36,20 @@ EVENT_FIELDS: tuple[str, ...] = (
     "attributed_to",
     "kind",
     "coder_version",
+    # where the event happened, when the text says (GDELT's ActionGeo; added December 2026, issue 13)
+    "place",
+    "place_type",
+    "place_country",
+    "place_fips",
+    "place_admin1",
+    "place_geonameid",
+    "place_lat",
+    "place_lon",
+    "place_start",
+    "place_end",
+    # when a statement about the future says it will happen (issue 14)
+    "planned_date",
+    "planned_precision",
 )
 
 
@@ -69,8 +83,9 @@ class Reject:
 
 @dataclass(frozen=True)
 class Event:
-    """One coded event. The first 24 fields are the public contract; the span fields are extras
-    (character offsets into the article text) used to highlight triggers and actors."""
+    """One coded event. The fields named in :data:`EVENT_FIELDS` are the public contract (the first 24,
+    then the place and the planned date, empty until the coder fills them); the trigger/source/target span
+    fields are extras (character offsets into the article text) used to highlight triggers and actors."""
 
     event_id: str
     doc_id: str
@@ -96,6 +111,18 @@ class Event:
     attributed_to: str | None
     kind: str
     coder_version: str
+    place: str = ""  # the place name as the text writes it
+    place_type: str = ""  # country | region | city | "" (no place)
+    place_country: str = ""  # ISO-3166 alpha-3
+    place_fips: str = ""  # FIPS 10-4 country code (GDELT's geography country codes)
+    place_admin1: str = ""  # GeoNames admin1 code within the country
+    place_geonameid: int | None = None  # GeoNames id of the place
+    place_lat: float | None = None
+    place_lon: float | None = None
+    place_start: int = -1  # character offsets of the place in the article text
+    place_end: int = -1
+    planned_date: str | None = None  # YYYY-MM-DD (first day of the period), for statements about the future
+    planned_precision: str = ""  # day | week | month | year | "" (no planned date)
     trigger_start: int = -1
     trigger_end: int = -1
     source_start: int = -1

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 from volte.errors import ConfigError
@@ -182,3 +184,36 @@ def test_manifest_records_provenance_of_committed_shards(tmp_path: Path) -> None
         "coder_version": "volte.coder.v1",
         "spacy_model": "en_core_web_sm-3.8.0",
     }
+
+
+BERLIN = {
+    "place": "Berlin", "place_type": "city", "place_country": "DEU", "place_fips": "GM", "place_admin1": "16",
+    "place_geonameid": 2950159, "place_lat": 52.52437, "place_lon": 13.41053, "place_start": 48, "place_end": 54,
+}  # fmt: skip
+
+
+@pytest.mark.issue(13)
+def test_iter_coded_round_trips_an_event_place_and_planned_date(tmp_path: Path) -> None:
+    from volte.coding.coder import Coded
+
+    first, *rest = make_coded()
+    located = dataclasses.replace(
+        first.events[0], **BERLIN, planned_date="2026-02-01", planned_precision="month"
+    )
+    coded = [Coded(first.article, (located, first.events[1]), None), *rest]
+    write_shard(tmp_path, stats_for("s1"), shard_tables("s1", coded))
+    assert list(iter_coded(tmp_path)) == coded
+    assert [e.to_dict() for c in iter_coded(tmp_path) for e in c.events] == [
+        e.to_dict() for c in coded for e in c.events
+    ]
+
+
+@pytest.mark.issue(13)
+def test_iter_coded_reads_shards_written_before_places(tmp_path: Path) -> None:
+    coded = make_coded()
+    write_shard(tmp_path, stats_for("s1"), shard_tables("s1", coded))
+    path = shard_dir(tmp_path, "s1") / "events.parquet"
+    table = pq.read_table(path)
+    old = table.drop_columns([n for n in table.column_names if n.startswith(("place", "planned_"))])
+    pq.write_table(old, path, compression="zstd")
+    assert list(iter_coded(tmp_path)) == coded

@@ -39,6 +39,27 @@ ARTICLES = [
     ),
 ]
 
+# Where the text says an event happened (issue 13): the dateline city of the first article.
+BOGOTA = {
+    "place": "Bogota",
+    "place_type": "city",
+    "place_country": "COL",
+    "place_fips": "CO",
+    "place_admin1": "34",
+    "place_geonameid": 3688689,
+    "place_lat": 4.60971,
+    "place_lon": -74.08175,
+}
+PLACES = {"wire-0104": BOGOTA}
+
+
+def _place(doc_id: str, text: str) -> dict[str, Any]:
+    place = PLACES.get(doc_id)
+    if place is None:
+        return {}
+    start = text.index(place["place"])
+    return {**place, "place_start": start, "place_end": start + len(place["place"])}
+
 
 def _event(doc_id: str, day: str, text: str, spec: tuple[str, str, str, str, str, str]) -> Event:
     source, code, target, trigger, source_name, target_name = spec
@@ -76,6 +97,7 @@ def _event(doc_id: str, day: str, text: str, spec: tuple[str, str, str, str, str
         source_end=s_start + len(source_name),
         target_start=g_start,
         target_end=g_start + len(target_name),
+        **_place(doc_id, text),
     )
 
 

@@ -20,7 +20,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # Starlette 1.x suggests httpx2 for its TestClient; httpx still works
     from fastapi.testclient import TestClient
 
-from serve_store_data import coded_articles
+from serve_store_data import BOGOTA, coded_articles
 
 from volte.serve.app import create_app
 from volte.settings import ServeSettings, Settings
@@ -130,6 +130,14 @@ def test_events_carry_the_contract_fields(client: TestClient) -> None:
         "USAGOV",
         "2026-01-04",
     )
+
+
+@pytest.mark.issue(13)
+def test_events_carry_the_event_place(client: TestClient) -> None:
+    event = client.get("/api/events?source=COL&root=11").json()["events"][0]
+    assert {k: event[k] for k in BOGOTA} == BOGOTA
+    assert (event["place_start"], event["place_end"]) == (0, len("Bogota"))
+    assert (event["planned_date"], event["planned_precision"]) == (None, "")
 
 
 @pytest.mark.parametrize("freq", ["day", "week"])

@@ -108,6 +108,19 @@ def test_article_page_marks_trigger_source_and_target(client: TestClient) -> Non
     assert re.search(r'<mark class="hl target"[^>]*>Washington</mark>', html)
 
 
+@pytest.mark.issue(13)
+def test_article_page_marks_the_place_and_names_it_in_the_event_table(client: TestClient) -> None:
+    html = client.get("/article/wire-0104").text
+    assert re.search(r'<mark class="hl place"[^>]*>Bogota</mark>', html)
+    assert re.search(r'<td class="place">Bogota <small>city, <code>COL</code></small></td>', html)
+
+
+@pytest.mark.issue(13)
+def test_article_page_without_places_has_no_place_column(client: TestClient) -> None:
+    html = client.get("/article/wire-0105").text
+    assert "<th>Place</th>" not in html and 'class="hl place"' not in html
+
+
 def test_dyad_form_redirects_and_validates(client: TestClient) -> None:
     response = client.get("/dyad?source=col&target=usa", follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == "/dyad/COL/USA"
@@ -125,6 +138,13 @@ def test_dyad_form_redirects_and_validates(client: TestClient) -> None:
         ),
         ("Xy met.", [(0, 2, "source"), (0, 2, "target")], [("Xy", ("source", "target")), (" met.", ())]),
         ("abc", [(1, 9, "trigger"), (-1, -1, "source")], [("abc", ())]),  # spans outside the text are ignored
+        pytest.param(
+            "In Lima A met B.",
+            [(3, 7, "place"), (8, 9, "source"), (3, 7, "target")],
+            [("In ", ()), ("Lima", ("target", "place")), (" ", ()), ("A", ("source",)), (" met B.", ())],
+            marks=pytest.mark.issue(13),
+            id="place",
+        ),
     ],
 )
 def test_highlight_cuts_text_at_span_edges(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from volte.coding.cameo import describe
@@ -81,3 +81,57 @@ def article(
 
 def reject(doc_id: str, code: str = "E202") -> Coded:
     return Coded(None, (), Reject(doc_id=doc_id, stage="ingest", code=code, reason="empty document"))
+
+
+# Places as the coder will fill them (issue 13): GeoNames ids, admin1 codes and coordinates of GeoNames.
+BERLIN = {
+    "place": "Berlin",
+    "place_type": "city",
+    "place_country": "DEU",
+    "place_fips": "GM",
+    "place_admin1": "16",
+    "place_geonameid": 2950159,
+    "place_lat": 52.52437,
+    "place_lon": 13.41053,
+}
+TEXAS = {
+    "place": "Texas",
+    "place_type": "region",
+    "place_country": "USA",
+    "place_fips": "US",
+    "place_admin1": "TX",
+    "place_geonameid": 4736286,
+    "place_lat": 31.25044,
+    "place_lon": -99.25061,
+}
+GERMANY = {
+    "place": "Germany",
+    "place_type": "country",
+    "place_country": "DEU",
+    "place_fips": "GM",
+    "place_admin1": "",
+    "place_geonameid": 2921044,
+    "place_lat": 51.5,
+    "place_lon": 10.5,
+}
+
+
+def placed_article(
+    doc_id: str,
+    place: dict[str, object],
+    *,
+    source: str = "COLGOV",
+    target: str = "USAGOV",
+    code: str = "040",
+    day: str = "2026-01-05",
+    planned: tuple[str, str] | None = None,
+) -> Coded:
+    """One article of one event whose sentence names ``place`` (its span set to where the name is)."""
+    name = str(place["place"])
+    sentence = f"The {source} minister met the {target} envoy in {name} on Monday."
+    start = sentence.index(name)
+    base = event(doc_id, 0, source, target, code, day, sentence=sentence)
+    when = {"planned_date": planned[0], "planned_precision": planned[1]} if planned else {}
+    located = replace(base, **place, place_start=start, place_end=start + len(name), **when)  # type: ignore[arg-type]
+    pub = date.fromisoformat(day)
+    return Coded(Article(id=doc_id, text=sentence, title=f"title {doc_id}", published=pub), (located,))

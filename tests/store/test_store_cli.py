@@ -188,3 +188,13 @@ def test_cli_export_plover_parquet_csv_round_trip(db: Path, tmp_path: Path) -> N
     ).fetchone()
     csv_rows = con.execute(f"SELECT count(*) FROM read_csv('{tmp_path / 'out.csv'}')").fetchone()
     assert parquet == (45, 7) and csv_rows == (45,)
+
+
+def test_cli_export_gdelt_names_an_article_without_url_by_its_id(tmp_path: Path) -> None:
+    path = tmp_path / "store.duckdb"
+    with Store(path) as store:
+        store.ingest([article("no-url", [("COLGOV", "USAGOV", "040", "2026-01-05")])])
+    out = tmp_path / "events.gdelt.tsv"
+    code, _, _ = _run("export", "--db", str(path), "--format", "gdelt", "-o", str(out))
+    (line,) = out.read_text(encoding="utf-8").splitlines()[1:]
+    assert code == 0 and line.split("\t")[-1] == "urn:volte:doc:no-url"

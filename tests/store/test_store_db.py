@@ -13,10 +13,10 @@ import duckdb
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from store_records import article, event, reject
+from store_records import BERLIN, TEXAS, article, event, placed_article, reject
 
 from volte.errors import StoreError
-from volte.records import EVENT_FIELDS
+from volte.records import EVENT_FIELDS, Event
 from volte.settings import Settings, StoreSettings
 from volte.store.db import Store
 from volte.store.migrations import MIGRATIONS
@@ -549,6 +549,8 @@ def test_store_migration_upgrades_an_older_store(db: Path) -> None:
         s.con.execute("ALTER TABLE events DROP COLUMN dictionaries_sha256")
         s.con.execute("ALTER TABLE articles DROP COLUMN dictionaries_sha256")
         s.con.execute("ALTER TABLE dyad_thresholds DROP COLUMN features")
+        for name, _ in migrations.EVENT_PLACE_COLUMNS:
+            s.con.execute(f"ALTER TABLE events DROP COLUMN {name}")
         s.con.execute("DELETE FROM _migrations WHERE name <> '0001_initial'")
     with Store(db) as s:
         assert migrations.pending(s.con) == []
@@ -642,3 +644,50 @@ def test_store_top_dyads_ranks_by_clusters_since_a_day(store: Store) -> None:
     assert top and top[0]["events"] == max(d["events"] for d in top)
     assert all(d["source"] != d["target"] for d in top)
     assert store.top_dyads(limit=5, since=date(2030, 1, 1)) == []
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("place", "planned"),
+    [(BERLIN, None), (TEXAS, ("2026-03-01", "month"))],
+    ids=["berlin", "texas-planned"],
+)
+def test_store_event_place_and_planned_date_read_back(
+    store: Store, place: dict[str, object], planned: tuple[str, str] | None
+) -> None:
+    item = placed_article("p1", place, planned=planned)
+    store.ingest([item])
+    rows, _ = store.query_events(doc_id="p1")
+    found = store.get_article("p1")
+    assert found is not None
+    assert [Event.from_dict(r) for r in rows] == list(item.events)
+    assert [Event.from_dict(r) for r in found["events"]] == list(item.events)
+
+
+@pytest.mark.issue(13)
+def test_store_ingest_stores_again_an_article_whose_place_changed(store: Store) -> None:
+    store.ingest([placed_article("p1", BERLIN)])
+    summary = store.ingest([placed_article("p1", TEXAS)])
+    rows, _ = store.query_events(doc_id="p1")
+    assert (summary.replaced, [r["place"] for r in rows]) == (1, ["Texas"])
+
+
+@pytest.mark.issue(13)
+def test_store_migration_0006_gives_stored_events_no_place(db: Path) -> None:
+    from volte.store import migrations
+
+    items = _thaw_articles()
+    with Store(db) as s:
+        s.ingest(items)
+        hashes = s.con.execute("SELECT id, content_hash FROM articles ORDER BY id").fetchall()
+        for name, _ in migrations.EVENT_PLACE_COLUMNS:  # rewind to a store before 0006
+            s.con.execute(f"ALTER TABLE events DROP COLUMN {name}")
+        s.con.execute("DELETE FROM _migrations WHERE name = '0006_event_place'")
+    with Store(db) as s:
+        assert migrations.pending(s.con) == []
+        rows, _ = s.query_events(limit=100)
+        summary = s.ingest(items)
+        assert s.con.execute("SELECT id, content_hash FROM articles ORDER BY id").fetchall() == hashes
+    expected = {e.event_id: e for item in items for e in item.events}
+    assert {r["event_id"]: Event.from_dict(r) for r in rows} == expected
+    assert summary.unchanged == len(items)

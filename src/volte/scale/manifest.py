@@ -3,7 +3,7 @@
 Layout of ``OUT`` (format ``volte-batch/1``, documented in docs/batch.md)::
 
     OUT/manifest.json                  plan, per-shard counts, totals (rewritten atomically)
-    OUT/shards/<shard-id>/events.parquet    one row per event: the 24 contract fields + spans + shard
+    OUT/shards/<shard-id>/events.parquet    one row per event: the contract fields + spans + shard
     OUT/shards/<shard-id>/rejects.parquet   one row per rejected document, with its coded reason
     OUT/shards/<shard-id>/articles.parquet  one row per article that reached the coder (text included)
     OUT/tmp/                           work in progress (ignored by readers, cleaned at the end)
@@ -54,6 +54,11 @@ _EVENT_TYPES = {
     "sentence_end": _INT,
     "quad_class": _INT,
     "goldstein": _FLOAT,
+    "place_geonameid": pa.int64(),
+    "place_lat": _FLOAT,
+    "place_lon": _FLOAT,
+    "place_start": _INT,
+    "place_end": _INT,
 }
 _SPANS = ("trigger_start", "trigger_end", "source_start", "source_end", "target_start", "target_end")
 EVENT_SCHEMA = pa.schema(
@@ -235,8 +240,8 @@ def iter_rows(out_dir: Path, table: str) -> Iterator[dict[str, Any]]:
 def read_batch_output(out_dir: str | Path) -> tuple[Iterator[dict[str, Any]], Iterator[dict[str, Any]]]:
     """(event rows, reject rows) of a batch output directory, streamed shard by shard.
 
-    Event rows carry the 24 contract fields, the span offsets and ``shard``; ``Event.from_dict(row)``
-    rebuilds an Event. Reject rows carry doc_id, stage, code, reason, origin, shard."""
+    Event rows carry the contract fields (``records.EVENT_FIELDS``), the span offsets and ``shard``;
+    ``Event.from_dict(row)`` rebuilds an Event (shards written before a field existed give its default). Reject rows carry doc_id, stage, code, reason, origin, shard."""
     out = Path(out_dir)
     return iter_rows(out, "events"), iter_rows(out, "rejects")
 

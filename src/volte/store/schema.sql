@@ -18,7 +18,7 @@ CREATE TABLE IF NOT EXISTS articles (
     spacy_model   VARCHAR
 );
 
--- events: the 24 contract fields, the span extras, the cluster and provenance.
+-- events: the 24 first contract fields, the span extras, the cluster and provenance.
 CREATE TABLE IF NOT EXISTS events (
     event_id       VARCHAR NOT NULL,  -- unique per store (enforced by ingest; no index: see docs/store.md)
     doc_id         VARCHAR NOT NULL,
@@ -55,6 +55,9 @@ CREATE TABLE IF NOT EXISTS events (
     volte_version  VARCHAR NOT NULL,
     spacy_model    VARCHAR
 );
+-- (migration 0003 adds dictionaries_sha256 VARCHAR; 0006 adds the place and planned-date fields: place,
+--  place_type, place_country, place_fips, place_admin1, place_geonameid, place_lat, place_lon,
+--  place_start, place_end, planned_date, planned_precision)
 
 -- clusters: one real-world event reported by one or more mentions (GDELT-style counts).
 CREATE TABLE IF NOT EXISTS clusters (

@@ -87,6 +87,7 @@ def content_hash(article: Article, events: Sequence[Event]) -> str:
     it differently re-store it; coding it again the same way does not."""
     coding = sorted(
         f"{e.sentence_index}/{e.source}/{e.target}/{e.code}/{e.trigger_start}/{e.date}/{e.factuality}/{e.coder_version}"
+        + _place_key(e)
         for e in events
     )
     key = "\x1f".join(
@@ -100,6 +101,17 @@ def content_hash(article: Article, events: Sequence[Event]) -> str:
         ]
     )
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def _place_key(event: Event) -> str:
+    """The place and planned date in the content hash; empty when the event has neither, so the hashes of
+    articles stored before they existed (migration 0006) do not change."""
+    if not (event.place_type or event.place or event.planned_date):
+        return ""
+    return (
+        f"/{event.place}/{event.place_type}/{event.place_country}/{event.place_admin1}/{event.place_geonameid}"
+        f"/{event.place_lat}/{event.place_lon}/{event.place_start}/{event.planned_date}/{event.planned_precision}"
+    )
 
 
 def write(
@@ -278,6 +290,7 @@ def _event_row(event: Event, host: str, prov: Provenance) -> dict[str, Any]:
     row = event.to_dict(spans=True)
     row["date"] = parse_day(event.date)
     row["published"] = parse_day(event.published)
+    row["planned_date"] = parse_day(event.planned_date)
     row.update(
         cluster_id=None,
         publisher=host,
