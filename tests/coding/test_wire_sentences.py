@@ -101,10 +101,10 @@ def _without_actors(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _figures(records: list[dict[str, Any]], events_by_id: dict[str, Any]) -> dict[str, float | None]:
-    from volte.evaluate import score_records
+    from volte.evaluate import in_dyad_scope, score_records
 
-    with_actors = score_records(records, events_by_id)
-    code_only = score_records(_without_actors(records), events_by_id)
+    with_actors = score_records(records, events_by_id, in_scope=in_dyad_scope)
+    code_only = score_records(_without_actors(records), events_by_id, in_scope=in_dyad_scope)
     return {
         "records": with_actors["records"],
         "root_f1": code_only["root"]["f1"],

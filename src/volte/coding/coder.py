@@ -222,7 +222,7 @@ class _EventBuilder:
         if not match.alone and match.code[:2] not in _ONE_SIDED_ROOTS:
             # talk, aid, pressure and diplomacy are done *to* someone: without a target the match is mostly
             # a target we failed to read; force and coercion are complete with their doer ("gunmen opened fire")
-            pairs = [(s, t) for s, t in pairs if t is not None or s is None]
+            pairs = [(s, t) for s, t in pairs if t is not None or s is None or not _countryless(s)]
         if match.nominal and trigger.dep_ not in _CLAUSE_ROLES:
             pairs = [(s, t) for s, t in pairs if t is not None]  # "relies on U.S. aid" is no event
         pairs = [(s, t) for s, t in pairs if not self._not_political(match, trigger, s, t)]
