@@ -275,6 +275,8 @@ class _EventBuilder:
             if not actors and token.pos_ == "NOUN":
                 actors = self._possessor(token, on)
             actors = actors or found
+            if not all(map(_countryless, actors)):  # "Yugoslav army and special police *troops*": one side
+                actors = [a for a in actors if not _countryless(a)]
             if actors:
                 return actors
         return []
