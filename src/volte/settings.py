@@ -58,6 +58,12 @@ class StoreSettings(_Section):
     cluster_hours: float = Field(
         36.0, description="Reports of the same dyad and root within this many hours form one event cluster."
     )
+    max_points: int = Field(
+        20_000,
+        ge=1,
+        description="Most periods one time series may hold (days or weeks, after cutting the range to the "
+        "stored data) and most days one reversal scan may cover; larger ranges are refused (E103).",
+    )
 
 
 class ServeSettings(_Section):
