@@ -70,6 +70,11 @@ class ServeSettings(_Section):
     host: str = Field("127.0.0.1", description="Address `volte serve` binds.")
     port: int = Field(8000, description="Port `volte serve` listens on.")
     max_body_bytes: int = Field(2_000_000, description="Largest request body the API accepts.")
+    allowed_hosts: tuple[str, ...] = Field(
+        ("localhost", "127.0.0.1", "[::1]"),
+        description="Host header names the server answers (any port), besides the address it binds "
+        '(--host, serve.host); other names get 400 E600, against DNS rebinding. "*" answers any name.',
+    )
 
 
 class Settings(_Section):
