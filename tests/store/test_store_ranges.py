@@ -133,3 +133,48 @@ def test_store_max_points_setting_caps_the_series(store_path: Path) -> None:
             small.dyad_series("COL", "USA", since=date(1, 1, 1))
         assert caught.value.code == "E103" and "5 days" in caught.value.message
         assert len(small.dyad_series("COL", "USA", freq="week")) == 2
+
+
+# --- the command line -----------------------------------------------------------------------------
+
+
+def _cli(*args: str) -> tuple[int, str, str]:
+    from typer.testing import CliRunner
+
+    import volte.cli  # noqa: F401  (registers the commands)
+    from volte.cli.app import app
+
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("shifts", "--until", "9999-12-31"),
+        ("shifts", "--since", "0001-01-01", "--until", "9999-12-31"),
+        ("dyad", "COL", "USA", "--until", "9999-12-31"),
+        ("dyad", "COL", "USA", "--since", "0001-01-01", "--until", "9999-12-31", "--format", "jsonl"),
+    ],
+)
+def test_store_cli_wide_ranges_answer_within_the_stored_dates(
+    store_path: Path, args: tuple[str, ...]
+) -> None:
+    code, out, err = _cli(*args, "--db", str(store_path))
+    assert code == 0, err
+    assert "Traceback" not in err and len(out.splitlines()) <= 10
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("shifts", "--until", "9999-12-31"),
+        ("dyad", "COL", "USA", "--since", "0001-01-01", "--until", "9999-12-31"),
+        ("dyad", "COL", "USA", "--since", "0001-01-01", "--freq", "week"),
+    ],
+)
+def test_store_cli_over_the_cap_is_usage_error_e103(ancient: Store, args: tuple[str, ...]) -> None:
+    code, _, err = _cli(*args, "--db", ancient.path)
+    assert code == 2 and err.startswith("Error [E103]") and "store.max_points" in err
