@@ -58,12 +58,23 @@ class StoreSettings(_Section):
     cluster_hours: float = Field(
         36.0, description="Reports of the same dyad and root within this many hours form one event cluster."
     )
+    max_points: int = Field(
+        20_000,
+        ge=1,
+        description="Most periods one time series may hold (days or weeks, after cutting the range to the "
+        "stored data) and most days one reversal scan may cover; larger ranges are refused (E103).",
+    )
 
 
 class ServeSettings(_Section):
     host: str = Field("127.0.0.1", description="Address `volte serve` binds.")
     port: int = Field(8000, description="Port `volte serve` listens on.")
     max_body_bytes: int = Field(2_000_000, description="Largest request body the API accepts.")
+    allowed_hosts: tuple[str, ...] = Field(
+        ("localhost", "127.0.0.1", "[::1]"),
+        description="Host header names the server answers (any port), besides the address it binds "
+        '(--host, serve.host); other names get 400 E600, against DNS rebinding. "*" answers any name.',
+    )
 
 
 class Settings(_Section):

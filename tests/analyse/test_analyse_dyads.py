@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from volte.analyse.dyads import period_start, series
+from volte.analyse.dyads import clamp_range, count_periods, period_start, series
+from volte.errors import ConfigError
 
 
 def _day(
@@ -74,3 +77,49 @@ def test_dyads_series_honours_range_and_empty_input() -> None:
     assert series([], freq="day") == []
     rows = series([], freq="day", since=date(2026, 1, 1), until=date(2026, 1, 3))
     assert [r["clusters"] for r in rows] == [0, 0, 0]
+
+
+EXTENT = (date(2026, 1, 4), date(2026, 3, 1))
+
+
+@pytest.mark.issue(16)
+@given(since=st.none() | st.dates(), until=st.none() | st.dates())
+def test_dyads_clamp_range_stays_inside_the_stored_extent(since: date | None, until: date | None) -> None:
+    clamped = clamp_range(since, until, extent=EXTENT)
+    if clamped is None:  # nothing stored in the asked range
+        assert (since and since > EXTENT[1]) or (until and until < EXTENT[0]) or (since and until and since > until)
+        return
+    first, last = clamped
+    assert EXTENT[0] <= first <= last <= EXTENT[1]
+    assert first == max(since or EXTENT[0], EXTENT[0]) and last == min(until or EXTENT[1], EXTENT[1])
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("extent", [(None, None)])
+def test_dyads_clamp_range_of_an_empty_store_is_none(extent: tuple[None, None]) -> None:
+    assert clamp_range(date(1, 1, 1), date(9999, 12, 31), extent=extent) is None
+
+
+@pytest.mark.issue(16)
+@given(first=st.dates(), last=st.dates(), freq=st.sampled_from(["day", "week"]))
+def test_dyads_count_periods_matches_the_series_length(first: date, last: date, freq: str) -> None:
+    first, last = min(first, last), max(first, last)
+    n = count_periods(first, last, freq=freq)
+    assert n >= 1
+    if n <= 400:  # build only short series; long ones must be refused before they are built
+        assert len(series([], freq=freq, since=first, until=last)) == n
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(("since", "until"), [(date(1, 1, 1), date(9999, 12, 31)), (date(9999, 12, 1), date(9999, 12, 31))])
+def test_dyads_series_refuses_more_points_than_the_cap(since: date, until: date) -> None:
+    with pytest.raises(ConfigError) as caught:
+        series([], freq="day", since=since, until=until, max_points=10)
+    assert caught.value.code == "E103" and "store.max_points" in caught.value.message
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("freq", ["day", "week"])
+def test_dyads_series_reaches_the_last_day_without_overflow(freq: str) -> None:
+    rows = series([_day("9999-12-31")], freq=freq, since=date(9999, 12, 20), until=date(9999, 12, 31))
+    assert rows[-1]["period"] == period_start(date(9999, 12, 31), freq=freq).isoformat()

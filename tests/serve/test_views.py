@@ -31,7 +31,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     path = tmp_path_factory.mktemp("views") / "views.duckdb"
     with Store(path) as store:
         store.ingest([*coded_articles(), HOSTILE])
-    with TestClient(create_app(path, token="")) as test_client:
+    with TestClient(create_app(path, token=""), base_url="http://127.0.0.1") as test_client:
         yield test_client
 
 
@@ -214,7 +214,7 @@ def test_code_page_stores_when_given_the_token(tmp_path: Path) -> None:
     with Store(path) as store:
         store.ingest(coded_articles())
     text = "Lima, March 3. Peru's president accused Ecuador of violating the border agreement."
-    with TestClient(create_app(path, token="tok")) as writer:
+    with TestClient(create_app(path, token="tok"), base_url="http://127.0.0.1") as writer:
         response = writer.post(
             "/code", data={"text": text, "date": "2026-03-03", "token": "tok"}, headers=HTML
         )

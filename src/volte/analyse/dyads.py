@@ -2,6 +2,8 @@
 
 Input rows are one directed dyad's clusters per day (the store computes them with SQL); output rows are
 one per period, gap-free between the first and last period asked for, so charts show quiet periods as 0.
+A range is first cut to the stored data (:func:`clamp_range`) and a series longer than ``max_points``
+periods is refused before it is built, so no request can make a dense index of arbitrary length.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import Any
+
+from volte.errors import E_CONFIG_TOO_MANY_POINTS, ConfigError
 
 FREQS = ("day", "week")
 SERIES_FIELDS = (
@@ -48,12 +52,43 @@ def period_start(day: date, *, freq: str) -> date:
     return day - timedelta(days=day.weekday()) if freq == "week" else day
 
 
+def clamp_range(
+    since: date | None, until: date | None, *, extent: tuple[date | None, date | None]
+) -> tuple[date, date] | None:
+    """[since, until] cut to the stored ``extent`` (first, last day with data); a missing bound takes the
+    extent's. None when nothing is stored or the range lies outside the stored data."""
+    first, last = extent
+    if first is None or last is None:
+        return None
+    lo, hi = max(since or first, first), min(until or last, last)
+    return (lo, hi) if lo <= hi else None
+
+
+def count_periods(first: date, last: date, *, freq: str) -> int:
+    """How many periods a gap-free series from ``first`` to ``last`` holds (both inclusive)."""
+    days = (period_start(last, freq=freq) - period_start(first, freq=freq)).days
+    return days // (7 if freq == "week" else 1) + 1
+
+
+def check_points(first: date, last: date, *, freq: str, max_points: int) -> None:
+    """ConfigError E103 when the series from ``first`` to ``last`` would hold over ``max_points`` periods."""
+    n = count_periods(first, last, freq=freq)
+    if n > max_points:
+        raise ConfigError(
+            f"the range {first.isoformat()}..{last.isoformat()} holds {n:,} {freq}s, over the limit of "
+            f"{max_points:,} points (setting store.max_points); narrow it with since/until"
+            + (" or use freq=week" if freq == "day" else ""),
+            code=E_CONFIG_TOO_MANY_POINTS,
+        )
+
+
 def series(
     day_rows: Iterable[Mapping[str, Any]],
     *,
     freq: str = "day",
     since: date | None = None,
     until: date | None = None,
+    max_points: int | None = None,
 ) -> list[dict[str, Any]]:
     """Roll daily sums up to periods and fill the gaps.
 
@@ -61,6 +96,7 @@ def series(
     ``goldstein_sum`` (sum of weight * Goldstein), ``goldstein_plain_sum``, ``cooperation`` and ``conflict``
     (the weighted Goldstein sums of the positive and of the negative clusters), ``q1``..``q4``.
     ``goldstein_mean`` is weighted by sqrt(num_sources); ``goldstein_mean_unweighted`` is per cluster.
+    Over ``max_points`` periods between the first and the last: ConfigError E103 (nothing is built).
     """
     totals: dict[date, dict[str, float]] = {}
     for row in day_rows:
@@ -72,13 +108,14 @@ def series(
         return []
     first = period_start(since, freq=freq) if since else min(totals)
     last = period_start(until, freq=freq) if until else max(totals)
+    if max_points is not None:
+        check_points(first, last, freq=freq, max_points=max_points)
     step = timedelta(days=7 if freq == "week" else 1)
-    out = []
-    current = first
-    while current <= last:
-        out.append(_row(current, totals.get(current)))
-        current += step
-    return out
+    # by index, not by adding a step past ``last``: that would overflow on 9999-12-31
+    return [
+        _row(first + i * step, totals.get(first + i * step))
+        for i in range(count_periods(first, last, freq=freq) if first <= last else 0)
+    ]
 
 
 def _row(period: date, acc: Mapping[str, float] | None) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import typer
 
-from volte.errors import E_CONFIG_BAD_DATE, ConfigError, VolteError
+from volte.errors import E_CONFIG_BAD_DATE, E_CONFIG_TOO_MANY_POINTS, ConfigError, VolteError
 
 app = typer.Typer(
     name="volte",
@@ -22,6 +22,7 @@ app = typer.Typer(
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
+USAGE_CODES = frozenset({E_CONFIG_TOO_MANY_POINTS})  # errors that exit 2: the command asked too much
 _state = {"debug": False}
 
 
@@ -41,7 +42,8 @@ def _root(
 
 
 def edge(fn: F) -> F:
-    """Decorate every command: a VolteError becomes `Error [E...]: message` and exit code 1."""
+    """Decorate every command: a VolteError becomes `Error [E...]: message` and exit code 1 (2 for the
+    usage errors of USAGE_CODES)."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -51,7 +53,7 @@ def edge(fn: F) -> F:
             if _state["debug"]:
                 raise
             typer.echo(f"Error [{exc.code}]: {exc}", err=True)
-            raise typer.Exit(1) from None
+            raise typer.Exit(2 if exc.code in USAGE_CODES else 1) from None
 
     return wrapper  # type: ignore[return-value]
 

@@ -43,6 +43,10 @@ def serve(*, db: Path | None, host: str | None, port: int | None) -> None:
     if path.exists() and not path.is_file():
         raise ConfigError(f"--db {path}: not a file (give the DuckDB store file)", code=E_CONFIG_BAD_OPTION)
     bind, listen = host or settings.serve.host, settings.serve.port if port is None else port
+    # the app answers Host headers naming the address it is bound to (serve.allowed_hosts adds names)
+    settings = settings.model_copy(
+        update={"serve": settings.serve.model_copy(update={"host": bind, "port": listen})}
+    )
     _check_port_free(bind, listen)
     token = os.environ.get("VOLTE_TOKEN", "")
     typer.echo(

@@ -221,8 +221,12 @@ def dyad_cli(
     target: str = typer.Argument(..., help="Target actor, like SOURCE."),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     freq: str = typer.Option("day", "--freq", help="Period: day or week (weeks start on Monday)."),
-    since: str | None = typer.Option(None, "--since", help="First day (YYYY-MM-DD)."),
-    until: str | None = typer.Option(None, "--until", help="Last day (YYYY-MM-DD)."),
+    since: str | None = typer.Option(
+        None, "--since", help="First day (YYYY-MM-DD); the range is cut to the stored events."
+    ),
+    until: str | None = typer.Option(
+        None, "--until", help="Last day (YYYY-MM-DD); over store.max_points periods is E103 (exit 2)."
+    ),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
     plot: Path | None = typer.Option(None, "--plot", help="Also draw the series to this .png or .svg file."),
 ) -> None:
@@ -263,8 +267,12 @@ def dyad_cli(
 @edge
 def shifts_cli(
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
-    since: str | None = typer.Option(None, "--since", help="First turn date reported (YYYY-MM-DD)."),
-    until: str | None = typer.Option(None, "--until", help="Last turn date reported (YYYY-MM-DD)."),
+    since: str | None = typer.Option(
+        None, "--since", help="First turn date reported (YYYY-MM-DD); the range is cut to the stored events."
+    ),
+    until: str | None = typer.Option(
+        None, "--until", help="Last turn date reported (YYYY-MM-DD); a scan over store.max_points days is E103."
+    ),
     window: str = typer.Option("72h", "--window", help="After window, e.g. 72h or 3d (24h-336h): after windows of 1 day up to max(this, 7 days) are scored, the best kept (docs/reversals.md)."),
     kind: str | None = typer.Option(None, "--kind", help="Only thaw or rupture."),
     source: str | None = typer.Option(None, "--source", help="Only this source country."),

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from volte.errors import (
+    E_INGEST_BAD_DATE,
     E_INGEST_BAD_RECORD,
     E_INGEST_BINARY,
     E_INGEST_EMPTY,
@@ -33,6 +34,7 @@ _OPINION = re.compile(
 )
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+EARLIEST_PUBLISHED = date(1900, 1, 1)  # news before this is a typo or a placeholder (0001-01-01)
 
 
 def parse_date(value: Any) -> date | None:
@@ -48,6 +50,22 @@ def parse_date(value: Any) -> date | None:
         return date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         return None
+
+
+def check_published(published: date | None, *, today: date | None = None) -> str | None:
+    """Why ``published`` cannot be a publication date (before 1900-01-01 or after tomorrow, UTC), or None.
+
+    Every reader goes through :func:`article_from_text`, which turns the reason into a Reject (E211): one
+    absurd date would otherwise stretch every dense day index of the store across centuries."""
+    if published is None:
+        return None
+    latest = (today or datetime.now(UTC).date()) + timedelta(days=1)
+    if EARLIEST_PUBLISHED <= published <= latest:
+        return None
+    return (
+        f"publication date {published.isoformat()} is outside {EARLIEST_PUBLISHED.isoformat()}.."
+        f"{latest.isoformat()} (before 1900 or after tomorrow); fix the record's date or give none"
+    )
 
 
 def classify_kind(text: str, title: str | None = None) -> str:
@@ -85,7 +103,8 @@ def article_from_text(
     origin: str | None = None,
     settings: Settings | None = None,
 ) -> Article | Reject:
-    """Validate and clean one text: size, emptiness, binary content, language; set kind and URL."""
+    """Validate and clean one text: publication date, size, emptiness, binary content, language; set kind
+    and URL."""
     settings = settings or Settings()
 
     def reject(code: str, reason: str) -> Reject:
@@ -93,6 +112,9 @@ def article_from_text(
 
     if not isinstance(text, str):
         return reject(E_INGEST_BAD_RECORD, f"text must be a string, got {type(text).__name__}")
+    bad_date = check_published(published)
+    if bad_date is not None:
+        return reject(E_INGEST_BAD_DATE, bad_date)
     if len(text.encode("utf-8", "surrogatepass")) > settings.ingest.max_bytes:
         return reject(
             E_INGEST_TOO_LARGE,

@@ -36,9 +36,12 @@ class StoreAccess:
     ``write(coded)`` ingests under an exclusive lock (only when ``writable``).
     """
 
-    def __init__(self, path: str | Path, *, writable: bool, pool_size: int = 8) -> None:
+    def __init__(
+        self, path: str | Path, *, writable: bool, pool_size: int = 8, settings: Settings | None = None
+    ) -> None:
         self.path = Path(path)
         self.writable = writable
+        self.settings = settings
         self.pool_size = pool_size
         self._idle: list[Store] = []
         self._open = 0  # stores opened by the pool (idle + borrowed)
@@ -123,7 +126,7 @@ class StoreAccess:
                 " (or start `volte serve` with VOLTE_TOKEN set and POST articles)"
             )
         try:
-            return Store(self.path, read_only=read_only)
+            return Store(self.path, read_only=read_only, settings=self.settings)
         except StoreError as exc:
             if exc.code == E_STORE_LOCKED or "lock" in exc.message.lower():
                 raise StoreError(

@@ -19,6 +19,7 @@ from volte import __version__
 from volte.serve import routes, views
 from volte.serve.access import CoderAccess, StoreAccess
 from volte.serve.errors import BodyLimit, install_error_handlers
+from volte.serve.hosts import AllowedHosts
 from volte.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -41,12 +42,13 @@ def create_app(
     """The FastAPI app over the DuckDB store at ``db_path`` (default: ``settings.store.path``).
 
     ``token`` defaults to the ``VOLTE_TOKEN`` environment variable, read here (never at import). With no
-    token the server never opens the store for writing: ``POST /api/articles`` answers 401.
+    token the server never opens the store for writing: ``POST /api/articles`` answers 401. A request
+    whose Host header names neither ``settings.serve.allowed_hosts`` nor ``settings.serve.host`` is 400.
     """
     settings = settings or Settings()
     token = os.environ.get("VOLTE_TOKEN", "") if token is None else token
     path = Path(db_path) if db_path else Path(settings.store.path)
-    store = StoreAccess(path, writable=bool(token))
+    store = StoreAccess(path, writable=bool(token), settings=settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -72,6 +74,7 @@ def create_app(
     install_error_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=settings.serve.max_body_bytes)
     app.add_middleware(views.EmptyFormFields)
+    app.add_middleware(AllowedHosts, hosts=(*settings.serve.allowed_hosts, settings.serve.host))  # outermost
     app.include_router(routes.router)
     app.include_router(views.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

@@ -39,7 +39,12 @@ class ErrorBody(BaseModel):
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody, "description": text}
-    for status, text in ((404, "Not found"), (422, "Invalid parameter"), (503, "Store unavailable or locked"))
+    for status, text in (
+        (400, "Host header not allowed (serve.allowed_hosts)"),
+        (404, "Not found"),
+        (422, "Invalid parameter, or a range over store.max_points (E103)"),
+        (503, "Store unavailable or locked"),
+    )
 }
 
 router = APIRouter(prefix="/api", responses=_ERRORS)

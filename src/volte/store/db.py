@@ -152,7 +152,10 @@ class Store:
         until: date | None = None,
     ) -> list[dict[str, Any]]:
         """Per period: clusters, mentions, sources, Goldstein sum and mean (weighted by sqrt(sources)),
-        counts per quad class. Actors match by prefix at country+role level (COL, COLGOV)."""
+        counts per quad class. Actors match by prefix at country+role level (COL, COLGOV).
+
+        ``since``/``until`` are cut to the stored data first (gap-free only between the store's first and
+        last event); a series over ``store.max_points`` periods is ConfigError E103."""
         if freq not in dyad_analysis.FREQS:
             raise StoreError(f"freq {freq!r}: choose day or week", code=E_STORE_QUERY)
         source = q.check_actor(source, option="source")
@@ -160,8 +163,17 @@ class Store:
         q.check_range(since, until)
         with _translated(self.path, "dyad series"):
             self._check_actors(source, target)
-            days = reading.series_days(self.con, source, target, since=since, until=until)
-        return dyad_analysis.series(days, freq=freq, since=since, until=until)
+            window = dyad_analysis.clamp_range(since, until, extent=reading.extent(self.con))
+            if window is None:  # the range holds no stored data
+                return []
+            days = reading.series_days(self.con, source, target, since=window[0], until=window[1])
+        return dyad_analysis.series(
+            days,
+            freq=freq,
+            since=window[0] if since else None,  # without bounds: the dyad's own first and last day
+            until=window[1] if until else None,
+            max_points=self.settings.store.max_points,
+        )
 
     def shifts(
         self,
@@ -173,7 +185,9 @@ class Store:
         source: str | None = None,
         target: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Detected reversals (thaw | rupture) dated in [since, until], with summaries and evidence."""
+        """Detected reversals (thaw | rupture) dated in [since, until], with summaries and evidence.
+
+        The range is cut to the stored data; a scan over more than ``store.max_points`` days is E103."""
         q.check_range(since, until)
         if kind not in (None, "thaw", "rupture"):
             raise StoreError(f"kind {kind!r}: choose thaw or rupture", code=E_STORE_QUERY)
@@ -195,6 +209,7 @@ class Store:
                 target=target,
                 cache=not self.read_only,
                 memo=self._memo,
+                max_days=self.settings.store.max_points,
             )
 
     def get_article(self, article_id: str) -> dict[str, Any] | None:

@@ -11,7 +11,7 @@ from typing import Any
 import duckdb
 import numpy as np
 
-from volte.analyse import calibration
+from volte.analyse import calibration, dyads
 from volte.analyse import reversals as rv
 from volte.records import EVENT_FIELDS
 from volte.store import queries as q
@@ -61,6 +61,12 @@ def actors(
         [limit],
     ).fetchall()
     return [(r[0], int(r[1])) for r in rows]
+
+
+def extent(con: duckdb.DuckDBPyConnection) -> tuple[date | None, date | None]:
+    """The first and last day of a stored event ((None, None) for an empty store)."""
+    row = con.execute("SELECT min(date), max(date) FROM events").fetchone()
+    return (row[0], row[1]) if row else (None, None)
 
 
 def series_days(
@@ -121,17 +127,22 @@ def shifts(
     target: str | None,
     cache: bool,
     memo: dict[tuple[str, Pair], calibration.Calibration] | None = None,
+    max_days: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Reversals dated in [since, until]; ``cache`` saves new calibrations in the store, ``memo`` keeps
-    them for the life of a read-only Store (its data cannot change while it is open)."""
+    """Reversals dated in [since, until], cut to the stored days; ``cache`` saves new calibrations in the
+    store, ``memo`` keeps them for the life of a read-only Store (its data cannot change while it is
+    open). A scan over more than ``max_days`` days is ConfigError E103."""
     params = rv.ReversalParams(window_hours=window_hours)
-    first, last = con.execute("SELECT min(day), max(day) FROM dyad_days").fetchone() or (None, None)
-    if first is None:
+    stored = con.execute("SELECT min(day), max(day) FROM dyad_days").fetchone() or (None, None)
+    window = dyads.clamp_range(since, until, extent=(stored[0], stored[1]))
+    if window is None:
         return []
-    since, until = since or first, until or last
-    start = since - timedelta(days=2 * (params.window_days + params.before_days))
+    (since, until), last = window, stored[1]
+    start = _add_days(since, -2 * (params.window_days + params.before_days))
     # a turn late in the range is dated by the week after it, and may be confirmed after the range ends
-    end = max(min(until + timedelta(days=params.longest_after), last), until)
+    end = min(_add_days(until, params.longest_after), last)
+    if max_days is not None:
+        dyads.check_points(start, end, freq="day", max_points=max_days)
     pairs = _active_pairs(con, since=since, until=until, source=source, target=target)
     found: list[rv.Shift] = []
     rows_per_chunk = max(1, MATRIX_CELLS // ((end - start).days + 1))  # bounds memory on long ranges
@@ -144,6 +155,14 @@ def shifts(
     found = [s for s in found if kind is None or s.kind == kind]
     found.sort(key=lambda s: (s.date, -s.score, s.source, s.target))
     return _with_evidence(con, found)
+
+
+def _add_days(day: date, days: int) -> date:
+    """``day`` moved by ``days``, stopping at date.min / date.max instead of overflowing."""
+    room = (day - date.min).days if days < 0 else (date.max - day).days
+    if abs(days) > room:
+        return date.min if days < 0 else date.max
+    return day + timedelta(days=days)
 
 
 def _detect_chunk(
