@@ -67,12 +67,18 @@ def _threshold_features(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("DELETE FROM dyad_thresholds")  # v3 calibrations have no features
 
 
+def _article_source_hash(con: duckdb.DuckDBPyConnection) -> None:
+    """articles.source_hash: the article and what codes it, so a rerun skips stored articles before coding."""
+    con.execute("ALTER TABLE articles ADD COLUMN source_hash VARCHAR")
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _initial),
     ("0002_dyad_days_squared_weights", _dyad_days_squared_weights),
     ("0003_dictionaries_provenance", _dictionaries_provenance),
     ("0004_yield_is_cooperation_evidence", _yield_is_cooperation_evidence),
     ("0005_threshold_features", _threshold_features),
+    ("0006_article_source_hash", _article_source_hash),
 )
 
 
