@@ -108,8 +108,9 @@ def test_store_ingest_same_url_under_new_id_adds_nothing(store: Store) -> None:
     assert [r[0] for r in store.con.execute("SELECT id FROM articles").fetchall()] == ["a1"]
 
 
-def test_store_ingest_keeps_the_last_version_within_a_batch(store: Store) -> None:
-    store.ingest(
+@pytest.mark.issue(16)
+def test_store_ingest_keeps_the_first_version_within_a_run_and_rejects_the_others(store: Store) -> None:
+    summary = store.ingest(
         [
             article("a1", [("COLGOV", "USAGOV", "111", "2026-01-04")], url="https://x.example/1", text="v1"),
             article("b1", [("COLGOV", "USAGOV", "042", "2026-01-07")], url="https://x.example/1", text="v2"),
@@ -117,8 +118,9 @@ def test_store_ingest_keeps_the_last_version_within_a_batch(store: Store) -> Non
             article("c1", [("COLGOV", "USAGOV", "057", "2026-01-07")], text="v2"),
         ]
     )
-    assert store.con.execute("SELECT id FROM articles ORDER BY id").fetchall() == [("b1",), ("c1",)]
-    assert sorted(r[0] for r in store.con.execute("SELECT code FROM events").fetchall()) == ["042", "057"]
+    assert store.con.execute("SELECT id FROM articles ORDER BY id").fetchall() == [("a1",), ("c1",)]
+    assert sorted(r[0] for r in store.con.execute("SELECT code FROM events").fetchall()) == ["036", "111"]
+    assert summary.reject_codes == {"E212": 2}
 
 
 @pytest.mark.parametrize(
@@ -551,6 +553,7 @@ def test_store_migration_upgrades_an_older_store(db: Path) -> None:
         s.con.execute("ALTER TABLE dyad_thresholds DROP COLUMN features")
         for name, _ in migrations.EVENT_PLACE_COLUMNS:
             s.con.execute(f"ALTER TABLE events DROP COLUMN {name}")
+        s.con.execute("ALTER TABLE articles DROP COLUMN source_hash")
         s.con.execute("DELETE FROM _migrations WHERE name <> '0001_initial'")
     with Store(db) as s:
         assert migrations.pending(s.con) == []

@@ -73,3 +73,46 @@ def test_ingest_cli_bad_input_creates_no_store(
     result = CliRunner().invoke(app, full)
     assert result.exit_code == 1 and result.stderr.startswith(f"Error [{code}]")
     assert not db.exists()
+
+
+STORIES = {
+    "jan/story.txt": "Colombian President Gustavo Petro accused the United States of violating international law on Sunday.",
+    "feb/story.txt": "Colombian President Gustavo Petro spoke by phone with U.S. President Donald Trump on Wednesday.",
+    ".git/HEAD": "ref: refs/heads/main\n",
+    ".git/description": "Unnamed repository; edit this file to name the repository.\n",
+    "notes.pdf": "%PDF-1.4",
+}
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    for name, text in STORIES.items():
+        (tmp_path / "news" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "news" / name).write_text(text, encoding="utf-8")
+    return tmp_path / "news"
+
+
+@pytest.mark.issue(16)
+def test_ingest_cli_same_file_name_in_two_folders_stores_both(folder: Path, tmp_path: Path) -> None:
+    db = tmp_path / "c.duckdb"
+    result = CliRunner().invoke(app, ["-v", "ingest", str(folder), "--db", str(db), "--date", "2026-01-07"])
+    assert result.exit_code == 0, result.stderr
+    assert "ingested 2 documents" in result.stderr and "2 new" in result.stderr
+    assert "skipped 2 inputs (1 hidden, 1 unsupported type)" in result.stderr
+    assert "notes.pdf" in result.stderr and ".git" in result.stderr  # names at -v
+    with Store(db, read_only=True) as store:
+        ids = [r[0] for r in store.con.execute("SELECT id FROM articles ORDER BY id").fetchall()]
+    assert ids == ["feb/story.txt", "jan/story.txt"]
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("command", ["ingest", "code"])
+def test_ingest_cli_repeated_id_in_jsonl_is_reported(inputs: Path, tmp_path: Path, command: str) -> None:
+    lines = inputs.read_text(encoding="utf-8").splitlines()
+    other = json.loads(lines[1]) | {"id": "a1"}
+    inputs.write_text("\n".join([lines[0], lines[0], json.dumps(other)]) + "\n", encoding="utf-8")
+    args = [command, str(inputs)] + (["--db", str(tmp_path / "s.duckdb")] if command == "ingest" else [])
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1
+    assert "E212" in result.stderr and f"{inputs}:1" in result.stderr and f"{inputs}:3" in result.stderr
+    assert "1 repeated" in result.stderr

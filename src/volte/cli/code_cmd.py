@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO, cast
+from typing import TYPE_CHECKING, TextIO, cast
 
 import typer
 
@@ -16,6 +16,9 @@ from volte.cli.app import app, echo, edge, parse_cli_date
 from volte.cli.progress import Progress
 from volte.cli.render import check_format, render_table, write_records
 from volte.records import EVENT_FIELDS, Event, Reject
+
+if TYPE_CHECKING:
+    from volte.ingest.sources import InputScan
 
 EVENT_TABLE = [
     ("date", "date", 10),
@@ -55,11 +58,21 @@ def summarise_rejects(rejects: list[Reject]) -> None:
     echo(f"{len(rejects)} rejected ({counts})", err=True)
 
 
+def report_skipped(scan: InputScan) -> None:
+    """One line counting the inputs not read (hidden, unsupported type, listed twice); -v names them."""
+    from volte.ingest.sources import log_skipped
+
+    if scan.skipped:
+        log_skipped(scan)
+        echo(f"skipped {len(scan.skipped)} inputs ({scan.skipped_summary()}); -v names them", err=True)
+
+
 @app.command("code")
 @edge
 def code_cli(
     inputs: list[str] = typer.Argument(
-        ..., help="Files, directories, globs, or - for stdin (.txt, .jsonl, .html, RSS/Atom)."
+        ...,
+        help="Files, directories, globs, or - for stdin (.txt, .jsonl, .html, RSS/Atom); hidden files are skipped; a file's id is its path under the directory given (docs/data-model.md).",
     ),
     date_: str | None = typer.Option(
         None, "--date", help="Publication date (YYYY-MM-DD) for inputs that carry none."
@@ -76,9 +89,11 @@ def code_cli(
     """Code articles into events and print them (no database)."""
     check_format(fmt)
     published = parse_cli_date(date_)
-    from volte.ingest.sources import expand_inputs, iter_articles
+    from volte.ingest.dedup import RunIds, screen
+    from volte.ingest.sources import iter_files, scan_inputs
 
-    expand_inputs(inputs)  # a missing path is a coded error before the model loads
+    scan = scan_inputs(inputs)  # a missing path is a coded error before the model loads
+    report_skipped(scan)
     from volte.coding.coder import Coder
     from volte.settings import load_settings
 
@@ -88,7 +103,9 @@ def code_cli(
     events: list[Event] = []
     rejects: list[Reject] = []
     progress = Progress("coding", unit="docs")
-    for coded in Coder(settings).code(iter_articles(inputs, published=published, settings=settings)):
+    seen = RunIds()
+    items = screen(iter_files(scan.files, published=published, settings=settings), seen)
+    for coded in Coder(settings).code(items):
         events.extend(coded.events)
         if coded.reject is not None:
             rejects.append(coded.reject)
@@ -98,6 +115,8 @@ def code_cli(
         write_records(
             event_rows(events), fmt=fmt, out=out, columns=list(EVENT_FIELDS), table_columns=EVENT_TABLE
         )
+    if seen.repeats:
+        echo(f"{seen.repeats} repeated documents (same id or URL, same content) coded once", err=True)
     summarise_rejects(rejects)
     if rejects:
         raise typer.Exit(1)

@@ -64,7 +64,8 @@ def _open(db: Path | None, *, read_only: bool) -> Any:
 @edge
 def ingest_cli(
     inputs: list[str] = typer.Argument(
-        ..., help="Files, directories, globs, or - for stdin (.txt, .jsonl, .html, RSS/Atom)."
+        ...,
+        help="Files, directories, globs, or - for stdin (.txt, .jsonl, .html, RSS/Atom); hidden files are skipped; a file's id is its path under the directory given (docs/data-model.md).",
     ),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     date_: str | None = typer.Option(
@@ -78,20 +79,19 @@ def ingest_cli(
 
     An input that is a `volte batch` output directory is stored from its Parquet shards, without re-coding."""
     published = parse_cli_date(date_, option="--date")
-    from volte.ingest.sources import expand_inputs
+    from volte.ingest.sources import scan_inputs
     from volte.scale.manifest import is_batch_output
 
     batches = [i for i in inputs if is_batch_output(i)]
     sources = [i for i in inputs if i not in batches]
-    if sources:
-        expand_inputs(sources)  # a missing path is a coded error before the model loads
-    coder = _coder() if sources else None  # model and dictionaries load before the store file is created
+    scan = scan_inputs(sources) if sources else None  # a missing path is a coded error before the model loads
+    coder = _coder() if scan else None  # model and dictionaries load before the store file is created
     rejects = 0
     with _open(db, read_only=False) as store:
         for out_dir in batches:
             rejects += _store_batch_output(store, out_dir, batch_size=batch_size)
-        if coder is not None:
-            rejects += _store_articles(store, coder, sources, published=published, batch_size=batch_size)
+        if scan is not None:
+            rejects += _store_articles(store, coder, scan, published=published, batch_size=batch_size)
         stats = store.stats()
     echo(
         f"store now holds {stats['articles']} articles, {stats['events']} events in {stats['clusters']} clusters",
@@ -117,17 +117,18 @@ def _progress_callback(progress: Progress) -> Any:
     return on_batch
 
 
-def _store_articles(
-    store: Any, coder: Any, inputs: list[str], *, published: date | None, batch_size: int
-) -> int:
-    from volte.ingest.sources import iter_articles
+def _store_articles(store: Any, coder: Any, scan: Any, *, published: date | None, batch_size: int) -> int:
+    from volte.cli.code_cmd import report_skipped
+    from volte.ingest.sources import iter_files
     from volte.nlp.pipeline import model_version
     from volte.store.writer import rules_sha256
 
+    report_skipped(scan)
     progress = Progress("ingest", unit="docs", enabled=sys.stderr.isatty())
-    items = coder.code(iter_articles(inputs, published=published, settings=store.settings))
-    summary = store.ingest(
-        items,
+    summary = store.ingest_articles(
+        iter_files(scan.files, published=published, settings=store.settings),
+        code=coder.code,
+        coder_settings=coder.settings,
         batch_size=batch_size,
         spacy_model=model_version(coder.nlp),
         dictionaries=rules_sha256(),
@@ -155,7 +156,7 @@ def _report(summary: Any, path: Any, *, what: str) -> int:
     codes = ", ".join(f"{c}: {n}" for c, n in sorted(summary.reject_codes.items()))
     echo(
         f"ingested {summary.documents} {what} into {path}: {summary.added} new, {summary.replaced} replaced, "
-        f"{summary.unchanged} unchanged, {summary.events} events, {summary.rejects} rejected"
+        f"{summary.unchanged} unchanged, {summary.events} events, {summary.repeats} repeated, {summary.rejects} rejected"
         + (f" ({codes})" if summary.rejects else ""),
         err=True,
     )

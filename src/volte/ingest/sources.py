@@ -8,10 +8,14 @@ line and a file over ``ingest.max_bytes`` is rejected without being read.
 from __future__ import annotations
 
 import glob
+import itertools
 import json
 import logging
+import os
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,63 +44,167 @@ KNOWN_SUFFIXES = JSONL_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | TEXT_SUFFIXES 
 Item = Article | Reject
 
 
+@dataclass(frozen=True)
+class InputFile:
+    """One file to read: ``path`` as the user gave it (joined with what a walk found) and ``name``, the
+    document id of its text or HTML article: the path relative to the input it was found under."""
+
+    path: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file or folder an input named or held that is not read: ``kind`` is ``hidden``, ``unsupported
+    type`` or ``listed twice``; ``detail`` says more (the suffix, the path already read)."""
+
+    path: str
+    kind: str
+    detail: str = ""
+
+    @property
+    def reason(self) -> str:
+        return f"{self.kind} {self.detail}".strip()
+
+
+@dataclass
+class InputScan:
+    """The files of the inputs, in a stable order, and what was skipped."""
+
+    files: list[InputFile] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def skipped_summary(self) -> str:
+        """``2 hidden, 1 unsupported type``: the skipped inputs counted by kind of reason."""
+        kinds = Counter(s.kind for s in self.skipped)
+        return ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+
+
+def scan_inputs(inputs: Sequence[str | Path]) -> InputScan:
+    """The files named by the inputs, with their document ids (docs/cli.md, "Document ids").
+
+    A directory is walked (hidden files and folders and unsupported suffixes skipped); a glob is expanded
+    (matched folders are walked) and its ids are relative to the glob's folder before the first wildcard;
+    a file's id is its name; ``-`` is stdin. The same file reached twice is read once."""
+    scan = InputScan()
+    seen: dict[str, str] = {}
+    for raw in inputs:
+        for found in _expand_one(str(raw), scan):
+            key = found.path if found.path == "-" else os.path.realpath(found.path)
+            if key in seen:
+                scan.skipped.append(Skipped(found.path, "listed twice", f"(already read as {seen[key]})"))
+                continue
+            seen[key] = found.path
+            scan.files.append(found)
+    return scan
+
+
 def expand_inputs(inputs: Sequence[str | Path]) -> list[str]:
     """Files named by the inputs (directories walked, globs expanded), in a stable order; '-' is stdin."""
-    paths: list[str] = []
-    for raw in inputs:
-        name = str(raw)
-        if name == "-":
-            paths.append("-")
-        elif any(ch in name for ch in "*?["):
-            matches = sorted(glob.glob(name, recursive=True))
-            if not matches:
-                raise IngestError(
-                    f"{name}: the pattern matches no file; check the path and quoting",
-                    code=E_INGEST_NOT_FOUND,
-                )
-            paths.extend(m for m in matches if Path(m).is_file())
-        elif Path(name).is_dir():
-            paths.extend(
-                str(p)
-                for p in sorted(Path(name).rglob("*"))
-                if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES and not p.name.startswith(".")
+    return [f.path for f in scan_inputs(inputs).files]
+
+
+def log_skipped(scan: InputScan) -> None:
+    """One INFO line per skipped input (shown with ``-v``)."""
+    for skipped in scan.skipped:
+        log.info("skipped %s: %s", skipped.path, skipped.reason)
+
+
+def _expand_one(name: str, scan: InputScan) -> list[InputFile]:
+    if name == "-":
+        return [InputFile("-", "stdin")]
+    if any(ch in name for ch in "*?["):
+        matches = sorted(glob.glob(name, recursive=True))
+        if not matches:
+            raise IngestError(
+                f"{name}: the pattern matches no file; check the path and quoting", code=E_INGEST_NOT_FOUND
             )
-        elif Path(name).is_file():
-            paths.append(name)
-        else:
-            raise IngestError(f"{name}: no such file or directory", code=E_INGEST_NOT_FOUND)
-    return paths
+        root = _glob_root(name)
+        found: list[InputFile] = []
+        for match in matches:
+            if Path(match).is_dir():
+                found += _walk(match, scan, root=root)
+            elif Path(match).is_file():
+                found.append(InputFile(match, _relative(match, root)))
+        return found
+    if Path(name).is_dir():
+        return _walk(name, scan, root=name)
+    if Path(name).is_file():
+        return [InputFile(name, Path(name).name)]
+    raise IngestError(f"{name}: no such file or directory", code=E_INGEST_NOT_FOUND)
+
+
+def _walk(folder: str, scan: InputScan, *, root: str) -> list[InputFile]:
+    """Supported files under ``folder``, sorted by id; hidden entries and other suffixes are skipped."""
+    found: list[InputFile] = []
+    for top, dirs, files in os.walk(folder):
+        for hidden in sorted(d for d in dirs if d.startswith(".")):
+            scan.skipped.append(Skipped(os.path.join(top, hidden), "hidden"))
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for file in sorted(files):
+            path = os.path.join(top, file)
+            suffix = Path(file).suffix.lower()
+            if file.startswith("."):
+                scan.skipped.append(Skipped(path, "hidden"))
+            elif suffix not in KNOWN_SUFFIXES:
+                scan.skipped.append(Skipped(path, "unsupported type", suffix or "(no suffix)"))
+            elif os.path.isfile(path):
+                found.append(InputFile(path, _relative(path, root)))
+    return sorted(found, key=lambda f: f.name)
+
+
+def _glob_root(pattern: str) -> str:
+    """The folder of a glob before its first wildcard: ``news/*/x.txt`` -> ``news``."""
+    parts = Path(pattern).parts
+    fixed = list(itertools.takewhile(lambda part: not any(ch in part for ch in "*?["), parts[:-1]))
+    return str(Path(*fixed)) if fixed else "."
+
+
+def _relative(path: str, root: str) -> str:
+    return Path(os.path.relpath(path, root)).as_posix()
 
 
 def iter_articles(
     inputs: Sequence[str | Path], *, published: date | None = None, settings: Settings | None = None
 ) -> Iterator[Item]:
     """Every document in the inputs, as an Article or a Reject with its reason."""
+    yield from iter_files(scan_inputs(inputs).files, published=published, settings=settings)
+
+
+def iter_files(
+    files: Sequence[InputFile], *, published: date | None = None, settings: Settings | None = None
+) -> Iterator[Item]:
+    """Every document of these files (see :func:`scan_inputs`), as an Article or a Reject."""
     settings = settings or Settings()
-    for path in expand_inputs(inputs):
-        yield from iter_file(path, published=published, settings=settings)
+    for file in files:
+        yield from iter_file(file.path, name=file.name, published=published, settings=settings)
 
 
 def iter_file(
-    path: str, *, published: date | None = None, settings: Settings | None = None
+    path: str,
+    *,
+    name: str | None = None,
+    published: date | None = None,
+    settings: Settings | None = None,
 ) -> Iterator[Item]:
-    """Documents of one file (or '-' for stdin), dispatched on its suffix and content."""
+    """Documents of one file (or '-' for stdin), dispatched on its suffix and content. ``name`` is the
+    id of a text or HTML article (default: the file name; see :func:`scan_inputs`)."""
     settings = settings or Settings()
     suffix = "" if path == "-" else Path(path).suffix.lower()
+    name = name or ("stdin" if path == "-" else Path(path).name)
     if suffix in JSONL_SUFFIXES:
         yield from read_jsonl_range(path, 0, None, published=published, settings=settings)
         return
-    raw = _read_bytes(path, settings)
+    raw = _read_bytes(path, name, settings)
     if isinstance(raw, Reject):
         yield raw
         return
-    yield from _dispatch_bytes(path, suffix, raw, published=published, settings=settings)
+    yield from _dispatch_bytes(path, name, suffix, raw, published=published, settings=settings)
 
 
 def _dispatch_bytes(
-    path: str, suffix: str, raw: bytes, *, published: date | None, settings: Settings
+    path: str, doc_id: str, suffix: str, raw: bytes, *, published: date | None, settings: Settings
 ) -> Iterator[Item]:
-    doc_id = "stdin" if path == "-" else Path(path).name
     head = raw[:4096].lstrip()
     if suffix in FEED_SUFFIXES or (suffix not in HTML_SUFFIXES and looks_like_feed(head)):
         yield from articles_from_feed(raw, origin=path, published=published, settings=settings)
@@ -109,7 +217,7 @@ def _dispatch_bytes(
     if suffix == ".json":
         yield from _records_from_json(raw, path, published, settings)
         return
-    text = _decode(raw, path)
+    text = _decode(raw, path, doc_id)
     if isinstance(text, Reject):
         yield text
         return
@@ -256,7 +364,7 @@ def _records_from_json(raw: bytes, path: str, published: date | None, settings: 
         yield article_from_record(record, origin=f"{path}[{number}]", published=published, settings=settings)
 
 
-def _read_bytes(path: str, settings: Settings) -> bytes | Reject:
+def _read_bytes(path: str, doc_id: str, settings: Settings) -> bytes | Reject:
     limit = settings.ingest.max_bytes
     if path == "-":
         raw = sys.stdin.buffer.read(limit + 1)
@@ -264,7 +372,7 @@ def _read_bytes(path: str, settings: Settings) -> bytes | Reject:
         size = Path(path).stat().st_size
         if size > limit:
             return Reject(
-                doc_id=Path(path).name,
+                doc_id=doc_id,
                 stage="ingest",
                 code=E_INGEST_TOO_LARGE,
                 reason=f"file is {size:,} bytes, over the {limit:,}-byte limit (setting ingest.max_bytes); split it or raise the limit",
@@ -273,7 +381,7 @@ def _read_bytes(path: str, settings: Settings) -> bytes | Reject:
         raw = Path(path).read_bytes()
     if len(raw) > limit:
         return Reject(
-            doc_id="stdin",
+            doc_id=doc_id,
             stage="ingest",
             code=E_INGEST_TOO_LARGE,
             reason=f"input is over the {limit:,}-byte limit",
@@ -281,7 +389,7 @@ def _read_bytes(path: str, settings: Settings) -> bytes | Reject:
         )
     if b"\x00" in raw[:8192]:
         return Reject(
-            doc_id=Path(path).name,
+            doc_id=doc_id,
             stage="ingest",
             code=E_INGEST_BINARY,
             reason="binary file (NUL bytes): not text, HTML or JSON",
@@ -290,11 +398,10 @@ def _read_bytes(path: str, settings: Settings) -> bytes | Reject:
     return raw
 
 
-def _decode(raw: bytes, path: str) -> str | Reject:
+def _decode(raw: bytes, path: str, doc_id: str) -> str | Reject:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        doc_id = "stdin" if path == "-" else Path(path).name
         return Reject(
             doc_id=doc_id,
             stage="ingest",

@@ -10,15 +10,22 @@ plans the same shards on every run: that is what lets a rerun find the shards al
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from volte.errors import E_CONFIG_BAD_OPTION, ConfigError
 from volte.records import Article, Reject
 from volte.settings import Settings
+
+if TYPE_CHECKING:
+    from volte.ingest.sources import InputFile
+
+log = logging.getLogger(__name__)
 
 DEFAULT_SHARD_SIZE = 500  # JSON Lines records (or files) per shard
 
@@ -29,8 +36,9 @@ Item = Article | Reject
 class Shard:
     """One unit of work. ``kind`` is ``jsonl`` (lines [start, stop) of one file; stop None = to the end)
     or ``files`` (whole files, each read as ``volte code`` would read it). ``paths`` are kept as the user
-    gave them (document ids and origins derive from them, as in ``volte code``); workers resolve relative
-    paths against their own working directory, so give absolute paths on a multi-machine cluster."""
+    gave them (origins derive from them) and ``names`` are the files' document ids, as in ``volte code``;
+    workers resolve relative paths against their own working directory, so give absolute paths on a
+    multi-machine cluster."""
 
     id: str
     kind: str
@@ -39,6 +47,7 @@ class Shard:
     stop: int | None = None
     estimated_docs: int = 0
     offset: int | None = None  # byte offset of line ``start`` (jsonl), so workers seek instead of re-reading
+    names: tuple[str, ...] = ()  # document ids of ``files`` shards (volte.ingest.sources.scan_inputs)
 
     def describe(self) -> str:
         if self.kind == "jsonl":
@@ -56,6 +65,7 @@ class Shard:
             "stop": self.stop,
             "estimated_docs": self.estimated_docs,
             "offset": self.offset,
+            "names": list(self.names),
         }
 
 
@@ -73,30 +83,34 @@ def plan_shards(
 ) -> list[Shard]:
     """The shards covering every document of the inputs, in the order `volte code` reads them. Files under
     ``exclude`` (the batch's own output directory, when it lies inside an input directory) are skipped."""
-    from volte.ingest.sources import JSONL_SUFFIXES, expand_inputs
+    from volte.ingest.sources import JSONL_SUFFIXES, log_skipped, scan_inputs
 
     if shard_size < 1:
         raise ConfigError(
             f"--shard-size {shard_size}: must be at least 1 document per shard", code=E_CONFIG_BAD_OPTION
         )
-    paths = expand_inputs(inputs)
-    if "-" in paths:
+    scan = scan_inputs(inputs)
+    log_skipped(scan)
+    if scan.skipped:
+        log.warning("skipped %d inputs (%s); -v names them", len(scan.skipped), scan.skipped_summary())
+    files = scan.files
+    if any(f.path == "-" for f in files):
         raise ConfigError(
             "volte batch cannot read stdin ('-'): write the input to a file and pass its path",
             code=E_CONFIG_BAD_OPTION,
         )
     if exclude is not None:
         skip = exclude.resolve()
-        paths = [p for p in paths if not Path(p).resolve().is_relative_to(skip)]
+        files = [f for f in files if not Path(f.path).resolve().is_relative_to(skip)]
     shards: list[Shard] = []
-    pending_files: list[str] = []
-    for path in paths:
-        if Path(path).suffix.lower() in JSONL_SUFFIXES:
+    pending_files: list[InputFile] = []
+    for file in files:
+        if Path(file.path).suffix.lower() in JSONL_SUFFIXES:
             shards += _file_group_shards(pending_files, shard_size)
             pending_files = []
-            shards += jsonl_shards(path, shard_size=shard_size)
+            shards += jsonl_shards(file.path, shard_size=shard_size)
         else:
-            pending_files.append(path)
+            pending_files.append(file)
     shards += _file_group_shards(pending_files, shard_size)
     return shards
 
@@ -118,11 +132,14 @@ def jsonl_shards(path: str, *, shard_size: int) -> list[Shard]:
     return shards
 
 
-def _file_group_shards(paths: list[str], shard_size: int) -> list[Shard]:
+def _file_group_shards(files: list[InputFile], shard_size: int) -> list[Shard]:
     shards = []
-    for index in range(0, len(paths), shard_size):
-        group = tuple(paths[index : index + shard_size])
-        shards.append(Shard(shard_id("files", group, 0, None), "files", group, 0, None, len(group)))
+    for index in range(0, len(files), shard_size):
+        group = tuple(f.path for f in files[index : index + shard_size])
+        names = tuple(f.name for f in files[index : index + shard_size])
+        shards.append(
+            Shard(shard_id("files", group, 0, None), "files", group, 0, None, len(group), names=names)
+        )
     return shards
 
 
@@ -142,5 +159,6 @@ def read_shard(
             settings=settings,
         )
         return
-    for path in shard.paths:
-        yield from iter_file(path, published=published, settings=settings)
+    names = shard.names or (None,) * len(shard.paths)
+    for path, name in zip(shard.paths, names, strict=True):
+        yield from iter_file(path, name=name, published=published, settings=settings)

@@ -39,6 +39,7 @@ from volte.store.writer import IngestSummary, Provenance
 if TYPE_CHECKING:
     from volte.analyse.calibration import Calibration
     from volte.coding.coder import Coded
+    from volte.records import Article, Reject
 
 log = logging.getLogger(__name__)
 MEMORY = ":memory:"
@@ -113,6 +114,36 @@ class Store:
                 hours=self.settings.store.cluster_hours,
                 batch_size=batch_size,
                 provenance=Provenance(spacy_model=spacy_model, dictionaries=dictionaries),
+                on_batch=on_batch,
+            )
+            reading.refresh_thresholds(self.con)
+        return summary
+
+    def ingest_articles(
+        self,
+        items: Iterable[Article | Reject],
+        *,
+        code: Callable[[list[Article | Reject]], Iterable[Coded]],
+        coder_settings: Settings | None = None,
+        batch_size: int = 50,
+        spacy_model: str | None = None,
+        dictionaries: str | None = None,
+        on_batch: Callable[[IngestSummary], None] | None = None,
+    ) -> IngestSummary:
+        """Code (``code``, e.g. ``Coder(settings).code``) and store articles: articles stored before with the
+        same text, metadata, spaCy model, dictionaries and coder settings (default: the store's) are not
+        coded again. Otherwise as :meth:`ingest`."""
+        self._writable("ingest")
+        coding = writer.coding_key(coder_settings or self.settings)
+        prov = Provenance(spacy_model=spacy_model, dictionaries=dictionaries, coding=coding)
+        with _translated(self.path, "ingest"):
+            summary = writer.write_articles(
+                self.con,
+                items,
+                code=code,
+                hours=self.settings.store.cluster_hours,
+                batch_size=batch_size,
+                provenance=prov,
                 on_batch=on_batch,
             )
             reading.refresh_thresholds(self.con)

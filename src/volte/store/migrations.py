@@ -91,6 +91,11 @@ def _event_place(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"ALTER TABLE events ADD COLUMN {name} {kind}")
 
 
+def _article_source_hash(con: duckdb.DuckDBPyConnection) -> None:
+    """articles.source_hash: the article and what codes it, so a rerun skips stored articles before coding."""
+    con.execute("ALTER TABLE articles ADD COLUMN source_hash VARCHAR")
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _initial),
     ("0002_dyad_days_squared_weights", _dyad_days_squared_weights),
@@ -98,6 +103,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0004_yield_is_cooperation_evidence", _yield_is_cooperation_evidence),
     ("0005_threshold_features", _threshold_features),
     ("0006_event_place", _event_place),
+    ("0007_article_source_hash", _article_source_hash),
 )
 
 

@@ -1,5 +1,9 @@
 """Writing coded articles into the store: idempotent, one transaction per batch, clusters kept current.
 
+Inside one run, ids and URLs are screened first (:class:`volte.ingest.dedup.RunIds`): a repeat of the
+same article is counted and skipped, another article under an id or URL already used is a reject (E212).
+With :func:`write_articles`, articles stored before with the same ``source_hash`` (the article and what
+codes it: volte and coder version, spaCy model, dictionaries, coding settings) are not coded again.
 Per batch of articles, in one transaction: skip articles already stored with the same content; delete the
 old version (events included) of a changed article, found by id or by URL; insert the new rows; recluster
 the (dyad, root) groups the batch touched, from the last cluster that starts before the earliest change;
@@ -14,7 +18,7 @@ import itertools
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
@@ -23,8 +27,9 @@ from urllib.parse import urlsplit
 
 import duckdb
 
-from volte import __version__
+from volte import CODER_VERSION, __version__
 from volte.analyse.clusters import Mention, actor_country, actor_key, cluster_mentions
+from volte.ingest.dedup import RunIds
 from volte.records import Article, Event, Reject
 from volte.store import queries as q
 
@@ -32,6 +37,7 @@ if TYPE_CHECKING:
     from volte.coding.coder import Coded
 
 log = logging.getLogger(__name__)
+Item = Article | Reject
 Changes = dict[tuple[str, str, str], date]  # (source_key, target_key, root) -> earliest changed date
 
 
@@ -43,6 +49,7 @@ class IngestSummary:
     added: int = 0
     replaced: int = 0
     unchanged: int = 0
+    repeats: int = 0  # the same article again in this run (same id or URL, same content): skipped
     events: int = 0
     rejects: int = 0
     reject_codes: Counter[str] = field(default_factory=Counter)
@@ -59,6 +66,36 @@ class Provenance:
     volte_version: str = __version__
     spacy_model: str | None = None
     dictionaries: str | None = None  # sha256 of the rule files (volte.store.writer.rules_sha256)
+    coding: str | None = None  # the coder's settings (coding_key); None: no source_hash is stored
+
+
+def coding_key(settings: Any) -> str:
+    """sha256 of the settings that change what the coder makes of an article (``nlp`` and ``coding``)."""
+    dump = settings.model_dump_json(include={"nlp", "coding"})
+    return hashlib.sha256(dump.encode("utf-8")).hexdigest()
+
+
+def source_hash(article: Article, prov: Provenance) -> str | None:
+    """Changes when the article or anything that codes it changes; equal means coding it again would
+    give the same events (so a rerun need not code it). None without ``prov.coding``."""
+    if prov.coding is None:
+        return None
+    key = "\x1f".join(
+        [
+            article.text,
+            article.url or "",
+            article.title or "",
+            str(article.published or ""),
+            article.kind,
+            article.lang,
+            prov.volte_version,
+            CODER_VERSION,
+            prov.spacy_model or "",
+            prov.dictionaries or "",
+            prov.coding,
+        ]
+    )
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def rules_sha256() -> str:
@@ -126,12 +163,93 @@ def write(
     """Store every coded article; returns the summary (see the module docstring for the guarantees)."""
     summary = IngestSummary()
     prov = provenance or Provenance()
+    seen = RunIds()
     for batch in _batches(coded, batch_size):
-        _write_batch(con, batch, summary=summary, hours=hours, prov=prov)
+        summary.documents += len(batch)
+        _write_batch(con, _screen_coded(batch, seen, summary), summary=summary, hours=hours, prov=prov)
         summary.batches += 1
         if on_batch is not None:
             on_batch(summary)
     return summary
+
+
+def write_articles(
+    con: duckdb.DuckDBPyConnection,
+    items: Iterable[Item],
+    *,
+    code: Callable[[list[Item]], Iterable[Coded]],
+    hours: float,
+    batch_size: int = 50,
+    provenance: Provenance | None = None,
+    on_batch: Callable[[IngestSummary], None] | None = None,
+) -> IngestSummary:
+    """Code and store articles, batch by batch: screen ids, leave out those stored unchanged (same
+    ``source_hash``) before ``code`` sees them, then write as :func:`write` does."""
+    summary = IngestSummary()
+    prov = provenance or Provenance()
+    seen = RunIds()
+    for batch in _batches(items, batch_size):
+        summary.documents += len(batch)
+        todo = _drop_stored(con, _screen_articles(batch, seen, summary), prov, summary)
+        _write_batch(con, list(code(todo)) if todo else [], summary=summary, hours=hours, prov=prov)
+        summary.batches += 1
+        if on_batch is not None:
+            on_batch(summary)
+    return summary
+
+
+def _admit(seen: RunIds, article: Article, summary: IngestSummary) -> bool | Reject:
+    """True: new to this run; False: a repeat (counted); a Reject (E212, logged): a collision."""
+    verdict = seen.admit(article)
+    if isinstance(verdict, Reject):
+        log.warning("%s [%s]: %s", verdict.origin or verdict.doc_id, verdict.code, verdict.reason)
+    elif not verdict:
+        summary.repeats += 1
+    return verdict
+
+
+def _screen_articles(batch: list[Item], seen: RunIds, summary: IngestSummary) -> list[Item]:
+    out: list[Item] = []
+    for item in batch:
+        verdict = _admit(seen, item, summary) if isinstance(item, Article) else True
+        if verdict is not False:
+            out.append(item if verdict is True else verdict)
+    return out
+
+
+def _screen_coded(batch: list[Coded], seen: RunIds, summary: IngestSummary) -> list[Coded]:
+    out: list[Coded] = []
+    for item in batch:
+        article = item.article if item.reject is None else None
+        verdict = _admit(seen, article, summary) if article is not None else True
+        if verdict is not False:
+            out.append(item if verdict is True else replace(item, article=None, events=(), reject=verdict))
+    return out
+
+
+def _drop_stored(
+    con: duckdb.DuckDBPyConnection, batch: list[Item], prov: Provenance, summary: IngestSummary
+) -> list[Item]:
+    """The batch without the articles stored with the same source_hash (counted as unchanged)."""
+    hashes = {a.id: source_hash(a, prov) for a in batch if isinstance(a, Article)}
+    if prov.coding is None or not hashes:
+        return batch
+    urls = [a.url for a in batch if isinstance(a, Article) and a.url]
+    rows = con.execute(
+        "SELECT id, url, source_hash FROM articles WHERE source_hash IS NOT NULL AND "
+        "(id IN (SELECT unnest(?::VARCHAR[])) OR url IN (SELECT unnest(?::VARCHAR[])))",
+        [list(hashes), urls],
+    ).fetchall()
+    stored = {(r[0], r[2]) for r in rows} | {(r[1], r[2]) for r in rows if r[1]}
+    out: list[Item] = []
+    for item in batch:
+        if isinstance(item, Article) and (
+            (item.id, hashes[item.id]) in stored or (item.url and (item.url, hashes[item.id]) in stored)
+        ):
+            summary.unchanged += 1
+            continue
+        out.append(item)
+    return out
 
 
 def _batches(items: Iterable[Coded], size: int) -> Iterator[list[Coded]]:
@@ -149,13 +267,13 @@ def _write_batch(
     prov: Provenance,
 ) -> None:
     rejects = [c.reject for c in batch if c.reject is not None]
-    latest = _latest(batch)
-    summary.documents += len(batch)
     summary.rejects += len(rejects)
     summary.reject_codes.update(r.code for r in rejects)
-    new, stale = _plan(con, list(latest.values()), summary)
+    articles = [c for c in batch if c.reject is None and c.article is not None]  # ids unique: screened
+    new, stale, rehash = _plan(con, articles, summary, prov)
     con.execute("BEGIN TRANSACTION")
     try:
+        _set_source_hashes(con, rehash)
         changes = _delete_docs(con, stale)
         changes = _merge(changes, _insert(con, new, prov))
         recluster(con, changes, hours=hours)
@@ -167,37 +285,22 @@ def _write_batch(
     summary.events += sum(len(c.events) for c in new)
 
 
-def _latest(batch: list[Coded]) -> dict[str, Coded]:
-    """The last version of each article in a batch, by id and by URL (a re-fetch under a new id)."""
-    by_id: dict[str, Coded] = {}
-    by_url: dict[str, str] = {}
-    for item in batch:
-        article = item.article
-        if item.reject is not None or article is None:
-            continue
-        if article.url and article.url in by_url:
-            by_id.pop(by_url[article.url], None)
-        by_id.pop(article.id, None)
-        by_id[article.id] = item
-        if article.url:
-            by_url[article.url] = article.id
-    return by_id
-
-
 def _plan(
-    con: duckdb.DuckDBPyConnection, batch: list[Coded], summary: IngestSummary
-) -> tuple[list[Coded], list[str]]:
-    """Split a batch into articles to insert and stored doc ids to delete first."""
+    con: duckdb.DuckDBPyConnection, batch: list[Coded], summary: IngestSummary, prov: Provenance
+) -> tuple[list[Coded], list[str], list[tuple[str, str]]]:
+    """Split a batch into articles to insert, stored doc ids to delete first, and (id, source_hash) of
+    stored articles found unchanged whose source_hash is missing or stale (so the next rerun skips them)."""
     ids = [c.article.id for c in batch if c.article is not None]
     urls = [c.article.url for c in batch if c.article is not None and c.article.url]
     rows = con.execute(
-        "SELECT id, url, content_hash FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[])) OR url IN (SELECT unnest(?::VARCHAR[]))",
+        "SELECT id, url, content_hash, source_hash FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[])) OR url IN (SELECT unnest(?::VARCHAR[]))",
         [ids, urls],
     ).fetchall()
     by_id = {r[0]: r for r in rows}
     by_url = {r[1]: r for r in rows if r[1]}
     new: list[Coded] = []
     stale: set[str] = set()
+    rehash: list[tuple[str, str]] = []
     for item in batch:
         article = item.article
         if article is None:
@@ -208,14 +311,26 @@ def _plan(
             for r in (by_id.get(article.id), by_url.get(article.url) if article.url else None)
             if r is not None
         ]
-        if any(r[2] == digest for r in old):
+        same = [r for r in old if r[2] == digest]
+        if same:
             summary.unchanged += 1
+            wanted = source_hash(article, prov)
+            rehash += [(r[0], wanted) for r in same if wanted is not None and r[3] != wanted]
             continue
         stale.update(r[0] for r in old)
         summary.replaced += bool(old)
         summary.added += not old
         new.append(item)
-    return new, sorted(stale)
+    return new, sorted(stale), rehash
+
+
+def _set_source_hashes(con: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]]) -> None:
+    if pairs:
+        con.execute(
+            "UPDATE articles SET source_hash = u.h FROM (SELECT unnest(?::VARCHAR[]) AS id, "
+            "unnest(?::VARCHAR[]) AS h) u WHERE articles.id = u.id",
+            [[p[0] for p in pairs], [p[1] for p in pairs]],
+        )
 
 
 def _delete_docs(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> Changes:
@@ -257,7 +372,7 @@ def _insert(con: duckdb.DuckDBPyConnection, items: list[Coded], prov: Provenance
             if _clusterable(row):
                 key = (actor_key(event.source), actor_key(event.target), event.root)
                 changes[key] = min(row["date"], changes.get(key, row["date"]))
-    _append(con, "articles", q.ARTICLE_COLUMNS, articles)
+    _append(con, "articles", (*q.ARTICLE_COLUMNS, "source_hash"), articles)
     _append(con, "events", q.EVENT_COLUMNS, events)
     return changes
 
@@ -283,6 +398,7 @@ def _article_row(
         "coder_version": coder,
         "spacy_model": prov.spacy_model,
         "dictionaries_sha256": prov.dictionaries,
+        "source_hash": source_hash(article, prov),
     }
 
 
@@ -422,9 +538,12 @@ __all__ = [
     "IngestSummary",
     "Provenance",
     "actor_country",
+    "coding_key",
     "content_hash",
     "parse_day",
     "publisher",
     "recluster",
+    "source_hash",
     "write",
+    "write_articles",
 ]
