@@ -22,7 +22,7 @@ from volte.coding.actors import UNKNOWN_COUNTRY, ActorResolver, ResolvedActor, d
 from volte.coding.cameo import describe
 from volte.coding.dates import resolve_event_date
 from volte.coding.factuality import is_to_infinitive
-from volte.coding.incidents import disaster_cause, ordinary_crime, protester_doer
+from volte.coding.incidents import disaster_cause, ordinary_crime, protester_doer, weapon_code
 from volte.coding.parse_repair import repair_parse
 from volte.coding.quotes import QuoteTracker
 from volte.coding.verbs import VerbDictionary, VerbMatch, default_verbs
@@ -226,8 +226,9 @@ class _EventBuilder:
         if match.nominal and trigger.dep_ not in _CLAUSE_ROLES:
             pairs = [(s, t) for s, t in pairs if t is not None]  # "relies on U.S. aid" is no event
         pairs = [(s, t) for s, t in pairs if not self._not_political(match, trigger, s, t)]
+        refined = _by_weapon(match, trigger)
         return [
-            self._event(_as_violent_protest(match, src), src, tgt, iso, precision, attributed)
+            self._event(_as_violent_protest(refined, src), src, tgt, iso, precision, attributed)
             for src, tgt in pairs
         ]
 
@@ -614,6 +615,13 @@ _PAIR_NOUNS = frozenset(
 
 def _countryless(actor: ResolvedActor) -> bool:
     return is_countryless(actor.code)
+
+
+def _by_weapon(match: VerbMatch, trigger: Token) -> VerbMatch:
+    """A generic attack whose weapon the sentence names takes the weapon's code: "rockets hit the town"
+    (194), "attacked with poisonous gas" (2041); see volte.coding.incidents.weapon_code."""
+    code = weapon_code(match.code, trigger)
+    return match if code == match.code else replace(match, code=code, pattern=f"{match.pattern}+weapon")
 
 
 def _as_violent_protest(match: VerbMatch, src: ResolvedActor | None) -> VerbMatch:

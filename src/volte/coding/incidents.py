@@ -20,7 +20,14 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Span, Token
 
-__all__ = ["Lexicon", "default_lexicon", "disaster_cause", "ordinary_crime", "protester_doer"]
+__all__ = [
+    "Lexicon",
+    "default_lexicon",
+    "disaster_cause",
+    "ordinary_crime",
+    "protester_doer",
+    "weapon_code",
+]
 
 # Roles of targets that make an arrest political whatever the charge.
 POLITICAL_ROLES = frozenset("GOV OPP PTY LEG JUD MED ELI REL LAB EDU NGO REB".split())
@@ -35,6 +42,10 @@ class Lexicon:
     attacks: frozenset[str]
     crimes: frozenset[str]
     protesters: frozenset[str]
+    weapons: tuple[tuple[str, frozenset[str]], ...]  # (CAMEO code, weapon words), most specific first
+
+
+_WORD_LISTS = ("disasters", "attacks", "crimes", "protesters")
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +53,40 @@ def default_lexicon() -> Lexicon:
     """The bundled incident lexicon (loaded once per process)."""
     text = resources.files("volte.coding").joinpath("rules/lexicon/incidents.yml").read_text("utf-8")
     data = yaml.safe_load(text)
-    return Lexicon(**{key: frozenset(str(w).lower() for w in data[key]) for key in Lexicon.__annotations__})
+    lists = {key: frozenset(str(w).lower() for w in data[key]) for key in _WORD_LISTS}
+    weapons = tuple(
+        (str(code), frozenset(str(w).lower() for w in words))
+        for code, words in sorted(data["weapons"].items(), key=lambda item: item[0] != "2041")
+    )
+    return Lexicon(**lists, weapons=weapons)
+
+
+# Generic force that a weapon can specify: use force, fight, attack, unconventional violence, bombing.
+GENERIC_FORCE = frozenset({"190", "180", "183", "193"})
+_INSTRUMENT_PREPS = frozenset({"with", "by", "using", "from"})
+
+
+def weapon_code(code: str, trigger: Token, *, lexicon: Lexicon | None = None) -> str:
+    """The code a weapon gives a generic act of force: "rockets *hit* a town" (194), "attacked *with*
+    warplanes" (195), "an attack *with* poisonous gas" (2041); ``code`` itself when no weapon says more.
+    Chemical agents anywhere in the clause count ("shells *filled with mustard agent*"); tear gas does not."""
+    if code not in GENERIC_FORCE:
+        return code
+    lexicon = lexicon or default_lexicon()
+    verb = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.pos_ == "NOUN" else trigger
+    instruments = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "compound", "amod")]
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "agent") or c.lower_ == "using"):
+        if prep.lower_ in _INSTRUMENT_PREPS or prep.dep_ == "agent":
+            instruments += [p for p in prep.children if p.dep_ in ("pobj", "dobj")]
+    words = {w for t in instruments for w in (t.lemma_.lower(), *(c.lemma_.lower() for c in t.children))}
+    clause = {t.lemma_.lower() for t in verb.subtree}
+    for weapon, names in lexicon.weapons:
+        if weapon == "2041":
+            if clause & names and "tear" not in clause:
+                return weapon
+        elif words & names:
+            return weapon
+    return code
 
 
 def _lemmas(tokens: Iterable[Token], *, skip: int = -1) -> set[str]:
