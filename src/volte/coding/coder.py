@@ -22,7 +22,14 @@ from volte.coding.actors import UNKNOWN_COUNTRY, ActorResolver, ResolvedActor, d
 from volte.coding.cameo import describe
 from volte.coding.dates import resolve_event_date
 from volte.coding.factuality import is_to_infinitive
-from volte.coding.incidents import disaster_cause, ordinary_crime, protester_doer, weapon_code
+from volte.coding.incidents import (
+    disaster_cause,
+    force_on_protesters,
+    ordinary_crime,
+    protester_doer,
+    violent_protest,
+    weapon_code,
+)
 from volte.coding.parse_repair import repair_parse
 from volte.coding.quotes import QuoteTracker
 from volte.coding.verbs import VerbDictionary, VerbMatch, default_verbs
@@ -227,8 +234,17 @@ class _EventBuilder:
             pairs = [(s, t) for s, t in pairs if t is not None]  # "relies on U.S. aid" is no event
         pairs = [(s, t) for s, t in pairs if not self._not_political(match, trigger, s, t)]
         refined = _by_weapon(match, trigger)
+        if refined.code[:2] == "14" and refined.code != "145" and violent_protest(self.sent, trigger):
+            refined = replace(refined, code="145", pattern=f"{refined.pattern}+violent")
         return [
-            self._event(_as_violent_protest(refined, src), src, tgt, iso, precision, attributed)
+            self._event(
+                _as_repression(_as_violent_protest(refined, src), src, tgt),
+                src,
+                tgt,
+                iso,
+                precision,
+                attributed,
+            )
             for src, tgt in pairs
         ]
 
@@ -400,7 +416,9 @@ class _EventBuilder:
         named = [self.doc[i] for i in heads[:1] if self.doc[i].pos_ in ("NOUN", "PROPN")]
         if named:
             span = self.doc[named[0].left_edge.i : named[0].i + 1]
-            return [ResolvedActor(country + "CVL", span.text, span.start_char, span.end_char, "protest.public")]
+            return [
+                ResolvedActor(country + "CVL", span.text, span.start_char, span.end_char, "protest.public")
+            ]
         return [ResolvedActor(country + "CVL", "", -1, -1, "protest.public")]
 
     def _holder(self, heads: tuple[int, ...], on: date | None) -> list[ResolvedActor]:
@@ -630,6 +648,16 @@ def _as_violent_protest(match: VerbMatch, src: ResolvedActor | None) -> VerbMatc
     if src is None or not match.code.startswith(_RIOTING) or not protester_doer(src.code, src.name):
         return match
     return replace(match, code="145", pattern=f"{match.pattern}+protesters")
+
+
+def _as_repression(match: VerbMatch, src: ResolvedActor | None, tgt: ResolvedActor | None) -> VerbMatch:
+    """Police or troops using force on people protesting repress them violently: CAMEO 175 ("security
+    forces opened fire on protesters", "police beat demonstrators")."""
+    if src is None or tgt is None or match.code[:2] not in ("18", "19"):
+        return match
+    if not force_on_protesters(src.code, tgt.code, tgt.name):
+        return match
+    return replace(match, code="175", pattern=f"{match.pattern}+protesters")
 
 
 def _one_per_root(events: list[Event]) -> list[Event]:

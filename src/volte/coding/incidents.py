@@ -42,10 +42,11 @@ class Lexicon:
     attacks: frozenset[str]
     crimes: frozenset[str]
     protesters: frozenset[str]
+    riots: frozenset[str]
     weapons: tuple[tuple[str, frozenset[str]], ...]  # (CAMEO code, weapon words), most specific first
 
 
-_WORD_LISTS = ("disasters", "attacks", "crimes", "protesters")
+_WORD_LISTS = ("disasters", "attacks", "crimes", "protesters", "riots")
 
 
 @lru_cache(maxsize=1)
@@ -122,9 +123,7 @@ def disaster_cause(sent: Span, trigger: Token, *, lexicon: Lexicon | None = None
     return bool(words & lexicon.disasters or around & lexicon.disasters)
 
 
-def ordinary_crime(
-    sent: Span, source_code: str, target_code: str, *, lexicon: Lexicon | None = None
-) -> bool:
+def ordinary_crime(sent: Span, source_code: str, target_code: str, *, lexicon: Lexicon | None = None) -> bool:
     """Whether an arrest or seizure is police work on ordinary crime: police (or nobody named) act, the
     sentence names a crime, and the people taken are not political (no government, opposition, party,
     media ... role). Prosecutors' and governments' acts stay events ("U.S. prosecutors charged two Chinese
@@ -141,4 +140,27 @@ def protester_doer(code: str, name: str, *, lexicon: Lexicon | None = None) -> b
     """Whether a source is people protesting ("stone-throwing *protesters*", "*rioters*", "a *mob*")."""
     lexicon = lexicon or default_lexicon()
     words = {w.lower().rstrip("s") for w in name.split()} | {w.lower() for w in name.split()}
-    return code[3:6] == "CVL" and bool(words & lexicon.protesters) if code else bool(words & lexicon.protesters)
+    return (
+        code[3:6] == "CVL" and bool(words & lexicon.protesters) if code else bool(words & lexicon.protesters)
+    )
+
+
+# Who uses force on protesters: police, troops, the government's forces and intelligence.
+STATE_FORCE_ROLES = frozenset({"COP", "MIL", "GOV", "SPY"})
+
+
+def violent_protest(sent: Span, trigger: Token, *, lexicon: Lexicon | None = None) -> bool:
+    """Whether a protest turned violent: the sentence says so ("protesters *clashed* with police", "*violent*
+    protests erupted", "banks *set ablaze*"). The protest trigger itself is no evidence."""
+    lexicon = lexicon or default_lexicon()
+    return bool(_lemmas(sent, skip=trigger.i) & lexicon.riots)
+
+
+def force_on_protesters(
+    source_code: str, target_code: str, target_name: str, *, lexicon: Lexicon | None = None
+) -> bool:
+    """Whether force is the state's on people protesting: police or troops as the doer, protesters,
+    demonstrators or a crowd as the target ("security forces opened fire on protesters", CAMEO 175)."""
+    if source_code[3:6] not in STATE_FORCE_ROLES:
+        return False
+    return protester_doer(target_code, target_name, lexicon=lexicon)
