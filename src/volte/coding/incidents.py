@@ -47,6 +47,10 @@ class Lexicon:
 
 
 _WORD_LISTS = ("disasters", "attacks", "crimes", "protesters", "riots")
+# Chemical agents and explosives are read in the whole clause, aircraft and artillery only as the
+# subject, agent or instrument; the first that applies wins.
+_WEAPON_ORDER = ("2041", "183", "195", "194")
+_CLAUSE_WEAPONS = frozenset({"2041", "183"})
 
 
 @lru_cache(maxsize=1)
@@ -57,20 +61,21 @@ def default_lexicon() -> Lexicon:
     lists = {key: frozenset(str(w).lower() for w in data[key]) for key in _WORD_LISTS}
     weapons = tuple(
         (str(code), frozenset(str(w).lower() for w in words))
-        for code, words in sorted(data["weapons"].items(), key=lambda item: item[0] != "2041")
+        for code, words in sorted(data["weapons"].items(), key=lambda item: _WEAPON_ORDER.index(item[0]))
     )
     return Lexicon(**lists, weapons=weapons)
 
 
 # Generic force that a weapon can specify: use force, fight, attack, unconventional violence, bombing.
-GENERIC_FORCE = frozenset({"190", "180", "183", "193"})
+GENERIC_FORCE = frozenset({"190", "180", "183", "193", "1823"})
 _INSTRUMENT_PREPS = frozenset({"with", "by", "using", "from"})
 
 
 def weapon_code(code: str, trigger: Token, *, lexicon: Lexicon | None = None) -> str:
     """The code a weapon gives a generic act of force: "rockets *hit* a town" (194), "attacked *with*
-    warplanes" (195), "an attack *with* poisonous gas" (2041); ``code`` itself when no weapon says more.
-    Chemical agents anywhere in the clause count ("shells *filled with mustard agent*"); tear gas does not."""
+    warplanes" (195), "an attack *with* poisonous gas" (2041), "killed when an *IED* detonated" (183);
+    ``code`` itself when no weapon says more. Chemical agents and explosives anywhere in the clause count
+    ("shells *filled with mustard agent*"); tear gas does not."""
     if code not in GENERIC_FORCE:
         return code
     lexicon = lexicon or default_lexicon()
@@ -82,9 +87,9 @@ def weapon_code(code: str, trigger: Token, *, lexicon: Lexicon | None = None) ->
     words = {w for t in instruments for w in (t.lemma_.lower(), *(c.lemma_.lower() for c in t.children))}
     clause = {t.lemma_.lower() for t in verb.subtree}
     for weapon, names in lexicon.weapons:
-        if weapon == "2041":
-            if clause & names and "tear" not in clause:
-                return weapon
+        if weapon in _CLAUSE_WEAPONS:
+            if clause & names and not (weapon == "2041" and "tear" in clause):
+                return weapon if weapon != code else code
         elif words & names:
             return weapon
     return code
