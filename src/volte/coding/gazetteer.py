@@ -109,19 +109,23 @@ class Gazetteer:
             return [e for e in found if not e.acronym]
         return found
 
-    def lookup(self, name: str, *, country: str | None = None, admin1: str | None = None) -> Place | None:
-        """The best place of that name (optionally inside a country and admin1), or None.
+    def lookup(
+        self, name: str, *, country: str | None = None, admin1: str | None = None, feature: str | None = None
+    ) -> Place | None:
+        """The best place of that name (optionally inside a country and admin1, of one feature), or None.
 
         A country name beats a region, a region a US state, a state a city, and the more populous of
         two same-named cities wins. "X District", "X Province", "X valley" ... is the region X (or,
         when no region is listed, the region around the town X)."""
         entries = self._filter(self.candidates(name), country=country, admin1=admin1)
+        if feature is not None:
+            entries = [e for e in entries if e.feature == feature]
         if entries:
             return self.place(entries[0], name, country=country or "")
         words = name.split()
         if len(words) > 1 and words[-1].lower() in REGION_SUFFIXES:
             inner = self.lookup(" ".join(words[:-1]), country=country, admin1=admin1)
-            if inner is not None and inner.feature != "country":
+            if inner is not None and inner.feature != "country" and feature in (None, "region"):
                 return as_region(replace(inner, name=name))
         return None
 
