@@ -168,3 +168,10 @@ def test_country_of_token_and_phrase(nlp):
     assert country_of(doc[5]) == "IND"
     assert country_of(doc[4:7]) == "IND"
     assert country_of(doc[0]) is None
+
+
+@pytest.mark.model
+def test_find_places_leaves_the_doc_serialisable(nlp):
+    doc = nlp("Troops moved into Idlib and Kupwara District.")
+    assert find_places(doc)
+    assert doc.to_bytes()
