@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from volte.errors import E_MODEL_MISSING, CodingError
+from volte.nlp.paragraphs import COMPONENT as PARAGRAPH_BREAKS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -35,14 +36,22 @@ def find_model() -> str:
 
 
 @lru_cache(maxsize=4)
-def build_nlp(model: str | None = None, *, disable: tuple[str, ...] = DEFAULT_DISABLE) -> Language:
-    """The spaCy pipeline, loaded once per process and model."""
+def build_nlp(
+    model: str | None = None, *, disable: tuple[str, ...] = DEFAULT_DISABLE, paragraphs: bool = True
+) -> Language:
+    """The spaCy pipeline, loaded once per process and model.
+
+    With ``paragraphs`` (the default) a paragraph break always ends a sentence: volte's
+    ``volte_paragraph_breaks_v1`` component runs before the parser, which keeps the starts it sets."""
     name = model or find_model()
     try:
         module = importlib.import_module(name)
     except ImportError as exc:
         raise CodingError(f"spaCy model {name!r} cannot be imported: {exc}", code=E_MODEL_MISSING) from exc
     nlp = module.load(exclude=[c for c in disable])
+    if paragraphs:
+        before = next((c for c in ("parser", "senter") if c in nlp.pipe_names), None)
+        nlp.add_pipe(PARAGRAPH_BREAKS, before=before)  # before=None: the end of a pipeline without either
     log.info("loaded spaCy model %s %s (%s)", name, nlp.meta.get("version"), ",".join(nlp.pipe_names))
     return nlp
 
