@@ -71,6 +71,14 @@ GENERIC_FORCE = frozenset({"190", "180", "183", "193", "1823"})
 _INSTRUMENT_PREPS = frozenset({"with", "by", "using", "from"})
 
 
+def _clause_nouns(verb: Token) -> set[str]:
+    """Lemmas of a verb's own clause, verbs left out: not of a clause joined to it with a doer of its own
+    ("troops clashed, and Thailand sent jets *to bomb* targets" names no bomb of the clash)."""
+    joined = [c for c in verb.children if c.dep_ in ("conj", "parataxis")]
+    other = {t.i for c in joined if any(g.dep_ == "nsubj" for g in c.children) for t in c.subtree}
+    return {t.lemma_.lower() for t in verb.subtree if t.i not in other and t.pos_ != "VERB"}
+
+
 def weapon_code(code: str, trigger: Token, *, lexicon: Lexicon | None = None) -> str:
     """The code a weapon gives a generic act of force: "rockets *hit* a town" (194), "attacked *with*
     warplanes" (195), "an attack *with* poisonous gas" (2041), "killed when an *IED* detonated" (183);
@@ -85,7 +93,7 @@ def weapon_code(code: str, trigger: Token, *, lexicon: Lexicon | None = None) ->
         if prep.lower_ in _INSTRUMENT_PREPS or prep.dep_ == "agent":
             instruments += [p for p in prep.children if p.dep_ in ("pobj", "dobj")]
     words = {w for t in instruments for w in (t.lemma_.lower(), *(c.lemma_.lower() for c in t.children))}
-    clause = {t.lemma_.lower() for t in verb.subtree}
+    clause = _clause_nouns(verb)
     for weapon, names in lexicon.weapons:
         if weapon in _CLAUSE_WEAPONS:
             if clause & names and not (weapon == "2041" and "tear" in clause):
