@@ -47,8 +47,23 @@ def test_actor_cli_text_prints_code_and_entry(runner):
     assert result.stdout.split() == ["KENCOP", "role:police+state:KEN"]
 
 
-def test_actor_cli_unknown_phrase_says_unknown(runner):
+@pytest.mark.issue(13)
+def test_actor_cli_unknown_person_says_named_but_unknown(runner):
+    # NER names a person the dictionaries lack: code "---", and the entry says why
     result = runner.invoke(app, ["actor", "Juan Perez"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split("\t") == ["---", "unknown PERSON (---)\n"]
+
+
+@pytest.mark.issue(13)
+def test_actor_cli_countryless_role_says_its_role(runner):
+    result = runner.invoke(app, ["actor", "militants"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split() == ["---REB", "role:rebels", "(---)"]
+
+
+def test_actor_cli_phrase_naming_no_actor_says_unknown(runner):
+    result = runner.invoke(app, ["actor", "the market"])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("(unknown)")
 

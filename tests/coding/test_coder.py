@@ -196,14 +196,44 @@ def test_coder_complement_target_stops_at_an_unknown_name(coder):
         ("A 35-year-old man attacked the Dutch mayor with a knife on Friday.", {("NLDCVL", "NLDGOV")}),
         ("Unknown gunmen killed three Nigerian policemen on Monday.", {("NGAREB", "NGACOP")}),
         ("Polish farmers were attacked by a man with a knife on Friday.", {("POLCVL", "POLAGR")}),
-        # ... but troops may be abroad: no country is borrowed from them
-        ("Gunmen attacked a U.S. military convoy on Friday.", set()),
+        # ... but troops may be abroad: no country is borrowed from them; the gunmen stay ---REB
+        pytest.param(
+            "Gunmen attacked a U.S. military convoy on Friday.",
+            {("---REB", "USAMIL")},
+            marks=pytest.mark.issue(13),
+        ),
         # two groups of the same people: a civilian-on-civilian event is no self-event
         ("A crowd beat two men to death in a Kenyan village on Sunday.", {("KENCVL", "KENCVL")}),
     ],
 )
 def test_coder_local_doers_and_kin(coder, text, expected):
     assert {(e.source, e.target) for e in code_text(text, published=PUBLISHED)} == expected
+
+
+@pytest.mark.model
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # force is complete with its doer: one named side (a countryless role) is enough
+        ("Insurgents stormed a checkpoint on Tuesday.", {("---REB", "", "19")}),
+        # a countryless side or an unknown organization with a named other side
+        ("Officials criticised Peru on Monday.", {("---GOV", "PER", "11")}),
+        ("Rebels demanded on Monday that Peru release the prisoners.", {("---REB", "PER", "10")}),
+        ("Quarrow Mining Corporation accused Peru of breaking the contract.", {("---", "PER", "11")}),
+        # a verbal event of a country-coded doer keeps an unknown target ...
+        ("Peruvian officials criticised the plan.", {("PERGOV", "", "11")}),
+        ("Peru appealed for calm on Monday.", {("PER", "", "02")}),
+        # ... a countryless or unknown doer of one needs a target
+        ("Officials criticised the plan.", set()),
+        ("Quarrow Mining Corporation criticised the plan.", set()),
+        # nobody named: no event
+        ("Heavy fighting erupted on Sunday.", set()),
+        ("Clashes broke out overnight.", set()),
+    ],
+)
+def test_coder_keeps_events_with_one_named_side(coder, text, expected):
+    assert {(e.source, e.target, e.root) for e in code_text(text, published=PUBLISHED)} == expected
 
 
 def _parsed(words, tags, pos, deps, heads):
