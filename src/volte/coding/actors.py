@@ -248,8 +248,15 @@ class ActorResolver:
             plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
             if not plural or token.i in pronoun.subtree or pronoun.i in token.subtree:
                 continue
-            if pronoun.dep_ in ("dobj", "pobj", "dative") and token.head.i == pronoun.head.i:
-                continue  # "the police beat them": not the police
+            verb = pronoun.head
+            shared = (
+                verb.head
+                if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children)
+                else verb
+            )
+            own_subject = token.head.i == shared.i and token.dep_ in ("nsubj", "nsubjpass")
+            if pronoun.dep_ in ("dobj", "pobj", "dative") and (token.head.i == verb.i or own_subject):
+                continue  # "the police beat them", "police chased miners and beat them": not the police
             if any(a.code for a in self.resolve(token, on=self.published)):
                 candidates.append(token)
         # a phrase nested in another candidate's phrase is its modifier ("tariffs on Chinese *vehicles*")
@@ -527,7 +534,9 @@ class ActorResolver:
         if owner is None:
             alone = role.entry.country
             if not alone and not extra:  # "militants", "a court": the role, country unknown (PETRARCH's ---)
-                return self._actor(UNKNOWN_COUNTRY + role_code, match.start, match.end, role.entry.id + " (---)")
+                return self._actor(
+                    UNKNOWN_COUNTRY + role_code, match.start, match.end, role.entry.id + " (---)"
+                )
             return self._actor(
                 alone, match.start, match.end, role.entry.id + ("" if alone else " (no country)")
             )
@@ -705,7 +714,13 @@ class ActorResolver:
     def _holder_role(self, head: Token) -> str:
         """The role of who holds a place: "*rebel*-held territory", "*militia*-controlled areas"."""
         for amod in head.children:
-            if amod.dep_ == "amod" and amod.lemma_.lower() in ("hold", "held", "control", "controlled", "run"):
+            if amod.dep_ == "amod" and amod.lemma_.lower() in (
+                "hold",
+                "held",
+                "control",
+                "controlled",
+                "run",
+            ):
                 for child in amod.children:
                     match = self._match_at.get(child.i) if child.dep_ in ("npadvmod", "compound") else None
                     role = match.of_kind(ROLE) if match is not None else None
@@ -736,7 +751,9 @@ class ActorResolver:
                         code += self._holder_role(head)  # "Albanian *rebel-held* territory" ALBREB
                     return self._actor(code, match.start, head.i + 1, f"fallback+{named.entry.id}")
         if head.pos_ == "PROPN" and head.ent_type_ in NAMED_ACTOR_TYPES and head.text[:1].isupper():
-            start = min((t.i for t in head.lefts if t.dep_ in ("compound", "amod") and t.ent_type_), default=head.i)
+            start = min(
+                (t.i for t in head.lefts if t.dep_ in ("compound", "amod") and t.ent_type_), default=head.i
+            )
             return self._actor(UNKNOWN_COUNTRY, start, head.i + 1, f"unknown {head.ent_type_} (---)")
         if head.pos_ == "PROPN":
             return self._actor("", head.i, head.i + 1, "unknown")

@@ -229,7 +229,11 @@ class _EventBuilder:
         if not match.alone and match.code[:2] not in _ONE_SIDED_ROOTS:
             # talk, aid, pressure and diplomacy are done *to* someone: without a target the match is mostly
             # a target we failed to read; force and coercion are complete with their doer ("gunmen opened fire")
-            pairs = [(s, t) for s, t in pairs if t is not None or s is None or not _countryless(s)]
+            pairs = [
+                (s, t)
+                for s, t in pairs
+                if t is not None or s is None or not (_countryless(s) or match.nominal)
+            ]
         if match.nominal and trigger.dep_ not in _CLAUSE_ROLES:
             pairs = [(s, t) for s, t in pairs if t is not None]  # "relies on U.S. aid" is no event
         pairs = [(s, t) for s, t in pairs if not self._not_political(match, trigger, s, t)]
@@ -706,8 +710,8 @@ def _same_target(one: Event, other: Event) -> bool:
     """The same target, or a more specific one; a target no words name (the protesters' own government)
     is the same as any named one of its country ("clashed with *police* and set fire to buses")."""
     a, b = one.target, other.target
-    if not a or not b:
-        return a == b
+    if not a or not b:  # none, or one whose country nobody knows ("bowing to *protesters*"): the same
+        return a == b or is_countryless(a or b)
     unnamed = one.target_start < 0 or other.target_start < 0
     return a.startswith(b) or b.startswith(a) or (unnamed and a[:3] == b[:3])
 

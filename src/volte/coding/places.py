@@ -269,11 +269,18 @@ class _Scan:
     def _part_of_longer_name(self, i: int, j: int) -> bool:
         """ "Michael Jordan", "Georgia Tech", "Washington Post": the name belongs to a longer name."""
         doc = self.doc
-        if self.ents and doc[i].ent_type_ in _NOT_PLACE_ENTITIES:
-            return True
+        if self.ents and doc[i].ent_type_ in _NOT_PLACE_ENTITIES and self._longer_entity(i, j):
+            return True  # the small model's entity types are trusted only for names longer than the place
         if i > 0 and self._name_word(doc[i - 1]) and not self._ends_place(i - 1):
             return True
         return j < len(doc) and self._name_word(doc[j]) and doc[j].lower_ not in REGION_SUFFIXES
+
+    def _longer_entity(self, i: int, j: int) -> bool:
+        """Whether the entity around tokens i..j runs past them ("Michael *Jordan*", "*Jordan* Peterson")."""
+        doc = self.doc
+        before = doc[i].ent_iob_ == "I"
+        after = j < len(doc) and doc[j].ent_iob_ == "I" and doc[j].ent_type_ == doc[i].ent_type_
+        return before or after
 
     def _name_word(self, tok: Token) -> bool:
         """A capitalised proper noun next to the name that makes it part of a longer name."""
