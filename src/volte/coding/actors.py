@@ -48,6 +48,8 @@ from volte.coding.actor_syntax import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from volte.coding.setting import ArticleSetting
+
 __all__ = [
     "ActorDictionary",
     "ActorResolver",
@@ -132,10 +134,20 @@ class _Owner:
 class ActorResolver:
     """Resolves noun phrases of one article to actors (holds the article's coreference state)."""
 
-    def __init__(self, dictionary: ActorDictionary, doc: Doc, *, published: date | None) -> None:
+    def __init__(
+        self,
+        dictionary: ActorDictionary,
+        doc: Doc,
+        *,
+        published: date | None,
+        setting: ArticleSetting | None = None,
+    ) -> None:
+        """``setting`` (volte.coding.setting) gives the places the gazetteer reads in each sentence and the
+        country of the dateline, for local roles the sentence does not place."""
         self.dictionary = dictionary
         self.doc = doc
         self.published = published
+        self.setting = setting
         self._matches: list[_Match] | None = None
         self._match_at: dict[int, _Match] = {}
         self._person_at: dict[int, Entry] = {}
@@ -196,11 +208,13 @@ class ActorResolver:
         return role.code if not any(a.code and not is_countryless(a.code) for a in found) else None
 
     def context_country(self, token: Token) -> str | None:
-        """The one state that the places of ``token``'s sentence name ("protests erupted *in Lahore*"), or
-        None when they name none or several."""
+        """The one state that the places of ``token``'s sentence name ("protests erupted *in Lahore*"), else
+        the dateline's, or None."""
         self._prepare()
         owner = self._context_country(token)
-        return owner.code if owner is not None else None
+        if owner is not None:
+            return owner.code
+        return self.setting.home if self.setting is not None else None
 
     def mentions(self, sent: Span) -> list[ResolvedActor]:
         """Every actor mention in a sentence with a known code (one per noun phrase, in text order)."""
@@ -526,7 +540,7 @@ class ActorResolver:
         owner = self._owner(head, match, on, extra=extra)
         role_code = "ELI" if self._is_former(match, extra) else self._specific_role(head, role)
         if owner is None and role.code in CONTEXT_ROLES and not role.entry.country and not extra:
-            owner = self._context_country(head)
+            owner = self._context_country(head) or self._home(head, match)
             if owner is not None:
                 return self._actor(
                     owner.code + role_code, match.start, match.end, f"{role.entry.id}+context:{owner.entry}"
@@ -634,10 +648,28 @@ class ActorResolver:
                 or in_reporting_subject(token.head, head)
             ):
                 continue
-            place = self._place_country(token)
+            place = self._place_country(token) or self._gazetteer_country(token)
             if place is not None:
                 found.setdefault(place.code, place)
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _home(self, head: Token, match: _Match) -> _Owner | None:
+        """The dateline's country, for a local role its sentence does not place ("NAIROBI, Kenya - *Police*
+        opened fire": KENCOP); not for people often abroad (hostages, migrants), nor through a possessive."""
+        home = self.setting.home if self.setting is not None else None
+        if home is None or head.lemma_.lower() in NOT_LOCAL or any(c.dep_ == "poss" for c in head.children):
+            return None
+        return _Owner(home, False, match.start, match.end, f"dateline:{home}")
+
+    def _gazetteer_country(self, token: Token) -> _Owner | None:
+        """The country of a place the gazetteer reads at this token ("in *Kupwara* District": IND)."""
+        if self.setting is None:
+            return None
+        for place in self.setting.places(token.sent):
+            if place.start <= token.idx < place.end and len(place.country) == 3:
+                first = token.i
+                return _Owner(place.country, False, first, first + 1, f"place:{place.name}")
+        return None
 
     def _place_country(self, token: Token) -> _Owner | None:
         """The state a place phrase names: a state or capital, or a place noun with a state modifier."""

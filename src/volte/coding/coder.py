@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from volte import CODER_VERSION
 from volte.coding.actors import UNKNOWN_COUNTRY, ActorResolver, ResolvedActor, default_actors, is_countryless
@@ -31,7 +31,9 @@ from volte.coding.incidents import (
     weapon_code,
 )
 from volte.coding.parse_repair import repair_parse
+from volte.coding.places import Place
 from volte.coding.quotes import QuoteTracker
+from volte.coding.setting import ArticleSetting, read_setting
 from volte.coding.verbs import VerbDictionary, VerbMatch, default_verbs
 from volte.errors import E_CODING_FAILED
 from volte.nlp.pipeline import build_nlp
@@ -95,13 +97,14 @@ class Coder:
         """The events of one parsed article, in deterministic order (mends known parser errors in ``doc``
         in place first: :func:`volte.coding.parse_repair.repair_parse`)."""
         repair_parse(doc)
-        resolver = ActorResolver(self.actors, doc, published=article.published)
+        setting = read_setting(doc, article)
+        resolver = ActorResolver(self.actors, doc, published=setting.reference, setting=setting)
         quotes = QuoteTracker(doc)
         events: dict[tuple[int, str, str, str], Event] = {}
         for index, sent in enumerate(doc.sents):
-            speaker = quotes.speaker(sent, lambda tok: _known(resolver.resolve(tok, on=article.published)))
+            speaker = quotes.speaker(sent, lambda tok: _known(resolver.resolve(tok, on=setting.reference)))
             for event in _one_per_root(
-                self._sentence_events(index, sent, article, resolver, (speaker, quotes))
+                self._sentence_events(index, sent, article, resolver, (speaker, quotes), setting)
             ):
                 key = (event.sentence_index, event.source, event.target, event.code)
                 events.setdefault(key, event)
@@ -144,6 +147,7 @@ class Coder:
         article: Article,
         resolver: ActorResolver,
         speaker: tuple[list[ResolvedActor], QuoteTracker],
+        setting: ArticleSetting,
     ) -> list[Event]:
         coding = self.settings.coding
         specific: list[Event] = []
@@ -153,9 +157,10 @@ class Coder:
                 continue
             if match.statement and not coding.statements:
                 continue
-            built = _EventBuilder(index, sent, article, resolver, speaker, dyads_only=self.dyads_only).build(
-                match
+            builder = _EventBuilder(
+                index, sent, article, resolver, speaker, setting=setting, dyads_only=self.dyads_only
             )
+            built = builder.build(match)
             (statements if match.statement else specific).extend(built)
         return specific or statements
 
@@ -171,9 +176,11 @@ class _EventBuilder:
         resolver: ActorResolver,
         speaker: tuple[list[ResolvedActor], QuoteTracker],
         *,
+        setting: ArticleSetting,
         dyads_only: bool = True,
     ) -> None:
         self.index, self.sent, self.article = index, sent, article
+        self.setting = setting
         self.dyads_only = dyads_only
         self.resolver = resolver
         self.speaker, self.quotes = speaker
@@ -183,9 +190,9 @@ class _EventBuilder:
         trigger = self.doc[match.trigger_start : match.trigger_end].root
         tense = "future" if match.factuality == "future" else ("past" if trigger.tag_ in _PAST_TAGS else None)
         iso, precision = resolve_event_date(
-            self.sent, published=self.article.published, trigger=trigger.i, tense=tense
+            self.sent, published=self.setting.reference, trigger=trigger.i, tense=tense
         )
-        on = _as_date(iso) or self.article.published
+        on = _as_date(iso) or self.setting.reference
         doers = match.sources or (_shared_agent(trigger) if match.passive else ())
         sources = self._side(doers, on, speaker=match.attributed_to)
         targets = self._side(match.targets, on, speaker=None)  # "raised *its* alert level" names no target
@@ -199,6 +206,8 @@ class _EventBuilder:
             targets = _own_government(sources)
         if not targets and sources and not match.statement and not (match.symmetric and len(sources) > 1):
             targets = self._complement_target(trigger, sources, on, match.code)
+            if weak:  # a victim named without its country beats a guess from elsewhere in the clause
+                targets = [t for t in targets if not _countryless(t)]
         targets = targets or weak
         if targets and all(_countryless(s) for s in sources):  # none, or "---CVL": place it by its victims
             sources = self._local_doer(doers, targets) or sources
@@ -278,6 +287,8 @@ class _EventBuilder:
     def _side(self, heads: tuple[int, ...], on: date | None, *, speaker: int | None) -> list[ResolvedActor]:
         for i in heads:
             token = self.doc[i]
+            if self.setting.in_dateline(token):
+                continue  # "NAIROBI, Kenya (AP) -" says where the story was filed, not who acted
             if self.speaker and token.lower_ in _FIRST_PERSON and self.quotes.inside(i):
                 return list(self.speaker)
             found = _known(self.resolver.resolve(token, on=on))
@@ -540,6 +551,7 @@ class _EventBuilder:
         trig = self.doc[match.trigger_start : match.trigger_end]
         source, target = (src.code if src else ""), (tgt.code if tgt else "")
         published = self.article.published.isoformat() if self.article.published else None
+        place = self.setting.event_place(self.sent, trig.root)
         return Event(
             event_id=make_event_id(self.article.id, self.index, source, target, match.code, trig.start_char),
             doc_id=self.article.id,
@@ -571,6 +583,7 @@ class _EventBuilder:
             source_end=src.end if src else -1,
             target_start=tgt.start if tgt else -1,
             target_end=tgt.end if tgt else -1,
+            **_place_fields(place),
         )
 
 
@@ -633,6 +646,24 @@ _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
 _PAIR_NOUNS = frozenset(
     """country side leader nation government party state neighbor neighbour president minister capital""".split()
 )
+
+
+def _place_fields(place: Place | None) -> dict[str, Any]:
+    """The event record's place fields (GDELT's ActionGeo) for a place the text names."""
+    if place is None:
+        return {}
+    return {
+        "place": place.name,
+        "place_type": place.feature,
+        "place_country": place.country,
+        "place_fips": place.fips,
+        "place_admin1": place.admin1,
+        "place_geonameid": place.geonameid,
+        "place_lat": place.lat,
+        "place_lon": place.lon,
+        "place_start": place.start,
+        "place_end": place.end,
+    }
 
 
 def _countryless(actor: ResolvedActor) -> bool:

@@ -135,7 +135,9 @@ def assess(trigger: Token) -> Modality:
         return Modality("hypothetical", speaker=speaker_of(top))  # "predict Washington to raise tariffs"
     forecaster = _analyst(trigger.doc, modality.speaker) or _analyst(trigger.doc, speaker_of(top))
     if forecaster and (modality.status != "asserted" or _modal_between(trigger, top)):
-        return Modality("hypothetical", speaker=modality.speaker)  # "Israel would resume strikes, analysts said"
+        return Modality(
+            "hypothetical", speaker=modality.speaker
+        )  # "Israel would resume strikes, analysts said"
     if modality.status == "asserted":
         return modality
     if modality.status == "future" and modality.governor is not None:
@@ -144,12 +146,16 @@ def assess(trigger: Token) -> Modality:
         if obliged is not None:  # "said the US must be ready to mediate": a demand that the US mediate
             return obliged
         if lemma_of(governor) == "prepare" and governor.tag_ in ("VBD", "VBZ", "VBP"):
-            return Modality("poised", governor=governor.i, speaker=modality.speaker)  # "prepared to resume shelling"
+            return Modality(
+                "poised", governor=governor.i, speaker=modality.speaker
+            )  # "prepared to resume shelling"
     if modality.status == "hypothetical" and modality.conditional and modality.speaker is not None:
         aux, clause = _announcing_aux(trigger)
         if aux in _ANNOUNCING_AUX and _self_announced(clause, modality.speaker):
             return Modality("future", speaker=modality.speaker)
-        if aux == "may":  # "the EU may halt its mediation if ..., the minister said" (but "could": a possibility)
+        if (
+            aux == "may"
+        ):  # "the EU may halt its mediation if ..., the minister said" (but "could": a possibility)
             return Modality("hypothetical", speaker=modality.speaker, modal_threat=True, conditional=True)
     return modality
 
@@ -159,7 +165,9 @@ def _obliged_readiness(governor: Token) -> Modality | None:
     if lemma_of(governor) not in _WILLING or governor.dep_ != "acomp":
         return None
     verb = governor.head
-    modal = next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in ("must", "should")), None)
+    modal = next(
+        (c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in ("must", "should")), None
+    )
     if modal is None or verb.dep_ != "ccomp" or verb.head.lemma_ not in REPORTING:
         return None
     status = "demand" if modal == "must" else "appeal"
@@ -584,10 +592,7 @@ def _local_status(verb: Token, *, reported: bool) -> str:
             future = any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | {"would"} for c in verb.children)
             waiting = any(
                 c.dep_ in ("advcl", "prep")
-                and (
-                    c.lower_ == "until"
-                    or any(m.dep_ == "mark" and m.lower_ == "until" for m in c.children)
-                )
+                and (c.lower_ == "until" or any(m.dep_ == "mark" and m.lower_ == "until" for m in c.children))
                 for c in verb.children
             )
             return "refused" if future and not waiting and verb.pos_ in ("VERB", "AUX") else "negated"

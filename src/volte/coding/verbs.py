@@ -576,7 +576,9 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             raw.code = governed_code(status, raw.code) or ("100" if status == "demand" else "020")
             reporter = by_index.get(raw.tok.doc[modality.speaker].head.i)
             if reporter is not None and reporter is not raw and reporter.pattern.clause_aux:
-                reporter.dropped = True  # "said Sudan must *return* the helicopter" is the more specific demand
+                reporter.dropped = (
+                    True  # "said Sudan must *return* the helicopter" is the more specific demand
+                )
             raw.dropped = governor is not None  # "must be *ready* to talk": the readiness is the demand
         elif status in _KEEPING:
             raw.dropped = True

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 # spaCy forbids "." in component names (E853), so the versioned name uses underscores.
 COMPONENT = "volte_paragraph_breaks_v1"
+DATELINE_COMPONENT = "volte_dateline_break_v1"
 _SENTENCE_END = frozenset(".!?:…")
 _CLOSERS = frozenset("\"'”’)]»")
 
@@ -53,3 +54,18 @@ def _ends_sentence(doc: Doc, k: int) -> bool:
         k -= 1
         text = doc[k].text
     return bool(text) and text[-1] in _SENTENCE_END
+
+
+@Language.component(DATELINE_COMPONENT)
+def mark_dateline_break(doc: Doc) -> Doc:
+    """Start a sentence right after a dateline ("NAIROBI, Kenya (AP) - *Police* opened fire ..."), so the
+    parser never reads the dateline as the story's first subject (volte.ingest.dateline)."""
+    from volte.ingest.dateline import parse_dateline  # the gazetteer loads on the first document only
+
+    line = parse_dateline(doc.text, published=None)
+    if line is None:
+        return doc
+    token = next((t for t in doc if t.idx >= line.end and not t.is_space), None)
+    if token is not None and token.i > 0:
+        token.is_sent_start = True
+    return doc

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from volte.errors import E_MODEL_MISSING, CodingError
 from volte.nlp.paragraphs import COMPONENT as PARAGRAPH_BREAKS
+from volte.nlp.paragraphs import DATELINE_COMPONENT as DATELINE_BREAK
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -42,7 +43,8 @@ def build_nlp(
     """The spaCy pipeline, loaded once per process and model.
 
     With ``paragraphs`` (the default) a paragraph break always ends a sentence: volte's
-    ``volte_paragraph_breaks_v1`` component runs before the parser, which keeps the starts it sets."""
+    ``volte_paragraph_breaks_v1`` component runs before the parser, which keeps the starts it sets; so does
+    ``volte_dateline_break_v1``, which ends a dateline ("NAIROBI, Kenya (AP) -") before the story begins."""
     name = model or find_model()
     try:
         module = importlib.import_module(name)
@@ -52,6 +54,7 @@ def build_nlp(
     if paragraphs:
         before = next((c for c in ("parser", "senter") if c in nlp.pipe_names), None)
         nlp.add_pipe(PARAGRAPH_BREAKS, before=before)  # before=None: the end of a pipeline without either
+        nlp.add_pipe(DATELINE_BREAK, before=before)
     log.info("loaded spaCy model %s %s (%s)", name, nlp.meta.get("version"), ",".join(nlp.pipe_names))
     return nlp
 

@@ -1,0 +1,77 @@
+"""Where and when an article is set: its dateline, the date its relative dates count from, the country it
+is filed from, and the place of each event.
+
+``read_setting(doc, article)`` is called once per article by the coder. A dateline ("NAIROBI, Kenya (AP) -")
+is never an actor; its date (the year taken from the publication date) is the article's reference date; its
+country places local roles the sentence does not place ("*Police* opened fire on protesters" filed from
+Nairobi is KENCOP). An event's place is the one the text names in the event's clause, else in its sentence,
+else the dateline's: volte locates only what the text says (docs/places.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from volte.coding.places import Place, find_places
+from volte.ingest.dateline import Dateline, parse_dateline
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from volte.records import Article
+
+__all__ = ["ArticleSetting", "read_setting"]
+
+
+@dataclass
+class ArticleSetting:
+    """One article's dateline, reference date and places (places are read per sentence, once)."""
+
+    doc: Doc
+    dateline: Dateline | None
+    reference: date | None
+    _places: dict[int, list[Place]] = field(default_factory=dict)
+
+    @property
+    def home(self) -> str | None:
+        """The country the article is filed from (its dateline's), or None."""
+        place = self.dateline.place if self.dateline is not None else None
+        return place.country if place is not None and place.country else None
+
+    def in_dateline(self, token: Token) -> bool:
+        """Whether a token is part of the dateline ("*NAIROBI*, Kenya (AP) -")."""
+        line = self.dateline
+        return line is not None and line.start <= token.idx < line.end
+
+    def places(self, sent: Span) -> list[Place]:
+        """The places a sentence names, outside the dateline, in text order."""
+        if sent.start not in self._places:
+            found = find_places(sent)
+            self._places[sent.start] = [p for p in found if not self._inside_dateline(p)]
+        return self._places[sent.start]
+
+    def event_place(self, sent: Span, trigger: Token) -> Place | None:
+        """Where an event happened, when the text says: the place nearest its trigger within the trigger's
+        clause, else the sentence's only place, else the dateline's place."""
+        places = self.places(sent)
+        clause = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass", "dobj") else trigger
+        lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+        inside = [p for p in places if lo <= p.start < hi]
+        if inside:
+            return min(inside, key=lambda p: abs(p.start - trigger.idx))
+        if len(places) == 1:
+            return places[0]
+        return self.dateline.place if self.dateline is not None else None
+
+    def _inside_dateline(self, place: Place) -> bool:
+        line = self.dateline
+        return line is not None and line.start <= place.start < line.end
+
+
+def read_setting(doc: Doc, article: Article) -> ArticleSetting:
+    """The article's setting: its dateline (if any), reference date and, lazily, its places."""
+    dateline = parse_dateline(doc.text, published=article.published)
+    reference = dateline.date if dateline is not None and dateline.date is not None else article.published
+    return ArticleSetting(doc=doc, dateline=dateline, reference=reference)
