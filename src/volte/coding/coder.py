@@ -385,7 +385,11 @@ class _EventBuilder:
         for tok in trigger.subtree:
             if tok.i in subjects or tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPS:
                 continue
-            found = [a for a in _known(self.resolver.resolve(tok, on=on)) if a.code[:3] not in own]
+            found = [
+                a
+                for a in _known(self.resolver.resolve(tok, on=on)) or self._gazetteer_place(tok)
+                if a.code[:3] not in own and not _countryless(a)
+            ]
             if found:
                 return [
                     ResolvedActor(
@@ -396,6 +400,13 @@ class _EventBuilder:
                         entry=found[0].entry,
                     )
                 ]
+        return []
+
+    def _gazetteer_place(self, token: Token) -> list[ResolvedActor]:
+        """The country of a place the gazetteer reads at ``token`` ("a market *in Donetsk*": UKR)."""
+        for place in self.setting.places(self.sent):
+            if place.start <= token.idx < place.end and len(place.country) == 3:
+                return [ResolvedActor(place.country, place.name, place.start, place.end, f"place:{place.name}")]
         return []
 
     def _local_doer(self, heads: tuple[int, ...], targets: list[ResolvedActor]) -> list[ResolvedActor]:
@@ -551,7 +562,7 @@ class _EventBuilder:
         trig = self.doc[match.trigger_start : match.trigger_end]
         source, target = (src.code if src else ""), (tgt.code if tgt else "")
         published = self.article.published.isoformat() if self.article.published else None
-        place = self.setting.event_place(self.sent, trig.root)
+        place = self.setting.event_place(self.sent, trig.root, actors=(src, tgt))
         return Event(
             event_id=make_event_id(self.article.id, self.index, source, target, match.code, trig.start_char),
             doc_id=self.article.id,

@@ -20,6 +20,7 @@ from volte.ingest.dateline import Dateline, parse_dateline
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from volte.coding.actors import ResolvedActor
     from volte.records import Article
 
 __all__ = ["ArticleSetting", "read_setting"]
@@ -52,10 +53,14 @@ class ArticleSetting:
             self._places[sent.start] = [p for p in found if not self._inside_dateline(p)]
         return self._places[sent.start]
 
-    def event_place(self, sent: Span, trigger: Token) -> Place | None:
+    def event_place(
+        self, sent: Span, trigger: Token, *, actors: tuple[ResolvedActor | None, ...] = ()
+    ) -> Place | None:
         """Where an event happened, when the text says: the place nearest its trigger within the trigger's
-        clause, else the sentence's only place, else the dateline's place."""
-        places = self.places(sent)
+        clause, else the sentence's only place, else the dateline's place. A place that names one of the
+        event's actors ("*Chile* condemned *Peru's* decision") says who, not where."""
+        spans = [(a.start, a.end) for a in actors if a is not None and a.start >= 0]
+        places = [p for p in self.places(sent) if not any(s <= p.start < e for s, e in spans)]
         clause = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass", "dobj") else trigger
         lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
         inside = [p for p in places if lo <= p.start < hi]
