@@ -271,8 +271,8 @@ class ActorResolver:
             own_subject = token.head.i == shared.i and token.dep_ in ("nsubj", "nsubjpass")
             if pronoun.dep_ in ("dobj", "pobj", "dative") and (token.head.i == verb.i or own_subject):
                 continue  # "the police beat them", "police chased miners and beat them": not the police
-            if any(a.code for a in self.resolve(token, on=self.published)):
-                candidates.append(token)
+            if any(a.code and not is_countryless(a.code) for a in self.resolve(token, on=self.published)):
+                candidates.append(token)  # "they" stands for someone known, not "---CVL" civilians
         # a phrase nested in another candidate's phrase is its modifier ("tariffs on Chinese *vehicles*")
         candidates = [
             t
@@ -280,6 +280,8 @@ class ActorResolver:
             if not any(o is not t and o.left_edge.i <= t.i <= o.right_edge.i for o in candidates)
         ]
         subjects = [t for t in candidates if t.dep_ in ("nsubj", "nsubjpass")]
+        if pronoun.dep_ in ("nsubj", "nsubjpass"):  # "they had a call": not "bombing *of civilians*"
+            candidates = [t for t in candidates if t.dep_ != "pobj"]
         return (subjects or candidates)[-1] if candidates else None
 
     # ------------------------------------------------------------------ document pass

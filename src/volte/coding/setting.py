@@ -25,6 +25,16 @@ if TYPE_CHECKING:
 
 __all__ = ["ArticleSetting", "read_setting"]
 
+# Prepositions that name where something happened, and the links inside a place phrase ("in the *city* of
+# Karak", "in Hamburg, *Germany*", "in *Pakistan's* Swat valley").
+LOCATIVE_PREPS = frozenset(
+    "in at near outside inside across around throughout within into on over along off from between".split()
+)
+_INSIDE_PHRASE = frozenset({"compound", "amod", "nmod", "appos", "conj", "poss"})
+_DIRECTIONS = frozenset(
+    "north south east west northeast northwest southeast southwest outskirts edge centre center heart".split()
+)
+
 
 @dataclass
 class ArticleSetting:
@@ -57,18 +67,39 @@ class ArticleSetting:
         self, sent: Span, trigger: Token, *, actors: tuple[ResolvedActor | None, ...] = ()
     ) -> Place | None:
         """Where an event happened, when the text says: the place nearest its trigger within the trigger's
-        clause, else the sentence's only place, else the dateline's place. A place that names one of the
+        clause, else the sentence's only city or region, else the dateline's place. A place that names one of the
         event's actors ("*Chile* condemned *Peru's* decision") says who, not where."""
         spans = [(a.start, a.end) for a in actors if a is not None and a.start >= 0]
-        places = [p for p in self.places(sent) if not any(s <= p.start < e for s, e in spans)]
+        places = [
+            p for p in self.places(sent) if self._locative(p) and not any(s <= p.start < e for s, e in spans)
+        ]
         clause = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass", "dobj") else trigger
         lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
         inside = [p for p in places if lo <= p.start < hi]
         if inside:
             return min(inside, key=lambda p: abs(p.start - trigger.idx))
-        if len(places) == 1:
+        if len(places) == 1 and places[0].feature != "country":  # a country elsewhere is mostly an actor
             return places[0]
         return self.dateline.place if self.dateline is not None else None
+
+    def _locative(self, place: Place) -> bool:
+        """Whether a place is named as a location ("*in* Hamburg", "*near* the border town of X", "Pakistan's
+        Swat valley" after "in"), not as an owner or a modifier ("*U.S.* pressure", "the administration *of*
+        the United States")."""
+        token = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if token is None:
+            return False
+        head = token.root
+        for _ in range(8):  # a place phrase is a few links deep at most
+            if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+                return True
+            of_phrase = head.dep_ == "pobj" and head.head.lower_ == "of"  # "the city *of* Karak"
+            if of_phrase and head.head.head.lower_ in _DIRECTIONS:
+                return True  # "north *of* Mogadishu", "the outskirts of Kyiv"
+            if not (head.dep_ in _INSIDE_PHRASE or of_phrase) or head.head.i == head.i:
+                return False
+            head = head.head.head if of_phrase else head.head
+        return False
 
     def _inside_dateline(self, place: Place) -> bool:
         line = self.dateline
