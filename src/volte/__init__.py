@@ -8,7 +8,8 @@ from volte.errors import VolteError
 from volte.records import Article, Event, Reject
 
 __version__ = "0.1.0"
-CODER_VERSION = "volte.coder.v1"
+# Bumped whenever coding output can change (CHANGELOG says how); stores keep it with every event.
+CODER_VERSION = "volte.coder.v2"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 

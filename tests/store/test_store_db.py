@@ -694,3 +694,18 @@ def test_store_migration_0006_gives_stored_events_no_place(db: Path) -> None:
     expected = {e.event_id: e for item in items for e in item.events}
     assert {r["event_id"]: Event.from_dict(r) for r in rows} == expected
     assert summary.unchanged == len(items)
+
+
+@pytest.mark.issue(13)
+def test_coder_fingerprint_covers_rules_and_coding_code(tmp_path: Path) -> None:
+    from volte.store.writer import coding_files, files_sha256
+
+    names = {name for name, _ in coding_files()}
+    assert {"coding/coder.py", "coding/incidents.py", "nlp/pipeline.py", "ingest/dateline.py"} <= names
+    assert "coding/rules/lexicon/incidents.yml" in names and "coding/rules/verbs/18_assault.yml" in names
+    one, two = tmp_path / "a.py", tmp_path / "b.yml"
+    one.write_text("x = 1\n")
+    two.write_text("k: v\n")
+    before = files_sha256([("a.py", one), ("b.yml", two)])
+    one.write_text("x = 2\n")  # a code change alone changes the fingerprint
+    assert files_sha256([("a.py", one), ("b.yml", two)]) != before

@@ -99,16 +99,34 @@ def source_hash(article: Article, prov: Provenance) -> str | None:
 
 
 def rules_sha256() -> str:
-    """sha256 over volte's bundled dictionaries (actor, verb and CAMEO rule files, paths and bytes)."""
-    root = resources.files("volte.coding") / "rules"
+    """sha256 over what codes an article: volte's bundled rule files (actors, verbs, lexicon, places, CAMEO
+    tables) and the coding code itself (``volte.coding``, ``volte.nlp`` and the dateline reader), by
+    relative path and bytes. Stored as ``dictionaries_sha256``: any change to either gives a new value, so
+    a store can tell which events an older coder made."""
+    return files_sha256(coding_files())
+
+
+def coding_files() -> list[tuple[str, Path]]:
+    """(relative name, path) of every file whose content can change coding output."""
+    package = Path(str(resources.files("volte")))
+    out = []
+    for root, suffixes in (
+        (package / "coding" / "rules", (".yml", ".yaml", ".csv")),
+        (package / "coding", (".py",)),
+        (package / "nlp", (".py",)),
+    ):
+        out += [(p.relative_to(package).as_posix(), p) for p in root.rglob("*") if p.suffix in suffixes]
+    dateline = package / "ingest" / "dateline.py"
+    out.append((dateline.relative_to(package).as_posix(), dateline))
+    return sorted(set(out))
+
+
+def files_sha256(files: list[tuple[str, Path]]) -> str:
+    """sha256 over (name, bytes) pairs in order."""
     digest = hashlib.sha256()
-    for path in sorted(_files(root), key=str):
-        digest.update(str(path.relative_to(Path(str(root)))).encode() + b"\0" + path.read_bytes())
+    for name, path in files:
+        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
-
-
-def _files(root: Any) -> list[Path]:
-    return [p for p in Path(str(root)).rglob("*") if p.is_file() and p.suffix in (".yml", ".yaml", ".csv")]
 
 
 def publisher(article: Article) -> str:
