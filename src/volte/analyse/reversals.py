@@ -611,7 +611,9 @@ def _describe(
     return Shift(
         kind=kind,
         date=table.day(turn),
-        detected=table.day(start),
+        # the first alarm day on or after the turn: an episode that opens before the day it is dated to (an
+        # intent stated days ahead, counted since statements are events when said) reports from the turn on
+        detected=table.day(max(start, turn)),
         score=score,
         threshold=threshold,
         before=before,

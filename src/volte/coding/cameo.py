@@ -13,6 +13,10 @@ from importlib import resources
 
 from volte.errors import E_DICT_INVALID, DictionaryError
 
+# Statements about the future: appeals, intents, demands, refusals, threats. They are events on the day they
+# are said (CAMEO, GDELT): dated so, clustered and counted even when their `factuality` is "future".
+STATEMENT_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+
 
 @dataclass(frozen=True)
 class CodeInfo:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from volte import CODER_VERSION
 from volte.coding.actors import UNKNOWN_COUNTRY, ActorResolver, ResolvedActor, default_actors, is_countryless
-from volte.coding.cameo import describe
+from volte.coding.cameo import STATEMENT_ROOTS, describe
 from volte.coding.dates import resolve_event_date
 from volte.coding.factuality import is_to_infinitive
 from volte.coding.incidents import (
@@ -188,10 +188,7 @@ class _EventBuilder:
 
     def build(self, match: VerbMatch) -> list[Event]:
         trigger = self.doc[match.trigger_start : match.trigger_end].root
-        tense = "future" if match.factuality == "future" else ("past" if trigger.tag_ in _PAST_TAGS else None)
-        iso, precision = resolve_event_date(
-            self.sent, published=self.setting.reference, trigger=trigger.i, tense=tense
-        )
+        iso, precision, planned = self._dates(match, trigger)
         on = _as_date(iso) or self.setting.reference
         doers = match.sources or (_shared_agent(trigger) if match.passive else ())
         sources = self._side(doers, on, speaker=match.attributed_to)
@@ -225,7 +222,7 @@ class _EventBuilder:
         pairs = _pairs(sources, targets, symmetric=symmetric, within=within)
         if not self.dyads_only:
             return [
-                self._event(match, src, tgt, iso, precision, attributed)
+                self._event(match, src, tgt, iso, precision, attributed, planned)
                 for src, tgt in pairs or [(None, None)]
             ]
         if not sources and not match.passive and self._names_doer(match.sources):
@@ -257,6 +254,7 @@ class _EventBuilder:
                 iso,
                 precision,
                 attributed,
+                planned,
             )
             for src, tgt in pairs
         ]
@@ -273,6 +271,46 @@ class _EventBuilder:
         if match.code[:3] in _POLICING:
             return ordinary_crime(self.sent, src.code if src else "", tgt.code if tgt else "")
         return False
+
+    def _dates(self, match: VerbMatch, trigger: Token) -> tuple[str | None, str, tuple[str | None, str]]:
+        """(date, precision, (planned date, precision)) of an event. A statement (an appeal, intent,
+        demand, refusal or threat: "agreed *to meet in March*", "threatened *to strike*") is an event on
+        the day it is said, as CAMEO and GDELT date it; the day it plans, when its own clause gives one,
+        is kept apart. Other future events are dated to when they are to happen."""
+        ref = self.setting.reference
+        if match.code[:2] in STATEMENT_ROOTS:
+            said = _saying_verb(trigger)
+            act = _planned_act(trigger, said)
+            tense = "past" if said.tag_ in _PAST_TAGS else None
+            iso, precision = None, "unknown"
+            if act is not None:  # "said *on Monday* it would impose": an expression before the act dates it
+                before = (0, act.idx - self.sent.start_char)
+                iso, precision = resolve_event_date(
+                    self.sent, published=ref, trigger=act.i, tense=tense, fallback=False, within=before
+                )
+            if iso is None:
+                iso, precision = resolve_event_date(self.sent, published=ref, trigger=said.i, tense=tense)
+            return iso, precision, self._planned(act)
+        tense = "future" if match.factuality == "future" else ("past" if trigger.tag_ in _PAST_TAGS else None)
+        iso, precision = resolve_event_date(self.sent, published=ref, trigger=trigger.i, tense=tense)
+        return iso, precision, (None, "")
+
+    def _planned(self, act: Token | None) -> tuple[str | None, str]:
+        """The date a time expression after the planned act, in its own clause, gives ("agreed to meet *in
+        March*"; not "said *on Tuesday* he would meet", which dates the saying)."""
+        if act is None:
+            return None, ""
+        base = self.sent.start_char
+        end = act.right_edge.idx + len(act.right_edge)
+        day, precision = resolve_event_date(
+            self.sent,
+            published=self.setting.reference,
+            trigger=act.i,
+            tense="future",
+            fallback=False,
+            within=(act.idx - base, end - base),
+        )
+        return (day, precision) if day is not None else (None, "")
 
     def _names_doer(self, heads: tuple[int, ...]) -> bool:
         """Whether a source slot names someone: "*Fierce* fighting" (an adjective) and "two car *bombs*
@@ -406,7 +444,9 @@ class _EventBuilder:
         """The country of a place the gazetteer reads at ``token`` ("a market *in Donetsk*": UKR)."""
         for place in self.setting.places(self.sent):
             if place.start <= token.idx < place.end and len(place.country) == 3:
-                return [ResolvedActor(place.country, place.name, place.start, place.end, f"place:{place.name}")]
+                return [
+                    ResolvedActor(place.country, place.name, place.start, place.end, f"place:{place.name}")
+                ]
         return []
 
     def _local_doer(self, heads: tuple[int, ...], targets: list[ResolvedActor]) -> list[ResolvedActor]:
@@ -557,6 +597,7 @@ class _EventBuilder:
         iso: str | None,
         precision: str,
         attributed: str | None,
+        planned: tuple[str | None, str] = (None, ""),
     ) -> Event:
         info = describe(match.code)
         trig = self.doc[match.trigger_start : match.trigger_end]
@@ -594,6 +635,8 @@ class _EventBuilder:
             source_end=src.end if src else -1,
             target_start=tgt.start if tgt else -1,
             target_end=tgt.end if tgt else -1,
+            planned_date=planned[0],
+            planned_precision=planned[1],
             **_place_fields(place),
         )
 
@@ -647,6 +690,15 @@ _COMPLEMENT_DEPTH = 5  # parse steps below the complement's head
 # investigations, protests, force posture. Other events need a known target (or `alone: true` patterns).
 _ONE_SIDED_ROOTS = frozenset({"01", "03", "08", "09", "14", "15", "17", "18", "19", "20"})
 _PLACE_ROOTS = frozenset({"17", "18", "19", "20"})
+# Verbs that say or decide a statement about the future; a statement is dated to them (issue 14).
+SAYING_VERBS = frozenset(
+    """say tell announce state declare add agree vow pledge promise plan decide offer warn threaten insist
+    confirm reiterate repeat write tweet post expect hope intend want propose suggest signal indicate""".split()
+)
+STATEMENT_NOUNS = frozenset(
+    "threat plan pledge promise offer demand call appeal warning vow ultimatum proposal intention decision".split()
+)
+
 _POLICING = frozenset({"171", "173"})
 # Force that people protesting use becomes a riot (145): fighting, attacks, arson; an assault on one person
 # ("a mob beat a man to death", 182x) stays an assault.
@@ -657,6 +709,37 @@ _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
 _PAIR_NOUNS = frozenset(
     """country side leader nation government party state neighbor neighbour president minister capital""".split()
 )
+
+
+def _saying_verb(trigger: Token) -> Token:
+    """The verb that says a statement: "*said* it would strike", "*agreed* to meet", "*announced* plans to
+    visit", "*repeated* his threat to impose tariffs"; the trigger itself when nothing says it ("Iran
+    *threatened* to close the strait")."""
+    token = trigger
+    for _ in range(4):
+        head = token.head
+        if head.i == token.i:
+            break
+        lemma = head.lemma_.lower()
+        if lemma in STATEMENT_NOUNS and token.dep_ in ("acl", "xcomp", "relcl", "prep"):
+            token = head  # "his *threat* to impose tariffs": the noun, then the verb that states it
+        elif token.lemma_.lower() in STATEMENT_NOUNS and token.dep_ in ("dobj", "nsubjpass", "attr"):
+            token = head
+        elif lemma in SAYING_VERBS and token.dep_ in ("xcomp", "ccomp"):
+            token = head
+        elif lemma in SAYING_VERBS and token.dep_ in ("dobj", "nsubjpass") and token.pos_ == "NOUN":
+            token = head  # "announced *plans*"
+        else:
+            break
+    return token
+
+
+def _planned_act(trigger: Token, said: Token) -> Token | None:
+    """The act a statement plans: the trigger below its saying verb ("agreed *to meet*"), or the saying
+    verb's complement ("threatened *to close* the strait"); None when nothing is planned in a clause."""
+    if trigger.i != said.i:
+        return trigger
+    return next((c for c in said.children if c.dep_ in ("xcomp", "ccomp")), None)
 
 
 def _place_fields(place: Place | None) -> dict[str, Any]:

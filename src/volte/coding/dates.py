@@ -533,7 +533,13 @@ _TENSES = {"past": PAST, "future": FUTURE, "asserted": None, "present": None, "h
 
 
 def resolve_event_date(
-    sent: Span, *, published: date | None, trigger: int | None = None, tense: str | None = None
+    sent: Span,
+    *,
+    published: date | None,
+    trigger: int | None = None,
+    tense: str | None = None,
+    fallback: bool = True,
+    within: tuple[int, int] | None = None,
 ) -> tuple[str | None, str]:
     """The date of the event whose trigger is token ``trigger`` (doc index) in ``sent``.
 
@@ -541,13 +547,17 @@ def resolve_event_date(
     clause below it, such as "who took office in 2022") and reads it in the tense of the verb it hangs
     on: ``tense`` ("past", "future"; other values infer) for the trigger's own, the parse otherwise.
     Returns ``(ISO date of the first day of the period, precision)``; without a usable expression
-    ``(published, "day")``, or ``(None, "unknown")`` when the publication date is unknown too.
+    ``(published, "day")``, or ``(None, "unknown")`` when the publication date is unknown too (with
+    ``fallback=False``: ``(None, "unknown")`` whenever the sentence gives no date for the event). With
+    ``within`` (character offsets into ``sent.text``), only expressions inside that range are read.
     """
     published = _as_day(published)
     event = _event_tokens(sent, trigger)
     event_direction = _TENSES.get(tense) if tense else None
     best: tuple[tuple[int, int], str] | None = None
     for mention in _sentence_mentions(sent.text):
+        if within is not None and not (within[0] <= mention.start and mention.end <= within[1]):
+            continue
         place = _place(sent, mention, event)
         if place is None:
             continue
@@ -560,7 +570,7 @@ def resolve_event_date(
             best = (place[0], anchored[0])
     if best is not None:
         return value_to_date(best[1])
-    if published is not None:
+    if published is not None and fallback:
         return published.isoformat(), "day"
     return None, "unknown"
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from volte.coding.cameo import STATEMENT_ROOTS
 from volte.errors import E_CONFIG_BAD_OPTION, E_STORE_BAD_ACTOR, E_STORE_BAD_RANGE, ConfigError, StoreError
 from volte.records import EVENT_FIELDS
 
@@ -57,15 +58,30 @@ CLUSTER_COLUMNS = (
 )
 ACTOR_RE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})*$")
 
-# Which events form clusters: known actors on both sides, a day-precise date, asserted factuality.
-CLUSTERABLE = "source <> '' AND target <> '' AND date IS NOT NULL AND date_precision = 'day' AND factuality = 'asserted'"
+# Which events form clusters: actors with a country on both sides (not "---", PETRARCH's unknown country),
+# a day-precise date, and asserted factuality, or a statement about the future (an intent, threat, demand,
+# refusal or appeal is an event on the day it is said).
+_STATEMENTS = ", ".join(f"'{root}'" for root in sorted(STATEMENT_ROOTS))
+
+
+def clusterable(alias: str = "") -> str:
+    """The SQL condition for events that form clusters (columns qualified with ``alias.`` when given)."""
+    a = f"{alias}." if alias else ""
+    return (
+        f"{a}source <> '' AND {a}target <> '' AND NOT starts_with({a}source, '---') "
+        f"AND NOT starts_with({a}target, '---') AND {a}date IS NOT NULL AND {a}date_precision = 'day' "
+        f"AND ({a}factuality = 'asserted' OR ({a}factuality = 'future' AND {a}root IN ({_STATEMENTS})))"
+    )
+
+
+CLUSTERABLE = clusterable()
 
 MENTIONS_OF_GROUPS = f"""
 SELECT e.event_id, e.doc_id, e.publisher, e.source, e.target, e.root, e.code, e.date, e.goldstein,
        e.quad_class, e.sentence_index, g.source_key, g.target_key
 FROM events e JOIN _groups g
   ON left(e.source, 6) = g.source_key AND left(e.target, 6) = g.target_key AND e.root = g.root
-WHERE {CLUSTERABLE} AND (g.restart IS NULL OR e.date >= g.restart)
+WHERE {clusterable("e")} AND (g.restart IS NULL OR e.date >= g.restart)
 """
 
 # For each affected group: the anchor of the last cluster that starts on or before the earliest change.

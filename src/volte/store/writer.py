@@ -29,6 +29,7 @@ import duckdb
 
 from volte import CODER_VERSION, __version__
 from volte.analyse.clusters import Mention, actor_country, actor_key, cluster_mentions
+from volte.coding.cameo import STATEMENT_ROOTS
 from volte.ingest.dedup import RunIds
 from volte.records import Article, Event, Reject
 from volte.store import queries as q
@@ -450,12 +451,16 @@ def parse_day(value: str | None) -> date | None:
 
 
 def _clusterable(row: dict[str, Any]) -> bool:
+    """The Python twin of ``queries.CLUSTERABLE``."""
+    stated = row["factuality"] == "future" and str(row["root"]) in STATEMENT_ROOTS
     return bool(
         row["source"]
         and row["target"]
+        and not row["source"].startswith("---")
+        and not row["target"].startswith("---")
         and row["date"]
         and row["date_precision"] == "day"
-        and row["factuality"] == "asserted"
+        and (row["factuality"] == "asserted" or stated)
     )
 
 
