@@ -107,6 +107,7 @@ class Modality:
     conditional: bool = (
         False  # hypothetical only through an if/unless clause ("warned of consequences if ...")
     )
+    temporal: bool = False  # background only as a clause of the same time: "*as* protesters clashed with police"
 
 
 # Forecasters: what they expect, warn of or say may happen is analysis, never an actor's stance.
@@ -247,7 +248,7 @@ def _assess(trigger: Token) -> Modality:
                 self_refusal=True,
             )
         if _is_background(tok):
-            return Modality("background")
+            return Modality("background", temporal=tok.i == trigger.i and _temporal_clause(tok))
         if tok.dep_ in ("xcomp", "advcl") and _is_purpose(tok, governor_lemma(tok.head)):
             status = _combine(status, "hypothetical")  # "sent troops *to fight*": an aim, not a report
         step = _step_up(tok)
@@ -377,6 +378,14 @@ BACKGROUND_MARKS = frozenset(
 BACKGROUND_PREPS = frozenset(
     {"after", "before", "since", "following", "amid", "despite", "until", "during", "at", "under", "about"}
 )
+
+
+def _temporal_clause(tok: Token) -> bool:
+    """A clause that says what happened meanwhile: "*as* security forces fired tear gas", "*when* a grenade
+    exploded" (not "after", "since" or "because": those are earlier, often older, events)."""
+    return tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in tok.children
+    )
 
 
 def _is_background(tok: Token) -> bool:

@@ -42,6 +42,7 @@ _YIELDING = frozenset({"future", "committed", "threat", "hypothetical", "poised"
 _KEEPING = frozenset({"appeal", "demand", "refusal"})
 _VERBAL_ACTS = frozenset({"10", "11", "12", "13"})
 _HOSTILE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+_INCIDENT_ROOTS = frozenset({"14", "17", "18", "19", "20"})  # kept in time clauses (issue 13)
 _SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 _CONDITIONAL_ACTS = frozenset({"10", "13"})  # demands and threats are made conditional by nature
 _GOVERNING_LEMMAS = COMMITTING | PLANNING | THREATENING | CONSIDERING
@@ -564,6 +565,8 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             status = "asserted"  # "rejected the accusation": the accusation was still made
         if raw.pattern.speaker_source and modality.speaker is None:
             raw.dropped = True  # "China is committing genocide" is an accusation only when someone says it
+        elif status == "background" and modality.temporal and raw.code[:2] in _INCIDENT_ROOTS:
+            pass  # violence and protest in a clause of the same time happened: "as protesters *clashed* with police"
         elif status in ("negated", "alleged", "background"):
             raw.dropped = True
         elif modality.self_refusal and raw.pattern.symmetric:
