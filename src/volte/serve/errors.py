@@ -21,11 +21,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from volte.errors import (
     E_API_BAD_REQUEST,
+    E_API_FORBIDDEN,
     E_API_INTERNAL,
     E_API_INVALID,
+    E_API_MEDIA_TYPE,
     E_API_METHOD,
     E_API_NOT_FOUND,
     E_API_TOO_LARGE,
+    E_API_TOO_MANY,
     E_API_UNAUTHORIZED,
     E_API_UNAVAILABLE,
     E_STORE_BAD_ACTOR,
@@ -44,10 +47,13 @@ log = logging.getLogger(__name__)
 _CODE_BY_STATUS = {
     400: E_API_BAD_REQUEST,
     401: E_API_UNAUTHORIZED,
+    403: E_API_FORBIDDEN,
     404: E_API_NOT_FOUND,
     405: E_API_METHOD,
     413: E_API_TOO_LARGE,
+    415: E_API_MEDIA_TYPE,
     422: E_API_INVALID,
+    429: E_API_TOO_MANY,
     503: E_API_UNAVAILABLE,
 }
 
@@ -57,6 +63,13 @@ class Invalid(ApiError):
 
     code = E_API_INVALID
     status = 422
+
+
+class UnsupportedMediaType(ApiError):
+    """A request body whose Content-Type the route does not read (or none at all)."""
+
+    code = E_API_MEDIA_TYPE
+    status = 415
 
 
 class Unavailable(ApiError):

@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from volte.errors import E_API_INVALID
 from volte.records import Article, Reject
-from volte.serve.errors import Invalid, describe_validation
+from volte.serve.errors import Invalid, UnsupportedMediaType, describe_validation
 from volte.serve.params import parse_day
 from volte.settings import Settings
 
@@ -35,19 +35,39 @@ class ArticleIn(BaseModel):
     text: str = Field(min_length=1, description="The article text (plain text).")
 
 
+MEDIA_TYPES = ("application/json", "text/plain", "text/html")
+_UTF8 = frozenset({"utf-8", "utf8", "us-ascii", "ascii"})  # ASCII is a subset of UTF-8
+
+
 def to_article(
     body: bytes, content_type: str, params: dict[str, str | None], *, settings: Settings
 ) -> Article:
     """The posted body as an Article. ``params`` (id, date, url, title from the query string) describe a raw
     text or HTML body; a JSON body carries its own."""
-    media = content_type.split(";")[0].strip().lower()
+    media = media_type(content_type)
     if media == "application/json":
         return _from_record(_json_record(body), settings=settings)
-    if media in ("text/plain", ""):
+    if media == "text/plain":
         return _from_record({**params, "text": _utf8(body)}, settings=settings)
-    if media == "text/html":
-        return _from_html(_utf8(body), params, settings=settings)
-    raise Invalid(f"unsupported Content-Type {media!r}: send application/json, text/plain or text/html")
+    return _from_html(_utf8(body), params, settings=settings)
+
+
+def media_type(content_type: str) -> str:
+    """The media type a Content-Type header names, lower-cased: one of :data:`MEDIA_TYPES`, with no charset
+    or a UTF-8 one. Anything else, a missing header included, is 415 E615: a body is never guessed at."""
+    media, _, rest = content_type.partition(";")
+    media = media.strip().lower()
+    shown = f"Content-Type {content_type[:100]!r}" if content_type.strip() else "no Content-Type header"
+    if media not in MEDIA_TYPES:
+        raise UnsupportedMediaType(
+            f"{shown}: send the article with Content-Type application/json, text/plain or text/html"
+        )
+    for parameter in rest.split(";"):
+        name, _, value = parameter.partition("=")
+        charset = value.strip().strip('"').lower()
+        if name.strip().lower() == "charset" and charset not in _UTF8:
+            raise UnsupportedMediaType(f"{shown}: bodies are read as UTF-8; send charset=utf-8 or no charset")
+    return media
 
 
 def _json_record(body: bytes) -> dict[str, Any]:
