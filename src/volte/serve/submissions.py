@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import re
 from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError
@@ -35,6 +36,9 @@ class ArticleIn(BaseModel):
     text: str = Field(min_length=1, description="The article text (plain text).")
 
 
+MAX_JSON_DEPTH = 32  # an article is one flat object; anything nested deeper is refused unparsed
+# One JSON string (escapes included), one bracket, or a quote that opens a string never closed.
+_JSON_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]|"', re.DOTALL)
 MEDIA_TYPES = ("application/json", "text/plain", "text/html")
 _UTF8 = frozenset({"utf-8", "utf8", "us-ascii", "ascii"})  # ASCII is a subset of UTF-8
 
@@ -70,10 +74,35 @@ def media_type(content_type: str) -> str:
     return media
 
 
+def json_depth(text: str, *, limit: int) -> int:
+    """How deep arrays and objects nest in ``text``, by one linear scan without recursion; brackets inside
+    strings do not count. The scan stops as soon as the depth passes ``limit`` (and at a string never
+    closed), so malformed JSON gives some depth and the parser then says what is wrong with it."""
+    depth = deepest = 0
+    for match in _JSON_TOKENS.finditer(text):
+        first = match.group()[0]
+        if first in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > limit:
+                break
+        elif first in "]}":
+            depth = max(depth - 1, 0)
+        elif match.end() - match.start() == 1:  # a lone quote: the rest of the text is one open string
+            break
+    return deepest
+
+
 def _json_record(body: bytes) -> dict[str, Any]:
+    text = _utf8(body)  # JSON is UTF-8 (RFC 8259)
+    if json_depth(text, limit=MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
+        raise Invalid(
+            f"body is JSON nested deeper than {MAX_JSON_DEPTH} levels: post one flat object "
+            '{"id","date","url","title","text"}'
+        )
     try:
-        raw = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raw = json.loads(text)  # the depth is bounded, so the parser's recursion is too
+    except ValueError as exc:  # JSONDecodeError, and integers over Python's 4,300-digit limit
         raise Invalid(f"body is not valid JSON: {exc}") from None
     if not isinstance(raw, dict):
         raise Invalid(
