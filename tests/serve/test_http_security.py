@@ -116,6 +116,7 @@ def test_the_csp_allows_only_this_origin_and_no_inline_script_or_eval(client: Te
     assert directives["object-src"] == ["'none'"]
     assert directives["form-action"] == ["'self'"]
     assert "https:" not in policy and "*" not in policy
+    assert CSP in (Path(__file__).resolve().parents[2] / "docs" / "api.md").read_text(encoding="utf-8")
 
 
 def test_a_crash_still_carries_the_security_headers(store_path: Path) -> None:

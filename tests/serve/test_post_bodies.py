@@ -199,3 +199,8 @@ def test_post_json_must_be_utf8(writer: TestClient) -> None:
         "/api/articles", content=body, headers={**AUTH, "content-type": "application/json"}
     )
     assert_error(response, 422, code="E622", says="utf-8")
+
+
+def test_openapi_documents_the_415(writer: TestClient) -> None:
+    post = writer.get("/openapi.json").json()["paths"]["/api/articles"]["post"]
+    assert "415" in post["responses"]

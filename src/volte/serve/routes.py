@@ -164,6 +164,7 @@ _POST_BODY = {
     responses={
         401: {"model": ErrorBody, "description": "Missing or wrong token"},
         413: {"model": ErrorBody, "description": "Body too large"},
+        415: {"model": ErrorBody, "description": "No Content-Type, or one not read here"},
     },
 )
 async def post_article(
