@@ -75,6 +75,12 @@ class ServeSettings(_Section):
         description="Host header names the server answers (any port), besides the address it binds "
         '(--host, serve.host); other names get 400 E600, against DNS rebinding. "*" answers any name.',
     )
+    code_per_minute: float = Field(
+        12,
+        ge=0,
+        description="Texts one client address may have coded a minute on the dashboard's POST /code (a token "
+        "bucket holding as many, in bursts); more get 429 E629 with Retry-After. 0: no limit.",
+    )
 
 
 class Settings(_Section):

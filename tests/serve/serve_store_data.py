@@ -120,3 +120,17 @@ def coded_articles() -> list[Any]:
             Coded(article=article, events=tuple(_event(doc_id, day, text, s) for s in specs), reject=None)
         )
     return out
+
+
+class FakeCoder:
+    """Stands in for the server's coder: counts the texts it is handed and codes each to no events (no spaCy
+    model needed)."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def code(self, article: Article) -> Any:
+        from volte.coding.coder import Coded as CoderResult
+
+        self.calls += 1
+        return CoderResult(article=article, events=(), reject=None)

@@ -218,3 +218,45 @@ def test_code_page_returns_events_for_a_pasted_paragraph(page: Any, server: str)
     assert rows and any("COL" in r for r in rows), rows
     assert page.locator("#result .ok").count() == 0  # no token given: nothing stored
     assert httpx.get(f"{server}/api/events?limit=1").json()["total"] == before
+
+
+_RECORD_CSP_VIOLATIONS = (
+    "window.cspViolations = [];"
+    "document.addEventListener('securitypolicyviolation', e =>"
+    " window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile));"
+)
+
+
+@pytest.mark.issue(16)
+def test_dyad_chart_draws_under_the_csp_without_violations(page: Any, server: str) -> None:
+    """The CSP allows no eval and no inline style: the chart still draws (Vega's expression interpreter,
+    vega-embed's CSS from a file), on a real time axis, with working tooltips, and nothing is blocked."""
+    page.add_init_script(_RECORD_CSP_VIOLATIONS)
+    response = page.goto(f"{server}/dyad/COL/USA")
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self';" in policy and "unsafe" not in policy
+    page.wait_for_selector("#chart[data-rendered=true]")
+    bars = page.eval_on_selector_all("#chart svg .mark-rect path", "els => els.map(e => e.getAttribute('d'))")
+    assert len({d.split(",")[0] for d in bars}) > 1, bars  # an invalid time domain stacks every bar at x=0
+    assert page.locator("#chart svg .role-axis-label text").filter(has_text="Jan").count() > 0
+    page.locator("#chart svg .mark-symbol path").first.hover(force=True)
+    page.wait_for_selector("#vg-tooltip-element.visible")
+    assert page.eval_on_selector("#vg-tooltip-element", "e => getComputedStyle(e).position") == "fixed"
+    assert page.evaluate("window.cspViolations") == []
+
+
+@pytest.mark.issue(16)
+def test_code_form_posted_from_another_origin_is_refused(page: Any, server: str) -> None:
+    """A page on another origin (here another port of 127.0.0.1, served by Playwright) auto-submits a form
+    to POST /code: the browser sends that page's Origin, and the server answers 403 without coding."""
+    other = f"http://127.0.0.1:{_free_port()}"
+    form = (
+        f'<form id="f" method="post" action="{server}/code"><input name="text" value="{PARAGRAPH}"></form>'
+        "<script>document.getElementById('f').submit()</script>"
+    )
+    page.route(f"{other}/form.html", lambda route: route.fulfill(content_type="text/html", body=form))
+    with page.expect_response(f"{server}/code") as answer:
+        page.goto(f"{other}/form.html")
+    assert answer.value.status == 403
+    assert answer.value.request.header_value("origin") == other
+    assert "E603" in page.content()

@@ -20,6 +20,7 @@ from volte.serve import routes, views
 from volte.serve.access import CoderAccess, StoreAccess
 from volte.serve.errors import BodyLimit, install_error_handlers
 from volte.serve.hosts import AllowedHosts
+from volte.serve.security import SecurityHeaders, TokenBucket
 from volte.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -69,12 +70,14 @@ def create_app(
     app.state.token = token
     app.state.store = store
     app.state.coder = CoderAccess(settings)
+    app.state.code_limiter = TokenBucket(settings.serve.code_per_minute)  # the dashboard's POST /code
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
     views.configure(app.state.templates)
     install_error_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=settings.serve.max_body_bytes)
     app.add_middleware(views.EmptyFormFields)
-    app.add_middleware(AllowedHosts, hosts=(*settings.serve.allowed_hosts, settings.serve.host))  # outermost
+    app.add_middleware(AllowedHosts, hosts=(*settings.serve.allowed_hosts, settings.serve.host))
+    app.add_middleware(SecurityHeaders)  # outermost: its headers go on every answer, a refused Host's too
     app.include_router(routes.router)
     app.include_router(views.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

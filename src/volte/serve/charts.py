@@ -73,6 +73,14 @@ def _add_days(day: str, delta: int) -> str:
     return (date.fromisoformat(day) + timedelta(days=delta)).isoformat()
 
 
+def _utc_day(day: str) -> dict[str, Any]:
+    """A ``YYYY-MM-DD`` day as a Vega-Lite DateTime at 00:00 UTC. (A date string would compile to
+    ``datetime("2026-01-07")``, which Vega's expression interpreter, the one the page's CSP allows, reads
+    as an invalid date.)"""
+    parsed = date.fromisoformat(day)
+    return {"year": parsed.year, "month": parsed.month, "date": parsed.day, "utc": True}
+
+
 def _ticks(span_days: int) -> dict[str, Any]:
     """Whole-day ticks: daily on short spans, weekly, then monthly."""
     if span_days <= 21:
@@ -112,7 +120,7 @@ def _direction(
         "axis": {"labelOverlap": True},
     }
     if domain:
-        x["scale"]["domain"] = domain
+        x["scale"]["domain"] = [_utc_day(day) for day in domain]
         x["axis"].update(_ticks((date.fromisoformat(domain[1]) - date.fromisoformat(domain[0])).days))
     layers = [_bars(direction, points, x, bar=bar, peak=peak, legend=legend), _means(direction, points, x)]
     if shifts:

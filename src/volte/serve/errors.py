@@ -21,11 +21,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from volte.errors import (
     E_API_BAD_REQUEST,
+    E_API_FORBIDDEN,
     E_API_INTERNAL,
     E_API_INVALID,
+    E_API_MEDIA_TYPE,
     E_API_METHOD,
     E_API_NOT_FOUND,
     E_API_TOO_LARGE,
+    E_API_TOO_MANY,
     E_API_UNAUTHORIZED,
     E_API_UNAVAILABLE,
     E_STORE_BAD_ACTOR,
@@ -38,16 +41,20 @@ from volte.errors import (
     StoreError,
     VolteError,
 )
+from volte.serve.security import HEADERS as SECURITY_HEADERS
 
 log = logging.getLogger(__name__)
 
 _CODE_BY_STATUS = {
     400: E_API_BAD_REQUEST,
     401: E_API_UNAUTHORIZED,
+    403: E_API_FORBIDDEN,
     404: E_API_NOT_FOUND,
     405: E_API_METHOD,
     413: E_API_TOO_LARGE,
+    415: E_API_MEDIA_TYPE,
     422: E_API_INVALID,
+    429: E_API_TOO_MANY,
     503: E_API_UNAVAILABLE,
 }
 
@@ -57,6 +64,13 @@ class Invalid(ApiError):
 
     code = E_API_INVALID
     status = 422
+
+
+class UnsupportedMediaType(ApiError):
+    """A request body whose Content-Type the route does not read (or none at all)."""
+
+    code = E_API_MEDIA_TYPE
+    status = 415
 
 
 class Unavailable(ApiError):
@@ -70,9 +84,16 @@ def error_body(message: str, *, code: str, status: int) -> dict[str, Any]:
     return {"ok": False, "error": message, "code": code, "status": status}
 
 
-def error_response(request: Request | None, message: str, *, code: str, status: int) -> Response:
+def error_response(
+    request: Request | None,
+    message: str,
+    *,
+    code: str,
+    status: int,
+    headers: dict[str, str] | None = None,
+) -> Response:
     """The JSON error shape, or an HTML page with the same facts for a browser on a dashboard path."""
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    headers = {**(headers or {}), **({"WWW-Authenticate": "Bearer"} if status == 401 else {})} or None
     if request is not None and _wants_html(request):
         templates = getattr(request.app.state, "templates", None)
         if templates is not None:
@@ -112,7 +133,9 @@ async def _on_volte_error(request: Request, exc: VolteError) -> Response:
     status = status_of(exc)
     if status >= 500:
         log.warning("%s %s failed: [%s] %s", request.method, request.url.path, exc.code, exc.message)
-    return error_response(request, exc.message, code=exc.code, status=status)
+    retry_after = getattr(exc, "retry_after", None)  # a rate limit says when to come back
+    headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
+    return error_response(request, exc.message, code=exc.code, status=status, headers=headers)
 
 
 async def _on_http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -136,8 +159,13 @@ async def _on_validation_error(request: Request, exc: RequestValidationError) ->
 
 async def _on_crash(request: Request, exc: Exception) -> Response:
     log.exception("unexpected error on %s %s", request.method, request.url.path)
+    # Starlette answers a crash outside every middleware, so the security headers are added here too.
     return error_response(
-        request, f"internal error ({type(exc).__name__}); see the server log", code=E_API_INTERNAL, status=500
+        request,
+        f"internal error ({type(exc).__name__}); see the server log",
+        code=E_API_INTERNAL,
+        status=500,
+        headers=SECURITY_HEADERS,
     )
 
 

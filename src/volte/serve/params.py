@@ -4,9 +4,11 @@ date parsing that a pattern alone cannot do (2026-02-30, reversed ranges)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import Path, Query
+from fastapi import Path, Query, Request
+from fastapi.dependencies.utils import get_flat_params
+from fastapi.params import Query as QueryInfo
 
 from volte.serve.errors import Invalid
 
@@ -23,6 +25,10 @@ ActorCode = Annotated[
     ),
 ]
 Day = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="A day, `YYYY-MM-DD`.")]
+Code = Annotated[
+    str | None,
+    Query(pattern=r"^\d{2,4}$", description="CAMEO event code or its prefix, 2-4 digits (`11`, `112`)."),
+]
 Root = Annotated[str | None, Query(pattern=r"^\d{2}$", description="CAMEO root code, two digits (`04`).")]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Records to skip.")]
@@ -51,3 +57,28 @@ def parse_range(since: str | None, until: str | None) -> tuple[date | None, date
 
 def upper(code: str | None) -> str | None:
     return code.upper() if code else None
+
+
+def known_query_params(request: Request) -> None:
+    """A router dependency: 422 naming each query parameter the matched route does not declare, so a
+    misspelt or unsupported filter (``?cod=112``) is never silently ignored."""
+    route = request.scope.get("route")
+    if getattr(route, "dependant", None) is None:
+        return
+    declared = declared_query_params(route)
+    unknown = [name for name in request.query_params if name not in declared]
+    if unknown:
+        names = ", ".join(repr(name[:50]) for name in unknown[:5])
+        accepted = ", ".join(sorted(declared)) or "none"
+        raise Invalid(
+            f"unknown query parameter{'s' if len(unknown) > 1 else ''} {names} for "
+            f"{request.method} {request.url.path}; accepted: {accepted} (see /openapi.json)"
+        )
+
+
+def declared_query_params(route: Any) -> frozenset[str]:
+    """The query parameter names (aliases) a route and its dependencies declare (a few microseconds; routes
+    are not hashable, so nothing is cached)."""
+    return frozenset(
+        field.alias for field in get_flat_params(route.dependant) if isinstance(field.field_info, QueryInfo)
+    )

@@ -7,7 +7,7 @@ import dataclasses
 import secrets
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Header, Path, Query, Request
+from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
@@ -17,12 +17,14 @@ from volte.serve import lookups, submissions
 from volte.serve.errors import Invalid
 from volte.serve.params import (
     ActorCode,
+    Code,
     Day,
     Limit,
     Offset,
     PathActor,
     Root,
     Search,
+    known_query_params,
     parse_range,
     upper,
 )
@@ -42,12 +44,13 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     for status, text in (
         (400, "Host header not allowed (serve.allowed_hosts)"),
         (404, "Not found"),
-        (422, "Invalid parameter, or a range over store.max_points (E103)"),
+        (422, "Invalid or unknown parameter, or a range over store.max_points (E103)"),
         (503, "Store unavailable or locked"),
     )
 }
 
-router = APIRouter(prefix="/api", responses=_ERRORS)
+# Every API route refuses query parameters it does not declare (422 naming them).
+router = APIRouter(prefix="/api", responses=_ERRORS, dependencies=[Depends(known_query_params)])
 
 
 @router.get("/health", summary="Server and store status")
@@ -75,6 +78,7 @@ def events(
     since: Day = None,
     until: Day = None,
     root: Root = None,
+    code: Code = None,
     q: Search = None,
     limit: Limit = 100,
     offset: Offset = 0,
@@ -88,6 +92,7 @@ def events(
             since=start,
             until=end,
             root=root,
+            code=code,
             q=q,
             limit=limit,
             offset=offset,
@@ -159,6 +164,7 @@ _POST_BODY = {
     responses={
         401: {"model": ErrorBody, "description": "Missing or wrong token"},
         413: {"model": ErrorBody, "description": "Body too large"},
+        415: {"model": ErrorBody, "description": "No Content-Type, or one not read here"},
     },
 )
 async def post_article(

@@ -9,13 +9,14 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import re
 from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError
 
 from volte.errors import E_API_INVALID
 from volte.records import Article, Reject
-from volte.serve.errors import Invalid, describe_validation
+from volte.serve.errors import Invalid, UnsupportedMediaType, describe_validation
 from volte.serve.params import parse_day
 from volte.settings import Settings
 
@@ -35,25 +36,73 @@ class ArticleIn(BaseModel):
     text: str = Field(min_length=1, description="The article text (plain text).")
 
 
+MAX_JSON_DEPTH = 32  # an article is one flat object; anything nested deeper is refused unparsed
+# One JSON string (escapes included), one bracket, or a quote that opens a string never closed.
+_JSON_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]|"', re.DOTALL)
+MEDIA_TYPES = ("application/json", "text/plain", "text/html")
+_UTF8 = frozenset({"utf-8", "utf8", "us-ascii", "ascii"})  # ASCII is a subset of UTF-8
+
+
 def to_article(
     body: bytes, content_type: str, params: dict[str, str | None], *, settings: Settings
 ) -> Article:
     """The posted body as an Article. ``params`` (id, date, url, title from the query string) describe a raw
     text or HTML body; a JSON body carries its own."""
-    media = content_type.split(";")[0].strip().lower()
+    media = media_type(content_type)
     if media == "application/json":
         return _from_record(_json_record(body), settings=settings)
-    if media in ("text/plain", ""):
+    if media == "text/plain":
         return _from_record({**params, "text": _utf8(body)}, settings=settings)
-    if media == "text/html":
-        return _from_html(_utf8(body), params, settings=settings)
-    raise Invalid(f"unsupported Content-Type {media!r}: send application/json, text/plain or text/html")
+    return _from_html(_utf8(body), params, settings=settings)
+
+
+def media_type(content_type: str) -> str:
+    """The media type a Content-Type header names, lower-cased: one of :data:`MEDIA_TYPES`, with no charset
+    or a UTF-8 one. Anything else, a missing header included, is 415 E615: a body is never guessed at."""
+    media, _, rest = content_type.partition(";")
+    media = media.strip().lower()
+    shown = f"Content-Type {content_type[:100]!r}" if content_type.strip() else "no Content-Type header"
+    if media not in MEDIA_TYPES:
+        raise UnsupportedMediaType(
+            f"{shown}: send the article with Content-Type application/json, text/plain or text/html"
+        )
+    for parameter in rest.split(";"):
+        name, _, value = parameter.partition("=")
+        charset = value.strip().strip('"').lower()
+        if name.strip().lower() == "charset" and charset not in _UTF8:
+            raise UnsupportedMediaType(f"{shown}: bodies are read as UTF-8; send charset=utf-8 or no charset")
+    return media
+
+
+def json_depth(text: str, *, limit: int) -> int:
+    """How deep arrays and objects nest in ``text``, by one linear scan without recursion; brackets inside
+    strings do not count. The scan stops as soon as the depth passes ``limit`` (and at a string never
+    closed), so malformed JSON gives some depth and the parser then says what is wrong with it."""
+    depth = deepest = 0
+    for match in _JSON_TOKENS.finditer(text):
+        first = match.group()[0]
+        if first in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > limit:
+                break
+        elif first in "]}":
+            depth = max(depth - 1, 0)
+        elif match.end() - match.start() == 1:  # a lone quote: the rest of the text is one open string
+            break
+    return deepest
 
 
 def _json_record(body: bytes) -> dict[str, Any]:
+    text = _utf8(body)  # JSON is UTF-8 (RFC 8259)
+    if json_depth(text, limit=MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
+        raise Invalid(
+            f"body is JSON nested deeper than {MAX_JSON_DEPTH} levels: post one flat object "
+            '{"id","date","url","title","text"}'
+        )
     try:
-        raw = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raw = json.loads(text)  # the depth is bounded, so the parser's recursion is too
+    except ValueError as exc:  # JSONDecodeError, and integers over Python's 4,300-digit limit
         raise Invalid(f"body is not valid JSON: {exc}") from None
     if not isinstance(raw, dict):
         raise Invalid(

@@ -24,6 +24,7 @@ from volte.serve.charts import QUAD_COLOURS, QUAD_LABELS
 from volte.serve.errors import Invalid, status_of
 from volte.serve.params import ACTOR_PATTERN, ActorCode, Day, PathActor, Search, parse_day, parse_range, upper
 from volte.serve.routes import check_token
+from volte.serve.security import check_same_origin
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -242,7 +243,15 @@ def code_text(
     title: Annotated[str, Form(max_length=1000)] = "",
     token: Annotated[str, Form(max_length=1024)] = "",
 ) -> Response:
-    """Code a pasted text and show its events; store it too when the right token is given."""
+    """Code a pasted text and show its events; store it too when the right token is given.
+
+    Coding costs CPU, so another site's page may not make a visitor's browser ask for it: without the
+    token the request must come from this site's own form (403 E603), and each client address is limited
+    to ``serve.code_per_minute`` texts (429 E629 with Retry-After), token or not."""
+    if not token:
+        check_same_origin(request)
+    client = request.client.host if request.client else "unknown"
+    request.app.state.code_limiter.check(client, setting="serve.code_per_minute")
     context: dict[str, Any] = {
         "text": text,
         "date": date_,
