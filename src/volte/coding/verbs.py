@@ -447,8 +447,11 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
     if slot == "xcomp_object":  # "refused to sign *the statement*", "provide $1 billion to help *Turkey*"
         clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") or _to_advcl(c)]
         return [o for c in clauses for o in object_heads(c)]
-    if slot == "between":
-        return _prep_objects(tok, ("between", "among"))
+    if slot == "between":  # "clashes *between* police and protesters", "clashes broke out *between* ..."
+        found = _prep_objects(tok, ("between", "among"))
+        if not found and noun and tok.dep_ == "nsubj":
+            found = _prep_objects(tok.head, ("between", "among"))
+        return found
     if slot.startswith("prep:"):
         return _prep_objects(tok, (slot[5:],), with_object=not noun)
     if slot.startswith("obj_prep:"):
