@@ -72,7 +72,7 @@ def report_skipped(scan: InputScan) -> None:
 def code_cli(
     inputs: list[str] = typer.Argument(
         ...,
-        help="Files, directories, globs, or - for stdin (.txt, .jsonl, .html, RSS/Atom); hidden files are skipped; a file's id is its path under the directory given (docs/data-model.md).",
+        help="Files, directories, globs, or - for stdin (.txt, .jsonl, .json, .html, RSS/Atom; stdin is read like a file of the same bytes, JSON Lines streamed line by line); hidden files are skipped; a file's id is its path under the directory given (docs/data-model.md).",
     ),
     date_: str | None = typer.Option(
         None, "--date", help="Publication date (YYYY-MM-DD) for inputs that carry none."

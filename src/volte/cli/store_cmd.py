@@ -65,7 +65,7 @@ def _open(db: Path | None, *, read_only: bool) -> Any:
 def ingest_cli(
     inputs: list[str] = typer.Argument(
         ...,
-        help="Files, directories, globs, or - for stdin (.txt, .jsonl, .html, RSS/Atom); hidden files are skipped; a file's id is its path under the directory given (docs/data-model.md).",
+        help="Files, directories, globs, or - for stdin (.txt, .jsonl, .json, .html, RSS/Atom; stdin is read like a file of the same bytes, JSON Lines streamed line by line); hidden files are skipped; a file's id is its path under the directory given (docs/data-model.md).",
     ),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     date_: str | None = typer.Option(
