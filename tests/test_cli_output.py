@@ -109,3 +109,14 @@ def test_code_streams_each_documents_events_before_the_next(
     assert result.exit_code == 0, result.output
     assert coder.seen == [0, 1, 2, 3, 4]
     assert len(out.read_text(encoding="utf-8").splitlines()) == header_lines + 5
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("plot", ["nodir/chart.png", "folder.png"])
+def test_dyad_plot_to_a_bad_path_is_a_coded_error(tmp_path: Path, plot: str) -> None:
+    """Checked before the store is opened (this one does not exist) or the series is built."""
+    (tmp_path / "folder.png").mkdir()
+    _assert_coded_error(
+        ["dyad", "COL", "USA", "--db", str(tmp_path / "none.duckdb"), "--plot", str(tmp_path / plot)], "E104"
+    )
+    assert not (tmp_path / "nodir").exists()

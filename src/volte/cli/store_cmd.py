@@ -11,7 +11,7 @@ import typer
 
 from volte.cli.app import app, echo, edge, parse_cli_date
 from volte.cli.progress import Progress
-from volte.cli.render import check_format, render_table, write_records
+from volte.cli.render import check_format, check_output_path, render_table, write_records
 from volte.errors import E_CONFIG_BAD_OPTION, ConfigError
 
 DB_HELP = "DuckDB store file (default: store.path setting, volte.duckdb)."
@@ -236,6 +236,8 @@ def dyad_cli(
     check_format(freq, ("day", "week"))
     if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
         raise ConfigError(f"--plot {plot}: the file must end in .png or .svg", code=E_CONFIG_BAD_OPTION)
+    if plot is not None:
+        check_output_path(plot, option="--plot")
     with _open(db, read_only=True) as store:
         rows = store.dyad_series(
             source,
