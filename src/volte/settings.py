@@ -27,7 +27,7 @@ class IngestSettings(_Section):
         ("en",), description="Languages coded; other languages are rejected (E208)."
     )
     min_lang_score: float = Field(
-        0.5, description="Minimum language-identifier confidence before a non-English verdict rejects a text."
+        0.5, description="Minimum language-identifier confidence before a verdict of an unsupported language rejects a text (E208); a supported runner-up or English function words still keep it (docs/data-model.md, Languages)."
     )
 
 

@@ -27,7 +27,7 @@ def batch_cli(
         ...,
         "--out",
         "-o",
-        help="Output directory: Parquet per shard + manifest.json. Rerun the same command to resume.",
+        help="Output directory (created when missing; a file there is E104): Parquet per shard + manifest.json. Rerun the same command to resume.",
     ),
     workers: int = typer.Option(
         2, "--workers", "-w", help="Worker processes of the local Dask cluster (ignored with --scheduler)."

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO, cast
+from typing import TYPE_CHECKING, cast
 
 import typer
 
 from volte.cli.app import app, echo, edge, parse_cli_date
 from volte.cli.progress import Progress
-from volte.cli.render import check_format, render_table, write_records
+from volte.cli.render import RecordWriter, check_format, check_output_path, open_output, render_table
 from volte.records import EVENT_FIELDS, Event, Reject
 
 if TYPE_CHECKING:
@@ -29,15 +26,6 @@ EVENT_TABLE = [
     ("factuality", "fact.", 12),
     ("sentence", "sentence", 70),
 ]
-
-
-@contextmanager
-def _output(path: Path | None) -> Iterator[TextIO]:
-    if path is None:
-        yield sys.stdout
-        return
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        yield fh
 
 
 def event_rows(events: list[Event]) -> list[dict[str, object]]:
@@ -72,13 +60,13 @@ def report_skipped(scan: InputScan) -> None:
 def code_cli(
     inputs: list[str] = typer.Argument(
         ...,
-        help="Files, directories, globs, or - for stdin (.txt, .jsonl, .html, RSS/Atom); hidden files are skipped; a file's id is its path under the directory given (docs/data-model.md).",
+        help="Files, directories, globs, or - for stdin (.txt, .jsonl, .json, .html, RSS/Atom; stdin is read like a file of the same bytes, JSON Lines streamed line by line); hidden files are skipped; a file's id is its path under the directory given (docs/data-model.md).",
     ),
     date_: str | None = typer.Option(
         None, "--date", help="Publication date (YYYY-MM-DD) for inputs that carry none."
     ),
     fmt: str = typer.Option("table", "--format", "-f", help="Output format: jsonl, csv, tsv or table."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout; its folder must exist and it may not be an input (E104). Events are written as each document is coded (table: at the end)."),
     statements: bool = typer.Option(
         False, "--statements", help="Also emit generic 'make statement' (010) events."
     ),
@@ -92,7 +80,9 @@ def code_cli(
     from volte.ingest.dedup import RunIds, screen
     from volte.ingest.sources import iter_files, scan_inputs
 
-    scan = scan_inputs(inputs)  # a missing path is a coded error before the model loads
+    scan = scan_inputs(inputs)  # a missing path or a bad output is a coded error before the model loads
+    if output is not None:
+        check_output_path(output, inputs=[f.path for f in scan.files])
     report_skipped(scan)
     from volte.coding.coder import Coder
     from volte.settings import load_settings
@@ -100,21 +90,20 @@ def code_cli(
     settings = load_settings(
         overrides=[f"coding.statements={statements}", f"coding.hypothetical={hypothetical}"]
     )
-    events: list[Event] = []
+    coder = Coder(settings)
     rejects: list[Reject] = []
     progress = Progress("coding", unit="docs")
     seen = RunIds()
     items = screen(iter_files(scan.files, published=published, settings=settings), seen)
-    for coded in Coder(settings).code(items):
-        events.extend(coded.events)
-        if coded.reject is not None:
-            rejects.append(coded.reject)
-        progress.advance(events=len(coded.events), rejects=coded.reject is not None)
-    progress.close()
-    with _output(output) as out:
-        write_records(
-            event_rows(events), fmt=fmt, out=out, columns=list(EVENT_FIELDS), table_columns=EVENT_TABLE
-        )
+    with open_output(output) as out:
+        writer = RecordWriter(out, fmt=fmt, columns=list(EVENT_FIELDS), table_columns=EVENT_TABLE)
+        for coded in coder.code(items):
+            writer.write(event_rows(list(coded.events)))
+            if coded.reject is not None:
+                rejects.append(coded.reject)
+            progress.advance(events=len(coded.events), rejects=coded.reject is not None)
+        progress.close()
+        writer.close()
     if seen.repeats:
         echo(f"{seen.repeats} repeated documents (same id or URL, same content) coded once", err=True)
     summarise_rejects(rejects)

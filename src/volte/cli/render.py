@@ -1,15 +1,19 @@
-"""Writing record lists as JSON Lines, CSV, TSV or a readable fixed-width table."""
+"""Writing records as JSON Lines, CSV, TSV or a readable fixed-width table, to stdout or a checked file."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import os
 import shutil
-from collections.abc import Iterable, Mapping, Sequence
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TextIO
 
-from volte.errors import E_CONFIG_BAD_OPTION, ConfigError
+from volte.errors import E_CONFIG_BAD_OPTION, E_CONFIG_OUTPUT_PATH, ConfigError
 
 FORMATS = ("jsonl", "csv", "tsv", "table")
 
@@ -18,6 +22,96 @@ def check_format(fmt: str, allowed: Sequence[str] = FORMATS) -> str:
     if fmt not in allowed:
         raise ConfigError(f"--format {fmt!r}: choose one of {', '.join(allowed)}", code=E_CONFIG_BAD_OPTION)
     return fmt
+
+
+def check_output_path(path: Path, *, inputs: Iterable[str] = (), option: str = "--output") -> None:
+    """A ConfigError (E104) unless ``path`` can take a new file: its folder exists (it is not created:
+    a missing folder is more often a typo than a wish), it is not a folder, and it is none of the
+    ``inputs`` being read (writing it would destroy what is read)."""
+
+    def fail(problem: str) -> ConfigError:
+        return ConfigError(f"{option} {path}: {problem}", code=E_CONFIG_OUTPUT_PATH)
+
+    if path.is_dir():
+        raise fail(f"is a folder; name a file in it, e.g. {path / 'events.jsonl'}")
+    folder = path.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise fail(f"the folder {folder} {what}; create it first (mkdir -p {folder}) or write elsewhere")
+    if path.exists():
+        for name in inputs:
+            if name != "-" and os.path.samefile(path, name):
+                raise fail(
+                    f"is one of the inputs ({name}); writing it would replace what is read: choose another file"
+                )
+
+
+@contextmanager
+def open_output(path: Path | None, *, option: str = "--output") -> Iterator[TextIO]:
+    """stdout, or ``path`` opened for writing (an OSError becomes a ConfigError E104)."""
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        fh = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed below)
+    except OSError as exc:
+        raise ConfigError(
+            f"{option} {path}: cannot be written ({exc.strerror or exc}); check its permissions or write elsewhere",
+            code=E_CONFIG_OUTPUT_PATH,
+        ) from exc
+    with fh:
+        yield fh
+
+
+class RecordWriter:
+    """Writes rows as they come: JSON Lines, CSV and TSV (header first) are written and flushed at each
+    :meth:`write`, so a reader sees every document's rows as soon as it is coded; a table needs every row
+    to size its columns, so it is kept until :meth:`close`. ``table_columns`` = (key, header, max width)."""
+
+    def __init__(
+        self,
+        out: TextIO,
+        *,
+        fmt: str,
+        columns: Sequence[str],
+        table_columns: Sequence[tuple[str, str, int]] | None = None,
+    ) -> None:
+        self.out = out
+        self.fmt = fmt
+        self.columns = list(columns)
+        self.table_columns = table_columns or [(k, k, 24) for k in self.columns]
+        self.count = 0
+        self._table: list[Mapping[str, Any]] = []
+        self._csv: csv.DictWriter[str] | None = None
+        if fmt in ("csv", "tsv"):
+            self._csv = csv.DictWriter(
+                out,
+                fieldnames=self.columns,
+                delimiter="," if fmt == "csv" else "\t",
+                extrasaction="ignore",
+                lineterminator="\n",
+            )
+            self._csv.writeheader()
+            out.flush()
+
+    def write(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        for row in rows:
+            self.count += 1
+            if self._csv is not None:
+                self._csv.writerow({k: _cell(row.get(k)) for k in self.columns})
+            elif self.fmt == "jsonl":
+                self.out.write(json.dumps(dict(row), ensure_ascii=False, default=str) + "\n")
+            else:
+                self._table.append(row)
+        if self.fmt != "table":
+            self.out.flush()
+
+    def close(self) -> int:
+        """Write what is kept (the table); returns how many rows were written."""
+        if self.fmt == "table":
+            self.out.write(render_table(self._table, self.table_columns))
+        self.out.flush()
+        return self.count
 
 
 def write_records(
@@ -30,28 +124,10 @@ def write_records(
 ) -> int:
     """Write rows; returns how many were written. ``table_columns`` = (key, header, max width)."""
     rows = list(rows)
-    if fmt == "jsonl":
-        for row in rows:
-            out.write(json.dumps(dict(row), ensure_ascii=False, default=str) + "\n")
-    elif fmt in ("csv", "tsv"):
-        names = list(columns or (rows[0].keys() if rows else []))
-        writer = csv.DictWriter(
-            out,
-            fieldnames=names,
-            delimiter="," if fmt == "csv" else "\t",
-            extrasaction="ignore",
-            lineterminator="\n",
-        )
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: _cell(row.get(k)) for k in names})
-    else:
-        out.write(
-            render_table(
-                rows, table_columns or [(k, k, 24) for k in (columns or (rows[0].keys() if rows else []))]
-            )
-        )
-    return len(rows)
+    names = list(columns or (rows[0].keys() if rows else []))
+    writer = RecordWriter(out, fmt=fmt, columns=names, table_columns=table_columns)
+    writer.write(rows)
+    return writer.close()
 
 
 def _cell(value: Any) -> Any:

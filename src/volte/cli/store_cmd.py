@@ -11,7 +11,7 @@ import typer
 
 from volte.cli.app import app, echo, edge, parse_cli_date
 from volte.cli.progress import Progress
-from volte.cli.render import check_format, render_table, write_records
+from volte.cli.render import check_format, check_output_path, render_table, write_records
 from volte.errors import E_CONFIG_BAD_OPTION, ConfigError
 
 DB_HELP = "DuckDB store file (default: store.path setting, volte.duckdb)."
@@ -65,7 +65,7 @@ def _open(db: Path | None, *, read_only: bool) -> Any:
 def ingest_cli(
     inputs: list[str] = typer.Argument(
         ...,
-        help="Files, directories, globs, or - for stdin (.txt, .jsonl, .html, RSS/Atom); hidden files are skipped; a file's id is its path under the directory given (docs/data-model.md).",
+        help="Files, directories, globs, or - for stdin (.txt, .jsonl, .json, .html, RSS/Atom; stdin is read like a file of the same bytes, JSON Lines streamed line by line); hidden files are skipped; a file's id is its path under the directory given (docs/data-model.md).",
     ),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     date_: str | None = typer.Option(
@@ -236,6 +236,8 @@ def dyad_cli(
     check_format(freq, ("day", "week"))
     if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
         raise ConfigError(f"--plot {plot}: the file must end in .png or .svg", code=E_CONFIG_BAD_OPTION)
+    if plot is not None:
+        check_output_path(plot, option="--plot")
     with _open(db, read_only=True) as store:
         rows = store.dyad_series(
             source,

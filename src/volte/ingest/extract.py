@@ -19,7 +19,7 @@ from volte.errors import (
     E_INGEST_NO_TEXT,
     E_INGEST_TOO_LARGE,
 )
-from volte.ingest.language import detect_language
+from volte.ingest.language import judge_language
 from volte.records import Article, Reject
 from volte.settings import Settings
 
@@ -127,11 +127,13 @@ def article_from_text(
     body = body.strip()
     if not body or not re.search(r"\w", body):
         return reject(E_INGEST_EMPTY, "no text to code (empty or only punctuation/whitespace)")
-    lang, score = detect_language(body)
-    if lang not in settings.ingest.languages and score >= settings.ingest.min_lang_score:
+    verdict = judge_language(
+        body, languages=settings.ingest.languages, min_score=settings.ingest.min_lang_score
+    )
+    if not verdict.supported:
         return reject(
             E_INGEST_LANGUAGE,
-            f"language {lang!r} (confidence {score:.2f}) is not supported; volte codes {', '.join(settings.ingest.languages)}",
+            f"language {verdict.lang!r} (confidence {verdict.score:.2f}) is not supported; volte codes {', '.join(settings.ingest.languages)}",
         )
     return Article(
         id=doc_id,
@@ -140,7 +142,7 @@ def article_from_text(
         title=title,
         published=published,
         kind=classify_kind(text, title),
-        lang=lang if lang in settings.ingest.languages else settings.ingest.languages[0],
+        lang=verdict.lang if verdict.lang in settings.ingest.languages else settings.ingest.languages[0],
         origin=origin,
     )
 

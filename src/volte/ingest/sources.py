@@ -8,17 +8,18 @@ line and a file over ``ingest.max_bytes`` is rejected without being read.
 from __future__ import annotations
 
 import glob
+import io
 import itertools
 import json
 import logging
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from volte.errors import (
     E_INGEST_BAD_JSON,
@@ -190,8 +191,11 @@ def iter_file(
     """Documents of one file (or '-' for stdin), dispatched on its suffix and content. ``name`` is the
     id of a text or HTML article (default: the file name; see :func:`scan_inputs`)."""
     settings = settings or Settings()
-    suffix = "" if path == "-" else Path(path).suffix.lower()
-    name = name or ("stdin" if path == "-" else Path(path).name)
+    if path == "-":
+        yield from _read_stdin(name or "stdin", published=published, settings=settings)
+        return
+    suffix = Path(path).suffix.lower()
+    name = name or Path(path).name
     if suffix in JSONL_SUFFIXES:
         yield from read_jsonl_range(path, 0, None, published=published, settings=settings)
         return
@@ -209,11 +213,6 @@ def _dispatch_bytes(
     if suffix in FEED_SUFFIXES or (suffix not in HTML_SUFFIXES and looks_like_feed(head)):
         yield from articles_from_feed(raw, origin=path, published=published, settings=settings)
         return
-    if path == "-" and head[:1] in (b"{", b"["):
-        yield from _records_from_lines(
-            raw.decode("utf-8", "replace").splitlines(), path, 0, published, settings
-        )
-        return
     if suffix == ".json":
         yield from _records_from_json(raw, path, published, settings)
         return
@@ -225,6 +224,60 @@ def _dispatch_bytes(
         yield article_from_html(text, doc_id=doc_id, origin=path, published=published, settings=settings)
         return
     yield _article_from_plain(text, doc_id=doc_id, origin=path, published=published, settings=settings)
+
+
+def _read_stdin(name: str, *, published: date | None, settings: Settings) -> Iterator[Item]:
+    """stdin, read exactly as the file its bytes make (docs/cli.md, "Reading stdin"): JSON Lines when
+    its first non-blank line is a JSON object (streamed line by line, no size limit on the whole), one
+    JSON document like a ``.json`` file when it starts with ``[`` or ``{`` otherwise (a ``{`` document
+    that does not parse is read as JSON Lines, so one bad first line loses only itself), else text, HTML
+    or a feed, sniffed like a file without a suffix."""
+    stream = sys.stdin.buffer
+    limit = settings.ingest.max_bytes
+    head, line = _first_line(stream, limit)
+    start = line.lstrip()[:1]
+    if start == b"{" and isinstance(_try_json(line), dict):
+        yield from _records_from_stream(itertools.chain(io.BytesIO(head + line), stream), published, settings)
+        return
+    raw = head + line + stream.read(max(0, limit + 1 - len(head) - len(line)))
+    if start == b"{" and (len(raw) > limit or _try_json(raw) is _UNREADABLE):
+        lines = itertools.chain(io.BytesIO(raw + stream.readline()), stream)
+        yield from _records_from_stream(lines, published, settings)
+        return
+    checked = _check_bytes(raw, "-", name, settings, size=len(raw))
+    if isinstance(checked, Reject):
+        yield checked
+        return
+    suffix = ".json" if start in (b"{", b"[") else ""
+    yield from _dispatch_bytes("-", name, suffix, raw, published=published, settings=settings)
+
+
+def _first_line(stream: IO[bytes], limit: int) -> tuple[bytes, bytes]:
+    """(the blank lines before it, the first non-blank line), each read at most ``limit + 1`` bytes at a time."""
+    head = b""
+    line = stream.readline(limit + 1)
+    while line and not line.strip() and len(head) <= limit:
+        head += line
+        line = stream.readline(limit + 1)
+    return head, line
+
+
+_UNREADABLE = object()
+
+
+def _try_json(raw: bytes) -> Any:
+    """The JSON value of ``raw``, or ``_UNREADABLE``."""
+    try:
+        return json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        return _UNREADABLE
+
+
+def _records_from_stream(
+    lines: Iterable[bytes], published: date | None, settings: Settings
+) -> Iterator[Item]:
+    for number, line in enumerate(lines):
+        yield from _record_from_line(line, "-", number, published, settings)
 
 
 def _article_from_plain(
@@ -338,19 +391,14 @@ def decode_json_line(line: bytes, *, origin: str, max_bytes: int | None = None) 
         return reject(E_INGEST_ENCODING, f"invalid UTF-8 at byte {exc.start}; re-encode the file as UTF-8")
     except json.JSONDecodeError as exc:
         return reject(E_INGEST_BAD_JSON, f"malformed JSON: {exc.msg} at column {exc.colno}")
-
-
-def _records_from_lines(
-    lines: list[str], path: str, offset: int, published: date | None, settings: Settings
-) -> Iterator[Item]:
-    for number, line in enumerate(lines, start=offset):
-        yield from _record_from_line(line.encode("utf-8"), path, number, published, settings)
+    except RecursionError:
+        return reject(E_INGEST_BAD_JSON, "malformed JSON: nested too deeply to read")
 
 
 def _records_from_json(raw: bytes, path: str, published: date | None, settings: Settings) -> Iterator[Item]:
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         yield Reject(
             doc_id=path,
             stage="ingest",
@@ -366,25 +414,28 @@ def _records_from_json(raw: bytes, path: str, published: date | None, settings: 
 
 def _read_bytes(path: str, doc_id: str, settings: Settings) -> bytes | Reject:
     limit = settings.ingest.max_bytes
-    if path == "-":
-        raw = sys.stdin.buffer.read(limit + 1)
-    else:
-        size = Path(path).stat().st_size
-        if size > limit:
-            return Reject(
-                doc_id=doc_id,
-                stage="ingest",
-                code=E_INGEST_TOO_LARGE,
-                reason=f"file is {size:,} bytes, over the {limit:,}-byte limit (setting ingest.max_bytes); split it or raise the limit",
-                origin=path,
-            )
-        raw = Path(path).read_bytes()
-    if len(raw) > limit:
+    size = Path(path).stat().st_size
+    if size > limit:
         return Reject(
             doc_id=doc_id,
             stage="ingest",
             code=E_INGEST_TOO_LARGE,
-            reason=f"input is over the {limit:,}-byte limit",
+            reason=f"file is {size:,} bytes, over the {limit:,}-byte limit (setting ingest.max_bytes); split it or raise the limit",
+            origin=path,
+        )
+    raw = Path(path).read_bytes()
+    return _check_bytes(raw, path, doc_id, settings, size=len(raw))
+
+
+def _check_bytes(raw: bytes, path: str, doc_id: str, settings: Settings, *, size: int) -> bytes | Reject:
+    """``raw`` when it may be text, else a Reject: over the size limit (E207), binary (E203)."""
+    limit = settings.ingest.max_bytes
+    if size > limit:
+        return Reject(
+            doc_id=doc_id,
+            stage="ingest",
+            code=E_INGEST_TOO_LARGE,
+            reason=f"input is over the {limit:,}-byte limit (setting ingest.max_bytes); split it or raise the limit",
             origin=path,
         )
     if b"\x00" in raw[:8192]:

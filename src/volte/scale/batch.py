@@ -28,7 +28,14 @@ from typing import TYPE_CHECKING, Any
 from distributed import WorkerPlugin
 
 from volte import CODER_VERSION
-from volte.errors import E_BATCH_LOCKED, E_BATCH_SCHEDULER, E_BATCH_SHARD_FAILED, CodingError, ConfigError
+from volte.errors import (
+    E_BATCH_LOCKED,
+    E_BATCH_SCHEDULER,
+    E_BATCH_SHARD_FAILED,
+    E_CONFIG_OUTPUT_PATH,
+    CodingError,
+    ConfigError,
+)
 from volte.nlp.pipeline import model_version
 from volte.records import Article, Reject
 from volte.scale.manifest import (
@@ -159,13 +166,20 @@ def run_batch(
     if scheduler is None and workers < 1:
         raise ConfigError(f"--workers {workers}: need at least 1 worker", code=E_BATCH_SCHEDULER)
     out = Path(out_dir)
+    _check_out_dir(out)
     shards = plan_shards(inputs, shard_size=shard_size, exclude=out)
     if scheduler is not None and any(not Path(p).is_absolute() for s in shards for p in s.paths):
         log.warning(
             "relative input paths are resolved in each worker's working directory; give absolute paths on a shared filesystem"
         )
     plan = make_plan(inputs, shards, shard_size=shard_size, published=published, settings=settings)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(
+            f"--out {out}: cannot create the folder ({exc.strerror or exc}); check the path and its permissions",
+            code=E_CONFIG_OUTPUT_PATH,
+        ) from exc
     with output_lock(out):
         manifest = Manifest.open(out, shards, plan=plan)
         todo = manifest.pending()
@@ -191,6 +205,18 @@ def run_batch(
         finally:
             manifest.save()
     return manifest
+
+
+def _check_out_dir(out: Path) -> None:
+    """A ConfigError (E104) when ``out`` (or a folder above it) is a file: the output is a folder, created
+    when missing, that holds the shards and the manifest."""
+    for path in (out, *out.parents):
+        if path.exists() and not path.is_dir():
+            raise ConfigError(
+                f"--out {out}: {'is' if path == out else f'{path} is'} a file, not a folder; "
+                "give a folder for the shards and manifest (it is created when missing)",
+                code=E_CONFIG_OUTPUT_PATH,
+            )
 
 
 def _code_pending(
