@@ -312,6 +312,20 @@ class _EventBuilder:
         )
         return (day, precision) if day is not None else (None, "")
 
+    def _object_phrase(self, match: VerbMatch) -> ResolvedActor | None:
+        """The words of an event's object when they name no actor ("condemned *the attacks*", "an
+        investigation into *70 employees of Wargaming*"): kept as ``target_name`` with the empty code, so a
+        reader sees what the act was done to; None when the pattern's target slots hold no noun phrase."""
+        for i in match.targets[:1]:
+            head = self.doc[i]
+            if head.pos_ not in ("NOUN", "PROPN") or self.setting.in_dateline(head):
+                continue
+            start = min((t.i for t in head.lefts if t.dep_ != "punct"), default=head.i)
+            end = head.i + 1
+            span = self.doc[start:end] if end - start <= _OBJECT_WORDS else self.doc[head.i : head.i + 1]
+            return ResolvedActor("", span.text, span.start_char, span.end_char, "object")
+        return None
+
     def _names_doer(self, heads: tuple[int, ...]) -> bool:
         """Whether a source slot names someone: "*Fierce* fighting" (an adjective) and "two car *bombs*
         exploded" (a weapon) name no doer, so the event keeps its known victim."""
@@ -604,6 +618,7 @@ class _EventBuilder:
         source, target = (src.code if src else ""), (tgt.code if tgt else "")
         published = self.article.published.isoformat() if self.article.published else None
         place = self.setting.event_place(self.sent, trig.root, actors=(src, tgt))
+        tgt = tgt or self._object_phrase(match)  # what the act was done to, when it is nobody we can code
         return Event(
             event_id=make_event_id(self.article.id, self.index, source, target, match.code, trig.start_char),
             doc_id=self.article.id,
@@ -690,6 +705,7 @@ _COMPLEMENT_DEPTH = 5  # parse steps below the complement's head
 # investigations, protests, force posture. Other events need a known target (or `alone: true` patterns).
 _ONE_SIDED_ROOTS = frozenset({"01", "03", "08", "09", "14", "15", "17", "18", "19", "20"})
 _PLACE_ROOTS = frozenset({"17", "18", "19", "20"})
+_OBJECT_WORDS = 8  # the longest object phrase kept as a target name (its head alone beyond that)
 # Verbs that say or decide a statement about the future; a statement is dated to them (issue 14).
 SAYING_VERBS = frozenset(
     """say tell announce state declare add agree vow pledge promise plan decide offer warn threaten insist
