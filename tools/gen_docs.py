@@ -52,6 +52,8 @@ def cli_markdown() -> str:
             elif isinstance(param, click.Argument):
                 lines.append(f"  {param.human_readable_name:<34} {getattr(param, 'help', '') or ''}")
         lines += ["```", ""]
+        if sub.epilog:
+            lines += [" ".join(sub.epilog.split()), ""]
     return "\n".join(lines)
 
 

@@ -23,6 +23,31 @@ app = typer.Typer(
 
 F = TypeVar("F", bound=Callable[..., Any])
 USAGE_CODES = frozenset({E_CONFIG_TOO_MANY_POINTS})  # errors that exit 2: the command asked too much
+
+# The exit-code contract (docs/errors.md). A run that finished but left documents uncoded is not a failure:
+# scripts tell "done, with N rejects" (4) from "nothing or not everything was done" (1).
+EXIT_OK = 0  # done; every document coded (or, for a query, answered)
+EXIT_FAILED = 1  # a coded error (Error [E...]) or a failed batch shard: the run did not finish its work
+EXIT_USAGE = 2  # the command line is wrong (unknown option, missing argument, a value out of range) or asks too much (E103)
+EXIT_GATE = 3  # `volte eval`: a figure is past its pinned floor or ceiling
+EXIT_REJECTS = 4  # done, with N rejected documents (counted by code on stderr and, for ingest, in the store)
+
+EXIT_CODING = (
+    "Exit codes: 0 every document coded; 4 done, with N rejects (counted by code on stderr; a rerun that "
+    "meets the same rejects says so again); 1 failure (Error [E...]); 2 usage. See docs/errors.md."
+)
+EXIT_QUERY = "Exit codes: 0 done; 1 failure (Error [E...]); 2 usage (E103: a range over store.max_points). See docs/errors.md."
+EXIT_SERVE = "Exit codes: 0 stopped cleanly; 1 failure (Error [E...]: a port in use, a bad --db); 2 usage. See docs/errors.md."
+EXIT_EVAL = "Exit codes: 0 every figure within its floor; 3 quality gate failed; 1 failure (Error [E...]); 2 usage. See docs/errors.md."
+
+
+def run_exit_code(*, rejects: int, failed: int = 0) -> int:
+    """The exit code of a run that finished: 1 when any unit of work failed, else 4 with rejects, else 0."""
+    if failed:
+        return EXIT_FAILED
+    return EXIT_REJECTS if rejects else EXIT_OK
+
+
 _state = {"debug": False}
 
 
@@ -42,8 +67,8 @@ def _root(
 
 
 def edge(fn: F) -> F:
-    """Decorate every command: a VolteError becomes `Error [E...]: message` and exit code 1 (2 for the
-    usage errors of USAGE_CODES)."""
+    """Decorate every command: a VolteError becomes `Error [E...]: message` and exit code 1 (EXIT_FAILED;
+    EXIT_USAGE for the usage errors of USAGE_CODES)."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -53,7 +78,7 @@ def edge(fn: F) -> F:
             if _state["debug"]:
                 raise
             typer.echo(f"Error [{exc.code}]: {exc}", err=True)
-            raise typer.Exit(2 if exc.code in USAGE_CODES else 1) from None
+            raise typer.Exit(EXIT_USAGE if exc.code in USAGE_CODES else EXIT_FAILED) from None
 
     return wrapper  # type: ignore[return-value]
 
