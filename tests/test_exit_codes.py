@@ -18,7 +18,9 @@ from typer.testing import CliRunner
 import volte.cli  # noqa: F401  (registers the commands)
 from volte.cli.app import EXIT_FAILED, EXIT_GATE, EXIT_OK, EXIT_REJECTS, EXIT_USAGE, app, run_exit_code
 
-STORY = "Colombian President Gustavo Petro accused the United States of violating international law on Sunday."
+STORY = (
+    "Colombian President Gustavo Petro accused the United States of violating international law on Sunday."
+)
 OTHER = "Colombian President Gustavo Petro spoke by phone with U.S. President Donald Trump on Wednesday."
 CODING = ("code", "ingest", "batch", "timex")
 EVAL = ("eval",)
@@ -90,7 +92,11 @@ def test_ingest_exit_codes(tmp_path: Path) -> None:
 def test_ingest_into_a_locked_store_fails_with_1(tmp_path: Path) -> None:
     db = tmp_path / "s.duckdb"
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('held', flush=True); time.sleep(60)"],
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('held', flush=True); time.sleep(60)",
+        ],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -128,8 +134,14 @@ def test_timex_exit_codes(tmp_path: Path) -> None:
 def test_eval_gate_exits_3(tmp_path: Path) -> None:
     gold = jsonl(
         tmp_path / "gold.jsonl",
-        json.dumps({"id": "g", "date": "2026-01-07", "text": STORY,
-                    "expected_events": [{"source": "COL", "target": "USA", "code": "112"}]}),
+        json.dumps(
+            {
+                "id": "g",
+                "date": "2026-01-07",
+                "text": STORY,
+                "expected_events": [{"source": "COL", "target": "USA", "code": "112"}],
+            }
+        ),
     )
     floors = tmp_path / "floors.json"
     floors.write_text(json.dumps({"gold.jsonl": {"floors": {"root.f1": 1.01}}}), encoding="utf-8")
