@@ -70,6 +70,6 @@ def test_cli_code_rejects_bad_line_but_codes_the_rest(tmp_path: Path) -> None:
     good = json.dumps({"id": "ok", "date": "2025-06-03", "text": STORY})
     path.write_text(good + "\n{not json\n", encoding="utf-8")
     result = runner.invoke(app, ["code", str(path), "--format", "jsonl"])
-    assert result.exit_code == 1  # rejects make the exit code 1
+    assert result.exit_code == 4  # done, with rejects (issue 16)
     assert any(json.loads(line)["doc_id"] == "ok" for line in result.stdout.splitlines() if line.startswith("{"))
     assert "E205" in result.output

@@ -227,7 +227,7 @@ def test_batch_cli_resumes_after_the_whole_run_is_killed(
     rerun = subprocess.run(
         volte_batch(*corpus, "--out", str(out), "--workers", "2"), capture_output=True, text=True, timeout=300
     )
-    assert rerun.returncode == 1, rerun.stderr  # 1: the corpus holds rejects (house rule: any reject -> 1)
+    assert rerun.returncode == 4, rerun.stderr  # 4: done, the corpus holds rejects (issue 16)
     done_before = int(rerun.stdout.split("(")[1].split()[0])
     assert done_before >= 2, rerun.stdout
     assert_exact(out, expected)
@@ -286,7 +286,7 @@ def test_batch_cli_on_external_scheduler_with_two_worker_processes(
                 text=True,
                 timeout=300,
             )
-            assert result.returncode == 1, result.stderr  # rejects present
+            assert result.returncode == 4, result.stderr  # done, rejects present
             assert "coded" in result.stdout and "input documents" in result.stdout
             assert all(part in result.stderr for part in ("docs/s", "ETA", "events", "rejects")), (
                 result.stderr
@@ -357,7 +357,7 @@ def test_ingest_cli_stores_a_batch_output_without_recoding(
     db = tmp_path / "from-cli.duckdb"
     runner = CliRunner()
     first = runner.invoke(app, ["ingest", str(out), "--db", str(db)])
-    assert first.exit_code == 1  # the corpus holds 3 rejects, which make the exit code 1
+    assert first.exit_code == 4  # the corpus holds 3 rejects: done, with rejects
     assert "batch output" in first.output and "3 rejected" in first.output
     again = runner.invoke(app, ["ingest", str(out), "--db", str(db)])
     assert "0 new" in again.output

@@ -61,7 +61,7 @@ def test_timex_cli_bad_line_is_rejected_and_others_printed(tmp_path: Path) -> No
     path = tmp_path / "mixed.jsonl"
     path.write_text('{"id": "a", "date": "2026-01-07", "text": "It happened yesterday."}\nnot json\n', encoding="utf-8")
     result = runner.invoke(app, ["timex", str(path)])
-    assert result.exit_code == 1
+    assert result.exit_code == 4  # done, with rejects (issue 16)
     assert json.loads(result.stdout.splitlines()[0])["value"] == "2026-01-06"
     assert "E205" in result.stderr
 

@@ -90,7 +90,7 @@ def test_ingest_cli_stores_the_date_reject_with_its_reason(tmp_path: Path) -> No
     path.write_text(json.dumps({"id": "old", "date": "0001-01-01", "text": TEXT}) + "\n", encoding="utf-8")
     db = tmp_path / "s.duckdb"
     result = CliRunner().invoke(app, ["ingest", str(path), "--db", str(db)])
-    assert result.exit_code == 1 and "(E211: 1)" in result.stderr
+    assert result.exit_code == 4 and "(E211: 1)" in result.stderr
     with Store(db, read_only=True) as store:
         rows = store.con.execute("SELECT doc_id, code, reason FROM rejects").fetchall()
         assert store.stats()["events"] == 0

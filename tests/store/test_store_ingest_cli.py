@@ -51,12 +51,12 @@ def test_ingest_cli_stores_then_adds_nothing_on_rerun(inputs: Path, tmp_path: Pa
     assert len(provenance) == 1 and provenance[0][0]
 
 
-def test_ingest_cli_counts_rejects_and_exits_1(inputs: Path, tmp_path: Path) -> None:
+def test_ingest_cli_counts_rejects_and_exits_4(inputs: Path, tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     db = tmp_path / "s.duckdb"
     result = CliRunner().invoke(app, ["ingest", str(inputs), str(empty), "--db", str(db)])
-    assert result.exit_code == 1
+    assert result.exit_code == 4  # done, with rejects (issue 16)
     assert "1 rejected (E202: 1)" in result.stderr
     with Store(db, read_only=True) as store:
         assert store.stats()["rejects"] == 1 and store.stats()["articles"] == 2
@@ -113,6 +113,6 @@ def test_ingest_cli_repeated_id_in_jsonl_is_reported(inputs: Path, tmp_path: Pat
     inputs.write_text("\n".join([lines[0], lines[0], json.dumps(other)]) + "\n", encoding="utf-8")
     args = [command, str(inputs)] + (["--db", str(tmp_path / "s.duckdb")] if command == "ingest" else [])
     result = CliRunner().invoke(app, args)
-    assert result.exit_code == 1
+    assert result.exit_code == 4  # done, with rejects
     assert "E212" in result.stderr and f"{inputs}:1" in result.stderr and f"{inputs}:3" in result.stderr
     assert "1 repeated" in result.stderr

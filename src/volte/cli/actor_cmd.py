@@ -6,11 +6,11 @@ import json
 
 import typer
 
-from volte.cli.app import app, echo, edge, parse_cli_date
+from volte.cli.app import EXIT_QUERY, app, echo, edge, parse_cli_date
 from volte.errors import E_CONFIG_BAD_OPTION, ConfigError
 
 
-@app.command("actor")
+@app.command("actor", epilog=EXIT_QUERY)
 @edge
 def actor_cli(
     phrase: str = typer.Argument(..., help='A noun phrase, e.g. "Colombian troops" or "President Petro".'),

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from volte.cli.app import app, echo, edge, parse_cli_date
+from volte.cli.app import EXIT_CODING, app, echo, edge, parse_cli_date, run_exit_code
 from volte.cli.progress import Progress
 from volte.scale.shards import DEFAULT_SHARD_SIZE
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from volte.scale.manifest import Manifest, ShardStats
 
 
-@app.command("batch")
+@app.command("batch", epilog=EXIT_CODING)
 @edge
 def batch_cli(
     inputs: list[str] = typer.Argument(
@@ -63,8 +63,9 @@ def batch_cli(
     finally:
         watcher.close()
     report_batch(manifest)
-    if manifest.failed or manifest.totals["rejects"]:
-        raise typer.Exit(1)
+    code = run_exit_code(rejects=manifest.totals["rejects"], failed=len(manifest.failed))
+    if code:
+        raise typer.Exit(code)
 
 
 class BatchProgress:

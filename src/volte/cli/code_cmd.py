@@ -9,7 +9,17 @@ from typing import TYPE_CHECKING, cast
 
 import typer
 
-from volte.cli.app import app, echo, edge, parse_cli_date
+from volte.cli.app import (
+    EXIT_CODING,
+    EXIT_EVAL,
+    EXIT_GATE,
+    EXIT_QUERY,
+    app,
+    echo,
+    edge,
+    parse_cli_date,
+    run_exit_code,
+)
 from volte.cli.progress import Progress
 from volte.cli.render import RecordWriter, check_format, check_output_path, open_output, render_table
 from volte.records import EVENT_FIELDS, Event, Reject
@@ -55,7 +65,7 @@ def report_skipped(scan: InputScan) -> None:
         echo(f"skipped {len(scan.skipped)} inputs ({scan.skipped_summary()}); -v names them", err=True)
 
 
-@app.command("code")
+@app.command("code", epilog=EXIT_CODING)
 @edge
 def code_cli(
     inputs: list[str] = typer.Argument(
@@ -108,10 +118,10 @@ def code_cli(
         echo(f"{seen.repeats} repeated documents (same id or URL, same content) coded once", err=True)
     summarise_rejects(rejects)
     if rejects:
-        raise typer.Exit(1)
+        raise typer.Exit(run_exit_code(rejects=len(rejects)))
 
 
-@app.command("eval")
+@app.command("eval", epilog=EXIT_EVAL)
 @edge
 def eval_cli(
     gold: list[Path] = typer.Argument(
@@ -158,7 +168,7 @@ def eval_cli(
     for failure in failures:
         echo(f"quality gate: {failure}", err=True)
     if failures:
-        raise typer.Exit(3)
+        raise typer.Exit(EXIT_GATE)
 
 
 def format_figures(figures: dict[str, object]) -> str:
@@ -221,7 +231,7 @@ DEMO_EVENT_TABLE = [
 ]
 
 
-@app.command("demo")
+@app.command("demo", epilog=EXIT_QUERY)
 @edge
 def demo_cli(
     db: Path | None = typer.Option(

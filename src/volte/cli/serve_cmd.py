@@ -9,13 +9,13 @@ from pathlib import Path
 
 import typer
 
-from volte.cli.app import app, edge
+from volte.cli.app import EXIT_SERVE, app, edge
 from volte.errors import E_CONFIG_BAD_OPTION, ConfigError
 
 log = logging.getLogger(__name__)
 
 
-@app.command("serve")
+@app.command("serve", epilog=EXIT_SERVE)
 @edge
 def serve_cli(
     db: Path | None = typer.Option(

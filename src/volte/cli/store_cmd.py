@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 
-from volte.cli.app import app, echo, edge, parse_cli_date
+from volte.cli.app import EXIT_CODING, EXIT_QUERY, app, echo, edge, parse_cli_date, run_exit_code
 from volte.cli.progress import Progress
 from volte.cli.render import check_format, check_output_path, render_table, write_records
 from volte.errors import E_CONFIG_BAD_OPTION, ConfigError
@@ -60,7 +60,7 @@ def _open(db: Path | None, *, read_only: bool) -> Any:
     return Store(db if db is not None else settings.store.path, read_only=read_only, settings=settings)
 
 
-@app.command("ingest")
+@app.command("ingest", epilog=EXIT_CODING)
 @edge
 def ingest_cli(
     inputs: list[str] = typer.Argument(
@@ -98,7 +98,7 @@ def ingest_cli(
         err=True,
     )
     if rejects:
-        raise typer.Exit(1)
+        raise typer.Exit(run_exit_code(rejects=rejects))
 
 
 def _coder() -> Any:
@@ -163,7 +163,7 @@ def _report(summary: Any, path: Any, *, what: str) -> int:
     return int(summary.rejects)
 
 
-@app.command("events")
+@app.command("events", epilog=EXIT_QUERY)
 @edge
 def events_cli(
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
@@ -197,7 +197,7 @@ def events_cli(
         echo(f"{len(rows)} of {total} matching events", err=True)
 
 
-@app.command("export")
+@app.command("export", epilog=EXIT_QUERY)
 @edge
 def export_cli(
     output: Path = typer.Option(..., "--output", "-o", help="File to write."),
@@ -215,7 +215,7 @@ def export_cli(
     echo(f"wrote {count} {'clusters' if fmt == 'gdelt' else 'events'} to {output}", err=True)
 
 
-@app.command("dyad")
+@app.command("dyad", epilog=EXIT_QUERY)
 @edge
 def dyad_cli(
     source: str = typer.Argument(..., help="Source actor: a country (COL) or a country+role code (COLGOV)."),
@@ -266,7 +266,7 @@ def dyad_cli(
         echo(f"chart written to {plot}", err=True)
 
 
-@app.command("shifts")
+@app.command("shifts", epilog=EXIT_QUERY)
 @edge
 def shifts_cli(
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),

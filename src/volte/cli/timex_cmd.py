@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from volte.cli.app import app, edge, parse_cli_date
+from volte.cli.app import EXIT_CODING, app, edge, parse_cli_date, run_exit_code
 from volte.cli.code_cmd import summarise_rejects
 from volte.cli.render import check_format, write_records
 from volte.errors import E_INGEST_BAD_RECORD
@@ -30,7 +30,7 @@ TIMEX_TABLE = [
 Document = tuple[str, str, date | None]  # (doc_id, text, published)
 
 
-@app.command("timex")
+@app.command("timex", epilog=EXIT_CODING)
 @edge
 def timex_cli(
     inputs: list[str] = typer.Argument(
@@ -75,7 +75,7 @@ def timex_cli(
     )
     summarise_rejects(rejects)
     if rejects:
-        raise typer.Exit(1)
+        raise typer.Exit(run_exit_code(rejects=len(rejects)))
 
 
 def iter_documents(inputs: list[str], *, published: date | None) -> Iterator[Document | Reject]:

@@ -5,6 +5,7 @@ No file or network I/O here: :mod:`volte.ingest.sources` reads, this module vali
 
 from __future__ import annotations
 
+import codecs
 import logging
 import re
 from datetime import UTC, date, datetime, timedelta
@@ -15,9 +16,11 @@ from volte.errors import (
     E_INGEST_BAD_RECORD,
     E_INGEST_BINARY,
     E_INGEST_EMPTY,
+    E_INGEST_ENCODING,
     E_INGEST_LANGUAGE,
     E_INGEST_NO_TEXT,
     E_INGEST_TOO_LARGE,
+    message,
 )
 from volte.ingest.language import judge_language
 from volte.records import Article, Reject
@@ -120,13 +123,14 @@ def article_from_text(
             E_INGEST_TOO_LARGE,
             f"text is over the {settings.ingest.max_bytes:,}-byte limit (setting ingest.max_bytes)",
         )
-    if "\x00" in text[:8192]:
-        return reject(E_INGEST_BINARY, "text contains NUL bytes: binary data, not an article")
+    nul = text.find("\x00")  # anywhere, not only near the start
+    if nul >= 0:
+        return reject(E_INGEST_BINARY, message(E_INGEST_BINARY, at=len(text[:nul].encode("utf-8", "surrogatepass"))))
     text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
     body, found_url = split_source_lines(text)
     body = body.strip()
     if not body or not re.search(r"\w", body):
-        return reject(E_INGEST_EMPTY, "no text to code (empty or only punctuation/whitespace)")
+        return reject(E_INGEST_EMPTY, message(E_INGEST_EMPTY))
     verdict = judge_language(
         body, languages=settings.ingest.languages, min_score=settings.ingest.min_lang_score
     )
@@ -162,9 +166,9 @@ def article_from_record(
     raw_id = record.get("id")
     doc_id = str(raw_id) if isinstance(raw_id, (str, int)) and str(raw_id).strip() else origin
     text = record.get("text")
-    if text is None or (isinstance(text, str) and not text.strip()):
+    if text is None:  # a blank `text` is empty text (E202), checked with the rest below
         return Reject(
-            doc_id=doc_id, stage="ingest", code=E_INGEST_NO_TEXT, reason="record has no 'text'", origin=origin
+            doc_id=doc_id, stage="ingest", code=E_INGEST_NO_TEXT, reason=message(E_INGEST_NO_TEXT), origin=origin
         )
     record_date = parse_date(record.get("date"))
     if record.get("date") and record_date is None:
@@ -189,3 +193,47 @@ def parse_iso_datetime(value: str | None) -> date | None:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
     except ValueError:
         return parse_date(value)
+
+
+_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+)
+
+
+def decode_bytes(raw: bytes) -> str | tuple[str, str]:
+    """The text of an input read whole: UTF-8, or UTF-16/UTF-32 with a byte-order mark (decoded; the mark
+    dropped). Otherwise ``(code, reason)``: E203 for a NUL byte anywhere, E204 for text that is not UTF-8
+    (UTF-16 without a byte-order mark is named as such)."""
+    for bom, codec, name in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError as exc:
+                return E_INGEST_ENCODING, (
+                    f"invalid {name} at byte {exc.start} (the input starts with a {name} byte-order mark); "
+                    "re-encode it as UTF-8"
+                )
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        if _looks_like_utf16(raw):
+            return E_INGEST_ENCODING, (
+                "UTF-16 text without a byte-order mark (every other byte is NUL); re-encode it as UTF-8"
+            )
+        return E_INGEST_BINARY, message(E_INGEST_BINARY, at=nul)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return E_INGEST_ENCODING, message(E_INGEST_ENCODING, at=exc.start)
+
+
+def _looks_like_utf16(raw: bytes) -> bool:
+    """Mostly-ASCII UTF-16: NUL in (nearly) every even or every odd byte of the first 8 KB, not the other."""
+    head = raw[: 8192 - 8192 % 2]
+    if len(head) < 4:
+        return False
+    even, odd = head[0::2].count(0) / len(head[0::2]), head[1::2].count(0) / len(head[1::2])
+    return max(even, odd) > 0.7 and min(even, odd) < 0.05

@@ -23,13 +23,13 @@ from typing import IO, Any
 
 from volte.errors import (
     E_INGEST_BAD_JSON,
-    E_INGEST_BINARY,
     E_INGEST_ENCODING,
     E_INGEST_NOT_FOUND,
     E_INGEST_TOO_LARGE,
     IngestError,
+    message,
 )
-from volte.ingest.extract import article_from_record, article_from_text
+from volte.ingest.extract import article_from_record, article_from_text, decode_bytes
 from volte.ingest.html import article_from_html, articles_from_feed, looks_like_feed, looks_like_html
 from volte.records import Article, Reject
 from volte.settings import Settings
@@ -388,17 +388,35 @@ def decode_json_line(line: bytes, *, origin: str, max_bytes: int | None = None) 
     try:
         return json.loads(line.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        return reject(E_INGEST_ENCODING, f"invalid UTF-8 at byte {exc.start}; re-encode the file as UTF-8")
+        return reject(E_INGEST_ENCODING, message(E_INGEST_ENCODING, at=exc.start))
     except json.JSONDecodeError as exc:
-        return reject(E_INGEST_BAD_JSON, f"malformed JSON: {exc.msg} at column {exc.colno}")
+        return reject(E_INGEST_BAD_JSON, message(E_INGEST_BAD_JSON, problem=json_problem(exc)))
     except RecursionError:
         return reject(E_INGEST_BAD_JSON, "malformed JSON: nested too deeply to read")
 
 
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """``unterminated string starting at column 8``: the decoder's message (some end in "at") and the column,
+    read once."""
+    what = exc.msg[0].lower() + exc.msg[1:] if exc.msg else "invalid JSON"
+    return f"{what.removesuffix(' at')} at column {exc.colno}"
+
+
+def _records_from_lines(
+    lines: list[str], path: str, offset: int, published: date | None, settings: Settings
+) -> Iterator[Item]:
+    for number, line in enumerate(lines, start=offset):
+        yield from _record_from_line(line.encode("utf-8"), path, number, published, settings)
+
+
 def _records_from_json(raw: bytes, path: str, published: date | None, settings: Settings) -> Iterator[Item]:
+    text = _decode(raw, path, path)
+    if isinstance(text, Reject):
+        yield text
+        return
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
         yield Reject(
             doc_id=path,
             stage="ingest",
@@ -438,25 +456,15 @@ def _check_bytes(raw: bytes, path: str, doc_id: str, settings: Settings, *, size
             reason=f"input is over the {limit:,}-byte limit (setting ingest.max_bytes); split it or raise the limit",
             origin=path,
         )
-    if b"\x00" in raw[:8192]:
-        return Reject(
-            doc_id=doc_id,
-            stage="ingest",
-            code=E_INGEST_BINARY,
-            reason="binary file (NUL bytes): not text, HTML or JSON",
-            origin=path,
-        )
+    decoded = decode_bytes(raw)  # binary (a NUL anywhere) or UTF-16 without a mark: rejected before dispatch
+    if isinstance(decoded, tuple):
+        return Reject(doc_id=doc_id, stage="ingest", code=decoded[0], reason=decoded[1], origin=path)
     return raw
 
 
 def _decode(raw: bytes, path: str, doc_id: str) -> str | Reject:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return Reject(
-            doc_id=doc_id,
-            stage="ingest",
-            code=E_INGEST_ENCODING,
-            reason=f"invalid UTF-8 at byte {exc.start}; re-encode the file as UTF-8",
-            origin=path,
-        )
+    """UTF-8, or UTF-16/UTF-32 with a byte-order mark (:func:`volte.ingest.extract.decode_bytes`)."""
+    decoded = decode_bytes(raw)
+    if isinstance(decoded, tuple):
+        return Reject(doc_id=doc_id, stage="ingest", code=decoded[0], reason=decoded[1], origin=path)
+    return decoded

@@ -128,7 +128,7 @@ class StoreAccess:
         try:
             return Store(self.path, read_only=read_only, settings=self.settings)
         except StoreError as exc:
-            if exc.code == E_STORE_LOCKED or "lock" in exc.message.lower():
+            if exc.code == E_STORE_LOCKED:  # by code: a checksum error names a 'block' (issue 16)
                 raise StoreError(
                     f"store {self.path} is locked by another process (DuckDB allows one writer);"
                     " wait for it to finish or stop it, then retry",

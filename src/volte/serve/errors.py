@@ -33,6 +33,7 @@ from volte.errors import (
     E_API_UNAVAILABLE,
     E_STORE_BAD_ACTOR,
     E_STORE_BAD_RANGE,
+    E_STORE_CORRUPT,
     E_STORE_LOCKED,
     E_STORE_OPEN,
     E_STORE_UNKNOWN_ACTOR,
@@ -116,11 +117,11 @@ def _wants_html(request: Request) -> bool:
 
 
 def status_of(exc: VolteError) -> int:
-    """HTTP status for a library error: API errors carry theirs; a locked or missing store is 503;
+    """HTTP status for a library error: API errors carry theirs; a locked, damaged or missing store is 503;
     an unknown actor 404; a value the store refuses 422; anything else 500."""
     if isinstance(exc, ApiError):
         return exc.status
-    if isinstance(exc, StoreError) and exc.code in (E_STORE_LOCKED, E_STORE_OPEN):
+    if isinstance(exc, StoreError) and exc.code in (E_STORE_LOCKED, E_STORE_OPEN, E_STORE_CORRUPT):
         return 503
     if exc.code == E_STORE_UNKNOWN_ACTOR:
         return 404

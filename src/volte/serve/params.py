@@ -29,7 +29,7 @@ Code = Annotated[
     str | None,
     Query(pattern=r"^\d{2,4}$", description="CAMEO event code or its prefix, 2-4 digits (`11`, `112`)."),
 ]
-Root = Annotated[str | None, Query(pattern=r"^\d{2}$", description="CAMEO root code, two digits (`04`).")]
+Root = Annotated[str | None, Query(pattern=r"^(0[1-9]|1\d|20)$", description="CAMEO root code, `01`-`20` (`04`).")]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Records to skip.")]
 Search = Annotated[

@@ -12,7 +12,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from volte import __version__
-from volte.errors import NotFound, Unauthorized
+from volte.errors import E_STORE_CORRUPT, E_STORE_OPEN, NotFound, StoreError, Unauthorized
 from volte.serve import lookups, submissions
 from volte.serve.errors import Invalid
 from volte.serve.params import (
@@ -60,7 +60,11 @@ def health(request: Request) -> dict[str, Any]:
     try:
         with access.reading():
             pass
-    except Exception as exc:  # the health check reports every failure instead of raising it
+    except StoreError as exc:
+        if exc.code in (E_STORE_CORRUPT, E_STORE_OPEN):  # the file is there but unusable until fixed: 503
+            raise
+        readable, problem = False, str(exc)
+    except Exception as exc:  # a missing or locked store: the server is up and reports it
         readable, problem = False, str(exc)
     return {
         "ok": True,

@@ -33,7 +33,7 @@ class ArticleIn(BaseModel):
     )
     url: str | None = Field(None, max_length=2048)
     title: str | None = Field(None, max_length=1000)
-    text: str = Field(min_length=1, description="The article text (plain text).")
+    text: str = Field(description="The article text (plain text); empty text is rejected as E202.")
 
 
 MAX_JSON_DEPTH = 32  # an article is one flat object; anything nested deeper is refused unparsed
@@ -115,10 +115,12 @@ def _json_record(body: bytes) -> dict[str, Any]:
 
 
 def _utf8(body: bytes) -> str:
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError:
-        raise Invalid("body is not valid UTF-8 text") from None
+    from volte.ingest.extract import decode_bytes
+
+    decoded = decode_bytes(body)  # ingest's codes: E203 binary, E204 not UTF-8 (UTF-16 with a mark is decoded)
+    if isinstance(decoded, tuple):
+        raise Invalid(f"body rejected: {decoded[1]}", code=decoded[0])
+    return decoded
 
 
 def _from_record(record: dict[str, Any], *, settings: Settings) -> Article:

@@ -64,6 +64,10 @@ class Store:
             raise
 
     def _prepare(self) -> None:
+        with _translated(self.path, "open"):
+            self._check_schema()
+
+    def _check_schema(self) -> None:
         foreign = migrations.foreign_tables(self.con)
         if foreign:
             raise StoreError(
@@ -79,10 +83,7 @@ class Store:
                     code=E_STORE_OPEN,
                 )
             return
-        try:
-            migrations.migrate(self.con)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot prepare the store {self.path}: {exc}", code=E_STORE_OPEN) from exc
+        migrations.migrate(self.con)
 
     def __enter__(self) -> Store:
         return self
@@ -311,41 +312,102 @@ def _connect(path: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
         raise translate(exc, path) from exc
 
 
-_PID = re.compile(r"PID (\d+)")
+# DuckDB's Python exceptions carry no structured fields (no error type or extra info beyond the class and
+# the message), so a fault is recognised by its exception class *and* DuckDB's message template for it,
+# anchored at the start, with the template's fields (file, PID, byte offsets) read out of it. A message that
+# merely mentions a lock or corruption (a table named "block", a path) never matches a template.
+_FAULTS: tuple[tuple[type[duckdb.Error], str, re.Pattern[str]], ...] = (
+    (
+        duckdb.IOException,
+        "locked",
+        re.compile(
+            r'IO Error: Could not set lock on file "(?P<file>[^"]*)": Conflicting lock is held in '
+            r"(?P<holder>.*?)(?: \(PID (?P<pid>\d+)\))?(?:\. See also|$)",
+            re.DOTALL,
+        ),
+    ),
+    (
+        duckdb.IOException,
+        "truncated",
+        re.compile(
+            r'IO Error: Could not read enough bytes from file "(?P<file>[^"]*)": attempted to read '
+            r"(?P<want>\d+) bytes from location (?P<at>\d+)"
+        ),
+    ),
+    (
+        duckdb.IOException,
+        "not_database",
+        re.compile(
+            r'IO Error: The file "(?P<file>[^"]*)" exists, but it is not a valid DuckDB database file'
+        ),
+    ),
+    (
+        duckdb.Error,  # raised as the base class itself (DuckDB's FatalException family)
+        "checksum",
+        re.compile(
+            r"Corrupt database file: computed checksum (?P<computed>\d+) does not match stored checksum "
+            r"(?P<stored>\d+) in block at location (?P<at>\d+)"
+        ),
+    ),
+    (
+        duckdb.ConnectionException,
+        "other_mode",
+        re.compile(
+            r"Connection Error: Can't open a connection to same database file with a different configuration"
+        ),
+    ),
+)
+
+
+def classify(exc: duckdb.Error) -> tuple[str, dict[str, str]] | None:
+    """``(fault, fields)`` for the DuckDB errors volte explains (locked, truncated, not_database, checksum,
+    other_mode), matched on the exact exception class and DuckDB's message template; None otherwise."""
+    text = str(exc)
+    for kind, fault, template in _FAULTS:
+        if type(exc) is kind:
+            match = template.match(text)
+            if match:
+                return fault, {k: v for k, v in match.groupdict().items() if v is not None}
+    return None
 
 
 def translate(exc: duckdb.Error, path: str, *, doing: str = "open") -> StoreError:
     """A DuckDB error as a StoreError that says what happened and how to fix it."""
-    text = str(exc)
-    if "lock" in text.lower() and ("Conflicting" in text or "Could not set lock" in text):
-        match = _PID.search(text)
-        holder = _describe_process(int(match.group(1))) if match else "another process"
+    found = classify(exc)
+    fault, fields = found if found else ("", {})
+    rebuild = f"restore it from a backup, or move it aside and rebuild the store with `volte ingest --db {path} FILES...`"
+    if fault == "locked":
+        holder = _describe_process(int(fields["pid"])) if "pid" in fields else "another process"
         return StoreError(
             f"the store {path} is locked by {holder}: DuckDB allows one writer per file. Stop that process "
             "(e.g. a running `volte serve` or `volte ingest`), wait for it to finish, or use another --db file",
             code=E_STORE_LOCKED,
         )
-    if "different configuration" in text:
+    if fault == "other_mode":
         return StoreError(
             f"the store {path} is already open in this process in another mode (read-only vs writable): close it first",
             code=E_STORE_LOCKED,
         )
-    if any(
-        s in text
-        for s in (
-            "not a valid DuckDB database",
-            "corrupt",
-            "Corrupt",
-            "checksum",
-            "Invalid Input Error: File",
-        )
-    ):
+    if fault == "truncated":
         return StoreError(
-            f"{path} is not a readable DuckDB store ({_first_line(text)}); move it aside and re-ingest, or point --db at the right file",
+            f"the store {path} is damaged: the file was cut short ({doing} needed {fields['want']} bytes at byte "
+            f"{fields['at']}, past its end; e.g. a full disk, an interrupted copy or a crash while writing): {rebuild}",
+            code=E_STORE_CORRUPT,
+        )
+    if fault == "checksum":
+        return StoreError(
+            f"the store {path} is damaged: the block at byte {fields['at']} fails its checksum (the file was "
+            f"changed on disk after DuckDB wrote it): {rebuild}",
+            code=E_STORE_CORRUPT,
+        )
+    if fault == "not_database":
+        return StoreError(
+            f"{path} is not a DuckDB database (it exists, but has no DuckDB header): point --db at a volte store, "
+            "or move the file aside and create a new store with `volte ingest --db ...`",
             code=E_STORE_CORRUPT,
         )
     code = E_STORE_OPEN if doing == "open" else E_STORE_QUERY
-    return StoreError(f"{doing} failed on {path}: {_first_line(text)}", code=code)
+    return StoreError(f"{doing} failed on {path}: {_first_line(str(exc))}", code=code)
 
 
 def _first_line(text: str) -> str:
