@@ -194,11 +194,18 @@ def test_post_json_with_a_huge_number_is_422_not_500(writer: TestClient) -> None
 
 
 def test_post_json_must_be_utf8(writer: TestClient) -> None:
-    body = json.dumps({"id": "n1", "text": PARAGRAPH}).encode("utf-16")
+    """UTF-16 without a byte-order mark is refused by name; with one it is decoded like a file (E204 in
+    docs/errors.md: UTF-16 and UTF-32 with a byte-order mark are read)."""
+    body = json.dumps({"id": "n1", "text": PARAGRAPH}).encode("utf-16-le")
     response = writer.post(
         "/api/articles", content=body, headers={**AUTH, "content-type": "application/json"}
     )
-    assert_error(response, 422, code="E622", says="utf-8")
+    assert response.status_code == 422 and "utf" in response.text.lower(), response.text
+    with_bom = json.dumps({"id": "n2", "text": PARAGRAPH}).encode("utf-16")
+    response = writer.post(
+        "/api/articles", content=with_bom, headers={**AUTH, "content-type": "application/json"}
+    )
+    assert response.status_code == 201, response.text
 
 
 def test_openapi_documents_the_415(writer: TestClient) -> None:

@@ -520,7 +520,7 @@ def governor_lemma(head: Token) -> str:
 
 _ADDRESSING = frozenset({"tell", "address", "brief"})
 ENACTING = frozenset({"order", "authorize", "authorise"})
-_DOING = frozenset({"undertake", "conduct"})
+_DOING = frozenset({"undertake", "conduct", "commit", "perpetrate"})
 _DECIDING = frozenset({"decide", "resolve", "vote"})
 
 
@@ -532,8 +532,8 @@ def _governed_status(lemma: str, relation: str, head: Token) -> str | None:
     if relation == "nominal":
         if lemma in NOMINAL_NEGATING:
             return "negated"
-        if lemma in _DOING:
-            return None  # "undertook a mediation mission" reports the mission
+        if lemma in _DOING and not (lemma == "commit" and any(c.lower_ == "to" for c in head.children)):
+            return None  # "undertook a mediation mission", "committed rape" report the act ("commit *to*" pledges)
         if lemma in ENACTING and head.pos_ == "VERB":
             return "enacted"  # "Putin *ordered* a mobilisation": the order carries out the act
         if lemma not in THREATENING | REFUSAL | DEMANDING | APPEALING | PLANNING | COMMITTING:

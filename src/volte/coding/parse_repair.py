@@ -9,10 +9,14 @@ if TYPE_CHECKING:
 
 
 def repair_parse(doc: Doc) -> None:
-    """A clause whose verb the parser hung on its subject as a participle gets its verb back: a sentence
+    """Known wrong lemmas are mended first (``_LEMMAS``). Then a clause whose verb the parser hung on its subject as a participle gets its verb back: a sentence
     parsed as one noun phrase ("Nigeria's unions *threatened* on Monday to strike") or a reported clause
     parsed as a second subject of the reporting verb ("youths *resorted* to throwing stones, officials
     said"). Only a participle right after the noun that takes a clause, an object or an adverbial counts."""
+    for token in doc:
+        lemma = _LEMMAS.get(token.lower_)
+        if lemma is not None:
+            token.lemma_ = lemma
     for sent in list(doc.sents):
         root = sent.root
         if root.pos_ in ("NOUN", "PROPN"):
@@ -21,6 +25,11 @@ def repair_parse(doc: Doc) -> None:
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
             if len(subjects) >= 2 and verb.pos_ in ("VERB", "AUX"):
                 _promote(subjects[0], verb)
+
+
+# Forms the small model's lemmatizer gets wrong where the wrong lemma is another word a pattern reads:
+# "raped" -> "rap" (to criticise) coded sexual violence as criticism (issue 13).
+_LEMMAS = {"raped": "rape", "raping": "rape", "rapes": "rape", "gang-raped": "rape"}
 
 
 def _promote(noun: Token, governor: Token | None) -> None:
