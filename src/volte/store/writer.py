@@ -83,11 +83,7 @@ def source_hash(article: Article, prov: Provenance) -> str | None:
         return None
     key = "\x1f".join(
         [
-            article.text,
-            article.url or "",
-            article.title or "",
-            str(article.published or ""),
-            article.kind,
+            *_article_fields(article),
             article.lang,
             prov.volte_version,
             CODER_VERSION,
@@ -146,17 +142,13 @@ def content_hash(article: Article, events: Sequence[Event]) -> str:
         + _place_key(e)
         for e in events
     )
-    key = "\x1f".join(
-        [
-            article.text,
-            article.url or "",
-            article.title or "",
-            str(article.published or ""),
-            article.kind,
-            *coding,
-        ]
-    )
+    key = "\x1f".join([*_article_fields(article), *coding])
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def _article_fields(article: Article) -> list[str]:
+    """What identifies an article's content in the hashes above (their order is part of stored hashes)."""
+    return [article.text, article.url or "", article.title or "", str(article.published or ""), article.kind]
 
 
 def _place_key(event: Event) -> str:
