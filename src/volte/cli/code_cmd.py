@@ -15,7 +15,7 @@ import typer
 from volte.cli.app import app, echo, edge, parse_cli_date
 from volte.cli.progress import Progress
 from volte.cli.render import check_format, render_table, write_records
-from volte.records import EVENT_FIELDS, Event, Reject
+from volte.records import EVENT_FIELDS, Event, Reject, Turn
 
 if TYPE_CHECKING:
     from volte.ingest.sources import InputScan
@@ -45,6 +45,48 @@ def event_rows(events: list[Event]) -> list[dict[str, object]]:
 
     table = code_table()
     return [{**e.to_dict(), "name": table[e.code].name if e.code in table else ""} for e in events]
+
+
+TURN_TABLE = [
+    ("kind", "turn", 7),
+    ("source", "source", 6),
+    ("target", "target", 6),
+    ("before_date", "before", 10),
+    ("after_date", "after", 10),
+    ("before_mean", "mean", 5),
+    ("after_mean", "mean", 5),
+    ("contrast", "contrast", 8),
+    ("article_id", "article", 40),
+]
+
+
+def write_turns(turns: list[Turn], *, fmt: str, out: TextIO) -> None:
+    """After the events: JSON Lines records typed ``{"record": "turn", ...}`` (event lines carry no
+    ``record`` key), or a table with each turn's sentences; csv/tsv hold events only (a note says so)."""
+    if not turns:
+        return
+    if fmt == "jsonl":
+        for turn in turns:
+            out.write(json.dumps({"record": "turn", **turn.to_dict()}, ensure_ascii=False) + "\n")
+    elif fmt == "table":
+        out.write(f"\nNarrated turns ({turns[0].method}):\n")
+        out.write(render_table([t.to_dict() for t in turns], TURN_TABLE))
+        for turn in turns:
+            first, second = (
+                ("conflict", "cooperation") if turn.kind == "thaw" else ("cooperation", "conflict")
+            )
+            out.write(f"\n{turn.kind} {turn.source}->{turn.target} ({turn.article_id}):\n")
+            for label, day, sentences in (
+                (first, turn.before_date, turn.before_sentences),
+                (second, turn.after_date, turn.after_sentences),
+            ):
+                for sentence in sentences:
+                    out.write(f"  {day} {label}: {sentence}\n")
+    else:
+        echo(
+            f"{len(turns)} narrated turns not written: {fmt} holds events only (use --format jsonl or table)",
+            err=True,
+        )
 
 
 def summarise_rejects(rejects: list[Reject]) -> None:
@@ -85,8 +127,13 @@ def code_cli(
     hypothetical: bool = typer.Option(
         False, "--hypothetical", help="Also emit conditional/hypothetical events (factuality=hypothetical)."
     ),
+    narrated: bool = typer.Option(
+        True,
+        "--turns/--no-turns",
+        help='After the events, the turns each article narrates (docs/reversals.md); in jsonl, records typed {"record": "turn"}.',
+    ),
 ) -> None:
-    """Code articles into events and print them (no database)."""
+    """Code articles into events and print them (no database), then the turns each article narrates."""
     check_format(fmt)
     published = parse_cli_date(date_)
     from volte.ingest.dedup import RunIds, screen
@@ -100,13 +147,18 @@ def code_cli(
     settings = load_settings(
         overrides=[f"coding.statements={statements}", f"coding.hypothetical={hypothetical}"]
     )
+    from volte.analyse.narrated import find_turns
+
     events: list[Event] = []
+    turns: list[Turn] = []
     rejects: list[Reject] = []
     progress = Progress("coding", unit="docs")
     seen = RunIds()
     items = screen(iter_files(scan.files, published=published, settings=settings), seen)
     for coded in Coder(settings).code(items):
         events.extend(coded.events)
+        if narrated:
+            turns.extend(find_turns(coded.events))
         if coded.reject is not None:
             rejects.append(coded.reject)
         progress.advance(events=len(coded.events), rejects=coded.reject is not None)
@@ -115,6 +167,7 @@ def code_cli(
         write_records(
             event_rows(events), fmt=fmt, out=out, columns=list(EVENT_FIELDS), table_columns=EVENT_TABLE
         )
+        write_turns(turns, fmt=fmt, out=out)
     if seen.repeats:
         echo(f"{seen.repeats} repeated documents (same id or URL, same content) coded once", err=True)
     summarise_rejects(rejects)
