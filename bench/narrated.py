@@ -49,7 +49,9 @@ def coder_key() -> str:
 def code_corpus(n: int, published: date, cache: Path) -> Coded:
     """The first n corpus stories coded (from the cache when it matches)."""
     stat = CORPUS.stat()
-    key = hashlib.sha1(f"{stat.st_size}/{stat.st_mtime}/{n}/{published}/{coder_key()}".encode()).hexdigest()[:16]
+    key = hashlib.sha1(f"{stat.st_size}/{stat.st_mtime}/{n}/{published}/{coder_key()}".encode()).hexdigest()[
+        :16
+    ]
     path = cache / f"corpus-{key}.jsonl"
     if path.exists():
         return _read_cache(path)
@@ -85,7 +87,9 @@ def _code(items: Any) -> Coded:
     if not _CODER:
         _CODER.append(Coder())
     return [
-        (c.article.id, list(c.events)) for c in _CODER[0].code(items) if c.article is not None and c.reject is None
+        (c.article.id, list(c.events))
+        for c in _CODER[0].code(items)
+        if c.article is not None and c.reject is None
     ]
 
 
@@ -130,13 +134,14 @@ GRID: list[dict[str, Any]] = [
     {"label": "contrast 2", "min_contrast": 2.0},
     {"label": "contrast 4", "min_contrast": 4.0},
     {"label": "contrast 5", "min_contrast": 5.0},
-    {"label": "contrast 3.5", "min_contrast": 3.5},
+    {"label": "contrast 3 (v1 at 3.0)", "min_contrast": 3.0},
     {"label": "no sign condition", "opposite_signs": False},
     {"label": "pure sides (mixed 0)", "max_mixed": 0.0},
     {"label": "mixed up to 0.5", "max_mixed": 0.5},
     {"label": "any mix (mixed 1)", "max_mixed": 1.0},
     {"label": "any mix, no sign", "max_mixed": 1.0, "opposite_signs": False},
     {"label": "no sign, contrast 2", "opposite_signs": False, "min_contrast": 2.0},
+    {"label": "gap 3, contrast 3", "max_gap_days": 3, "min_contrast": 3.0},
     {"label": "min 2 before", "min_before": 2},
     {"label": "min 2 after", "min_after": 2},
     {"label": "min 2 each side", "min_before": 2, "min_after": 2},

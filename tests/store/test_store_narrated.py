@@ -54,7 +54,9 @@ def test_store_keeps_narrated_turns_and_reingest_is_idempotent(tmp_path: Path) -
         assert store.get_article("other")["turns"] == []  # type: ignore[index]
         assert store.narrated_turns(since=date(2026, 1, 8)) == []
         # a changed article loses its old turns: the new version narrates none
-        store.ingest([article("told", [("COLGOV", "USAGOV", "040", "2026-01-07")], url="https://wire.example/told")])
+        store.ingest(
+            [article("told", [("COLGOV", "USAGOV", "040", "2026-01-07")], url="https://wire.example/told")]
+        )
         assert _turns(store) == []
 
 
@@ -78,7 +80,13 @@ def test_shifts_cli_lists_narrated_turns_with_the_article_as_evidence(tmp_path: 
     result = runner.invoke(app, ["shifts", "--db", str(path), "-f", "jsonl"])
     assert result.exit_code == 0, result.output
     (row,) = [json.loads(line) for line in result.stdout.splitlines()]
-    assert (row["kind"], row["turn"], row["source"], row["target"], row["date"]) == ("narrated", "thaw", "COL", "USA", "2026-01-07")
+    assert (row["kind"], row["turn"], row["source"], row["target"], row["date"]) == (
+        "narrated",
+        "thaw",
+        "COL",
+        "USA",
+        "2026-01-07",
+    )
     assert row["article_id"] == "told" and {e["doc_id"] for e in row["evidence_events"]} == {"told"}
     assert row["before"]["start"] == "2026-01-04" and row["evidence"][0] == TOLD.events[0].event_id
     table = runner.invoke(app, ["shifts", "--db", str(path)])
@@ -87,7 +95,7 @@ def test_shifts_cli_lists_narrated_turns_with_the_article_as_evidence(tmp_path: 
         listed = runner.invoke(app, ["shifts", "--db", str(path), "-f", "jsonl", "--kind", kind])
         assert listed.exit_code == 0 and len(listed.stdout.splitlines()) == count, kind
     wrong = runner.invoke(app, ["shifts", "--db", str(path), "--kind", "calm"])
-    assert wrong.exit_code != 0 and "thaw, rupture, narrated" in wrong.output
+    assert wrong.exit_code != 0 and "thaw, rupture or narrated" in wrong.output
 
 
 @pytest.mark.issue(14)
@@ -99,7 +107,9 @@ def test_api_shifts_include_narrated_turns_and_pages_show_them(tmp_path: Path) -
         store.ingest([TOLD, OTHER])
     with TestClient(create_app(path, token=""), base_url="http://127.0.0.1") as client:
         body = client.get("/api/shifts").json()
-        assert [(s["kind"], s["turn"], s["source"], s["target"]) for s in body["shifts"]] == [("narrated", "thaw", "COL", "USA")]
+        assert [(s["kind"], s["turn"], s["source"], s["target"]) for s in body["shifts"]] == [
+            ("narrated", "thaw", "COL", "USA")
+        ]
         assert client.get("/api/shifts?kind=rupture").json()["total"] == 0
         assert client.get("/api/shifts?kind=narrated").json()["total"] == 1
         assert client.get("/api/articles/told").json()["turns"][0]["after_date"] == "2026-01-07"
@@ -109,7 +119,10 @@ def test_api_shifts_include_narrated_turns_and_pages_show_them(tmp_path: Path) -
         assert 'id="narrated-turns"' not in client.get("/article/other").text
 
 
-SEED_TURNS = {("COL", "USA", "thaw", "2026-01-04", "2026-01-07"), ("USA", "COL", "thaw", "2026-01-04", "2026-01-07")}
+SEED_TURNS = {
+    ("COL", "USA", "thaw", "2026-01-04", "2026-01-07"),
+    ("USA", "COL", "thaw", "2026-01-04", "2026-01-07"),
+}
 
 
 def _seed(shared_dir: Path) -> str:
@@ -125,14 +138,18 @@ def test_seed_alone_narrates_its_thaw_in_volte_code(shared_dir: Path) -> None:
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     turns = [r for r in lines if r.get("record") == "turn"]
     assert all("record" not in r for r in lines[: len(lines) - len(turns)])  # events first, untyped
-    assert {(t["source"], t["target"], t["kind"], t["before_date"], t["after_date"]) for t in turns} == SEED_TURNS
+    assert {
+        (t["source"], t["target"], t["kind"], t["before_date"], t["after_date"]) for t in turns
+    } == SEED_TURNS
     col = next(t for t in turns if t["source"] == "COL")
     assert any("refuted Trump's accusation" in s for s in col["before_sentences"])
     assert any("agreed to meet at the White House" in s for s in col["after_sentences"])
     table = runner.invoke(app, ["code", _seed(shared_dir), "--date", "2026-01-07"])
     assert "Narrated turns (volte.narrated.v1)" in table.stdout
     assert "2026-01-04 conflict:" in table.stdout and "2026-01-07 cooperation:" in table.stdout
-    plain = runner.invoke(app, ["code", _seed(shared_dir), "--date", "2026-01-07", "-f", "jsonl", "--no-turns"])
+    plain = runner.invoke(
+        app, ["code", _seed(shared_dir), "--date", "2026-01-07", "-f", "jsonl", "--no-turns"]
+    )
     assert all("record" not in json.loads(line) for line in plain.stdout.splitlines())
 
 
@@ -145,7 +162,11 @@ def test_seed_alone_in_a_fresh_store_gives_narrated_shifts(shared_dir: Path, tmp
     assert ingest.exit_code == 0, ingest.output
     result = runner.invoke(app, ["shifts", "--db", str(path), "-f", "jsonl"])
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    narrated = {(r["source"], r["target"], r["turn"], r["before"]["end"], r["date"]) for r in rows if r["kind"] == "narrated"}
+    narrated = {
+        (r["source"], r["target"], r["turn"], r["before"]["end"], r["date"])
+        for r in rows
+        if r["kind"] == "narrated"
+    }
     assert narrated == SEED_TURNS
     col = next(r for r in rows if r["kind"] == "narrated" and r["source"] == "COL")
     sentences = " ".join(e["sentence"] for e in col["evidence_events"])

@@ -42,7 +42,7 @@ class NarratedParams:
     """The rule's settings; the defaults are ``volte.narrated.v1`` (chosen on bench/narrated.py)."""
 
     max_gap_days: int = 7
-    min_contrast: float = 3.0
+    min_contrast: float = 3.5
     min_before: int = 1  # evidence events on the before day
     min_after: int = 1
     opposite_signs: bool = True  # before mean on the far side of zero from the after mean

@@ -288,7 +288,9 @@ def shifts_cli(
     and the turns single articles narrate (kind narrated, the article as evidence)."""
     check_format(fmt, ("table", "jsonl"))
     if kind not in (None, "thaw", "rupture", "narrated"):
-        raise ConfigError(f"--kind {kind!r}: choose one of thaw, rupture, narrated", code=E_CONFIG_BAD_OPTION)
+        from volte.errors import E_STORE_QUERY, StoreError
+
+        raise StoreError(f"kind {kind!r}: choose thaw, rupture or narrated", code=E_STORE_QUERY)
     hours = parse_window(window)
     with _open(db, read_only=True) as store:
         found = store.shifts(
