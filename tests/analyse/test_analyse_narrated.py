@@ -184,3 +184,16 @@ def test_narrated_turn_articles_give_their_turns(coder) -> None:  # type: ignore
     for doc_id, events, expect in _coded(coder, "turns.jsonl"):
         found = {(t.source, t.target, t.kind) for t in find_turns(events)}
         assert found == {tuple(e) for e in expect}, doc_id
+
+
+@pytest.mark.issue(14)
+def test_narrated_events_at_the_ends_of_the_calendar_do_not_overflow() -> None:
+    ends = [event("0001-01-01", "COL", "USA", "120"), event("0001-01-02", "COL", "USA", "036", sentence=1)]
+    ends += [
+        event("9999-12-30", "COL", "USA", "120", sentence=2),
+        event("9999-12-31", "COL", "USA", "036", sentence=3),
+    ]
+    # two equal thaws, 10,000 years apart: one turn per dyad, the later on a tie
+    assert [(t.kind, t.before_date, t.after_date) for t in find_turns(ends)] == [
+        ("thaw", "9999-12-30", "9999-12-31")
+    ]

@@ -171,3 +171,26 @@ def test_seed_alone_in_a_fresh_store_gives_narrated_shifts(shared_dir: Path, tmp
     col = next(r for r in rows if r["kind"] == "narrated" and r["source"] == "COL")
     sentences = " ".join(e["sentence"] for e in col["evidence_events"])
     assert "refuted Trump's accusation" in sentences and "agreed to meet at the White House" in sentences
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+def test_code_page_shows_the_turn_a_pasted_text_narrates(tmp_path: Path) -> None:
+    from volte.serve.app import create_app
+
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        store.ingest([OTHER])
+    text = (
+        "BOGOTA, Jan 27 - Colombian President Gustavo Petro refused on Sunday to accept deportation flights "
+        "from the United States. On Monday, Colombia agreed to accept the flights, and Colombian officials met "
+        "American diplomats in Bogota."
+    )
+    with TestClient(create_app(path, token=""), base_url="http://127.0.0.1") as client:
+        page = client.post(
+            "/code", data={"text": text, "date": "2025-01-27"}, headers={"accept": "text/html"}
+        )
+    assert page.status_code == 200, page.text
+    box = page.text[page.text.index('id="narrated-turns"') :]
+    assert 'data-dyad="COL-USA"' in box and "2025-01-26" in box and "2025-01-27" in box
+    assert "refused on Sunday" in box and "met American diplomats" in box

@@ -13,12 +13,17 @@ The rule (``volte.narrated.v1``; docs/reversals.md, "Narrated turns", has the me
   country-level (the first three letters of the actor codes);
 - conflict evidence: roots 10-20 (every such code has Goldstein <= -2); cooperation evidence: roots 03-05
   (intents, consultations, diplomatic cooperation such as 057 agreements);
-- a thaw: a day with at least ``min_before`` conflict events, then a day at most ``max_gap_days`` later with
-  at least ``min_after`` cooperation events, the first day's mean Goldstein (over all the dyad's counted
-  events that day) below zero, the second's above zero, and the second mean at least ``min_contrast``
-  above the first. A rupture mirrors it. Each direction of a dyad is read on its own;
+- a thaw, tried at every day c with a counted event of the dyad: the *before* side is the dyad's counted
+  events of the ``max_gap_days`` days before c, the *after* side those of c and the days after it, up to
+  ``max_gap_days`` days; c itself holds cooperation evidence; the before side has at least ``min_before``
+  conflict events and the after side ``min_after`` cooperation events; at most ``max_mixed`` of a side's
+  conflict + cooperation events are of the other kind (criticism and talks on the same days are an
+  ordinary mixed relation, not a turn); the before mean Goldstein is below zero, the after mean above it,
+  and the after mean at least ``min_contrast`` above the before mean. A rupture mirrors it. Each direction
+  of a dyad is read on its own;
 - one turn per directed dyad per article: the one with the largest contrast (then the most evidence,
-  then the shorter gap, then the later day).
+  then the shorter gap, then the later day). Its ``before_date`` is the last day of before-side evidence,
+  its ``after_date`` the day c.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
 from volte.records import Event, Turn, make_turn_id
@@ -136,9 +141,9 @@ def _best_turn(dated: Sequence[tuple[date, Event]], params: NarratedParams) -> _
     """The strongest turn of one directed dyad: tried at every day that has a counted event."""
     best: tuple[tuple[float, int, int, date], _Candidate] | None = None
     for split in sorted({d for d, _ in dated}):
-        low, high = split - timedelta(days=params.max_gap_days), split + timedelta(days=params.max_gap_days)
-        before = [p for p in dated if low <= p[0] < split]
-        after = [p for p in dated if split <= p[0] < high]
+        span = params.max_gap_days  # by day differences: no date arithmetic to overflow near date.min/max
+        before = [p for p in dated if 0 < (split - p[0]).days <= span]
+        after = [p for p in dated if 0 <= (p[0] - split).days < span]
         if not before or not after:
             continue
         for kind in ("thaw", "rupture"):
