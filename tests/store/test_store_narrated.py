@@ -187,9 +187,8 @@ def test_code_page_shows_the_turn_a_pasted_text_narrates(tmp_path: Path) -> None
         "American diplomats in Bogota."
     )
     with TestClient(create_app(path, token=""), base_url="http://127.0.0.1") as client:
-        page = client.post(
-            "/code", data={"text": text, "date": "2025-01-27"}, headers={"accept": "text/html"}
-        )
+        form = {"text": text, "date": "2025-01-27"}
+        page = client.post("/code", data=form, headers={"accept": "text/html", "origin": "http://127.0.0.1"})
     assert page.status_code == 200, page.text
     box = page.text[page.text.index('id="narrated-turns"') :]
     assert 'data-dyad="COL-USA"' in box and "2025-01-26" in box and "2025-01-27" in box
