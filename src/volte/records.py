@@ -151,3 +151,64 @@ def make_event_id(
     """Stable id: the same article coded twice gives the same ids."""
     key = f"{doc_id}\x1f{sentence_index}\x1f{source}\x1f{target}\x1f{code}\x1f{trigger_start}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+TURN_FIELDS: tuple[str, ...] = (
+    "turn_id",
+    "article_id",
+    "source",
+    "target",
+    "kind",
+    "before_date",
+    "after_date",
+    "gap_days",
+    "before_mean",
+    "after_mean",
+    "contrast",
+    "before_event_ids",
+    "after_event_ids",
+    "before_sentences",
+    "after_sentences",
+    "method",
+)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A turn one article narrates (issue 14): a directed country dyad's events swing from conflict on
+    one day to cooperation on a later day (a thaw), or back (a rupture). Found by
+    :func:`volte.analyse.narrated.find_turns`; the rule is named by ``method`` (docs/reversals.md)."""
+
+    turn_id: str  # stable hash of article, dyad, kind and the two days
+    article_id: str
+    source: str  # country (first three letters of the actor codes)
+    target: str
+    kind: str  # thaw | rupture
+    before_date: str  # YYYY-MM-DD
+    after_date: str
+    gap_days: int
+    before_mean: float  # mean Goldstein of the dyad's events on the before day
+    after_mean: float
+    contrast: float  # after_mean - before_mean for a thaw, before_mean - after_mean for a rupture
+    before_event_ids: tuple[str, ...]  # the evidence: conflict events before (a thaw), cooperation (a rupture)
+    after_event_ids: tuple[str, ...]
+    before_sentences: tuple[str, ...]  # their sentences, in article order, each once
+    after_sentences: tuple[str, ...]
+    method: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: (list(v) if isinstance(v := getattr(self, name), tuple) else v) for name in TURN_FIELDS}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Turn:
+        values = {k: data[k] for k in TURN_FIELDS}
+        for name in ("before_event_ids", "after_event_ids", "before_sentences", "after_sentences"):
+            values[name] = tuple(values[name] or ())
+        for name in ("before_date", "after_date"):
+            values[name] = str(values[name])[:10]
+        return cls(**values)
+
+
+def make_turn_id(article_id: str, source: str, target: str, kind: str, before: str, after: str) -> str:
+    key = f"{article_id}\x1f{source}\x1f{target}\x1f{kind}\x1f{before}\x1f{after}"
+    return "t" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:15]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TextIO, cast
 
 import typer
 
@@ -22,7 +22,7 @@ from volte.cli.app import (
 )
 from volte.cli.progress import Progress
 from volte.cli.render import RecordWriter, check_format, check_output_path, open_output, render_table
-from volte.records import EVENT_FIELDS, Event, Reject
+from volte.records import EVENT_FIELDS, Event, Reject, Turn
 
 if TYPE_CHECKING:
     from volte.ingest.sources import InputScan
@@ -43,6 +43,48 @@ def event_rows(events: list[Event]) -> list[dict[str, object]]:
 
     table = code_table()
     return [{**e.to_dict(), "name": table[e.code].name if e.code in table else ""} for e in events]
+
+
+TURN_TABLE = [
+    ("kind", "turn", 7),
+    ("source", "source", 6),
+    ("target", "target", 6),
+    ("before_date", "before", 10),
+    ("after_date", "after", 10),
+    ("before_mean", "mean", 5),
+    ("after_mean", "mean", 5),
+    ("contrast", "contrast", 8),
+    ("article_id", "article", 40),
+]
+
+
+def write_turns(turns: list[Turn], *, fmt: str, out: TextIO) -> None:
+    """After the events: JSON Lines records typed ``{"record": "turn", ...}`` (event lines carry no
+    ``record`` key), or a table with each turn's sentences; csv/tsv hold events only (a note says so)."""
+    if not turns:
+        return
+    if fmt == "jsonl":
+        for turn in turns:
+            out.write(json.dumps({"record": "turn", **turn.to_dict()}, ensure_ascii=False) + "\n")
+    elif fmt == "table":
+        out.write(f"\nNarrated turns ({turns[0].method}):\n")
+        out.write(render_table([t.to_dict() for t in turns], TURN_TABLE))
+        for turn in turns:
+            first, second = (
+                ("conflict", "cooperation") if turn.kind == "thaw" else ("cooperation", "conflict")
+            )
+            out.write(f"\n{turn.kind} {turn.source}->{turn.target} ({turn.article_id}):\n")
+            for label, day, sentences in (
+                (first, turn.before_date, turn.before_sentences),
+                (second, turn.after_date, turn.after_sentences),
+            ):
+                for sentence in sentences:
+                    out.write(f"  {day} {label}: {sentence}\n")
+    else:
+        echo(
+            f"{len(turns)} narrated turns not written: {fmt} holds events only (use --format jsonl or table)",
+            err=True,
+        )
 
 
 def summarise_rejects(rejects: list[Reject]) -> None:
@@ -83,8 +125,13 @@ def code_cli(
     hypothetical: bool = typer.Option(
         False, "--hypothetical", help="Also emit conditional/hypothetical events (factuality=hypothetical)."
     ),
+    narrated: bool = typer.Option(
+        True,
+        "--turns/--no-turns",
+        help='After the events, the turns each article narrates (docs/reversals.md); in jsonl, records typed {"record": "turn"}.',
+    ),
 ) -> None:
-    """Code articles into events and print them (no database)."""
+    """Code articles into events and print them (no database), then the turns each article narrates."""
     check_format(fmt)
     published = parse_cli_date(date_)
     from volte.ingest.dedup import RunIds, screen
@@ -100,7 +147,10 @@ def code_cli(
     settings = load_settings(
         overrides=[f"coding.statements={statements}", f"coding.hypothetical={hypothetical}"]
     )
+    from volte.analyse.narrated import find_turns
+
     coder = Coder(settings)
+    turns: list[Turn] = []
     rejects: list[Reject] = []
     progress = Progress("coding", unit="docs")
     seen = RunIds()
@@ -109,11 +159,14 @@ def code_cli(
         writer = RecordWriter(out, fmt=fmt, columns=list(EVENT_FIELDS), table_columns=EVENT_TABLE)
         for coded in coder.code(items):
             writer.write(event_rows(list(coded.events)))
+            if narrated:
+                turns.extend(find_turns(coded.events))
             if coded.reject is not None:
                 rejects.append(coded.reject)
             progress.advance(events=len(coded.events), rejects=coded.reject is not None)
         progress.close()
         writer.close()
+        write_turns(turns, fmt=fmt, out=out)
     if seen.repeats:
         echo(f"{seen.repeats} repeated documents (same id or URL, same content) coded once", err=True)
     summarise_rejects(rejects)

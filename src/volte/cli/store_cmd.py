@@ -39,7 +39,7 @@ SHIFT_TABLE = [
     ("date", "date", 10),
     ("source", "source", 6),
     ("target", "target", 6),
-    ("kind", "kind", 7),
+    ("kind", "kind", 13),
     ("score", "score", 6),
     ("threshold", "thresh.", 7),
     ("before_text", "before", 38),
@@ -277,35 +277,59 @@ def shifts_cli(
         None, "--until", help="Last turn date reported (YYYY-MM-DD); a scan over store.max_points days is E103."
     ),
     window: str = typer.Option("72h", "--window", help="After window, e.g. 72h or 3d (24h-336h): after windows of 1 day up to max(this, 7 days) are scored, the best kept (docs/reversals.md)."),
-    kind: str | None = typer.Option(None, "--kind", help="Only thaw or rupture."),
+    kind: str | None = typer.Option(
+        None,
+        "--kind",
+        help="Only thaw or rupture (statistical and narrated), or narrated (turns told in one article).",
+    ),
     source: str | None = typer.Option(None, "--source", help="Only this source country."),
     target: str | None = typer.Option(None, "--target", help="Only this target country."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl."),
 ) -> None:
-    """Detected diplomatic reversals (thaw: conflict to cooperation; rupture: the reverse) with evidence."""
+    """Detected diplomatic reversals (thaw: conflict to cooperation; rupture: the reverse) with evidence,
+    and the turns single articles narrate (kind narrated, the article as evidence)."""
     check_format(fmt, ("table", "jsonl"))
+    if kind not in (None, "thaw", "rupture", "narrated"):
+        from volte.errors import E_STORE_QUERY, StoreError
+
+        raise StoreError(f"kind {kind!r}: choose thaw, rupture or narrated", code=E_STORE_QUERY)
     hours = parse_window(window)
     with _open(db, read_only=True) as store:
         found = store.shifts(
             since=parse_cli_date(since, option="--since"),
             until=parse_cli_date(until, option="--until"),
-            kind=kind,
+            kind=None if kind == "narrated" else kind,
             window_hours=hours,
             source=source,
             target=target,
         )
+        found = with_narrated(store, found, kind=kind, since=since, until=until, source=source, target=target)
     if fmt == "jsonl":
         write_records(found, fmt="jsonl", out=sys.stdout)
         return
     echo(render_table([shift_row(s) for s in found], SHIFT_TABLE).rstrip())
     for shift in found:
         echo(
-            f"\n{shift['kind']} {shift['source']}->{shift['target']} on {shift['date']} (score {shift['score']}, threshold {shift['threshold']}); evidence:"
+            f"\nnarrated {shift['turn']} {shift['source']}->{shift['target']} on {shift['date']} "
+            f"(contrast {shift['contrast']}, told in {shift['article_id']}); evidence:"
+            if shift["kind"] == "narrated"
+            else f"\n{shift['kind']} {shift['source']}->{shift['target']} on {shift['date']} (score {shift['score']}, threshold {shift['threshold']}); evidence:"
         )
         for ev in shift["evidence_events"]:
             echo(
                 f"  {ev['date']} {ev['source']}->{ev['target']} {ev['code']} [{ev['doc_id']}] {' '.join(str(ev['sentence']).split())}"
             )
+
+
+def with_narrated(
+    store: Any, found: list[dict[str, Any]], *, kind: str | None, **filters: Any
+) -> list[dict[str, Any]]:
+    """The statistical shifts plus the narrated turns (kind ``narrated``; ``--kind thaw`` keeps narrated
+    thaws too, ``--kind narrated`` only them), by date."""
+    dates = {k: parse_cli_date(filters.pop(k), option=f"--{k}") for k in ("since", "until")}
+    narrated = store.narrated_shifts(kind=kind if kind in ("thaw", "rupture") else None, **dates, **filters)
+    rows = ([] if kind == "narrated" else found) + narrated
+    return sorted(rows, key=lambda s: (str(s["date"]), s["kind"] == "narrated", s["source"], s["target"]))
 
 
 def parse_window(text: str) -> float:
@@ -329,8 +353,11 @@ def shift_row(shift: dict[str, Any]) -> dict[str, Any]:
 
     def text(side: dict[str, Any]) -> str:
         mean = "-" if side["mean"] is None else f"{side['mean']:+.1f}"
+        if "clusters" not in side:  # a narrated turn: events of one article
+            return f"{side['start'][5:]}..{side['end'][5:]} {side['events']} ev, mean {mean}"
         return (
             f"{side['start'][5:]}..{side['end'][5:]} {side['clusters']} cl, mean {mean}, z {side['z']:+.1f}"
         )
 
-    return {**shift, "before_text": text(shift["before"]), "after_text": text(shift["after"])}
+    kind = f"narrated {shift['turn']}" if shift["kind"] == "narrated" else shift["kind"]
+    return {**shift, "kind": kind, "before_text": text(shift["before"]), "after_text": text(shift["after"])}

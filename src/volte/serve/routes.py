@@ -121,19 +121,26 @@ def dyad_series(
     return {"source": source.upper(), "target": target.upper(), "freq": freq, "points": points}
 
 
-@router.get("/shifts", summary="Detected reversals (thaws and ruptures)")
+@router.get("/shifts", summary="Detected reversals (thaws and ruptures) and turns narrated in one article")
 def shifts(
     request: Request,
     since: Day = None,
     until: Day = None,
-    kind: Annotated[Literal["thaw", "rupture"] | None, Query(description="Only this kind.")] = None,
+    kind: Annotated[
+        Literal["thaw", "rupture", "narrated"] | None,
+        Query(description="Only this kind (thaw and rupture include narrated turns of that kind)."),
+    ] = None,
     source: ActorCode = None,
     target: ActorCode = None,
     limit: Limit = 100,
 ) -> dict[str, Any]:
     start, end = parse_range(since, until)
+    dyad = {"source": upper(source), "target": upper(target)}
     with request.app.state.store.reading() as store:
-        found = store.shifts(since=start, until=end, kind=kind, source=upper(source), target=upper(target))
+        found = [] if kind == "narrated" else store.shifts(since=start, until=end, kind=kind, **dyad)
+        turn = kind if kind in ("thaw", "rupture") else None
+        found += store.narrated_shifts(since=start, until=end, kind=turn, **dyad)
+    found.sort(key=lambda s: (str(s["date"]), s["kind"] == "narrated", s["source"], s["target"]))
     return {"shifts": found[:limit], "total": len(found)}
 
 

@@ -294,8 +294,16 @@ def _code_and_maybe_store(request: Request, *, text: str, day: str, title: str, 
 
 
 def _coded_context(article: Article, events: Sequence[Event], *, stored: bool) -> dict[str, Any]:
+    from volte.analyse.narrated import find_turns
+
     rows = [e.to_dict() for e in events]
+    turns = [t.to_dict() for t in find_turns(events)]
     return {
-        "result": {"article": article, "events": rows, "segments": highlight(article.text, rows)},
+        "result": {
+            "article": article,
+            "events": rows,
+            "segments": highlight(article.text, rows),
+            "turns": turns,
+        },
         "stored": stored,
     }

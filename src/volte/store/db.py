@@ -32,7 +32,7 @@ from volte.errors import (
     StoreError,
 )
 from volte.settings import Settings
-from volte.store import migrations, reading, writer
+from volte.store import migrations, reading, turns, writer
 from volte.store import queries as q
 from volte.store.writer import IngestSummary, Provenance
 
@@ -244,10 +244,48 @@ class Store:
                 max_days=self.settings.store.max_points,
             )
 
+    def narrated_turns(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        source: str | None = None,
+        target: str | None = None,
+        kind: str | None = None,
+        article_id: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Turns narrated in single articles (volte.analyse.narrated), stored at ingest, whose after day is in
+        [since, until]; ``kind`` thaw or rupture; countries as for :meth:`shifts`."""
+        q.check_range(since, until)
+        if kind not in (None, "thaw", "rupture"):
+            raise StoreError(f"kind {kind!r}: choose thaw or rupture", code=E_STORE_QUERY)
+        source = q.check_actor(source, option="source")[:3] if source else None
+        target = q.check_actor(target, option="target")[:3] if target else None
+        with _translated(self.path, "narrated turns"):
+            return turns.read(
+                self.con,
+                since=since,
+                until=until,
+                source=source,
+                target=target,
+                kind=kind,
+                article_id=article_id,
+            )
+
+    def narrated_shifts(self, **filters: Any) -> list[dict[str, Any]]:
+        """:meth:`narrated_turns` as rows of `volte shifts`: kind ``narrated``, ``turn`` thaw or rupture,
+        ``date`` the after day, the article as evidence (its events with their sentences)."""
+        found = self.narrated_turns(**filters)
+        with _translated(self.path, "narrated turns"):
+            return turns.as_shifts(self.con, found)
+
     def get_article(self, article_id: str) -> dict[str, Any] | None:
-        """One article with its events (None when the id is unknown)."""
+        """One article with its events and the turns it narrates (None when the id is unknown)."""
         with _translated(self.path, "article lookup"):
-            return reading.article(self.con, article_id)
+            found = reading.article(self.con, article_id)
+            if found is not None:
+                found["turns"] = turns.read(self.con, article_id=article_id)
+            return found
 
     def export(self, fmt: str, path: str | Path) -> int:
         """Write the store as gdelt (61-column TSV), plover (JSONL), parquet or csv; returns rows written."""

@@ -96,6 +96,14 @@ def _article_source_hash(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE articles ADD COLUMN source_hash VARCHAR")
 
 
+def _narrated_turns(con: duckdb.DuckDBPyConnection) -> None:
+    """turns: the turns each article narrates (volte.narrated.v1), filled from the stored events."""
+    from volte.store import turns
+
+    con.execute(turns.TURNS_DDL)
+    turns.backfill(con)
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _initial),
     ("0002_dyad_days_squared_weights", _dyad_days_squared_weights),
@@ -104,6 +112,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0005_threshold_features", _threshold_features),
     ("0006_event_place", _event_place),
     ("0007_article_source_hash", _article_source_hash),
+    ("0008_narrated_turns", _narrated_turns),
 )
 
 

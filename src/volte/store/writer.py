@@ -5,7 +5,8 @@ same article is counted and skipped, another article under an id or URL already 
 With :func:`write_articles`, articles stored before with the same ``source_hash`` (the article and what
 codes it: volte and coder version, spaCy model, dictionaries, coding settings) are not coded again.
 Per batch of articles, in one transaction: skip articles already stored with the same content; delete the
-old version (events included) of a changed article, found by id or by URL; insert the new rows; recluster
+old version (events and narrated turns included) of a changed article, found by id or by URL; insert the
+new rows (with the turns the article narrates: volte.store.turns); recluster
 the (dyad, root) groups the batch touched, from the last cluster that starts before the earliest change;
 refresh those dyads' daily sums and drop their cached thresholds. A process killed mid-batch loses only
 that uncommitted batch, which the next run redoes.
@@ -33,6 +34,7 @@ from volte.coding.cameo import STATEMENT_ROOTS
 from volte.ingest.dedup import RunIds
 from volte.records import Article, Event, Reject
 from volte.store import queries as q
+from volte.store import turns as narrated
 
 if TYPE_CHECKING:
     from volte.coding.coder import Coded
@@ -352,6 +354,7 @@ def _delete_docs(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> Changes:
         [doc_ids],
     ).fetchall()
     con.execute("DELETE FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids])
+    narrated.delete(con, doc_ids)
     con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids])
     return {(r[0], r[1], r[2]): r[3] for r in rows}
 
@@ -368,7 +371,7 @@ def _insert(con: duckdb.DuckDBPyConnection, items: list[Coded], prov: Provenance
     if not items:
         return {}
     now = datetime.now(UTC).replace(tzinfo=None)
-    articles, events, changes = [], [], {}
+    articles, events, changes, turns = [], [], {}, []
     for item in items:
         article = item.article
         if article is None:
@@ -377,6 +380,7 @@ def _insert(con: duckdb.DuckDBPyConnection, items: list[Coded], prov: Provenance
         unique = {e.event_id: e for e in item.events}
         coder = ",".join(sorted({e.coder_version for e in unique.values()})) or None
         articles.append(_article_row(article, item.events, len(unique), now, coder, prov))
+        turns += narrated.turns_of(unique.values())
         for event in unique.values():
             row = _event_row(event, host, prov)
             events.append(row)
@@ -385,6 +389,7 @@ def _insert(con: duckdb.DuckDBPyConnection, items: list[Coded], prov: Provenance
                 changes[key] = min(row["date"], changes.get(key, row["date"]))
     _append(con, "articles", (*q.ARTICLE_COLUMNS, "source_hash"), articles)
     _append(con, "events", q.EVENT_COLUMNS, events)
+    narrated.insert(con, turns)
     return changes
 
 
