@@ -71,7 +71,7 @@ def test_ingest_cli_bad_input_creates_no_store(
     if args[0] == "--date":
         full.insert(1, str(inputs))
     result = CliRunner().invoke(app, full)
-    assert result.exit_code == 1 and result.stderr.startswith(f"Error [{code}]")
+    assert result.exit_code == (2 if code == "E101" else 1) and result.stderr.startswith(f"Error [{code}]")
     assert not db.exists()
 
 
