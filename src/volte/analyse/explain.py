@@ -450,7 +450,10 @@ def reasons(x: Explanation, params: rv.ReversalParams) -> list[str]:
     if x.uncounted:
         total = sum(x.uncounted.values())
         parts = ", ".join(f"{n} {UNCOUNTED.get(k, k)}" for k, n in sorted(x.uncounted.items()))
-        out.append(f"{total} events of {where} in the range are not in the series: {parts}")
+        out.append(
+            f"{total} event{'s' if total != 1 else ''} of {where} in the range "
+            f"{'are' if total != 1 else 'is'} not in the series: {parts}"
+        )
     return out
 
 
