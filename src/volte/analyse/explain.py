@@ -345,7 +345,9 @@ def _candidate(table: rv.DayTable, params: rv.ReversalParams, t: int, kind: str)
         gated, _ = rv._score_at(table, params, length, cums)
         free, _ = rv._score_at(table, params, length, cums, gate=False)
         b_lo, b_hi = t - length - params.before_days + 1, t - length
-        before_side, after_side = (table.conflict, table.coop) if kind == "thaw" else (table.coop, table.conflict)
+        before_side, after_side = (
+            (table.conflict, table.coop) if kind == "thaw" else (table.coop, table.conflict)
+        )
         trials.append(
             Trial(
                 after_days=length,
@@ -423,10 +425,16 @@ def reasons(x: Explanation, params: rv.ReversalParams) -> list[str]:
                 out.append(
                     f"the windows do not move the {c.kind} way: z before {c.trials[c.after_days - 1].z_before:+.2f}, "
                     f"z after {c.trials[c.after_days - 1].z_after:+.2f} (a {c.kind} needs "
-                    + ("before below and after above the baseline)" if c.kind == "thaw" else "before above and after below the baseline)")
+                    + (
+                        "before below and after above the baseline)"
+                        if c.kind == "thaw"
+                        else "before above and after below the baseline)"
+                    )
                 )
         few = [
-            f"{side} {w.clusters}" for side, w in (("before", c.before), ("after", c.after)) if w.clusters <= FEW
+            f"{side} {w.clusters}"
+            for side, w in (("before", c.before), ("after", c.after))
+            if w.clusters <= FEW
         ]
         if few:
             out.append(

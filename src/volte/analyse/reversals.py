@@ -153,9 +153,7 @@ def stack(tables: list[DayTable]) -> DayTable:
     rates = None
     if any(t.rate is not None for t in tables):
         rates = np.array([[np.nan if t.rate is None else float(t.rate)] for t in tables])
-    return DayTable(
-        start=tables[0].start, prior=priors, rate=rates, count_prior=counts, **arrays
-    )  # type: ignore[arg-type]
+    return DayTable(start=tables[0].start, prior=priors, rate=rates, count_prior=counts, **arrays)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

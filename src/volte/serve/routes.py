@@ -123,7 +123,8 @@ def shifts(
     target: ActorCode = None,
     limit: Limit = 100,
     near: Annotated[
-        bool, Query(description="Also list the near misses (scores of at least 0.8 x the threshold; status near).")
+        bool,
+        Query(description="Also list the near misses (scores of at least 0.8 x the threshold; status near)."),
     ] = False,
 ) -> dict[str, Any]:
     start, end = parse_range(since, until)
@@ -137,7 +138,12 @@ def shifts(
 @router.get("/shifts/explain", summary="Why the detector did or did not fire on one directed dyad")
 def explain_shifts(
     request: Request,
-    source: Annotated[str, Query(pattern=ACTOR_PATTERN, description="Source country (`COL`; a longer code counts as its country).")],
+    source: Annotated[
+        str,
+        Query(
+            pattern=ACTOR_PATTERN, description="Source country (`COL`; a longer code counts as its country)."
+        ),
+    ],
     target: Annotated[str, Query(pattern=ACTOR_PATTERN, description="Target country (`USA`).")],
     since: Day = None,
     until: Day = None,
@@ -156,7 +162,9 @@ def shift(
     with request.app.state.store.reading() as store:
         found = store.shift(shift_id)
     if found is None:
-        raise NotFound(f"no shift with id {shift_id!r} in the store (list ids with GET /api/shifts?near=true)")
+        raise NotFound(
+            f"no shift with id {shift_id!r} in the store (list ids with GET /api/shifts?near=true)"
+        )
     return dict(found)
 
 

@@ -49,7 +49,9 @@ SHIFT_ID = re.compile(r"([A-Z]{3})-([A-Z]{3})-(\d{4}-\d{2}-\d{2})-(thaw|rupture)
 
 def _check_window(window_hours: float) -> None:
     if not 24 <= window_hours <= 24 * 14:
-        raise StoreError(f"window {window_hours:g}h: choose between 24h and 336h (e.g. 72h)", code=E_STORE_QUERY)
+        raise StoreError(
+            f"window {window_hours:g}h: choose between 24h and 336h (e.g. 72h)", code=E_STORE_QUERY
+        )
 
 
 class Store:

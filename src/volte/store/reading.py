@@ -297,7 +297,13 @@ def explain(
     if first is None or last is None:
         empty = rv.DayTable(date.min, *(np.zeros(0) for _ in rv.SUM_FIELDS))  # type: ignore[arg-type]
         return explaining.explain(
-            empty, params, threshold=info, source=source, target=target, since=since, until=until,
+            empty,
+            params,
+            threshold=info,
+            source=source,
+            target=target,
+            since=since,
+            until=until,
             uncounted=uncounted,
         )
     start = _add_days(first, -_look(params))
@@ -504,7 +510,11 @@ def _thresholds(
     wanted = set(pairs)
     return {
         p: explaining.ThresholdInfo(
-            value=float(t), origin=o, own=known[p].threshold, calibrated=known[p].calibrated, days=known[p].days
+            value=float(t),
+            origin=o,
+            own=known[p].threshold,
+            calibrated=known[p].calibrated,
+            days=known[p].days,
         )
         for p, t, o in zip(order, pooled, origins, strict=True)
         if p in wanted
