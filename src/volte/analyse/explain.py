@@ -213,8 +213,8 @@ def explain(
     history = _history(table)
     if n == 0:
         return _empty(source, target, since, until, threshold, near_ratio, history, uncounted)
-    first = history["first"] or table.start
-    lo_day, hi_day = max(since or first, table.start), min(until or table.day(n - 1), table.day(n - 1))
+    first, last = history["first"] or table.start, history["last"] or table.day(n - 1)
+    lo_day, hi_day = max(since or first, table.start), min(until or last, table.day(n - 1))
     if lo_day > hi_day:
         return _empty(source, target, since, until, threshold, near_ratio, history, uncounted)
     lo, hi = (lo_day - table.start).days, (hi_day - table.start).days

@@ -397,7 +397,7 @@ def render_explanation(x: dict[str, Any]) -> str:
             w = cand[side]
             mean = "-" if w["mean"] is None else f"{w['mean']:+.2f}"
             lines.append(
-                f"  {side:<6} {w['start']} .. {w['end']}: {w['clusters']} clusters ({w['conflict']} conflict, "
+                f"  {side:<6} {w['start']} .. {w['end']}: {w['clusters']} cluster{'' if w['clusters'] == 1 else 's'} ({w['conflict']} conflict, "
                 f"{w['coop']} cooperation), mean Goldstein {mean}, shrunk {w['shrunk']:+.2f}, z {w['z']:+.2f}"
             )
         lines.append(f"  baseline Goldstein mean {cand['baseline']['mean']:+.2f}, sd {cand['baseline']['sd']:.2f}")

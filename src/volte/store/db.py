@@ -319,11 +319,13 @@ class Store:
         with _translated(self.path, "stats"):
             return reading.stats(self.con)
 
-    def top_dyads(self, *, limit: int = 10, since: date | None = None) -> list[dict[str, Any]]:
-        """The most active directed country dyads since ``since``: events (clusters), mean Goldstein
+    def top_dyads(
+        self, *, limit: int = 10, since: date | None = None, until: date | None = None
+    ) -> list[dict[str, Any]]:
+        """The most active directed country dyads in [since, until]: events (clusters), mean Goldstein
         (weighted by sources) and last day."""
         with _translated(self.path, "top dyads"):
-            cursor = self.con.execute(q.TOP_DYADS_SQL, [since or date.min, limit])
+            cursor = self.con.execute(q.TOP_DYADS_SQL, [since or date.min, until or date.max, limit])
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 

@@ -145,10 +145,18 @@ def shifts(
     if window is None:
         return []
     (since, until), last = window, stored[1]
-    start, end = _scan(params, since, until, last)
+    pairs = _active_pairs(con, since=since, until=until, source=source, target=target)
+    if not pairs:
+        return []
+    # days before the pairs' first day or over a week past their last one change no score
+    _register_pairs(con, pairs)
+    first_day, last_day = con.execute(
+        "SELECT min(day), max(day) FROM dyad_days JOIN _spairs USING (source_country, target_country)"
+    ).fetchone()
+    last = min(last, _add_days(last_day, _tail(params)))
+    start, end = _scan(params, max(since, first_day), until, last)
     if max_days is not None:
         dyads.check_points(start, end, freq="day", max_points=max_days)
-    pairs = _active_pairs(con, since=since, until=until, source=source, target=target)
     found: list[rv.Shift] = []
     rows_per_chunk = max(1, MATRIX_CELLS // ((end - start).days + 1))  # bounds memory on long ranges
     infos = _thresholds(con, pairs, params, cache=cache, memo={} if memo is None else memo)
@@ -159,6 +167,7 @@ def shifts(
             params,
             since=since,
             until=until,
+            first=max(since, first_day),
             last=last,
             thresholds={p: i.value for p, i in infos.items()},
             near=near,
@@ -214,13 +223,16 @@ def _detect_chunk(
     *,
     since: date,
     until: date,
+    first: date,
     last: date,
     thresholds: dict[Pair, float],
     near: bool = False,
     max_days: int | None = None,
 ) -> list[rv.Shift]:
     """The shifts of ``pairs`` dated in [since, until], scored on days [start, end] around the range
-    (:func:`_scan`) and exactly as on the whole stored history: days before ``start`` enter through the
+    (:func:`_scan` of [first, until], ``first`` being ``since`` or the pairs' first day if later; ``last``
+    the store's last day or a tail past the pairs' last day if earlier) and exactly as on the whole
+    stored history: days before ``start`` enter through the
     table's prior (the baseline), the volume term through its rate, and a pair with an alarm near
     either edge of the days read (an episode that may run on past them) is read again over twice the
     margin, until no alarm touches an edge that has stored days beyond it."""
@@ -228,7 +240,7 @@ def _detect_chunk(
     found: list[rv.Shift] = []
     todo, pad = list(pairs), 0
     while todo:
-        start, end = _scan(params, since, until, last)
+        start, end = _scan(params, first, until, last)
         start, end = _add_days(start, -pad), min(_add_days(end, pad), last)
         _register_pairs(con, todo)
         table, firsts = _day_matrix(con, todo, start=start, until=end, min_days=params.min_calibration_days)
@@ -287,12 +299,9 @@ def explain(
     info = _thresholds(con, [pair], params, cache=cache, memo={} if memo is None else memo)[pair]
     last = (con.execute("SELECT max(day) FROM dyad_days").fetchone() or (None,))[0]
     _register_pairs(con, [pair])
-    first = (
-        con.execute(
-            "SELECT min(day) FROM dyad_days JOIN _spairs USING (source_country, target_country)"
-        ).fetchone()
-        or (None,)
-    )[0]
+    first, own_last = con.execute(
+        "SELECT min(day), max(day) FROM dyad_days JOIN _spairs USING (source_country, target_country)"
+    ).fetchone() or (None, None)
     uncounted = _uncounted(con, source, target, since=since, until=until)
     if first is None or last is None:
         empty = rv.DayTable(date.min, *(np.zeros(0) for _ in rv.SUM_FIELDS))  # type: ignore[arg-type]
@@ -307,6 +316,7 @@ def explain(
             uncounted=uncounted,
         )
     start = _add_days(first, -_look(params))
+    last = min(last, _add_days(own_last, _tail(params)))  # later days change no score (see shifts)
     if max_days is not None:
         dyads.check_points(start, last, freq="day", max_points=max_days)
     table, _ = _day_matrix(con, [pair], start=start, until=last, min_days=params.min_calibration_days)
@@ -378,9 +388,10 @@ def _day_matrix(
     con: duckdb.DuckDBPyConnection, pairs: list[Pair], *, start: date, until: date, min_days: int = 90
 ) -> tuple[rv.DayTable, list[date | None]]:
     """One 2-D DayTable (pairs x days over [start, until]) of the registered pairs, with their priors
-    (every stored day before ``start``) and rates (each pair's clusters a day over the store's stored
-    days, its first to its last day with a cluster, or ``min_days`` when fewer: a rate measured on a
-    shorter history says little about the dyad's usual coverage); and each pair's first stored day."""
+    (every stored day before ``start``) and rates (each pair's clusters a day over its whole stored
+    history, its first to its last day, as its calibration sees it; over ``min_days`` when shorter: a
+    rate measured on a few days says little about the dyad's usual coverage); and each pair's first
+    stored day."""
     n = (until - start).days + 1
     cols = con.execute(
         f"SELECT p.idx, (d.day - ?::DATE) AS i, {', '.join('d.' + f for f in rv.SUM_FIELDS)} FROM dyad_days d "
@@ -400,17 +411,14 @@ def _day_matrix(
         f"coalesce(sum({expr}) FILTER (WHERE d.day < ?), 0)"
         for expr in ("d.w", "d.wg", "d.wg2", "d.clusters", "d.coop - d.conflict", "d.coop + d.conflict")
     ]
-    stored = con.execute("SELECT min(day), max(day) FROM dyad_days").fetchone()
-    days = (stored[1] - stored[0]).days + 1 if stored and stored[0] is not None else 1
-    days = max(days, min_days)
     for r in con.execute(
-        f"SELECT p.idx, {', '.join(before)}, sum(d.clusters), min(d.day) FROM dyad_days d "
+        f"SELECT p.idx, {', '.join(before)}, sum(d.clusters), min(d.day), max(d.day) FROM dyad_days d "
         "JOIN _spairs p USING (source_country, target_country) GROUP BY p.idx",
         [start] * len(before),
     ).fetchall():
         i = int(r[0])
         prior[:, i, 0], counts[:, i, 0] = r[1:4], r[4:7]
-        rate[i, 0] = float(r[7]) / days
+        rate[i, 0] = float(r[7]) / max((r[9] - r[8]).days + 1, min_days)
         firsts[i] = r[8]
     table = rv.DayTable(
         start=start,
