@@ -157,7 +157,7 @@ def explain_shifts(
 @router.get("/shifts/{shift_id}", summary="One shift (fired or near miss) by its id")
 def shift(
     request: Request,
-    shift_id: Annotated[str, Path(pattern=r"^[A-Z]{3}-[A-Z]{3}-\d{4}-\d{2}-\d{2}-[a-z]+$", max_length=64)],
+    shift_id: Annotated[str, Path(pattern=r"^[A-Z-]{3}-[A-Z-]{3}-\d{4}-\d{2}-\d{2}-[a-z]+$", max_length=64)],
 ) -> dict[str, Any]:
     with request.app.state.store.reading() as store:
         found = store.shift(shift_id)

@@ -91,7 +91,7 @@ SHIFT_MARGIN = 14  # days of the dyad shown on each side of a shift's windows
 @router.get("/shift/{shift_id}")
 def shift(
     request: Request,
-    shift_id: Annotated[str, Path(pattern=r"^[A-Z]{3}-[A-Z]{3}-\d{4}-\d{2}-\d{2}-[a-z]+$", max_length=64)],
+    shift_id: Annotated[str, Path(pattern=r"^[A-Z-]{3}-[A-Z-]{3}-\d{4}-\d{2}-\d{2}-[a-z]+$", max_length=64)],
 ) -> Response:
     """One reversal: its before and after windows on the dyad chart, the evidence sentences, its score
     against the threshold and the calibration behind the threshold."""

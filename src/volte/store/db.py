@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 MEMORY = ":memory:"
-SHIFT_ID = re.compile(r"([A-Z]{3})-([A-Z]{3})-(\d{4}-\d{2}-\d{2})-(thaw|rupture)")
+SHIFT_ID = re.compile(r"([A-Z-]{3})-([A-Z-]{3})-(\d{4}-\d{2}-\d{2})-(thaw|rupture)")
 
 
 def _check_window(window_hours: float) -> None:
@@ -294,12 +294,20 @@ class Store:
             when = date.fromisoformat(day)
         except ValueError:
             return None
-        try:
-            found = self.shifts(since=when, until=when, kind=kind, source=source, target=target, near=True)
-        except StoreError as exc:
-            if exc.code == E_STORE_UNKNOWN_ACTOR:
-                return None
-            raise
+        with _translated(self.path, "shift lookup"):  # "---" (no known country) is a side of some dyads
+            found = reading.shifts(
+                self.con,
+                since=when,
+                until=when,
+                kind=kind,
+                window_hours=72.0,
+                source=source,
+                target=target,
+                cache=not self.read_only,
+                memo=self._memo,
+                max_days=self.settings.store.max_points,
+                near=True,
+            )
         return next((s for s in found if s.get("id") == shift_id), None)
 
     def get_article(self, article_id: str) -> dict[str, Any] | None:
