@@ -32,7 +32,7 @@ EVIDENCE = {
 UNCOUNTED = {
     "not_day": "dated only to a week, month or year",
     "no_date": "without a date",
-    "future": "statements of the future (threats, intents, promises) not yet counted as events",
+    "future": "stated as future (threats, intents, promises), not yet counted as events",
     "hypothetical": "hypothetical or conditional",
 }
 

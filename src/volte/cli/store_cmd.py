@@ -362,7 +362,7 @@ EXPLAIN_DAYS = [
     ("rupture", "rupture", 7),
     ("thaw_ungated", "thaw*", 7),
     ("rupture_ungated", "rupture*", 8),
-    ("mark", "", 16),
+    ("mark", "", 20),
 ]
 VERDICTS = {"fired": "FIRED", "near": "NEAR MISS", "below": "NOT FIRED", "no_data": "NO DATA"}
 
