@@ -370,8 +370,8 @@ VERDICTS = {"fired": "FIRED", "near": "NEAR MISS", "below": "NOT FIRED", "no_dat
 def render_explanation(x: dict[str, Any]) -> str:
     """The text of ``volte shifts --explain`` from an explanation record (Explanation.to_dict)."""
     thr, hist, cand = x["threshold"], x["history"], x.get("candidate")
-    span = f"{x['since']} .. {x['until']}" if x.get("since") else "the stored history"
-    lines = [f"{x['source']} -> {x['target']}, turns dated {span}: {VERDICTS.get(x['verdict'], x['verdict'])}"]
+    span = f"dated {x['since']} .. {x['until']}" if x.get("since") else "in the stored history"
+    lines = [f"{x['source']} -> {x['target']}, turns {span}: {VERDICTS.get(x['verdict'], x['verdict'])}"]
     lines += [f"  - {reason}" for reason in x["reasons"]]
     lines.append("")
     calibrated = "-" if thr["calibrated"] is None else f"{thr['calibrated']:.3f}"

@@ -296,14 +296,15 @@ def explain(
     :func:`volte.analyse.explain.explain`, with the dyad's events that the series leaves out."""
     params = rv.ReversalParams(window_hours=window_hours)
     pair = (source, target)
-    info = _thresholds(con, [pair], params, cache=cache, memo={} if memo is None else memo)[pair]
     last = (con.execute("SELECT max(day) FROM dyad_days").fetchone() or (None,))[0]
     _register_pairs(con, [pair])
     first, own_last = con.execute(
         "SELECT min(day), max(day) FROM dyad_days JOIN _spairs USING (source_country, target_country)"
     ).fetchone() or (None, None)
     uncounted = _uncounted(con, source, target, since=since, until=until)
-    if first is None or last is None:
+    if first is None or last is None:  # no cluster of the dyad: nothing to calibrate or score
+        threshold = max(params.short_history_threshold, params.min_threshold)
+        info = explaining.ThresholdInfo(threshold, "short_history", threshold, None, 0)
         empty = rv.DayTable(date.min, *(np.zeros(0) for _ in rv.SUM_FIELDS))  # type: ignore[arg-type]
         return explaining.explain(
             empty,
@@ -315,6 +316,7 @@ def explain(
             until=until,
             uncounted=uncounted,
         )
+    info = _thresholds(con, [pair], params, cache=cache, memo={} if memo is None else memo)[pair]
     start = _add_days(first, -_look(params))
     last = min(last, _add_days(own_last, _tail(params)))  # later days change no score (see shifts)
     if max_days is not None:
