@@ -229,13 +229,13 @@ def _detect_chunk(
     near: bool = False,
     max_days: int | None = None,
 ) -> list[rv.Shift]:
-    """The shifts of ``pairs`` dated in [since, until], scored on days [start, end] around the range
-    (:func:`_scan` of [first, until], ``first`` being ``since`` or the pairs' first day if later; ``last``
-    the store's last day or a tail past the pairs' last day if earlier) and exactly as on the whole
-    stored history: days before ``start`` enter through the
-    table's prior (the baseline), the volume term through its rate, and a pair with an alarm near
-    either edge of the days read (an episode that may run on past them) is read again over twice the
-    margin, until no alarm touches an edge that has stored days beyond it."""
+    """The shifts of ``pairs`` dated in [since, until], scored exactly as on the whole stored history
+    from the days [start, end] around the range (:func:`_scan` of [first, until]; ``first`` is ``since``
+    or the pairs' first day if later, ``last`` the store's last day or a tail past the pairs' last day
+    if earlier). Days before ``start`` enter through the table's priors (the Goldstein and composition
+    baselines), the volume term through its rate; a pair with an alarm near either edge of the days read
+    (an episode that may run on past them) is read again over a wider span, until no alarm touches an
+    edge that has stored days beyond it (or the span would pass ``max_days``)."""
     look, gap, tail = _look(params), params.longest_after, _tail(params)
     found: list[rv.Shift] = []
     todo, pad = list(pairs), 0
