@@ -178,20 +178,29 @@ def detect_with_near(
     near_ratio: float = NEAR,
     scores: rv.Scores | None = None,
     first: int = 0,
+    near: bool = True,
+    turns: tuple[int, int] | None = None,
 ) -> tuple[list[rv.Shift], list[rv.Shift]]:
     """(fired, near misses) of a 1-D table: near misses are the alarm episodes at ``near_ratio`` x the
-    threshold whose peak stays below it (marked ``status`` = near, with the real threshold)."""
+    threshold whose peak stays below it (marked ``status`` = near, with the real threshold); none when
+    ``near`` is false. ``turns``: only episodes that can date a turn in these day indices (rv.detect)."""
     scores = scores or rv.score(table, params, splits=True)
     fired = [
         replace(s, extras={**s.extras, "status": "fired"})
-        for s in rv.detect(table, params, threshold=threshold, first=first, scores=scores)
+        for s in rv.detect(table, params, threshold=threshold, first=first, scores=scores, turns=turns)
     ]
-    near = [
-        replace(s, threshold=threshold, extras={**s.extras, "status": "near"})
-        for s in rv.detect(table, params, threshold=near_ratio * threshold, first=first, scores=scores)
-        if s.score < threshold
-    ]
-    return fired, near
+    if not near:
+        return fired, []
+    missed = rv.detect(
+        table,
+        params,
+        threshold=near_ratio * threshold,
+        first=first,
+        scores=scores,
+        turns=turns,
+        below=threshold,
+    )
+    return fired, [replace(s, threshold=threshold, extras={**s.extras, "status": "near"}) for s in missed]
 
 
 def explain(

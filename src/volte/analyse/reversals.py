@@ -568,10 +568,19 @@ def episode_peaks(values: Array, *, gap: int, threshold: float = 0.0) -> Array:
 
 
 def detect(
-    table: DayTable, params: ReversalParams, *, threshold: float, first: int = 0, scores: Scores | None = None
+    table: DayTable,
+    params: ReversalParams,
+    *,
+    threshold: float,
+    first: int = 0,
+    scores: Scores | None = None,
+    turns: tuple[int, int] | None = None,
+    below: float | None = None,
 ) -> list[Shift]:
     """Every thaw and rupture of the table whose alarm is raised at day index >= ``first``
-    (``scores``: the table's scores when already computed)."""
+    (``scores``: the table's scores when already computed). Only to save work, episodes can be left
+    out unread: those that cannot date a turn in the day indices ``turns`` (lo, hi), and those whose
+    peak reaches ``below``."""
     if len(table) == 0:
         return []
     scores = scores or score(table, params, splits=True)
@@ -580,6 +589,10 @@ def detect(
         values = getattr(scores, kind)
         for start, peak, _ in episodes(values, threshold=threshold, gap=params.longest_after):
             if start < first:
+                continue
+            if turns is not None and (peak < turns[0] or start - params.longest_after + 1 > turns[1]):
+                continue  # its turn lies between start - longest_after + 1 and the peak (turn_day)
+            if below is not None and values[peak] >= below:
                 continue
             found.append(
                 _describe(

@@ -257,6 +257,9 @@ def _detect_chunk(
         wider = (end - start).days + 1 + 2 * max(pad, 28)
         can_widen = max_days is None or wider <= max_days
         again, kept = [], 0
+        # only rows with an alarm that can belong to an episode dating a turn in [since, until]
+        alarm[:, : (since - start).days] = False
+        alarm[:, (until - start).days + params.longest_after :] = False
         for row, pair in enumerate(todo):
             if at_left[row] or at_right[row]:
                 if can_widen:
@@ -266,7 +269,12 @@ def _detect_chunk(
             if not alarm[row].any():
                 continue
             fired, missed = explaining.detect_with_near(
-                table.row(row), params, threshold=float(limits[row]), scores=rv._score_row(scores, row)
+                table.row(row),
+                params,
+                threshold=float(limits[row]),
+                scores=rv._score_row(scores, row),
+                near=near,
+                turns=((since - start).days, (until - start).days),
             )
             found += [
                 replace(s, source=pair[0], target=pair[1])
