@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
+import numpy.typing as npt
 
 from volte.analyse.reversals import (
     KINDS,
@@ -65,16 +66,8 @@ def pool_thresholds(
     least-squares fit learns from (default: all; bench/reversals.py fits on its steady streams only, as
     a store whose dyads mostly have no turn in the year)."""
     own = np.array([c.threshold for c in calibrations], dtype=float)
-    widths = Counter(len(c.features) for c in calibrations if c.calibrated is not None and c.features)
-    width = widths.most_common(1)[0][0] if widths else 0
-    pooled = np.array(
-        [
-            c.calibrated is not None and c.features is not None and len(c.features) == width
-            for c in calibrations
-        ]
-    )
-    learn = pooled if fit is None else pooled & np.asarray(fit, dtype=bool)  # what the fit learns from
-    if params.pool_weight <= 0 or int(learn.sum()) < params.pool_min_dyads:
+    pooled, learn = _pool_masks(calibrations, params, fit=fit)
+    if not pooled.any():
         return own
     x = np.array(
         [(1.0, *c.features) for c, keep in zip(calibrations, pooled, strict=True) if keep and c.features]
@@ -84,6 +77,45 @@ def pool_thresholds(
     out = own.copy()
     out[pooled] = np.maximum(blended, params.min_threshold)
     return out
+
+
+def _pool_masks(
+    calibrations: list[Calibration], params: ReversalParams, *, fit: Sequence[bool] | None = None
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """(which calibrations :func:`pool_thresholds` pools, which its fit learns from); nothing is pooled
+    when pooling is off or too few calibrations can be learnt from."""
+    widths = Counter(len(c.features) for c in calibrations if c.calibrated is not None and c.features)
+    width = widths.most_common(1)[0][0] if widths else 0
+    pooled = np.array(
+        [
+            c.calibrated is not None and c.features is not None and len(c.features) == width
+            for c in calibrations
+        ],
+        dtype=bool,
+    )
+    learn = pooled if fit is None else pooled & np.asarray(fit, dtype=bool)  # what the fit learns from
+    if params.pool_weight <= 0 or int(learn.sum()) < params.pool_min_dyads:
+        return np.zeros(len(calibrations), dtype=bool), learn
+    return pooled, learn
+
+
+ORIGINS = {
+    "own": "the dyad's own calibration (its history shuffled in week blocks)",
+    "pooled": "the dyad's own calibration pooled with what the store's calibrated dyads predict",
+    "short_history": "the global minimum for a history too short to calibrate",
+}
+
+
+def threshold_origins(
+    calibrations: list[Calibration], params: ReversalParams, *, fit: Sequence[bool] | None = None
+) -> list[str]:
+    """Where each threshold of :func:`pool_thresholds` comes from: ``own``, ``pooled`` or
+    ``short_history`` (keys of :data:`ORIGINS`)."""
+    pooled, _ = _pool_masks(calibrations, params, fit=fit)
+    return [
+        "short_history" if c.calibrated is None else "pooled" if p else "own"
+        for c, p in zip(calibrations, pooled, strict=True)
+    ]
 
 
 def calibrate(table: DayTable, params: ReversalParams, *, seed: int = 0) -> Calibration:

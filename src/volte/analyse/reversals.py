@@ -114,6 +114,14 @@ class DayTable:
     conflict: Array
     coop: Array
     prior: tuple[Any, Any, Any] = (0.0, 0.0, 0.0)
+    # the dyad's mean clusters a day over its whole stored history (a float, or a column array for a 2-D
+    # table), used by the volume term; None: the table's own mean rate (what calibration and the
+    # benchmark score, whose tables are the whole history). A store reads a window of the history and
+    # passes the whole history's rate, so that a score does not depend on the window (docs/reversals.md)
+    rate: Any = None
+    # the composition signal's history before ``start`` (clusters, coop - conflict, coop + conflict):
+    # what :func:`count_table` takes as its prior, like ``prior`` for Goldstein
+    count_prior: tuple[Any, Any, Any] = (0.0, 0.0, 0.0)
 
     def __len__(self) -> int:
         return int(self.w.shape[-1])
@@ -124,16 +132,28 @@ class DayTable:
     def row(self, i: int) -> DayTable:
         """Row ``i`` of a 2-D table as a 1-D table."""
         prior = tuple(float(np.asarray(p).reshape(-1)[i]) if np.ndim(p) else float(p) for p in self.prior)
+        counts = tuple(
+            float(np.asarray(p).reshape(-1)[i]) if np.ndim(p) else float(p) for p in self.count_prior
+        )
+        rate = None if self.rate is None else float(np.asarray(self.rate, dtype=float).reshape(-1)[i])
         return DayTable(
-            start=self.start, prior=prior, **{name: getattr(self, name)[i] for name in SUM_FIELDS}
+            start=self.start,
+            prior=prior,
+            rate=rate,
+            count_prior=counts,
+            **{name: getattr(self, name)[i] for name in SUM_FIELDS},
         )  # type: ignore[arg-type]
 
 
 def stack(tables: list[DayTable]) -> DayTable:
     """Tables of the same start and length as one 2-D table (rows in the given order)."""
     priors = tuple(np.array([[t.prior[k]] for t in tables], dtype=float) for k in range(3))
+    counts = tuple(np.array([[t.count_prior[k]] for t in tables], dtype=float) for k in range(3))
     arrays = {name: np.vstack([getattr(t, name) for t in tables]) for name in SUM_FIELDS}
-    return DayTable(start=tables[0].start, prior=priors, **arrays)  # type: ignore[arg-type]
+    rates = None
+    if any(t.rate is not None for t in tables):
+        rates = np.array([[np.nan if t.rate is None else float(t.rate)] for t in tables])
+    return DayTable(start=tables[0].start, prior=priors, rate=rates, count_prior=counts, **arrays)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -167,6 +187,12 @@ class Window:
         return out
 
 
+def shift_id(source: str, target: str, day: date | str, kind: str) -> str:
+    """A shift's stable id: its directed dyad, turn day and kind (``COL-USA-2026-01-07-thaw``). Scores
+    are computed on the stored history whatever the query's range, so the same store gives the same id."""
+    return f"{source}-{target}-{str(day)[:10]}-{kind}"
+
+
 @dataclass(frozen=True)
 class Shift:
     kind: str
@@ -183,6 +209,7 @@ class Shift:
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "id": shift_id(self.source, self.target, self.date, self.kind),
             "source": self.source,
             "target": self.target,
             "kind": self.kind,
@@ -300,7 +327,8 @@ def _mean_sd(
 
 def count_table(table: DayTable) -> DayTable:
     """The composition signal as a table of unit weights: +1 per cooperation cluster, -1 per conflict
-    cluster, 0 for the others (its prior: none, the global count prior)."""
+    cluster, 0 for the others (its prior: the table's ``count_prior``, the composition of the history
+    before the table; none for a table that starts with the history)."""
     signed = table.coop - table.conflict
     return replace(
         table,
@@ -308,7 +336,7 @@ def count_table(table: DayTable) -> DayTable:
         ww=table.clusters,
         wg=signed,
         wg2=table.coop + table.conflict,
-        prior=(0.0, 0.0, 0.0),
+        prior=table.count_prior,
     )
 
 
@@ -321,11 +349,15 @@ def zscore(wg: Any, w: Any, ww: Any, mu0: Any, sd0: Any, params: ReversalParams)
     return (wg - w * mu0) / (sd0 * (spread + params.shrink) ** 0.5)
 
 
-def score(table: DayTable, params: ReversalParams, *, splits: bool = False, first: int = 0) -> Scores:
+def score(
+    table: DayTable, params: ReversalParams, *, splits: bool = False, first: int = 0, gate: bool = True
+) -> Scores:
     """Thaw and rupture scores at every day (NaN where the day has no cluster or the gate fails).
     With ``scales``, after windows of 1..window days are all tried and the best score kept; ``splits``
     also keeps each length's raw contrasts (what :func:`turn_day` dates a turn by). Days before
-    ``first`` are not scored (NaN everywhere): what :func:`detect` ignores need not be computed."""
+    ``first`` are not scored (NaN everywhere): what :func:`detect` ignores need not be computed.
+    ``gate=False`` scores every day with a cluster without the CAMEO gate (what explaining a verdict
+    shows: the score a day would have had with the evidence the gate asks for)."""
     lengths = range(1, params.longest_after + 1) if params.scales else [params.window_days]
     best: Scores | None = None
     cums = cumulative(table)
@@ -337,7 +369,7 @@ def score(table: DayTable, params: ReversalParams, *, splits: bool = False, firs
     dating = range(1, _dating_length(params) + 1) if splits else range(0)
     kept: dict[int, tuple[Array, Array]] = {}
     for length in sorted(set(lengths) | set(dating)):  # the dating lengths only when splits are asked
-        current, raw = _score_at(table, params, length, cums, skip)
+        current, raw = _score_at(table, params, length, cums, skip, gate=gate)
         if length in dating:
             kept[length] = raw
         if length in lengths:
@@ -380,7 +412,7 @@ def _better(a: Scores, b: Scores) -> Scores:
 
 
 def _score_at(
-    table: DayTable, params: ReversalParams, length: int, cums: Cums, skip: int = 0
+    table: DayTable, params: ReversalParams, length: int, cums: Cums, skip: int = 0, *, gate: bool = True
 ) -> tuple[Scores, tuple[Array, Array]]:
     """Scores with after windows of ``length`` days, and the raw (ungated) thaw and rupture contrasts,
     of days skip.. (``cums`` without their first ``skip`` columns)."""
@@ -390,8 +422,10 @@ def _score_at(
     cconf, ccoop = cums["conflict"], cums["coop"]
     clusters = table.clusters[..., skip:]
     active = np.ones(clusters.shape, dtype=bool) if params.every_day else clusters > 0
-    thaw_gate = active & (_window(cconf, b_lo, b_hi) > 0) & (_window(ccoop, a_lo, t) > 0)
-    rupture_gate = active & (_window(ccoop, b_lo, b_hi) > 0) & (_window(cconf, a_lo, t) > 0)
+    thaw_gate = active & (_window(cconf, b_lo, b_hi) > 0) & (_window(ccoop, a_lo, t) > 0) if gate else active
+    rupture_gate = (
+        active & (_window(ccoop, b_lo, b_hi) > 0) & (_window(cconf, a_lo, t) > 0) if gate else active
+    )
     thaw = combine(-z_before, z_after, z_diff, params)
     rupture = combine(z_before, -z_after, -z_diff, params)
     raw = (thaw, rupture)
@@ -404,10 +438,14 @@ def _score_at(
 
 
 def volume_z(table: DayTable, cums: Cums, lo: int, hi: int) -> Array:
-    """Clusters in days [lo, hi] (offsets from each day) against the dyad's mean daily rate over the
-    whole table, in standard deviations of an overdispersed count (a day's variance lam + lam^2 / 4)."""
+    """Clusters in days [lo, hi] (offsets from each day) against the dyad's mean daily rate (the table's
+    ``rate`` when given, else over the whole table), in standard deviations of an overdispersed count
+    (a day's variance lam + lam^2 / 4)."""
     n = table.clusters.shape[-1]
-    lam = np.maximum(cums["clusters"][..., -1:] / max(n, 1), 0.05)
+    own = cums["clusters"][..., -1:] / max(n, 1)
+    if table.rate is not None:  # NaN rows (stack of tables with and without a rate) keep their own
+        own = np.where(np.isnan(table.rate), own, table.rate)
+    lam = np.maximum(own, 0.05)
     days = hi - lo + 1
     count = _window(cums["clusters"], lo, hi)
     return (count - lam * days) / np.sqrt(days * (lam + lam**2 / 4) + 1.0)
@@ -530,10 +568,19 @@ def episode_peaks(values: Array, *, gap: int, threshold: float = 0.0) -> Array:
 
 
 def detect(
-    table: DayTable, params: ReversalParams, *, threshold: float, first: int = 0, scores: Scores | None = None
+    table: DayTable,
+    params: ReversalParams,
+    *,
+    threshold: float,
+    first: int = 0,
+    scores: Scores | None = None,
+    turns: tuple[int, int] | None = None,
+    below: float | None = None,
 ) -> list[Shift]:
     """Every thaw and rupture of the table whose alarm is raised at day index >= ``first``
-    (``scores``: the table's scores when already computed)."""
+    (``scores``: the table's scores when already computed). Only to save work, episodes can be left
+    out unread: those that cannot date a turn in the day indices ``turns`` (lo, hi), and those whose
+    peak reaches ``below``."""
     if len(table) == 0:
         return []
     scores = scores or score(table, params, splits=True)
@@ -542,6 +589,10 @@ def detect(
         values = getattr(scores, kind)
         for start, peak, _ in episodes(values, threshold=threshold, gap=params.longest_after):
             if start < first:
+                continue
+            if turns is not None and (peak < turns[0] or start - params.longest_after + 1 > turns[1]):
+                continue  # its turn lies between start - longest_after + 1 and the peak (turn_day)
+            if below is not None and values[peak] >= below:
                 continue
             found.append(
                 _describe(

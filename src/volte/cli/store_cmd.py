@@ -40,6 +40,7 @@ SHIFT_TABLE = [
     ("source", "source", 6),
     ("target", "target", 6),
     ("kind", "kind", 13),
+    ("status", "status", 6),
     ("score", "score", 6),
     ("threshold", "thresh.", 7),
     ("before_text", "before", 38),
@@ -285,6 +286,15 @@ def shifts_cli(
     source: str | None = typer.Option(None, "--source", help="Only this source country."),
     target: str | None = typer.Option(None, "--target", help="Only this target country."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl."),
+    near: bool = typer.Option(
+        False, "--near", help="Also list the near misses: alarms that reached 0.8 x the threshold but not it (status near)."
+    ),
+    explain: tuple[str, str] | None = typer.Option(
+        None,
+        "--explain",
+        metavar="SRC TGT",
+        help="Explain the verdict on one directed country dyad (e.g. --explain COL USA): the best candidate, its score, the threshold and where it came from, the before/after windows, the days around it and why nothing fired.",
+    ),
 ) -> None:
     """Detected diplomatic reversals (thaw: conflict to cooperation; rupture: the reverse) with evidence,
     and the turns single articles narrate (kind narrated, the article as evidence)."""
@@ -294,26 +304,35 @@ def shifts_cli(
 
         raise StoreError(f"kind {kind!r}: choose thaw, rupture or narrated", code=E_STORE_QUERY)
     hours = parse_window(window)
+    start, end = parse_cli_date(since, option="--since"), parse_cli_date(until, option="--until")
     with _open(db, read_only=True) as store:
-        found = store.shifts(
-            since=parse_cli_date(since, option="--since"),
-            until=parse_cli_date(until, option="--until"),
-            kind=None if kind == "narrated" else kind,
-            window_hours=hours,
-            source=source,
-            target=target,
-        )
-        found = with_narrated(store, found, kind=kind, since=since, until=until, source=source, target=target)
+        if explain is not None:
+            found = [store.explain_shifts(*explain, since=start, until=end, window_hours=hours).to_dict()]
+        else:
+            found = store.shifts(
+                since=start,
+                until=end,
+                kind=None if kind == "narrated" else kind,
+                window_hours=hours,
+                source=source,
+                target=target,
+                near=near,
+            )
+            found = with_narrated(store, found, kind=kind, since=since, until=until, source=source, target=target)
     if fmt == "jsonl":
         write_records(found, fmt="jsonl", out=sys.stdout)
         return
+    if explain is not None:
+        echo(render_explanation(found[0]).rstrip())
+        return
     echo(render_table([shift_row(s) for s in found], SHIFT_TABLE).rstrip())
     for shift in found:
+        missed = " (near miss)" if shift.get("status") == "near" else ""
         echo(
             f"\nnarrated {shift['turn']} {shift['source']}->{shift['target']} on {shift['date']} "
             f"(contrast {shift['contrast']}, told in {shift['article_id']}); evidence:"
             if shift["kind"] == "narrated"
-            else f"\n{shift['kind']} {shift['source']}->{shift['target']} on {shift['date']} (score {shift['score']}, threshold {shift['threshold']}); evidence:"
+            else f"\n{shift['kind']}{missed} {shift['source']}->{shift['target']} on {shift['date']} (score {shift['score']}, threshold {shift['threshold']}, id {shift['id']}); evidence:"
         )
         for ev in shift["evidence_events"]:
             echo(
@@ -361,3 +380,75 @@ def shift_row(shift: dict[str, Any]) -> dict[str, Any]:
 
     kind = f"narrated {shift['turn']}" if shift["kind"] == "narrated" else shift["kind"]
     return {**shift, "kind": kind, "before_text": text(shift["before"]), "after_text": text(shift["after"])}
+
+
+EXPLAIN_DAYS = [
+    ("day", "day", 10),
+    ("clusters", "clusters", 8),
+    ("conflict", "conflict", 8),
+    ("coop", "coop", 4),
+    ("thaw", "thaw", 7),
+    ("rupture", "rupture", 7),
+    ("thaw_ungated", "thaw*", 7),
+    ("rupture_ungated", "rupture*", 8),
+    ("mark", "", 20),
+]
+VERDICTS = {"fired": "FIRED", "near": "NEAR MISS", "below": "NOT FIRED", "no_data": "NO DATA"}
+
+
+def render_explanation(x: dict[str, Any]) -> str:
+    """The text of ``volte shifts --explain`` from an explanation record (Explanation.to_dict)."""
+    thr, hist, cand = x["threshold"], x["history"], x.get("candidate")
+    span = f"dated {x['since']} .. {x['until']}" if x.get("since") else "in the stored history"
+    lines = [f"{x['source']} -> {x['target']}, turns {span}: {VERDICTS.get(x['verdict'], x['verdict'])}"]
+    lines += [f"  - {reason}" for reason in x["reasons"]]
+    lines.append("")
+    calibrated = "-" if thr["calibrated"] is None else f"{thr['calibrated']:.3f}"
+    lines.append(
+        f"threshold {thr['value']:.3f} ({thr['origin']}): {thr['origin_text']} "
+        f"(own {thr['own']:.3f}, shuffle estimate {calibrated}, {thr['days']} days calibrated)"
+    )
+    if hist.get("first"):
+        lines.append(
+            f"history: {hist['clusters']} clusters from {hist['first']} to {hist['last']} ({hist['days']} days); "
+            f"{x['clusters']} in the range; volume term's rate {hist['rate']:.3f} clusters a day"
+        )
+    if cand:
+        share = f", {cand['score'] / thr['value']:.0%} of the threshold" if cand["score"] is not None and thr["value"] else ""
+        gated = "-" if cand["score"] is None else f"{cand['score']:.3f}"
+        ungated = "-" if cand["ungated"] is None else f"{cand['ungated']:.3f}"
+        lines.append("")
+        lines.append(
+            f"best candidate: {cand['kind']} scored on {cand['day']} with a {cand['after_days']}-day after window: "
+            f"score {gated}{share} (without the CAMEO gate {ungated})"
+        )
+        for side in ("before", "after"):
+            w = cand[side]
+            mean = "-" if w["mean"] is None else f"{w['mean']:+.2f}"
+            lines.append(
+                f"  {side:<6} {w['start']} .. {w['end']}: {w['clusters']} cluster{'' if w['clusters'] == 1 else 's'} ({w['conflict']} conflict, "
+                f"{w['coop']} cooperation), mean Goldstein {mean}, shrunk {w['shrunk']:+.2f}, z {w['z']:+.2f}"
+            )
+        lines.append(f"  baseline Goldstein mean {cand['baseline']['mean']:+.2f}, sd {cand['baseline']['sd']:.2f}")
+        tried = " | ".join(
+            f"{t['after_days']}d {'gate' if t['score'] is None else format(t['score'], '.3f')}" for t in cand["trials"]
+        )
+        lines.append(f"  after windows tried ('gate': the CAMEO gate failed): {tried}")
+    if x.get("days"):
+        lines.append("")
+        rows = []
+        for d in x["days"]:
+            marks = [m for m, on in (("ALARM", d["alarm"]), ("<- candidate", cand and d["day"] == cand["day"])) if on]
+            rows.append({**d, **{k: _score(d[k]) for k in ("thaw", "rupture", "thaw_ungated", "rupture_ungated")}, "mark": " ".join(marks)})
+        lines.append(render_table(rows, EXPLAIN_DAYS).rstrip())
+        lines.append("(scores: the best after window ending that day; * without the CAMEO gate; - no cluster or no gate)")
+    for key, title in (("fired", "fired"), ("near", "near misses")):
+        if x.get(key):
+            lines.append("")
+            lines.append(f"{title}:")
+            lines += [f"  {s['id']}: {s['kind']} on {s['date']}, score {s['score']}, threshold {s['threshold']}" for s in x[key]]
+    return "\n".join(lines) + "\n"
+
+
+def _score(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"

@@ -64,6 +64,70 @@ def dyad_chart(
     }
 
 
+WINDOW_COLOURS = {"conflict": "#fcbba1", "cooperation": "#c7e9c0"}
+
+
+def shift_chart(
+    shift: dict[str, Any], directions: Sequence[Direction], series: dict[Direction, list[dict[str, Any]]]
+) -> dict[str, Any]:
+    """The dyad chart of a shift's page: both directions by day, the shift's marker, and its before and
+    after windows shaded behind the shift's own direction (conflict red, cooperation green)."""
+    spec = dyad_chart(directions, series, [shift], freq="day")
+    thaw = shift.get("kind") == "thaw"
+    bands = [
+        {
+            "start": shift[side]["start"],
+            "end": _add_days(shift[side]["end"], 1),
+            "side": side,
+            "label": f"{side} {shift[side]['start'][5:]}..{shift[side]['end'][5:]}",
+            "colour": WINDOW_COLOURS["conflict" if (side == "before") == thaw else "cooperation"],
+        }
+        for side in ("before", "after")
+    ]
+    dates = [shift["before"]["start"], bands[1]["end"]]
+    for row, direction in zip(spec["vconcat"], directions, strict=True):
+        x = next(layer["encoding"]["x"] for layer in row["layer"] if "encoding" in layer)
+        domain = x["scale"].get("domain")
+        if domain:  # the windows are always in view (domains are UTC DateTimes: see _utc_day)
+            first, last = (_iso_day(d) if isinstance(d, dict) else d for d in domain)
+            x["scale"]["domain"] = [_utc_day(min(first, dates[0])), _utc_day(max(last, dates[1]))]
+        if _country_dyad(shift) != (direction[0][:3], direction[1][:3]):
+            continue
+        colour = {"field": "colour", "type": "nominal", "scale": None, "legend": None}
+        row["layer"].insert(
+            0,
+            {
+                "data": {"values": bands},
+                "layer": [
+                    {
+                        "mark": {"type": "rect", "opacity": 0.55},
+                        "encoding": {
+                            "x": {**x, "field": "start"},
+                            "x2": {"field": "end"},
+                            "color": colour,
+                            "tooltip": [{"field": "label", "title": "window"}],
+                        },
+                    },
+                    {
+                        "mark": {
+                            "type": "text",
+                            "align": "left",
+                            "dx": 3,
+                            "baseline": "bottom",
+                            "fontSize": 10,
+                        },
+                        "encoding": {
+                            "x": {**x, "field": "start"},
+                            "y": {"value": 178},
+                            "text": {"field": "label"},
+                        },
+                    },
+                ],
+            },
+        )
+    return spec
+
+
 def to_script_json(spec: dict[str, Any]) -> str:
     """JSON safe to place inside a <script> element."""
     return json.dumps(spec, default=str).replace("<", "\\u003c")
@@ -71,6 +135,11 @@ def to_script_json(spec: dict[str, Any]) -> str:
 
 def _add_days(day: str, delta: int) -> str:
     return (date.fromisoformat(day) + timedelta(days=delta)).isoformat()
+
+
+def _iso_day(value: dict[str, Any]) -> str:
+    """The ``YYYY-MM-DD`` of a DateTime made by :func:`_utc_day`."""
+    return date(value["year"], value["month"], value["date"]).isoformat()
 
 
 def _utc_day(day: str) -> dict[str, Any]:
@@ -249,6 +318,7 @@ def _markers(shifts: list[dict[str, Any]], x: dict[str, Any]) -> dict[str, Any]:
             "score": s.get("score"),
             "label": f"{s.get('kind')} {str(s.get('date'))[:10]}",
             "colour": MARKER_COLOURS.get(str(s.get("kind")), "#555"),
+            "url": f"/shift/{s['id']}" if s.get("id") else None,
         }
         for s in shifts
     ]
@@ -257,12 +327,13 @@ def _markers(shifts: list[dict[str, Any]], x: dict[str, Any]) -> dict[str, Any]:
         "data": {"values": values},
         "layer": [
             {
-                "mark": {"type": "rule", "strokeDash": [5, 3], "strokeWidth": 2},
+                "mark": {"type": "rule", "strokeDash": [5, 3], "strokeWidth": 2, "cursor": "pointer"},
                 "encoding": {"x": x, "color": colour},
             },
             {
                 "mark": {
                     "type": "text",
+                    "cursor": "pointer",
                     "align": "left",
                     "dx": 4,
                     "baseline": "top",

@@ -71,6 +71,21 @@ def recent_start(store: Any, *, days: int) -> date | None:
     return date.fromisoformat(str(last)[:10]) - timedelta(days=days - 1) if last else None
 
 
-def top_dyads(store: Any, *, limit: int, since: date | None = None) -> list[dict[str, Any]]:
-    """The most active directed country dyads since ``since``: events (clusters), mean Goldstein, last day."""
-    return store.top_dyads(limit=limit, since=since)  # type: ignore[no-any-return]
+def recent_window(store: Any, *, days: int, today: date | None = None) -> tuple[date, date] | None:
+    """The last ``days`` days of data up to today: they end at the latest event dated on or before
+    ``today`` (default: the server's date), never at a future-dated one (a statement about a meeting
+    next spring must not empty the home page); None when no event is dated on or before today."""
+    today = today or date.today()
+    rows, _ = store.query_events(until=today, limit=1, offset=0)
+    if not rows or not rows[0].get("date"):
+        return None
+    last = date.fromisoformat(str(rows[0]["date"])[:10])
+    return last - timedelta(days=days - 1), last
+
+
+def top_dyads(
+    store: Any, *, limit: int, since: date | None = None, until: date | None = None
+) -> list[dict[str, Any]]:
+    """The most active directed country dyads in [since, until]: events (clusters), mean Goldstein, last
+    day."""
+    return store.top_dyads(limit=limit, since=since, until=until)  # type: ignore[no-any-return]

@@ -16,6 +16,7 @@ from volte.errors import E_STORE_CORRUPT, E_STORE_OPEN, NotFound, StoreError, Un
 from volte.serve import lookups, submissions
 from volte.serve.errors import Invalid
 from volte.serve.params import (
+    ACTOR_PATTERN,
     ActorCode,
     Code,
     Day,
@@ -133,15 +134,52 @@ def shifts(
     source: ActorCode = None,
     target: ActorCode = None,
     limit: Limit = 100,
+    near: Annotated[
+        bool,
+        Query(description="Also list the near misses (scores of at least 0.8 x the threshold; status near)."),
+    ] = False,
 ) -> dict[str, Any]:
     start, end = parse_range(since, until)
     dyad = {"source": upper(source), "target": upper(target)}
     with request.app.state.store.reading() as store:
-        found = [] if kind == "narrated" else store.shifts(since=start, until=end, kind=kind, **dyad)
+        found = [] if kind == "narrated" else store.shifts(since=start, until=end, kind=kind, near=near, **dyad)
         turn = kind if kind in ("thaw", "rupture") else None
         found += store.narrated_shifts(since=start, until=end, kind=turn, **dyad)
     found.sort(key=lambda s: (str(s["date"]), s["kind"] == "narrated", s["source"], s["target"]))
     return {"shifts": found[:limit], "total": len(found)}
+
+
+@router.get("/shifts/explain", summary="Why the detector did or did not fire on one directed dyad")
+def explain_shifts(
+    request: Request,
+    source: Annotated[
+        str,
+        Query(
+            pattern=ACTOR_PATTERN, description="Source country (`COL`; a longer code counts as its country)."
+        ),
+    ],
+    target: Annotated[str, Query(pattern=ACTOR_PATTERN, description="Target country (`USA`).")],
+    since: Day = None,
+    until: Day = None,
+) -> dict[str, Any]:
+    start, end = parse_range(since, until)
+    with request.app.state.store.reading() as store:
+        found = store.explain_shifts(source.upper(), target.upper(), since=start, until=end)
+    return dict(found.to_dict())
+
+
+@router.get("/shifts/{shift_id}", summary="One shift (fired or near miss) by its id")
+def shift(
+    request: Request,
+    shift_id: Annotated[str, Path(pattern=r"^[A-Z-]{3}-[A-Z-]{3}-\d{4}-\d{2}-\d{2}-[a-z]+$", max_length=64)],
+) -> dict[str, Any]:
+    with request.app.state.store.reading() as store:
+        found = store.shift(shift_id)
+    if found is None:
+        raise NotFound(
+            f"no shift with id {shift_id!r} in the store (list ids with GET /api/shifts?near=true)"
+        )
+    return dict(found)
 
 
 @router.get("/articles/{article_id:path}", summary="One article with its events and their character spans")

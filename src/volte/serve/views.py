@@ -68,14 +68,58 @@ def _page(request: Request, name: str, context: dict[str, Any], *, status: int =
     return templates.TemplateResponse(request, name, context, status_code=status)
 
 
+def _today() -> date:
+    """The server's date (a function, so that a test can move it)."""
+    return date.today()
+
+
 @router.get("/")
 def home(request: Request) -> Response:
+    """The latest reversals and the most active dyads over the last HOME_DAYS days of data up to today."""
     with request.app.state.store.reading() as store:
-        since = lookups.recent_start(store, days=HOME_DAYS)
-        shifts = store.shifts(since=since, until=None, kind=None)
-        dyads = lookups.top_dyads(store, limit=15, since=since)
+        window = lookups.recent_window(store, days=HOME_DAYS, today=_today())
+        since, until = window or (None, None)
+        shifts = store.shifts(since=since, until=until, kind=None) if window else []
+        dyads = lookups.top_dyads(store, limit=15, since=since, until=until) if window else []
     latest = sorted(shifts, key=lambda s: (str(s.get("date")), float(s.get("score") or 0)), reverse=True)[:20]
-    return _page(request, "home.html", {"shifts": latest, "dyads": dyads, "since": since, "days": HOME_DAYS})
+    context = {"shifts": latest, "dyads": dyads, "since": since, "until": until, "days": HOME_DAYS}
+    return _page(request, "home.html", context)
+
+
+SHIFT_MARGIN = 14  # days of the dyad shown on each side of a shift's windows
+
+
+@router.get("/shift/{shift_id}")
+def shift(
+    request: Request,
+    shift_id: Annotated[str, Path(pattern=r"^[A-Z-]{3}-[A-Z-]{3}-\d{4}-\d{2}-\d{2}-[a-z]+$", max_length=64)],
+) -> Response:
+    """One reversal: its before and after windows on the dyad chart, the evidence sentences, its score
+    against the threshold and the calibration behind the threshold."""
+    with request.app.state.store.reading() as store:
+        found = store.shift(shift_id)
+        if found is None:
+            raise NotFound(f"no shift with id {shift_id!r} in the store")
+        first = date.fromisoformat(found["before"]["start"]) - timedelta(days=SHIFT_MARGIN)
+        last = date.fromisoformat(found["after"]["end"]) + timedelta(days=SHIFT_MARGIN)
+        direction = (found["source"], found["target"])
+        directions = [direction, (direction[1], direction[0])]
+        series = {
+            d: lookups.series_or_empty(store, *d, freq="day", since=first, until=last) for d in directions
+        }
+    evidence = {
+        side: [e for e in found.get("evidence_events", []) if e.get("side") == side]
+        for side in ("before", "after")
+    }
+    context = {
+        "shift": found,
+        "evidence": evidence,
+        "ratio": found["score"] / found["threshold"] if found.get("threshold") else None,
+        "explain_url": f"/api/shifts/explain?source={direction[0]}&target={direction[1]}"
+        f"&since={found['date']}&until={found['date']}",
+        "chart": charts.to_script_json(charts.shift_chart(found, directions, series)),
+    }
+    return _page(request, "shift.html", context)
 
 
 @router.get("/events")

@@ -38,11 +38,20 @@ from volte.store.writer import IngestSummary, Provenance
 
 if TYPE_CHECKING:
     from volte.analyse.calibration import Calibration
+    from volte.analyse.explain import Explanation
     from volte.coding.coder import Coded
     from volte.records import Article, Reject
 
 log = logging.getLogger(__name__)
 MEMORY = ":memory:"
+SHIFT_ID = re.compile(r"([A-Z-]{3})-([A-Z-]{3})-(\d{4}-\d{2}-\d{2})-(thaw|rupture)")
+
+
+def _check_window(window_hours: float) -> None:
+    if not 24 <= window_hours <= 24 * 14:
+        raise StoreError(
+            f"window {window_hours:g}h: choose between 24h and 336h (e.g. 72h)", code=E_STORE_QUERY
+        )
 
 
 class Store:
@@ -216,17 +225,18 @@ class Store:
         window_hours: float = 72.0,
         source: str | None = None,
         target: str | None = None,
+        near: bool = False,
     ) -> list[dict[str, Any]]:
-        """Detected reversals (thaw | rupture) dated in [since, until], with summaries and evidence.
+        """Detected reversals (thaw | rupture) dated in [since, until], with summaries and evidence;
+        ``near`` adds the near misses (``status`` near: scores of at least 0.8 x the threshold).
 
-        The range is cut to the stored data; a scan over more than ``store.max_points`` days is E103."""
+        A shift's day, score and threshold do not depend on the range: they are those of the stored
+        history. The range is cut to the stored data; a scan over more than ``store.max_points`` days
+        is E103."""
         q.check_range(since, until)
         if kind not in (None, "thaw", "rupture"):
             raise StoreError(f"kind {kind!r}: choose thaw or rupture", code=E_STORE_QUERY)
-        if not 24 <= window_hours <= 24 * 14:
-            raise StoreError(
-                f"window {window_hours:g}h: choose between 24h and 336h (e.g. 72h)", code=E_STORE_QUERY
-            )
+        _check_window(window_hours)
         source = q.check_actor(source, option="source")[:3] if source else None
         target = q.check_actor(target, option="target")[:3] if target else None
         with _translated(self.path, "shift detection"):
@@ -242,6 +252,7 @@ class Store:
                 cache=not self.read_only,
                 memo=self._memo,
                 max_days=self.settings.store.max_points,
+                near=near,
             )
 
     def narrated_turns(
@@ -279,6 +290,62 @@ class Store:
         with _translated(self.path, "narrated turns"):
             return turns.as_shifts(self.con, found)
 
+    def explain_shifts(
+        self,
+        source: str,
+        target: str,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        window_hours: float = 72.0,
+    ) -> Explanation:
+        """Why the detector did or did not fire on the directed country dyad ``source`` -> ``target``
+        for turns in [since, until] (docs/reversals.md, "Explaining a verdict")."""
+        q.check_range(since, until)
+        _check_window(window_hours)
+        source = q.check_actor(source, option="source")[:3]
+        target = q.check_actor(target, option="target")[:3]
+        with _translated(self.path, "shift explanation"):
+            self._check_actors(source, target)
+            return reading.explain(
+                self.con,
+                source=source,
+                target=target,
+                since=since,
+                until=until,
+                window_hours=window_hours,
+                cache=not self.read_only,
+                memo=self._memo,
+                max_days=self.settings.store.max_points,
+            )
+
+    def shift(self, shift_id: str) -> dict[str, Any] | None:
+        """The shift (fired or near miss) with this id (``COL-USA-2026-01-07-thaw``), None when the
+        store has none: ids are stable, so this is the record any listing gave."""
+        match = SHIFT_ID.fullmatch(shift_id or "")
+        if not match:
+            return None
+        source, target, day, kind = match.groups()
+        try:
+            when = date.fromisoformat(day)
+        except ValueError:
+            return None
+        with _translated(self.path, "shift lookup"):  # "---" (no known country) is a side of some dyads
+            found = reading.shifts(
+                self.con,
+                since=when,
+                until=when,
+                kind=kind,
+                window_hours=72.0,
+                source=source,
+                target=target,
+                cache=not self.read_only,
+                memo=self._memo,
+                max_days=self.settings.store.max_points,
+                near=True,
+            )
+        return next((s for s in found if s.get("id") == shift_id), None)
+
     def get_article(self, article_id: str) -> dict[str, Any] | None:
         """One article with its events and the turns it narrates (None when the id is unknown)."""
         with _translated(self.path, "article lookup"):
@@ -299,11 +366,13 @@ class Store:
         with _translated(self.path, "stats"):
             return reading.stats(self.con)
 
-    def top_dyads(self, *, limit: int = 10, since: date | None = None) -> list[dict[str, Any]]:
-        """The most active directed country dyads since ``since``: events (clusters), mean Goldstein
+    def top_dyads(
+        self, *, limit: int = 10, since: date | None = None, until: date | None = None
+    ) -> list[dict[str, Any]]:
+        """The most active directed country dyads in [since, until]: events (clusters), mean Goldstein
         (weighted by sources) and last day."""
         with _translated(self.path, "top dyads"):
-            cursor = self.con.execute(q.TOP_DYADS_SQL, [since or date.min, limit])
+            cursor = self.con.execute(q.TOP_DYADS_SQL, [since or date.min, until or date.max, limit])
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 

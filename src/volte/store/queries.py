@@ -238,7 +238,7 @@ def event_filters(
 TOP_DYADS_SQL = """
 SELECT source_country AS source, target_country AS target, sum(clusters)::BIGINT AS events,
        sum(wg) / nullif(sum(w), 0) AS goldstein_mean, max(day) AS last_date
-FROM dyad_days WHERE source_country <> target_country AND day >= ?
+FROM dyad_days WHERE source_country <> target_country AND day BETWEEN ? AND ?
 GROUP BY ALL ORDER BY events DESC, source, target LIMIT ?
 """
 

@@ -12,6 +12,7 @@ import duckdb
 import numpy as np
 
 from volte.analyse import calibration, dyads
+from volte.analyse import explain as explaining
 from volte.analyse import reversals as rv
 from volte.records import EVENT_FIELDS
 from volte.store import queries as q
@@ -128,33 +129,83 @@ def shifts(
     cache: bool,
     memo: dict[tuple[str, Pair], calibration.Calibration] | None = None,
     max_days: int | None = None,
+    near: bool = False,
 ) -> list[dict[str, Any]]:
-    """Reversals dated in [since, until], cut to the stored days; ``cache`` saves new calibrations in the
-    store, ``memo`` keeps them for the life of a read-only Store (its data cannot change while it is
-    open). A scan over more than ``max_days`` days is ConfigError E103."""
+    """Reversals dated in [since, until], cut to the stored days; ``near`` adds the near misses (alarm
+    episodes at 0.8 x the threshold that stay below it, ``status`` near). ``cache`` saves new
+    calibrations in the store, ``memo`` keeps them for the life of a read-only Store (its data cannot
+    change while it is open). A scan over more than ``max_days`` days is ConfigError E103.
+
+    A shift's day, score and threshold are those of the dyad's whole stored history, whatever the range
+    (docs/reversals.md, "Stable scores"): the volume term uses the history's rate, and a window whose
+    alarms touch its edges is widened until each episode it reports is whole."""
     params = rv.ReversalParams(window_hours=window_hours)
     stored = con.execute("SELECT min(day), max(day) FROM dyad_days").fetchone() or (None, None)
     window = dyads.clamp_range(since, until, extent=(stored[0], stored[1]))
     if window is None:
         return []
     (since, until), last = window, stored[1]
-    start = _add_days(since, -2 * (params.window_days + params.before_days))
-    # a turn late in the range is dated by the week after it, and may be confirmed after the range ends
-    end = min(_add_days(until, params.longest_after), last)
+    pairs = _active_pairs(con, since=since, until=until, source=source, target=target)
+    if not pairs:
+        return []
+    # days before the pairs' first day or over a week past their last one change no score
+    _register_pairs(con, pairs)
+    first_day, last_day = con.execute(
+        "SELECT min(day), max(day) FROM dyad_days JOIN _spairs USING (source_country, target_country)"
+    ).fetchone()
+    last = min(last, _add_days(last_day, _tail(params)))
+    start, end = _scan(params, max(since, first_day), until, last)
     if max_days is not None:
         dyads.check_points(start, end, freq="day", max_points=max_days)
-    pairs = _active_pairs(con, since=since, until=until, source=source, target=target)
     found: list[rv.Shift] = []
     rows_per_chunk = max(1, MATRIX_CELLS // ((end - start).days + 1))  # bounds memory on long ranges
-    thresholds = _thresholds(con, pairs, params, cache=cache, memo={} if memo is None else memo)
+    infos = _thresholds(con, pairs, params, cache=cache, memo={} if memo is None else memo)
     for lo in range(0, len(pairs), rows_per_chunk):
-        chunk = pairs[lo : lo + rows_per_chunk]
         found += _detect_chunk(
-            con, chunk, params, since=since, until=until, start=start, end=end, thresholds=thresholds
+            con,
+            pairs[lo : lo + rows_per_chunk],
+            params,
+            since=since,
+            until=until,
+            first=max(since, first_day),
+            last=last,
+            thresholds={p: i.value for p, i in infos.items()},
+            near=near,
+            max_days=max_days,
         )
-    found = [s for s in found if kind is None or s.kind == kind]
+    found = [
+        replace(s, extras={**s.extras, "calibration": _calibration_dict(infos[(s.source, s.target)])})
+        for s in found
+        if kind is None or s.kind == kind
+    ]
     found.sort(key=lambda s: (s.date, -s.score, s.source, s.target))
     return _with_evidence(con, found)
+
+
+def _calibration_dict(info: explaining.ThresholdInfo) -> dict[str, Any]:
+    out = info.to_dict()
+    out.pop("value")  # the record's own ``threshold``
+    return out
+
+
+def _scan(params: rv.ReversalParams, since: date, until: date, last: date) -> tuple[date, date]:
+    """The first days read for turns in [since, until]: a day's score reads ``_look(params)`` days before
+    it, the first ``gap`` exact days tell whether an alarm episode began before them, and the days after
+    ``until`` confirm and date a turn late in the range."""
+    return _add_days(since, -(_look(params) + params.longest_after + 1)), min(
+        _add_days(until, _tail(params)), last
+    )
+
+
+def _look(params: rv.ReversalParams) -> int:
+    """Days before a day that its score reads (its longest after window and the before window)."""
+    return params.before_days + params.longest_after - 1
+
+
+def _tail(params: rv.ReversalParams) -> int:
+    """An alarm this close to the end of the days read may merge with later alarms into one episode,
+    or be dated by a split whose after week runs past them."""
+    return params.longest_after + params.before_days
 
 
 def _add_days(day: date, days: int) -> date:
@@ -172,19 +223,141 @@ def _detect_chunk(
     *,
     since: date,
     until: date,
-    start: date,
-    end: date,
+    first: date,
+    last: date,
     thresholds: dict[Pair, float],
+    near: bool = False,
+    max_days: int | None = None,
 ) -> list[rv.Shift]:
-    _register_pairs(con, pairs)
-    table = _day_matrix(con, pairs, start=start, until=end)
-    limits = np.array([thresholds[p] for p in pairs])
-    first_index = (since - start).days - params.window_days
-    return [
-        replace(shift, source=pairs[row][0], target=pairs[row][1])
-        for row, shift in rv.detect_rows(table, params, thresholds=limits, first=first_index)
-        if since <= shift.date <= until
-    ]
+    """The shifts of ``pairs`` dated in [since, until], scored exactly as on the whole stored history
+    from the days [start, end] around the range (:func:`_scan` of [first, until]; ``first`` is ``since``
+    or the pairs' first day if later, ``last`` the store's last day or a tail past the pairs' last day
+    if earlier). Days before ``start`` enter through the table's priors (the Goldstein and composition
+    baselines), the volume term through its rate; a pair with an alarm near either edge of the days read
+    (an episode that may run on past them) is read again over a wider span, until no alarm touches an
+    edge that has stored days beyond it (or the span would pass ``max_days``)."""
+    look, gap, tail = _look(params), params.longest_after, _tail(params)
+    found: list[rv.Shift] = []
+    todo, pad = list(pairs), 0
+    while todo:
+        start, end = _scan(params, first, until, last)
+        start, end = _add_days(start, -pad), min(_add_days(end, pad), last)
+        _register_pairs(con, todo)
+        table, firsts = _day_matrix(con, todo, start=start, until=end, min_days=params.min_calibration_days)
+        limits = np.array([thresholds[p] for p in todo])
+        lowest = limits * (explaining.NEAR if near else 1.0)
+        scores = rv.score(table, params, splits=True, first=look)
+        best = np.nan_to_num(np.fmax(scores.thaw, scores.rupture), nan=-np.inf)
+        alarm = best >= lowest[:, None]
+        n = len(table)
+        exact_from = _add_days(start, look)
+        open_left = np.array([f is not None and f < exact_from for f in firsts])
+        at_left = alarm[:, look : look + gap + 1].any(axis=1) & open_left
+        at_right = alarm[:, max(n - tail, 0) :].any(axis=1) & (end < last)
+        wider = (end - start).days + 1 + 2 * max(pad, 28)
+        can_widen = max_days is None or wider <= max_days
+        again, kept = [], 0
+        # only rows with an alarm that can belong to an episode dating a turn in [since, until]
+        alarm[:, : (since - start).days] = False
+        alarm[:, (until - start).days + params.longest_after :] = False
+        for row, pair in enumerate(todo):
+            if at_left[row] or at_right[row]:
+                if can_widen:
+                    again.append(pair)
+                    continue
+                kept += 1
+            if not alarm[row].any():
+                continue
+            fired, missed = explaining.detect_with_near(
+                table.row(row),
+                params,
+                threshold=float(limits[row]),
+                scores=rv._score_row(scores, row),
+                near=near,
+                turns=((since - start).days, (until - start).days),
+            )
+            found += [
+                replace(s, source=pair[0], target=pair[1])
+                for s in (fired + missed if near else fired)
+                if since <= s.date <= until
+            ]
+        if kept:
+            log.warning("%d dyads have alarms at the edge of the days read; not widened past max_days", kept)
+        todo, pad = again, max(2 * pad, 28)
+    return found
+
+
+def explain(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    source: str,
+    target: str,
+    since: date | None,
+    until: date | None,
+    window_hours: float,
+    cache: bool,
+    memo: dict[tuple[str, Pair], calibration.Calibration] | None = None,
+    max_days: int | None = None,
+) -> explaining.Explanation:
+    """Why the detector did or did not fire on ``source`` -> ``target`` (countries) for turns in
+    [since, until]: the dyad's whole stored history scored as :func:`shifts` scores it, explained by
+    :func:`volte.analyse.explain.explain`, with the dyad's events that the series leaves out."""
+    params = rv.ReversalParams(window_hours=window_hours)
+    pair = (source, target)
+    last = (con.execute("SELECT max(day) FROM dyad_days").fetchone() or (None,))[0]
+    _register_pairs(con, [pair])
+    first, own_last = con.execute(
+        "SELECT min(day), max(day) FROM dyad_days JOIN _spairs USING (source_country, target_country)"
+    ).fetchone() or (None, None)
+    uncounted = _uncounted(con, source, target, since=since, until=until)
+    if first is None or last is None:  # no cluster of the dyad: nothing to calibrate or score
+        threshold = max(params.short_history_threshold, params.min_threshold)
+        info = explaining.ThresholdInfo(threshold, "short_history", threshold, None, 0)
+        empty = rv.DayTable(date.min, *(np.zeros(0) for _ in rv.SUM_FIELDS))  # type: ignore[arg-type]
+        return explaining.explain(
+            empty,
+            params,
+            threshold=info,
+            source=source,
+            target=target,
+            since=since,
+            until=until,
+            uncounted=uncounted,
+        )
+    info = _thresholds(con, [pair], params, cache=cache, memo={} if memo is None else memo)[pair]
+    start = _add_days(first, -_look(params))
+    last = min(last, _add_days(own_last, _tail(params)))  # later days change no score (see shifts)
+    if max_days is not None:
+        dyads.check_points(start, last, freq="day", max_points=max_days)
+    table, _ = _day_matrix(con, [pair], start=start, until=last, min_days=params.min_calibration_days)
+    return explaining.explain(
+        table.row(0),
+        params,
+        threshold=info,
+        source=source,
+        target=target,
+        since=since,
+        until=until,
+        uncounted=uncounted,
+    )
+
+
+def _uncounted(
+    con: duckdb.DuckDBPyConnection, source: str, target: str, *, since: date | None, until: date | None
+) -> dict[str, int]:
+    """Events of the dyad (countries) in [since, until] that no cluster counts, by reason (an event
+    without a date counts when its article's date is in the range)."""
+    lo, hi = since or date.min, until or date.max
+    row = con.execute(
+        "SELECT count(*) FILTER (WHERE date IS NULL), "
+        "count(*) FILTER (WHERE date IS NOT NULL AND date_precision <> 'day'), "
+        "count(*) FILTER (WHERE date_precision = 'day' AND factuality = 'future'), "
+        "count(*) FILTER (WHERE date_precision = 'day' AND factuality = 'hypothetical') "
+        "FROM events WHERE left(source, 3) = ? AND left(target, 3) = ? "
+        "AND (date BETWEEN ? AND ? OR (date IS NULL AND (published IS NULL OR published BETWEEN ? AND ?)))",
+        [source, target, lo, hi, lo, hi],
+    ).fetchone() or (0, 0, 0, 0)
+    return dict(zip(("no_date", "not_day", "future", "hypothetical"), (int(v) for v in row), strict=True))
 
 
 def _active_pairs(
@@ -222,9 +395,13 @@ def _temp_table(con: duckdb.DuckDBPyConnection, name: str, **columns: tuple[str,
 
 
 def _day_matrix(
-    con: duckdb.DuckDBPyConnection, pairs: list[Pair], *, start: date, until: date
-) -> rv.DayTable:
-    """One 2-D DayTable (pairs x days over [start, until]) of the registered pairs, with their priors."""
+    con: duckdb.DuckDBPyConnection, pairs: list[Pair], *, start: date, until: date, min_days: int = 90
+) -> tuple[rv.DayTable, list[date | None]]:
+    """One 2-D DayTable (pairs x days over [start, until]) of the registered pairs, with their priors
+    (every stored day before ``start``) and rates (each pair's clusters a day over its whole stored
+    history, its first to its last day, as its calibration sees it; over ``min_days`` when shorter: a
+    rate measured on a few days says little about the dyad's usual coverage); and each pair's first
+    stored day."""
     n = (until - start).days + 1
     cols = con.execute(
         f"SELECT p.idx, (d.day - ?::DATE) AS i, {', '.join('d.' + f for f in rv.SUM_FIELDS)} FROM dyad_days d "
@@ -237,14 +414,30 @@ def _day_matrix(
         values = np.zeros((len(pairs), n))
         values[rows, days] = np.asarray(cols[name], dtype=float)  # (pair, day) is dyad_days' key: no repeats
         arrays[name] = values
-    prior = np.zeros((3, len(pairs), 1))
+    prior, counts = np.zeros((3, len(pairs), 1)), np.zeros((3, len(pairs), 1))
+    rate = np.full((len(pairs), 1), np.nan)
+    firsts: list[date | None] = [None] * len(pairs)
+    before = [
+        f"coalesce(sum({expr}) FILTER (WHERE d.day < ?), 0)"
+        for expr in ("d.w", "d.wg", "d.wg2", "d.clusters", "d.coop - d.conflict", "d.coop + d.conflict")
+    ]
     for r in con.execute(
-        "SELECT p.idx, sum(d.w), sum(d.wg), sum(d.wg2) FROM dyad_days d "
-        "JOIN _spairs p USING (source_country, target_country) WHERE d.day < ? GROUP BY p.idx",
-        [start],
+        f"SELECT p.idx, {', '.join(before)}, sum(d.clusters), min(d.day), max(d.day) FROM dyad_days d "
+        "JOIN _spairs p USING (source_country, target_country) GROUP BY p.idx",
+        [start] * len(before),
     ).fetchall():
-        prior[:, int(r[0]), 0] = (r[1], r[2], r[3])
-    return rv.DayTable(start=start, prior=(prior[0], prior[1], prior[2]), **arrays)  # type: ignore[arg-type]
+        i = int(r[0])
+        prior[:, i, 0], counts[:, i, 0] = r[1:4], r[4:7]
+        rate[i, 0] = float(r[7]) / max((r[9] - r[8]).days + 1, min_days)
+        firsts[i] = r[8]
+    table = rv.DayTable(
+        start=start,
+        prior=(prior[0], prior[1], prior[2]),
+        rate=rate,
+        count_prior=(counts[0], counts[1], counts[2]),
+        **arrays,
+    )  # type: ignore[arg-type]
+    return table, firsts
 
 
 def _day_tables(
@@ -297,9 +490,10 @@ def _thresholds(
     *,
     cache: bool,
     memo: dict[tuple[str, Pair], calibration.Calibration],
-) -> dict[Pair, float]:
-    """Alarm thresholds of the given pairs: every cached calibration of the store (missing ones of
-    ``pairs`` are calibrated now), pooled across all of them (calibration.pool_thresholds)."""
+) -> dict[Pair, explaining.ThresholdInfo]:
+    """Alarm thresholds of the given pairs and where they come from: every cached calibration of the
+    store (missing ones of ``pairs`` are calibrated now), pooled across all of them
+    (calibration.pool_thresholds)."""
     method = _method(params)
     rows = con.execute(
         "SELECT source_country, target_country, threshold, calibrated, days, features FROM dyad_thresholds "
@@ -328,9 +522,21 @@ def _thresholds(
         memo.update({(method, p): cal for p, cal in fresh.items()})
         known.update(fresh)
     order = list(known)
-    pooled = calibration.pool_thresholds([known[p] for p in order], params)
+    cals = [known[p] for p in order]
+    pooled = calibration.pool_thresholds(cals, params)
+    origins = calibration.threshold_origins(cals, params)
     wanted = set(pairs)
-    return {p: float(t) for p, t in zip(order, pooled, strict=True) if p in wanted}
+    return {
+        p: explaining.ThresholdInfo(
+            value=float(t),
+            origin=o,
+            own=known[p].threshold,
+            calibrated=known[p].calibrated,
+            days=known[p].days,
+        )
+        for p, t, o in zip(order, pooled, origins, strict=True)
+        if p in wanted
+    }
 
 
 def _method(params: rv.ReversalParams) -> str:

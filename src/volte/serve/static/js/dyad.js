@@ -86,6 +86,7 @@
       chart.dataset.rendered = "true";
       result.view.addEventListener("click", function (event, item) {
         var d = item && item.datum;
+        if (d && d.url && d.url.indexOf("/shift/") === 0) { window.location.assign(d.url); return; }  // a reversal marker
         if (d && d.day && d.source) showPeriod(d);
       });
     })
