@@ -70,10 +70,11 @@ def build(store: Store, *, events: int) -> None:
     roles = "[" + ", ".join(f"'{r}'" for r in ROLES) + "]"
     n_articles = events // 5
     con.execute(f"""
-        INSERT INTO articles
+        INSERT INTO articles (id, url, host, title, published, kind, lang, origin, text, content_hash, num_events,
+                              ingested_at, volte_version, coder_version, spacy_model, dictionaries_sha256)
         SELECT 'bench-' || i, 'https://pub' || (hash(i) % 400) || '.example/' || i, 'pub' || (hash(i) % 400) || '.example',
                'Generated article ' || i, DATE '2021-01-01' + CAST(hash(i * 3 + 1) % 1826 AS INTEGER), 'news', 'en',
-               'bench', 'Generated text.', md5(i::VARCHAR), 5, now()::TIMESTAMP, '0.1.0', 'volte.coder.v1', 'bench', NULL
+               'bench', 'Generated text.', md5(i::VARCHAR), 5, now()::TIMESTAMP, '0.1.0', 'volte.coder.v2', 'bench', NULL
         FROM range({n_articles}) t(i)
         ORDER BY 5, 1
     """)
@@ -92,7 +93,7 @@ def build(store: Store, *, events: int) -> None:
         INSERT INTO events ({", ".join(GENERATED_EVENT_COLUMNS)})
         SELECT printf('%016x', hash(g.i)), 'bench-' || g.doc, CAST(g.i % 5 AS INTEGER), 'Generated sentence ' || g.i, 0, 40,
                g.day, 'day', g.day, g.sc || g.sr, lower(g.sc), g.tc || g.tr, lower(g.tc),
-               c.code, c.root, c.quad, c.goldstein, c.plover, 'said', 'bench.' || c.code, 'asserted', NULL, 'news', 'volte.coder.v1',
+               c.code, c.root, c.quad, c.goldstein, c.plover, 'said', 'bench.' || c.code, 'asserted', NULL, 'news', 'volte.coder.v2',
                -1, -1, -1, -1, -1, -1,
                'c' || substr(md5(g.sc || g.sr || '>' || g.tc || g.tr || '>' || c.root || '>' ||
                    (g.day - CAST((g.day - DATE '2021-01-01') % 2 AS INTEGER))::VARCHAR), 1, 15),
