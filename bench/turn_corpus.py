@@ -208,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\nNarrated turns (Store.narrated_shifts)")
     if narrated is None:
         print("  (not in this store version)")
+    elif not narrated:
+        print("  (none)")
     else:
         for s in sorted(narrated, key=lambda s: (s["source"], s["target"], s["date"])):
             print(f"  {s['turn']:8} {s['source']}->{s['target']} on {s['date']}")
