@@ -96,6 +96,11 @@ TURNS = [
     pytest.param("RUS", "AZE", "rupture", "2025-06-29", "2025-07-01", id="rus-aze-rupture"),
     pytest.param("THA", "KHM", "thaw", "2025-07-27", "2025-07-29", id="tha-khm-thaw"),
     pytest.param("KHM", "THA", "thaw", "2025-07-27", "2025-07-29", id="khm-tha-thaw"),
+    # found once recalled high commissioners are reduced relations (161, not a military retreat), lowered
+    # tariffs ease sanctions, and a statement's date is never after its story's (issue 14)
+    pytest.param("IND", "CAN", "rupture", "2024-10-13", "2024-10-15", id="ind-can-rupture"),
+    pytest.param("USA", "CHN", "thaw", "2025-05-11", "2025-05-13", id="usa-chn-thaw"),
+    pytest.param("SOM", "ETH", "thaw", "2024-12-10", "2024-12-12", id="som-eth-thaw"),
 ]
 
 

@@ -290,7 +290,13 @@ class _EventBuilder:
                 )
             if iso is None:
                 iso, precision = resolve_event_date(self.sent, published=ref, trigger=said.i, tense=tense)
-            return iso, precision, self._planned(act)
+            planned = self._planned(act)
+            if ref is not None and iso is not None and iso > ref.isoformat():
+                # said after the story was filed cannot be: the expression dates the plan ("agreed to begin
+                # talks *by the end of February*", hung on "agreed" by the parser); the saying is the story's day
+                planned = planned if planned[0] else (iso, precision)
+                iso, precision = ref.isoformat(), "day"
+            return iso, precision, planned
         tense = "future" if match.factuality == "future" else ("past" if trigger.tag_ in _PAST_TAGS else None)
         iso, precision = resolve_event_date(self.sent, published=ref, trigger=trigger.i, tense=tense)
         return iso, precision, (None, "")
