@@ -40,7 +40,9 @@ def test_role_without_country_keeps_the_event_with_unknown_country(coder) -> Non
 
 
 def test_role_takes_the_country_of_the_place_the_sentence_names(coder) -> None:
-    events = _code(coder, "Two militants were killed in a gunfight with soldiers in Kupwara District on Friday.")
+    events = _code(
+        coder, "Two militants were killed in a gunfight with soldiers in Kupwara District on Friday."
+    )
     assert any(e.target == "INDREB" and e.code[:2] in ("18", "19") for e in events), _triples(events)
 
 
@@ -84,7 +86,9 @@ def test_event_carries_the_place_the_sentence_names(coder) -> None:
         "DEU",
         "GM",
     )
-    assert event.place_lat == pytest.approx(53.55, abs=0.1) and event.place_lon == pytest.approx(10.0, abs=0.1)
+    assert event.place_lat == pytest.approx(53.55, abs=0.1) and event.place_lon == pytest.approx(
+        10.0, abs=0.1
+    )
     assert event.sentence[event.place_start - event.sentence_start :].startswith("Hamburg")
 
 
@@ -97,7 +101,9 @@ def test_event_without_a_place_in_the_text_has_none(coder) -> None:
 
 
 def test_agentless_passive_killing_is_coded_with_its_victims(coder) -> None:
-    events = _code(coder, "Four soldiers were killed when a roadside bomb exploded near their convoy in Helmand.")
+    events = _code(
+        coder, "Four soldiers were killed when a roadside bomb exploded near their convoy in Helmand."
+    )
     assert any(e.code.startswith("18") and e.target.endswith("MIL") for e in events), _triples(events)
 
 
@@ -164,3 +170,22 @@ def test_kidnapping_is_abduction_not_arrest(coder) -> None:
 def test_agreeing_to_a_ceasefire_is_the_intent_to_de_escalate(coder) -> None:
     events = _code(coder, "Armenia and Azerbaijan agreed to a ceasefire on Tuesday.")
     assert {("ARM", "0356", "AZE"), ("AZE", "0356", "ARM")} <= _triples(events)
+
+
+def test_onlooker_of_a_signing_is_no_partner(coder) -> None:
+    """ "with X looking on" names a witness; a second object of "of" is a second owner (issue 14's corpus)."""
+    text = "The foreign ministers of Chile and of Peru signed a border accord on Friday, with the Brazilian president looking on."
+    pairs = {(e.source[:3], e.target[:3]) for e in _code(coder, text) if e.code.startswith("05")}
+    assert pairs and not any("BRA" in p for p in pairs), pairs
+
+
+def test_recalled_envoy_is_reduced_relations_not_a_retreat(coder) -> None:
+    events = _code(coder, "Canada said it was withdrawing its high commissioner from New Delhi on Monday.")
+    codes = {e.code for e in events}
+    assert "161" in codes and not any(c.startswith("087") for c in codes), codes
+
+
+def test_lowering_tariffs_eases_sanctions(coder) -> None:
+    events = _code(coder, "The United States lowered its tariffs on Mexican steel on Tuesday.")
+    assert any(e.code.startswith(("085", "0354")) for e in events), _triples(events)
+    assert not any(e.code.startswith("16") for e in events), _triples(events)

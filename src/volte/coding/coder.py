@@ -34,7 +34,7 @@ from volte.coding.parse_repair import repair_parse
 from volte.coding.places import Place
 from volte.coding.quotes import QuoteTracker
 from volte.coding.setting import ArticleSetting, read_setting
-from volte.coding.verbs import VerbDictionary, VerbMatch, default_verbs
+from volte.coding.verbs import VerbDictionary, VerbMatch, absolute_with, default_verbs
 from volte.errors import E_CODING_FAILED
 from volte.nlp.pipeline import build_nlp
 from volte.records import Article, Event, Reject, make_event_id
@@ -422,10 +422,16 @@ class _EventBuilder:
             preps = (*preps, "in", "inside")  # "civilians *in Gaza*", "refugees *in Lebanon*"
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in preps:
-                for pobj in prep.children:
-                    found = _known(self.resolver.resolve(pobj, on=on)) if pobj.dep_ == "pobj" else []
-                    if found:
-                        return _distinct(found)
+                # every object of the preposition: the parser may hang a second one beside the first
+                # ("the ministers *of* the Democratic Republic of Congo and *Rwanda*")
+                found = [
+                    actor
+                    for pobj in prep.children
+                    if pobj.dep_ == "pobj"
+                    for actor in _known(self.resolver.resolve(pobj, on=on))
+                ]
+                if found:
+                    return _distinct(found)
         return []
 
     def _place(
@@ -545,7 +551,7 @@ class _EventBuilder:
             and (
                 c.dep_ in _COMPLEMENTS
                 or (c.dep_ == "advcl" and is_to_infinitive(c))
-                or (c.dep_ == "prep" and c.lower_ in about)
+                or (c.dep_ == "prep" and c.lower_ in about and not absolute_with(c))
             )
         ]
         queue += [  # "opened an inquiry *into* ...", "lifted the curfew *on* ...", "a suspension of links *with*"

@@ -475,8 +475,27 @@ def _prep_objects(tok: Token, preps: tuple[str, ...], *, with_object: bool = Fal
     for holder in holders:
         for child in holder.children:
             if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-                out.extend(p for p in child.children if p.dep_ == "pobj")
+                out.extend(p for p in child.children if p.dep_ == "pobj" and not _onlooker(child, p))
     return out
+
+
+def absolute_with(prep: Token) -> bool:
+    """"*with* Rubio *looking on*": a "with" whose object is the subject of a participle (an absolute clause)."""
+    return prep.lower_ == "with" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
+
+
+def _onlooker(prep: Token, pobj: Token) -> bool:
+    """An absolute "with" clause names a witness, not a partner: "signed an agreement *with* Rubio *looking
+    on*", "with the UN envoy in attendance"."""
+    if prep.lower_ != "with":
+        return False
+    if absolute_with(prep):
+        return True
+    return any(
+        (c.tag_ == "VBG" and c.dep_ in ("acl", "advcl", "amod", "relcl")) or c.lower_ == "attendance"
+        for c in [*pobj.children, *prep.children]
+        if c.i > pobj.i
+    )
 
 
 _RESPONSIBLE = frozenset({"responsible", "culpable", "liable", "guilty"})
