@@ -167,17 +167,9 @@ class ActorResolver:
         conjuncts = [] if token.dep_ == "conj" else [c for c in token.conjuncts if c.i > token.i]
         if token.lower_ in PLURAL_PRONOUNS and token.i not in self._match_at:
             antecedent = self._plural_antecedent(token)
-            if antecedent is not None:  # "they", "them": every actor of the antecedent phrase
+            if antecedent is not None:  # "they", "them": every actor of the antecedent phrase, named by it
                 return [
-                    replace(
-                        a,
-                        name=token.text,
-                        start=token.idx,
-                        end=token.idx + len(token.text),
-                        entry=f"pronoun->{a.entry}",
-                    )
-                    for a in self.resolve(antecedent, on=on)
-                    if a.code
+                    replace(a, entry=f"pronoun->{a.entry}") for a in self.resolve(antecedent, on=on) if a.code
                 ]
         split = self._split_coordination(token)
         if split is not None and (first := self._resolve_head(split, when)) is not None:

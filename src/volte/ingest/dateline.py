@@ -52,7 +52,7 @@ _DATELINE = re.compile(
     rf"(?P<place>{_WORD}(?:[ -]{_WORD}){{0,3}})"
     rf"(?:,[ ]?(?P<qualifier>{_WORD}(?:[ ]{_WORD}){{0,2}}))?"
     rf"(?:,?[ ](?P<date>{_MONTH}[ ]\d{{1,2}}|\d{{1,2}}[ ]{_MONTH}))?"
-    r"(?:[ ]?\((?P<source>[^()\n]{1,40})\))?"
+    r"(?:[ ]?\((?P<source>[^()\n]{1,40})\)|,[ ](?P<agency>[A-Z]{2,10}))?"
     r"(?P<sep>[ ]?:|[ ]*(?:--|\u2014|\u2013|-))"
     r"(?=\s)"
 )
@@ -94,9 +94,10 @@ def _parse_at(text: str, start: int, gazetteer: Gazetteer, published: date | Non
         return None
     name = m["place"]
     capitals = name.isupper()
-    backed = bool(m["source"] or m["date"])
-    if m["sep"].strip() == ":" and (not capitals or backed):
-        return None  # "PESHAWAR:", but not "Pakistan:" or "Talks (Update):"
+    source = m["source"] or m["agency"]
+    backed = bool(source or m["date"])
+    if m["sep"].strip() == ":" and (not capitals or (m["date"] and not source)):
+        return None  # "PESHAWAR:", "KABUL (Pajhwok) :", but not "Pakistan:" or "Talks (Update):"
     if not capitals and not backed:
         return None  # "Police - the city's force", "Kabul - Talks" in title case
     place = _place(gazetteer, name, m["qualifier"], start=m.start("place"))
@@ -106,8 +107,10 @@ def _parse_at(text: str, start: int, gazetteer: Gazetteer, published: date | Non
         return None
     if place is not None and place.feature == "country" and not backed and not m["qualifier"]:
         return None  # "US - China talks"
+    if m["sep"].strip() == ":" and source and place is None:
+        return None  # a colon after a parenthesis needs a place the gazetteer knows ("UPDATE (AP):" is none)
     day = _date(m["date"], published) if m["date"] else None
-    return Dateline(place, m.start("place"), m.end(), day, m["source"].strip() if m["source"] else None)
+    return Dateline(place, m.start("place"), m.end(), day, source.strip() if source else None)
 
 
 def _place(gazetteer: Gazetteer, name: str, qualifier: str | None, *, start: int) -> Place | None:

@@ -83,8 +83,8 @@ def split_source_lines(text: str) -> tuple[str, str | None]:
     """Remove provenance lines ("Original: <url>") and return (text, first url found)."""
     url = None
     kept = []
-    for line in text.splitlines():
-        match = _SOURCE_LINE.match(line)
+    for line in text.split("\n"):  # not splitlines(): it also splits on \x1c-\x1e, \x85, \u2028 and loses them
+        match = _SOURCE_LINE.match(line.rstrip("\r"))
         if match:
             url = url or _normalise_url(match[1])
             continue
