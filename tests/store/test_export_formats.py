@@ -234,7 +234,7 @@ def test_gdelt_mentions_one_row_per_stored_mention_of_each_exported_cluster(db: 
         "ON m.GlobalEventID = e.GLOBALEVENTID GROUP BY ALL"
     ).fetchall()
     assert len(by_event) == 4 and all(n == num and same for _, num, n, _, same in by_event)
-    talk, names = rows.filter("MentionIdentifier = 'https://b.example/talks'").fetchone(), rows.columns
+    (talk,), names = rows.filter("MentionIdentifier = 'https://b.example/talks'").fetchall(), rows.columns
     record = dict(zip(names, talk, strict=True))
     assert record["MentionType"] == 1 and record["MentionIdentifier"].endswith(".example/talks")
     assert record["MentionSourceName"].endswith(".example") and record["SentenceID"] == 1
