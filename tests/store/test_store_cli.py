@@ -149,10 +149,10 @@ def test_cli_missing_store_is_a_coded_error(tmp_path: Path, command: tuple[str, 
 
 def test_cli_export_gdelt_has_61_legacy_columns(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "events.gdelt.tsv"
-    code, _, err = _run("export", "--db", str(db), "--format", "gdelt", "-o", str(out))
+    code, _, err = _run("export", "--db", str(db), "--format", "gdelt", "--header", "-o", str(out))
     lines = out.read_text(encoding="utf-8").splitlines()
     assert code == 0 and "wrote" in err
-    assert lines[0].split("\t") == list(GDELT_COLUMNS)
+    assert lines[0].split("\t") == list(GDELT_COLUMNS)  # --header: GDELT's own files have none
     assert (
         len(GDELT_COLUMNS) == 61 and GDELT_COLUMNS[0] == "GLOBALEVENTID" and GDELT_COLUMNS[-1] == "SOURCEURL"
     )
@@ -180,8 +180,8 @@ def test_cli_export_plover_parquet_csv_round_trip(db: Path, tmp_path: Path) -> N
         assert code == 0
     plover = [json.loads(line) for line in (tmp_path / "out.plover").read_text().splitlines()]
     assert len(plover) == 45
-    call = next(r for r in plover if r["cameo"] == "042")
-    assert (call["event_type"], call["actor1_country"], call["actor2_country"]) == ("CONSULT", "COL", "USA")
+    call = next(r for r in plover if r["volte"]["cameo"] == "042")
+    assert (call["event"], call["actor"][0]["code"], call["recipient"][0]["code"]) == (["CONSULT"], "COL", "USA")
     con = duckdb.connect()
     parquet = con.execute(
         f"SELECT count(*), count(DISTINCT cluster_id) FROM '{tmp_path / 'out.parquet'}'"
@@ -196,5 +196,5 @@ def test_cli_export_gdelt_names_an_article_without_url_by_its_id(tmp_path: Path)
         store.ingest([article("no-url", [("COLGOV", "USAGOV", "040", "2026-01-05")])])
     out = tmp_path / "events.gdelt.tsv"
     code, _, _ = _run("export", "--db", str(path), "--format", "gdelt", "-o", str(out))
-    (line,) = out.read_text(encoding="utf-8").splitlines()[1:]
+    (line,) = out.read_text(encoding="utf-8").splitlines()
     assert code == 0 and line.split("\t")[-1] == "urn:volte:doc:no-url"

@@ -26,7 +26,7 @@ def store():
 def _gdelt(store: Store, path: Path) -> list[dict[str, str]]:
     store.export("gdelt", path)
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True)) for line in lines[1:]]
+    return [dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True)) for line in lines]
 
 
 @pytest.mark.issue(13)
@@ -92,7 +92,7 @@ def test_export_plover_carries_the_place_as_event_loc(store: Store, tmp_path: Pa
     store.ingest([located, article("a0", [("COLGOV", "USAGOV", "190", "2026-01-06")])])
     store.export("plover", tmp_path / "events.jsonl")
     records = {
-        r["story_id"]: r for r in map(json.loads, (tmp_path / "events.jsonl").read_text().splitlines())
+        r["text_info"]["story_id"]: r for r in map(json.loads, (tmp_path / "events.jsonl").read_text().splitlines())
     }
     start = located.events[0].place_start
     assert records["p1"]["event_loc"] == {

@@ -201,19 +201,52 @@ def events_cli(
 @app.command("export", epilog=EXIT_QUERY)
 @edge
 def export_cli(
-    output: Path = typer.Option(..., "--output", "-o", help="File to write."),
-    fmt: str = typer.Option(
-        ..., "--format", "-f", help="gdelt (61-column TSV), plover (JSONL), parquet or csv."
+    output: Path = typer.Option(
+        ...,
+        "--output",
+        "-o",
+        help="File to write; its extension gives the format when --format is not given: .tsv gdelt, "
+        ".jsonl/.json plover, .parquet, .csv.",
+    ),
+    fmt: str | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="gdelt (GDELT 2.0 events, 61-column TSV), gdelt-mentions (GDELT 2.0 Mentions, 16-column TSV), "
+        "plover (PLOVER JSON Lines), parquet or csv (docs/export.md).",
+    ),
+    header: bool = typer.Option(
+        False,
+        "--header",
+        help="Start the GDELT tables with a line of column names (GDELT's files have none).",
+    ),
+    since: str | None = typer.Option(None, "--since", help="First event date (YYYY-MM-DD), inclusive."),
+    until: str | None = typer.Option(None, "--until", help="Last event date (YYYY-MM-DD), inclusive."),
+    source: str | None = typer.Option(
+        None, "--source", help="Source actor: a country (COL) or a full code (COLGOV); matches by prefix."
+    ),
+    target: str | None = typer.Option(None, "--target", help="Target actor, like --source."),
+    root: str | None = typer.Option(
+        None, "--root", help="CAMEO root code, 01-20 (e.g. 04 consult, 11 disapprove)."
     ),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
-    """Export the store: GDELT 2.0 event table, PLOVER JSON Lines, Parquet or CSV."""
-    from volte.store.exports import FORMATS
+    """Export the store: GDELT 2.0 events or mentions, PLOVER JSON Lines, Parquet or CSV."""
+    from volte.store.exports import format_for
 
-    check_format(fmt, FORMATS)
+    fmt = format_for(output, fmt)
+    check_output_path(output)
+    filters = {
+        "since": parse_cli_date(since, option="--since"),
+        "until": parse_cli_date(until, option="--until"),
+        "source": source,
+        "target": target,
+        "root": root,
+    }
     with _open(db, read_only=True) as store:
-        count = store.export(fmt, output)
-    echo(f"wrote {count} {'clusters' if fmt == 'gdelt' else 'events'} to {output}", err=True)
+        count = store.export(fmt, output, header=header, **filters)
+    what = {"gdelt": "clusters", "gdelt-mentions": "mentions"}.get(fmt, "events")
+    echo(f"wrote {count} {what} to {output} ({fmt})", err=True)
 
 
 @app.command("dyad", epilog=EXIT_QUERY)
@@ -275,9 +308,15 @@ def shifts_cli(
         None, "--since", help="First turn date reported (YYYY-MM-DD); the range is cut to the stored events."
     ),
     until: str | None = typer.Option(
-        None, "--until", help="Last turn date reported (YYYY-MM-DD); a scan over store.max_points days is E103."
+        None,
+        "--until",
+        help="Last turn date reported (YYYY-MM-DD); a scan over store.max_points days is E103.",
     ),
-    window: str = typer.Option("72h", "--window", help="After window, e.g. 72h or 3d (24h-336h): after windows of 1 day up to max(this, 7 days) are scored, the best kept (docs/reversals.md)."),
+    window: str = typer.Option(
+        "72h",
+        "--window",
+        help="After window, e.g. 72h or 3d (24h-336h): after windows of 1 day up to max(this, 7 days) are scored, the best kept (docs/reversals.md).",
+    ),
     kind: str | None = typer.Option(
         None,
         "--kind",
@@ -287,7 +326,9 @@ def shifts_cli(
     target: str | None = typer.Option(None, "--target", help="Only this target country."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl."),
     near: bool = typer.Option(
-        False, "--near", help="Also list the near misses: alarms that reached 0.8 x the threshold but not it (status near)."
+        False,
+        "--near",
+        help="Also list the near misses: alarms that reached 0.8 x the threshold but not it (status near).",
     ),
     explain: tuple[str, str] | None = typer.Option(
         None,
@@ -318,7 +359,9 @@ def shifts_cli(
                 target=target,
                 near=near,
             )
-            found = with_narrated(store, found, kind=kind, since=since, until=until, source=source, target=target)
+            found = with_narrated(
+                store, found, kind=kind, since=since, until=until, source=source, target=target
+            )
     if fmt == "jsonl":
         write_records(found, fmt="jsonl", out=sys.stdout)
         return
@@ -414,7 +457,11 @@ def render_explanation(x: dict[str, Any]) -> str:
             f"{x['clusters']} in the range; volume term's rate {hist['rate']:.3f} clusters a day"
         )
     if cand:
-        share = f", {cand['score'] / thr['value']:.0%} of the threshold" if cand["score"] is not None and thr["value"] else ""
+        share = (
+            f", {cand['score'] / thr['value']:.0%} of the threshold"
+            if cand["score"] is not None and thr["value"]
+            else ""
+        )
         gated = "-" if cand["score"] is None else f"{cand['score']:.3f}"
         ungated = "-" if cand["ungated"] is None else f"{cand['ungated']:.3f}"
         lines.append("")
@@ -429,24 +476,42 @@ def render_explanation(x: dict[str, Any]) -> str:
                 f"  {side:<6} {w['start']} .. {w['end']}: {w['clusters']} cluster{'' if w['clusters'] == 1 else 's'} ({w['conflict']} conflict, "
                 f"{w['coop']} cooperation), mean Goldstein {mean}, shrunk {w['shrunk']:+.2f}, z {w['z']:+.2f}"
             )
-        lines.append(f"  baseline Goldstein mean {cand['baseline']['mean']:+.2f}, sd {cand['baseline']['sd']:.2f}")
+        lines.append(
+            f"  baseline Goldstein mean {cand['baseline']['mean']:+.2f}, sd {cand['baseline']['sd']:.2f}"
+        )
         tried = " | ".join(
-            f"{t['after_days']}d {'gate' if t['score'] is None else format(t['score'], '.3f')}" for t in cand["trials"]
+            f"{t['after_days']}d {'gate' if t['score'] is None else format(t['score'], '.3f')}"
+            for t in cand["trials"]
         )
         lines.append(f"  after windows tried ('gate': the CAMEO gate failed): {tried}")
     if x.get("days"):
         lines.append("")
         rows = []
         for d in x["days"]:
-            marks = [m for m, on in (("ALARM", d["alarm"]), ("<- candidate", cand and d["day"] == cand["day"])) if on]
-            rows.append({**d, **{k: _score(d[k]) for k in ("thaw", "rupture", "thaw_ungated", "rupture_ungated")}, "mark": " ".join(marks)})
+            marks = [
+                m
+                for m, on in (("ALARM", d["alarm"]), ("<- candidate", cand and d["day"] == cand["day"]))
+                if on
+            ]
+            rows.append(
+                {
+                    **d,
+                    **{k: _score(d[k]) for k in ("thaw", "rupture", "thaw_ungated", "rupture_ungated")},
+                    "mark": " ".join(marks),
+                }
+            )
         lines.append(render_table(rows, EXPLAIN_DAYS).rstrip())
-        lines.append("(scores: the best after window ending that day; * without the CAMEO gate; - no cluster or no gate)")
+        lines.append(
+            "(scores: the best after window ending that day; * without the CAMEO gate; - no cluster or no gate)"
+        )
     for key, title in (("fired", "fired"), ("near", "near misses")):
         if x.get(key):
             lines.append("")
             lines.append(f"{title}:")
-            lines += [f"  {s['id']}: {s['kind']} on {s['date']}, score {s['score']}, threshold {s['threshold']}" for s in x[key]]
+            lines += [
+                f"  {s['id']}: {s['kind']} on {s['date']}, score {s['score']}, threshold {s['threshold']}"
+                for s in x[key]
+            ]
     return "\n".join(lines) + "\n"
 
 

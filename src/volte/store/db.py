@@ -354,12 +354,26 @@ class Store:
                 found["turns"] = turns.read(self.con, article_id=article_id)
             return found
 
-    def export(self, fmt: str, path: str | Path) -> int:
-        """Write the store as gdelt (61-column TSV), plover (JSONL), parquet or csv; returns rows written."""
+    def export(
+        self,
+        fmt: str,
+        path: str | Path,
+        *,
+        header: bool = False,
+        since: date | None = None,
+        until: date | None = None,
+        source: str | None = None,
+        target: str | None = None,
+        root: str | None = None,
+    ) -> int:
+        """Write the store as gdelt (61-column TSV), gdelt-mentions (16-column TSV), plover (JSONL), parquet
+        or csv (docs/export.md); returns rows written. ``header`` adds column names to the GDELT tables;
+        the filters are ``volte export``'s."""
         from volte.store import exports
 
+        filters = exports.Filters(since=since, until=until, source=source, target=target, root=root)
         with _translated(self.path, f"{fmt} export"):
-            return exports.export(self.con, fmt, Path(path))
+            return exports.export(self.con, fmt, Path(path), header=header, filters=filters)
 
     def stats(self) -> dict[str, Any]:
         """Row counts and the date range (for summaries, the API and the dashboard)."""

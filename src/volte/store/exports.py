@@ -1,25 +1,33 @@
-"""Exports: GDELT 2.0 event table (61 columns, TSV), PLOVER JSON Lines, Parquet and CSV.
+"""Exports: GDELT 2.0 event table (61 columns) and Mentions table (16 columns), headerless TSV as GDELT
+publishes them; PLOVER JSON Lines; Parquet and CSV. docs/export.md describes every format and field.
 
 GDELT rows are event *clusters* (GDELT's events) with their mention/source/article counts; the ActionGeo
 fields come from the place of the cluster's first mention that names one (the coder's place, GeoNames
-based; docs/store.md says how each field maps), the actors' geography and tone are left empty (volte does
-not geolocate actors or score tone, and never guesses). PLOVER, Parquet and CSV rows are event mentions
-with their cluster id; PLOVER carries the place as its ``event_loc`` location object.
+based), the actors' geography and tone are left empty (volte does not geolocate actors or score tone, and
+never guesses). The Mentions table has one row per stored mention of each exported cluster. PLOVER,
+Parquet and CSV rows are event mentions with their cluster id; PLOVER records use the field names and
+types of the PLOVER spec (``PLOVER_FIELDS``) with volte's own fields under ``volte``.
 """
 
 from __future__ import annotations
 
 import json
+from datetime import date
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
 import duckdb
 
 from volte.coding.cameo import code_table
-from volte.errors import E_STORE_QUERY, StoreError
+from volte.errors import E_CONFIG_BAD_OPTION, E_STORE_QUERY, ConfigError, StoreError
+from volte.store import queries as q
 from volte.store.reading import OUT_COLUMNS
 
-FORMATS = ("gdelt", "plover", "parquet", "csv")
+FORMATS = ("gdelt", "gdelt-mentions", "plover", "parquet", "csv")
+# The format an output file's extension implies (``volte export -o x.parquet``).
+EXTENSIONS = {".csv": "csv", ".parquet": "parquet", ".jsonl": "plover", ".json": "plover", ".tsv": "gdelt"}
 
 # The GDELT 2.0 event table, in its documented order (GDELT-Event_Codebook-V2.0).
 GDELT_COLUMNS = (
@@ -85,6 +93,27 @@ GDELT_COLUMNS = (
     "DATEADDED",
     "SOURCEURL",
 )
+# The GDELT 2.0 Mentions table, in its documented order (GDELT-Event_Codebook-V2.0).
+GDELT_MENTION_COLUMNS = (
+    "GlobalEventID",
+    "EventTimeDate",
+    "MentionTimeDate",
+    "MentionType",
+    "MentionSourceName",
+    "MentionIdentifier",
+    "SentenceID",
+    "Actor1CharOffset",
+    "Actor2CharOffset",
+    "ActionCharOffset",
+    "InRawText",
+    "Confidence",
+    "MentionDocLen",
+    "MentionDocTone",
+    "MentionDocTranslationInfo",
+    "Extras",
+)
+# Columns the CSV and Parquet exports add to the event record (docs/export.md).
+TABLE_EXTRA_COLUMNS = ("name", "url", "title", "publisher", "num_mentions", "num_sources", "num_articles")
 _ACTOR_GEO_BLANKS = 16  # Actor1Geo_* and Actor2Geo_*
 _KNOWN_GROUP_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
 
@@ -104,23 +133,116 @@ WITH first_mention AS (
 )
 SELECT c.*, f.source_name, f.target_name, f.url, f.doc_id, f.is_root, f.added, f.place
 FROM clusters c JOIN first_mention f USING (cluster_id)
+WHERE {clusters}
 ORDER BY c.date, c.cluster_id
 """
 
+MENTIONS_SQL = """
+WITH chosen AS (SELECT c.cluster_id, c.date FROM clusters c WHERE {clusters}),
+added AS (
+    SELECT e.cluster_id, max(a.ingested_at) AS added
+    FROM events e JOIN articles a ON a.id = e.doc_id JOIN chosen USING (cluster_id)
+    GROUP BY e.cluster_id
+)
+SELECT e.cluster_id, d.added, a.ingested_at, a.url, e.publisher, e.doc_id, e.sentence_index,
+       e.source_start, e.target_start, e.trigger_start, length(a.text) AS doc_len
+FROM events e JOIN chosen ch USING (cluster_id) JOIN added d USING (cluster_id)
+JOIN articles a ON a.id = e.doc_id
+ORDER BY ch.date, e.cluster_id, e.date, e.doc_id, e.sentence_index, e.event_id
+"""
 
-def export(con: duckdb.DuckDBPyConnection, fmt: str, path: Path) -> int:
+
+class Filters:
+    """``volte export``'s --since/--until/--source/--target/--root: mention rows (PLOVER, CSV, Parquet)
+    match them all; a cluster (GDELT rows, and the mentions of the Mentions table) is exported when its
+    date (GDELT's SQLDATE) is in the range and one of its mentions matches the actor and root filters."""
+
+    def __init__(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        source: str | None = None,
+        target: str | None = None,
+        root: str | None = None,
+    ) -> None:
+        source = q.check_actor(source, option="source") if source else None
+        target = q.check_actor(target, option="target") if target else None
+        self.events = q.event_filters(source=source, target=target, since=since, until=until, root=root)
+        self.actors = q.event_filters(source=source, target=target, root=root)
+        self.clusters = q.Where()
+        if since:
+            self.clusters.add("c.date >= ?", since)
+        if until:
+            self.clusters.add("c.date <= ?", until)
+        if self.actors.parts:
+            self.clusters.add(
+                f"c.cluster_id IN (SELECT cluster_id FROM events WHERE {self.actors.sql})",
+                *self.actors.params,
+            )
+
+
+def format_for(path: Path, fmt: str | None) -> str:
+    """The export format: ``fmt`` when given, else the one ``path``'s extension implies (E102 when neither
+    says)."""
+    if fmt:
+        if fmt not in FORMATS:
+            raise ConfigError(
+                f"--format {fmt!r}: choose one of {', '.join(FORMATS)}", code=E_CONFIG_BAD_OPTION
+            )
+        return fmt
+    implied = EXTENSIONS.get(path.suffix.lower())
+    if implied is None:
+        known = ", ".join(f"{ext} ({name})" for ext, name in EXTENSIONS.items())
+        raise ConfigError(
+            f"cannot tell the export format of {path}: give --format ({', '.join(FORMATS)}) or an output file "
+            f"ending in {known}",
+            code=E_CONFIG_BAD_OPTION,
+        )
+    return implied
+
+
+def export(
+    con: duckdb.DuckDBPyConnection,
+    fmt: str,
+    path: Path,
+    *,
+    header: bool = False,
+    filters: Filters | None = None,
+) -> int:
+    """Write ``fmt`` to ``path``; rows written. ``header`` adds a line of column names to the GDELT tables
+    (GDELT's own files have none)."""
     if fmt not in FORMATS:
         raise StoreError(f"export format {fmt!r}: choose one of {', '.join(FORMATS)}", code=E_STORE_QUERY)
     if not path.parent.exists():
         raise StoreError(f"cannot write {path}: directory {path.parent} does not exist", code=E_STORE_QUERY)
+    filters = filters or Filters()
     if fmt in ("parquet", "csv"):
         options = "FORMAT parquet, COMPRESSION zstd" if fmt == "parquet" else "FORMAT csv, HEADER true"
-        count = con.execute("SELECT count(*) FROM events").fetchone()
-        sql = f"SELECT {', '.join(OUT_COLUMNS)} FROM events ORDER BY date NULLS LAST, doc_id, sentence_index, event_id"
-        con.execute(f"COPY ({sql}) TO '{_quote(path)}' ({options})")
+        where = filters.events
+        count = con.execute(f"SELECT count(*) FROM events WHERE {where.sql}", where.params).fetchone()
+        con.execute(f"COPY ({table_sql(where.sql)}) TO '{_quote(path)}' ({options})", where.params)
         return int(count[0]) if count else 0
     with open(path, "w", encoding="utf-8", newline="\n") as out:
-        return _write_gdelt(con, out) if fmt == "gdelt" else _write_plover(con, out)
+        if fmt == "gdelt":
+            return _write_gdelt(con, out, filters.clusters, header=header)
+        if fmt == "gdelt-mentions":
+            return _write_mentions(con, out, filters.clusters, header=header)
+        return _write_plover(con, out, filters.events)
+
+
+def table_sql(where: str) -> str:
+    """The CSV/Parquet rows: the event record, ``cluster_id`` and ``TABLE_EXTRA_COLUMNS``."""
+    names = ", ".join(
+        f"('{code}', '{info.name.replace(chr(39), chr(39) * 2)}')" for code, info in code_table().items()
+    )
+    return f"""
+SELECT {", ".join("e." + c for c in OUT_COLUMNS)}, n.name, a.url, a.title, e.publisher,
+       c.num_mentions, c.num_sources, c.num_articles
+FROM (SELECT * FROM events WHERE {where}) e LEFT JOIN articles a ON a.id = e.doc_id
+LEFT JOIN clusters c ON c.cluster_id = e.cluster_id LEFT JOIN (VALUES {names}) n(code, name) ON n.code = e.code
+ORDER BY e.date NULLS LAST, e.doc_id, e.sentence_index, e.event_id
+"""
 
 
 def _quote(path: Path) -> str:
@@ -161,6 +283,51 @@ def gdelt_row(row: dict[str, Any]) -> list[str]:
         row["url"] or f"urn:volte:doc:{row['doc_id']}",
     ]
     return [_clean(f) for f in fields]
+
+
+def _timestamp(value: Any) -> str:
+    return value.strftime("%Y%m%d%H%M%S") if value else ""
+
+
+def _char_offset(value: int | None) -> str:
+    return str(value) if value is not None and value >= 0 else "-1"
+
+
+def mention_row(row: dict[str, Any]) -> list[str]:
+    """One stored mention of a cluster as the 16 GDELT Mentions fields (strings; empty where volte has no
+    value): docs/export.md says how each is filled."""
+    offsets = [row["source_start"], row["target_start"], row["trigger_start"]]
+    located = all(v is not None and v >= 0 for v in offsets)
+    fields = [
+        str(int(row["cluster_id"][1:], 16)),
+        _timestamp(row["added"]),
+        _timestamp(row["ingested_at"]),
+        "1" if row["url"] else "2",  # 1 WEB (a URL), 2 CITATIONONLY (no URL: the identifier is a citation)
+        row["publisher"] or "",
+        row["url"] or f"urn:volte:doc:{row['doc_id']}",
+        str((row["sentence_index"] or 0) + 1),
+        *[_char_offset(v) for v in offsets],
+        "1" if located else "0",
+        "",  # Confidence: volte does not score its extractions
+        str(row["doc_len"] or 0),
+        "",  # MentionDocTone: volte does not score tone
+        "",  # MentionDocTranslationInfo: volte codes English, which GDELT leaves empty
+        "",  # Extras
+    ]
+    return [_clean(f) for f in fields]
+
+
+def _write_mentions(con: duckdb.DuckDBPyConnection, out: TextIO, where: q.Where, *, header: bool) -> int:
+    cursor = con.execute(MENTIONS_SQL.replace("{clusters}", where.sql), where.params)
+    names = [d[0] for d in cursor.description or []]
+    if header:
+        out.write("\t".join(GDELT_MENTION_COLUMNS) + "\n")
+    count = 0
+    while chunk := cursor.fetchmany(5000):
+        for values in chunk:
+            out.write("\t".join(mention_row(dict(zip(names, values, strict=True)))) + "\n")
+            count += 1
+    return count
 
 
 # volte's place types as GeoNames feature classes (PLOVER's location object is Mordecai3's, GeoNames based).
@@ -224,10 +391,11 @@ def _clean(value: str) -> str:
     return " ".join(str(value).split()) if value else ""
 
 
-def _write_gdelt(con: duckdb.DuckDBPyConnection, out: TextIO) -> int:
-    cursor = con.execute(GDELT_SQL)
+def _write_gdelt(con: duckdb.DuckDBPyConnection, out: TextIO, where: q.Where, *, header: bool) -> int:
+    cursor = con.execute(GDELT_SQL.replace("{clusters}", where.sql), where.params)
     names = [d[0] for d in cursor.description or []]
-    out.write("\t".join(GDELT_COLUMNS) + "\n")
+    if header:
+        out.write("\t".join(GDELT_COLUMNS) + "\n")
     count = 0
     while chunk := cursor.fetchmany(5000):
         for values in chunk:
@@ -237,43 +405,134 @@ def _write_gdelt(con: duckdb.DuckDBPyConnection, out: TextIO) -> int:
 
 
 PLOVER_SQL = f"""
-SELECT {", ".join("e." + c for c in OUT_COLUMNS)}, a.url, a.title, c.num_sources, c.num_mentions
-FROM events e LEFT JOIN articles a ON a.id = e.doc_id LEFT JOIN clusters c USING (cluster_id)
+SELECT {", ".join("e." + c for c in OUT_COLUMNS)}, a.url, a.title, a.ingested_at, e.publisher,
+       c.num_sources, c.num_mentions, c.num_articles
+FROM (SELECT * FROM events WHERE {{where}}) e LEFT JOIN articles a ON a.id = e.doc_id
+LEFT JOIN clusters c ON c.cluster_id = e.cluster_id
 ORDER BY e.date NULLS LAST, e.doc_id, e.sentence_index, e.event_id
 """
 
+# The PLOVER event record's fields and JSON types (PLOVER_MANUAL v2.0 via /work/shared/ontology/plover.md),
+# in the order volte writes them; "null" means volte writes null where it has no value. docs/export.md.
+PLOVER_FIELDS: dict[str, tuple[str, ...]] = {
+    "id": ("string",),
+    "date": ("string", "null"),
+    "actor": ("array",),
+    "recipient": ("array",),
+    "event": ("array",),
+    "event_loc": ("object", "null"),
+    "event_text": ("string",),
+    "quad_code": ("integer", "null"),
+    "event_scale": ("null",),
+    "mode": ("array",),
+    "context": ("array",),
+    "link": ("string", "null"),
+    "text": ("string",),
+    "text_info": ("object",),
+    "cite_info": ("object",),
+    "coder": ("string",),
+    "coded_date": ("string", "null"),
+    "coded_time": ("string", "null"),
+    "comment": ("string", "null"),
+    "has_event": ("boolean",),
+    "time": ("null",),
+    "enddate": ("null",),
+    "endtime": ("null",),
+}
+# The PLOVER entity object (actor and recipient list items).
+PLOVER_ENTITY_FIELDS: dict[str, tuple[str, ...]] = {
+    "code": ("string",),
+    "sector": ("string", "null"),
+    "entity_text": ("string", "null"),
+    "identifier_id": ("null",),
+    "identifier_text": ("null",),
+    "religion": ("null",),
+    "ethnicity": ("null",),
+    "office": ("null",),
+    "gender": ("null",),
+    "age": ("null",),
+}
+# CAMEO role codes PLOVER renames (plover.md, "Sectors"): CAMEO MED (media) is JRN, CAMEO HLH (health) is MED.
+_PLOVER_SECTORS = {"MED": "JRN", "HLH": "MED"}
+
+
+@lru_cache(maxsize=1)
+def plover_tables() -> dict[str, Any]:
+    """PLOVER's quad class per event type and the published CAMEO->PLOVER contexts per CAMEO code."""
+    text = (resources.files("volte.store") / "plover.json").read_text(encoding="utf-8")
+    return dict(json.loads(text))
+
+
+def plover_entity(code: str, text: str | None) -> dict[str, Any]:
+    """A CAMEO actor code as a PLOVER entity object: ``code`` the country or non-state code, ``sector``
+    the first role code (PLOVER's names), ``entity_text`` the words that named it."""
+    roles = [code[i : i + 3] for i in range(3, len(code), 3)]
+    sector = _PLOVER_SECTORS.get(roles[0], roles[0]) if roles else None
+    return {
+        "code": code[:3],
+        "sector": sector,
+        "entity_text": text or None,
+        **{k: None for k in list(PLOVER_ENTITY_FIELDS)[3:]},
+    }
+
 
 def plover_record(row: dict[str, Any]) -> dict[str, Any]:
-    """One event mention as a PLOVER-style record (event type, mode, actors, CAMEO crosswalk, sentence)."""
+    """One event mention as a PLOVER event record (``PLOVER_FIELDS``), volte's own fields under ``volte``."""
     info = code_table().get(row["code"])
+    tables = plover_tables()
     day = row["date"]
+    event = row["plover"] or ""
+    added = row.get("ingested_at")
     return {
         "id": row["event_id"],
-        "event_date": day.isoformat() if day else None,
-        "event_type": row["plover"] or None,
-        "mode": (info.plover_mode or None) if info else None,
-        "context": None,
-        "actor1": row["source_name"],
-        "actor1_code": row["source"],
-        "actor1_country": row["source"][:3] or None,
-        "actor2": row["target_name"],
-        "actor2_code": row["target"],
-        "actor2_country": row["target"][:3] or None,
-        "cameo": row["code"],
-        "goldstein": row["goldstein"],
-        "quad_class": row["quad_class"],
-        "factuality": row["factuality"],
-        "date_precision": row["date_precision"],
-        "story_id": row["doc_id"],
-        "url": row["url"],
-        "title": row["title"],
-        "sentence": row["sentence"],
-        "cluster_id": row["cluster_id"],
-        "num_sources": row["num_sources"],
-        "num_mentions": row["num_mentions"],
-        "coder_version": row["coder_version"],
+        "date": day.isoformat() if day else None,
+        "actor": [plover_entity(row["source"], row["source_name"])] if row["source"] else [],
+        "recipient": [plover_entity(row["target"], row["target_name"])] if row["target"] else [],
+        "event": [event] if event else [],
         "event_loc": event_location(row),
+        "event_text": row["trigger"] or "",
+        "quad_code": tables["quad"].get(event),
+        "event_scale": None,
+        "mode": [info.plover_mode] if info and info.plover_mode and event else [],
+        "context": list(tables["contexts"].get(row["code"], [])) if event else [],
+        "link": row["url"],
+        "text": row["sentence"] or "",
+        "text_info": {
+            "story_id": row["doc_id"],
+            "title": row["title"],
+            "publisher": row["publisher"],
+            "sentence_index": row["sentence_index"],
+            "sentence_start": row["sentence_start"],
+            "sentence_end": row["sentence_end"],
+        },
+        "cite_info": {"url": row["url"], "title": row["title"], "published": _iso(row["published"])},
+        "coder": row["coder_version"] or "",
+        "coded_date": added.date().isoformat() if added else None,
+        "coded_time": added.time().isoformat(timespec="seconds") if added else None,
+        "comment": None,
+        "has_event": bool(event),
+        "time": None,
+        "enddate": None,
+        "endtime": None,
+        "volte": {
+            "cameo": row["code"],
+            "source": row["source"],
+            "target": row["target"],
+            "goldstein": row["goldstein"],
+            "quad_class": row["quad_class"],
+            "factuality": row["factuality"],
+            "date_precision": row["date_precision"],
+            "trigger": row["trigger"],
+            "cluster_id": row["cluster_id"],
+            "num_mentions": row["num_mentions"],
+            "num_sources": row["num_sources"],
+            "num_articles": row["num_articles"],
+        },
     }
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value else None
 
 
 def event_location(row: dict[str, Any]) -> dict[str, Any] | None:
@@ -298,8 +557,8 @@ def _offset(value: int | None) -> int | None:
     return value if value is not None and value >= 0 else None
 
 
-def _write_plover(con: duckdb.DuckDBPyConnection, out: TextIO) -> int:
-    cursor = con.execute(PLOVER_SQL)
+def _write_plover(con: duckdb.DuckDBPyConnection, out: TextIO, where: q.Where) -> int:
+    cursor = con.execute(PLOVER_SQL.replace("{where}", where.sql), where.params)
     names = [d[0] for d in cursor.description or []]
     count = 0
     while chunk := cursor.fetchmany(5000):
