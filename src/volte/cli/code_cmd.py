@@ -22,6 +22,7 @@ from volte.cli.app import (
 from volte.cli.dating import DATE_HELP, OVERRIDE_HELP, EventDating, report_fill, resolve_date
 from volte.cli.progress import Progress
 from volte.cli.render import RecordWriter, check_format, check_output_path, open_output, render_table
+from volte.errors import E_CONFIG_BAD_OPTION, ConfigError
 from volte.records import EVENT_FIELDS, Event, Reject, Turn
 
 if TYPE_CHECKING:
@@ -293,20 +294,31 @@ DEMO_EVENT_TABLE = [
 @edge
 def demo_cli(
     db: Path | None = typer.Option(
-        None, "--db", help="Keep the demo store in this DuckDB file (default: a temporary file)."
+        None,
+        "--db",
+        help="Keep the demo store in this DuckDB file (default: the store.path setting, volte.duckdb in the current folder, which the other commands read by default).",
+    ),
+    temporary: bool = typer.Option(
+        False, "--temporary", help="Use a temporary store, deleted at the end (nothing is left behind)."
     ),
     dyad: str = typer.Option(
         "COL,USA", "--dyad", help="Dyad whose events are listed, as SOURCE,TARGET (both directions)."
     ),
 ) -> None:
-    """Code the bundled demo articles, store them and show the events and the reversals found."""
+    """Code the bundled demo articles, store them and show the events and the reversals found.
+
+    The store is kept (volte.duckdb by default), so `volte dyad COL USA`, `volte shifts` and `volte serve`
+    work on it next; coding the demo again into the same store adds nothing."""
     import tempfile
 
     from volte.cli.store_cmd import SHIFT_TABLE, shift_row
     from volte.demo import run_demo
 
+    if temporary and db is not None:
+        raise ConfigError("--temporary and --db: choose one", code=E_CONFIG_BAD_OPTION)
     with tempfile.TemporaryDirectory(prefix="volte-demo-") as tmp:
-        result = run_demo(db or Path(tmp) / "demo.duckdb", dyad=tuple(dyad.split(",", 1)))  # type: ignore[arg-type]
+        path = Path(tmp) / "demo.duckdb" if temporary else db or Path(_store_path())
+        result = run_demo(path, dyad=tuple(dyad.split(",", 1)))  # type: ignore[arg-type]
         echo(f"Coded {result.articles} demo articles: {result.events} events, {result.rejects} rejects.\n")
         echo(f"Events between {dyad.replace(',', ' and ')} (both directions):")
         echo(render_table(result.dyad_events, DEMO_EVENT_TABLE))
@@ -319,7 +331,15 @@ def demo_cli(
             )
             for line in shift["evidence_lines"]:
                 echo(f"  {line}")
-        if db:
+        if not temporary:
+            option = "" if db is None else f" --db {db}"
             echo(
-                f"\nThe store is kept in {db}: try `volte dyad COL USA --db {db}` or `volte serve --db {db}`."
+                f"\nThe store is kept in {path}: try `volte dyad COL USA{option}`, `volte shifts{option}` or "
+                f"`volte serve{option}`."
             )
+
+
+def _store_path() -> str:
+    from volte.settings import load_settings
+
+    return str(load_settings().store.path)
