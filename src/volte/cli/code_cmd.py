@@ -17,11 +17,12 @@ from volte.cli.app import (
     app,
     echo,
     edge,
-    parse_cli_date,
     run_exit_code,
 )
+from volte.cli.dating import DATE_HELP, OVERRIDE_HELP, EventDating, report_fill, resolve_date
 from volte.cli.progress import Progress
 from volte.cli.render import RecordWriter, check_format, check_output_path, open_output, render_table
+from volte.errors import E_CONFIG_BAD_OPTION, ConfigError
 from volte.records import EVENT_FIELDS, Event, Reject, Turn
 
 if TYPE_CHECKING:
@@ -114,9 +115,8 @@ def code_cli(
         ...,
         help="Files, directories, globs, or - for stdin (.txt, .jsonl, .json, .html, RSS/Atom; stdin is read like a file of the same bytes, JSON Lines streamed line by line); hidden files are skipped; a file's id is its path under the directory given (docs/data-model.md).",
     ),
-    date_: str | None = typer.Option(
-        None, "--date", help="Publication date (YYYY-MM-DD) for inputs that carry none."
-    ),
+    date_: str | None = typer.Option(None, "--date", help=DATE_HELP),
+    override_date: bool = typer.Option(False, "--override-date", help=OVERRIDE_HELP),
     fmt: str = typer.Option("table", "--format", "-f", help="Output format: jsonl, csv, tsv or table."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout; its folder must exist and it may not be an input (E104). Events are written as each document is coded (table: at the end)."),
     statements: bool = typer.Option(
@@ -133,8 +133,9 @@ def code_cli(
 ) -> None:
     """Code articles into events and print them (no database), then the turns each article narrates."""
     check_format(fmt)
-    published = parse_cli_date(date_)
+    published = resolve_date(date_, override=override_date)
     from volte.ingest.dedup import RunIds, screen
+    from volte.ingest.published import DateFill, fill_dates
     from volte.ingest.sources import iter_files, scan_inputs
 
     scan = scan_inputs(inputs)  # a missing path or a bad output is a coded error before the model loads
@@ -154,11 +155,14 @@ def code_cli(
     rejects: list[Reject] = []
     progress = Progress("coding", unit="docs")
     seen = RunIds()
-    items = screen(iter_files(scan.files, published=published, settings=settings), seen)
+    fill, dating = DateFill(), EventDating()
+    dated = fill_dates(iter_files(scan.files, settings=settings), published=published, override=override_date, counts=fill)
+    items = screen(dated, seen)
     with open_output(output) as out:
         writer = RecordWriter(out, fmt=fmt, columns=list(EVENT_FIELDS), table_columns=EVENT_TABLE)
         for coded in coder.code(items):
             writer.write(event_rows(list(coded.events)))
+            dating.count(coded.events)
             if narrated:
                 turns.extend(find_turns(coded.events))
             if coded.reject is not None:
@@ -167,6 +171,8 @@ def code_cli(
         progress.close()
         writer.close()
         write_turns(turns, fmt=fmt, out=out)
+    report_fill(fill)
+    dating.warn(fill)
     if seen.repeats:
         echo(f"{seen.repeats} repeated documents (same id or URL, same content) coded once", err=True)
     summarise_rejects(rejects)
@@ -288,20 +294,31 @@ DEMO_EVENT_TABLE = [
 @edge
 def demo_cli(
     db: Path | None = typer.Option(
-        None, "--db", help="Keep the demo store in this DuckDB file (default: a temporary file)."
+        None,
+        "--db",
+        help="Keep the demo store in this DuckDB file (default: the store.path setting, volte.duckdb in the current folder, which the other commands read by default).",
+    ),
+    temporary: bool = typer.Option(
+        False, "--temporary", help="Use a temporary store, deleted at the end (nothing is left behind)."
     ),
     dyad: str = typer.Option(
         "COL,USA", "--dyad", help="Dyad whose events are listed, as SOURCE,TARGET (both directions)."
     ),
 ) -> None:
-    """Code the bundled demo articles, store them and show the events and the reversals found."""
+    """Code the bundled demo articles, store them and show the events and the reversals found.
+
+    The store is kept (volte.duckdb by default), so `volte dyad COL USA`, `volte shifts` and `volte serve`
+    work on it next; coding the demo again into the same store adds nothing."""
     import tempfile
 
     from volte.cli.store_cmd import SHIFT_TABLE, shift_row
     from volte.demo import run_demo
 
+    if temporary and db is not None:
+        raise ConfigError("--temporary and --db: choose one", code=E_CONFIG_BAD_OPTION)
     with tempfile.TemporaryDirectory(prefix="volte-demo-") as tmp:
-        result = run_demo(db or Path(tmp) / "demo.duckdb", dyad=tuple(dyad.split(",", 1)))  # type: ignore[arg-type]
+        path = Path(tmp) / "demo.duckdb" if temporary else db or Path(_store_path())
+        result = run_demo(path, dyad=tuple(dyad.split(",", 1)))  # type: ignore[arg-type]
         echo(f"Coded {result.articles} demo articles: {result.events} events, {result.rejects} rejects.\n")
         echo(f"Events between {dyad.replace(',', ' and ')} (both directions):")
         echo(render_table(result.dyad_events, DEMO_EVENT_TABLE))
@@ -314,7 +331,15 @@ def demo_cli(
             )
             for line in shift["evidence_lines"]:
                 echo(f"  {line}")
-        if db:
+        if not temporary:
+            option = "" if db is None else f" --db {db}"
             echo(
-                f"\nThe store is kept in {db}: try `volte dyad COL USA --db {db}` or `volte serve --db {db}`."
+                f"\nThe store is kept in {path}: try `volte dyad COL USA{option}`, `volte shifts{option}` or "
+                f"`volte serve{option}`."
             )
+
+
+def _store_path() -> str:
+    from volte.settings import load_settings
+
+    return str(load_settings().store.path)

@@ -10,6 +10,7 @@ from typing import Any
 import typer
 
 from volte.cli.app import EXIT_CODING, EXIT_QUERY, app, echo, edge, parse_cli_date, run_exit_code
+from volte.cli.dating import DATE_HELP, OVERRIDE_HELP, EventDating, report_fill, resolve_date
 from volte.cli.progress import Progress
 from volte.cli.render import check_format, check_output_path, render_table, write_records
 from volte.errors import E_CONFIG_BAD_OPTION, ConfigError
@@ -69,9 +70,8 @@ def ingest_cli(
         help="Files, directories, globs, or - for stdin (.txt, .jsonl, .json, .html, RSS/Atom; stdin is read like a file of the same bytes, JSON Lines streamed line by line); hidden files are skipped; a file's id is its path under the directory given (docs/data-model.md).",
     ),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
-    date_: str | None = typer.Option(
-        None, "--date", help="Publication date (YYYY-MM-DD) for inputs that carry none."
-    ),
+    date_: str | None = typer.Option(None, "--date", help=DATE_HELP),
+    override_date: bool = typer.Option(False, "--override-date", help=OVERRIDE_HELP),
     batch_size: int = typer.Option(
         50, "--batch-size", min=1, help="Articles per transaction (progress survives a crash per batch)."
     ),
@@ -79,7 +79,7 @@ def ingest_cli(
     """Code articles and store their events, clusters and rejects (idempotent: re-runs add nothing).
 
     An input that is a `volte batch` output directory is stored from its Parquet shards, without re-coding."""
-    published = parse_cli_date(date_, option="--date")
+    published = resolve_date(date_, override=override_date)
     from volte.ingest.sources import scan_inputs
     from volte.scale.manifest import is_batch_output
 
@@ -92,7 +92,9 @@ def ingest_cli(
         for out_dir in batches:
             rejects += _store_batch_output(store, out_dir, batch_size=batch_size)
         if scan is not None:
-            rejects += _store_articles(store, coder, scan, published=published, batch_size=batch_size)
+            rejects += _store_articles(
+                store, coder, scan, published=published, override=override_date, batch_size=batch_size
+            )
         stats = store.stats()
     echo(
         f"store now holds {stats['articles']} articles, {stats['events']} events in {stats['clusters']} clusters",
@@ -118,17 +120,28 @@ def _progress_callback(progress: Progress) -> Any:
     return on_batch
 
 
-def _store_articles(store: Any, coder: Any, scan: Any, *, published: date | None, batch_size: int) -> int:
+def _store_articles(
+    store: Any, coder: Any, scan: Any, *, published: date | None, override: bool, batch_size: int
+) -> int:
     from volte.cli.code_cmd import report_skipped
+    from volte.ingest.published import DateFill, fill_dates
     from volte.ingest.sources import iter_files
     from volte.nlp.pipeline import model_version
     from volte.store.writer import rules_sha256
 
     report_skipped(scan)
     progress = Progress("ingest", unit="docs", enabled=sys.stderr.isatty())
+    fill, dating = DateFill(), EventDating()
+    items = fill_dates(
+        iter_files(scan.files, settings=store.settings),
+        published=published,
+        override=override,
+        stored=store.published_of,
+        counts=fill,
+    )
     summary = store.ingest_articles(
-        iter_files(scan.files, published=published, settings=store.settings),
-        code=coder.code,
+        items,
+        code=dating.counted(coder.code),
         coder_settings=coder.settings,
         batch_size=batch_size,
         spacy_model=model_version(coder.nlp),
@@ -136,6 +149,8 @@ def _store_articles(store: Any, coder: Any, scan: Any, *, published: date | None
         on_batch=_progress_callback(progress),
     )
     progress.close()
+    report_fill(fill)
+    dating.warn(fill)
     return _report(summary, store.path, what="documents")
 
 
@@ -290,14 +305,44 @@ def dyad_cli(
             if plot
             else []
         )
+        dating = store.dyad_dating(source, target) if not rows else None
     from volte.analyse.dyads import SERIES_FIELDS
 
+    if dating is not None:
+        echo(why_no_rows(source, target, dating, ranged=bool(since or until)), err=True)
     write_records(rows, fmt=fmt, out=sys.stdout, columns=list(SERIES_FIELDS), table_columns=DYAD_TABLE)
     if plot is not None:
         from volte.analyse.charts import plot_series
 
         plot_series(rows, plot, title=f"{source.upper()} -> {target.upper()} ({freq})", shifts=found)
         echo(f"chart written to {plot}", err=True)
+
+
+def why_no_rows(source: str, target: str, dating: dict[str, int], *, ranged: bool) -> str:
+    """Why `volte dyad` has no rows: no events of the dyad, events without a day date, or the range."""
+    dyad = f"{source.upper()} -> {target.upper()}"
+    if not dating["events"]:
+        return f"no rows: the store holds no events of {dyad} (actors match by prefix: try the country codes)"
+    dated = dating["events"] - dating["no_day"]
+    if not dated:
+        undated = (
+            f" ({dating['no_date']} with no date at all, from {dating['undated_articles']} articles without a publication date)"
+            if dating["no_date"]
+            else ""
+        )
+        from volte.cli.dating import FIX
+
+        return (
+            f"no rows: the store holds {dating['events']} events of {dyad}, none with a day date{undated}; "
+            f"series count day-dated events only: {FIX}, then ingest again"
+        )
+    extra = f" ({dating['no_day']} more have no day date)" if dating["no_day"] else ""
+    if ranged:
+        return f"no rows: none of the {dated} day-dated events of {dyad}{extra} is in the --since/--until range"
+    return (
+        f"no rows: none of the {dated} day-dated events of {dyad}{extra} is counted "
+        "(hypothetical events and events without both actors' countries are not)"
+    )
 
 
 @app.command("shifts", epilog=EXIT_QUERY)

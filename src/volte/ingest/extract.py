@@ -105,9 +105,12 @@ def article_from_text(
     title: str | None = None,
     origin: str | None = None,
     settings: Settings | None = None,
+    publisher: str | None = None,
+    language: str | None = None,
 ) -> Article | Reject:
     """Validate and clean one text: publication date, size, emptiness, binary content, language; set kind
-    and URL."""
+    and URL. ``language``, a record's own language tag, is trusted: a supported one skips the identifier,
+    another is rejected (E208)."""
     settings = settings or Settings()
 
     def reject(code: str, reason: str) -> Reject:
@@ -131,14 +134,27 @@ def article_from_text(
     body = body.strip()
     if not body or not re.search(r"\w", body):
         return reject(E_INGEST_EMPTY, message(E_INGEST_EMPTY))
-    verdict = judge_language(
-        body, languages=settings.ingest.languages, min_score=settings.ingest.min_lang_score
-    )
-    if not verdict.supported:
+    if language is not None:
+        tag = language.strip().lower().replace("_", "-").split("-")[0]
+        if tag not in settings.ingest.languages:
+            return reject(
+                E_INGEST_LANGUAGE,
+                f"the record's language is {language!r}; volte codes {', '.join(settings.ingest.languages)}",
+            )
+        verdict = None
+    else:
+        verdict = judge_language(
+            body, languages=settings.ingest.languages, min_score=settings.ingest.min_lang_score
+        )
+    if verdict is None:
+        lang = tag
+    elif not verdict.supported:
         return reject(
             E_INGEST_LANGUAGE,
             f"language {verdict.lang!r} (confidence {verdict.score:.2f}) is not supported; volte codes {', '.join(settings.ingest.languages)}",
         )
+    else:
+        lang = verdict.lang if verdict.lang in settings.ingest.languages else settings.ingest.languages[0]
     return Article(
         id=doc_id,
         text=body,
@@ -146,15 +162,17 @@ def article_from_text(
         title=title,
         published=published,
         kind=classify_kind(text, title),
-        lang=verdict.lang if verdict.lang in settings.ingest.languages else settings.ingest.languages[0],
+        lang=lang,
         origin=origin,
+        publisher=publisher,
     )
 
 
 def article_from_record(
     record: Any, *, origin: str, published: date | None = None, settings: Settings | None = None
 ) -> Article | Reject:
-    """One JSON record ``{"id","date","url","title","text"}``; unknown fields are ignored."""
+    """One JSON record (docs/input.md): ``id``, ``url``, ``title``, ``date`` | ``published`` | ``datetime``,
+    ``text``, ``source`` | ``publisher``, ``language``; unknown fields are ignored."""
     if not isinstance(record, dict):
         return Reject(
             doc_id=origin,
@@ -170,11 +188,15 @@ def article_from_record(
         return Reject(
             doc_id=doc_id, stage="ingest", code=E_INGEST_NO_TEXT, reason=message(E_INGEST_NO_TEXT), origin=origin
         )
-    record_date = parse_date(record.get("date"))
-    if record.get("date") and record_date is None:
-        log.warning("%s: unreadable date %r; using the default date", origin, record.get("date"))
+    from volte.ingest.published import record_date as read_record_date
+
+    record_date, problem = read_record_date(record)
+    if problem is not None:
+        log.warning("%s: unreadable date (%s); the article is read as undated", origin, problem)
     url = record.get("url") if isinstance(record.get("url"), str) else None
     title = record.get("title") if isinstance(record.get("title"), str) else None
+    named = next((record[k] for k in ("source", "publisher") if isinstance(record.get(k), str) and record[k].strip()), None)
+    language = record.get("language") if isinstance(record.get("language"), str) and record["language"].strip() else None
     return article_from_text(
         text,
         doc_id=doc_id,
@@ -183,6 +205,8 @@ def article_from_record(
         title=title,
         origin=origin,
         settings=settings,
+        publisher=named.strip() if named else None,
+        language=language,
     )
 
 

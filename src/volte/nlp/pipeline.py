@@ -36,6 +36,29 @@ def find_model() -> str:
     )
 
 
+def installed_model() -> tuple[str, str] | None:
+    """(package, version) of the English model :func:`find_model` would load, read from the installed
+    package's metadata (its ``meta.json`` when the distribution has none): the model is not loaded."""
+    import json
+    from importlib import metadata
+    from pathlib import Path
+
+    for name in MODEL_PACKAGES:
+        spec = importlib.util.find_spec(name)
+        if spec is None:
+            continue
+        try:
+            return name, metadata.version(name)
+        except metadata.PackageNotFoundError:
+            pass
+        for folder in spec.submodule_search_locations or []:
+            meta = Path(folder) / "meta.json"
+            if meta.is_file():
+                return name, str(json.loads(meta.read_text(encoding="utf-8")).get("version", "?"))
+        return name, "?"
+    return None
+
+
 @lru_cache(maxsize=4)
 def build_nlp(
     model: str | None = None, *, disable: tuple[str, ...] = DEFAULT_DISABLE, paragraphs: bool = True

@@ -375,6 +375,28 @@ class Store:
         with _translated(self.path, f"{fmt} export"):
             return exports.export(self.con, fmt, Path(path), header=header, filters=filters)
 
+    def published_of(self, article_id: str) -> date | None:
+        """The publication date the store holds for an article, None when none or no such article."""
+        with _translated(self.path, "article query"):
+            row = self.con.execute("SELECT published FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row[0] if row else None
+
+    def dyad_dating(self, source: str, target: str) -> dict[str, int]:
+        """The stored events of a directed dyad (actors match by prefix): ``events`` in all, ``no_day``
+        without a day date (they are in no series), ``no_date`` of those without any date and
+        ``undated_articles``, the articles of those events that have no publication date."""
+        source = q.check_actor(source, option="source")
+        target = q.check_actor(target, option="target")
+        with _translated(self.path, "dyad query"):
+            row = self.con.execute(
+                "SELECT count(*), count(*) FILTER (WHERE date IS NULL OR date_precision <> 'day'), "
+                "count(*) FILTER (WHERE date IS NULL), "
+                "count(DISTINCT doc_id) FILTER (WHERE date IS NULL AND published IS NULL) "
+                "FROM events WHERE starts_with(source, ?) AND starts_with(target, ?)",
+                [source, target],
+            ).fetchone() or (0, 0, 0, 0)
+        return dict(zip(("events", "no_day", "no_date", "undated_articles"), map(int, row), strict=True))
+
     def stats(self) -> dict[str, Any]:
         """Row counts and the date range (for summaries, the API and the dashboard)."""
         with _translated(self.path, "stats"):

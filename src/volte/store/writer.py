@@ -129,7 +129,10 @@ def files_sha256(files: list[tuple[str, Path]]) -> str:
 
 
 def publisher(article: Article) -> str:
-    """Who published it: the URL host without ``www.``; ``doc:<id>`` when there is no URL."""
+    """Who published it: the record's ``source``/``publisher`` when it names one, else the URL host without
+    ``www.``; ``doc:<id>`` when there is neither."""
+    if article.publisher:
+        return article.publisher
     host = urlsplit(article.url).hostname if article.url else None
     if not host:
         return f"doc:{article.id}"
