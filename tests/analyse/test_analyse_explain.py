@@ -159,7 +159,7 @@ def test_explain_names_few_clusters_a_short_history_and_the_events_left_out() ->
     assert "too few clusters: before 1, after 1" in text
     assert "short history: 5 days < 90" in text
     assert "3 events of AAA->BBB in the range are not in the series" in text
-    assert "2 dated only to a week, month or year" in text and "1 stated as future (threats" in text
+    assert "2 dated only to a week, month or year" in text and "1 told as still to happen" in text
     assert x.to_dict()["uncounted"] == {"not_day": 2, "future": 1}
 
 

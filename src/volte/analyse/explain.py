@@ -32,7 +32,7 @@ EVIDENCE = {
 UNCOUNTED = {
     "not_day": "dated only to a week, month or year",
     "no_date": "without a date",
-    "future": "stated as future (threats, intents, promises), not yet counted as events",
+    "future": "told as still to happen (a planned visit or strike; intents, threats and demands count on the day they are said)",
     "hypothetical": "hypothetical or conditional",
 }
 
