@@ -189,3 +189,15 @@ def test_lowering_tariffs_eases_sanctions(coder) -> None:
     events = _code(coder, "The United States lowered its tariffs on Mexican steel on Tuesday.")
     assert any(e.code.startswith(("085", "0354")) for e in events), _triples(events)
     assert not any(e.code.startswith("16") for e in events), _triples(events)
+
+
+def test_retaking_territory_is_occupation_not_release_or_arrest(coder) -> None:
+    freed = _code(
+        coder, "Iraqi security forces on Wednesday freed several villages from Islamic State militants."
+    )
+    codes = {e.code for e in freed}
+    assert "192" in codes and not codes & {"0841", "173"}, codes
+    regained = _code(
+        coder, "Government forces regained control of the town of Marea from the rebels on Monday."
+    )
+    assert any(e.code == "192" for e in regained), _triples(regained)
