@@ -201,3 +201,15 @@ def test_retaking_territory_is_occupation_not_release_or_arrest(coder) -> None:
         coder, "Government forces regained control of the town of Marea from the rebels on Monday."
     )
     assert any(e.code == "192" for e in regained), _triples(regained)
+
+
+def test_tear_gas_is_riot_control_never_a_chemical_weapon(coder) -> None:
+    events = _code(
+        coder, "Security forces used tear gas and water cannons against protesters in Beirut on Saturday."
+    )
+    codes = {e.code for e in events}
+    assert "2041" not in codes, codes
+    chlorine = _code(
+        coder, "The army used chlorine gas against the rebel-held town, a monitoring group said."
+    )
+    assert any(e.code == "2041" for e in chlorine), _triples(chlorine)

@@ -84,9 +84,14 @@ def weapon_code(code: str, trigger: Token, *, lexicon: Lexicon | None = None) ->
     warplanes" (195), "an attack *with* poisonous gas" (2041), "killed when an *IED* detonated" (183);
     ``code`` itself when no weapon says more. Chemical agents and explosives anywhere in the clause count
     ("shells *filled with mustard agent*"); tear gas does not."""
+    lexicon = lexicon or default_lexicon()
+    if code.startswith("175"):  # "used *chlorine* gas against the town" is no riot control
+        verb = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.pos_ == "NOUN" else trigger
+        clause = _clause_nouns(verb)
+        chemical = dict(lexicon.weapons).get("2041", frozenset())
+        return "2041" if clause & chemical and "tear" not in clause else code
     if code not in GENERIC_FORCE:
         return code
-    lexicon = lexicon or default_lexicon()
     verb = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.pos_ == "NOUN" else trigger
     instruments = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "compound", "amod")]
     for prep in (c for c in verb.children if c.dep_ in ("prep", "agent") or c.lower_ == "using"):
