@@ -657,13 +657,10 @@ class ActorResolver:
 
     def _gazetteer_country(self, token: Token) -> _Owner | None:
         """The country of a place the gazetteer reads at this token ("in *Kupwara* District": IND)."""
-        if self.setting is None:
+        place = self.setting.place_at(token) if self.setting is not None else None
+        if place is None:
             return None
-        for place in self.setting.places(token.sent):
-            if place.start <= token.idx < place.end and len(place.country) == 3:
-                first = token.i
-                return _Owner(place.country, False, first, first + 1, f"place:{place.name}")
-        return None
+        return _Owner(place.country, False, token.i, token.i + 1, f"place:{place.name}")
 
     def _place_country(self, token: Token) -> _Owner | None:
         """The state a place phrase names: a state or capital, or a place noun with a state modifier."""

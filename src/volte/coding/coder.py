@@ -10,10 +10,10 @@ target noun phrases to actor codes (``ActorResolver``), dates them (``resolve_ev
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -242,7 +242,8 @@ class _EventBuilder:
             ]
         if match.nominal and trigger.dep_ not in _CLAUSE_ROLES:
             pairs = [(s, t) for s, t in pairs if t is not None]  # "relies on U.S. aid" is no event
-        pairs = [(s, t) for s, t in pairs if not self._not_political(match, trigger, s, t)]
+        disaster = cache(lambda: disaster_cause(self.sent, trigger))  # read once per match, if at all
+        pairs = [(s, t) for s, t in pairs if not self._not_political(match, s, t, disaster=disaster)]
         refined = _by_weapon(match, trigger)
         if refined.code[:2] == "14" and refined.code != "145" and violent_protest(self.sent, trigger):
             refined = replace(refined, code="145", pattern=f"{refined.pattern}+violent")
@@ -260,13 +261,18 @@ class _EventBuilder:
         ]
 
     def _not_political(
-        self, match: VerbMatch, trigger: Token, src: ResolvedActor | None, tgt: ResolvedActor | None
+        self,
+        match: VerbMatch,
+        src: ResolvedActor | None,
+        tgt: ResolvedActor | None,
+        *,
+        disaster: Callable[[], bool],
     ) -> bool:
         """Disasters, accidents and ordinary crime told in the words of violence and policing: "an
         earthquake killed eight people", "police seized counterfeit cosmetics" (volte.coding.incidents)."""
         root = match.code[:2]
         if root == "17" or (root in ("18", "19", "20") and (src is None or _countryless(src))):
-            if disaster_cause(self.sent, trigger):
+            if disaster():
                 return True
         if match.code[:3] in _POLICING:
             return ordinary_crime(self.sent, src.code if src else "", tgt.code if tgt else "")
@@ -468,12 +474,10 @@ class _EventBuilder:
 
     def _gazetteer_place(self, token: Token) -> list[ResolvedActor]:
         """The country of a place the gazetteer reads at ``token`` ("a market *in Donetsk*": UKR)."""
-        for place in self.setting.places(self.sent):
-            if place.start <= token.idx < place.end and len(place.country) == 3:
-                return [
-                    ResolvedActor(place.country, place.name, place.start, place.end, f"place:{place.name}")
-                ]
-        return []
+        place = self.setting.place_at(token)
+        if place is None:
+            return []
+        return [ResolvedActor(place.country, place.name, place.start, place.end, f"place:{place.name}")]
 
     def _local_doer(self, heads: tuple[int, ...], targets: list[ResolvedActor]) -> list[ResolvedActor]:
         """An unplaced local doer ("a 71-year-old *man* shot the Slovak prime minister", "a *mob* attacked

@@ -45,6 +45,11 @@ class Lexicon:
     riots: frozenset[str]
     weapons: tuple[tuple[str, frozenset[str]], ...]  # (CAMEO code, weapon words), most specific first
 
+    @property
+    def chemicals(self) -> frozenset[str]:
+        """The words of chemical agents (the 2041 weapons)."""
+        return next((names for code, names in self.weapons if code == "2041"), frozenset())
+
 
 _WORD_LISTS = ("disasters", "attacks", "crimes", "protesters", "riots")
 # Chemical agents and explosives are read in the whole clause, aircraft and artillery only as the
@@ -83,26 +88,28 @@ def weapon_code(code: str, trigger: Token, *, lexicon: Lexicon | None = None) ->
     """The code a weapon gives a generic act of force: "rockets *hit* a town" (194), "attacked *with*
     warplanes" (195), "an attack *with* poisonous gas" (2041), "killed when an *IED* detonated" (183);
     ``code`` itself when no weapon says more. Chemical agents and explosives anywhere in the clause count
-    ("shells *filled with mustard agent*"); tear gas does not."""
-    lexicon = lexicon or default_lexicon()
-    if code.startswith("175"):  # "used *chlorine* gas against the town" is no riot control
-        verb = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.pos_ == "NOUN" else trigger
-        clause = _clause_nouns(verb)
-        chemical = dict(lexicon.weapons).get("2041", frozenset())
-        return "2041" if clause & chemical and "tear" not in clause else code
-    if code not in GENERIC_FORCE:
+    ("shells *filled with mustard agent*"); tear gas does not. Riot control (175) with a chemical agent
+    ("used *chlorine* gas against the town") is a chemical attack."""
+    if code not in GENERIC_FORCE and not code.startswith("175"):
         return code
+    lexicon = lexicon or default_lexicon()
     verb = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.pos_ == "NOUN" else trigger
+    clause = _clause_nouns(verb)
+    chemical = bool(clause & lexicon.chemicals) and "tear" not in clause
+    if code.startswith("175"):
+        return "2041" if chemical else code
     instruments = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "compound", "amod")]
     for prep in (c for c in verb.children if c.dep_ in ("prep", "agent") or c.lower_ == "using"):
         if prep.lower_ in _INSTRUMENT_PREPS or prep.dep_ == "agent":
             instruments += [p for p in prep.children if p.dep_ in ("pobj", "dobj")]
     words = {w for t in instruments for w in (t.lemma_.lower(), *(c.lemma_.lower() for c in t.children))}
-    clause = _clause_nouns(verb)
     for weapon, names in lexicon.weapons:
-        if weapon in _CLAUSE_WEAPONS:
-            if clause & names and not (weapon == "2041" and "tear" in clause):
-                return weapon if weapon != code else code
+        if weapon == "2041":
+            if chemical:
+                return weapon
+        elif weapon in _CLAUSE_WEAPONS:
+            if clause & names:
+                return weapon
         elif words & names:
             return weapon
     return code
@@ -156,11 +163,11 @@ def ordinary_crime(sent: Span, source_code: str, target_code: str, *, lexicon: L
 
 def protester_doer(code: str, name: str, *, lexicon: Lexicon | None = None) -> bool:
     """Whether a source is people protesting ("stone-throwing *protesters*", "*rioters*", "a *mob*")."""
+    if code and code[3:6] != "CVL":
+        return False
     lexicon = lexicon or default_lexicon()
     words = {w.lower().rstrip("s") for w in name.split()} | {w.lower() for w in name.split()}
-    return (
-        code[3:6] == "CVL" and bool(words & lexicon.protesters) if code else bool(words & lexicon.protesters)
-    )
+    return bool(words & lexicon.protesters)
 
 
 # Who uses force on protesters: police, troops, the government's forces and intelligence.

@@ -63,6 +63,13 @@ class ArticleSetting:
             self._places[sent.start] = [p for p in found if not self._inside_dateline(p)]
         return self._places[sent.start]
 
+    def place_at(self, token: Token) -> Place | None:
+        """The place with a country that the gazetteer reads at ``token`` ("in *Kupwara* District"), or None."""
+        for place in self.places(token.sent):
+            if place.start <= token.idx < place.end and len(place.country) == 3:
+                return place
+        return None
+
     def event_place(
         self, sent: Span, trigger: Token, *, actors: tuple[ResolvedActor | None, ...] = ()
     ) -> Place | None:

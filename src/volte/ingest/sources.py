@@ -402,13 +402,6 @@ def json_problem(exc: json.JSONDecodeError) -> str:
     return f"{what.removesuffix(' at')} at column {exc.colno}"
 
 
-def _records_from_lines(
-    lines: list[str], path: str, offset: int, published: date | None, settings: Settings
-) -> Iterator[Item]:
-    for number, line in enumerate(lines, start=offset):
-        yield from _record_from_line(line.encode("utf-8"), path, number, published, settings)
-
-
 def _records_from_json(raw: bytes, path: str, published: date | None, settings: Settings) -> Iterator[Item]:
     text = _decode(raw, path, path)
     if isinstance(text, Reject):
