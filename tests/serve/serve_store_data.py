@@ -3,8 +3,11 @@ character spans point at their trigger, source and target."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from volte.coding.cameo import describe
@@ -134,3 +137,45 @@ class FakeCoder:
 
         self.calls += 1
         return CoderResult(article=article, events=(), reject=None)
+
+
+# --- a TestClient over a small store with the fake coder (the HTTP hardening tests of issue 16) -------------
+
+LOCAL = "http://127.0.0.1"  # a Host the server accepts (serve.allowed_hosts)
+# Written for these tests: a short English paragraph the (fake) coder is handed.
+PARAGRAPH = "Lima, March 3. Peru's president accused Ecuador of violating the border agreement."
+
+
+def store_with_articles(path: Path) -> Path:
+    """A store at ``path`` holding :func:`coded_articles`."""
+    from volte.store.db import Store
+
+    with Store(path) as store:
+        store.ingest(coded_articles())
+    return path
+
+
+@contextmanager
+def fake_coded_client(path: Path, *, token: str, settings: Any = None) -> Iterator[Any]:
+    """A TestClient of ``create_app`` over ``path`` whose coder is a :class:`FakeCoder`."""
+    import warnings
+
+    from volte.serve.app import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # Starlette suggests httpx2 for its TestClient; httpx still works
+        from fastapi.testclient import TestClient
+
+    app = (
+        create_app(path, token=token)
+        if settings is None
+        else create_app(path, settings=settings, token=token)
+    )
+    with TestClient(app, base_url=LOCAL) as client:
+        client.app.state.coder = FakeCoder()
+        yield client
+
+
+def fake_coder(client: Any) -> FakeCoder:
+    """The FakeCoder of a :func:`fake_coded_client`."""
+    return client.app.state.coder  # type: ignore[no-any-return]

@@ -6,30 +6,14 @@ Screenshots of the home and dyad pages are written to artifacts/ (gitignored) fo
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 import pytest
+from live_server import CHROMIUM, chromium, free_port, local_page, screenshot, serving
 
-CHROMIUM = Path("/usr/bin/chromium")
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 # Written for this test (not from any corpus): one denunciation, then a call and an agreed meeting.
 PARAGRAPH = (
     "Bogota, January 7. Colombia's president accused the United States of violating international law "
@@ -42,12 +26,6 @@ pytestmark = [
     pytest.mark.model,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium (/usr/bin/chromium) is not installed"),
 ]
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -63,87 +41,21 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def server(demo_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`volte serve` in a subprocess (read-only: no VOLTE_TOKEN), stopped after the module's tests."""
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k != "VOLTE_TOKEN"}
-    log = (tmp_path_factory.mktemp("serve") / "serve.log").open("w")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "volte",
-            "serve",
-            "--db",
-            str(demo_store),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(base, proc)
+    with serving(demo_store, tmp_path_factory.mktemp("serve") / "serve.log") as (base, _):
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
-        log.close()
-
-
-def _wait_until_up(base: str, proc: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"volte serve exited with {proc.returncode} before answering")
-        try:
-            if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.3)
-    raise RuntimeError("volte serve did not answer /api/health within 60 s")
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture
 def page(browser: Any, server: str) -> Iterator[Any]:
     """A fresh page that records every request it makes; after the test none may leave 127.0.0.1."""
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
-    tab = context.new_page()
-    tab.set_default_timeout(30_000)
-    requested: list[str] = []
-    tab.on("request", lambda request: requested.append(request.url))
-    yield tab
-    context.close()
-    outside = [
-        u
-        for u in requested
-        if urlsplit(u).scheme not in ("data", "blob", "about") and urlsplit(u).hostname != "127.0.0.1"
-    ]
-    assert requested and not outside, f"requests outside 127.0.0.1: {outside}"
-
-
-def _screenshot(page: Any, name: str) -> Path:
-    ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / name
-    page.screenshot(path=str(path), full_page=True)
-    return path
+    with local_page(browser) as tab:
+        yield tab
 
 
 def test_home_lists_the_col_usa_thaw(page: Any, server: str) -> None:
@@ -153,7 +65,7 @@ def test_home_lists_the_col_usa_thaw(page: Any, server: str) -> None:
     texts = [rows.nth(i).inner_text() for i in range(rows.count())]
     assert any("COL" in t and "USA" in t and "thaw" in t for t in texts), texts
     assert page.locator("#dyads tbody tr").count() > 0
-    assert _screenshot(page, "home.png").stat().st_size > 10_000
+    assert screenshot(page, "home.png").stat().st_size > 10_000
 
 
 def test_dyad_page_draws_points_and_shows_the_thaw(page: Any, server: str) -> None:
@@ -164,7 +76,7 @@ def test_dyad_page_draws_points_and_shows_the_thaw(page: Any, server: str) -> No
     reversals = page.locator("#reversals li").all_inner_texts()
     assert any("thaw" in r and "2026-01-07" in r and "COL" in r for r in reversals), reversals
     assert page.locator("#chart svg .mark-text text").filter(has_text="thaw 2026-01-07").count() > 0
-    assert _screenshot(page, "dyad.png").stat().st_size > 10_000
+    assert screenshot(page, "dyad.png").stat().st_size > 10_000
 
 
 def test_dyad_page_clicking_an_event_shows_its_sentence(page: Any, server: str) -> None:
@@ -249,7 +161,7 @@ def test_dyad_chart_draws_under_the_csp_without_violations(page: Any, server: st
 def test_code_form_posted_from_another_origin_is_refused(page: Any, server: str) -> None:
     """A page on another origin (here another port of 127.0.0.1, served by Playwright) auto-submits a form
     to POST /code: the browser sends that page's Origin, and the server answers 403 without coding."""
-    other = f"http://127.0.0.1:{_free_port()}"
+    other = f"http://127.0.0.1:{free_port()}"
     form = (
         f'<form id="f" method="post" action="{server}/code"><input name="text" value="{PARAGRAPH}"></form>'
         "<script>document.getElementById('f').submit()</script>"

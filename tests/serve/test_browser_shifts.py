@@ -5,17 +5,13 @@ Screenshots go to artifacts/ (gitignored)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
-from test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, _free_port, _wait_until_up
+from live_server import CHROMIUM, chromium, local_page, screenshot, serving
 
 pytestmark = [
     pytest.mark.browser,
@@ -51,59 +47,20 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k != "VOLTE_TOKEN"}
-    log = (tmp_path_factory.mktemp("serve") / "serve.log").open("w")
-    args = ["serve", "--db", str(store_path), "--host", "127.0.0.1", "--port", str(port)]
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "volte", *args], stdout=log, stderr=subprocess.STDOUT, env=env
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(base, proc)
+    with serving(store_path, tmp_path_factory.mktemp("serve") / "serve.log") as (base, _):
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
-        log.close()
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture
 def page(browser: Any, server: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
-    tab = context.new_page()
-    tab.set_default_timeout(30_000)
-    requested: list[str] = []
-    tab.on("request", lambda request: requested.append(request.url))
-    yield tab
-    context.close()
-    outside = [
-        u
-        for u in requested
-        if urlsplit(u).scheme not in ("data", "blob", "about") and urlsplit(u).hostname != "127.0.0.1"
-    ]
-    assert requested and not outside, f"requests outside 127.0.0.1: {outside}"
-
-
-def _screenshot(page: Any, name: str) -> Path:
-    ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / name
-    page.screenshot(path=str(path), full_page=True)
-    return path
+    with local_page(browser) as tab:
+        yield tab
 
 
 def test_home_ignores_the_future_dated_event_and_links_to_the_shift(page: Any, server: str) -> None:
@@ -114,7 +71,7 @@ def test_home_ignores_the_future_dated_event_and_links_to_the_shift(page: Any, s
     rows = page.locator("#shifts tbody tr")
     assert rows.count() > 0
     link = page.locator('#shifts a[href="/shift/COL-USA-2026-01-07-thaw"]').first
-    assert _screenshot(page, "home-window.png").stat().st_size > 10_000
+    assert screenshot(page, "home-window.png").stat().st_size > 10_000
     link.click()
     page.wait_for_url("**/shift/COL-USA-2026-01-07-thaw")
     assert page.locator("h1").inner_text().startswith("thaw COL → USA, 2026-01-07")
@@ -137,7 +94,7 @@ def test_shift_page_draws_the_windows_and_links_the_evidence(page: Any, server: 
     assert before.count() > 0 and after.count() > 0
     href = after.first.locator("a").get_attribute("href")
     assert href.startswith("/article/") and "#ev-" in href
-    assert _screenshot(page, "shift.png").stat().st_size > 10_000
+    assert screenshot(page, "shift.png").stat().st_size > 10_000
     after.first.locator("a").click()
     page.wait_for_url("**/article/**")
     assert page.locator("body").inner_text().strip()

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from serve_store_data import FakeCoder, coded_articles
+from serve_store_data import LOCAL, PARAGRAPH, FakeCoder, fake_coded_client, fake_coder, store_with_articles
 from test_api import TOKEN, assert_error
 
 from volte.serve.app import create_app
@@ -21,47 +21,29 @@ with warnings.catch_warnings():
 
 pytestmark = pytest.mark.issue(16)
 
-LOCAL = "http://127.0.0.1"
 HTML = {"accept": "text/html"}
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 SAME_ORIGIN = {"origin": LOCAL}
-# Written for these tests: a short English paragraph the (fake) coder is handed.
-PARAGRAPH = "Lima, March 3. Peru's president accused Ecuador of violating the border agreement."
-
-
-def _store(path: Path) -> Path:
-    from volte.store.db import Store
-
-    with Store(path) as store:
-        store.ingest(coded_articles())
-    return path
 
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _store(tmp_path_factory.mktemp("hardening") / "h.duckdb")
+    return store_with_articles(tmp_path_factory.mktemp("hardening") / "h.duckdb")
 
 
 @pytest.fixture(scope="module")
 def client(store_path: Path) -> Iterator[TestClient]:
     """A read-only server with a fake coder and a rate limit too high to reach."""
     settings = Settings(serve=ServeSettings(code_per_minute=10_000))
-    with TestClient(create_app(store_path, settings=settings, token=""), base_url=LOCAL) as test_client:
-        test_client.app.state.coder = FakeCoder()  # type: ignore[attr-defined]
+    with fake_coded_client(store_path, token="", settings=settings) as test_client:
         yield test_client
 
 
 @pytest.fixture
 def writer(tmp_path: Path) -> Iterator[TestClient]:
     """A server with write access over a fresh store and a fake coder."""
-    path = _store(tmp_path / "w.duckdb")
-    with TestClient(create_app(path, token=TOKEN), base_url=LOCAL) as test_client:
-        test_client.app.state.coder = FakeCoder()  # type: ignore[attr-defined]
+    with fake_coded_client(store_with_articles(tmp_path / "w.duckdb"), token=TOKEN) as test_client:
         yield test_client
-
-
-def _coder(client: TestClient) -> FakeCoder:
-    return client.app.state.coder  # type: ignore[attr-defined,no-any-return]
 
 
 # --- item 12: security headers on every response ------------------------------------------------------
@@ -152,10 +134,10 @@ def test_a_crash_still_carries_the_security_headers(store_path: Path) -> None:
 def test_code_form_from_another_site_is_403_before_coding(
     client: TestClient, headers: dict[str, str]
 ) -> None:
-    before = _coder(client).calls
+    before = fake_coder(client).calls
     response = client.post("/code", data={"text": PARAGRAPH}, headers=headers)
     assert_error(response, 403, code="E603", says="origin")
-    assert _coder(client).calls == before
+    assert fake_coder(client).calls == before
 
 
 def test_code_form_from_another_site_is_an_html_403_for_browsers(client: TestClient) -> None:
@@ -179,12 +161,12 @@ def test_code_form_from_another_site_is_an_html_403_for_browsers(client: TestCli
     ],
 )
 def test_code_form_from_this_site_is_coded(client: TestClient, headers: dict[str, str]) -> None:
-    before = _coder(client).calls
+    before = fake_coder(client).calls
     response = client.post(
         "/code", data={"text": PARAGRAPH, "date": "2026-03-03"}, headers={**HTML, **headers}
     )
     assert response.status_code == 200, response.text
-    assert _coder(client).calls == before + 1
+    assert fake_coder(client).calls == before + 1
 
 
 def test_code_form_with_the_token_needs_no_origin(writer: TestClient) -> None:

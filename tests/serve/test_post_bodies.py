@@ -12,10 +12,9 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from serve_store_data import FakeCoder, coded_articles
+from serve_store_data import PARAGRAPH, fake_coded_client, fake_coder, store_with_articles
 from test_api import TOKEN, assert_error
 
-from volte.serve.app import create_app
 from volte.settings import Settings
 
 with warnings.catch_warnings():
@@ -24,31 +23,14 @@ with warnings.catch_warnings():
 
 pytestmark = pytest.mark.issue(16)
 
-LOCAL = "http://127.0.0.1"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-# Written for these tests: a short English paragraph the (fake) coder is handed.
-PARAGRAPH = "Lima, March 3. Peru's president accused Ecuador of violating the border agreement."
-
-
-def _store(path: Path) -> Path:
-    from volte.store.db import Store
-
-    with Store(path) as store:
-        store.ingest(coded_articles())
-    return path
 
 
 @pytest.fixture
 def writer(tmp_path: Path) -> Iterator[TestClient]:
     """A server with write access over a fresh store and a fake coder."""
-    path = _store(tmp_path / "w.duckdb")
-    with TestClient(create_app(path, token=TOKEN), base_url=LOCAL) as test_client:
-        test_client.app.state.coder = FakeCoder()  # type: ignore[attr-defined]
+    with fake_coded_client(store_with_articles(tmp_path / "w.duckdb"), token=TOKEN) as test_client:
         yield test_client
-
-
-def _coder(client: TestClient) -> FakeCoder:
-    return client.app.state.coder  # type: ignore[attr-defined,no-any-return]
 
 
 # --- item 6: POST /api/articles needs an explicit Content-Type -----------------------------------------
@@ -73,7 +55,7 @@ def test_post_without_a_supported_content_type_is_415(writer: TestClient, conten
     headers = dict(AUTH) if content_type is None else {**AUTH, "content-type": content_type}
     response = writer.post("/api/articles", content=body, headers=headers)
     assert_error(response, 415, code="E615", says="content-type")
-    assert _coder(writer).calls == 0
+    assert fake_coder(writer).calls == 0
     assert writer.get("/api/articles/n1").status_code == 404
 
 
@@ -101,7 +83,7 @@ def test_post_with_an_explicit_content_type_is_coded(writer: TestClient, content
     response = writer.post("/api/articles?id=n1&date=2026-01-07", content=body, headers=headers)
     assert response.status_code == 201, response.text
     assert response.json()["article"]["id"] == "n1"
-    assert _coder(writer).calls == 1
+    assert fake_coder(writer).calls == 1
 
 
 # --- item 11: JSON nesting is bounded, never parsed by recursion --------------------------------------

@@ -10,10 +10,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from serve_store_data import FakeCoder, coded_articles
+from serve_store_data import PARAGRAPH, fake_coded_client, fake_coder, store_with_articles
 from test_api import TOKEN, assert_error
-
-from volte.serve.app import create_app
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # Starlette 1.x suggests httpx2 for its TestClient; httpx still works
@@ -21,45 +19,27 @@ with warnings.catch_warnings():
 
 pytestmark = pytest.mark.issue(16)
 
-LOCAL = "http://127.0.0.1"
 HTML = {"accept": "text/html"}
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-# Written for these tests: a short English paragraph the (fake) coder is handed.
-PARAGRAPH = "Lima, March 3. Peru's president accused Ecuador of violating the border agreement."
-
-
-def _store(path: Path) -> Path:
-    from volte.store.db import Store
-
-    with Store(path) as store:
-        store.ingest(coded_articles())
-    return path
 
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _store(tmp_path_factory.mktemp("hardening") / "h.duckdb")
+    return store_with_articles(tmp_path_factory.mktemp("hardening") / "h.duckdb")
 
 
 @pytest.fixture(scope="module")
 def client(store_path: Path) -> Iterator[TestClient]:
     """A read-only server."""
-    with TestClient(create_app(store_path, token=""), base_url=LOCAL) as test_client:
-        test_client.app.state.coder = FakeCoder()  # type: ignore[attr-defined]
+    with fake_coded_client(store_path, token="") as test_client:
         yield test_client
 
 
 @pytest.fixture
 def writer(tmp_path: Path) -> Iterator[TestClient]:
     """A server with write access over a fresh store and a fake coder."""
-    path = _store(tmp_path / "w.duckdb")
-    with TestClient(create_app(path, token=TOKEN), base_url=LOCAL) as test_client:
-        test_client.app.state.coder = FakeCoder()  # type: ignore[attr-defined]
+    with fake_coded_client(store_with_articles(tmp_path / "w.duckdb"), token=TOKEN) as test_client:
         yield test_client
-
-
-def _coder(client: TestClient) -> FakeCoder:
-    return client.app.state.coder  # type: ignore[attr-defined,no-any-return]
 
 
 # --- item 13: unknown query parameters are named and refused; `code` filters events ---------------------
@@ -88,7 +68,7 @@ def test_unknown_query_parameter_on_post_is_422(writer: TestClient) -> None:
         "/api/articles?id=n1&lang=en", content=PARAGRAPH, headers={**AUTH, "content-type": "text/plain"}
     )
     assert_error(response, 422, code="E622", says="'lang'")
-    assert _coder(writer).calls == 0
+    assert fake_coder(writer).calls == 0
 
 
 API_PARAMS = {

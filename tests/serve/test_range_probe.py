@@ -8,10 +8,6 @@ list of requests, each with a timeout.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -21,6 +17,7 @@ from pathlib import Path
 import httpx
 import psutil
 import pytest
+from live_server import serving
 from serve_store_data import Coded, _event, coded_articles
 
 from volte.records import Article
@@ -45,12 +42,6 @@ PROBES = [
 ANCIENT_TEXT = "Brasilia, January 1. Brazil's president praised Argentina's president."
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _build_store(path: Path, *, ancient: bool) -> None:
     from volte.store.db import Store
 
@@ -71,48 +62,8 @@ def server(
     folder = tmp_path_factory.mktemp(f"probe-{request.param}")
     path = folder / "probe.duckdb"
     _build_store(path, ancient=request.param == "ancient")
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k != "VOLTE_TOKEN"}
-    log = (folder / "serve.log").open("w")
-    command = [
-        sys.executable,
-        "-m",
-        "volte",
-        "serve",
-        "--db",
-        str(path),
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-    ]
-    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(base, proc)
+    with serving(path, folder / "serve.log") as (base, proc):
         yield base, proc.pid
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
-        log.close()
-
-
-def _wait_until_up(base: str, proc: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"volte serve exited with {proc.returncode} before answering")
-        try:
-            if httpx.get(f"{base}/api/health", timeout=2, trust_env=False).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError("volte serve did not answer /api/health within 60 s")
 
 
 class PeakRss:
