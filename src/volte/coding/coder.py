@@ -21,7 +21,15 @@ from volte import CODER_VERSION
 from volte.coding.actors import UNKNOWN_COUNTRY, ActorResolver, ResolvedActor, default_actors, is_countryless
 from volte.coding.cameo import STATEMENT_ROOTS, describe
 from volte.coding.dates import resolve_event_date
-from volte.coding.factuality import is_to_infinitive
+from volte.coding.factuality import (
+    APPEALING,
+    COMMITTING,
+    DEMANDING,
+    PLANNING,
+    REPORTING,
+    THREATENING,
+    is_to_infinitive,
+)
 from volte.coding.incidents import (
     disaster_cause,
     force_on_protesters,
@@ -722,13 +730,11 @@ _COMPLEMENT_DEPTH = 5  # parse steps below the complement's head
 _ONE_SIDED_ROOTS = frozenset({"01", "03", "08", "09", "14", "15", "17", "18", "19", "20"})
 _PLACE_ROOTS = frozenset({"17", "18", "19", "20"})
 _OBJECT_WORDS = 8  # the longest object phrase kept as a target name (its head alone beyond that)
-# Verbs that say or decide a statement about the future; a statement is dated to them (issue 14).
-SAYING_VERBS = frozenset(
-    """say tell announce state declare add agree vow pledge promise plan decide offer warn threaten insist
-    confirm reiterate repeat write tweet post expect hope intend want propose suggest signal indicate""".split()
-)
-STATEMENT_NOUNS = frozenset(
-    "threat plan pledge promise offer demand call appeal warning vow ultimatum proposal intention decision".split()
+# Words that say, decide or announce a statement about the future (factuality's lists of reporting,
+# committing, planning, threatening, appealing and demanding words, verbs and nouns alike): a statement is
+# dated to them (issue 14). "repeat", "signal" and "indicate" report a position too.
+SAYING_WORDS = (
+    REPORTING | COMMITTING | PLANNING | THREATENING | APPEALING | DEMANDING | {"repeat", "signal", "indicate"}
 )
 
 _POLICING = frozenset({"171", "173"})
@@ -753,13 +759,13 @@ def _saying_verb(trigger: Token) -> Token:
         if head.i == token.i:
             break
         lemma = head.lemma_.lower()
-        if lemma in STATEMENT_NOUNS and token.dep_ in ("acl", "xcomp", "relcl", "prep"):
+        if lemma in SAYING_WORDS and token.dep_ in ("acl", "xcomp", "relcl", "prep"):
             token = head  # "his *threat* to impose tariffs": the noun, then the verb that states it
-        elif token.lemma_.lower() in STATEMENT_NOUNS and token.dep_ in ("dobj", "nsubjpass", "attr"):
+        elif token.lemma_.lower() in SAYING_WORDS and token.dep_ in ("dobj", "nsubjpass", "attr"):
             token = head
-        elif lemma in SAYING_VERBS and token.dep_ in ("xcomp", "ccomp"):
+        elif lemma in SAYING_WORDS and token.dep_ in ("xcomp", "ccomp"):
             token = head
-        elif lemma in SAYING_VERBS and token.dep_ in ("dobj", "nsubjpass") and token.pos_ == "NOUN":
+        elif lemma in SAYING_WORDS and token.dep_ in ("dobj", "nsubjpass") and token.pos_ == "NOUN":
             token = head  # "announced *plans*"
         else:
             break
