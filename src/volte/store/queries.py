@@ -61,7 +61,8 @@ ACTOR_RE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})*$")
 # Which events form clusters: actors with a country on both sides (not "---", PETRARCH's unknown country),
 # a day-precise date, and asserted factuality, or a statement about the future (an intent, threat, demand,
 # refusal or appeal is an event on the day it is said).
-_STATEMENTS = ", ".join(f"'{root}'" for root in sorted(STATEMENT_ROOTS))
+# The statement roots as an SQL list (queries and the explanation of uncounted events share it).
+STATEMENT_ROOTS_SQL = ", ".join(f"'{root}'" for root in sorted(STATEMENT_ROOTS))
 
 
 def clusterable(alias: str = "") -> str:
@@ -70,7 +71,7 @@ def clusterable(alias: str = "") -> str:
     return (
         f"{a}source <> '' AND {a}target <> '' AND NOT starts_with({a}source, '---') "
         f"AND NOT starts_with({a}target, '---') AND {a}date IS NOT NULL AND {a}date_precision = 'day' "
-        f"AND ({a}factuality = 'asserted' OR ({a}factuality = 'future' AND {a}root IN ({_STATEMENTS})))"
+        f"AND ({a}factuality = 'asserted' OR ({a}factuality = 'future' AND {a}root IN ({STATEMENT_ROOTS_SQL})))"
     )
 
 

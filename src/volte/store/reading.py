@@ -352,7 +352,7 @@ def _uncounted(
         "SELECT count(*) FILTER (WHERE date IS NULL), "
         "count(*) FILTER (WHERE date IS NOT NULL AND date_precision <> 'day'), "
         "count(*) FILTER (WHERE date_precision = 'day' AND factuality = 'future' "
-        f"AND root NOT IN ({q._STATEMENTS})), "  # statements about the future count on the day said
+        f"AND root NOT IN ({q.STATEMENT_ROOTS_SQL})), "  # statements about the future count on the day said
         "count(*) FILTER (WHERE date_precision = 'day' AND factuality = 'hypothetical') "
         "FROM events WHERE left(source, 3) = ? AND left(target, 3) = ? "
         "AND (date BETWEEN ? AND ? OR (date IS NULL AND (published IS NULL OR published BETWEEN ? AND ?)))",
