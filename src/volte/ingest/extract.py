@@ -23,6 +23,7 @@ from volte.errors import (
     message,
 )
 from volte.ingest.language import judge_language
+from volte.ingest.published import DateProblem, read_date
 from volte.records import Article, Reject
 from volte.settings import Settings
 
@@ -35,23 +36,16 @@ _OPINION = re.compile(
     r"|\b(?:op-ed|opinion column)\b",
     re.I | re.M,
 )
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 EARLIEST_PUBLISHED = date(1900, 1, 1)  # news before this is a typo or a placeholder (0001-01-01)
 
 
 def parse_date(value: Any) -> date | None:
-    """A record's date (``YYYY-MM-DD`` or an ISO timestamp) or None when missing/unreadable."""
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        return None
-    match = _DATE.match(value.strip())
-    if not match:
-        return None
+    """A date value as a day, or None when missing or unreadable: the forms of
+    :func:`volte.ingest.published.read_date` (ISO, ISO timestamps, RFC-822, "March 3, 2025")."""
     try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
+        return read_date(value)
+    except DateProblem:
         return None
 
 
@@ -211,12 +205,8 @@ def article_from_record(
 
 
 def parse_iso_datetime(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
-    except ValueError:
-        return parse_date(value)
+    """The day of an ISO date or timestamp as written (trafilatura's dates): :func:`parse_date`."""
+    return parse_date(value)
 
 
 _BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
