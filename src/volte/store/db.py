@@ -47,6 +47,20 @@ MEMORY = ":memory:"
 SHIFT_ID = re.compile(r"([A-Z-]{3})-([A-Z-]{3})-(\d{4}-\d{2}-\d{2})-(thaw|rupture)")
 
 
+def _turn_filters(
+    since: date | None, until: date | None, kind: str | None, source: str | None, target: str | None
+) -> tuple[str | None, str | None]:
+    """The checked filters of a listing of turns: the range, the kind (thaw or rupture) and the source and
+    target as countries."""
+    q.check_range(since, until)
+    if kind not in (None, "thaw", "rupture"):
+        raise StoreError(f"kind {kind!r}: choose thaw or rupture", code=E_STORE_QUERY)
+    return (
+        q.check_actor(source, option="source")[:3] if source else None,
+        q.check_actor(target, option="target")[:3] if target else None,
+    )
+
+
 def _check_window(window_hours: float) -> None:
     if not 24 <= window_hours <= 24 * 14:
         raise StoreError(
@@ -233,12 +247,8 @@ class Store:
         A shift's day, score and threshold do not depend on the range: they are those of the stored
         history. The range is cut to the stored data; a scan over more than ``store.max_points`` days
         is E103."""
-        q.check_range(since, until)
-        if kind not in (None, "thaw", "rupture"):
-            raise StoreError(f"kind {kind!r}: choose thaw or rupture", code=E_STORE_QUERY)
+        source, target = _turn_filters(since, until, kind, source, target)
         _check_window(window_hours)
-        source = q.check_actor(source, option="source")[:3] if source else None
-        target = q.check_actor(target, option="target")[:3] if target else None
         with _translated(self.path, "shift detection"):
             self._check_actors(source, target)
             return reading.shifts(
@@ -267,11 +277,7 @@ class Store:
     ) -> list[dict[str, Any]]:
         """Turns narrated in single articles (volte.analyse.narrated), stored at ingest, whose after day is in
         [since, until]; ``kind`` thaw or rupture; countries as for :meth:`shifts`."""
-        q.check_range(since, until)
-        if kind not in (None, "thaw", "rupture"):
-            raise StoreError(f"kind {kind!r}: choose thaw or rupture", code=E_STORE_QUERY)
-        source = q.check_actor(source, option="source")[:3] if source else None
-        target = q.check_actor(target, option="target")[:3] if target else None
+        source, target = _turn_filters(since, until, kind, source, target)
         with _translated(self.path, "narrated turns"):
             return turns.read(
                 self.con,

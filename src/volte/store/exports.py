@@ -12,6 +12,7 @@ types of the PLOVER spec (``PLOVER_FIELDS``) with volte's own fields under ``vol
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -318,16 +319,7 @@ def mention_row(row: dict[str, Any]) -> list[str]:
 
 
 def _write_mentions(con: duckdb.DuckDBPyConnection, out: TextIO, where: q.Where, *, header: bool) -> int:
-    cursor = con.execute(MENTIONS_SQL.replace("{clusters}", where.sql), where.params)
-    names = [d[0] for d in cursor.description or []]
-    if header:
-        out.write("\t".join(GDELT_MENTION_COLUMNS) + "\n")
-    count = 0
-    while chunk := cursor.fetchmany(5000):
-        for values in chunk:
-            out.write("\t".join(mention_row(dict(zip(names, values, strict=True)))) + "\n")
-            count += 1
-    return count
+    return _write_tsv(con, out, MENTIONS_SQL, where, GDELT_MENTION_COLUMNS, mention_row, header=header)
 
 
 # volte's place types as GeoNames feature classes (PLOVER's location object is Mordecai3's, GeoNames based).
@@ -392,14 +384,28 @@ def _clean(value: str) -> str:
 
 
 def _write_gdelt(con: duckdb.DuckDBPyConnection, out: TextIO, where: q.Where, *, header: bool) -> int:
-    cursor = con.execute(GDELT_SQL.replace("{clusters}", where.sql), where.params)
+    return _write_tsv(con, out, GDELT_SQL, where, GDELT_COLUMNS, gdelt_row, header=header)
+
+
+def _write_tsv(
+    con: duckdb.DuckDBPyConnection,
+    out: TextIO,
+    sql: str,
+    where: q.Where,
+    columns: Sequence[str],
+    row: Callable[[dict[str, Any]], list[str]],
+    *,
+    header: bool,
+) -> int:
+    """A headerless GDELT-style table (``header`` adds the column names), streamed in chunks of 5,000."""
+    cursor = con.execute(sql.replace("{clusters}", where.sql), where.params)
     names = [d[0] for d in cursor.description or []]
     if header:
-        out.write("\t".join(GDELT_COLUMNS) + "\n")
+        out.write("\t".join(columns) + "\n")
     count = 0
     while chunk := cursor.fetchmany(5000):
         for values in chunk:
-            out.write("\t".join(gdelt_row(dict(zip(names, values, strict=True)))) + "\n")
+            out.write("\t".join(row(dict(zip(names, values, strict=True)))) + "\n")
             count += 1
     return count
 
