@@ -1,4 +1,4 @@
-"""Directed dyad time series: per day or week, event clusters, source-weighted Goldstein, quad classes.
+"""Directed dyad time series: per day, week or month, event clusters, source-weighted Goldstein, quad classes.
 
 Input rows are one directed dyad's clusters per day (the store computes them with SQL); output rows are
 one per period, gap-free between the first and last period asked for, so charts show quiet periods as 0.
@@ -14,7 +14,7 @@ from typing import Any
 
 from volte.errors import E_CONFIG_TOO_MANY_POINTS, ConfigError
 
-FREQS = ("day", "week")
+FREQS = ("day", "week", "month")
 SERIES_FIELDS = (
     "period",
     "clusters",
@@ -48,8 +48,18 @@ _SUMS = (
 
 
 def period_start(day: date, *, freq: str) -> date:
-    """The first day of the period holding ``day`` (weeks start on Monday, ISO 8601)."""
+    """The first day of the period holding ``day`` (weeks start on Monday, ISO 8601; months on the 1st)."""
+    if freq == "month":
+        return day.replace(day=1)
     return day - timedelta(days=day.weekday()) if freq == "week" else day
+
+
+def nth_period(first: date, n: int, *, freq: str) -> date:
+    """The start of the ``n``-th period after the period starting at ``first`` (``first`` is a start)."""
+    if freq == "month":
+        months = first.year * 12 + first.month - 1 + n
+        return date(months // 12, months % 12 + 1, 1)
+    return first + timedelta(days=n * (7 if freq == "week" else 1))
 
 
 def clamp_range(
@@ -66,6 +76,8 @@ def clamp_range(
 
 def count_periods(first: date, last: date, *, freq: str) -> int:
     """How many periods a gap-free series from ``first`` to ``last`` holds (both inclusive)."""
+    if freq == "month":
+        return (last.year - first.year) * 12 + last.month - first.month + 1
     days = (period_start(last, freq=freq) - period_start(first, freq=freq)).days
     return days // (7 if freq == "week" else 1) + 1
 
@@ -110,12 +122,12 @@ def series(
     last = period_start(until, freq=freq) if until else max(totals)
     if max_points is not None:
         check_points(first, last, freq=freq, max_points=max_points)
-    step = timedelta(days=7 if freq == "week" else 1)
     # by index, not by adding a step past ``last``: that would overflow on 9999-12-31
-    return [
-        _row(first + i * step, totals.get(first + i * step))
+    starts = (
+        nth_period(first, i, freq=freq)
         for i in range(count_periods(first, last, freq=freq) if first <= last else 0)
-    ]
+    )
+    return [_row(start, totals.get(start)) for start in starts]
 
 
 def _row(period: date, acc: Mapping[str, float] | None) -> dict[str, Any]:

@@ -32,7 +32,7 @@ from volte.errors import (
     StoreError,
 )
 from volte.settings import Settings
-from volte.store import migrations, reading, turns, writer
+from volte.store import migrations, overview, reading, turns, writer
 from volte.store import queries as q
 from volte.store.writer import IngestSummary, Provenance
 
@@ -212,7 +212,7 @@ class Store:
         ``since``/``until`` are cut to the stored data first (gap-free only between the store's first and
         last event); a series over ``store.max_points`` periods is ConfigError E103."""
         if freq not in dyad_analysis.FREQS:
-            raise StoreError(f"freq {freq!r}: choose day or week", code=E_STORE_QUERY)
+            raise StoreError(f"freq {freq!r}: choose day, week or month", code=E_STORE_QUERY)
         source = q.check_actor(source, option="source")
         target = q.check_actor(target, option="target")
         q.check_range(since, until)
@@ -417,6 +417,30 @@ class Store:
             cursor = self.con.execute(q.TOP_DYADS_SQL, [since or date.min, until or date.max, limit])
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def overview(self, *, since: date | None, until: date | None, limit: int = 25) -> dict[str, Any]:
+        """Event clusters in [since, until] across dyads: the ``limit`` busiest directed country dyads by
+        quad class (``pairs``) and the clusters per CAMEO root (``roots``)."""
+        q.check_range(since, until)
+        with _translated(self.path, "overview"):
+            return overview.overview(self.con, since=since or date.min, until=until or date.max, limit=limit)
+
+    def places(self, *, since: date | None, until: date | None, limit: int = 500) -> list[dict[str, Any]]:
+        """The ``limit`` places with coordinates where most events in [since, until] happened."""
+        q.check_range(since, until)
+        with _translated(self.path, "places"):
+            return overview.places(self.con, since=since or date.min, until=until or date.max, limit=limit)
+
+    def write_events(self, fmt: str, path: str | Path, *, limit: int, **filters: Any) -> int:
+        """The events matching :meth:`query_events`'s filters as a csv, parquet or json file at ``path`` (the
+        columns of ``volte export``'s CSV); over ``limit`` matching events is ConfigError E102."""
+        for side in ("source", "target"):
+            if filters.get(side):
+                filters[side] = q.check_actor(filters[side], option=side)
+        where = q.event_filters(**filters)
+        with _translated(self.path, f"{fmt} download"):
+            self._check_actors(filters.get("source"), filters.get("target"))
+            return overview.write_events(self.con, fmt, Path(path), where=where, limit=limit)
 
     def actors(self, *, side: str = "source", limit: int = 50) -> list[tuple[str, int]]:
         """The most frequent actor codes on one side (``source`` or ``target``) with event counts."""

@@ -209,10 +209,14 @@ def event_filters(
     doc_id: str | None = None,
     cluster_id: str | None = None,
     factuality: str | None = None,
+    quad_class: int | None = None,
+    plover: str | None = None,
+    place: str | None = None,
     q: str | None = None,
 ) -> Where:
     """The WHERE clause of an event query; codes match by prefix, dates are inclusive, ``q`` is a
-    case-insensitive substring of the sentence."""
+    case-insensitive substring of the sentence, ``place`` the event place's name (case-insensitive) or its
+    country (``COL``), ``plover`` the PLOVER event type (``CONSULT``), ``quad_class`` 1-4."""
     check_range(since, until)
     where = Where()
     if source:
@@ -230,6 +234,12 @@ def event_filters(
     for column, value in (("doc_id", doc_id), ("cluster_id", cluster_id), ("factuality", factuality)):
         if value:
             where.add(f"{column} = ?", value)
+    if quad_class:
+        where.add("quad_class = ?", int(quad_class))
+    if plover:
+        where.add("plover = ?", plover.upper())
+    if place:
+        where.add("(lower(place) = lower(?) OR place_country = upper(?))", place, place)
     if q:
         pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         where.add("sentence ILIKE ? ESCAPE '\\'", pattern)
@@ -253,3 +263,31 @@ def _check_root(root: str) -> str:
             f"root {root!r}: expected a CAMEO root from 01 to 20 (e.g. 04 or 18)", code=E_CONFIG_BAD_OPTION
         )
     return value
+
+
+# The dashboard's overview (serve: GET /api/overview, the home page): event clusters in [since, until].
+# Who did what to whom, per quad class, directed country dyads (a country's own affairs left out).
+OVERVIEW_PAIRS_SQL = """
+SELECT source_country AS source, target_country AS target, count(*)::INTEGER AS events,
+       count(*) FILTER (WHERE quad_class = 1)::INTEGER AS q1, count(*) FILTER (WHERE quad_class = 2)::INTEGER AS q2,
+       count(*) FILTER (WHERE quad_class = 3)::INTEGER AS q3, count(*) FILTER (WHERE quad_class = 4)::INTEGER AS q4,
+       sum(weight * goldstein) / nullif(sum(weight), 0) AS goldstein_mean
+FROM clusters WHERE source_country <> target_country AND date BETWEEN ? AND ?
+GROUP BY ALL ORDER BY events DESC, source, target LIMIT ?
+"""
+# Event clusters per CAMEO root (the root's quad class is that of most of its clusters).
+OVERVIEW_ROOTS_SQL = """
+SELECT root, count(*)::INTEGER AS events, mode(quad_class)::INTEGER AS quad_class
+FROM clusters WHERE date BETWEEN ? AND ?
+GROUP BY root ORDER BY root
+"""
+# Places with coordinates where events (mentions) happened, the busiest first.
+PLACES_SQL = """
+SELECT place AS name, place_type AS type, place_country AS country, place_geonameid AS geonameid,
+       round(avg(place_lat), 5) AS lat, round(avg(place_lon), 5) AS lon, count(*)::INTEGER AS events,
+       min(date) AS first_date, max(date) AS last_date
+FROM events
+WHERE place_lat IS NOT NULL AND place_lon IS NOT NULL AND place <> '' AND date BETWEEN ? AND ?
+GROUP BY place, place_type, place_country, place_geonameid
+ORDER BY events DESC, name LIMIT ?
+"""
