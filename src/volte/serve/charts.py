@@ -1,7 +1,8 @@
 """The dyad timeline as a Vega-Lite spec (rendered in the browser by the vendored vega-embed).
 
 One row per direction. Bars: event clusters per period stacked by quad class, cooperation (quad 1-2)
-above zero and conflict (quad 3-4) below. Points: the period's source-weighted mean Goldstein on its own
+above zero and conflict (quad 3-4) below; each bar spans its period (a day, a week, a month) from its first
+day to the next period's (``x``/``x2``), so weekly and monthly bars are as wide as their period. Points: the period's source-weighted mean Goldstein on its own
 axis (-10..10, right). Both axes are symmetric, so their zeros line up. Reversals: dashed rules labelled
 with kind and date. Every datum carries ``day``, ``source`` and ``target`` so a click can fetch its events.
 """
@@ -12,6 +13,8 @@ import json
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
+
+from volte.analyse.dyads import nth_period
 
 QUAD_LABELS = {
     1: "verbal cooperation",
@@ -36,10 +39,9 @@ def dyad_chart(
     days = [str(p["date"])[:10] for pts in series.values() for p in pts if p.get("events")] + [
         str(s.get("date"))[:10] for s in shifts
     ]
-    pad = 4 if freq == "week" else 2
-    domain = [_add_days(min(days), -pad), _add_days(max(days), pad)] if days else None
-    span = (date.fromisoformat(domain[1]) - date.fromisoformat(domain[0])).days if domain else 1
-    bar = max(2.0, min(14.0, 0.7 * PLOT_WIDTH * (7 if freq == "week" else 1) / max(span, 1)))
+    pad = {"week": 4, "month": 10}.get(freq, 2)
+    last = _period_end(max(days), freq) if days else None  # the last bar ends where its period does
+    domain = [_add_days(min(days), -pad), _add_days(last, pad)] if days and last else None
     peak = max([_peak(p) for pts in series.values() for p in pts] or [1])
     rows = [
         _direction(
@@ -47,7 +49,7 @@ def dyad_chart(
             series.get(d, []),
             [s for s in shifts if _country_dyad(s) == (d[0][:3], d[1][:3])],
             domain=domain,
-            bar=bar,
+            freq=freq,
             peak=peak,
             legend=i == 0,
         )
@@ -133,6 +135,15 @@ def to_script_json(spec: dict[str, Any]) -> str:
     return json.dumps(spec, default=str).replace("<", "\\u003c")
 
 
+def _period_end(day: str, freq: str) -> str:
+    """The first day after the period starting on ``day`` (a bar's ``x2``); the last day of the calendar
+    for a period that ends the calendar."""
+    try:
+        return nth_period(date.fromisoformat(day), 1, freq=freq).isoformat()
+    except (OverflowError, ValueError):
+        return date.max.isoformat()
+
+
 def _add_days(day: str, delta: int) -> str:
     return (date.fromisoformat(day) + timedelta(days=delta)).isoformat()
 
@@ -176,7 +187,7 @@ def _direction(
     shifts: list[dict[str, Any]],
     *,
     domain: list[str] | None,
-    bar: float,
+    freq: str,
     peak: int,
     legend: bool,
 ) -> dict[str, Any]:
@@ -191,7 +202,10 @@ def _direction(
     if domain:
         x["scale"]["domain"] = [_utc_day(day) for day in domain]
         x["axis"].update(_ticks((date.fromisoformat(domain[1]) - date.fromisoformat(domain[0])).days))
-    layers = [_bars(direction, points, x, bar=bar, peak=peak, legend=legend), _means(direction, points, x)]
+    layers = [
+        _bars(direction, points, x, freq=freq, peak=peak, legend=legend),
+        _means(direction, points, x, freq=freq),
+    ]
     if shifts:
         layers.append(_markers(shifts, x))
     return {
@@ -208,14 +222,17 @@ def _bars(
     points: list[dict[str, Any]],
     x: dict[str, Any],
     *,
-    bar: float,
+    freq: str,
     peak: int,
     legend: bool,
 ) -> dict[str, Any]:
     values = [
         {
             "date": str(p["date"])[:10],
+            "end": _period_end(str(p["date"])[:10], freq),
             "day": str(p["date"])[:10],
+            "until": _add_days(_period_end(str(p["date"])[:10], freq), -1),
+            "period": _period_label(str(p["date"])[:10], freq),
             "quad": q,
             "label": QUAD_LABELS[q],
             "n": (1 if q <= 2 else -1) * int(p.get(f"q{q}") or 0),
@@ -228,9 +245,10 @@ def _bars(
     ]
     return {
         "data": {"values": values},
-        "mark": {"type": "bar", "width": round(bar, 1), "cursor": "pointer"},
+        "mark": {"type": "bar", "cursor": "pointer", "stroke": "#fff", "strokeWidth": 0.5},
         "encoding": {
             "x": x,
+            "x2": {"field": "end"},
             "y": {
                 "field": "n",
                 "type": "quantitative",
@@ -247,7 +265,7 @@ def _bars(
                 "legend": {"orient": "top", "direction": "horizontal"} if legend else None,
             },
             "tooltip": [
-                {"field": "date", "type": "temporal"},
+                {"field": "period", "title": freq},
                 {"field": "label", "title": "class"},
                 {"field": "n", "title": "events"},
             ],
@@ -255,11 +273,21 @@ def _bars(
     }
 
 
-def _means(direction: Direction, points: list[dict[str, Any]], x: dict[str, Any]) -> dict[str, Any]:
+def _period_label(day: str, freq: str) -> str:
+    """How a tooltip names a period: the day, ``week of 2026-01-05``, ``2026-01``."""
+    return {"week": f"week of {day}", "month": day[:7]}.get(freq, day)
+
+
+def _means(
+    direction: Direction, points: list[dict[str, Any]], x: dict[str, Any], *, freq: str
+) -> dict[str, Any]:
+    # a period's point sits in the middle of its bar
     values = [
         {
-            "date": str(p["date"])[:10],
+            "date": _middle(str(p["date"])[:10], freq),
             "day": str(p["date"])[:10],
+            "until": _add_days(_period_end(str(p["date"])[:10], freq), -1),
+            "period": _period_label(str(p["date"])[:10], freq),
             "mean": p["goldstein_mean"],
             "sum": p.get("goldstein_sum"),
             "events": p.get("events"),
@@ -299,7 +327,7 @@ def _means(direction: Direction, points: list[dict[str, Any]], x: dict[str, Any]
                     "x": x,
                     "y": y,
                     "tooltip": [
-                        {"field": "date", "type": "temporal"},
+                        {"field": "period", "title": freq},
                         {"field": "events", "title": "events"},
                         {"field": "mean", "title": "mean Goldstein", "format": "+.1f"},
                         {"field": "sum", "title": "Goldstein sum", "format": "+.1f"},
@@ -310,10 +338,17 @@ def _means(direction: Direction, points: list[dict[str, Any]], x: dict[str, Any]
     }
 
 
+def _middle(day: str, freq: str) -> str:
+    """The middle of the period starting on ``day`` as an ISO timestamp (UTC): noon of a day."""
+    start = date.fromisoformat(day)
+    hours = (date.fromisoformat(_period_end(day, freq)) - start).days * 12
+    return f"{(start + timedelta(hours=hours)).isoformat()}T{hours % 24:02d}:00:00Z"
+
+
 def _markers(shifts: list[dict[str, Any]], x: dict[str, Any]) -> dict[str, Any]:
     values = [
         {
-            "date": str(s.get("date"))[:10],
+            "date": f"{str(s.get('date'))[:10]}T12:00:00Z",  # the middle of the day's bar
             "kind": s.get("kind"),
             "score": s.get("score"),
             "label": f"{s.get('kind')} {str(s.get('date'))[:10]}",

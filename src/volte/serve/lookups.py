@@ -89,3 +89,19 @@ def top_dyads(
     """The most active directed country dyads in [since, until]: events (clusters), mean Goldstein, last
     day."""
     return store.top_dyads(limit=limit, since=since, until=until)  # type: ignore[no-any-return]
+
+
+def require_actor(store: Any, code: str) -> None:
+    """StoreError E505 (404) naming the known countries when ``code`` is the source or target of no stored
+    event (a dyad page of empty charts would look like a quiet dyad)."""
+    missing: StoreError | None = None
+    for side in ("source", "target"):
+        try:
+            store.query_events(limit=0, offset=0, **{side: code})
+            return
+        except StoreError as exc:
+            if exc.code != E_STORE_UNKNOWN_ACTOR:
+                raise
+            missing = missing or exc
+    if missing is not None:
+        raise missing

@@ -4,7 +4,7 @@ date parsing that a pattern alone cannot do (2026-02-30, reversed ranges)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Path, Query, Request
 from fastapi.dependencies.utils import get_flat_params
@@ -29,7 +29,33 @@ Code = Annotated[
     str | None,
     Query(pattern=r"^\d{2,4}$", description="CAMEO event code or its prefix, 2-4 digits (`11`, `112`)."),
 ]
-Root = Annotated[str | None, Query(pattern=r"^(0[1-9]|1\d|20)$", description="CAMEO root code, `01`-`20` (`04`).")]
+Root = Annotated[
+    str | None, Query(pattern=r"^(0[1-9]|1\d|20)$", description="CAMEO root code, `01`-`20` (`04`).")
+]
+QuadClass = Annotated[
+    int | None,
+    Query(
+        ge=1,
+        le=4,
+        description="Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.",
+    ),
+]
+Plover = Annotated[
+    str | None,
+    Query(pattern=r"^[A-Za-z]{3,12}$", description="PLOVER event type (`CONSULT`, `ACCUSE`, `ASSAULT`)."),
+]
+Place = Annotated[
+    str | None,
+    Query(
+        min_length=2,
+        max_length=200,
+        description="Where the event happened: a place name (`Bogota`, case-insensitive) or its country (`COL`).",
+    ),
+]
+Freq = Annotated[
+    Literal["day", "week", "month"],
+    Query(description="Period length (weeks start on Monday, months on the 1st)."),
+]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Records to skip.")]
 Search = Annotated[

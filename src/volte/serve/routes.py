@@ -4,12 +4,17 @@ returns its result. Every bound is declared here, so it shows in ``/openapi.json
 from __future__ import annotations
 
 import dataclasses
+import os
 import secrets
+import shutil
+import tempfile
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
+from starlette.background import BackgroundTask
 
 from volte import __version__
 from volte.errors import E_STORE_CORRUPT, E_STORE_OPEN, NotFound, StoreError, Unauthorized
@@ -17,12 +22,17 @@ from volte.serve import lookups, submissions
 from volte.serve.errors import Invalid
 from volte.serve.params import (
     ACTOR_PATTERN,
+    MAX_LIMIT,
     ActorCode,
     Code,
     Day,
+    Freq,
     Limit,
     Offset,
     PathActor,
+    Place,
+    Plover,
+    QuadClass,
     Root,
     Search,
     known_query_params,
@@ -75,34 +85,106 @@ def health(request: Request) -> dict[str, Any]:
     }
 
 
-@router.get("/events", summary="Coded events, filtered and paged")
-def events(
-    request: Request,
+def event_filters(
     source: ActorCode = None,
     target: ActorCode = None,
     since: Day = None,
     until: Day = None,
     root: Root = None,
     code: Code = None,
+    quad_class: QuadClass = None,
+    plover: Plover = None,
+    place: Place = None,
     q: Search = None,
-    limit: Limit = 100,
-    offset: Offset = 0,
+) -> dict[str, Any]:
+    """The filters of ``GET /api/events`` and its downloads, checked, as the store's keyword arguments."""
+    start, end = parse_range(since, until)
+    return {
+        "source": upper(source),
+        "target": upper(target),
+        "since": start,
+        "until": end,
+        "root": root,
+        "code": code,
+        "quad_class": quad_class,
+        "plover": upper(plover),
+        "place": place,
+        "q": q,
+    }
+
+
+EventFilters = Annotated[dict[str, Any], Depends(event_filters)]
+
+
+@router.get("/events", summary="Coded events, filtered and paged")
+def events(request: Request, filters: EventFilters, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+    with request.app.state.store.reading() as store:
+        rows, total = lookups.find_events(store, limit=limit, offset=offset, **filters)
+    return {"events": rows, "total": total, "limit": limit, "offset": offset}
+
+
+DOWNLOAD_LIMIT = 100_000  # events in one download; more is 422 E102 (use `volte export`)
+DOWNLOAD_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "parquet": "application/vnd.apache.parquet",
+    "json": "application/json",
+}
+
+
+@router.get(
+    "/events/download",
+    summary=f"The filtered events as one CSV, Parquet or JSON file (at most {DOWNLOAD_LIMIT:,})",
+    response_class=FileResponse,
+    responses={200: {"content": {t.split(";")[0]: {} for t in DOWNLOAD_TYPES.values()}}},
+)
+def download_events(
+    request: Request,
+    filters: EventFilters,
+    format_: Annotated[
+        Literal["csv", "parquet", "json"],
+        Query(alias="format", description="File format (JSON: one array of records)."),
+    ],
+) -> FileResponse:
+    folder = tempfile.mkdtemp(prefix="volte-download-")
+    path = os.path.join(folder, f"volte-events.{format_}")
+    try:
+        with request.app.state.store.reading() as store:
+            store.write_events(format_, path, limit=DOWNLOAD_LIMIT, **filters)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return FileResponse(
+        path,
+        media_type=DOWNLOAD_TYPES[format_],
+        filename=f"volte-events.{format_}",
+        background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
+    )
+
+
+@router.get("/overview", summary="Across dyads: who did what to whom by quad class, events per CAMEO root")
+def overview(
+    request: Request,
+    since: Day = None,
+    until: Day = None,
+    limit: Annotated[int, Query(ge=1, le=200, description="Dyads listed, 1 to 200.")] = 25,
 ) -> dict[str, Any]:
     start, end = parse_range(since, until)
     with request.app.state.store.reading() as store:
-        rows, total = lookups.find_events(
-            store,
-            source=upper(source),
-            target=upper(target),
-            since=start,
-            until=end,
-            root=root,
-            code=code,
-            q=q,
-            limit=limit,
-            offset=offset,
-        )
-    return {"events": rows, "total": total, "limit": limit, "offset": offset}
+        found = store.overview(since=start, until=end, limit=limit)
+    return {"since": since, "until": until, **found}
+
+
+@router.get("/places", summary="Places with coordinates where events happened, the busiest first")
+def places(
+    request: Request,
+    since: Day = None,
+    until: Day = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Places listed, 1 to {MAX_LIMIT}.")] = 500,
+) -> dict[str, Any]:
+    start, end = parse_range(since, until)
+    with request.app.state.store.reading() as store:
+        found = store.places(since=start, until=end, limit=limit)
+    return {"places": found, "total": len(found)}
 
 
 @router.get("/dyads/{source}/{target}/series", summary="A directed dyad's time series")
@@ -110,7 +192,7 @@ def dyad_series(
     request: Request,
     source: PathActor,
     target: PathActor,
-    freq: Annotated[Literal["day", "week"], Query(description="Period length.")] = "day",
+    freq: Freq = "day",
     since: Day = None,
     until: Day = None,
 ) -> dict[str, Any]:
@@ -142,7 +224,9 @@ def shifts(
     start, end = parse_range(since, until)
     dyad = {"source": upper(source), "target": upper(target)}
     with request.app.state.store.reading() as store:
-        found = [] if kind == "narrated" else store.shifts(since=start, until=end, kind=kind, near=near, **dyad)
+        found = (
+            [] if kind == "narrated" else store.shifts(since=start, until=end, kind=kind, near=near, **dyad)
+        )
         turn = kind if kind in ("thaw", "rupture") else None
         found += store.narrated_shifts(since=start, until=end, kind=turn, **dyad)
     found.sort(key=lambda s: (str(s["date"]), s["kind"] == "narrated", s["source"], s["target"]))

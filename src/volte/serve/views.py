@@ -11,26 +11,30 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from volte.errors import NotFound, VolteError
+from volte.coding.cameo import code_table
+from volte.errors import E_STORE_UNKNOWN_ACTOR, NotFound, StoreError, VolteError
 from volte.records import Article, Event, Reject
-from volte.serve import charts, lookups
+from volte.serve import charts, lookups, overview
 from volte.serve.charts import QUAD_COLOURS, QUAD_LABELS
 from volte.serve.errors import Invalid, status_of
-from volte.serve.params import ACTOR_PATTERN, ActorCode, Day, PathActor, Search, parse_day, parse_range, upper
-from volte.serve.routes import check_token
+from volte.serve.params import ACTOR_PATTERN, Day, Freq, PathActor, parse_day, parse_range
+from volte.serve.routes import DOWNLOAD_LIMIT, EventFilters, check_token
 from volte.serve.security import check_same_origin
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 DYAD_EVENTS = 500  # events listed per direction on a dyad page
 SEARCH_PAGE = 50  # events per page of the search page
-HOME_DAYS = 180  # the home page looks at the last 180 days of data
+HOME_DAYS = 180  # the home page looks at the last 180 days of data unless another period is chosen
+ROOT_NAMES = {code: info.name for code, info in code_table().items() if len(code) == 2}
+PLOVER_TYPES = sorted({info.plover for info in code_table().values() if info.plover})
 DYAD_DAYS = 42  # a dyad page opens on the dyad's last six weeks (``span=all`` shows everything)
 
 
@@ -73,17 +77,65 @@ def _today() -> date:
     return date.today()
 
 
+HOME_PERIODS = (30, 90, 180, 365, 730)  # the home page's period choices, in days
+HOME_PAIRS = 20  # dyads in the who-to-whom chart
+HOME_PLACES = 300  # places on the map
+
+
 @router.get("/")
-def home(request: Request) -> Response:
-    """The latest reversals and the most active dyads over the last HOME_DAYS days of data up to today."""
+def home(
+    request: Request,
+    days: Annotated[int, Query(ge=1, le=36_600)] = HOME_DAYS,
+    since: Day = None,
+    until: Day = None,
+) -> Response:
+    """Across dyads over a chosen period (default: the last HOME_DAYS days of data up to today): the latest
+    reversals, the most active dyads, who did what to whom by quad class, events per CAMEO root and a
+    world map of where events happened. ``since``/``until`` choose the period; ``days`` its length back
+    from ``until`` (or from the latest event up to today)."""
+    start, end = parse_range(since, until)
     with request.app.state.store.reading() as store:
-        window = lookups.recent_window(store, days=HOME_DAYS, today=_today())
-        since, until = window or (None, None)
-        shifts = store.shifts(since=since, until=until, kind=None) if window else []
-        dyads = lookups.top_dyads(store, limit=15, since=since, until=until) if window else []
+        window = _home_window(store, days=days, since=start, until=end)
+        since_, until_ = window or (None, None)
+        shifts = store.shifts(since=since_, until=until_, kind=None) if window else []
+        dyads = lookups.top_dyads(store, limit=15, since=since_, until=until_) if window else []
+        found = store.overview(since=since_, until=until_, limit=HOME_PAIRS) if window else {}
+        places = store.places(since=since_, until=until_, limit=HOME_PLACES) if window else []
     latest = sorted(shifts, key=lambda s: (str(s.get("date")), float(s.get("score") or 0)), reverse=True)[:20]
-    context = {"shifts": latest, "dyads": dyads, "since": since, "until": until, "days": HOME_DAYS}
+    pairs, roots = found.get("pairs", []), found.get("roots", [])
+    context = {
+        "shifts": latest,
+        "dyads": dyads,
+        "pairs": pairs,
+        "roots": roots,
+        "places": places,
+        "since": since_,
+        "until": until_,
+        "days": days,
+        "periods": HOME_PERIODS,
+        "chosen": bool(since or until),
+        "events_url": overview.events_url,
+        "charts": {
+            "pairs": charts.to_script_json(overview.pairs_chart(pairs)),
+            "roots": charts.to_script_json(overview.roots_chart(roots, since_, until_)),
+            "map": charts.to_script_json(overview.map_chart(places, since_, until_)),
+        },
+    }
     return _page(request, "home.html", context)
+
+
+def _home_window(
+    store: Any, *, days: int, since: date | None, until: date | None
+) -> tuple[date, date] | None:
+    """The home page's period: [since, until] when both are given; otherwise ``days`` days ending at
+    ``until`` or (without it) at the latest event up to today, or starting at ``since``."""
+    if since and until:
+        return since, until
+    if until:
+        return until - timedelta(days=days - 1), until
+    if since:
+        return since, since + timedelta(days=days - 1)
+    return lookups.recent_window(store, days=days, today=_today())
 
 
 SHIFT_MARGIN = 14  # days of the dyad shown on each side of a shift's windows
@@ -122,34 +174,43 @@ def shift(
     return _page(request, "shift.html", context)
 
 
+EVENT_FILTERS = ("source", "target", "since", "until", "root", "code", "quad_class", "plover", "place", "q")
+
+
 @router.get("/events")
 def events(
     request: Request,
-    source: ActorCode = None,
-    target: ActorCode = None,
-    since: Day = None,
-    until: Day = None,
-    q: Search = None,
+    filters: EventFilters,
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
 ) -> Response:
-    """Search events by actors, dates and words of their sentences; 50 a page."""
-    start, end = parse_range(since, until)
-    filters = {"source": upper(source), "target": upper(target), "since": start, "until": end, "q": q}
+    """Search events by actors, dates, CAMEO root and code, quad class, PLOVER type, place and words of
+    their sentences; 50 a page, with download links for everything the filter matches. An actor code
+    with no events is 404 with the known countries, shown above the form."""
+    form = {name: request.query_params.get(name, "") for name in EVENT_FILTERS}
+    query = {name: value for name, value in form.items() if value}
+    error, status = None, 200
     with request.app.state.store.reading() as store:
-        rows, total = lookups.events_or_empty(
-            store, limit=SEARCH_PAGE, offset=(page - 1) * SEARCH_PAGE, **filters
-        )
-    form = {
-        "source": source or "",
-        "target": target or "",
-        "since": since or "",
-        "until": until or "",
-        "q": q or "",
+        try:
+            rows, total = lookups.find_events(
+                store, limit=SEARCH_PAGE, offset=(page - 1) * SEARCH_PAGE, **filters
+            )
+        except StoreError as exc:
+            if exc.code != E_STORE_UNKNOWN_ACTOR:
+                raise
+            rows, total, error, status = [], 0, f"[{exc.code}] {exc.message}", status_of(exc)
+    context = {
+        "events": rows,
+        "total": total,
+        "form": form,
+        "page": page,
+        "pages": (total + SEARCH_PAGE - 1) // SEARCH_PAGE,
+        "query": urlencode(query),
+        "download_limit": DOWNLOAD_LIMIT,
+        "roots": ROOT_NAMES,
+        "plovers": PLOVER_TYPES,
+        "error": error,
     }
-    pages = (total + SEARCH_PAGE - 1) // SEARCH_PAGE
-    return _page(
-        request, "events.html", {"events": rows, "total": total, "form": form, "page": page, "pages": pages}
-    )
+    return _page(request, "events.html", context, status=status)
 
 
 @router.get("/dyad")
@@ -166,16 +227,20 @@ def dyad(
     request: Request,
     source: PathActor,
     target: PathActor,
-    freq: Annotated[Literal["day", "week"], Query()] = "day",
+    freq: Freq = "day",
     since: Day = None,
     until: Day = None,
     span: Annotated[Literal["recent", "all"], Query()] = "recent",
 ) -> Response:
+    """Both directions of a dyad; an actor code with no events on either side is 404 E505 naming the known
+    countries (not a page of empty charts)."""
     source, target = source.upper(), target.upper()
     start, end = parse_range(since, until)
     directions = [(source, target), (target, source)]
     recent = start is None and end is None and span == "recent"
     with request.app.state.store.reading() as store:
+        for code in (source, target):
+            lookups.require_actor(store, code)
         if recent:
             start = _recent_window(store, directions)
         data = _dyad_data(store, directions, freq=freq, since=start, until=end)
@@ -351,3 +416,10 @@ def _coded_context(article: Article, events: Sequence[Event], *, stored: bool) -
         },
         "stored": stored,
     }
+
+
+@router.get("/docs")
+def api_docs(request: Request) -> Response:
+    """Swagger UI over /openapi.json, from the vendored swagger-ui-dist (FastAPI's own page loads it from
+    a CDN and starts it with an inline script, which the Content-Security-Policy refuses)."""
+    return _page(request, "docs.html", {})

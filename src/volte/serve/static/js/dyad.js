@@ -36,8 +36,9 @@
   }
 
   function showPeriod(d) {
-    var since = d.day, until = freq === "week" ? addDays(d.day, 6) : d.day;
-    var title = d.source + " → " + d.target + ", " + (freq === "week" ? "week of " : "") + d.day;
+    // the server gives each period its last day (d.until): a week is 7 days, a month 28 to 31
+    var since = d.day, until = d.until || (freq === "week" ? addDays(d.day, 6) : d.day);
+    var title = d.source + " → " + d.target + ", " + (d.period || d.day);
     var url = "/api/events?source=" + encodeURIComponent(d.source) + "&target=" + encodeURIComponent(d.target) +
       "&since=" + since + "&until=" + until + "&limit=100";
     detail.replaceChildren(el("p", { "class": "hint" }, "Loading…"));
