@@ -228,6 +228,7 @@ def _bars(
 ) -> dict[str, Any]:
     values = [
         {
+            **_segment(p, q),
             "date": str(p["date"])[:10],
             "end": _period_end(str(p["date"])[:10], freq),
             "day": str(p["date"])[:10],
@@ -249,14 +250,16 @@ def _bars(
         "encoding": {
             "x": x,
             "x2": {"field": "end"},
+            # stacked here (low..high per quad class): Vega-Lite's own stacking makes a bar with x and x2
+            # a horizontal one
             "y": {
-                "field": "n",
+                "field": "high",
                 "type": "quantitative",
-                "stack": "zero",
                 "title": "events: cooperation ↑ conflict ↓",
                 "scale": {"domain": [-peak, peak]},
                 "axis": {"orient": "left", "tickMinStep": 1},
             },
+            "y2": {"field": "low"},
             "color": {
                 "field": "label",
                 "type": "nominal",
@@ -271,6 +274,15 @@ def _bars(
             ],
         },
     }
+
+
+def _segment(point: dict[str, Any], quad: int) -> dict[str, int]:
+    """Where a quad class's part of a period's bar lies: cooperation stacks up from zero (quad 1, then
+    2), conflict down (quad 3, then 4)."""
+    counts = {q: int(point.get(f"q{q}") or 0) for q in (1, 2, 3, 4)}
+    below = sum(counts[q] for q in ((1,) if quad == 2 else (3,) if quad == 4 else ()))
+    sign = 1 if quad <= 2 else -1
+    return {"low": sign * below, "high": sign * (below + counts[quad])}
 
 
 def _period_label(day: str, freq: str) -> str:
