@@ -89,7 +89,7 @@ def check_points(first: date, last: date, *, freq: str, max_points: int) -> None
         raise ConfigError(
             f"the range {first.isoformat()}..{last.isoformat()} holds {n:,} {freq}s, over the limit of "
             f"{max_points:,} points (setting store.max_points); narrow it with since/until"
-            + (" or use freq=week" if freq == "day" else ""),
+            + {"day": " or use freq=week", "week": " or use freq=month"}.get(freq, ""),
             code=E_CONFIG_TOO_MANY_POINTS,
         )
 
