@@ -201,7 +201,8 @@ def _direction(
     }
     if domain:
         x["scale"]["domain"] = [_utc_day(day) for day in domain]
-        x["axis"].update(_ticks((date.fromisoformat(domain[1]) - date.fromisoformat(domain[0])).days))
+        span = (date.fromisoformat(domain[1]) - date.fromisoformat(domain[0])).days
+        x["axis"].update(_ticks(max(span, 151) if freq == "month" else span))  # months: month ticks
     layers = [
         _bars(direction, points, x, freq=freq, peak=peak, legend=legend),
         _means(direction, points, x, freq=freq),
