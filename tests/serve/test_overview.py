@@ -223,3 +223,17 @@ def test_home_period_chooses_the_overview(client: TestClient, query: str, window
     spec = json.loads(html.split('id="pairs-spec">', 1)[1].split("</script>", 1)[0])
     dyads = {v["dyad"] for v in spec["data"]["values"]}
     assert dyads == {f"{e.source[:3]} → {e.target[:3]}" for e in EVENTS if since <= str(e.date) <= until}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "until=0001-01-02&days=30",
+        "since=9999-12-30&days=30",
+        "days=36600",
+        "since=0001-01-01&until=9999-12-31",
+    ],
+)
+def test_home_period_at_the_ends_of_the_calendar_is_not_a_crash(client: TestClient, query: str) -> None:
+    response = client.get(f"/?{query}", headers=HTML)
+    assert response.status_code in (200, 422), response.text

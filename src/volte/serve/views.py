@@ -132,10 +132,18 @@ def _home_window(
     if since and until:
         return since, until
     if until:
-        return until - timedelta(days=days - 1), until
+        return _moved(until, -(days - 1)), until
     if since:
-        return since, since + timedelta(days=days - 1)
+        return since, _moved(since, days - 1)
     return lookups.recent_window(store, days=days, today=_today())
+
+
+def _moved(day: date, days: int) -> date:
+    """``day`` moved by ``days``, stopping at the ends of the calendar (0001-01-01, 9999-12-31)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
 
 
 SHIFT_MARGIN = 14  # days of the dyad shown on each side of a shift's windows
