@@ -110,7 +110,7 @@ def dyad_series(
     request: Request,
     source: PathActor,
     target: PathActor,
-    freq: Annotated[Literal["day", "week"], Query(description="Period length.")] = "day",
+    freq: Annotated[Literal["day", "week", "month"], Query(description="Period length.")] = "day",
     since: Day = None,
     until: Day = None,
 ) -> dict[str, Any]:
