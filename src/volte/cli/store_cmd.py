@@ -84,11 +84,26 @@ def ingest_cli(
     batch_size: int = typer.Option(
         50, "--batch-size", min=1, help="Articles per transaction (progress survives a crash per batch)."
     ),
+    server: str | None = typer.Option(
+        None,
+        "--server",
+        metavar="URL",
+        help="Send the articles to the `volte serve` running at URL (POST /api/articles with the token in "
+        "VOLTE_TOKEN) instead of opening the store: the server codes and stores them (E130: unreachable; "
+        "E131: token missing or refused).",
+    ),
 ) -> None:
     """Code articles and store their events, clusters and rejects (idempotent: re-runs add nothing).
 
     An input that is a `volte batch` output directory is stored from its Parquet shards, without re-coding."""
     published = resolve_date(date_, override=override_date)
+    if server is not None:
+        if db is not None:
+            raise ConfigError("--server and --db: choose one (the server holds its store)", code=E_CONFIG_BAD_OPTION)
+        rejects = _send_to_server(inputs, server, published=published, override=override_date)
+        if rejects:
+            raise typer.Exit(run_exit_code(rejects=rejects))
+        return
     from volte.ingest.sources import scan_inputs
     from volte.scale.manifest import is_batch_output
 
@@ -159,6 +174,43 @@ def _store_articles(
     report_fill(fill)
     dating.warn(fill)
     return _report(summary, store.path, what="documents")
+
+
+def _send_to_server(inputs: list[str], url: str, *, published: date | None, override: bool) -> int:
+    """`volte ingest --server URL`: read the inputs here, let the server code and store them."""
+    import os
+
+    from volte.cli.code_cmd import report_skipped, summarise_rejects
+    from volte.ingest.published import DateFill, fill_dates
+    from volte.ingest.sources import scan_inputs
+    from volte.serve.client import send_articles
+
+    scan = scan_inputs(inputs)
+    report_skipped(scan)
+    settings = _settings()
+    progress = Progress(f"send to {url}", unit="docs", total_bytes=input_bytes(scan.files))
+    fill = DateFill()
+    items = fill_dates(
+        read_weighed(scan.files, progress, settings=settings), published=published, override=override, counts=fill
+    )
+    try:
+        summary = send_articles(
+            items,
+            url=url,
+            token=os.environ.get("VOLTE_TOKEN", ""),
+            on_item=lambda doc_id, events, rejected: progress.coded(doc_id, events=events, rejected=rejected),
+        )
+    finally:
+        progress.close()
+    report_fill(fill)
+    summarise_rejects(summary.rejected)
+    echo(
+        f"sent {summary.documents} documents to {url}: {summary.accepted} accepted ({summary.added} new, "
+        f"{summary.replaced} replaced, {summary.unchanged} unchanged, {summary.events} events), "
+        f"{summary.rejects} rejected",
+        err=True,
+    )
+    return summary.rejects
 
 
 def _store_batch_output(store: Any, out_dir: str, *, batch_size: int) -> int:
