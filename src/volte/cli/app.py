@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any, TypeVar
 
 import typer
@@ -151,6 +153,23 @@ def edge(fn: F) -> F:
 
 def echo(text: str = "", *, err: bool = False) -> None:
     typer.echo(text, err=err)
+
+
+RULES_HELP = (
+    "A folder of user dictionaries (actors/*.yml, verbs/*.yml) read beside the bundled ones; repeat for "
+    "several. Replaces the coding.rules setting (docs/settings.md)."
+)
+
+
+def rules_overrides(rules: list[Path] | None) -> list[str]:
+    """The ``--set`` form of ``--rules DIR ...`` (none: the coding.rules setting stands); each folder is
+    checked now, before any model loads (E102)."""
+    if not rules:
+        return []
+    from volte.coding.user_rules import find_user_rules
+
+    find_user_rules([str(r) for r in rules])
+    return ["coding.rules=" + os.pathsep.join(str(r) for r in rules)]
 
 
 def parse_cli_date(value: str | None, *, option: str = "--date") -> date | None:

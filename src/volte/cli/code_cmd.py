@@ -14,10 +14,12 @@ from volte.cli.app import (
     EXIT_EVAL,
     EXIT_GATE,
     EXIT_QUERY,
+    RULES_HELP,
     app,
     choices,
     echo,
     edge,
+    rules_overrides,
     run_exit_code,
 )
 from volte.cli.dating import DATE_HELP, OVERRIDE_HELP, EventDating, report_fill, resolve_date
@@ -131,6 +133,7 @@ def code_cli(
         "--turns/--no-turns",
         help='After the events, the turns each article narrates (docs/reversals.md); in jsonl, records typed {"record": "turn"}.',
     ),
+    rules: list[Path] | None = typer.Option(None, "--rules", metavar="DIR", help=RULES_HELP),
 ) -> None:
     """Code articles into events and print them (no database), then the turns each article narrates."""
     check_format(fmt)
@@ -147,7 +150,11 @@ def code_cli(
     from volte.settings import load_settings
 
     settings = load_settings(
-        overrides=[f"coding.statements={statements}", f"coding.hypothetical={hypothetical}"]
+        overrides=[
+            f"coding.statements={statements}",
+            f"coding.hypothetical={hypothetical}",
+            *rules_overrides(rules),
+        ]
     )
     from volte.analyse.narrated import find_turns
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from volte.cli.app import EXIT_SERVE, app, edge
+from volte.cli.app import EXIT_SERVE, RULES_HELP, app, edge, rules_overrides
 from volte.errors import E_CONFIG_BAD_OPTION, ConfigError
 
 log = logging.getLogger(__name__)
@@ -36,20 +36,27 @@ def serve_cli(
     poll: float = typer.Option(
         1.0, "--poll", min=0.1, max=3600, help="With --watch: seconds between two looks at the folder."
     ),
+    rules: list[Path] | None = typer.Option(None, "--rules", metavar="DIR", help=RULES_HELP),
 ) -> None:
     """Serve the HTTP API (/api, /openapi.json) and the dashboard. Writes (POST /api/articles) need VOLTE_TOKEN set."""
-    serve(db=db, host=host, port=port, watch=watch, poll=poll)
+    serve(db=db, host=host, port=port, watch=watch, poll=poll, rules=rules)
 
 
 def serve(
-    *, db: Path | None, host: str | None, port: int | None, watch: Path | None = None, poll: float = 1.0
+    *,
+    db: Path | None,
+    host: str | None,
+    port: int | None,
+    watch: Path | None = None,
+    poll: float = 1.0,
+    rules: list[Path] | None = None,
 ) -> None:
     import uvicorn
 
     from volte.serve.app import create_app
     from volte.settings import load_settings
 
-    settings = load_settings()
+    settings = load_settings(overrides=rules_overrides(rules))
     path = db or Path(settings.store.path)
     if path.exists() and not path.is_file():
         raise ConfigError(f"--db {path}: not a file (give the DuckDB store file)", code=E_CONFIG_BAD_OPTION)

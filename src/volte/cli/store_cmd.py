@@ -10,7 +10,18 @@ from typing import Any
 import typer
 
 from volte.analyse.dyads import FREQS
-from volte.cli.app import EXIT_CODING, EXIT_QUERY, app, choices, echo, edge, parse_cli_date, run_exit_code
+from volte.cli.app import (
+    EXIT_CODING,
+    EXIT_QUERY,
+    RULES_HELP,
+    app,
+    choices,
+    echo,
+    edge,
+    parse_cli_date,
+    rules_overrides,
+    run_exit_code,
+)
 from volte.cli.dating import DATE_HELP, OVERRIDE_HELP, EventDating, report_fill, resolve_date
 from volte.cli.progress import Progress, input_bytes, read_weighed
 from volte.cli.render import (
@@ -58,10 +69,10 @@ SHIFT_TABLE = [
 ]
 
 
-def _settings() -> Any:
+def _settings(rules: list[Path] | None = None) -> Any:
     from volte.settings import load_settings
 
-    return load_settings()
+    return load_settings(overrides=rules_overrides(rules))
 
 
 def _open(db: Path | None, *, read_only: bool) -> Any:
@@ -92,6 +103,7 @@ def ingest_cli(
         "VOLTE_TOKEN) instead of opening the store: the server codes and stores them (E130: unreachable; "
         "E131: token missing or refused).",
     ),
+    rules: list[Path] | None = typer.Option(None, "--rules", metavar="DIR", help=RULES_HELP),
 ) -> None:
     """Code articles and store their events, clusters and rejects (idempotent: re-runs add nothing).
 
@@ -110,7 +122,7 @@ def ingest_cli(
     batches = [i for i in inputs if is_batch_output(i)]
     sources = [i for i in inputs if i not in batches]
     scan = scan_inputs(sources) if sources else None  # a missing path is a coded error before the model loads
-    coder = _coder() if scan else None  # model and dictionaries load before the store file is created
+    coder = _coder(rules) if scan else None  # model and dictionaries load before the store file is created
     rejects = 0
     with _open(db, read_only=False) as store:
         for out_dir in batches:
@@ -128,10 +140,10 @@ def ingest_cli(
         raise typer.Exit(run_exit_code(rejects=rejects))
 
 
-def _coder() -> Any:
+def _coder(rules: list[Path] | None = None) -> Any:
     from volte.coding.coder import Coder
 
-    return Coder(_settings())
+    return Coder(_settings(rules))
 
 
 def _progress_callback(progress: Progress) -> Any:
@@ -147,6 +159,7 @@ def _store_articles(
     store: Any, coder: Any, scan: Any, *, published: date | None, override: bool, batch_size: int
 ) -> int:
     from volte.cli.code_cmd import report_skipped
+    from volte.coding.user_rules import provenance_files
     from volte.ingest.published import DateFill, fill_dates
     from volte.nlp.pipeline import model_version
     from volte.store.writer import rules_sha256
@@ -167,7 +180,7 @@ def _store_articles(
         coder_settings=coder.settings,
         batch_size=batch_size,
         spacy_model=model_version(coder.nlp),
-        dictionaries=rules_sha256(),
+        dictionaries=rules_sha256(provenance_files(coder.settings)),
         on_batch=_progress_callback(progress),
     )
     progress.close()

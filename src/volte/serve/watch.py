@@ -120,6 +120,7 @@ class FolderWatcher:
         return scan_inputs([str(self.folder)]).files
 
     def _ingest(self, files: Sequence[InputFile]) -> IngestSummary:
+        from volte.coding.user_rules import provenance_files
         from volte.ingest.published import fill_dates
         from volte.ingest.sources import iter_files
         from volte.nlp.pipeline import model_version
@@ -135,7 +136,7 @@ class FolderWatcher:
                 code=self.coder.code_all,
                 coder_settings=coder.settings,
                 spacy_model=model_version(coder.nlp),
-                dictionaries=rules_sha256(),
+                dictionaries=rules_sha256(provenance_files(coder.settings)),
             )
 
 
