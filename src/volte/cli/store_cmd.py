@@ -110,8 +110,12 @@ def ingest_cli(
     An input that is a `volte batch` output directory is stored from its Parquet shards, without re-coding."""
     published = resolve_date(date_, override=override_date)
     if server is not None:
-        if db is not None:
-            raise ConfigError("--server and --db: choose one (the server holds its store)", code=E_CONFIG_BAD_OPTION)
+        if db is not None or rules:
+            raise ConfigError(
+                "--server with --db or --rules: the server holds its store and codes with its own rules "
+                "(start it with `volte serve --rules DIR`)",
+                code=E_CONFIG_BAD_OPTION,
+            )
         rejects = _send_to_server(inputs, server, published=published, override=override_date)
         if rejects:
             raise typer.Exit(run_exit_code(rejects=rejects))
