@@ -82,3 +82,10 @@ def test_store_panel_all_or_a_dyad(db: Path, args: tuple[str, ...], problem: str
 def test_store_panel_parquet_needs_output(db: Path) -> None:
     code, _, err = _run("dyad", "--all", "-f", "parquet", "--db", str(db))
     assert code == 1 and "E102" in err and "-o" in err
+
+
+def test_store_events_table_names_each_event(db: Path) -> None:
+    code, out, _ = _run("events", "--db", str(db), "--source", "USA")
+    assert code == 0
+    header, _, row = out.splitlines()[:3]
+    assert "event" in header.split() and "190" in row and "Use conventional mil" in row

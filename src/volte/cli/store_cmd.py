@@ -39,6 +39,7 @@ EVENTS_TABLE = [
     ("date", "date", 10),
     ("source", "source", 9),
     ("code", "code", 4),
+    ("name", "event", 30),
     ("target", "target", 9),
     ("goldstein", "gold.", 5),
     ("cluster_id", "cluster", 16),
@@ -286,6 +287,11 @@ def events_cli(
         rows, total = store.query_events(limit=limit, **filters)
     from volte.store.reading import OUT_COLUMNS
 
+    if fmt == "table":  # the event's name beside its code (the record formats keep the contract fields)
+        from volte.coding.cameo import code_table
+
+        names = code_table()
+        rows = [{**r, "name": names[r["code"]].name if r["code"] in names else ""} for r in rows]
     write_records(rows, fmt=fmt, out=sys.stdout, columns=list(OUT_COLUMNS), table_columns=EVENTS_TABLE)
     if fmt == "table":
         echo(f"{len(rows)} of {total} matching events", err=True)
