@@ -210,7 +210,7 @@ def test_openapi_documents_every_route_and_bound(client: TestClient) -> None:
         ("/api/events?target=" + "A" * 40, "target"),
         ("/api/events?root=7x", "root"),
         ("/api/events?q=" + "x" * 201, "q"),
-        ("/api/dyads/COL/USA/series?freq=month", "freq"),
+        ("/api/dyads/COL/USA/series?freq=year", "freq"),
         ("/api/dyads/COL/USA/series?since=2026-1-1", "since"),
         ("/api/dyads/C1L/USA/series", "source"),
         ("/api/shifts?kind=truce", "kind"),

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from volte.records import Article, Reject
     from volte.settings import Settings
 
-COUNTS = "{task.fields[docs]} docs ({task.fields[rate]}/s), {task.fields[events]} events, {task.fields[rejects]} rejects"
+COUNTS = "{task.fields[docs]} docs, {task.fields[rate]} docs/s, {task.fields[events]} events, {task.fields[rejects]} rejects"
 
 
 class Progress:

@@ -9,7 +9,8 @@ old version). Restarting the server reads the folder's files once more, and the 
 skips those stored unchanged before coding them, so nothing is doubled.
 
 Files are read as ``volte ingest DIR`` reads them (ids are paths under DIR, hidden files and unknown types
-are skipped) and stored with :meth:`volte.store.db.Store.ingest_articles`: rejects land in the store's
+are skipped) and stored with :meth:`volte.store.db.Store.ingest_articles`, :data:`CHUNK` articles per
+opening of the store for writing (API reads wait meanwhile, so not for long): rejects land in the store's
 ``rejects`` table as usual. A failed round (the store locked by another process, E502) is reported and
 retried at the next poll.
 """
@@ -21,18 +22,20 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from volte.errors import VolteError
+from volte.store.writer import IngestSummary
 
 if TYPE_CHECKING:
     from volte.ingest.sources import InputFile
     from volte.serve.access import CoderAccess, StoreAccess
     from volte.settings import Settings
-    from volte.store.writer import IngestSummary
 
 log = logging.getLogger(__name__)
+CHUNK = 50  # articles coded and stored per opening of the store for writing
 
 
 @dataclass(frozen=True)
@@ -127,17 +130,28 @@ class FolderWatcher:
         from volte.store.writer import rules_sha256
 
         coder = self.coder.coder()  # loaded before the store is locked for writing
-        with self.store.writing() as store:
-            items = fill_dates(
-                iter_files(files, settings=self.settings), published=None, stored=store.published_of
-            )
-            return store.ingest_articles(
-                items,
-                code=self.coder.code_all,
-                coder_settings=coder.settings,
-                spacy_model=model_version(coder.nlp),
-                dictionaries=rules_sha256(provenance_files(coder.settings)),
-            )
+        dictionaries = rules_sha256(provenance_files(coder.settings))
+        total = IngestSummary()
+        items = iter_files(files, settings=self.settings)
+        # a chunk at a time: API reads wait while the store is open for writing, so never for long
+        while chunk := list(islice(items, CHUNK)):
+            with self.store.writing() as store:
+                summary = store.ingest_articles(
+                    fill_dates(chunk, published=None, stored=store.published_of),
+                    code=self.coder.code_all,
+                    coder_settings=coder.settings,
+                    batch_size=CHUNK,
+                    spacy_model=model_version(coder.nlp),
+                    dictionaries=dictionaries,
+                )
+            _add(total, summary)
+        return total
+
+
+def _add(total: IngestSummary, part: IngestSummary) -> None:
+    for name in ("documents", "added", "replaced", "unchanged", "repeats", "events", "rejects", "batches"):
+        setattr(total, name, getattr(total, name) + getattr(part, name))
+    total.reject_codes.update(part.reject_codes)
 
 
 def _state(path: str) -> FileState | None:
