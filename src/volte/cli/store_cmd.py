@@ -390,8 +390,10 @@ def dyad_cli(
     ),
     plot: Path | None = typer.Option(None, "--plot", help="Also draw the series to this .png or .svg file."),
 ) -> None:
-    """A directed dyad's time series (or, with --all, every dyad's): clusters, source-weighted Goldstein sum
-    and mean, quad classes."""
+    """A directed dyad's series (--all: every dyad's, a panel): clusters, weighted Goldstein, quad classes.
+
+    Source-weighted Goldstein sum and mean per period; `--all -o panel.parquet` writes the balanced
+    country-by-country panel (docs/store.md)."""
     check_format(freq, FREQS, option="--freq")
     fmt = _dyad_format(fmt, output)
     if output is not None:
