@@ -48,7 +48,9 @@ def test_cli_help_shows_no_bool_on_flags(command: tuple[str, ...]) -> None:
 
 
 def _jsonl(path: Path, texts: list[str]) -> Path:
-    path.write_text("".join(json.dumps({"id": f"{path.stem}-{i}", "text": t}) + "\n" for i, t in enumerate(texts)))
+    path.write_text(
+        "".join(json.dumps({"id": f"{path.stem}-{i}", "text": t}) + "\n" for i, t in enumerate(texts))
+    )
     return path
 
 

@@ -68,7 +68,11 @@ def test_user_rules_add_an_actor_and_a_verb_pattern(tmp_path: Path) -> None:
     [
         (PERSON.replace("PERGOV", "PER-GOV"), None, "actors/user_actors.yml:8:"),
         (None, PATTERN.replace('"051"', '"0X1"'), "verbs/user_verbs.yml:2:"),
-        (PERSON + "  - {id: tomas_quillan, name: T. Q., country: PER}\n", None, "user_actors.yml:9: duplicate id"),
+        (
+            PERSON + "  - {id: tomas_quillan, name: T. Q., country: PER}\n",
+            None,
+            "user_actors.yml:9: duplicate id",
+        ),
         (PERSON.replace("id: tomas_quillan", "id: donald_trump"), None, "user_actors.yml:4: duplicate id"),
         ("version: 1\nkind: people\nentries: [\n", None, "actors/user_actors.yml:"),
     ],
@@ -82,7 +86,9 @@ def test_user_rules_bad_yaml_is_e301_with_file_and_line(
 
 
 def test_user_rules_both_files_bad_are_reported_together(tmp_path: Path) -> None:
-    folder = _rules(tmp_path / "bad", actors=PERSON.replace("PERGOV", "PER-GOV"), verbs=PATTERN.replace('"051"', '"0X1"'))
+    folder = _rules(
+        tmp_path / "bad", actors=PERSON.replace("PERGOV", "PER-GOV"), verbs=PATTERN.replace('"051"', '"0X1"')
+    )
     code, _, err = _code(tmp_path, "--rules", str(folder))
     assert code == 1 and "user_actors.yml:8:" in err and "user_verbs.yml:2:" in err
 
@@ -96,10 +102,16 @@ def test_user_rules_folder_without_rules_is_e102(tmp_path: Path, make) -> None: 
 
 def test_user_rules_setting_splits_folders_and_hash_follows_the_files(tmp_path: Path) -> None:
     first, second = _rules(tmp_path / "one"), _rules(tmp_path / "two", actors=None)
-    settings = load_settings(env={"VOLTE_CODING__RULES": f"{first}:{second}"}, toml_path=tmp_path / "none.toml")
+    settings = load_settings(
+        env={"VOLTE_CODING__RULES": f"{first}:{second}"}, toml_path=tmp_path / "none.toml"
+    )
     assert settings.coding.rules == (str(first), str(second))
     names = [name for name, _ in provenance_files(settings)]
-    assert names == ["user0/actors/user_actors.yml", "user0/verbs/user_verbs.yml", "user1/verbs/user_verbs.yml"]
+    assert names == [
+        "user0/actors/user_actors.yml",
+        "user0/verbs/user_verbs.yml",
+        "user1/verbs/user_verbs.yml",
+    ]
     before = rules_sha256(provenance_files(settings))
     assert before != rules_sha256(provenance_files(Settings()))  # user rules are part of the provenance
     (second / "verbs" / "user_verbs.yml").write_text(PATTERN.replace("befriend", "court"), encoding="utf-8")

@@ -23,6 +23,7 @@ def live(test: Callable[..., None]) -> Callable[..., None]:
     """A test that starts real servers (loading the model): one xdist group, marked model and slow."""
     return pytest.mark.model(pytest.mark.slow(pytest.mark.xdist_group("live_updates")(test)))
 
+
 WAIT_S = 120  # bounded: the server loads the spaCy model on its first round
 TOKEN = "live-test-token"
 
@@ -84,7 +85,11 @@ def test_watch_ingests_dropped_files_and_a_restart_doubles_nothing(tmp_path: Pat
         assert page.status_code == 200 and "Lima" in page.text  # the dashboard shows it on reload
     with serving(db, tmp_path / "serve2.log", extra=("--watch", str(folder), "--poll", "0.3")) as (base, _):
         line = _until(
-            lambda: [x for x in (tmp_path / "serve2.log").read_text().splitlines() if "watch " in x and "documents" in x],
+            lambda: [
+                x
+                for x in (tmp_path / "serve2.log").read_text().splitlines()
+                if "watch " in x and "documents" in x
+            ],
             what="the restarted watcher's first round",
         )
         assert "0 new" in line[0] and "0 replaced" in line[0], line

@@ -23,7 +23,9 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """COL->USA in January and March 2026 (none in February), USA->VEN in February."""
     path = tmp_path_factory.mktemp("panel") / "store.duckdb"
     items = [
-        article("jan", [("COLGOV", "USAGOV", "111", "2026-01-04"), ("COLGOV", "USAGOV", "036", "2026-01-20")]),
+        article(
+            "jan", [("COLGOV", "USAGOV", "111", "2026-01-04"), ("COLGOV", "USAGOV", "036", "2026-01-20")]
+        ),
         article("mar", [("COLGOV", "USAGOV", "042", "2026-03-09")], url="https://b.example/mar"),
         article("feb", [("USAGOV", "VENGOV", "190", "2026-02-03")], url="https://c.example/feb"),
     ]
@@ -61,7 +63,9 @@ def test_store_panel_all_month_parquet_reads_back_in_duckdb(db: Path, tmp_path: 
     con = duckdb.connect()
     columns = [row[0] for row in con.execute(f"DESCRIBE SELECT * FROM '{out}'").fetchall()]
     assert columns[:3] == ["source", "target", "period"]
-    rows = con.execute(f"SELECT source, target, strftime(period, '%Y-%m-%d'), clusters FROM '{out}' ORDER BY 1, 2, 3").fetchall()
+    rows = con.execute(
+        f"SELECT source, target, strftime(period, '%Y-%m-%d'), clusters FROM '{out}' ORDER BY 1, 2, 3"
+    ).fetchall()
     assert rows == [  # balanced: every dyad over every month of the stored range
         ("COL", "USA", "2026-01-01", 2),
         ("COL", "USA", "2026-02-01", 0),

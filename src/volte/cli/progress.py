@@ -100,7 +100,12 @@ class Progress:
 
     def _fields(self) -> dict[str, Any]:
         elapsed = max(time.monotonic() - self.start, 1e-6)
-        return {"docs": self.done, "events": self.events, "rejects": self.rejects, "rate": f"{self.done / elapsed:.1f}"}
+        return {
+            "docs": self.done,
+            "events": self.events,
+            "rejects": self.rejects,
+            "rate": f"{self.done / elapsed:.1f}",
+        }
 
     def advance(self, n: int = 1, *, events: int = 0, rejects: int | bool = 0, nbytes: int = 0) -> None:
         self.done += n

@@ -62,7 +62,9 @@ def find_user_rules(folders: tuple[str, ...] | list[str]) -> UserRules:
 def _yaml_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file() and not p.name.startswith("."))
+    return sorted(
+        p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file() and not p.name.startswith(".")
+    )
 
 
 def user_rules(settings: Settings) -> UserRules:
@@ -134,4 +136,12 @@ def provenance_files(settings: Settings) -> list[tuple[str, Path]]:
     return out
 
 
-__all__ = ["UserRules", "actors_for", "dictionaries_for", "find_user_rules", "provenance_files", "user_rules", "verbs_for"]
+__all__ = [
+    "UserRules",
+    "actors_for",
+    "dictionaries_for",
+    "find_user_rules",
+    "provenance_files",
+    "user_rules",
+    "verbs_for",
+]

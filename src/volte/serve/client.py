@@ -93,7 +93,9 @@ def check_server(http: httpx.Client, base: str) -> None:
         )
 
 
-def _send(http: httpx.Client, base: str, token: str, article: Article, summary: SendSummary) -> tuple[int, bool]:
+def _send(
+    http: httpx.Client, base: str, token: str, article: Article, summary: SendSummary
+) -> tuple[int, bool]:
     record = {
         "id": article.id,
         "date": article.published.isoformat() if article.published else None,
@@ -129,12 +131,15 @@ def _send(http: httpx.Client, base: str, token: str, article: Article, summary: 
             code=E_SERVER_TOKEN,
         )
     if response.status_code in REJECT_STATUSES and body.get("code"):
-        _reject(summary, Reject(
+        _reject(
+            summary,
+            Reject(
                 doc_id=article.id,
                 stage="ingest" if str(body["code"]).startswith("E2") else "coding",
                 code=str(body["code"]),
                 reason=error,
-            ))
+            ),
+        )
         return 0, True
     raise ConfigError(
         f"--server {base}: POST /api/articles for {article.id!r} answered {response.status_code} "

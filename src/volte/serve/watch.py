@@ -102,7 +102,9 @@ class FolderWatcher:
         ready = [
             f
             for f in files
-            if f.path in now and now[f.path] == self._last.get(f.path) and self.ingested.get(f.path) != now[f.path]
+            if f.path in now
+            and now[f.path] == self._last.get(f.path)
+            and self.ingested.get(f.path) != now[f.path]
         ]
         self._last = now
         if not ready:
