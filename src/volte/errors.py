@@ -108,6 +108,8 @@ CATALOGUE: dict[str, Code] = {
         Code("E120", "ConfigError", "`volte batch`: the output folder holds another batch's shards or an unreadable manifest"),
         Code("E121", "ConfigError", "`volte batch`: the scheduler is unreachable or has no workers"),
         Code("E122", "ConfigError", "`volte batch`: the output folder is locked by another run"),
+        Code("E130", "ConfigError", "`volte ingest --server`: the server cannot be reached, is not a volte server, or answered with an error that is not a reject (a locked store, a rate limit)"),
+        Code("E131", "ConfigError", "`volte ingest --server`: no token (set VOLTE_TOKEN) or the server refused it (401)"),
         Code("E200", "IngestError", "an input problem without a more specific code"),
         Code("E201", "IngestError", "an input path or glob matches nothing"),
         Code("E202", REJECT_INGEST, "empty text: nothing but whitespace or punctuation (a file, a record's `text`, a posted body)", 422,
@@ -206,4 +208,6 @@ E_STORE_BAD_ACTOR = "E507"
 E_BATCH_OUTPUT = "E120"
 E_BATCH_SCHEDULER = "E121"
 E_BATCH_LOCKED = "E122"
+E_SERVER_UNREACHABLE = "E130"
+E_SERVER_TOKEN = "E131"
 E_BATCH_SHARD_FAILED = "E420"

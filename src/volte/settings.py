@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from volte.errors import E_CONFIG_BAD_OPTION, ConfigError
 
@@ -51,6 +51,20 @@ class CodingSettings(_Section):
         False,
         description="Also emit hypothetical/conditional events (marked factuality=hypothetical); off by default: they did not happen.",
     )
+    rules: tuple[str, ...] = Field(
+        (),
+        description="Folders of user dictionaries read beside the bundled ones: DIR/actors/*.yml (docs/actors.md) "
+        "and DIR/verbs/*.yml (docs/verbs.md), validated the same way (E301 with file:line) and part of the "
+        "stored dictionaries_sha256. In an environment variable or --set, several folders are separated by "
+        "the path separator (: on Unix); `--rules DIR` replaces this setting for one command.",
+    )
+
+    @field_validator("rules", mode="before")
+    @classmethod
+    def _split_rules(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return tuple(part for part in value.split(os.pathsep) if part)
+        return value
 
 
 class StoreSettings(_Section):

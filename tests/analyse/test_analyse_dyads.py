@@ -40,6 +40,8 @@ def _day(
         ("2026-01-07", "week", "2026-01-05"),
         ("2026-01-05", "week", "2026-01-05"),
         ("2026-01-07", "day", "2026-01-07"),
+        ("2026-01-31", "month", "2026-01-01"),
+        ("2024-02-29", "month", "2024-02-01"),
     ],
 )
 def test_dyads_period_start(day: str, freq: str, start: str) -> None:
@@ -101,7 +103,7 @@ def test_dyads_clamp_range_of_an_empty_store_is_none(extent: tuple[None, None]) 
 
 
 @pytest.mark.issue(16)
-@given(first=st.dates(), last=st.dates(), freq=st.sampled_from(["day", "week"]))
+@given(first=st.dates(), last=st.dates(), freq=st.sampled_from(["day", "week", "month"]))
 def test_dyads_count_periods_matches_the_series_length(first: date, last: date, freq: str) -> None:
     first, last = min(first, last), max(first, last)
     n = count_periods(first, last, freq=freq)
@@ -119,7 +121,21 @@ def test_dyads_series_refuses_more_points_than_the_cap(since: date, until: date)
 
 
 @pytest.mark.issue(16)
-@pytest.mark.parametrize("freq", ["day", "week"])
+@pytest.mark.parametrize("freq", ["day", "week", "month"])
 def test_dyads_series_reaches_the_last_day_without_overflow(freq: str) -> None:
     rows = series([_day("9999-12-31")], freq=freq, since=date(9999, 12, 20), until=date(9999, 12, 31))
     assert rows[-1]["period"] == period_start(date(9999, 12, 31), freq=freq).isoformat()
+
+
+@pytest.mark.issue(15)
+def test_dyads_month_series_sums_a_month_and_fills_quiet_months() -> None:
+    rows = series(
+        [_day("2025-12-31", q=4, gsum=-9), _day("2026-01-02", q=1), _day("2026-01-30", q=1), _day("2026-03-01", q=2)],
+        freq="month",
+    )
+    assert [(r["period"], r["clusters"], r["q1"]) for r in rows] == [
+        ("2025-12-01", 1, 0),
+        ("2026-01-01", 2, 2),
+        ("2026-02-01", 0, 0),
+        ("2026-03-01", 1, 0),
+    ]

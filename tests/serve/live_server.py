@@ -36,12 +36,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(db: Path, log_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """`volte serve --db DB` in a subprocess on a free 127.0.0.1 port (read-only: no VOLTE_TOKEN); yields
-    (base URL, process) once /api/health answers, and stops the server afterwards."""
+def serving(
+    db: Path, log_path: Path, *, extra: tuple[str, ...] = (), token: str | None = None
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`volte serve --db DB [extra...]` in a subprocess on a free 127.0.0.1 port (read-only unless ``token``
+    is given as its VOLTE_TOKEN); yields (base URL, process) once /api/health answers, and stops the server
+    afterwards."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "VOLTE_TOKEN"}
-    args = ["serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
+    if token is not None:
+        env["VOLTE_TOKEN"] = token
+    args = ["serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port), *extra]
     with log_path.open("w") as log:
         proc = subprocess.Popen(
             [sys.executable, "-m", "volte", *args], stdout=log, stderr=subprocess.STDOUT, env=env

@@ -123,7 +123,7 @@ def test_cli_shifts_table_shows_evidence_sentences(db: Path) -> None:
         (("events", "--format", "xml"), "E102"),
         (("dyad", "COL", "FRA"), "E505"),
         (("dyad", "C0L", "USA"), "E507"),
-        (("dyad", "COL", "USA", "--freq", "month"), "E102"),
+        (("dyad", "COL", "USA", "--freq", "year"), "E102"),
         (("dyad", "COL", "USA", "--plot", "chart.pdf"), "E102"),
         (("shifts", "--window", "2h"), "E102"),
         (("shifts", "--window", "soon"), "E102"),

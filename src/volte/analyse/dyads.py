@@ -55,7 +55,7 @@ def period_start(day: date, *, freq: str) -> date:
 
 
 def nth_period(first: date, n: int, *, freq: str) -> date:
-    """The start of the ``n``-th period after the period starting at ``first`` (``first`` is a start)."""
+    """The start of the ``n``-th period after the one starting on ``first`` (0: ``first`` itself)."""
     if freq == "month":
         months = first.year * 12 + first.month - 1 + n
         return date(months // 12, months % 12 + 1, 1)
@@ -124,10 +124,40 @@ def series(
         check_points(first, last, freq=freq, max_points=max_points)
     # by index, not by adding a step past ``last``: that would overflow on 9999-12-31
     starts = (
-        nth_period(first, i, freq=freq)
-        for i in range(count_periods(first, last, freq=freq) if first <= last else 0)
+        nth_period(first, i, freq=freq) for i in range(count_periods(first, last, freq=freq) if first <= last else 0)
     )
     return [_row(start, totals.get(start)) for start in starts]
+
+
+MAX_PANEL_ROWS = 2_000_000  # dyads x periods of one panel: beyond this, ask for week or month
+
+
+def panel(
+    day_rows: Iterable[Mapping[str, Any]], *, freq: str, since: date, until: date, max_points: int
+) -> list[dict[str, Any]]:
+    """A balanced panel: per directed country dyad (``source_country``, ``target_country`` of each input
+    row, else as :func:`series`), one row per period from ``since`` to ``until``, with ``source`` and
+    ``target`` first. Dyads without a cluster in the range have no rows. Over ``max_points`` periods or
+    :data:`MAX_PANEL_ROWS` rows: ConfigError E103 (nothing is built)."""
+    by_dyad: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
+    for row in day_rows:
+        by_dyad.setdefault((row["source_country"], row["target_country"]), []).append(row)
+    first, last = period_start(since, freq=freq), period_start(until, freq=freq)
+    check_points(first, last, freq=freq, max_points=max_points)
+    rows = len(by_dyad) * count_periods(first, last, freq=freq)
+    if rows > MAX_PANEL_ROWS:
+        raise ConfigError(
+            f"a {freq} panel of {len(by_dyad):,} dyads from {first.isoformat()} to {last.isoformat()} holds "
+            f"{rows:,} rows, over the limit of {MAX_PANEL_ROWS:,}; narrow it with since/until or use a longer freq",
+            code=E_CONFIG_TOO_MANY_POINTS,
+        )
+    out: list[dict[str, Any]] = []
+    for (source, target), days in sorted(by_dyad.items()):
+        out += [
+            {"source": source, "target": target, **row}
+            for row in series(days, freq=freq, since=since, until=until)
+        ]
+    return out
 
 
 def _row(period: date, acc: Mapping[str, float] | None) -> dict[str, Any]:

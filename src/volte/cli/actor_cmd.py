@@ -6,7 +6,7 @@ import json
 
 import typer
 
-from volte.cli.app import EXIT_QUERY, app, echo, edge, parse_cli_date
+from volte.cli.app import EXIT_QUERY, app, choices, echo, edge, parse_cli_date
 from volte.errors import E_CONFIG_BAD_OPTION, ConfigError
 
 
@@ -17,7 +17,7 @@ def actor_cli(
     on: str | None = typer.Option(
         None, "--date", "-d", help="Date of the event (YYYY-MM-DD); default: current roles."
     ),
-    fmt: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
+    fmt: str = typer.Option("text", "--format", "-f", metavar=choices("text", "json"), help="Output format: text or json."),
 ) -> None:
     """Resolve PHRASE to an actor code and show the dictionary entry that matched."""
     from volte.coding.actors import lookup_actor

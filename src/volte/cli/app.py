@@ -4,17 +4,48 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from volte.errors import E_CONFIG_BAD_DATE, E_CONFIG_TOO_MANY_POINTS, ConfigError, VolteError
 
+
+def _hide_flag_types(params: list[Any]) -> list[Any]:
+    """Flags take no value, so their help shows no type (typer would print ``<bool>``)."""
+    for param in params:
+        if getattr(param, "is_flag", False) and not getattr(param, "count", False) and param.metavar is None:
+            param.metavar = ""
+    return params
+
+
+class VolteGroup(TyperGroup):
+    """The command group: its commands' flags are shown without a type in ``--help`` and docs/cli.md."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _hide_flag_types(super().get_params(ctx))
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            _hide_flag_types(command.get_params(ctx))
+        return command
+
+
+def choices(*names: str) -> str:
+    """The metavar that shows an option's allowed values in help: ``[jsonl|csv|tsv|table]``."""
+    return "[" + "|".join(names) + "]"
+
+
 app = typer.Typer(
     name="volte",
+    cls=VolteGroup,
     help="volte: news in, political event data (CAMEO/PLOVER) and diplomatic reversals out.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -122,6 +153,23 @@ def edge(fn: F) -> F:
 
 def echo(text: str = "", *, err: bool = False) -> None:
     typer.echo(text, err=err)
+
+
+RULES_HELP = (
+    "A folder of user dictionaries (actors/*.yml, verbs/*.yml) read beside the bundled ones; repeat for "
+    "several. Replaces the coding.rules setting (docs/settings.md)."
+)
+
+
+def rules_overrides(rules: list[Path] | None) -> list[str]:
+    """The ``--set`` form of ``--rules DIR ...`` (none: the coding.rules setting stands); each folder is
+    checked now, before any model loads (E102)."""
+    if not rules:
+        return []
+    from volte.coding.user_rules import find_user_rules
+
+    find_user_rules([str(r) for r in rules])
+    return ["coding.rules=" + os.pathsep.join(str(r) for r in rules)]
 
 
 def parse_cli_date(value: str | None, *, option: str = "--date") -> date | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 import typer
 
@@ -14,14 +14,17 @@ from volte.cli.app import (
     EXIT_EVAL,
     EXIT_GATE,
     EXIT_QUERY,
+    RULES_HELP,
     app,
+    choices,
     echo,
     edge,
+    rules_overrides,
     run_exit_code,
 )
 from volte.cli.dating import DATE_HELP, OVERRIDE_HELP, EventDating, report_fill, resolve_date
-from volte.cli.progress import Progress
-from volte.cli.render import RecordWriter, check_format, check_output_path, open_output, render_table
+from volte.cli.progress import Progress, input_bytes, read_weighed
+from volte.cli.render import FORMATS, RecordWriter, check_format, check_output_path, open_output, render_table
 from volte.errors import E_CONFIG_BAD_OPTION, ConfigError
 from volte.records import EVENT_FIELDS, Event, Reject, Turn
 
@@ -117,7 +120,7 @@ def code_cli(
     ),
     date_: str | None = typer.Option(None, "--date", help=DATE_HELP),
     override_date: bool = typer.Option(False, "--override-date", help=OVERRIDE_HELP),
-    fmt: str = typer.Option("table", "--format", "-f", help="Output format: jsonl, csv, tsv or table."),
+    fmt: str = typer.Option("table", "--format", "-f", metavar=choices(*FORMATS), help="Output format: jsonl, csv, tsv or table."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout; its folder must exist and it may not be an input (E104). Events are written as each document is coded (table: at the end)."),
     statements: bool = typer.Option(
         False, "--statements", help="Also emit generic 'make statement' (010) events."
@@ -130,13 +133,14 @@ def code_cli(
         "--turns/--no-turns",
         help='After the events, the turns each article narrates (docs/reversals.md); in jsonl, records typed {"record": "turn"}.',
     ),
+    rules: list[Path] | None = typer.Option(None, "--rules", metavar="DIR", help=RULES_HELP),
 ) -> None:
     """Code articles into events and print them (no database), then the turns each article narrates."""
     check_format(fmt)
     published = resolve_date(date_, override=override_date)
     from volte.ingest.dedup import RunIds, screen
     from volte.ingest.published import DateFill, fill_dates
-    from volte.ingest.sources import iter_files, scan_inputs
+    from volte.ingest.sources import scan_inputs
 
     scan = scan_inputs(inputs)  # a missing path or a bad output is a coded error before the model loads
     if output is not None:
@@ -146,17 +150,21 @@ def code_cli(
     from volte.settings import load_settings
 
     settings = load_settings(
-        overrides=[f"coding.statements={statements}", f"coding.hypothetical={hypothetical}"]
+        overrides=[
+            f"coding.statements={statements}",
+            f"coding.hypothetical={hypothetical}",
+            *rules_overrides(rules),
+        ]
     )
     from volte.analyse.narrated import find_turns
 
     coder = Coder(settings)
     turns: list[Turn] = []
     rejects: list[Reject] = []
-    progress = Progress("coding", unit="docs")
+    progress = Progress("coding", unit="docs", total_bytes=input_bytes(scan.files))
     seen = RunIds()
     fill, dating = DateFill(), EventDating()
-    dated = fill_dates(iter_files(scan.files, settings=settings), published=published, override=override_date, counts=fill)
+    dated = fill_dates(read_weighed(scan.files, progress, settings=settings), published=published, override=override_date, counts=fill)
     items = screen(dated, seen)
     with open_output(output) as out:
         writer = RecordWriter(out, fmt=fmt, columns=list(EVENT_FIELDS), table_columns=EVENT_TABLE)
@@ -167,7 +175,7 @@ def code_cli(
                 turns.extend(find_turns(coded.events))
             if coded.reject is not None:
                 rejects.append(coded.reject)
-            progress.advance(events=len(coded.events), rejects=coded.reject is not None)
+            progress.coded(_coded_id(coded), events=len(coded.events), rejected=coded.reject is not None)
         progress.close()
         writer.close()
         write_turns(turns, fmt=fmt, out=out)
@@ -178,6 +186,10 @@ def code_cli(
     summarise_rejects(rejects)
     if rejects:
         raise typer.Exit(run_exit_code(rejects=len(rejects)))
+
+
+def _coded_id(coded: Any) -> str:
+    return str(coded.article.id if coded.article is not None else coded.reject.doc_id)
 
 
 @app.command("eval", epilog=EXIT_EVAL)
@@ -196,7 +208,7 @@ def eval_cli(
     split: str | None = typer.Option(
         None, "--split", help="Score only records whose 'split' field equals this."
     ),
-    fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+    fmt: str = typer.Option("text", "--format", "-f", metavar=choices("text", "json"), help="text or json."),
     update: bool = typer.Option(
         False, "--update", help="Re-pin the floors in --floors from this run (never lowers one)."
     ),

@@ -18,9 +18,10 @@ from volte.errors import E_CONFIG_BAD_OPTION, E_CONFIG_OUTPUT_PATH, ConfigError
 FORMATS = ("jsonl", "csv", "tsv", "table")
 
 
-def check_format(fmt: str, allowed: Sequence[str] = FORMATS) -> str:
+def check_format(fmt: str, allowed: Sequence[str] = FORMATS, *, option: str = "--format") -> str:
+    """``fmt`` when it is one of ``allowed``, else ConfigError E102 naming ``option`` and the choices."""
     if fmt not in allowed:
-        raise ConfigError(f"--format {fmt!r}: choose one of {', '.join(allowed)}", code=E_CONFIG_BAD_OPTION)
+        raise ConfigError(f"{option} {fmt!r}: choose one of {', '.join(allowed)}", code=E_CONFIG_BAD_OPTION)
     return fmt
 
 
@@ -153,3 +154,35 @@ def render_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[tuple[str,
 def _fit(value: Any, limit: int) -> str:
     text = "" if value is None else str(value).replace("\n", " ")
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def write_parquet(rows: Sequence[Mapping[str, Any]], *, columns: Sequence[str], path: Path) -> int:
+    """Write rows as one Parquet file (``period`` as a date, counts as integers, sums as doubles); returns
+    how many rows were written. An OSError becomes a ConfigError E104."""
+    import datetime as dt
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    def kind(name: str) -> pa.DataType:
+        if name == "period":
+            return pa.date32()
+        if name in ("source", "target"):
+            return pa.string()
+        if name in ("clusters", "mentions", "sources", "q1", "q2", "q3", "q4"):
+            return pa.int64()
+        return pa.float64()
+
+    schema = pa.schema([(name, kind(name)) for name in columns])
+    data = {
+        name: [
+            dt.date.fromisoformat(r[name]) if name == "period" and isinstance(r[name], str) else r.get(name)
+            for r in rows
+        ]
+        for name in columns
+    }
+    try:
+        pq.write_table(pa.table(data, schema=schema), path, compression="zstd")
+    except OSError as exc:
+        raise ConfigError(f"--output {path}: cannot be written ({exc})", code=E_CONFIG_OUTPUT_PATH) from exc
+    return len(rows)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from volte.cli.app import EXIT_SERVE, app, edge
+from volte.cli.app import EXIT_SERVE, RULES_HELP, app, edge, rules_overrides
 from volte.errors import E_CONFIG_BAD_OPTION, ConfigError
 
 log = logging.getLogger(__name__)
@@ -27,18 +27,36 @@ def serve_cli(
     port: int | None = typer.Option(
         None, "--port", min=0, max=65535, help="Port to listen on (default: setting serve.port, 8000)."
     ),
+    watch: Path | None = typer.Option(
+        None,
+        "--watch",
+        help="Also ingest the new or changed files of this folder while serving (polled; a file is read once "
+        "its size stays the same between two polls). The server is then the store's writer.",
+    ),
+    poll: float = typer.Option(
+        1.0, "--poll", min=0.1, max=3600, help="With --watch: seconds between two looks at the folder."
+    ),
+    rules: list[Path] | None = typer.Option(None, "--rules", metavar="DIR", help=RULES_HELP),
 ) -> None:
     """Serve the HTTP API (/api, /openapi.json) and the dashboard. Writes (POST /api/articles) need VOLTE_TOKEN set."""
-    serve(db=db, host=host, port=port)
+    serve(db=db, host=host, port=port, watch=watch, poll=poll, rules=rules)
 
 
-def serve(*, db: Path | None, host: str | None, port: int | None) -> None:
+def serve(
+    *,
+    db: Path | None,
+    host: str | None,
+    port: int | None,
+    watch: Path | None = None,
+    poll: float = 1.0,
+    rules: list[Path] | None = None,
+) -> None:
     import uvicorn
 
     from volte.serve.app import create_app
     from volte.settings import load_settings
 
-    settings = load_settings()
+    settings = load_settings(overrides=rules_overrides(rules))
     path = db or Path(settings.store.path)
     if path.exists() and not path.is_file():
         raise ConfigError(f"--db {path}: not a file (give the DuckDB store file)", code=E_CONFIG_BAD_OPTION)
@@ -47,20 +65,33 @@ def serve(*, db: Path | None, host: str | None, port: int | None) -> None:
     settings = settings.model_copy(
         update={"serve": settings.serve.model_copy(update={"host": bind, "port": listen})}
     )
+    if watch is not None and not watch.is_dir():
+        raise ConfigError(f"--watch {watch}: not a folder (create it first)", code=E_CONFIG_BAD_OPTION)
     _check_port_free(bind, listen)
     token = os.environ.get("VOLTE_TOKEN", "")
-    typer.echo(
-        f"volte serve: {path} ({'writes with VOLTE_TOKEN' if token else 'read-only'}) on http://{bind}:{listen}/",
-        err=True,
-    )
+    modes = ["writes with VOLTE_TOKEN" if token else "no POST writes"] if watch else []
+    modes.insert(0, f"ingesting {watch} every {poll:g} s" if watch else ("writes with VOLTE_TOKEN" if token else "read-only"))
+    typer.echo(f"volte serve: {path} ({', '.join(modes)}) on http://{bind}:{listen}/", err=True)
     verbose = logging.getLogger().getEffectiveLevel() <= logging.INFO  # `volte -v serve` logs each request
-    uvicorn.run(
-        create_app(path, settings=settings, token=token),
-        host=bind,
-        port=listen,
-        log_level="info" if verbose else "warning",
-        access_log=verbose,
-    )
+    app = create_app(path, settings=settings, token=token)
+    watcher = None
+    if watch is not None:
+        from volte.serve.watch import FolderWatcher
+
+        watcher = FolderWatcher(
+            watch,
+            store=app.state.store,
+            coder=app.state.coder,
+            settings=settings,
+            interval=poll,
+            report=lambda message: typer.echo(message, err=True),
+        )
+        watcher.start()
+    try:
+        uvicorn.run(app, host=bind, port=listen, log_level="info" if verbose else "warning", access_log=verbose)
+    finally:
+        if watcher is not None:
+            watcher.stop()
 
 
 def _check_port_free(host: str, port: int) -> None:

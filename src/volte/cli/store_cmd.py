@@ -9,10 +9,29 @@ from typing import Any
 
 import typer
 
-from volte.cli.app import EXIT_CODING, EXIT_QUERY, app, echo, edge, parse_cli_date, run_exit_code
+from volte.analyse.dyads import FREQS
+from volte.cli.app import (
+    EXIT_CODING,
+    EXIT_QUERY,
+    RULES_HELP,
+    app,
+    choices,
+    echo,
+    edge,
+    parse_cli_date,
+    rules_overrides,
+    run_exit_code,
+)
 from volte.cli.dating import DATE_HELP, OVERRIDE_HELP, EventDating, report_fill, resolve_date
-from volte.cli.progress import Progress
-from volte.cli.render import check_format, check_output_path, render_table, write_records
+from volte.cli.progress import Progress, input_bytes, read_weighed
+from volte.cli.render import (
+    check_format,
+    check_output_path,
+    open_output,
+    render_table,
+    write_parquet,
+    write_records,
+)
 from volte.errors import E_CONFIG_BAD_OPTION, ConfigError
 
 DB_HELP = "DuckDB store file (default: store.path setting, volte.duckdb)."
@@ -20,6 +39,7 @@ EVENTS_TABLE = [
     ("date", "date", 10),
     ("source", "source", 9),
     ("code", "code", 4),
+    ("name", "event", 30),
     ("target", "target", 9),
     ("goldstein", "gold.", 5),
     ("cluster_id", "cluster", 16),
@@ -36,6 +56,7 @@ DYAD_TABLE = [
     ("q3", "q3", 3),
     ("q4", "q4", 3),
 ]
+PANEL_TABLE = [("source", "source", 6), ("target", "target", 6), *DYAD_TABLE]
 SHIFT_TABLE = [
     ("date", "date", 10),
     ("source", "source", 6),
@@ -49,10 +70,10 @@ SHIFT_TABLE = [
 ]
 
 
-def _settings() -> Any:
+def _settings(rules: list[Path] | None = None) -> Any:
     from volte.settings import load_settings
 
-    return load_settings()
+    return load_settings(overrides=rules_overrides(rules))
 
 
 def _open(db: Path | None, *, read_only: bool) -> Any:
@@ -75,18 +96,38 @@ def ingest_cli(
     batch_size: int = typer.Option(
         50, "--batch-size", min=1, help="Articles per transaction (progress survives a crash per batch)."
     ),
+    server: str | None = typer.Option(
+        None,
+        "--server",
+        metavar="URL",
+        help="Send the articles to the `volte serve` running at URL (POST /api/articles with the token in "
+        "VOLTE_TOKEN) instead of opening the store: the server codes and stores them (E130: unreachable; "
+        "E131: token missing or refused).",
+    ),
+    rules: list[Path] | None = typer.Option(None, "--rules", metavar="DIR", help=RULES_HELP),
 ) -> None:
     """Code articles and store their events, clusters and rejects (idempotent: re-runs add nothing).
 
     An input that is a `volte batch` output directory is stored from its Parquet shards, without re-coding."""
     published = resolve_date(date_, override=override_date)
+    if server is not None:
+        if db is not None or rules:
+            raise ConfigError(
+                "--server with --db or --rules: the server holds its store and codes with its own rules "
+                "(start it with `volte serve --rules DIR`)",
+                code=E_CONFIG_BAD_OPTION,
+            )
+        rejects = _send_to_server(inputs, server, published=published, override=override_date)
+        if rejects:
+            raise typer.Exit(run_exit_code(rejects=rejects))
+        return
     from volte.ingest.sources import scan_inputs
     from volte.scale.manifest import is_batch_output
 
     batches = [i for i in inputs if is_batch_output(i)]
     sources = [i for i in inputs if i not in batches]
     scan = scan_inputs(sources) if sources else None  # a missing path is a coded error before the model loads
-    coder = _coder() if scan else None  # model and dictionaries load before the store file is created
+    coder = _coder(rules) if scan else None  # model and dictionaries load before the store file is created
     rejects = 0
     with _open(db, read_only=False) as store:
         for out_dir in batches:
@@ -104,18 +145,17 @@ def ingest_cli(
         raise typer.Exit(run_exit_code(rejects=rejects))
 
 
-def _coder() -> Any:
+def _coder(rules: list[Path] | None = None) -> Any:
     from volte.coding.coder import Coder
 
-    return Coder(_settings())
+    return Coder(_settings(rules))
 
 
 def _progress_callback(progress: Progress) -> Any:
-    done = {"docs": 0}
+    """After each stored batch: the run's documents, events and rejects so far (the store's summary)."""
 
     def on_batch(summary: Any) -> None:
-        progress.advance(summary.documents - done["docs"])
-        done["docs"] = summary.documents
+        progress.counts(docs=summary.documents, events=summary.events, rejects=summary.rejects)
 
     return on_batch
 
@@ -124,28 +164,28 @@ def _store_articles(
     store: Any, coder: Any, scan: Any, *, published: date | None, override: bool, batch_size: int
 ) -> int:
     from volte.cli.code_cmd import report_skipped
+    from volte.coding.user_rules import provenance_files
     from volte.ingest.published import DateFill, fill_dates
-    from volte.ingest.sources import iter_files
     from volte.nlp.pipeline import model_version
     from volte.store.writer import rules_sha256
 
     report_skipped(scan)
-    progress = Progress("ingest", unit="docs", enabled=sys.stderr.isatty())
+    progress = Progress("ingest", unit="docs", total_bytes=input_bytes(scan.files))
     fill, dating = DateFill(), EventDating()
     items = fill_dates(
-        iter_files(scan.files, settings=store.settings),
+        read_weighed(scan.files, progress, settings=store.settings),
         published=published,
         override=override,
         stored=store.published_of,
         counts=fill,
     )
     summary = store.ingest_articles(
-        items,
+        progress.taken(items),
         code=dating.counted(coder.code),
         coder_settings=coder.settings,
         batch_size=batch_size,
         spacy_model=model_version(coder.nlp),
-        dictionaries=rules_sha256(),
+        dictionaries=rules_sha256(provenance_files(coder.settings)),
         on_batch=_progress_callback(progress),
     )
     progress.close()
@@ -154,10 +194,47 @@ def _store_articles(
     return _report(summary, store.path, what="documents")
 
 
+def _send_to_server(inputs: list[str], url: str, *, published: date | None, override: bool) -> int:
+    """`volte ingest --server URL`: read the inputs here, let the server code and store them."""
+    import os
+
+    from volte.cli.code_cmd import report_skipped, summarise_rejects
+    from volte.ingest.published import DateFill, fill_dates
+    from volte.ingest.sources import scan_inputs
+    from volte.serve.client import send_articles
+
+    scan = scan_inputs(inputs)
+    report_skipped(scan)
+    settings = _settings()
+    progress = Progress(f"send to {url}", unit="docs", total_bytes=input_bytes(scan.files))
+    fill = DateFill()
+    items = fill_dates(
+        read_weighed(scan.files, progress, settings=settings), published=published, override=override, counts=fill
+    )
+    try:
+        summary = send_articles(
+            items,
+            url=url,
+            token=os.environ.get("VOLTE_TOKEN", ""),
+            on_item=lambda doc_id, events, rejected: progress.coded(doc_id, events=events, rejected=rejected),
+        )
+    finally:
+        progress.close()
+    report_fill(fill)
+    summarise_rejects(summary.rejected)
+    echo(
+        f"sent {summary.documents} documents to {url}: {summary.accepted} accepted ({summary.added} new, "
+        f"{summary.replaced} replaced, {summary.unchanged} unchanged, {summary.events} events), "
+        f"{summary.rejects} rejected",
+        err=True,
+    )
+    return summary.rejects
+
+
 def _store_batch_output(store: Any, out_dir: str, *, batch_size: int) -> int:
     from volte.scale.manifest import iter_coded, read_provenance
 
-    progress = Progress(f"ingest {out_dir}", unit="docs", enabled=sys.stderr.isatty())
+    progress = Progress(f"ingest {out_dir}", unit="docs")
     summary = store.ingest(
         iter_coded(out_dir),
         batch_size=batch_size,
@@ -193,7 +270,9 @@ def events_cli(
         None, "--root", help="CAMEO root code, 01-20 (e.g. 04 consult, 11 disapprove)."
     ),
     limit: int = typer.Option(100, "--limit", min=1, help="At most this many events (newest first)."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
+    fmt: str = typer.Option(
+        "table", "--format", "-f", metavar=choices("table", "jsonl", "csv"), help="table, jsonl or csv."
+    ),
 ) -> None:
     """List stored events (JSONL: the event record contract plus cluster_id)."""
     check_format(fmt, ("table", "jsonl", "csv"))
@@ -208,6 +287,11 @@ def events_cli(
         rows, total = store.query_events(limit=limit, **filters)
     from volte.store.reading import OUT_COLUMNS
 
+    if fmt == "table":  # the event's name beside its code (the record formats keep the contract fields)
+        from volte.coding.cameo import code_table
+
+        names = code_table()
+        rows = [{**r, "name": names[r["code"]].name if r["code"] in names else ""} for r in rows]
     write_records(rows, fmt=fmt, out=sys.stdout, columns=list(OUT_COLUMNS), table_columns=EVENTS_TABLE)
     if fmt == "table":
         echo(f"{len(rows)} of {total} matching events", err=True)
@@ -227,6 +311,7 @@ def export_cli(
         None,
         "--format",
         "-f",
+        metavar=choices("gdelt", "gdelt-mentions", "plover", "parquet", "csv"),
         help="gdelt (GDELT 2.0 events, 61-column TSV), gdelt-mentions (GDELT 2.0 Mentions, 16-column TSV), "
         "plover (PLOVER JSON Lines), parquet or csv (docs/export.md).",
     ),
@@ -264,58 +349,114 @@ def export_cli(
     echo(f"wrote {count} {what} to {output} ({fmt})", err=True)
 
 
+DYAD_FORMATS = ("table", "jsonl", "csv", "parquet")
+_DYAD_SUFFIXES = {".parquet": "parquet", ".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl"}
+
+
 @app.command("dyad", epilog=EXIT_QUERY)
 @edge
 def dyad_cli(
-    source: str = typer.Argument(..., help="Source actor: a country (COL) or a country+role code (COLGOV)."),
-    target: str = typer.Argument(..., help="Target actor, like SOURCE."),
+    source: str | None = typer.Argument(
+        None, help="Source actor: a country (COL) or a country+role code (COLGOV); not with --all."
+    ),
+    target: str | None = typer.Argument(None, help="Target actor, like SOURCE."),
+    all_dyads: bool = typer.Option(
+        False,
+        "--all",
+        help="Every directed country dyad at once: a balanced country-by-country panel (source, target, period, ...).",
+    ),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
-    freq: str = typer.Option("day", "--freq", help="Period: day or week (weeks start on Monday)."),
+    freq: str = typer.Option(
+        "day",
+        "--freq",
+        metavar=choices(*FREQS),
+        help="Period: day, week (starting on Monday) or month (starting on the 1st).",
+    ),
     since: str | None = typer.Option(
         None, "--since", help="First day (YYYY-MM-DD); the range is cut to the stored events."
     ),
     until: str | None = typer.Option(
         None, "--until", help="Last day (YYYY-MM-DD); over store.max_points periods is E103 (exit 2)."
     ),
-    fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
+    fmt: str | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        metavar=choices(*DYAD_FORMATS),
+        help="Output format (default: from --output's extension, else table); parquet needs --output.",
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write to this file (.parquet, .csv, .jsonl) instead of stdout."
+    ),
     plot: Path | None = typer.Option(None, "--plot", help="Also draw the series to this .png or .svg file."),
 ) -> None:
-    """A directed dyad's time series: clusters, source-weighted Goldstein sum and mean, quad classes."""
-    check_format(fmt, ("table", "jsonl", "csv"))
-    check_format(freq, ("day", "week"))
+    """A directed dyad's series (--all: every dyad's, a panel): clusters, weighted Goldstein, quad classes.
+
+    Source-weighted Goldstein sum and mean per period; `--all -o panel.parquet` writes the balanced
+    country-by-country panel (docs/store.md)."""
+    check_format(freq, FREQS, option="--freq")
+    fmt = _dyad_format(fmt, output)
+    if output is not None:
+        check_output_path(output)
+    if all_dyads:
+        if source or target or plot:
+            raise ConfigError("--all: give no SOURCE TARGET and no --plot", code=E_CONFIG_BAD_OPTION)
+        _dyad_panel(db, freq=freq, since=since, until=until, fmt=fmt, output=output)
+        return
+    if not source or not target:
+        raise ConfigError("give SOURCE and TARGET (e.g. `volte dyad COL USA`), or --all", code=E_CONFIG_BAD_OPTION)
     if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
         raise ConfigError(f"--plot {plot}: the file must end in .png or .svg", code=E_CONFIG_BAD_OPTION)
     if plot is not None:
         check_output_path(plot, option="--plot")
+    start, end = parse_cli_date(since, option="--since"), parse_cli_date(until, option="--until")
     with _open(db, read_only=True) as store:
-        rows = store.dyad_series(
-            source,
-            target,
-            freq=freq,
-            since=parse_cli_date(since, option="--since"),
-            until=parse_cli_date(until, option="--until"),
-        )
-        found = (
-            store.shifts(
-                source=source,
-                target=target,
-                since=parse_cli_date(since, option="--since"),
-                until=parse_cli_date(until, option="--until"),
-            )
-            if plot
-            else []
-        )
+        rows = store.dyad_series(source, target, freq=freq, since=start, until=end)
+        found = store.shifts(source=source, target=target, since=start, until=end) if plot else []
         dating = store.dyad_dating(source, target) if not rows else None
-    from volte.analyse.dyads import SERIES_FIELDS
-
     if dating is not None:
         echo(why_no_rows(source, target, dating, ranged=bool(since or until)), err=True)
-    write_records(rows, fmt=fmt, out=sys.stdout, columns=list(SERIES_FIELDS), table_columns=DYAD_TABLE)
+    rows = [{"source": source.upper(), "target": target.upper(), **row} for row in rows]
+    _write_series(rows, fmt=fmt, output=output)
     if plot is not None:
         from volte.analyse.charts import plot_series
 
         plot_series(rows, plot, title=f"{source.upper()} -> {target.upper()} ({freq})", shifts=found)
         echo(f"chart written to {plot}", err=True)
+
+
+def _dyad_format(fmt: str | None, output: Path | None) -> str:
+    """--format, else the format --output's extension names, else table; parquet only into a file."""
+    if fmt is None:
+        fmt = _DYAD_SUFFIXES.get(output.suffix.lower(), "table") if output is not None else "table"
+    check_format(fmt, DYAD_FORMATS)
+    if fmt == "parquet" and output is None:
+        raise ConfigError("--format parquet: give the file with -o PANEL.parquet", code=E_CONFIG_BAD_OPTION)
+    return fmt
+
+
+def _dyad_panel(
+    db: Path | None, *, freq: str, since: str | None, until: str | None, fmt: str, output: Path | None
+) -> None:
+    start, end = parse_cli_date(since, option="--since"), parse_cli_date(until, option="--until")
+    with _open(db, read_only=True) as store:
+        rows = store.dyad_panel(freq=freq, since=start, until=end)
+    _write_series(rows, fmt=fmt, output=output, table=PANEL_TABLE)
+    dyads = len({(r["source"], r["target"]) for r in rows})
+    echo(f"{len(rows)} rows: {dyads} directed dyads by {freq}" + (f", written to {output}" if output else ""), err=True)
+
+
+def _write_series(
+    rows: list[dict[str, Any]], *, fmt: str, output: Path | None, table: list[tuple[str, str, int]] = DYAD_TABLE
+) -> None:
+    from volte.analyse.dyads import SERIES_FIELDS
+
+    columns = ["source", "target", *SERIES_FIELDS]
+    if fmt == "parquet" and output is not None:
+        write_parquet(rows, columns=columns, path=output)
+        return
+    with open_output(output) as out:
+        write_records(rows, fmt=fmt, out=out, columns=columns, table_columns=table)
 
 
 def why_no_rows(source: str, target: str, dating: dict[str, int], *, ranged: bool) -> str:
@@ -365,11 +506,12 @@ def shifts_cli(
     kind: str | None = typer.Option(
         None,
         "--kind",
+        metavar=choices("thaw", "rupture", "narrated"),
         help="Only thaw or rupture (statistical and narrated), or narrated (turns told in one article).",
     ),
     source: str | None = typer.Option(None, "--source", help="Only this source country."),
     target: str | None = typer.Option(None, "--target", help="Only this target country."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl."),
+    fmt: str = typer.Option("table", "--format", "-f", metavar=choices("table", "jsonl"), help="table or jsonl."),
     near: bool = typer.Option(
         False,
         "--near",

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import typer
 
-from volte.cli.app import EXIT_CODING, app, edge, parse_cli_date, run_exit_code
+from volte.cli.app import EXIT_CODING, app, choices, edge, parse_cli_date, run_exit_code
 from volte.cli.code_cmd import summarise_rejects
-from volte.cli.render import check_format, write_records
+from volte.cli.render import FORMATS, check_format, write_records
 from volte.errors import E_INGEST_BAD_RECORD
 from volte.ingest.extract import parse_date
 from volte.ingest.sources import JSONL_SUFFIXES, decode_json_line, expand_inputs, iter_file
@@ -36,7 +36,7 @@ def timex_cli(
     inputs: list[str] = typer.Argument(
         ..., help="JSON Lines records {id, date, text} (or any input `volte code` reads)."
     ),
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="Output format: jsonl, csv, tsv or table."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", metavar=choices(*FORMATS), help="Output format: jsonl, csv, tsv or table."),
     date_: str | None = typer.Option(
         None, "--date", help="Publication date (YYYY-MM-DD) for records that carry none."
     ),

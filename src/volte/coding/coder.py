@@ -18,7 +18,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from volte import CODER_VERSION
-from volte.coding.actors import UNKNOWN_COUNTRY, ActorResolver, ResolvedActor, default_actors, is_countryless
+from volte.coding.actors import UNKNOWN_COUNTRY, ActorResolver, ResolvedActor, is_countryless
 from volte.coding.cameo import STATEMENT_ROOTS, describe
 from volte.coding.dates import resolve_event_date
 from volte.coding.factuality import (
@@ -42,7 +42,8 @@ from volte.coding.parse_repair import repair_parse
 from volte.coding.places import Place
 from volte.coding.quotes import QuoteTracker
 from volte.coding.setting import ArticleSetting, read_setting
-from volte.coding.verbs import VerbDictionary, VerbMatch, absolute_with, default_verbs
+from volte.coding.user_rules import dictionaries_for
+from volte.coding.verbs import VerbDictionary, VerbMatch, absolute_with
 from volte.errors import E_CODING_FAILED
 from volte.nlp.pipeline import build_nlp
 from volte.records import Article, Event, Reject, make_event_id
@@ -84,9 +85,13 @@ class Coder:
         breadth on code-only gold such as CAMEO codebook examples); keep the default for real output."""
         self.settings = settings or Settings()
         self.dyads_only = dyads_only
+        # the dictionaries first: a problem in a user's rule file is reported before the model loads
+        if verbs is None or actors is None:
+            loaded = dictionaries_for(self.settings)
+            verbs = loaded[0] if verbs is None else verbs
+            actors = loaded[1] if actors is None else actors
+        self.verbs, self.actors = verbs, actors
         self.nlp = nlp if nlp is not None else build_nlp(self.settings.nlp.model)
-        self.verbs = verbs if verbs is not None else default_verbs()
-        self.actors = actors if actors is not None else default_actors()
 
     def code(self, items: Iterable[Article | Reject]) -> Iterator[Coded]:
         """Code articles in ``nlp.pipe`` batches; never raises for one bad document."""

@@ -174,7 +174,8 @@ def load_patterns(paths: Sequence[Path] | None = None) -> tuple[list[Pattern], s
 
 
 def _parse_file(path: Path, raw: bytes, problems: list[str]) -> list[Pattern]:
-    name = path.name
+    bundled = Path(str(resources.files("volte.coding") / "rules" / "verbs"))
+    name = path.name if path.parent.resolve() == bundled.resolve() else str(path)  # a user file: its path
     try:
         data = yaml.load(raw.decode("utf-8"), Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
     except (yaml.YAMLError, UnicodeDecodeError) as exc:

@@ -22,7 +22,7 @@ from volte.serve.errors import Unavailable
 
 if TYPE_CHECKING:
     from volte.coding.coder import Coded, Coder
-    from volte.records import Article
+    from volte.records import Article, Reject
     from volte.settings import Settings
     from volte.store.db import Store
 
@@ -91,6 +91,13 @@ class StoreAccess:
             raise Unavailable(
                 "this server was started read-only; restart `volte serve` with VOLTE_TOKEN set to accept writes"
             )
+        with self.writing() as store:
+            return store.ingest(coded)
+
+    @contextmanager
+    def writing(self) -> Iterator[Store]:
+        """A read-write store, exclusive: reads wait until it is closed (the folder watcher of ``volte serve
+        --watch`` writes through this, token or not; ``write`` checks ``writable`` first)."""
         with self._write_lock:
             with self._cond:
                 self._writing = True
@@ -100,7 +107,7 @@ class StoreAccess:
             try:
                 store = self._open_store(read_only=False)
                 try:
-                    return store.ingest(coded)
+                    yield store
                 finally:
                     _close(store)
             finally:
@@ -153,13 +160,25 @@ class CoderAccess:
         self._lock = threading.Lock()
 
     def code(self, article: Article) -> Coded:
-        with self._lock:
-            if self._coder is None:
-                from volte.coding.coder import Coder
+        return self.code_all([article])[0]
 
-                log.info("loading the coder (first coding request)")
-                self._coder = Coder(self.settings)
-            return next(iter(self._coder.code([article])))
+    def code_all(self, items: Iterable[Article | Reject]) -> list[Coded]:
+        """Code several items in one call (the folder watcher's batches), holding the coder meanwhile."""
+        with self._lock:
+            return list(self._loaded().code(items))
+
+    def coder(self) -> Coder:
+        """The coder, loaded now if it is not yet (its model and settings name what codes the store)."""
+        with self._lock:
+            return self._loaded()
+
+    def _loaded(self) -> Coder:
+        if self._coder is None:
+            from volte.coding.coder import Coder
+
+            log.info("loading the coder (first coding request)")
+            self._coder = Coder(self.settings)
+        return self._coder
 
 
 __all__ = ["CoderAccess", "StoreAccess"]

@@ -3,7 +3,7 @@
     with Store("volte.duckdb") as store:
         store.ingest(Coder(settings).code(iter_articles(paths)))
         rows, total = store.query_events(source="COL", target="USA", limit=20)
-        store.dyad_series("COL", "USA", freq="week")
+        store.dyad_series("COL", "USA", freq="week")  # or "day", "month"
         store.shifts(since=date(2026, 1, 1))
 
 DuckDB allows one writing process per file: ``volte serve`` opens the store ``read_only=True``; a second
@@ -228,6 +228,24 @@ class Store:
             since=window[0] if since else None,  # without bounds: the dyad's own first and last day
             until=window[1] if until else None,
             max_points=self.settings.store.max_points,
+        )
+
+    def dyad_panel(
+        self, *, freq: str = "month", since: date | None = None, until: date | None = None
+    ) -> list[dict[str, Any]]:
+        """Every directed country dyad's series (``source``, ``target`` and the :meth:`dyad_series` fields),
+        balanced: each dyad has a row for every period of the range cut to the stored events. Over
+        ``store.max_points`` periods, or over :data:`volte.analyse.dyads.MAX_PANEL_ROWS` rows, is E103."""
+        if freq not in dyad_analysis.FREQS:
+            raise StoreError(f"freq {freq!r}: choose day, week or month", code=E_STORE_QUERY)
+        q.check_range(since, until)
+        with _translated(self.path, "dyad panel"):
+            window = dyad_analysis.clamp_range(since, until, extent=reading.extent(self.con))
+            if window is None:
+                return []
+            days = reading.panel_days(self.con, since=window[0], until=window[1])
+        return dyad_analysis.panel(
+            days, freq=freq, since=window[0], until=window[1], max_points=self.settings.store.max_points
         )
 
     def shifts(

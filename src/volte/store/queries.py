@@ -156,6 +156,11 @@ WHERE {where}
 GROUP BY date ORDER BY date
 """
 
+# The same daily sums for every directed country dyad at once (``volte dyad --all``).
+PANEL_DAYS = SERIES_DAYS.replace("SELECT date AS day,", "SELECT source_country, target_country, date AS day,").replace(
+    "GROUP BY date ORDER BY date", "GROUP BY source_country, target_country, date ORDER BY source_country, target_country, date"
+)
+
 
 @dataclass
 class Where:

@@ -86,6 +86,11 @@ def series_days(
     return _dicts(con.execute(q.SERIES_DAYS.format(where=where.sql), where.params))
 
 
+def panel_days(con: duckdb.DuckDBPyConnection, *, since: date, until: date) -> list[dict[str, Any]]:
+    """Daily cluster sums of every directed country dyad between ``since`` and ``until`` (inclusive)."""
+    return _dicts(con.execute(q.PANEL_DAYS.format(where="date >= ? AND date <= ?"), [since, until]))
+
+
 def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
     cursor = con.execute(f"SELECT {', '.join(q.ARTICLE_COLUMNS)} FROM articles WHERE id = ?", [article_id])
     rows = _dicts(cursor)

@@ -97,12 +97,13 @@ def source_hash(article: Article, prov: Provenance) -> str | None:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def rules_sha256() -> str:
+def rules_sha256(extra: Sequence[tuple[str, Path]] = ()) -> str:
     """sha256 over what codes an article: volte's bundled rule files (actors, verbs, lexicon, places, CAMEO
     tables) and the coding code itself (``volte.coding``, ``volte.nlp`` and the dateline reader), by
     relative path and bytes. Stored as ``dictionaries_sha256``: any change to either gives a new value, so
-    a store can tell which events an older coder made."""
-    return files_sha256(coding_files())
+    a store can tell which events an older coder made. ``extra``: the user's rule files, (name, path)
+    (:func:`volte.coding.user_rules.provenance_files`), hashed with them."""
+    return files_sha256(sorted({*coding_files(), *extra}))
 
 
 def coding_files() -> list[tuple[str, Path]]:
