@@ -116,7 +116,7 @@ def simulate(spec: StreamSpec, rng: np.random.Generator) -> DayTable:
                 conflict=cls == "conflict",
                 coop=bool(coop[k]),
             )
-    return DayTable(start=spec.start, **sums)
+    return DayTable.of(spec.start, sums)
 
 
 def _talk_days(spec: StreamSpec) -> np.ndarray:
