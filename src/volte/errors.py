@@ -108,6 +108,7 @@ CATALOGUE: dict[str, Code] = {
         Code("E120", "ConfigError", "`volte batch`: the output folder holds another batch's shards or an unreadable manifest"),
         Code("E121", "ConfigError", "`volte batch`: the scheduler is unreachable or has no workers"),
         Code("E122", "ConfigError", "`volte batch`: the output folder is locked by another run"),
+        Code("E130", "ConfigError", "an optional part of volte is not installed: `volte dyad --plot` needs the `plot` extra (`pip install 'volte[plot]'`, which adds matplotlib; `make demo` installs it)"),
         Code("E200", "IngestError", "an input problem without a more specific code"),
         Code("E201", "IngestError", "an input path or glob matches nothing"),
         Code("E202", REJECT_INGEST, "empty text: nothing but whitespace or punctuation (a file, a record's `text`, a posted body)", 422,
@@ -169,6 +170,7 @@ E_CONFIG_BAD_DATE = "E101"
 E_CONFIG_BAD_OPTION = "E102"
 E_CONFIG_TOO_MANY_POINTS = "E103"
 E_CONFIG_OUTPUT_PATH = "E104"
+E_CONFIG_MISSING_EXTRA = "E130"
 E_INGEST_NOT_FOUND = "E201"
 E_INGEST_EMPTY = "E202"
 E_INGEST_BINARY = "E203"
