@@ -281,7 +281,7 @@ def _cum(x: Array) -> Array:
 
 def _days(c: Array) -> int:
     """n, the number of days of the padded cumulative sums c."""
-    return c.shape[-1] - 1 - 2 * PAD
+    return int(c.shape[-1]) - 1 - 2 * PAD
 
 
 Bound = IntArray | int  # day indices, or an offset from every day of the table (see _at)
@@ -340,7 +340,8 @@ def baseline(
     cums = cums or cumulative(table)
     pw, pwg, pwg2 = table.prior
     w, wg, wg2 = (_at(cums[name], upto) + p for name, p in (("w", pw), ("wg", pwg), ("wg2", pwg2)))
-    return _mean_sd(w, wg, wg2, params, prior)
+    mu0, sd0 = _mean_sd(w, wg, wg2, params, prior)
+    return mu0, sd0
 
 
 def _mean_sd(
@@ -477,7 +478,8 @@ def volume_z(table: DayTable, cums: Cums, lo: int, hi: int) -> Array:
     lam = np.maximum(own, 0.05)
     days = hi - lo + 1
     count = _window(cums["clusters"], lo, hi)
-    return (count - lam * days) / np.sqrt(days * (lam + lam**2 / 4) + 1.0)
+    z: Array = (count - lam * days) / np.sqrt(days * (lam + lam**2 / 4) + 1.0)
+    return z
 
 
 def sides(
