@@ -1,25 +1,28 @@
 # volte: two commands on a fresh machine.
 #   make demo   builds .venv, installs volte and its English model, codes the bundled articles
 #   make test   installs the dev tools (and Debian chromium for the browser tests), runs the whole suite
+# Both install the versions in constraints.txt (the ones `make test` last passed with; regenerate it with
+# `make constraints` after changing pyproject.toml or upgrading a package, and commit it).
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/pip --disable-pip-version-check -q
 PYTEST_ARGS ?=
+CONSTRAINTS := -c constraints.txt
 
-.PHONY: demo test install dev chromium eval bench lint clean
+.PHONY: demo test install dev chromium eval bench lint typecheck constraints clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(PIP) install -e ".[model]"
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP) install $(CONSTRAINTS) -e ".[model,plot]"
 	@touch $@
 
 $(VENV)/.dev: $(VENV)/.installed
-	$(PIP) install -e ".[model,dev]"
+	$(PIP) install $(CONSTRAINTS) -e ".[model,plot,dev]"
 	@touch $@
 
 install: $(VENV)/.installed
@@ -39,6 +42,7 @@ chromium:
 test: $(VENV)/.dev chromium
 	$(BIN)/python -W error -c "import volte, volte.cli"
 	$(BIN)/ruff check src tests bench tools
+	$(BIN)/mypy
 	$(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory eval
 
@@ -56,5 +60,12 @@ bench: $(VENV)/.installed
 lint: $(VENV)/.dev
 	$(BIN)/ruff check src tests bench tools
 
+typecheck: $(VENV)/.dev
+	$(BIN)/mypy
+
+# Re-pin constraints.txt from the dev venv (after `make test` passed in it).
+constraints: $(VENV)/.dev
+	$(BIN)/python tools/dependencies.py constraints
+
 clean:
-	rm -rf $(VENV) build dist artifacts .pytest_cache
+	rm -rf $(VENV) build dist artifacts .pytest_cache .mypy_cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -45,3 +46,31 @@ def test_docs_readme_shows_the_two_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make demo" in readme and "make test" in readme
     assert len(readme.splitlines()) <= 100
+
+
+LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
+
+
+def _relative_links(page: Path) -> list[str]:
+    links = LINK.findall(page.read_text(encoding="utf-8"))
+    return [t for t in links if "://" not in t and not t.startswith("mailto:")]
+
+
+def test_docs_relative_links_resolve() -> None:
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+    broken = [
+        f"{page.relative_to(ROOT)} -> {target}"
+        for page in pages
+        for target in _relative_links(page)
+        if not (page.parent / target).exists()
+    ]
+    assert not broken, f"links to missing files: {broken}"
+
+
+def test_docs_lab_pages_linked_from_the_user_docs() -> None:
+    """History lives in docs/lab/; each lab page is reachable from a user page."""
+    linked = {
+        (page.parent / t).resolve() for page in (ROOT / "docs").glob("*.md") for t in _relative_links(page)
+    }
+    orphans = [p.name for p in sorted((ROOT / "docs" / "lab").glob("*.md")) if p.resolve() not in linked]
+    assert not orphans, f"docs/lab pages no user page links to: {orphans}"

@@ -110,6 +110,7 @@ CATALOGUE: dict[str, Code] = {
         Code("E122", "ConfigError", "`volte batch`: the output folder is locked by another run"),
         Code("E130", "ConfigError", "`volte ingest --server`: the server cannot be reached, is not a volte server, or answered with an error that is not a reject (a locked store, a rate limit)"),
         Code("E131", "ConfigError", "`volte ingest --server`: no token (set VOLTE_TOKEN) or the server refused it (401)"),
+        Code("E132", "ConfigError", "an optional part of volte is not installed: `volte dyad --plot` needs the `plot` extra (`pip install 'volte[plot]'`, which adds matplotlib; `make demo` installs it)"),
         Code("E200", "IngestError", "an input problem without a more specific code"),
         Code("E201", "IngestError", "an input path or glob matches nothing"),
         Code("E202", REJECT_INGEST, "empty text: nothing but whitespace or punctuation (a file, a record's `text`, a posted body)", 422,
@@ -171,6 +172,7 @@ E_CONFIG_BAD_DATE = "E101"
 E_CONFIG_BAD_OPTION = "E102"
 E_CONFIG_TOO_MANY_POINTS = "E103"
 E_CONFIG_OUTPUT_PATH = "E104"
+E_CONFIG_MISSING_EXTRA = "E132"
 E_INGEST_NOT_FOUND = "E201"
 E_INGEST_EMPTY = "E202"
 E_INGEST_BINARY = "E203"

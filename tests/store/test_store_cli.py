@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from pathlib import Path
 
 import duckdb
@@ -84,6 +85,18 @@ def test_cli_dyad_csv_and_plot(db: Path, tmp_path: Path) -> None:
     assert float(rows[0]["goldstein_mean"]) < 0 < float(rows[-1]["goldstein_mean"])
     assert rows[0]["sources"] == "8"  # two clusters (roots 11 and 13) x four publishers
     assert chart.read_text().lstrip().startswith("<?xml") and "thaw" in chart.read_text()
+
+
+@pytest.mark.issue(17)
+def test_cli_dyad_plot_without_the_plot_extra_is_a_coded_error(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # `import matplotlib` fails: the extra is missing
+    chart = tmp_path / "col_usa.png"
+    code, _, err = _run("dyad", "COL", "USA", "--db", str(db), "--plot", str(chart))
+    assert code == 1
+    assert "Error [E132]" in err and "volte[plot]" in err
+    assert not chart.exists()
 
 
 def test_cli_dyad_week_table(db: Path) -> None:

@@ -1,4 +1,7 @@
-"""Static charts of dyad series (matplotlib, Agg backend: no display needed)."""
+"""Static charts of dyad series (matplotlib, Agg backend: no display needed).
+
+matplotlib is optional: the ``plot`` extra (``pip install 'volte[plot]'``) installs it, and without it
+:func:`plot_series` raises ConfigError E132 naming the extra."""
 
 from __future__ import annotations
 
@@ -6,6 +9,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from volte.errors import E_CONFIG_MISSING_EXTRA, ConfigError
 
 COOPERATION = "#2b7bba"
 CONFLICT = "#c8402f"
@@ -16,10 +21,7 @@ def plot_series(
 ) -> Path:
     """Bars of cooperation (above zero: positive Goldstein sums) and conflict (below zero), the weighted
     mean Goldstein as a line on a second axis, and detected shifts as vertical markers."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = _pyplot()
 
     plt.rcParams["svg.fonttype"] = "none"  # keep SVG text as text (searchable, accessible)
 
@@ -71,3 +73,19 @@ def _mean_line(ax: Any, rows: Sequence[Mapping[str, Any]], days: list[date]) -> 
     )
     twin.set_ylim(-10.5, 10.5)
     twin.set_ylabel("mean Goldstein (weighted)")
+
+
+def _pyplot() -> Any:
+    """matplotlib.pyplot on the Agg backend, or ConfigError E132 when the ``plot`` extra is not installed."""
+    try:
+        import matplotlib
+    except ImportError:
+        raise ConfigError(
+            "drawing a chart (--plot) needs matplotlib, which volte installs as an extra: "
+            "pip install 'volte[plot]' (or pip install matplotlib)",
+            code=E_CONFIG_MISSING_EXTRA,
+        ) from None
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt

@@ -17,6 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+_Date = date  # for the annotations of a class whose field is called ``date``
+
 KEY_LENGTH = 6  # ISO-3 country + the first CAMEO role code: "COLGOVMIL" -> "COLGOV"
 CONFLICT_ROOTS = frozenset(f"{n:02d}" for n in range(10, 21))  # demands, accusations ... mass violence
 # Cooperation evidence for the reversal gate: intent to cooperate or meet (03, e.g. 036), consult (04x),
@@ -53,8 +55,8 @@ class Cluster:
     target_country: str
     root: str
     code: str
-    date: date
-    last_date: date
+    date: _Date
+    last_date: _Date
     goldstein: float
     quad_class: int
     num_mentions: int

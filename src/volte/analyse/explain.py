@@ -330,8 +330,8 @@ def _pick(
     else the best gated score in [lo, hi], else the best ungated one; None without a scored day."""
     for shifts in (fired, near):
         if shifts:
-            best = max(shifts, key=lambda s: s.score)
-            return (best.after.end - table.start).days, best.kind
+            top = max(shifts, key=lambda s: s.score)
+            return (top.after.end - table.start).days, top.kind
     for source in (scores, ungated):
         best_value, best = -np.inf, None
         for kind in rv.KINDS:
@@ -376,11 +376,11 @@ def _candidate(table: rv.DayTable, params: rv.ReversalParams, t: int, kind: str)
     best = max(trials, key=key)
     length = best.after_days
     b_lo = t - length - params.before_days + 1
-    sums = (
+    w, wg, wg2 = (
         float(getattr(table, name)[: max(b_lo, 0)].sum()) + float(p)
         for name, p in zip(("w", "wg", "wg2"), table.prior, strict=True)
     )
-    mu0, sd0 = (float(v) for v in rv._mean_sd(*sums, params))
+    mu0, sd0 = (float(v) for v in rv._mean_sd(w, wg, wg2, params))
     return Candidate(
         day=table.day(t),
         kind=kind,

@@ -26,6 +26,7 @@ separates the two sides.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -34,6 +35,7 @@ import numpy as np
 import numpy.typing as npt
 
 Array = npt.NDArray[np.float64]
+_Date = date  # for the annotations of classes whose field is called ``date``
 IntArray = npt.NDArray[np.int64]
 SUM_FIELDS = ("clusters", "w", "ww", "wg", "wg2", "conflict", "coop")
 KINDS = ("thaw", "rupture")
@@ -123,6 +125,31 @@ class DayTable:
     # what :func:`count_table` takes as its prior, like ``prior`` for Goldstein
     count_prior: tuple[Any, Any, Any] = (0.0, 0.0, 0.0)
 
+    @classmethod
+    def of(
+        cls,
+        start: date,
+        sums: Mapping[str, Array],
+        *,
+        prior: tuple[Any, Any, Any] = (0.0, 0.0, 0.0),
+        rate: Any = None,
+        count_prior: tuple[Any, Any, Any] = (0.0, 0.0, 0.0),
+    ) -> DayTable:
+        """A table from its daily sums by name (every name of ``SUM_FIELDS``)."""
+        return cls(
+            start=start,
+            clusters=sums["clusters"],
+            w=sums["w"],
+            ww=sums["ww"],
+            wg=sums["wg"],
+            wg2=sums["wg2"],
+            conflict=sums["conflict"],
+            coop=sums["coop"],
+            prior=prior,
+            rate=rate,
+            count_prior=count_prior,
+        )
+
     def __len__(self) -> int:
         return int(self.w.shape[-1])
 
@@ -131,29 +158,31 @@ class DayTable:
 
     def row(self, i: int) -> DayTable:
         """Row ``i`` of a 2-D table as a 1-D table."""
-        prior = tuple(float(np.asarray(p).reshape(-1)[i]) if np.ndim(p) else float(p) for p in self.prior)
-        counts = tuple(
-            float(np.asarray(p).reshape(-1)[i]) if np.ndim(p) else float(p) for p in self.count_prior
-        )
         rate = None if self.rate is None else float(np.asarray(self.rate, dtype=float).reshape(-1)[i])
-        return DayTable(
-            start=self.start,
-            prior=prior,
+        return DayTable.of(
+            self.start,
+            {name: getattr(self, name)[i] for name in SUM_FIELDS},
+            prior=_row_of(self.prior, i),
             rate=rate,
-            count_prior=counts,
-            **{name: getattr(self, name)[i] for name in SUM_FIELDS},
-        )  # type: ignore[arg-type]
+            count_prior=_row_of(self.count_prior, i),
+        )
+
+
+def _row_of(values: tuple[Any, Any, Any], i: int) -> tuple[float, float, float]:
+    """Row ``i`` of a prior held as three column arrays (a 2-D table's), or the prior itself (a 1-D one's)."""
+    a, b, c = (float(np.asarray(v).reshape(-1)[i]) if np.ndim(v) else float(v) for v in values)
+    return a, b, c
 
 
 def stack(tables: list[DayTable]) -> DayTable:
     """Tables of the same start and length as one 2-D table (rows in the given order)."""
-    priors = tuple(np.array([[t.prior[k]] for t in tables], dtype=float) for k in range(3))
-    counts = tuple(np.array([[t.count_prior[k]] for t in tables], dtype=float) for k in range(3))
+    p0, p1, p2 = (np.array([[t.prior[k]] for t in tables], dtype=float) for k in range(3))
+    c0, c1, c2 = (np.array([[t.count_prior[k]] for t in tables], dtype=float) for k in range(3))
     arrays = {name: np.vstack([getattr(t, name) for t in tables]) for name in SUM_FIELDS}
     rates = None
     if any(t.rate is not None for t in tables):
         rates = np.array([[np.nan if t.rate is None else float(t.rate)] for t in tables])
-    return DayTable(start=tables[0].start, prior=priors, rate=rates, count_prior=counts, **arrays)  # type: ignore[arg-type]
+    return DayTable.of(tables[0].start, arrays, prior=(p0, p1, p2), rate=rates, count_prior=(c0, c1, c2))
 
 
 @dataclass(frozen=True)
@@ -196,8 +225,8 @@ def shift_id(source: str, target: str, day: date | str, kind: str) -> str:
 @dataclass(frozen=True)
 class Shift:
     kind: str
-    date: date  # the turn: first day of the after window
-    detected: date  # the first day the alarm was raised
+    date: _Date  # the turn: first day of the after window
+    detected: _Date  # the first day the alarm was raised
     score: float
     threshold: float
     before: Window
@@ -235,7 +264,7 @@ def day_table(
         if 0 <= i < n:
             for name in SUM_FIELDS:
                 arrays[name][i] += float(row[name])
-    return DayTable(start=start, prior=prior, **arrays)
+    return DayTable.of(start, arrays, prior=prior)
 
 
 PAD = 32  # cumulative sums carry this many copies of their first and last value on each side (see _at)
@@ -252,7 +281,7 @@ def _cum(x: Array) -> Array:
 
 def _days(c: Array) -> int:
     """n, the number of days of the padded cumulative sums c."""
-    return c.shape[-1] - 1 - 2 * PAD
+    return int(c.shape[-1]) - 1 - 2 * PAD
 
 
 Bound = IntArray | int  # day indices, or an offset from every day of the table (see _at)
@@ -311,7 +340,8 @@ def baseline(
     cums = cums or cumulative(table)
     pw, pwg, pwg2 = table.prior
     w, wg, wg2 = (_at(cums[name], upto) + p for name, p in (("w", pw), ("wg", pwg), ("wg2", pwg2)))
-    return _mean_sd(w, wg, wg2, params, prior)
+    mu0, sd0 = _mean_sd(w, wg, wg2, params, prior)
+    return mu0, sd0
 
 
 def _mean_sd(
@@ -448,7 +478,8 @@ def volume_z(table: DayTable, cums: Cums, lo: int, hi: int) -> Array:
     lam = np.maximum(own, 0.05)
     days = hi - lo + 1
     count = _window(cums["clusters"], lo, hi)
-    return (count - lam * days) / np.sqrt(days * (lam + lam**2 / 4) + 1.0)
+    z: Array = (count - lam * days) / np.sqrt(days * (lam + lam**2 / 4) + 1.0)
+    return z
 
 
 def sides(
@@ -482,13 +513,16 @@ def sides(
         _count_cums(cums),
     )
     if params.signal == "counts" or not np.any(short):  # Goldstein's baseline only (the summaries)
-        return (*counts[:3], *baseline(table, b_lo, params, None, cums))
+        mu0, sd0 = baseline(table, b_lo, params, None, cums)
+        return counts[0], counts[1], counts[2], mu0, sd0
     gold = _sides(table, params, b_lo, b_hi, a_lo, a_hi, None, cums)
     pairs = zip(gold[:3], counts[:3], strict=True)
     if params.signal == "either":  # whichever deviates more, sign kept
-        return (*(np.where(short & (np.abs(g) > np.abs(c)), g, c) for g, c in pairs), *gold[3:])
-    a = params.count_weight
-    return (*((1 - a) * g + a * c for g, c in pairs), *gold[3:])
+        z_before, z_after, z_diff = (np.where(short & (np.abs(g) > np.abs(c)), g, c) for g, c in pairs)
+    else:
+        a = params.count_weight
+        z_before, z_after, z_diff = ((1 - a) * g + a * c for g, c in pairs)
+    return z_before, z_after, z_diff, gold[3], gold[4]
 
 
 def _sides(
@@ -652,11 +686,11 @@ def _describe(
 ) -> Shift:
     turn = turn_day(table, params, kind=kind, first=start, peak=peak, scores=scores)
     history = slice(0, max(turn - params.before_days, 0))  # the baseline: every day before both windows
-    sums = (
+    w, wg, wg2 = (
         float(getattr(table, name)[history].sum()) + float(p)
         for name, p in zip(("w", "wg", "wg2"), table.prior, strict=True)
     )
-    mu0, sd0 = (float(v) for v in _mean_sd(*sums, params))
+    mu0, sd0 = (float(v) for v in _mean_sd(w, wg, wg2, params))
     before = _summary(table, params, turn - params.before_days, turn - 1, mu0, sd0)
     after = _summary(table, params, turn, peak, mu0, sd0)
     return Shift(

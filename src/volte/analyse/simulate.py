@@ -71,7 +71,7 @@ def _shares(spec: StreamSpec, rng: np.random.Generator) -> np.ndarray:
     noise = rng.normal(0, spec.mood_sd * np.sqrt(1 - spec.mood_phi**2), spec.days)
     for i in range(spec.days):
         mood[i] = (spec.mood_phi * mood[i - 1] if i else 0.0) + noise[i]
-    share = 1 / (1 + np.exp(-(base + mood)))
+    share: np.ndarray = 1 / (1 + np.exp(-(base + mood)))
     if spec.reversal:
         hot, calm = (
             slice(max(spec.turn - spec.episode_days, 0), spec.turn),
@@ -116,7 +116,7 @@ def simulate(spec: StreamSpec, rng: np.random.Generator) -> DayTable:
                 conflict=cls == "conflict",
                 coop=bool(coop[k]),
             )
-    return DayTable(start=spec.start, **sums)
+    return DayTable.of(spec.start, sums)
 
 
 def _talk_days(spec: StreamSpec) -> np.ndarray:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from volte.coding.cameo import code_table
+
+if TYPE_CHECKING:
+    from volte.coding.coder import Coded
 
 
 def demo_articles_path() -> Path:
@@ -32,7 +36,7 @@ def run_demo(db_path: str | Path, *, dyad: tuple[str, str] = ("COL", "USA")) -> 
 
     result = DemoResult()
 
-    def count(coded):  # type: ignore[no-untyped-def]
+    def count(coded: Iterable[Coded]) -> Iterator[Coded]:
         for item in coded:
             result.articles += item.article is not None
             result.events += len(item.events)

@@ -6,6 +6,7 @@ import logging
 import re
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 from volte.errors import E_INGEST_BAD_FEED, E_INGEST_NO_TEXT
 from volte.ingest.extract import article_from_text, parse_iso_datetime
@@ -34,6 +35,7 @@ def article_from_html(
 ) -> Article | Reject:
     """Main text, title, date and URL of an HTML page."""
     import trafilatura
+    from trafilatura.settings import Document
 
     try:
         doc = trafilatura.bare_extraction(
@@ -47,8 +49,8 @@ def article_from_html(
             reason=f"HTML could not be parsed: {exc}",
             origin=origin,
         )
-    text = (doc.text if doc is not None else None) or ""
-    if len(text.split()) < _MIN_WORDS:
+    text = (doc.text if isinstance(doc, Document) else None) or ""  # a dict only with as_dict=True
+    if not isinstance(doc, Document) or len(text.split()) < _MIN_WORDS:
         return Reject(
             doc_id=doc_id,
             stage="ingest",
@@ -95,8 +97,9 @@ def articles_from_feed(
 
 
 def _article_from_entry(
-    entry, *, origin: str, published: date | None, settings: Settings
-) -> Article | Reject:  # type: ignore[no-untyped-def]
+    entry: Any, *, origin: str, published: date | None, settings: Settings
+) -> Article | Reject:
+    """``entry``: a feedparser entry (a dict with attribute access; feedparser has no type information)."""
     doc_id = str(entry.get("id") or entry.get("link") or origin)
     content = entry.get("content") or []
     body = content[0].get("value") if content else entry.get("summary", "")

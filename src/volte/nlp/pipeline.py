@@ -73,7 +73,7 @@ def build_nlp(
         module = importlib.import_module(name)
     except ImportError as exc:
         raise CodingError(f"spaCy model {name!r} cannot be imported: {exc}", code=E_MODEL_MISSING) from exc
-    nlp = module.load(exclude=[c for c in disable])
+    nlp: Language = module.load(exclude=[c for c in disable])
     if paragraphs:
         before = next((c for c in ("parser", "senter") if c in nlp.pipe_names), None)
         nlp.add_pipe(PARAGRAPH_BREAKS, before=before)  # before=None: the end of a pipeline without either

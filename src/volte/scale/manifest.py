@@ -405,9 +405,10 @@ def is_batch_output(path: str | Path) -> bool:
     if not manifest.is_file():
         return False
     try:
-        return load_manifest(Path(path)).get("format") == FORMAT  # type: ignore[union-attr]
+        manifest_data = load_manifest(Path(path))
     except (OSError, ValueError):
         return False
+    return manifest_data is not None and manifest_data.get("format") == FORMAT
 
 
 def read_provenance(out_dir: str | Path) -> dict[str, str]:

@@ -606,13 +606,15 @@ def _first_line(text: str) -> str:
 
 
 def _describe_process(pid: int) -> str:
+    """The lock holder with its command line where the system shows it (Linux /proc); else the PID alone."""
     try:
-        import psutil
-
-        proc = psutil.Process(pid)
-        return f"process {pid} ({' '.join(proc.cmdline())[:120]})"
-    except Exception:  # the holder may have exited or be invisible to us; the PID is still useful
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:  # no /proc (macOS, Windows), or the holder exited or is invisible to us
         return f"process {pid}"
+    command = " ".join(
+        raw.replace(b"\0", b" ").decode("utf-8", "replace").split()
+    )  # one line, for the message
+    return f"process {pid} ({command[:120]})" if command else f"process {pid}"
 
 
 class _translated:

@@ -107,9 +107,9 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] |
 
 def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     counts = {
-        t: int(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
+        t: int((con.execute(f"SELECT count(*) FROM {t}").fetchone() or (0,))[0])
         for t in ("articles", "events", "clusters", "rejects")
-    }  # type: ignore[index]
+    }
     first, last = con.execute("SELECT min(date), max(date) FROM events").fetchone() or (None, None)
     return {
         **counts,
@@ -157,7 +157,7 @@ def shifts(
     _register_pairs(con, pairs)
     first_day, last_day = con.execute(
         "SELECT min(day), max(day) FROM dyad_days JOIN _spairs USING (source_country, target_country)"
-    ).fetchone()
+    ).fetchone() or (None, None)  # an aggregate: always one row, and the pairs have days
     last = min(last, _add_days(last_day, _tail(params)))
     start, end = _scan(params, max(since, first_day), until, last)
     if max_days is not None:
@@ -253,12 +253,12 @@ def _detect_chunk(
         lowest = limits * (explaining.NEAR if near else 1.0)
         scores = rv.score(table, params, splits=True, first=look)
         best = np.nan_to_num(np.fmax(scores.thaw, scores.rupture), nan=-np.inf)
-        alarm = best >= lowest[:, None]
+        alarm = np.asarray(best >= lowest[:, None])
         n = len(table)
         exact_from = _add_days(start, look)
         open_left = np.array([f is not None and f < exact_from for f in firsts])
-        at_left = alarm[:, look : look + gap + 1].any(axis=1) & open_left
-        at_right = alarm[:, max(n - tail, 0) :].any(axis=1) & (end < last)
+        at_left = np.asarray(alarm[:, look : look + gap + 1].any(axis=1) & open_left)
+        at_right = np.asarray(alarm[:, max(n - tail, 0) :].any(axis=1) & (end < last))
         wider = (end - start).days + 1 + 2 * max(pad, 28)
         can_widen = max_days is None or wider <= max_days
         again, kept = [], 0
@@ -318,7 +318,7 @@ def explain(
     if first is None or last is None:  # no cluster of the dyad: nothing to calibrate or score
         threshold = max(params.short_history_threshold, params.min_threshold)
         info = explaining.ThresholdInfo(threshold, "short_history", threshold, None, 0)
-        empty = rv.DayTable(date.min, *(np.zeros(0) for _ in rv.SUM_FIELDS))  # type: ignore[arg-type]
+        empty = rv.DayTable.of(date.min, {name: np.zeros(0) for name in rv.SUM_FIELDS})
         return explaining.explain(
             empty,
             params,
@@ -436,13 +436,13 @@ def _day_matrix(
         prior[:, i, 0], counts[:, i, 0] = r[1:4], r[4:7]
         rate[i, 0] = float(r[7]) / max((r[9] - r[8]).days + 1, min_days)
         firsts[i] = r[8]
-    table = rv.DayTable(
-        start=start,
+    table = rv.DayTable.of(
+        start,
+        arrays,
         prior=(prior[0], prior[1], prior[2]),
         rate=rate,
         count_prior=(counts[0], counts[1], counts[2]),
-        **arrays,
-    )  # type: ignore[arg-type]
+    )
     return table, firsts
 
 
@@ -483,8 +483,8 @@ def _day_tables(
             values = np.zeros(n)
             np.add.at(values, index, cols[name][lo:hi].astype(float))
             arrays[name] = values
-        out[(src, tgt)] = rv.DayTable(
-            start=first.astype(date), prior=priors.get((src, tgt), (0.0, 0.0, 0.0)), **arrays
+        out[(src, tgt)] = rv.DayTable.of(
+            first.astype(date), arrays, prior=priors.get((src, tgt), (0.0, 0.0, 0.0))
         )
     return out
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 import duckdb
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 Item = Article | Reject
 Changes = dict[tuple[str, str, str], date]  # (source_key, target_key, root) -> earliest changed date
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -269,7 +270,7 @@ def _drop_stored(
     return out
 
 
-def _batches(items: Iterable[Coded], size: int) -> Iterator[list[Coded]]:
+def _batches(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
     it = iter(items)
     while batch := list(itertools.islice(it, max(size, 1))):
         yield batch
@@ -375,7 +376,8 @@ def _insert(con: duckdb.DuckDBPyConnection, items: list[Coded], prov: Provenance
     if not items:
         return {}
     now = datetime.now(UTC).replace(tzinfo=None)
-    articles, events, changes, turns = [], [], {}, []
+    articles, events, turns = [], [], []
+    changes: Changes = {}
     for item in items:
         article = item.article
         if article is None:
