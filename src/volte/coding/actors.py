@@ -33,6 +33,7 @@ from volte.coding.actor_syntax import (
     PERSON_PRONOUNS,
     antecedent,
     cased_fits,
+    entity_extent,
     in_reporting_subject,
     is_collective,
     is_counted_people,
@@ -777,7 +778,8 @@ class ActorResolver:
             start = min(
                 (t.i for t in head.lefts if t.dep_ in ("compound", "amod") and t.ent_type_), default=head.i
             )
-            return self._actor(UNKNOWN_COUNTRY, start, head.i + 1, f"unknown {head.ent_type_} (---)")
+            start, end = entity_extent(head, start)
+            return self._actor(UNKNOWN_COUNTRY, start, end, f"unknown {head.ent_type_} (---)")
         if head.pos_ == "PROPN":
             return self._actor("", head.i, head.i + 1, "unknown")
         return None

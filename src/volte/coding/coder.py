@@ -214,6 +214,8 @@ class _EventBuilder:
             if weak:  # a victim named without its country beats a guess from elsewhere in the clause
                 targets = [t for t in targets if not _countryless(t)]
         targets = targets or weak
+        if sources and not match.symmetric:
+            targets = self._destination(trigger, targets, on) or targets
         if targets and all(_countryless(s) for s in sources):  # none, or "---CVL": place it by its victims
             sources = self._local_doer(doers, targets) or sources
         if not sources and match.code[:2] == "14" and not match.statement:
@@ -338,7 +340,7 @@ class _EventBuilder:
         reader sees what the act was done to; None when the pattern's target slots hold no noun phrase."""
         for i in match.targets[:1]:
             head = self.doc[i]
-            if head.pos_ not in ("NOUN", "PROPN") or self.setting.in_dateline(head):
+            if head.pos_ not in ("NOUN", "PROPN") or self.setting.in_dateline(head) or _temporal(head):
                 continue
             start = min((t.i for t in head.lefts if t.dep_ != "punct"), default=head.i)
             end = head.i + 1
@@ -374,8 +376,10 @@ class _EventBuilder:
             if not actors and speaker is not None and _may_refer(token, self.doc[speaker]):
                 actors = _known(self.resolver.resolve(self.doc[speaker], on=on))  # "Iran said *it* would ..."
             partitive = self._partitive(token, on) or self._coordinated_modifiers(token, actors, on)
-            if len({a.code for a in partitive}) > len({a.code for a in actors}):
-                actors = partitive  # "negotiators *from Israel and Hamas*": both sides
+            if len({a.code for a in partitive}) > len({a.code for a in actors}) and not (
+                found and all(map(_countryless, partitive))
+            ):  # "negotiators *from Israel and Hamas*": both sides; "the *Department* of Transportation"
+                actors = partitive  # is itself the actor, not its unknown "of" phrase
             if not actors and token.pos_ == "NOUN":
                 actors = self._possessor(token, on)
             actors = actors or found
@@ -480,6 +484,41 @@ class _EventBuilder:
                 ]
         return []
 
+    def _destination(
+        self, trigger: Token, targets: list[ResolvedActor], on: date | None
+    ) -> list[ResolvedActor]:
+        """Troops, peacekeepers or experts a doer sends, deploys or withdraws are its own: the event is about
+        the country they go to or leave ("withdrew peacekeepers *from Rwanda*", "refused to send troops *to
+        Iraq*", "is sending troops to the UN force *in South Sudan*"). Returns that country, or [] when the
+        target is someone else or no place is named."""
+        verb = trigger if trigger.lemma_.lower() in _MOVING else None
+        verb = verb or next(
+            (c for c in trigger.children if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _MOVING),
+            None,
+        )
+        if verb is None:
+            return []
+        moved = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        inside = {t.idx for m in moved for t in m.subtree}
+        if not moved or any(t.start >= 0 and t.start not in inside for t in targets):
+            return []  # "sent a message *to Iran*": the target is not what was moved
+        if moved[0].lemma_.lower() not in _MOVED:
+            return []
+        preps = [
+            c
+            for c in (*verb.children, *moved[0].children)
+            if c.dep_ in ("prep", "dative") and c.lower_ in _TO_FROM
+        ]
+        for prep in preps:
+            for tok in prep.subtree:
+                if tok.pos_ not in ("PROPN", "NOUN") or tok.i == prep.i:
+                    continue
+                found = [a for a in _known(self.resolver.resolve(tok, on=on)) if len(a.code) == 3]
+                found = found or [a for a in self._gazetteer_place(tok) if len(a.code) == 3]
+                if found and not _countryless(found[0]):
+                    return found[:1]
+        return []
+
     def _gazetteer_place(self, token: Token) -> list[ResolvedActor]:
         """The country of a place the gazetteer reads at ``token`` ("a market *in Donetsk*": UKR)."""
         place = self.setting.place_at(token)
@@ -569,7 +608,7 @@ class _EventBuilder:
         queue += [  # "opened an inquiry *into* ...", "lifted the curfew *on* ...", "a suspension of links *with*"
             (p, 1)
             for o in trigger.children
-            if o.dep_ in ("dobj", "prep") and o.i > trigger.i
+            if o.dep_ in ("dobj", "prep") and o.i > trigger.i and not _condemned_act(o, code)
             for p in (o.children if o.dep_ == "dobj" else (g for x in o.children for g in x.children))
             if p.dep_ == "prep" and p.lower_ in _ABOUT
         ]
@@ -597,8 +636,19 @@ class _EventBuilder:
             if named or demonym:  # "a *U.S.* request", "an *Australian* ultimatum", "*Palestinian* homes"
                 found = _known(self.resolver.resolve(child, on=on))
                 if found:
-                    return found[:1]
+                    return [self._whole_name(found[0], token)]
         return []
+
+    def _whole_name(self, actor: ResolvedActor, head: Token) -> ResolvedActor:
+        """A title's actor named by the whole name it stands before: "*President Reagan*", "*Prime Minister
+        Andrej Babis*", "*Reliance Jio*", not the title or first word alone. A common noun keeps its
+        modifier's name ("a *U.S.* request")."""
+        if head.pos_ != "PROPN" or actor.start < 0 or actor.end > head.idx + len(head.text):
+            return actor
+        parts = [t.left_edge.idx for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        start = min([actor.start, *parts])
+        end = head.idx + len(head.text)
+        return replace(actor, name=self.doc.text[start:end], start=start, end=end)
 
     def _both(self, token: Token, on: date | None) -> list[ResolvedActor]:
         """ "both countries/sides/leaders": the two most recent distinct countries named before it."""
@@ -737,6 +787,21 @@ SAYING_WORDS = (
     REPORTING | COMMITTING | PLANNING | THREATENING | APPEALING | DEMANDING | {"repeat", "signal", "indicate"}
 )
 
+# Sending, deploying or withdrawing one's own people: the event is about where they go (_destination).
+_MOVING = frozenset("send deploy dispatch withdraw pull contribute station redeploy commit".split())
+_MOVED = frozenset(
+    """troop soldier force peacekeeper peacekeeping contingent battalion brigade unit expert adviser advisor
+    instructor observer monitor personnel police officer team mission""".split()
+)
+_TO_FROM = frozenset(("to", "into", "from", "in", "out"))
+_VIOLENT_ACTS = frozenset(
+    """attack killing bombing shelling shooting strike airstrike massacre assault raid violence crackdown
+    abuse atrocity execution murder assassination kidnapping abduction invasion incursion""".split()
+)
+_TIME_NOUNS = frozenset(
+    """day week weekend month year decade century morning afternoon evening night hour minute
+    today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday""".split()
+)
 _POLICING = frozenset({"171", "173"})
 # Force that people protesting use becomes a riot (145): fighting, attacks, arson; an assault on one person
 # ("a mob beat a man to death", 182x) stays an assault.
@@ -796,6 +861,19 @@ def _place_fields(place: Place | None) -> dict[str, Any]:
         "place_start": place.start,
         "place_end": place.end,
     }
+
+
+def _condemned_act(obj: Token, code: str) -> bool:
+    """An act of violence criticized: "condemned *the attack* on a church", "denounced *the killing* of
+    civilians". Its victims are not whom the criticism is aimed at; the act itself is the target (its
+    words become ``target_name``) unless its doer is named ("*Russia's* attack", "the attack *by* Hamas")."""
+    return code[:2] == "11" and obj.dep_ == "dobj" and obj.lemma_.lower() in _VIOLENT_ACTS
+
+
+def _temporal(token: Token) -> bool:
+    """A time, not a participant: "resigned *on January 17*", "*this weekend*'s attacks", "*In November*,
+    ... launched an attack" (the entity recogniser's DATE and TIME, or a bare time noun)."""
+    return token.ent_type_ in ("DATE", "TIME") or token.lemma_.lower() in _TIME_NOUNS
 
 
 def _countryless(actor: ResolvedActor) -> bool:
@@ -955,7 +1033,11 @@ def _pairs(
     pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
     if symmetric:  # "X met Y", "X held talks with Y": coded in both directions
         pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
-    return [(s, t) for s, t in pairs if not (s and t and s.code == t.code and not _kin(s, t))]
+    return [
+        (s, t)
+        for s, t in pairs
+        if not (s and t and s.code == t.code and not _kin(s, t) and not _strangers(s, t))
+    ]
 
 
 def _kin(source: ResolvedActor, target: ResolvedActor) -> bool:
@@ -968,6 +1050,19 @@ def _kin(source: ResolvedActor, target: ResolvedActor) -> bool:
         and source.start >= 0
         and target.start >= 0
         and (source.end <= target.start or target.end <= source.start)
+    )
+
+
+def _strangers(source: ResolvedActor, target: ResolvedActor) -> bool:
+    """Two actors of unknown country named by different words: "the *Department of Transportation*
+    opened a probe of *the Federal Aviation Administration*'s approval" is one unknown organization acting
+    on another, not an actor on itself. The shared code ``---`` says only that neither is known."""
+    return (
+        is_countryless(source.code)
+        and source.start >= 0
+        and target.start >= 0
+        and (source.end <= target.start or target.end <= source.start)
+        and source.name.lower() != target.name.lower()
     )
 
 
