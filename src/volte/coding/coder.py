@@ -209,7 +209,14 @@ class _EventBuilder:
             targets = self._place(trigger, sources, on, trigger_code_domestic=match.code[:2] == "17")
         if not targets and (match.code[:2] == "14" or match.code == "082"):
             targets = _own_government(sources)
-        if not targets and sources and not match.statement and not (match.symmetric and len(sources) > 1):
+        named = self._named_unknown(match.targets)  # "an investigation *into Boztepe*": named, not coded
+        if (
+            not targets
+            and sources
+            and not match.statement
+            and not (match.symmetric and len(sources) > 1)
+            and not named
+        ):
             targets = self._complement_target(trigger, sources, on, match.code)
             if weak:  # a victim named without its country beats a guess from elsewhere in the clause
                 targets = [t for t in targets if not _countryless(t)]
@@ -248,7 +255,7 @@ class _EventBuilder:
             pairs = [
                 (s, t)
                 for s, t in pairs
-                if t is not None or s is None or not (_countryless(s) or match.nominal)
+                if t is not None or s is None or named or not (_countryless(s) or match.nominal)
             ]
         if match.nominal and trigger.dep_ not in _CLAUSE_ROLES:
             pairs = [(s, t) for s, t in pairs if t is not None]  # "relies on U.S. aid" is no event
@@ -347,6 +354,21 @@ class _EventBuilder:
             span = self.doc[start:end] if end - start <= _OBJECT_WORDS else self.doc[head.i : head.i + 1]
             return ResolvedActor("", span.text, span.start_char, span.end_char, "object")
         return None
+
+    def _named_unknown(self, heads: tuple[int, ...]) -> bool:
+        """Whether the pattern's first target slot holds a proper name volte cannot code ("filed a lawsuit
+        *against Thom*", "an investigation *into Boztepe*"): the target is read, only unknown, so the event
+        keeps it as ``target_name`` rather than taking another actor from deeper in the clause."""
+        if not heads:
+            return False
+        head = self.doc[heads[0]]
+        return (
+            head.pos_ == "PROPN"
+            and head.text[:1].isupper()
+            and not _temporal(head)
+            and not self.setting.in_dateline(head)
+            and not _known(self.resolver.resolve(head, on=None))
+        )
 
     def _names_doer(self, heads: tuple[int, ...]) -> bool:
         """Whether a source slot names someone: "*Fierce* fighting" (an adjective) and "two car *bombs*
@@ -643,7 +665,12 @@ class _EventBuilder:
         """A title's actor named by the whole name it stands before: "*President Reagan*", "*Prime Minister
         Andrej Babis*", "*Reliance Jio*", not the title or first word alone. A common noun keeps its
         modifier's name ("a *U.S.* request")."""
-        if head.pos_ != "PROPN" or actor.start < 0 or actor.end > head.idx + len(head.text):
+        if (
+            head.pos_ != "PROPN"
+            or actor.start < 0
+            or actor.end > head.idx + len(head.text)
+            or _temporal(head)
+        ):
             return actor
         parts = [t.left_edge.idx for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
         start = min([actor.start, *parts])
@@ -1056,9 +1083,11 @@ def _kin(source: ResolvedActor, target: ResolvedActor) -> bool:
 def _strangers(source: ResolvedActor, target: ResolvedActor) -> bool:
     """Two actors of unknown country named by different words: "the *Department of Transportation*
     opened a probe of *the Federal Aviation Administration*'s approval" is one unknown organization acting
-    on another, not an actor on itself. The shared code ``---`` says only that neither is known."""
+    on another, not an actor on itself. The shared code ``---`` says only that neither is known; nor does a
+    country read from an adjective of a noun volte does not know ("a *Lebanese lawyer* filed a complaint
+    against *the Lebanese state*")."""
     return (
-        is_countryless(source.code)
+        (is_countryless(source.code) or "fallback+" in (source.entry + target.entry))
         and source.start >= 0
         and target.start >= 0
         and (source.end <= target.start or target.end <= source.start)

@@ -453,9 +453,15 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
             found = _prep_objects(tok.head, ("between", "among"))
         return found
     if slot.startswith("prep:"):
-        return _prep_objects(tok, (slot[5:],), with_object=not noun)
+        found = _prep_objects(tok, (slot[5:],), with_object=not noun)
+        if not found and slot[5:] == "against":  # "filed a lawsuit in a Paris court *against* X": the
+            venues = _prep_objects(tok, ("in", "at", "before", "with"), with_object=not noun)
+            found = [p for v in venues for p in _prep_objects(v, ("against",))]  # parser hung it on the court
+        return found
     if slot.startswith("obj_prep:"):
         holders = object_heads(tok) if not noun else []
+        # "its rejection and *condemnation* of X": coordinated objects share the phrase
+        holders += [c for o in holders for c in o.children if c.dep_ == "conj"]
         # "a package *of sanctions* against", "$100 million *in assistance* for"
         holders += [p for o in holders for p in _prep_objects(o, ("of", "in"))]
         return [p for o in holders for p in _prep_objects(o, (slot[9:],))]
@@ -480,7 +486,7 @@ def _prep_objects(tok: Token, preps: tuple[str, ...], *, with_object: bool = Fal
 
 
 def absolute_with(prep: Token) -> bool:
-    """"*with* Rubio *looking on*": a "with" whose object is the subject of a participle (an absolute clause)."""
+    """ "*with* Rubio *looking on*": a "with" whose object is the subject of a participle (an absolute clause)."""
     return prep.lower_ == "with" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
 
 
