@@ -223,6 +223,12 @@ class _EventBuilder:
         targets = targets or weak
         if sources and not match.symmetric:
             targets = self._destination(trigger, targets, on) or targets
+        if not sources and not doers and match.passive and match.code[:2] == "17":
+            # "a journalist was arrested *in Niger*": the authorities of the place arrest, the person is the target
+            held = self._place(trigger, [], on, trigger_code_domestic=True)
+            if held:
+                sources = held
+                targets = [t for t in targets if (t.code, t.start) != (held[0].code, held[0].start)]
         if targets and all(_countryless(s) for s in sources):  # none, or "---CVL": place it by its victims
             sources = self._local_doer(doers, targets) or sources
         if not sources and match.code[:2] == "14" and not match.statement:
