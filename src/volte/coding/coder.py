@@ -255,13 +255,16 @@ class _EventBuilder:
         # The gate: an event is kept when at least one side names someone (a state, a person, a group, or a
         # role such as "police" or "militants", with its country or ---); the other side may be unknown.
         pairs = [(s, t) for s, t in pairs if s is not None or t is not None]
+        # a target read but not coded: an unknown name, or the words of what a named doer acted on ("the
+        # opposition leader *rejected the election results*")
+        read = named or (not match.nominal and self._object_phrase(match) is not None)
         if not match.alone and match.code[:2] not in _ONE_SIDED_ROOTS:
             # talk, aid, pressure and diplomacy are done *to* someone: without a target the match is mostly
             # a target we failed to read; force and coercion are complete with their doer ("gunmen opened fire")
             pairs = [
                 (s, t)
                 for s, t in pairs
-                if t is not None or s is None or named or not (_countryless(s) or match.nominal)
+                if t is not None or s is None or read or not (_countryless(s) or match.nominal)
             ]
         if match.nominal and trigger.dep_ not in _CLAUSE_ROLES:
             pairs = [(s, t) for s, t in pairs if t is not None]  # "relies on U.S. aid" is no event
