@@ -365,7 +365,7 @@ class ActorResolver:
         appositive = self._appositive(head, on)
         role = match.of_kind(ROLE) if match is not None else None
         if role is not None and match is not None and not self._surname_like(head, match):
-            return appositive or self._role_actor(head, match, role, on)
+            return appositive or self._with_apposed_name(head, self._role_actor(head, match, role, on))
         anaphor = self._country_anaphor(head) if match is None else None
         if anaphor is not None and appositive is None:
             return self._actor(anaphor.code, anaphor.start, anaphor.end, anaphor.entry)
@@ -728,12 +728,28 @@ class ActorResolver:
         return None
 
     def _appositive(self, head: Token, on: date | None) -> ResolvedActor | None:
+        """The actor an apposition names for a role or an unknown name ("Colombia's president, *Gustavo
+        Petro*"); a name keeps its own words ("*Odin Sanchez*, a former Colombian congressman": the code of the
+        congressman, the name of the man)."""
         for child in head.children:
             if child.dep_ == "appos":
                 actor = self._resolve_head(child, on)
                 if actor is not None and actor.code and not is_countryless(actor.code):
+                    if head.pos_ == "PROPN" and child.i > head.i and head.i not in self._match_at:
+                        start = min([head.i, *(t.i for t in head.lefts if t.dep_ == "compound")])
+                        span = self.doc[start : head.i + 1]
+                        return replace(actor, name=span.text, start=span.start_char, end=span.end_char)
                     return actor
         return None
+
+    def _with_apposed_name(self, head: Token, actor: ResolvedActor) -> ResolvedActor:
+        """A role named by an unknown person in apposition keeps the name in its words: "his Iranian
+        counterpart, *Mostafa Mohammad Najjar*", "the Belarussian defense minister, *Leonid Maltsev*"."""
+        names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i]
+        if not names or actor.start < 0 or actor.end > names[0].idx:
+            return actor
+        end = names[0].idx + len(names[0].text)
+        return replace(actor, name=self.doc.text[actor.start : end], end=end)
 
     def _holder_role(self, head: Token) -> str:
         """The role of who holds a place: "*rebel*-held territory", "*militia*-controlled areas"."""

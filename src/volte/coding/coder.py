@@ -223,6 +223,8 @@ class _EventBuilder:
         targets = targets or weak
         if sources and not match.symmetric:
             targets = self._destination(trigger, targets, on) or targets
+        if not targets and sources and match.code[:2] in _PARTNER_ROOTS:
+            targets = self._partner(trigger, sources, on)
         if not sources and not doers and match.passive and match.code[:2] == "17":
             # "a journalist was arrested *in Niger*": the authorities of the place arrest, the person is the target
             held = self._place(trigger, [], on, trigger_code_domestic=True)
@@ -550,6 +552,24 @@ class _EventBuilder:
                     return found[:1]
         return []
 
+    def _partner(self, trigger: Token, sources: list[ResolvedActor], on: date | None) -> list[ResolvedActor]:
+        """Whom a doer agreed with on the act it plans: "the defence minister agreed *with his Iranian
+        counterpart* to exchange technology", "Kenya signed a deal *with Ethiopia* to build a road"."""
+        if trigger.dep_ not in ("xcomp", "acl", "advcl") or trigger.head.lemma_.lower() not in _AGREEING:
+            return []
+        verb = trigger.head if trigger.dep_ == "xcomp" else trigger.head.head
+        if verb.lemma_.lower() not in _AGREEING and trigger.head.lemma_.lower() not in _AGREEING:
+            return []
+        own = {a.code for a in sources}
+        for holder in (verb, *(c for c in verb.children if c.dep_ == "dobj")):
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ == "with" and not absolute_with(prep):
+                    heads = tuple(p.i for p in prep.children if p.dep_ == "pobj")
+                    found = [a for a in self._side(heads, on, speaker=None) if a.code not in own]
+                    if found:
+                        return found
+        return []
+
     def _gazetteer_place(self, token: Token) -> list[ResolvedActor]:
         """The country of a place the gazetteer reads at ``token`` ("a market *in Donetsk*": UKR)."""
         place = self.setting.place_at(token)
@@ -834,6 +854,9 @@ _VIOLENT_ACTS = frozenset(
     """attack killing bombing shelling shooting strike airstrike massacre assault raid violence crackdown
     abuse atrocity execution murder assassination kidnapping abduction invasion incursion""".split()
 )
+# Agreeing on an act with someone: the partner is the act's target (_partner).
+_AGREEING = frozenset("agree sign reach conclude strike deal".split())
+_PARTNER_ROOTS = frozenset({"03", "04", "05", "06", "07"})
 _TIME_NOUNS = frozenset(
     """day week weekend month year decade century morning afternoon evening night hour minute
     today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday""".split()

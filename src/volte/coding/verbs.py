@@ -382,6 +382,11 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
         # "demanded that Iran release the tanker, *calling* the seizure unacceptable": the parser hangs the
         # participle on the reported clause; it belongs to the speaker
         return subject_heads(head.head, depth=depth + 1)
+    told = [c for c in head.children if c.dep_ == "ccomp" and c.i < head.i and c.pos_ in ("VERB", "AUX")]
+    if participle and told and head.lemma_ in _TELLING and _after_comma(verb):
+        # "Taliban fighters overran a base, officials said, *killing* 17 soldiers": the parser hangs the
+        # participle on the saying verb after the report; it belongs to the reported clause
+        return subject_heads(told[0], depth=depth + 1)
     if dep == "conj" or (dep == "advcl" and verb.tag_ in ("VBG", "VBN") and not _has_mark(verb)):
         return subject_heads(head, depth=depth + 1)
     if dep == "pcomp" and head.head is not head:
@@ -469,6 +474,7 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
 
 
 _IF = frozenset({"if", "unless"})
+_TELLING = frozenset("say tell report add confirm state claim".split())
 
 
 def _to_advcl(clause: Token) -> bool:
