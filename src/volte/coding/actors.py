@@ -482,6 +482,8 @@ class ActorResolver:
 
     def _person_actor(self, head: Token, person: Entry, on: date | None) -> ResolvedActor:
         match = self._match_at.get(head.i)
+        if match is None and head.lower_ in PERSON_PRONOUNS:
+            match = self._named_before(head, person)  # "accusing *him*": named as Mohammed bin Salman
         start, end = (match.start, match.end) if match is not None else (head.i, head.i + 1)
         code, period = person.code_on(on)
         note = period_note(period)
@@ -490,6 +492,15 @@ class ActorResolver:
             if titled is not None:
                 code, note = titled[0], f" ({titled[1]}) title-in-text"
         return self._actor(code, start, end, person.id + note)
+
+    def _named_before(self, pronoun: Token, person: Entry) -> _Match | None:
+        """The nearest earlier mention of the person a he/him/she/her stands for, in the same sentence, so
+        the pronoun's actor is named by the person's name; None when the name is in another sentence."""
+        for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+            match = self._match_at.get(i)
+            if match is not None and self._person_at.get(i) is person:
+                return match
+        return None
 
     def _titled_code(self, head: Token, person: Entry, on: date) -> tuple[str, str] | None:
         """The text's own title ("Venezuelan President Maduro") where the dictionary has no role that day.

@@ -390,6 +390,8 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
     if dep == "conj" or (dep == "advcl" and verb.tag_ in ("VBG", "VBN") and not _has_mark(verb)):
         return subject_heads(head, depth=depth + 1)
     if dep == "pcomp" and head.head is not head:
+        if is_passive(head.head):  # "was arrested by police *for collaborating* with X": the one arrested
+            return [c for c in head.head.children if c.dep_ == "nsubjpass"]
         return subject_heads(head.head, depth=depth + 1)
     if dep == "relcl":
         return [head]
