@@ -42,7 +42,7 @@ from volte.coding.parse_repair import repair_parse
 from volte.coding.places import Place
 from volte.coding.quotes import QuoteTracker
 from volte.coding.setting import ArticleSetting, read_setting
-from volte.coding.verbs import VerbDictionary, VerbMatch, absolute_with, default_verbs
+from volte.coding.verbs import VerbDictionary, VerbMatch, absolute_with, default_verbs, subject_heads
 from volte.errors import E_CODING_FAILED
 from volte.nlp.pipeline import build_nlp
 from volte.records import Article, Event, Reject, make_event_id
@@ -201,6 +201,9 @@ class _EventBuilder:
         doers = match.sources or (_shared_agent(trigger) if match.passive else ())
         sources = self._side(doers, on, speaker=match.attributed_to)
         targets = self._side(match.targets, on, speaker=None)  # "raised *its* alert level" names no target
+        allower = self._allower(trigger, match.code, on, speaker=match.attributed_to)
+        if allower and sources:  # "Ethiopia said it would allow *the WFP* to deliver food": Ethiopia's
+            sources, targets = allower, sources  # intent, and the WFP it lets act
         # a target without its country ("the government", "---GOV") yields to one the sentence places
         weak, targets = (targets, []) if all(map(_countryless, targets)) else ([], targets)
         if not targets:
@@ -257,16 +260,13 @@ class _EventBuilder:
         # The gate: an event is kept when at least one side names someone (a state, a person, a group, or a
         # role such as "police" or "militants", with its country or ---); the other side may be unknown.
         pairs = [(s, t) for s, t in pairs if s is not None or t is not None]
-        # a target read but not coded: an unknown name, or the words of what a named doer acted on ("the
-        # opposition leader *rejected the election results*")
-        read = named or (not match.nominal and self._object_phrase(match) is not None)
         if not match.alone and match.code[:2] not in _ONE_SIDED_ROOTS:
             # talk, aid, pressure and diplomacy are done *to* someone: without a target the match is mostly
             # a target we failed to read; force and coercion are complete with their doer ("gunmen opened fire")
             pairs = [
                 (s, t)
                 for s, t in pairs
-                if t is not None or s is None or read or not (_countryless(s) or match.nominal)
+                if t is not None or s is None or named or not (_countryless(s) or match.nominal)
             ]
         if match.nominal and trigger.dep_ not in _CLAUSE_ROLES:
             pairs = [(s, t) for s, t in pairs if t is not None]  # "relies on U.S. aid" is no event
@@ -551,6 +551,18 @@ class _EventBuilder:
                 if found and not _countryless(found[0]):
                     return found[:1]
         return []
+
+    def _allower(
+        self, trigger: Token, code: str, on: date | None, *, speaker: int | None
+    ) -> list[ResolvedActor]:
+        """Who promises to let someone act: an intent (03x) whose act is allowed ("agreed to *allow* UN
+        workers to deliver aid") is the allower's, not the doer's."""
+        head = trigger.head
+        if code[:2] != "03" or trigger.dep_ not in ("xcomp", "ccomp") or head.lemma_.lower() not in _LETTING:
+            return []
+        heads = tuple(t.i for t in subject_heads(head))
+        found = self._side(heads, on, speaker=speaker)
+        return found if not all(map(_countryless, found)) else []
 
     def _partner(self, trigger: Token, sources: list[ResolvedActor], on: date | None) -> list[ResolvedActor]:
         """Whom a doer agreed with on the act it plans: "the defence minister agreed *with his Iranian
@@ -854,6 +866,7 @@ _VIOLENT_ACTS = frozenset(
     """attack killing bombing shelling shooting strike airstrike massacre assault raid violence crackdown
     abuse atrocity execution murder assassination kidnapping abduction invasion incursion""".split()
 )
+_LETTING = frozenset("allow permit let".split())
 # Agreeing on an act with someone: the partner is the act's target (_partner).
 _AGREEING = frozenset("agree sign reach conclude strike deal".split())
 _PARTNER_ROOTS = frozenset({"03", "04", "05", "06", "07"})

@@ -494,7 +494,7 @@ def _prep_objects(tok: Token, preps: tuple[str, ...], *, with_object: bool = Fal
 
 
 def absolute_with(prep: Token) -> bool:
-    """ "*with* Rubio *looking on*": a "with" whose object is the subject of a participle (an absolute clause)."""
+    """"*with* Rubio *looking on*": a "with" whose object is the subject of a participle (an absolute clause)."""
     return prep.lower_ == "with" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
 
 
