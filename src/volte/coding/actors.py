@@ -62,6 +62,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 UNKNOWN_COUNTRY = "---"  # the country part of a role whose country the text does not give (---REB)
 
 
@@ -746,7 +747,13 @@ class ActorResolver:
             if child.dep_ == "appos":
                 actor = self._resolve_head(child, on)
                 if actor is not None and actor.code and not is_countryless(actor.code):
-                    if head.pos_ == "PROPN" and child.i > head.i and head.i not in self._match_at:
+                    if (
+                        head.pos_ == "PROPN"
+                        and child.i > head.i
+                        and head.i not in self._match_at
+                        and head.ent_type_ not in PLACE_ENTITIES  # "Hamburg, *Germany*" is a place
+                        and len(actor.code) > 3
+                    ):
                         start = min([head.i, *(t.i for t in head.lefts if t.dep_ == "compound")])
                         span = self.doc[start : head.i + 1]
                         return replace(actor, name=span.text, start=span.start_char, end=span.end_char)

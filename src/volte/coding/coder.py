@@ -201,6 +201,8 @@ class _EventBuilder:
         doers = match.sources or (_shared_agent(trigger) if match.passive else ())
         sources = self._side(doers, on, speaker=match.attributed_to)
         targets = self._side(match.targets, on, speaker=None)  # "raised *its* alert level" names no target
+        if not sources and match.code[:2] in _PLACE_ROOTS:  # "missiles *fired by the Israeli military*"
+            sources = self._wielder((*doers, *((trigger.i,) if match.nominal else ())), on)
         allower = self._allower(trigger, match.code, on, speaker=match.attributed_to)
         if allower and sources:  # "Ethiopia said it would allow *the WFP* to deliver food": Ethiopia's
             sources, targets = allower, sources  # intent, and the WFP it lets act
@@ -552,6 +554,34 @@ class _EventBuilder:
                     return found[:1]
         return []
 
+    def _wielder(self, heads: tuple[int, ...], on: date | None) -> list[ResolvedActor]:
+        """Who used a weapon or made an attack that is itself the subject: "the missiles *fired by the
+        Israeli military*", "a *Saudi*-led strike", "a *Taliban*-claimed car bomb"."""
+        for i in heads:
+            token = self.doc[i]
+            if token.lemma_.lower() not in _INSTRUMENT_DOERS:
+                continue
+            found: list[int] = []
+            for child in token.children:
+                if child.dep_ == "acl" and child.lemma_.lower() in _WIELDING:
+                    found += [
+                        p.i
+                        for a in child.children
+                        if a.dep_ == "agent"
+                        for p in a.children
+                        if p.dep_ == "pobj"
+                    ]
+                elif child.dep_ == "amod" and child.lemma_.lower() in _WIELDING and child.i < token.i:
+                    found += [
+                        m.i
+                        for m in child.children
+                        if m.dep_ in ("npadvmod", "compound", "nmod") and m.pos_ == "PROPN"
+                    ]
+            actors = self._side(tuple(found), on, speaker=None)
+            if actors:
+                return actors
+        return []
+
     def _allower(
         self, trigger: Token, code: str, on: date | None, *, speaker: int | None
     ) -> list[ResolvedActor]:
@@ -866,6 +896,7 @@ _VIOLENT_ACTS = frozenset(
     """attack killing bombing shelling shooting strike airstrike massacre assault raid violence crackdown
     abuse atrocity execution murder assassination kidnapping abduction invasion incursion""".split()
 )
+_WIELDING = frozenset("fire launch lead claim conduct carry drop plant detonate".split())
 _LETTING = frozenset("allow permit let".split())
 # Agreeing on an act with someone: the partner is the act's target (_partner).
 _AGREEING = frozenset("agree sign reach conclude strike deal".split())
