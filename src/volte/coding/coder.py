@@ -199,6 +199,12 @@ class _EventBuilder:
         iso, precision, planned = self._dates(match, trigger)
         on = _as_date(iso) or self.setting.reference
         doers = match.sources or (_shared_agent(trigger) if match.passive else ())
+        acts = tuple(dict.fromkeys(_condemned(self.doc[i]) for i in match.targets))
+        condemned = match.code[:2] == "11" and acts != match.targets
+        if (
+            condemned
+        ):  # "condemned the bombing *of a school*": the act (its doer, or its words), not its victims
+            match = replace(match, targets=acts)
         sources = self._side(doers, on, speaker=match.attributed_to)
         targets = self._side(match.targets, on, speaker=None)  # "raised *its* alert level" names no target
         if not sources and match.code[:2] in _PLACE_ROOTS:  # "missiles *fired by the Israeli military*"
@@ -214,7 +220,10 @@ class _EventBuilder:
             targets = self._place(trigger, sources, on, trigger_code_domestic=match.code[:2] == "17")
         if not targets and (match.code[:2] == "14" or match.code == "082"):
             targets = _own_government(sources)
-        named = self._named_unknown(match.targets)  # "an investigation *into Boztepe*": named, not coded
+        if not targets and sources and match.code[:2] in _PARTNER_ROOTS:
+            targets = self._partner(trigger, sources, on)
+        # "an investigation *into Boztepe*": named, not coded; a condemned act is read too
+        named = condemned or self._named_unknown(match.targets)
         if (
             not targets
             and sources
@@ -228,8 +237,6 @@ class _EventBuilder:
         targets = targets or weak
         if sources and not match.symmetric:
             targets = self._destination(trigger, targets, on) or targets
-        if not targets and sources and match.code[:2] in _PARTNER_ROOTS:
-            targets = self._partner(trigger, sources, on)
         if not sources and not doers and match.passive and match.code[:2] == "17":
             # "a journalist was arrested *in Niger*": the authorities of the place arrest, the person is the target
             held = self._place(trigger, [], on, trigger_code_domestic=True)
@@ -464,8 +471,8 @@ class _EventBuilder:
 
     def _partitive(self, token: Token, on: date | None) -> list[ResolvedActor]:
         """ "a group *of Liberians*", "thousands *of Iraqi Kurds*", "members of parliament *from Kenya*"."""
-        if token.pos_ not in ("NOUN", "NUM", "PRON", "PROPN"):
-            return []
+        if token.pos_ not in ("NOUN", "NUM", "PRON", "PROPN") or token.lemma_.lower() in _VIOLENT_ACTS:
+            return []  # "the killing *of civilians*" is an act and its victims, not a part of a whole
         preps = (
             ("of", "from", "with")
             if token.lemma_.lower() in ("border", "frontier", "boundary")
@@ -964,6 +971,15 @@ def _place_fields(place: Place | None) -> dict[str, Any]:
         "place_start": place.start,
         "place_end": place.end,
     }
+
+
+def _condemned(token: Token) -> int:
+    """The act condemned when ``token`` is its victim ("condemned the killing *of civilians*": the killing),
+    else ``token`` itself."""
+    prep = token.head
+    if token.dep_ == "pobj" and prep.lower_ in ("of", "on", "against") and _condemned_act(prep.head, "11"):
+        return prep.head.i
+    return token.i
 
 
 def _condemned_act(obj: Token, code: str) -> bool:
