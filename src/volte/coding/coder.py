@@ -236,7 +236,7 @@ class _EventBuilder:
                 targets = [t for t in targets if not _countryless(t)]
         targets = targets or weak
         if sources and not match.symmetric:
-            targets = self._destination(trigger, targets, on) or targets
+            targets = self._destination(trigger, targets, on, sources) or targets
         if not sources and not doers and match.passive and match.code[:2] == "17":
             # "a journalist was arrested *in Niger*": the authorities of the place arrest, the person is the target
             held = self._place(trigger, [], on, trigger_code_domestic=True)
@@ -527,7 +527,7 @@ class _EventBuilder:
         return []
 
     def _destination(
-        self, trigger: Token, targets: list[ResolvedActor], on: date | None
+        self, trigger: Token, targets: list[ResolvedActor], on: date | None, sources: list[ResolvedActor]
     ) -> list[ResolvedActor]:
         """Troops, peacekeepers or experts a doer sends, deploys or withdraws are its own: the event is about
         the country they go to or leave ("withdrew peacekeepers *from Rwanda*", "refused to send troops *to
@@ -557,8 +557,12 @@ class _EventBuilder:
                     continue
                 found = [a for a in _known(self.resolver.resolve(tok, on=on)) if len(a.code) == 3]
                 found = found or [a for a in self._gazetteer_place(tok) if len(a.code) == 3]
-                if found and not _countryless(found[0]):
-                    return found[:1]
+                if (
+                    found
+                    and not _countryless(found[0])
+                    and found[0].code not in {a.code[:3] for a in sources}
+                ):
+                    return found[:1]  # not its own country: "withdraw its troops *from Abyei*" (Sudan's)
         return []
 
     def _wielder(self, heads: tuple[int, ...], on: date | None) -> list[ResolvedActor]:
@@ -1179,7 +1183,7 @@ def _strangers(source: ResolvedActor, target: ResolvedActor) -> bool:
     country read from an adjective of a noun volte does not know ("a *Lebanese lawyer* filed a complaint
     against *the Lebanese state*")."""
     return (
-        (is_countryless(source.code) or "fallback+" in (source.entry + target.entry))
+        (source.code == UNKNOWN_COUNTRY or "fallback+" in (source.entry + target.entry))
         and source.start >= 0
         and target.start >= 0
         and (source.end <= target.start or target.end <= source.start)
