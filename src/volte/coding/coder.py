@@ -235,6 +235,8 @@ class _EventBuilder:
             if weak:  # a victim named without its country beats a guess from elsewhere in the clause
                 targets = [t for t in targets if not _countryless(t)]
         targets = targets or weak
+        if not targets and sources and match.code[:2] == "17" and not match.nominal:
+            targets = self._cue_object(trigger, on)  # "banned *national newspapers*" (the cue is the victim)
         if sources and not match.symmetric:
             targets = self._destination(trigger, targets, on, sources) or targets
         if not sources and not doers and match.passive and match.code[:2] == "17":
@@ -564,6 +566,14 @@ class _EventBuilder:
                 ):
                     return found[:1]  # not its own country: "withdraw its troops *from Abyei*" (Sudan's)
         return []
+
+    def _cue_object(self, trigger: Token, on: date | None) -> list[ResolvedActor]:
+        """The direct object of a coercive verb when it names people or an organization, even where it is
+        the pattern's own cue ("a court *banned national newspapers*", "closed *two opposition newspapers*"):
+        who is coerced. Forces and officials are left out (they may be the doer's own)."""
+        heads = tuple(c.i for c in trigger.children if c.dep_ == "dobj")
+        found = self._side(heads, on, speaker=None)
+        return [a for a in found if a.code[3:6] not in _STATE_ROLES]
 
     def _wielder(self, heads: tuple[int, ...], on: date | None) -> list[ResolvedActor]:
         """Who used a weapon or made an attack that is itself the subject: "the missiles *fired by the
