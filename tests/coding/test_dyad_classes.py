@@ -192,3 +192,23 @@ def test_pronoun_target_is_named_by_its_person(coder) -> None:
     events = _code(coder, text)
     accusations = [e for e in events if e.code.startswith("11") and e.target.startswith("FRA")]
     assert accusations and all(e.target_name != "him" for e in accusations), _dyads(events)
+
+
+# --- what was acted on belongs to someone ------------------------------------------------------------------
+
+
+def test_coerced_newspapers_are_the_target_even_as_the_cue(coder) -> None:
+    event = _one(_code(coder, "A court in Bolivia banned two opposition newspapers on Monday."), "17")
+    assert event.source.startswith("BOL") and "newspapers" in event.target_name, _dyads([event])
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "target"),
+    [
+        ("Rebel fighters violated Colombia's ceasefire in Cauca on Sunday.", "19", "COL"),
+        ("Bolivia rejected the plan proposed by the Chilean government.", "12", "CHLGOV"),
+    ],
+)
+def test_owner_or_author_of_the_object_is_the_target(coder, text, root, target) -> None:
+    event = _one(_code(coder, text), root)
+    assert event.target == target, _dyads([event])

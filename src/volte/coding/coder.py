@@ -235,6 +235,15 @@ class _EventBuilder:
             if weak:  # a victim named without its country beats a guess from elsewhere in the clause
                 targets = [t for t in targets if not _countryless(t)]
         targets = targets or weak
+        if not targets and sources and not match.nominal and not match.symmetric:
+            # "violated *South Sudan's* ceasefire", "rejected the resolution *proposed by the Security Council*"
+            targets = [
+                a
+                for o in trigger.children
+                if o.dep_ == "dobj"
+                for a in self._possessor(o, on)
+                if a.code not in {s.code for s in sources}
+            ]
         if not targets and sources and match.code[:2] == "17" and not match.nominal:
             targets = self._cue_object(trigger, on)  # "banned *national newspapers*" (the cue is the victim)
         if sources and not match.symmetric:
@@ -443,6 +452,15 @@ class _EventBuilder:
             for prep in token.children
             if prep.dep_ == "prep" and prep.lower_ == "by"
             for p in prep.children
+            if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
+        ]
+        owners += [  # "the resolution *proposed by* the Security Council" (not "workers *employed by* X")
+            p
+            for clause in token.children
+            if clause.dep_ == "acl" and clause.tag_ == "VBN" and not self.resolver.resolve(token, on=on)
+            for agent in clause.children
+            if agent.dep_ == "agent"
+            for p in agent.children
             if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
         ]
         return [actor for owner in owners for actor in _known(self.resolver.resolve(owner, on=on))][:1]
