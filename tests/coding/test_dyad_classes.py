@@ -151,10 +151,11 @@ def test_agentless_arrest_in_a_state_is_that_states_act(coder) -> None:
     assert event.source == "UGA" and event.target.startswith("KEN"), _dyads([event])
 
 
-def test_reason_of_a_passive_arrest_is_the_arrested_persons_act(coder) -> None:
+def test_reason_given_for_an_arrest_is_no_event(coder) -> None:
     text = "Two students were arrested by Turkish police for cooperating with Kurdish militants."
     events = _code(coder, text)
-    assert not any(e.code.startswith("05") and e.source.startswith("TURCOP") for e in events), _dyads(events)
+    assert any(e.code.startswith("17") and e.source == "TURCOP" for e in events), _dyads(events)
+    assert not any(e.code.startswith("05") for e in events), _dyads(events)
 
 
 def test_intent_to_allow_is_the_allowers(coder) -> None:

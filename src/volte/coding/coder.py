@@ -196,6 +196,8 @@ class _EventBuilder:
 
     def build(self, match: VerbMatch) -> list[Event]:
         trigger = self.doc[match.trigger_start : match.trigger_end].root
+        if _punished_for(trigger):
+            return []  # "arrested *for collaborating* with Israel": the charge, not an event the text asserts
         iso, precision, planned = self._dates(match, trigger)
         on = _as_date(iso) or self.setting.reference
         doers = match.sources or (_shared_agent(trigger) if match.passive else ())
@@ -935,6 +937,9 @@ _VIOLENT_ACTS = frozenset(
     """attack killing bombing shelling shooting strike airstrike massacre assault raid violence crackdown
     abuse atrocity execution murder assassination kidnapping abduction invasion incursion""".split()
 )
+_PUNISHING = frozenset(
+    "arrest detain jail imprison charge convict sentence indict prosecute fine punish execute hang".split()
+)
 _WIELDING = frozenset("fire launch lead claim conduct carry drop plant detonate".split())
 _LETTING = frozenset("allow permit let".split())
 # Agreeing on an act with someone: the partner is the act's target (_partner).
@@ -1003,6 +1008,18 @@ def _place_fields(place: Place | None) -> dict[str, Any]:
         "place_start": place.start,
         "place_end": place.end,
     }
+
+
+def _punished_for(trigger: Token) -> bool:
+    """Whether a verb is the reason given for an arrest, a charge or a sentence ("was arrested *for
+    collaborating* with Israel", "jailed for *insulting* the president"): an accusation, not an event."""
+    prep = trigger.head
+    return (
+        trigger.dep_ == "pcomp"
+        and trigger.pos_ == "VERB"
+        and prep.lower_ == "for"
+        and prep.head.lemma_.lower() in _PUNISHING
+    )
 
 
 def _condemned(token: Token) -> int:
