@@ -138,3 +138,19 @@ def period_note(period: Period | None) -> str:
     end = period.end.isoformat() if period.end else ""
     title = f" {period.title}" if period.title else ""
     return f" ({period.code}{title} {start}..{end})"
+
+
+def entity_extent(head: Token, start: int) -> tuple[int, int]:
+    """The token span (start, end) naming an unknown organization or person: the entity recogniser's whole
+    name when it lies inside ``head``'s phrase ("the *Department of Transportation*", "*Adil Abdul Mahdi*"),
+    from ``start`` to ``head`` otherwise. A leading determiner is left out."""
+    end = head.i + 1
+    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    if ent is None:
+        return start, end
+    phrase = {t.i for t in head.subtree}
+    lo = ent.start + (1 if head.doc[ent.start].dep_ == "det" else 0)
+    hi = ent.end - (1 if head.doc[ent.end - 1].dep_ == "case" else 0)  # "the FAA*'s* approval"
+    if lo < hi and all(i in phrase for i in range(lo, hi)):
+        return min(start, lo), max(end, hi)
+    return start, end

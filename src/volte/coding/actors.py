@@ -33,6 +33,7 @@ from volte.coding.actor_syntax import (
     PERSON_PRONOUNS,
     antecedent,
     cased_fits,
+    entity_extent,
     in_reporting_subject,
     is_collective,
     is_counted_people,
@@ -61,6 +62,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 UNKNOWN_COUNTRY = "---"  # the country part of a role whose country the text does not give (---REB)
 
 
@@ -364,7 +366,7 @@ class ActorResolver:
         appositive = self._appositive(head, on)
         role = match.of_kind(ROLE) if match is not None else None
         if role is not None and match is not None and not self._surname_like(head, match):
-            return appositive or self._role_actor(head, match, role, on)
+            return appositive or self._with_apposed_name(head, self._role_actor(head, match, role, on))
         anaphor = self._country_anaphor(head) if match is None else None
         if anaphor is not None and appositive is None:
             return self._actor(anaphor.code, anaphor.start, anaphor.end, anaphor.entry)
@@ -481,6 +483,8 @@ class ActorResolver:
 
     def _person_actor(self, head: Token, person: Entry, on: date | None) -> ResolvedActor:
         match = self._match_at.get(head.i)
+        if match is None and head.lower_ in PERSON_PRONOUNS:
+            match = self._named_before(head, person)  # "accusing *him*": named as Mohammed bin Salman
         start, end = (match.start, match.end) if match is not None else (head.i, head.i + 1)
         code, period = person.code_on(on)
         note = period_note(period)
@@ -489,6 +493,15 @@ class ActorResolver:
             if titled is not None:
                 code, note = titled[0], f" ({titled[1]}) title-in-text"
         return self._actor(code, start, end, person.id + note)
+
+    def _named_before(self, pronoun: Token, person: Entry) -> _Match | None:
+        """The nearest earlier mention of the person a he/him/she/her stands for, in the same sentence, so
+        the pronoun's actor is named by the person's name; None when the name is in another sentence."""
+        for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+            match = self._match_at.get(i)
+            if match is not None and self._person_at.get(i) is person:
+                return match
+        return None
 
     def _titled_code(self, head: Token, person: Entry, on: date) -> tuple[str, str] | None:
         """The text's own title ("Venezuelan President Maduro") where the dictionary has no role that day.
@@ -727,12 +740,34 @@ class ActorResolver:
         return None
 
     def _appositive(self, head: Token, on: date | None) -> ResolvedActor | None:
+        """The actor an apposition names for a role or an unknown name ("Colombia's president, *Gustavo
+        Petro*"); a name keeps its own words ("*Odin Sanchez*, a former Colombian congressman": the code of the
+        congressman, the name of the man)."""
         for child in head.children:
             if child.dep_ == "appos":
                 actor = self._resolve_head(child, on)
                 if actor is not None and actor.code and not is_countryless(actor.code):
+                    if (
+                        head.pos_ == "PROPN"
+                        and child.i > head.i
+                        and head.i not in self._match_at
+                        and head.ent_type_ not in PLACE_ENTITIES  # "Hamburg, *Germany*" is a place
+                        and len(actor.code) > 3
+                    ):
+                        start = min([head.i, *(t.i for t in head.lefts if t.dep_ == "compound")])
+                        span = self.doc[start : head.i + 1]
+                        return replace(actor, name=span.text, start=span.start_char, end=span.end_char)
                     return actor
         return None
+
+    def _with_apposed_name(self, head: Token, actor: ResolvedActor) -> ResolvedActor:
+        """A role named by an unknown person in apposition keeps the name in its words: "his Iranian
+        counterpart, *Mostafa Mohammad Najjar*", "the Belarussian defense minister, *Leonid Maltsev*"."""
+        names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i]
+        if not names or actor.start < 0 or actor.end > names[0].idx:
+            return actor
+        end = names[0].idx + len(names[0].text)
+        return replace(actor, name=self.doc.text[actor.start : end], end=end)
 
     def _holder_role(self, head: Token) -> str:
         """The role of who holds a place: "*rebel*-held territory", "*militia*-controlled areas"."""
@@ -777,7 +812,8 @@ class ActorResolver:
             start = min(
                 (t.i for t in head.lefts if t.dep_ in ("compound", "amod") and t.ent_type_), default=head.i
             )
-            return self._actor(UNKNOWN_COUNTRY, start, head.i + 1, f"unknown {head.ent_type_} (---)")
+            start, end = entity_extent(head, start)
+            return self._actor(UNKNOWN_COUNTRY, start, end, f"unknown {head.ent_type_} (---)")
         if head.pos_ == "PROPN":
             return self._actor("", head.i, head.i + 1, "unknown")
         return None

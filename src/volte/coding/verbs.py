@@ -382,9 +382,16 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
         # "demanded that Iran release the tanker, *calling* the seizure unacceptable": the parser hangs the
         # participle on the reported clause; it belongs to the speaker
         return subject_heads(head.head, depth=depth + 1)
+    told = [c for c in head.children if c.dep_ == "ccomp" and c.i < head.i and c.pos_ in ("VERB", "AUX")]
+    if participle and told and head.lemma_ in _TELLING and _after_comma(verb):
+        # "Taliban fighters overran a base, officials said, *killing* 17 soldiers": the parser hangs the
+        # participle on the saying verb after the report; it belongs to the reported clause
+        return subject_heads(told[0], depth=depth + 1)
     if dep == "conj" or (dep == "advcl" and verb.tag_ in ("VBG", "VBN") and not _has_mark(verb)):
         return subject_heads(head, depth=depth + 1)
     if dep == "pcomp" and head.head is not head:
+        if is_passive(head.head):  # "was arrested by police *for collaborating* with X": the one arrested
+            return [c for c in head.head.children if c.dep_ == "nsubjpass"]
         return subject_heads(head.head, depth=depth + 1)
     if dep == "relcl":
         return [head]
@@ -453,9 +460,15 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
             found = _prep_objects(tok.head, ("between", "among"))
         return found
     if slot.startswith("prep:"):
-        return _prep_objects(tok, (slot[5:],), with_object=not noun)
+        found = _prep_objects(tok, (slot[5:],), with_object=not noun)
+        if not found and slot[5:] == "against":  # "filed a lawsuit in a Paris court *against* X": the
+            venues = _prep_objects(tok, ("in", "at", "before", "with"), with_object=not noun)
+            found = [p for v in venues for p in _prep_objects(v, ("against",))]  # parser hung it on the court
+        return found
     if slot.startswith("obj_prep:"):
         holders = object_heads(tok) if not noun else []
+        # "its rejection and *condemnation* of X": coordinated objects share the phrase
+        holders += [c for o in holders for c in o.children if c.dep_ == "conj"]
         # "a package *of sanctions* against", "$100 million *in assistance* for"
         holders += [p for o in holders for p in _prep_objects(o, ("of", "in"))]
         return [p for o in holders for p in _prep_objects(o, (slot[9:],))]
@@ -463,6 +476,7 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
 
 
 _IF = frozenset({"if", "unless"})
+_TELLING = frozenset("say tell report add confirm state claim".split())
 
 
 def _to_advcl(clause: Token) -> bool:
