@@ -46,6 +46,8 @@ from volte.coding.actor_syntax import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Doc, Span, Token
 
     from volte.coding.setting import ArticleSetting
@@ -141,10 +143,14 @@ class ActorResolver:
         *,
         published: date | None,
         setting: ArticleSetting | None = None,
+        spans: Iterable[Span] | None = None,
     ) -> None:
         """``setting`` (volte.coding.setting) gives the places the gazetteer reads in each sentence and the
-        country of the dateline, for local roles the sentence does not place."""
+        country of the dateline, for local roles the sentence does not place. ``spans``: the dictionary's
+        names in the doc, as ``volte_actors_v1`` found them with this dictionary (``doc.spans["volte_actors"]``);
+        without them the resolver finds the names itself, the same way."""
         self.dictionary = dictionary
+        self._spans = list(spans) if spans is not None else None
         self.doc = doc
         self.published = published
         self.setting = setting
@@ -288,8 +294,13 @@ class ActorResolver:
         self._follow_people()
 
     def _find_matches(self) -> list[_Match]:
-        index = self.dictionary.index
         doc = self.doc
+        if self._spans is not None:
+            found: dict[int, list[int]] = {}
+            for span in self._spans:
+                found.setdefault(span.start, []).append(span.end)
+            return actor_matches(self.dictionary, doc, found, [fold(t.text) for t in doc])
+        index = self.dictionary.index
         norms = [fold(t.text) for t in doc]
         matches: list[_Match] = []
         i, n = 0, len(norms)
@@ -820,6 +831,26 @@ class ActorResolver:
                 break
             found.insert(0, token)
         return found
+
+
+def actor_matches(
+    dictionary: ActorDictionary, doc: Doc, found: dict[int, list[int]], norms: list[str]
+) -> list[_Match]:
+    """The names a left-to-right pass keeps among candidate spans (``found``: start token -> ends; ``norms``:
+    the folded token texts): at each token the longest candidate whose casing fits, then on after it."""
+    matches: list[_Match] = []
+    i, n = 0, len(doc)
+    while i < n:
+        step = 1
+        for end in sorted(found.get(i, ()), reverse=True):
+            names = dictionary.index.names.get(tuple(norms[i:end]))
+            fitting = tuple(nm for nm in names or () if cased_fits(nm, doc, i))
+            if fitting:
+                matches.append(_Match(i, end, fitting))
+                step = end - i
+                break
+        i += step
+    return matches
 
 
 def _is_bare_modifier(token: Token, match: _Match) -> bool:
