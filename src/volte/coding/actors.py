@@ -44,6 +44,7 @@ from volte.coding.actor_syntax import (
     share_roles,
     span_head,
 )
+from volte.coding.lexicon import words
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -80,26 +81,22 @@ RELATIVE_PRONOUNS = frozenset("who whom which that".split())
 FORMER_WORDS = frozenset("former ex late ousted deposed outgoing exiled jailed".split())
 MODIFIER_DEPS = frozenset(("amod", "compound", "poss", "nmod", "npadvmod", "nummod"))
 OF_PREPS = frozenset(("of", "from"))
-IN_PREPS = frozenset(("in", "at", "inside", "within"))
+IN_PREPS = words("owner_prepositions")
 GENERIC_ROLES = frozenset(("role:government",))
 RULING_BODIES = frozenset("government administration cabinet regime junta leadership presidency".split())
-NON_STATE = frozenset(("IGO", "NGO", "IMG", "NGM", "MNC", "INT"))
+NON_STATE = words("non_state_prefixes")
 TITLE_GRACE = timedelta(days=31)  # "President X" keeps the title this long after the term (news lag)
 # Generic groups that are clearly national: with no owner in their phrase they take the one country that the
 # sentence places events in ("riot police detained dozens *in Minsk*", "gunmen ... *in northwestern Nigeria*").
 # Not MIL, GOV or REF: soldiers, envoys and refugees are often abroad.
 CONTEXT_ROLES = frozenset("COP CVL REB CRM LAB AGR EDU OPP".split())
-LOCATIVE_PREPS = frozenset("in at inside near outside around across throughout within through".split())
+LOCATIVE_PREPS = words("context_prepositions")
 COUNTRY_NOUNS = frozenset("country nation kingdom republic emirate".split())
 GROUP_NOUNS = frozenset("group alliance bloc organisation organization agency movement".split())
 ARRIVING = frozenset("arrive land".split())
-COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
+COMPASS = words("compass_words")
 NOT_LOCAL = frozenset("hostage prisoner detainee inmate captive migrant immigrant tourist pilgrim".split())
-PLACE_NOUNS = frozenset(
-    """city town village province region state capital district area county camp
-    port territory strip valley desert island municipality neighbourhood neighborhood suburb outskirts
-    north south east west part enclave governorate prefecture""".split()
-)
+PLACE_NOUNS = words("place_part_nouns")
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from volte.coding.incidents import (
     violent_protest,
     weapon_code,
 )
+from volte.coding.lexicon import words
 from volte.coding.places import Place
 from volte.coding.quotes import QuoteTracker
 from volte.coding.setting import ArticleSetting
@@ -706,7 +707,7 @@ _STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 _AT_HOME = frozenset(
     {"GOV", "COP", "JUD", "LEG", "CVL", "OPP", "PTY", "EDU", "MED", "REL", "HLH", "BUS", "LAB", "AGR", "ELI"}
 )
-_NON_STATES = frozenset({"IGO", "NGO", "IMG", "NGM", "MNC", "INT"})
+_NON_STATES = words("non_state_prefixes")
 _PLATFORMS = frozenset(
     """helicopter jet warplane aircraft plane tank warship ship vessel drone gunboat submarine bomber
     fighter artillery battery unit convoy""".split()
@@ -736,7 +737,7 @@ _POLICING = frozenset({"171", "173"})
 # Force that people protesting use becomes a riot (145): fighting, attacks, arson; an assault on one person
 # ("a mob beat a man to death", 182x) stays an assault.
 _RIOTING = ("19", "180", "183", "1712")  # seize or destroy property, arrest
-_PLACE_PREPS = frozenset({"in", "near", "into", "across", "inside", "at", "on", "over"})
+_PLACE_PREPS = words("violence_place_prepositions")
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their"})
 _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
 _PAIR_NOUNS = frozenset(

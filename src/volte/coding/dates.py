@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from volte.coding.lexicon import ordered
 from volte.coding.timex import (
     FUTURE,
     LIKELY_FUTURE,
@@ -146,9 +147,7 @@ def _day(text: str) -> int:
 
 
 def _month(text: str) -> int:
-    return ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].index(
-        text[:3].lower()
-    ) + 1
+    return ordered("month_abbreviations").index(text[:3].lower()) + 1
 
 
 def _add_months(day: date, months: int) -> date:
