@@ -47,7 +47,9 @@ def test_actor_spans_follow_the_dictionary_casing():
     nlp = spacy.blank("en")
     nlp.add_pipe(ACTORS)
     doc = nlp("The chad was stuck. Chad closed its border.")
-    assert [(s.text, s.label_[:3]) for s in doc.spans[ACTOR_SPANS] if s.text.lower() == "chad"] == [("Chad", "TCD")]
+    assert [(s.text, s.label_[:3]) for s in doc.spans[ACTOR_SPANS] if s.text.lower() == "chad"] == [
+        ("Chad", "TCD")
+    ]
 
 
 @pytest.mark.model
