@@ -192,3 +192,10 @@ def test_word_list_loader_checks_the_header(tmp_path):
     path.write_text("- may\n", encoding="utf-8")
     with pytest.raises(DictionaryError, match="words.yml:1: expected a mapping"):
         load_words(path)
+
+
+def test_provenance_hash_covers_the_components_and_the_word_lists():
+    from volte.store.writer import coding_files
+
+    names = {name for name, _ in coding_files()}
+    assert {"coding/components.py", "coding/lexicon.py", "coding/rules/lexicon/words.yml"} <= names

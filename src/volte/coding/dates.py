@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from volte.coding.lexicon import ordered
+from volte.coding.lexicon import ordered, words
 from volte.coding.timex import (
     FUTURE,
     LIKELY_FUTURE,
@@ -519,7 +519,7 @@ def value_to_date(value: str) -> tuple[str | None, str]:
 
 # --- the date of one event ----------------------------------------------------------------------------
 
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
+_FUTURE_AUX = words("future_auxiliaries")
 _PLAN_LEMMAS = frozenset(
     "plan schedule set expect intend aim agree prepare promise vow pledge hope due slate decide "
     "threaten want seek propose offer announce".split()

@@ -82,7 +82,7 @@ _HEDGING_ADJECTIVES = {
 }
 
 HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "would", "should", "must", "ought", "can"})
-FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
+FUTURE_MODALS = words("future_auxiliaries")
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 NEGATIVE_DETS = frozenset({"no", "neither", "nor"})
 _COMPLEMENT_PREPS = frozenset(
