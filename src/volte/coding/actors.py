@@ -77,7 +77,7 @@ def is_countryless(code: str) -> bool:
 NAMED_ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 PLURAL_PRONOUNS = frozenset("they them".split())
 OTHER_PRONOUNS = frozenset("they them their themselves we us our i me my you your".split())
-RELATIVE_PRONOUNS = frozenset("who whom which that".split())
+RELATIVE_PRONOUNS = words("relative_pronouns")
 FORMER_WORDS = frozenset("former ex late ousted deposed outgoing exiled jailed".split())
 MODIFIER_DEPS = frozenset(("amod", "compound", "poss", "nmod", "npadvmod", "nummod"))
 OF_PREPS = frozenset(("of", "from"))

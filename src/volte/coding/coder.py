@@ -738,7 +738,7 @@ _POLICING = frozenset({"171", "173"})
 # ("a mob beat a man to death", 182x) stays an assault.
 _RIOTING = ("19", "180", "183", "1712")  # seize or destroy property, arrest
 _PLACE_PREPS = words("violence_place_prepositions")
-_SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their"})
+_SPEAKER_PRONOUNS = words("speaker_pronouns")
 _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
 _PAIR_NOUNS = frozenset(
     """country side leader nation government party state neighbor neighbour president minister capital""".split()
