@@ -1,10 +1,13 @@
 """The coder: articles in, coded events out.
 
-``Coder.code`` parses articles with spaCy's ``nlp.pipe`` in batches (one pipeline per process), then for
-every sentence asks the verb dictionary for events (``VerbDictionary.match``), resolves their source and
-target noun phrases to actor codes (``ActorResolver``), dates them (``resolve_event_date``) and builds
-:class:`~volte.records.Event` records. A document that fails becomes a ``Reject`` (E402), never a crash;
-``Reject`` items passed in flow through untouched.
+``Coder.code`` runs spaCy's ``nlp.pipe`` in batches over the coding pipeline (the model's components,
+then volte's registered ``volte_parse_repair_v1``, ``volte_actors_v1`` and ``volte_events_v1``:
+volte.coding.components, docs/verbs.md "The coding pipeline") and converts each doc's ``doc._.events`` to
+:class:`~volte.records.Event` records. For every sentence the events component asks the verb dictionary for
+events (``VerbDictionary.match``), resolves their source and target noun phrases to actor codes
+(``ActorResolver``), dates them (``resolve_event_date``) and builds the records (``_EventBuilder``). A
+document that fails becomes a ``Reject`` (E402), never a crash; ``Reject`` items passed in flow through
+untouched.
 """
 
 from __future__ import annotations
