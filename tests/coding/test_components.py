@@ -80,19 +80,24 @@ def test_components_add_by_name_to_the_model_pipeline(nlp):
 
 
 @pytest.mark.model
-def test_actor_spans_give_the_same_matches_as_the_resolver_scan(coder):
+@pytest.mark.parametrize(
+    "text",
+    [
+        "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Tuesday. "
+        "NATO and the European Union condemned the attack, a Kremlin spokesman said.",
+        # not ASCII: matched through the folded tokens ("Bogotá" is "bogota", "Côte d’Ivoire" "cote d'ivoire")
+        "Bogotá protested. Côte d’Ivoire’s army and the U.S. State Department met in Panamá.",
+    ],
+)
+def test_actor_spans_give_the_same_matches_as_the_resolver_scan(coder, text):
     from volte.coding.actors import ActorResolver
 
-    text = (
-        "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Tuesday. "
-        "NATO and the European Union condemned the attack, a Kremlin spokesman said. Bogotá protested."
-    )
     doc = coder.pipeline(coder.pipeline.make_doc(text))
     spans = doc.spans[ACTOR_SPANS]
     with_spans = ActorResolver(coder.actors, doc, published=PUBLISHED, spans=spans)._find_matches()
     scanned = ActorResolver(coder.actors, doc, published=PUBLISHED)._find_matches()
     assert with_spans == scanned
-    assert [(m.start, m.end) for m in scanned] == [(s.start, s.end) for s in spans]
+    assert scanned and [(m.start, m.end) for m in scanned] == [(s.start, s.end) for s in spans]
 
 
 @pytest.mark.model

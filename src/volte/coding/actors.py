@@ -296,7 +296,7 @@ class ActorResolver:
             found: dict[int, list[int]] = {}
             for span in self._spans:
                 found.setdefault(span.start, []).append(span.end)
-            return actor_matches(self.dictionary, doc, found, [fold(t.text) for t in doc])
+            return actor_matches(self.dictionary, doc, found)
         index = self.dictionary.index
         norms = [fold(t.text) for t in doc]
         matches: list[_Match] = []
@@ -830,17 +830,15 @@ class ActorResolver:
         return found
 
 
-def actor_matches(
-    dictionary: ActorDictionary, doc: Doc, found: dict[int, list[int]], norms: list[str]
-) -> list[_Match]:
-    """The names a left-to-right pass keeps among candidate spans (``found``: start token -> ends; ``norms``:
-    the folded token texts): at each token the longest candidate whose casing fits, then on after it."""
+def actor_matches(dictionary: ActorDictionary, doc: Doc, found: dict[int, list[int]]) -> list[_Match]:
+    """The names a left-to-right pass keeps among candidate spans (``found``: start token -> ends): at each
+    token the longest candidate whose casing fits, then on after it."""
     matches: list[_Match] = []
     i, n = 0, len(doc)
     while i < n:
         step = 1
         for end in sorted(found.get(i, ()), reverse=True):
-            names = dictionary.index.names.get(tuple(norms[i:end]))
+            names = dictionary.index.names.get(tuple(fold(t.text) for t in doc[i:end]))
             fitting = tuple(nm for nm in names or () if cased_fits(nm, doc, i))
             if fitting:
                 matches.append(_Match(i, end, fitting))

@@ -143,9 +143,11 @@ class ActorRecognizer:
 
     @property
     def matcher(self) -> PhraseMatcher:
-        """One pattern per name of the dictionary, in its folded token form (built on first use)."""
+        """One pattern per name of the dictionary, in its folded token form (built on first use). Matched on
+        LOWER: an ASCII text's folded form is its lower case, so it is matched as it is; any other is matched
+        through a doc of its folded tokens."""
         if self._matcher is None:
-            matcher = PhraseMatcher(self.vocab, attr="ORTH")
+            matcher = PhraseMatcher(self.vocab, attr="LOWER")
             matcher.add("NAME", [Doc(self.vocab, words=list(key)) for key in self._dictionary.index.names])
             self._matcher = matcher
         return self._matcher
@@ -161,13 +163,13 @@ class ActorRecognizer:
         """The dictionary's names in the doc, longest first from the left, each labelled with its code."""
         if not len(doc):
             return []
-        folded = Doc(self.vocab, words=[fold(t.text) or t.text for t in doc])
+        folded = doc if doc.text.isascii() else Doc(self.vocab, words=[fold(t.text) or t.text for t in doc])
         found: dict[int, list[int]] = {}
         for _, start, end in self.matcher(folded):
             found.setdefault(start, []).append(end)
         return [
             Span(doc, m.start, m.end, label=m.names[0].code)
-            for m in actor_matches(self._dictionary, doc, found, [t.text for t in folded])
+            for m in actor_matches(self._dictionary, doc, found)
         ]
 
     def place_spans(self, doc: Doc) -> list[Span]:
