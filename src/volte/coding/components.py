@@ -81,9 +81,10 @@ def article_of(doc: Doc) -> Article:
 def setting_of(doc: Doc, article: Article) -> ArticleSetting:
     """The article's setting, read once per doc (kept in ``doc._.setting`` between the components)."""
     setting = doc._.setting
-    if setting is None or setting.doc is not doc or doc._.volte_article is not article:
-        setting = read_setting(doc, article)
-        doc._.setting = setting
+    if isinstance(setting, ArticleSetting) and setting.doc is doc and doc._.volte_article is article:
+        return setting
+    setting = read_setting(doc, article)
+    doc._.setting = setting
     return setting
 
 
@@ -311,7 +312,7 @@ def coding_pipeline(parse_nlp: Language, *, config: dict[str, Any] | None = None
     baseline bench/throughput.py measures against). ``config`` goes to ``volte_events_v1``."""
     import spacy
 
-    nlp = spacy.blank(parse_nlp.lang, vocab=parse_nlp.vocab)
+    nlp = spacy.blank(parse_nlp.lang or "en", vocab=parse_nlp.vocab)
     nlp.tokenizer = parse_nlp.tokenizer
     nlp.max_length = parse_nlp.max_length
     nlp.meta.update({k: v for k, v in parse_nlp.meta.items() if k in ("lang", "name", "version")})

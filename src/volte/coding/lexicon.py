@@ -91,7 +91,7 @@ def load_words(path: Path | None = None) -> dict[str, tuple[str, ...]]:
 
 
 def _shown(node: yaml.Node) -> str:
-    return repr(node.value) if isinstance(node, yaml.ScalarNode) else f"a {node.id}"
+    return repr(node.value) if isinstance(node, yaml.ScalarNode) else f"a {type(node).__name__[:-4].lower()}"
 
 
 @lru_cache(maxsize=1)
