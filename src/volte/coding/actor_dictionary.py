@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from volte.coding.lexicon import words
 from volte.errors import E_DICT_INVALID, E_DICT_MISSING, DictionaryError
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,7 @@ ROLE_CODES = frozenset(
     "MOD RAD PTY REL SET PKO".split()
 )
 # First trios that are not states: international and non-state prefixes of CAMEO.
-NON_STATE_PREFIXES = frozenset("IGO NGO IMG NGM MNC INT UIS ISM".split())
+NON_STATE_PREFIXES = words("non_state_prefixes")
 REGION_CODES = frozenset(
     "AFR ASA BLK CRB CAU CFR CAS CEU EIN EAF EEU EUR LAM MEA MDT NAF NMR PGS SCN SAM SAS SEA SAF WAF WST "
     "WSB GZS".split()

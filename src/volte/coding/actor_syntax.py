@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from volte.coding.lexicon import words
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -14,11 +16,11 @@ if TYPE_CHECKING:
 
 PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
 _PRONOUN_GENDER = {p: ("she" if p.startswith(("she", "her")) else "he") for p in PERSON_PRONOUNS}
-PLACE_PREPS = frozenset("in at to into inside near outside around across throughout within via".split())
+PLACE_PREPS = words("location_prepositions")
 ANTECEDENT_WINDOW = 150  # tokens a pronoun looks back for its person
 STANCE_PREFIXES = frozenset(("pro", "anti"))
 STANCE_SUFFIXES = frozenset("backed funded allied aligned supported sponsored armed trained".split())
-REPORTING_VERBS = frozenset("say tell report add announce state claim confirm quote".split())
+REPORTING_VERBS = words("reporting_verbs")
 
 
 def cased_fits(name: Name, doc: Doc, start: int) -> bool:

@@ -45,8 +45,11 @@ from volte.coding.actor_syntax import (
     share_roles,
     span_head,
 )
+from volte.coding.lexicon import words
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Doc, Span, Token
 
     from volte.coding.setting import ArticleSetting
@@ -76,30 +79,26 @@ def is_countryless(code: str) -> bool:
 NAMED_ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 PLURAL_PRONOUNS = frozenset("they them".split())
 OTHER_PRONOUNS = frozenset("they them their themselves we us our i me my you your".split())
-RELATIVE_PRONOUNS = frozenset("who whom which that".split())
+RELATIVE_PRONOUNS = words("relative_pronouns")
 FORMER_WORDS = frozenset("former ex late ousted deposed outgoing exiled jailed".split())
 MODIFIER_DEPS = frozenset(("amod", "compound", "poss", "nmod", "npadvmod", "nummod"))
 OF_PREPS = frozenset(("of", "from"))
-IN_PREPS = frozenset(("in", "at", "inside", "within"))
+IN_PREPS = words("owner_prepositions")
 GENERIC_ROLES = frozenset(("role:government",))
 RULING_BODIES = frozenset("government administration cabinet regime junta leadership presidency".split())
-NON_STATE = frozenset(("IGO", "NGO", "IMG", "NGM", "MNC", "INT"))
+NON_STATE = words("non_state_prefixes")
 TITLE_GRACE = timedelta(days=31)  # "President X" keeps the title this long after the term (news lag)
 # Generic groups that are clearly national: with no owner in their phrase they take the one country that the
 # sentence places events in ("riot police detained dozens *in Minsk*", "gunmen ... *in northwestern Nigeria*").
 # Not MIL, GOV or REF: soldiers, envoys and refugees are often abroad.
 CONTEXT_ROLES = frozenset("COP CVL REB CRM LAB AGR EDU OPP".split())
-LOCATIVE_PREPS = frozenset("in at inside near outside around across throughout within through".split())
+LOCATIVE_PREPS = words("context_prepositions")
 COUNTRY_NOUNS = frozenset("country nation kingdom republic emirate".split())
 GROUP_NOUNS = frozenset("group alliance bloc organisation organization agency movement".split())
 ARRIVING = frozenset("arrive land".split())
-COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
+COMPASS = words("compass_words")
 NOT_LOCAL = frozenset("hostage prisoner detainee inmate captive migrant immigrant tourist pilgrim".split())
-PLACE_NOUNS = frozenset(
-    """city town village province region state capital district area county camp
-    port territory strip valley desert island municipality neighbourhood neighborhood suburb outskirts
-    north south east west part enclave governorate prefecture""".split()
-)
+PLACE_NOUNS = words("place_part_nouns")
 
 
 @dataclass(frozen=True)
@@ -143,10 +142,14 @@ class ActorResolver:
         *,
         published: date | None,
         setting: ArticleSetting | None = None,
+        spans: Iterable[Span] | None = None,
     ) -> None:
         """``setting`` (volte.coding.setting) gives the places the gazetteer reads in each sentence and the
-        country of the dateline, for local roles the sentence does not place."""
+        country of the dateline, for local roles the sentence does not place. ``spans``: the dictionary's
+        names in the doc, as ``volte_actors_v1`` found them with this dictionary (``doc.spans["volte_actors"]``);
+        without them the resolver finds the names itself, the same way."""
         self.dictionary = dictionary
+        self._spans = list(spans) if spans is not None else None
         self.doc = doc
         self.published = published
         self.setting = setting
@@ -290,8 +293,13 @@ class ActorResolver:
         self._follow_people()
 
     def _find_matches(self) -> list[_Match]:
-        index = self.dictionary.index
         doc = self.doc
+        if self._spans is not None:
+            found: dict[int, list[int]] = {}
+            for span in self._spans:
+                found.setdefault(span.start, []).append(span.end)
+            return actor_matches(self.dictionary, doc, found)
+        index = self.dictionary.index
         norms = [fold(t.text) for t in doc]
         matches: list[_Match] = []
         i, n = 0, len(norms)
@@ -856,6 +864,24 @@ class ActorResolver:
                 break
             found.insert(0, token)
         return found
+
+
+def actor_matches(dictionary: ActorDictionary, doc: Doc, found: dict[int, list[int]]) -> list[_Match]:
+    """The names a left-to-right pass keeps among candidate spans (``found``: start token -> ends): at each
+    token the longest candidate whose casing fits, then on after it."""
+    matches: list[_Match] = []
+    i, n = 0, len(doc)
+    while i < n:
+        step = 1
+        for end in sorted(found.get(i, ()), reverse=True):
+            names = dictionary.index.names.get(tuple(fold(t.text) for t in doc[i:end]))
+            fitting = tuple(nm for nm in names or () if cased_fits(nm, doc, i))
+            if fitting:
+                matches.append(_Match(i, end, fitting))
+                step = end - i
+                break
+        i += step
+    return matches
 
 
 def _is_bare_modifier(token: Token, match: _Match) -> bool:

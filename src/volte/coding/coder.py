@@ -1,10 +1,13 @@
 """The coder: articles in, coded events out.
 
-``Coder.code`` parses articles with spaCy's ``nlp.pipe`` in batches (one pipeline per process), then for
-every sentence asks the verb dictionary for events (``VerbDictionary.match``), resolves their source and
-target noun phrases to actor codes (``ActorResolver``), dates them (``resolve_event_date``) and builds
-:class:`~volte.records.Event` records. A document that fails becomes a ``Reject`` (E402), never a crash;
-``Reject`` items passed in flow through untouched.
+``Coder.code`` runs spaCy's ``nlp.pipe`` in batches over the coding pipeline (the model's components,
+then volte's registered ``volte_parse_repair_v1``, ``volte_actors_v1`` and ``volte_events_v1``:
+volte.coding.components, docs/verbs.md "The coding pipeline") and converts each doc's ``doc._.events`` to
+:class:`~volte.records.Event` records. For every sentence the events component asks the verb dictionary for
+events (``VerbDictionary.match``), resolves their source and target noun phrases to actor codes
+(``ActorResolver``), dates them (``resolve_event_date``) and builds the records (``_EventBuilder``). A
+document that fails becomes a ``Reject`` (E402), never a crash; ``Reject`` items passed in flow through
+untouched.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from volte import CODER_VERSION
 from volte.coding.actors import UNKNOWN_COUNTRY, ActorResolver, ResolvedActor, is_countryless
 from volte.coding.cameo import STATEMENT_ROOTS, describe
+from volte.coding.components import ACTORS, EVENTS, ParseRepair, code_events, coding_pipeline
 from volte.coding.dates import resolve_event_date
 from volte.coding.factuality import (
     APPEALING,
@@ -38,10 +42,10 @@ from volte.coding.incidents import (
     violent_protest,
     weapon_code,
 )
-from volte.coding.parse_repair import repair_parse
+from volte.coding.lexicon import words
 from volte.coding.places import Place
 from volte.coding.quotes import QuoteTracker
-from volte.coding.setting import ArticleSetting, read_setting
+from volte.coding.setting import ArticleSetting
 from volte.coding.user_rules import dictionaries_for
 from volte.coding.verbs import VerbDictionary, VerbMatch, absolute_with, subject_heads
 from volte.errors import E_CODING_FAILED
@@ -92,58 +96,72 @@ class Coder:
             actors = loaded[1] if actors is None else actors
         self.verbs, self.actors = verbs, actors
         self.nlp = nlp if nlp is not None else build_nlp(self.settings.nlp.model)
+        self.pipeline = self._build_pipeline()
 
     def code(self, items: Iterable[Article | Reject]) -> Iterator[Coded]:
-        """Code articles in ``nlp.pipe`` batches; never raises for one bad document."""
+        """Code articles in ``nlp.pipe`` batches of the coding pipeline; never raises for one bad document."""
         size = max(1, self.settings.nlp.batch_size)
         iterator = iter(items)
         while chunk := list(islice(iterator, size)):
             articles = [item for item in chunk if isinstance(item, Article)]
-            parsed = iter(self._parse(articles))
+            coded = iter(self._code_batch(articles))
             for item in chunk:
                 if isinstance(item, Reject):
                     yield Coded(article=None, events=(), reject=item)
                 else:
-                    yield self._code_one(item, next(parsed))
+                    yield next(coded)
 
     def code_doc(self, doc: Doc, article: Article) -> tuple[Event, ...]:
         """The events of one parsed article, in deterministic order (mends known parser errors in ``doc``
-        in place first: :func:`volte.coding.parse_repair.repair_parse`)."""
-        repair_parse(doc)
-        setting = read_setting(doc, article)
-        resolver = ActorResolver(self.actors, doc, published=setting.reference, setting=setting)
-        quotes = QuoteTracker(doc)
-        events: dict[tuple[int, str, str, str], Event] = {}
-        for index, sent in enumerate(doc.sents):
-            speaker = quotes.speaker(sent, lambda tok: _known(resolver.resolve(tok, on=setting.reference)))
-            for event in _one_per_root(
-                self._sentence_events(index, sent, article, resolver, (speaker, quotes), setting)
-            ):
-                key = (event.sentence_index, event.source, event.target, event.code)
-                events.setdefault(key, event)
-        return tuple(sorted(events.values(), key=_order))
+        in place first, unless ``volte_parse_repair_v1`` has: :func:`volte.coding.parse_repair.repair_parse`).
+        The coding pipeline's ``volte_events_v1`` calls this for every doc."""
+        ParseRepair()(doc)
+        return code_events(
+            doc,
+            article,
+            verbs=self.verbs,
+            actors=self.actors,
+            coding=self.settings.coding,
+            dyads_only=self.dyads_only,
+        )
 
     # --- internals ------------------------------------------------------------------------------------
 
-    def _parse(self, articles: Sequence[Article]) -> list[Doc | Exception]:
-        texts = [_clip(a.text, self.settings.nlp.max_chars, a.id) for a in articles]
-        try:
-            return list(self.nlp.pipe(texts, batch_size=self.settings.nlp.batch_size))
-        except Exception:  # noqa: BLE001 - one bad text must not lose the batch: parse one by one
-            log.warning("nlp.pipe failed on a batch of %d; parsing its documents one by one", len(texts))
-        out: list[Doc | Exception] = []
-        for text in texts:
-            try:
-                out.append(self.nlp(text))
-            except Exception as exc:  # noqa: BLE001 - becomes this document's Reject
-                out.append(exc)
-        return out
+    def _build_pipeline(self) -> Language:
+        """The coding pipeline: this coder's parse pipeline's components, then volte's coding components
+        configured with this coder's settings and dictionaries (volte.coding.components)."""
+        coding = self.settings.coding
+        config = {
+            "dyads_only": self.dyads_only,
+            "statements": coding.statements,
+            "hypothetical": coding.hypothetical,
+        }
+        pipeline = coding_pipeline(self.nlp, config=config)
+        recognizer = pipeline.get_pipe(ACTORS)
+        recognizer.dictionary = self.actors  # type: ignore[attr-defined]
+        events = pipeline.get_pipe(EVENTS)
+        events.verbs, events.actors = self.verbs, self.actors  # type: ignore[attr-defined]
+        events.code_doc = self.code_doc  # type: ignore[attr-defined]  # a subclass's override holds
+        return pipeline
 
-    def _code_one(self, article: Article, doc: Doc | Exception) -> Coded:
+    def _make_doc(self, article: Article) -> Doc:
+        doc = self.pipeline.make_doc(_clip(article.text, self.settings.nlp.max_chars, article.id))
+        doc._.volte_article = article
+        return doc
+
+    def _code_batch(self, articles: Sequence[Article]) -> list[Coded]:
+        """One ``nlp.pipe`` over the batch; when it fails, each article alone (a failure is its Reject)."""
         try:
-            if isinstance(doc, Exception):
-                raise doc
-            return Coded(article=article, events=self.code_doc(doc, article), reject=None)
+            docs = [self._make_doc(a) for a in articles]
+            out = list(self.pipeline.pipe(docs, batch_size=self.settings.nlp.batch_size))
+            return [self._converted(a, doc) for a, doc in zip(articles, out, strict=True)]
+        except Exception:  # noqa: BLE001 - one bad text must not lose the batch: code one by one
+            log.warning("nlp.pipe failed on a batch of %d; coding its documents one by one", len(articles))
+        return [self._code_one(a) for a in articles]
+
+    def _code_one(self, article: Article) -> Coded:
+        try:
+            return self._converted(article, self.pipeline(self._make_doc(article)))
         except Exception as exc:  # noqa: BLE001 - batch stages never die on one document
             log.warning("coding failed for %s: %s: %s", article.id, type(exc).__name__, exc)
             reason = f"coding failed: {type(exc).__name__}: {exc}"
@@ -153,29 +171,10 @@ class Coder:
                 reject=Reject(article.id, "coding", E_CODING_FAILED, reason, article.origin),
             )
 
-    def _sentence_events(
-        self,
-        index: int,
-        sent: Span,
-        article: Article,
-        resolver: ActorResolver,
-        speaker: tuple[list[ResolvedActor], QuoteTracker],
-        setting: ArticleSetting,
-    ) -> list[Event]:
-        coding = self.settings.coding
-        specific: list[Event] = []
-        statements: list[Event] = []
-        for match in self.verbs.match(sent):
-            if match.factuality == "hypothetical" and not coding.hypothetical:
-                continue
-            if match.statement and not coding.statements:
-                continue
-            builder = _EventBuilder(
-                index, sent, article, resolver, speaker, setting=setting, dyads_only=self.dyads_only
-            )
-            built = builder.build(match)
-            (statements if match.statement else specific).extend(built)
-        return specific or statements
+    @staticmethod
+    def _converted(article: Article, doc: Doc) -> Coded:
+        """The Event records of a coded doc (``doc._.events``)."""
+        return Coded(article=article, events=tuple(map(Event.from_dict, doc._.events or ())), reject=None)
 
 
 class _EventBuilder:
@@ -905,7 +904,7 @@ _STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 _AT_HOME = frozenset(
     {"GOV", "COP", "JUD", "LEG", "CVL", "OPP", "PTY", "EDU", "MED", "REL", "HLH", "BUS", "LAB", "AGR", "ELI"}
 )
-_NON_STATES = frozenset({"IGO", "NGO", "IMG", "NGM", "MNC", "INT"})
+_NON_STATES = words("non_state_prefixes")
 _PLATFORMS = frozenset(
     """helicopter jet warplane aircraft plane tank warship ship vessel drone gunboat submarine bomber
     fighter artillery battery unit convoy""".split()
@@ -958,8 +957,8 @@ _POLICING = frozenset({"171", "173"})
 # Force that people protesting use becomes a riot (145): fighting, attacks, arson; an assault on one person
 # ("a mob beat a man to death", 182x) stays an assault.
 _RIOTING = ("19", "180", "183", "1712")  # seize or destroy property, arrest
-_PLACE_PREPS = frozenset({"in", "near", "into", "across", "inside", "at", "on", "over"})
-_SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "its", "their"})
+_PLACE_PREPS = words("violence_place_prepositions")
+_SPEAKER_PRONOUNS = words("speaker_pronouns")
 _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
 _PAIR_NOUNS = frozenset(
     """country side leader nation government party state neighbor neighbour president minister capital""".split()

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from volte.coding.lexicon import ordered, words
 from volte.coding.timex import (
     FUTURE,
     LIKELY_FUTURE,
@@ -146,9 +147,7 @@ def _day(text: str) -> int:
 
 
 def _month(text: str) -> int:
-    return ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].index(
-        text[:3].lower()
-    ) + 1
+    return ordered("month_abbreviations").index(text[:3].lower()) + 1
 
 
 def _add_months(day: date, months: int) -> date:
@@ -520,7 +519,7 @@ def value_to_date(value: str) -> tuple[str | None, str]:
 
 # --- the date of one event ----------------------------------------------------------------------------
 
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
+_FUTURE_AUX = words("future_auxiliaries")
 _PLAN_LEMMAS = frozenset(
     "plan schedule set expect intend aim agree prepare promise vow pledge hope due slate decide "
     "threaten want seek propose offer announce".split()

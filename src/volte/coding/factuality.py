@@ -21,10 +21,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-REPORTING = frozenset(
-    """say tell announce report state add note insist confirm claim declare write tweet post stress
-    emphasize reiterate acknowledge disclose reveal""".split()
-)
+from volte.coding.lexicon import words
+
+REPORTING = words("reporting_verbs")
 REFUSAL = frozenset({"refuse", "decline", "reject", "refusal", "rejection"})
 NEGATING = frozenset(
     """fail avoid deny forgo resist cease stop halt postpone cancel suspend delay block veto prevent oppose
@@ -83,7 +82,7 @@ _HEDGING_ADJECTIVES = {
 }
 
 HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "would", "should", "must", "ought", "can"})
-FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
+FUTURE_MODALS = words("future_auxiliaries")
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 NEGATIVE_DETS = frozenset({"no", "neither", "nor"})
 _COMPLEMENT_PREPS = frozenset(

@@ -33,21 +33,16 @@ from volte.coding.gazetteer import (
     default_gazetteer,
     fold,
 )
+from volte.coding.lexicon import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["Gazetteer", "Place", "country_of", "default_gazetteer", "find_places"]
 
-PLACE_PREPOSITIONS = frozenset(
-    "in near at from across outside inside into to toward towards throughout around through via within "
-    "between outskirts".split()
-)
+PLACE_PREPOSITIONS = words("place_prepositions")
 # Nouns that introduce a place name with "of": "the city of Aleppo", "the outskirts of Kabul".
-PLACE_NOUNS = frozenset(
-    "city town village capital province district region state port outskirts suburb suburbs area county "
-    "border camp governorate neighbourhood neighborhood municipality island islands valley".split()
-)
+PLACE_NOUNS = words("place_nouns")
 # Words between a place preposition and the name: "in the northern", "near the besieged".
 _LEAD_IN = frozenset(
     "the a an northern southern eastern western central northeastern northwestern "
@@ -55,10 +50,7 @@ _LEAD_IN = frozenset(
 )
 # Names of GeoNames towns that news uses for other things.
 NEVER_CITIES = frozenset(["white house", "pacific", "atlantic", "asia", "europe", "africa", "arctic"])
-MONTHS_AND_DAYS = frozenset(
-    "january february march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday".split()
-)
+MONTHS_AND_DAYS = words("months") | words("weekdays")
 # City names that are common English words beyond the stop words (measured on the shared corpus and the
 # brief of issue 13): they need a place preposition and a proper noun tag.
 COMMON_WORDS = frozenset(
@@ -68,13 +60,7 @@ COMMON_WORDS = frozenset(
     "aurora florence chester auburn temple post case gap ore pace ducks".split()
 )
 # Words before a name that do not make it part of a person's or organization's name.
-_NOT_A_NAME = (
-    frozenset(
-        "north south east west northern southern eastern western central new greater "
-        "upper lower occupied".split()
-    )
-    | MONTHS_AND_DAYS
-)
+_NOT_A_NAME = words("compass_words") | frozenset("new greater occupied".split()) | MONTHS_AND_DAYS
 _NOT_PLACE_ENTITIES = frozenset("PERSON ORG NORP WORK_OF_ART EVENT LAW PRODUCT".split())
 US_OFFICES = frozenset("governor legislature senate lawmakers senator attorney secretary".split())
 BIG_CITY = 1_000_000

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from volte.coding.lexicon import words
 from volte.coding.places import Place, find_places
 from volte.ingest.dateline import Dateline, parse_dateline
 
@@ -27,13 +28,9 @@ __all__ = ["ArticleSetting", "read_setting"]
 
 # Prepositions that name where something happened, and the links inside a place phrase ("in the *city* of
 # Karak", "in Hamburg, *Germany*", "in *Pakistan's* Swat valley").
-LOCATIVE_PREPS = frozenset(
-    "in at near outside inside across around throughout within into on over along off from between".split()
-)
+LOCATIVE_PREPS = words("locative_prepositions")
 _INSIDE_PHRASE = frozenset({"compound", "amod", "nmod", "appos", "conj", "poss"})
-_DIRECTIONS = frozenset(
-    "north south east west northeast northwest southeast southwest outskirts edge centre center heart".split()
-)
+_DIRECTIONS = words("direction_nouns")
 
 
 @dataclass

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from volte.coding.lexicon import ordered
+
 __all__ = [
     "FUTURE",
     "LIKELY_FUTURE",
@@ -52,8 +54,8 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
-_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_WDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH_FULL = "(?:" + "|".join(m.capitalize() for m in ordered("months")) + ")"
+_WDAY = "(?:" + "|".join(d.capitalize() for d in ordered("weekdays")) + ")"
 _ORD_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
 _ORD_TEENS = [
     "tenth",
@@ -209,7 +211,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
 ]
 _COMPILED: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p)) for name, p in _PATTERNS]
-_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_WORDS = ordered("month_abbreviations")
 # A rule runs only when the lower-cased text holds one of its words (cheap; most sentences hold none).
 _NEEDS: dict[str, tuple[str, ...]] = {
     "iso": ("-",),

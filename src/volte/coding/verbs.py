@@ -16,6 +16,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from volte.coding import lexicon
 from volte.coding.cameo import is_code
 from volte.coding.factuality import (
     COMMITTING,
@@ -34,8 +35,8 @@ from volte.coding.verb_dictionary import Pattern, load_patterns
 
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
-_RELATIVE = frozenset({"who", "which", "that", "whom"})
-_PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
+_RELATIVE = lexicon.words("relative_pronouns")
+_PRONOUNS = lexicon.words("speaker_pronouns")
 # Governors whose own event gives way to the event they govern ("agreed to meet" is 036, not "agree").
 _YIELDING = frozenset({"future", "committed", "threat", "hypothetical", "poised"})
 # Governors that keep their own event, specialised by what they govern ("urged talks" is 026).
