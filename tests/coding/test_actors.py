@@ -813,3 +813,15 @@ def test_resolve_candidates_and_supporters(nlp, phrase, codes):
 def test_resolve_a_place_held_by_a_role_is_theirs(nlp):
     assert phrase_codes(nlp, "Syrian rebel-controlled areas") == ["SYRREB"]
     assert phrase_codes(nlp, "Syrian territory") == ["SYR"]
+
+
+def test_inside_reads_a_phrase_subtree_by_token_position(nlp):
+    from volte.coding.actors import _inside
+
+    doc = nlp("The ministers of Chad and Niger met their counterparts in Abuja.")
+    ministers = next(t for t in doc if t.text == "ministers")
+    niger = next(t for t in doc if t.text == "Niger")
+    abuja = next(t for t in doc if t.text == "Abuja")
+    assert _inside(niger, ministers)
+    assert not _inside(abuja, ministers)
+    assert not _inside(ministers, niger)

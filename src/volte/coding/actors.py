@@ -257,7 +257,7 @@ class ActorResolver:
             ):
                 continue
             plural = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
-            if not plural or token.i in pronoun.subtree or pronoun.i in token.subtree:
+            if not plural or _inside(token, pronoun) or _inside(pronoun, token):
                 continue
             verb = pronoun.head
             shared = (
@@ -923,3 +923,8 @@ def _phrase_head(doc: Doc) -> Token | None:
         objects = [c for c in root.children if c.dep_ == "pobj"]
         return objects[0] if objects else root
     return root
+
+
+def _inside(token: Token, phrase: Token) -> bool:
+    """Whether ``token`` lies in the subtree of ``phrase`` (a subtree is contiguous in a projective parse)."""
+    return phrase.left_edge.i <= token.i <= phrase.right_edge.i
