@@ -34,6 +34,7 @@ from volte.coding.incidents import (
     disaster_cause,
     force_on_protesters,
     ordinary_crime,
+    protest_gathering,
     protester_doer,
     violent_protest,
     weapon_code,
@@ -255,9 +256,11 @@ class _EventBuilder:
         refined = _by_weapon(match, trigger)
         if refined.code[:2] == "14" and refined.code != "145" and violent_protest(self.sent, trigger):
             refined = replace(refined, code="145", pattern=f"{refined.pattern}+violent")
+        gathering = bool(match.targets) and protest_gathering(self.doc[match.targets[0]])
+        pairs = _protesters_first(refined, pairs)
         return [
             self._event(
-                _as_repression(_as_violent_protest(refined, src), src, tgt),
+                _as_repression(_as_violent_protest(refined, src), src, tgt, gathering=gathering),
                 src,
                 tgt,
                 iso,
@@ -683,7 +686,8 @@ class _EventBuilder:
 # Weapons and blasts as grammatical subjects: the doer is unnamed, not unknown.
 _INSTRUMENT_DOERS = frozenset(
     """bomb explosion blast missile rocket shell mortar drone mine landmine device grenade bullet fire
-    airstrike strike attack explosive shelling bombing gunfire barrage car vehicle suicide""".split()
+    airstrike strike attack explosive shelling bombing gunfire barrage car vehicle suicide round projectile
+    katyusha artillery""".split()
 )
 _INSTITUTIONS = {
     "government": "GOV",
@@ -817,12 +821,30 @@ def _as_violent_protest(match: VerbMatch, src: ResolvedActor | None) -> VerbMatc
     return replace(match, code="145", pattern=f"{match.pattern}+protesters")
 
 
-def _as_repression(match: VerbMatch, src: ResolvedActor | None, tgt: ResolvedActor | None) -> VerbMatch:
+def _protesters_first(
+    match: VerbMatch, pairs: list[tuple[ResolvedActor | None, ResolvedActor | None]]
+) -> list[tuple[ResolvedActor | None, ResolvedActor | None]]:
+    """A clash of people protesting with a side the text does not code ("clashes broke out between police
+    and protesters": the police have no country) is the protesters' riot: they are its doer (145 follows
+    in ``_as_violent_protest``)."""
+    if not match.symmetric or not match.code.startswith(_RIOTING):
+        return pairs
+    return [
+        (t, s) if s is None and t is not None and protester_doer(t.code, t.name) else (s, t) for s, t in pairs
+    ]
+
+
+def _as_repression(
+    match: VerbMatch, src: ResolvedActor | None, tgt: ResolvedActor | None, *, gathering: bool = False
+) -> VerbMatch:
     """Police or troops using force on people protesting repress them violently: CAMEO 175 ("security
-    forces opened fire on protesters", "police beat demonstrators")."""
-    if src is None or tgt is None or match.code[:2] not in ("18", "19"):
+    forces opened fire on protesters", "police beat demonstrators"); so is force on the protest itself
+    (``gathering``: "officers attacked a peaceful demonstration")."""
+    if src is None or match.code[:2] not in ("18", "19"):
         return match
-    if not force_on_protesters(src.code, tgt.code, tgt.name):
+    if tgt is None and not gathering:
+        return match
+    if not force_on_protesters(src.code, tgt.code if tgt else "", tgt.name if tgt else "", gathering=gathering):
         return match
     return replace(match, code="175", pattern=f"{match.pattern}+protesters")
 

@@ -25,6 +25,7 @@ __all__ = [
     "default_lexicon",
     "disaster_cause",
     "ordinary_crime",
+    "protest_gathering",
     "protester_doer",
     "weapon_code",
 ]
@@ -43,6 +44,7 @@ class Lexicon:
     crimes: frozenset[str]
     protesters: frozenset[str]
     riots: frozenset[str]
+    protests: frozenset[str]
     weapons: tuple[tuple[str, frozenset[str]], ...]  # (CAMEO code, weapon words), most specific first
 
     @property
@@ -51,7 +53,7 @@ class Lexicon:
         return next((names for code, names in self.weapons if code == "2041"), frozenset())
 
 
-_WORD_LISTS = ("disasters", "attacks", "crimes", "protesters", "riots")
+_WORD_LISTS = ("disasters", "attacks", "crimes", "protesters", "riots", "protests")
 # Chemical agents and explosives are read in the whole clause, aircraft and artillery only as the
 # subject, agent or instrument; the first that applies wins.
 _WEAPON_ORDER = ("2041", "183", "195", "194")
@@ -73,15 +75,79 @@ def default_lexicon() -> Lexicon:
 
 # Generic force that a weapon can specify: use force, fight, attack, unconventional violence, bombing.
 GENERIC_FORCE = frozenset({"190", "180", "183", "193", "1823"})
+# Force of any kind that a chemical agent makes a chemical attack: shelling "with mortars *filled with
+# chlorine*" (194), a helicopter dropping "barrel bombs *loaded with poison gas*" (195). Not abduction,
+# rape, blockades or occupation.
+_NOT_CHEMICAL = frozenset({"181", "1821", "191", "192", "196"})
 _INSTRUMENT_PREPS = frozenset({"with", "by", "using", "from"})
+# Nouns of an attack whose kind its modifier names: "killed *in a grenade attack*", "wounded in *air
+# strikes*", "died in a *landmine blast*".
+_ATTACK_NOUNS = frozenset(
+    "attack strike airstrike raid blast explosion bombing bombardment shelling ambush assault fire".split()
+)
+# "a *land* mine", "a *limpet* mine", "*improvised* mines": a mine laid as a weapon, not a coal mine.
+_MINE_MODIFIERS = frozenset(
+    "land ground limpet roadside anti-tank antitank anti-personnel antipersonnel improvised naval sea".split()
+)
+# Subjects of a joined clause that name no doer of its own: "a civilian was killed and *another* wounded".
+_ELLIPTIC_SUBJECTS = frozenset({"PRON", "DET", "NUM"})
+
+
+def _weapon_lemma(tok: Token) -> str:
+    """A token's lemma, a mine laid as a weapon read as "landmine"."""
+    lemma = tok.lemma_.lower()
+    if lemma in ("mine", "mines") and any(c.lemma_.lower() in _MINE_MODIFIERS for c in tok.children):
+        return "landmine"
+    return lemma
+
+
+def _own_doer(clause: Token) -> bool:
+    """Whether a joined clause has a doer of its own ("and *Thailand* sent jets"), not an elliptic victim
+    ("and another [was] wounded")."""
+    if clause.tag_ == "VBN":
+        return False
+    return any(g.dep_ == "nsubj" and g.pos_ not in _ELLIPTIC_SUBJECTS for g in clause.children)
+
+
+# Places that a chemical word describes rather than a weapon used: "struck *chemical weapons facilities*".
+_INSTALLATIONS = frozenset(
+    "facility plant factory site stockpile depot programme program arsenal laboratory lab storage".split()
+)
+
+
+def _installation(tok: Token) -> bool:
+    """Whether a word only describes an installation ("a *chemical* weapons *facility*")."""
+    while tok.dep_ in ("compound", "amod", "nmod") and tok.head is not tok:
+        tok = tok.head
+        if tok.lemma_.lower() in _INSTALLATIONS:
+            return True
+    return False
 
 
 def _clause_nouns(verb: Token) -> set[str]:
     """Lemmas of a verb's own clause, verbs left out: not of a clause joined to it with a doer of its own
-    ("troops clashed, and Thailand sent jets *to bomb* targets" names no bomb of the clash)."""
+    ("troops clashed, and Thailand sent jets *to bomb* targets" names no bomb of the clash), nor words
+    that only describe an installation ("*chemical* weapons facilities")."""
     joined = [c for c in verb.children if c.dep_ in ("conj", "parataxis")]
-    other = {t.i for c in joined if any(g.dep_ == "nsubj" for g in c.children) for t in c.subtree}
-    return {t.lemma_.lower() for t in verb.subtree if t.i not in other and t.pos_ != "VERB"}
+    other = {t.i for c in joined if _own_doer(c) for t in c.subtree}
+    return {
+        _weapon_lemma(t) for t in verb.subtree if t.i not in other and t.pos_ != "VERB" and not _installation(t)
+    }
+
+
+def _attack_nouns(verb: Token) -> list[Token]:
+    """The attack nouns a killing or wounding happened in ("killed *in a grenade attack*"), also in a
+    joined clause with no doer of its own ("a civilian was killed and another wounded *in a grenade
+    attack*")."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and not _own_doer(c))]
+    return [
+        p
+        for v in verbs
+        for prep in v.children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for p in prep.children
+        if p.dep_ == "pobj" and p.lemma_.lower() in _ATTACK_NOUNS
+    ]
 
 
 def weapon_code(code: str, trigger: Token, *, lexicon: Lexicon | None = None) -> str:
@@ -90,19 +156,21 @@ def weapon_code(code: str, trigger: Token, *, lexicon: Lexicon | None = None) ->
     ``code`` itself when no weapon says more. Chemical agents and explosives anywhere in the clause count
     ("shells *filled with mustard agent*"); tear gas does not. Riot control (175) with a chemical agent
     ("used *chlorine* gas against the town") is a chemical attack."""
-    if code not in GENERIC_FORCE and not code.startswith("175"):
+    force = code[:2] in ("18", "19") and code not in _NOT_CHEMICAL
+    if code not in GENERIC_FORCE and not code.startswith("175") and not force:
         return code
     lexicon = lexicon or default_lexicon()
     verb = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.pos_ == "NOUN" else trigger
     clause = _clause_nouns(verb)
     chemical = bool(clause & lexicon.chemicals) and "tear" not in clause
-    if code.startswith("175"):
+    if code not in GENERIC_FORCE:  # riot control or a specific kind of force: only chemicals say more
         return "2041" if chemical else code
     instruments = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "compound", "amod")]
     for prep in (c for c in verb.children if c.dep_ in ("prep", "agent") or c.lower_ == "using"):
         if prep.lower_ in _INSTRUMENT_PREPS or prep.dep_ == "agent":
             instruments += [p for p in prep.children if p.dep_ in ("pobj", "dobj")]
-    words = {w for t in instruments for w in (t.lemma_.lower(), *(c.lemma_.lower() for c in t.children))}
+    instruments += _attack_nouns(verb)
+    words = {w for t in instruments for w in (_weapon_lemma(t), *(_weapon_lemma(c) for c in t.children))}
     for weapon, names in lexicon.weapons:
         if weapon == "2041":
             if chemical:
@@ -181,11 +249,24 @@ def violent_protest(sent: Span, trigger: Token, *, lexicon: Lexicon | None = Non
     return bool(_lemmas(sent, skip=trigger.i) & lexicon.riots)
 
 
+def protest_gathering(token: Token, *, lexicon: Lexicon | None = None) -> bool:
+    """Whether a word names a protest as a gathering that force can be used on ("attacked a peaceful
+    *demonstration*", "broke up the *sit-in*", "baton-charged a human *chain*")."""
+    lexicon = lexicon or default_lexicon()
+    return token.lemma_.lower() in lexicon.protests or token.lower_ in lexicon.protests
+
+
 def force_on_protesters(
-    source_code: str, target_code: str, target_name: str, *, lexicon: Lexicon | None = None
+    source_code: str,
+    target_code: str,
+    target_name: str,
+    *,
+    lexicon: Lexicon | None = None,
+    gathering: bool = False,
 ) -> bool:
     """Whether force is the state's on people protesting: police or troops as the doer, protesters,
-    demonstrators or a crowd as the target ("security forces opened fire on protesters", CAMEO 175)."""
+    demonstrators or a crowd as the target ("security forces opened fire on protesters", CAMEO 175), or
+    the protest itself (``gathering``: "officers attacked a peaceful demonstration")."""
     if source_code[3:6] not in STATE_FORCE_ROLES:
         return False
-    return protester_doer(target_code, target_name, lexicon=lexicon)
+    return gathering or protester_doer(target_code, target_name, lexicon=lexicon)

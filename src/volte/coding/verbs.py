@@ -261,6 +261,9 @@ def _subject_words(site: _Site) -> list[Token]:
     if site.noun:
         return []
     out = [c for c in site.children if c.dep_ == "nsubj"]
+    tok = site.tok
+    if not out and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):  # "rockets *were fired* and slammed"
+        out = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     out += [x for c in out for x in c.conjuncts]
     ofs = [prep for c in out for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"]
     return out + [p for prep in ofs for p in prep.children if p.dep_ == "pobj"]
