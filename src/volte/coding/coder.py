@@ -36,6 +36,7 @@ from volte.coding.incidents import (
     ordinary_crime,
     protest_gathering,
     protester_doer,
+    robbery,
     violent_protest,
     weapon_code,
 )
@@ -249,7 +250,7 @@ class _EventBuilder:
                 for s, t in pairs
                 if t is not None or s is None or not (_countryless(s) or match.nominal)
             ]
-        if match.nominal and trigger.dep_ not in _CLAUSE_ROLES:
+        if match.nominal and trigger.dep_ not in _CLAUSE_ROLES and not _existential(trigger):
             pairs = [(s, t) for s, t in pairs if t is not None]  # "relies on U.S. aid" is no event
         disaster = cache(lambda: disaster_cause(self.sent, trigger))  # read once per match, if at all
         pairs = [(s, t) for s, t in pairs if not self._not_political(match, s, t, disaster=disaster)]
@@ -285,7 +286,9 @@ class _EventBuilder:
         if root == "17" or (root in ("18", "19", "20") and (src is None or _countryless(src))):
             if disaster():
                 return True
-        if match.code[:3] in _POLICING:
+            if root != "17" and src is None and robbery(self.sent):
+                return True
+        if match.code[:3] in _POLICING and match.code != "1712":  # destroying property is no police work
             return ordinary_crime(self.sent, src.code if src else "", tgt.code if tgt else "")
         return False
 
@@ -847,6 +850,12 @@ def _as_repression(
     if not force_on_protesters(src.code, tgt.code if tgt else "", tgt.name if tgt else "", gathering=gathering):
         return match
     return replace(match, code="175", pattern=f"{match.pattern}+protesters")
+
+
+def _existential(trigger: Token) -> bool:
+    """ "*There were* protests in Paris", "there have been clashes": the sentence asserts the event itself."""
+    head = trigger.head
+    return trigger.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
 
 
 def _one_per_root(events: list[Event]) -> list[Event]:

@@ -27,6 +27,7 @@ __all__ = [
     "ordinary_crime",
     "protest_gathering",
     "protester_doer",
+    "robbery",
     "weapon_code",
 ]
 
@@ -45,6 +46,7 @@ class Lexicon:
     protesters: frozenset[str]
     riots: frozenset[str]
     protests: frozenset[str]
+    robberies: frozenset[str]
     weapons: tuple[tuple[str, frozenset[str]], ...]  # (CAMEO code, weapon words), most specific first
 
     @property
@@ -53,7 +55,7 @@ class Lexicon:
         return next((names for code, names in self.weapons if code == "2041"), frozenset())
 
 
-_WORD_LISTS = ("disasters", "attacks", "crimes", "protesters", "riots", "protests")
+_WORD_LISTS = ("disasters", "attacks", "crimes", "protesters", "riots", "protests", "robberies")
 # Chemical agents and explosives are read in the whole clause, aircraft and artillery only as the
 # subject, agent or instrument; the first that applies wins.
 _WEAPON_ORDER = ("2041", "183", "195", "194")
@@ -96,6 +98,8 @@ _ELLIPTIC_SUBJECTS = frozenset({"PRON", "DET", "NUM"})
 def _weapon_lemma(tok: Token) -> str:
     """A token's lemma, a mine laid as a weapon read as "landmine"."""
     lemma = tok.lemma_.lower()
+    if lemma == "bomber" and any(c.lemma_.lower() == "suicide" for c in tok.children):
+        return "suicide-bomber"  # a person with a bomb, not an aircraft
     if lemma in ("mine", "mines") and any(c.lemma_.lower() in _MINE_MODIFIERS for c in tok.children):
         return "landmine"
     return lemma
@@ -227,6 +231,13 @@ def ordinary_crime(sent: Span, source_code: str, target_code: str, *, lexicon: L
     if len(target_code) >= 6 and target_code[3:6] in POLITICAL_ROLES:
         return False
     return bool(_lemmas(sent) & lexicon.crimes)
+
+
+def robbery(sent: Span, *, lexicon: Lexicon | None = None) -> bool:
+    """Whether violence by someone the text does not name happened in a robbery, theft or gang crime
+    ("a hand grenade exploded during an attempted *robbery* at a grocery store")."""
+    lexicon = lexicon or default_lexicon()
+    return bool(_lemmas(sent) & lexicon.robberies)
 
 
 def protester_doer(code: str, name: str, *, lexicon: Lexicon | None = None) -> bool:

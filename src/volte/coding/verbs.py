@@ -563,6 +563,37 @@ def _drop_topics(raws: list[_Raw]) -> None:
             raw.dropped = True
 
 
+# Outcomes told in a main clause whose cause follows in an after/when clause: "six people were killed after
+# security forces *opened fire* on protesters" reports the shooting, which names the doer.
+_OUTCOMES = frozenset({"kill", "wound", "injure", "die", "hurt", "maim", "hospitalize", "hospitalise"})
+_CAUSE_MARKS = frozenset({"after", "when", "as"})
+# Settings that a protest happened in: "detained *during* a protest", "resigned *amid* protests".
+_PROTEST_SETTINGS = frozenset({"during", "amid", "amidst"})
+
+
+def _incident_setting(raw: _Raw) -> bool:
+    """Whether violence or protest in a background position is still news: a protest named as the setting
+    of the sentence ("police detained activists *during a protest*"), or the cause of deaths or injuries
+    the main clause reports with no doer ("protesters were injured *after* security forces *dispersed* a
+    demonstration")."""
+    tok = raw.tok
+    if raw.noun:
+        return (
+            raw.code[:2] == "14"
+            and tok.dep_ == "pobj"
+            and tok.head.dep_ == "prep"
+            and tok.head.lower_ in _PROTEST_SETTINGS
+        )
+    if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _CAUSE_MARKS for c in tok.children):
+        return False
+    outcome = tok.head
+    if outcome.lemma_.lower() not in _OUTCOMES:
+        return False
+    return not any(c.dep_ in ("nsubj", "agent") and c.pos_ != "NOUN" for c in outcome.children) and not any(
+        c.dep_ == "agent" for c in outcome.children
+    )
+
+
 def _culpable(tok: Token) -> bool:
     return tok.lower_ in _RESPONSIBLE and tok.dep_ == "acomp" and tok.head.lemma_ == "be"
 
@@ -592,6 +623,8 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             raw.dropped = True  # "China is committing genocide" is an accusation only when someone says it
         elif status == "background" and modality.temporal and raw.code[:2] in _INCIDENT_ROOTS:
             pass  # violence and protest in a clause of the same time happened: "as protesters *clashed* with police"
+        elif status == "background" and raw.code[:2] in _INCIDENT_ROOTS and _incident_setting(raw):
+            pass  # "detained *during a protest*", "six were killed *after* troops *opened fire* on protesters"
         elif status in ("negated", "alleged", "background"):
             raw.dropped = True
         elif modality.self_refusal and raw.pattern.symmetric:
@@ -777,7 +810,11 @@ def _to_match(raw: _Raw) -> VerbMatch:
     tok, pattern = raw.tok, raw.pattern
     modality = raw.modality or Modality("asserted")
     start, end = _trigger_span(tok, pattern)
-    sources = _heads(pattern.sources_for(noun=raw.noun), tok, noun=raw.noun)
+    source_slots = pattern.sources_for(noun=raw.noun)
+    if raw.noun and tok.dep_ == "pobj" and tok.head.lower_ in _PROTEST_SETTINGS:
+        # "police detained activists *during a protest*": the subject of the sentence is not the protester
+        source_slots = tuple(slot for slot in source_slots if not slot.startswith("governor_"))
+    sources = _heads(source_slots, tok, noun=raw.noun)
     targets = _heads(pattern.targets_for(noun=raw.noun), tok, noun=raw.noun)
     if modality.speaker is not None and (pattern.speaker_source or modality.by_speaker):
         sources, targets = (modality.speaker,), sources  # the speaker demands of / accuses the doer
