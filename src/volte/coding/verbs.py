@@ -419,7 +419,15 @@ def object_heads(verb: Token) -> list[Token]:
         if subj:
             return subj
         return [verb.head] if verb.dep_ == "acl" else []
-    return [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+    found = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+    if not found:  # "mines *killed* and injured hundreds of civilians": coordinated verbs share the object
+        shared = [
+            c
+            for c in verb.children
+            if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        ]
+        found = [o for c in shared[:1] for o in c.children if o.dep_ == "dobj"]
+    return found
 
 
 def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
@@ -565,7 +573,10 @@ def _drop_topics(raws: list[_Raw]) -> None:
 
 # Outcomes told in a main clause whose cause follows in an after/when clause: "six people were killed after
 # security forces *opened fire* on protesters" reports the shooting, which names the doer.
-_OUTCOMES = frozenset({"kill", "wound", "injure", "die", "hurt", "maim", "hospitalize", "hospitalise"})
+_OUTCOMES = frozenset(
+    """kill wound injure die hurt maim hospitalize hospitalise treat suffer sustain evacuate""".split()
+)
+_CAUSE_PREPS = frozenset({"after", "following"})
 _CAUSE_MARKS = frozenset({"after", "when", "as"})
 # Settings that a protest happened in: "detained *during* a protest", "resigned *amid* protests".
 _PROTEST_SETTINGS = frozenset({"during", "amid", "amidst"})
@@ -578,20 +589,31 @@ def _incident_setting(raw: _Raw) -> bool:
     demonstration")."""
     tok = raw.tok
     if raw.noun:
-        return (
-            raw.code[:2] == "14"
-            and tok.dep_ == "pobj"
-            and tok.head.dep_ == "prep"
-            and tok.head.lower_ in _PROTEST_SETTINGS
-        )
-    if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _CAUSE_MARKS for c in tok.children):
+        if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+            return False
+        prep = tok.head.lower_
+        if raw.code[:2] == "14":
+            return prep in _PROTEST_SETTINGS
+        if prep == "under":  # "police *came under* a grenade attack"
+            return _under_attack(tok)
+        if prep not in _CAUSE_PREPS:
+            return False
+        outcome = tok.head.head  # "people were treated *after* a chlorine gas attack"
+    elif tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _CAUSE_MARKS for c in tok.children):
         return False
-    outcome = tok.head
+    else:
+        outcome = tok.head
     if outcome.lemma_.lower() not in _OUTCOMES:
         return False
     return not any(c.dep_ in ("nsubj", "agent") and c.pos_ != "NOUN" for c in outcome.children) and not any(
         c.dep_ == "agent" for c in outcome.children
     )
+
+
+def _under_attack(noun: Token) -> bool:
+    """ "The base *came under* a missile attack", "police *were under* fire": the attack is the news, its
+    victim the subject."""
+    return noun.head.lower_ == "under" and noun.head.head.lemma_ in ("come", "be")
 
 
 def _culpable(tok: Token) -> bool:
@@ -814,8 +836,12 @@ def _to_match(raw: _Raw) -> VerbMatch:
     if raw.noun and tok.dep_ == "pobj" and tok.head.lower_ in _PROTEST_SETTINGS:
         # "police detained activists *during a protest*": the subject of the sentence is not the protester
         source_slots = tuple(slot for slot in source_slots if not slot.startswith("governor_"))
-    sources = _heads(source_slots, tok, noun=raw.noun)
     targets = _heads(pattern.targets_for(noun=raw.noun), tok, noun=raw.noun)
+    if raw.noun and tok.dep_ == "pobj" and _under_attack(tok):  # "the base came under attack": the victim
+        source_slots = tuple(slot for slot in source_slots if not slot.startswith("governor_"))
+        victims = tuple(c.i for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+        targets = victims + tuple(i for i in targets if i not in victims)
+    sources = _heads(source_slots, tok, noun=raw.noun)
     if modality.speaker is not None and (pattern.speaker_source or modality.by_speaker):
         sources, targets = (modality.speaker,), sources  # the speaker demands of / accuses the doer
     if not targets and raw.code[:2] == "13":
