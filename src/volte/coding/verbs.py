@@ -569,6 +569,8 @@ def _drop_topics(raws: list[_Raw]) -> None:
             speech.dropped = True
         elif speech.pattern.code[:2] in _SPEECH_ROOTS or speech.pattern.code in ("051", "052"):
             raw.dropped = True
+        elif speech.pattern.code[:2] == "14" and not speech.noun and raw.pattern.code[:2] != "14":
+            raw.dropped = True  # "protested *the assassination* of an activist": what the protest is about
 
 
 # Outcomes told in a main clause whose cause follows in an after/when clause: "six people were killed after
