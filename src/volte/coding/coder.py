@@ -469,7 +469,7 @@ class _EventBuilder:
         }
         own = {a.code[:3] for a in sources} if not trigger_code_domestic else set()
         for tok in trigger.subtree:
-            if tok.i in subjects or tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPS:
+            if tok.i in subjects or not _place_object(tok):
                 continue
             found = [
                 a
@@ -852,6 +852,17 @@ def _as_repression(
     if not force_on_protesters(src.code, tgt.code if tgt else "", tgt.name if tgt else "", gathering=gathering):
         return match
     return replace(match, code="175", pattern=f"{match.pattern}+protesters")
+
+
+def _place_object(tok: Token) -> bool:
+    """The object of a place preposition ("*in* Kharkiv"), or of an "of" under one ("in parts *of South
+    Africa*", "in the townships of Soweto")."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ == "of" and prep.head.dep_ == "pobj":
+        prep = prep.head.head
+    return prep.lower_ in _PLACE_PREPS
 
 
 def _existential(trigger: Token) -> bool:
