@@ -143,14 +143,16 @@ def _attack_nouns(verb: Token) -> list[Token]:
     """The attack nouns a killing or wounding happened in ("killed *in a grenade attack*"), also in a
     joined clause with no doer of its own ("a civilian was killed and another wounded *in a grenade
     attack*")."""
-    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and not _own_doer(c))]
+    joined = [c for c in verb.children if c.dep_ in ("conj", "parataxis") and _own_doer(c)]
+    other = {t.i for c in joined for t in c.subtree}
     return [
-        p
-        for v in verbs
-        for prep in v.children
-        if prep.dep_ == "prep" and prep.lower_ == "in"
-        for p in prep.children
-        if p.dep_ == "pobj" and p.lemma_.lower() in _ATTACK_NOUNS
+        t
+        for t in verb.subtree
+        if t.i not in other
+        and t.dep_ == "pobj"
+        and t.head.lower_ == "in"
+        and t.lemma_.lower() in _ATTACK_NOUNS
+        and t.head.head.pos_ in ("VERB", "NUM")  # "killed *in* an attack", "five more injured *in* ..."
     ]
 
 
