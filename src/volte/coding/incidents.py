@@ -175,7 +175,11 @@ def weapon_code(code: str, trigger: Token, *, lexicon: Lexicon | None = None) ->
     for prep in (c for c in verb.children if c.dep_ in ("prep", "agent") or c.lower_ == "using"):
         if prep.lower_ in _INSTRUMENT_PREPS or prep.dep_ == "agent":
             instruments += [p for p in prep.children if p.dep_ in ("pobj", "dobj")]
-    instruments += _attack_nouns(verb)
+    attacks = _attack_nouns(verb)
+    # the doer of the attack names the weapon too: "killed in bombing raids *by warplanes*"
+    instruments += attacks + [
+        p for a in attacks for prep in a.children if prep.lower_ == "by" for p in prep.children if p.dep_ == "pobj"
+    ]
     words = {w for t in instruments for w in (_weapon_lemma(t), *(_weapon_lemma(c) for c in t.children))}
     for weapon, names in lexicon.weapons:
         if weapon == "2041":
@@ -280,6 +284,7 @@ def force_on_protesters(
     """Whether force is the state's on people protesting: police or troops as the doer, protesters,
     demonstrators or a crowd as the target ("security forces opened fire on protesters", CAMEO 175), or
     the protest itself (``gathering``: "officers attacked a peaceful demonstration")."""
-    if source_code[3:6] not in STATE_FORCE_ROLES:
+    state = len(source_code) == 3 and source_code.isalpha() and source_code != "---"  # "*Israeli* attacks"
+    if source_code[3:6] not in STATE_FORCE_ROLES and not state:
         return False
     return gathering or protester_doer(target_code, target_name, lexicon=lexicon)
