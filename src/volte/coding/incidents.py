@@ -180,6 +180,8 @@ def weapon_code(code: str, trigger: Token, *, lexicon: Lexicon | None = None) ->
     instruments += attacks + [
         p for a in attacks for prep in a.children if prep.lower_ == "by" for p in prep.children if p.dep_ == "pobj"
     ]
+    # "hundreds *of shells*", "four lines *of tanks*": the "of" phrase of an instrument names it
+    instruments += [p for t in instruments for prep in t.children if prep.lower_ == "of" for p in prep.children]
     words = {w for t in instruments for w in (_weapon_lemma(t), *(_weapon_lemma(c) for c in t.children))}
     for weapon, names in lexicon.weapons:
         if weapon == "2041":
