@@ -259,7 +259,7 @@ class _EventBuilder:
         refined = _by_weapon(match, trigger)
         if refined.code[:2] == "14" and refined.code != "145" and violent_protest(self.sent, trigger):
             refined = replace(refined, code="145", pattern=f"{refined.pattern}+violent")
-        gathering = bool(match.targets) and protest_gathering(self.doc[match.targets[0]])
+        gathering = (bool(match.targets) and protest_gathering(self.doc[match.targets[0]])) or _dispersing(trigger)
         pairs = _protesters_first(refined, pairs)
         return [
             self._event(
@@ -852,6 +852,21 @@ def _as_repression(
     if not force_on_protesters(src.code, tgt.code if tgt else "", tgt.name if tgt else "", gathering=gathering):
         return match
     return replace(match, code="175", pattern=f"{match.pattern}+protesters")
+
+
+_DISPERSING = frozenset("disperse clear break quell suppress scatter crush end".split())
+
+
+def _dispersing(trigger: Token) -> bool:
+    """Force used *to disperse* a protest or protesters ("shot live rounds *to clear protests*", "fired tear
+    gas to disperse student protesters"): the protest is what the force was used on."""
+    for clause in trigger.children:
+        if clause.dep_ not in ("xcomp", "advcl") or clause.lemma_.lower() not in _DISPERSING:
+            continue
+        objects = [c for c in clause.children if c.dep_ == "dobj"]
+        if any(protest_gathering(o) or protester_doer("", o.lemma_) for o in objects):
+            return True
+    return False
 
 
 def _place_object(tok: Token) -> bool:

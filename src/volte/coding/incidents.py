@@ -222,7 +222,9 @@ def disaster_cause(sent: Span, trigger: Token, *, lexicon: Lexicon | None = None
             modifiers = {c.lemma_.lower() for c in cause.children}
             if not modifiers & lexicon.attacks:  # "a bomb blast killed" is an attack
                 return True
-    words, around = _lemmas(sent, skip=trigger.i), _lemmas(_neighbours(sent))
+    # the trigger is no evidence unless it names an attack itself ("were *attacked* with poisonous gas")
+    skip = -1 if trigger.lemma_.lower() in lexicon.attacks else trigger.i
+    words, around = _lemmas(sent, skip=skip), _lemmas(_neighbours(sent))
     if words & lexicon.attacks or around & lexicon.attacks:
         return False
     return bool(words & lexicon.disasters or around & lexicon.disasters)

@@ -579,6 +579,8 @@ _OUTCOMES = frozenset(
     """kill wound injure die hurt maim hospitalize hospitalise treat suffer sustain evacuate""".split()
 )
 _CAUSE_PREPS = frozenset({"after", "following"})
+# Projectiles whose firing a participle reports: "shells *fired* into homes", "rockets *launched* at the base".
+_PROJECTILES = frozenset("shell rocket mortar missile grenade round projectile bomb".split())
 _CAUSE_MARKS = frozenset({"after", "when", "as"})
 # Settings that a protest happened in: "detained *during* a protest", "resigned *amid* protests".
 _PROTEST_SETTINGS = frozenset({"during", "amid", "amidst"})
@@ -599,12 +601,25 @@ def _incident_setting(raw: _Raw) -> bool:
         if prep == "under":  # "police *came under* a grenade attack"
             return _under_attack(tok)
         if prep not in _CAUSE_PREPS:
-            return False
-        outcome = tok.head.head  # "people were treated *after* a chlorine gas attack"
-    elif tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _CAUSE_MARKS for c in tok.children):
+            # "... after aircraft carried out *a string of airstrikes*": the clause the noun is in
+            verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            return verb is not None and _caused(verb)
+        return _outcome(tok.head.head)  # "people were treated *after* a chlorine gas attack"
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in _PROJECTILES:
+        return True  # "hundreds of artillery shells *fired* by the occupiers at our positions"
+    return _caused(tok)
+
+
+def _caused(clause: Token) -> bool:
+    """An after/when/as clause whose main clause reports deaths or injuries with no doer."""
+    if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _CAUSE_MARKS for c in clause.children):
         return False
-    else:
-        outcome = tok.head
+    return _outcome(clause.head)
+
+
+def _outcome(outcome: Token) -> bool:
+    """Deaths or injuries reported with no doer of their own ("six people were killed", "people sustained
+    injuries")."""
     if outcome.lemma_.lower() not in _OUTCOMES:
         return False
     return not any(c.dep_ in ("nsubj", "agent") and c.pos_ != "NOUN" for c in outcome.children) and not any(
