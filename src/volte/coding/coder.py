@@ -220,6 +220,7 @@ class _EventBuilder:
             sources = self._local_doer(doers, targets) or sources
         if not sources and match.code[:2] == "14" and not match.statement:
             sources = self._protesting_public(trigger, doers)
+            targets = targets or _own_government(sources)  # the public protests against its government
         if not sources and match.passive and match.code.startswith("08"):
             sources = self._holder(match.targets, on)
         attributed = self._speaker_code(match, on)
