@@ -261,19 +261,13 @@ class _EventBuilder:
         if refined.code[:2] == "14" and refined.code != "145" and violent_protest(self.sent, trigger):
             refined = replace(refined, code="145", pattern=f"{refined.pattern}+violent")
         gathering = (bool(match.targets) and protest_gathering(self.doc[match.targets[0]])) or _dispersing(trigger)
-        pairs = _protesters_first(refined, pairs)
-        return [
-            self._event(
-                _as_repression(_as_violent_protest(refined, src), src, tgt, gathering=gathering),
-                src,
-                tgt,
-                iso,
-                precision,
-                attributed,
-                planned,
-            )
-            for src, tgt in pairs
-        ]
+        events = []
+        for src, tgt in _protesters_first(refined, pairs):
+            final = _as_repression(_as_violent_protest(refined, src), src, tgt, gathering=gathering)
+            if final.code[:2] == "14" and tgt is None and src is not None:
+                tgt = next(iter(_own_government([src])), None)  # rioting protesters face their government
+            events.append(self._event(final, src, tgt, iso, precision, attributed, planned))
+        return events
 
     def _not_political(
         self,
@@ -870,13 +864,21 @@ def _dispersing(trigger: Token) -> bool:
     return False
 
 
+# Common nouns of a part of a place: "in parts *of* South Africa", "in the townships *of* Soweto" (not "the
+# Sea *of* Japan", which is a place of its own).
+_AREA_NOUNS = frozenset(
+    """part area region township outskirts city town village province district county suburb capital centre
+    center heart north south east west""".split()
+)
+
+
 def _place_object(tok: Token) -> bool:
     """The object of a place preposition ("*in* Kharkiv"), or of an "of" under one ("in parts *of South
     Africa*", "in the townships of Soweto")."""
     if tok.dep_ != "pobj":
         return False
     prep = tok.head
-    if prep.lower_ == "of" and prep.head.dep_ == "pobj":
+    if prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.lemma_.lower() in _AREA_NOUNS:
         prep = prep.head.head
     return prep.lower_ in _PLACE_PREPS
 

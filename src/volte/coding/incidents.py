@@ -91,6 +91,10 @@ _ATTACK_NOUNS = frozenset(
 _MINE_MODIFIERS = frozenset(
     "land ground limpet roadside anti-tank antitank anti-personnel antipersonnel improvised naval sea".split()
 )
+# Verbs of movement: their subject (tanks, jets) names no weapon used.
+_MOVEMENT = frozenset(
+    "roll sweep move enter advance drive rumble cross push pour fly patrol deploy arrive head return".split()
+)
 # Subjects of a joined clause that name no doer of its own: "a civilian was killed and *another* wounded".
 _ELLIPTIC_SUBJECTS = frozenset({"PRON", "DET", "NUM"})
 
@@ -171,7 +175,9 @@ def weapon_code(code: str, trigger: Token, *, lexicon: Lexicon | None = None) ->
     chemical = bool(clause & lexicon.chemicals) and "tear" not in clause
     if code not in GENERIC_FORCE:  # riot control or a specific kind of force: only chemicals say more
         return "2041" if chemical else code
-    instruments = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "compound", "amod")]
+    # a moving vehicle or aircraft names no weapon used: "Israeli *tanks rolled* into Rafah"
+    deps = ("compound", "amod") if verb.lemma_.lower() in _MOVEMENT else ("nsubj", "nsubjpass", "compound", "amod")
+    instruments = [c for c in verb.children if c.dep_ in deps]
     for prep in (c for c in verb.children if c.dep_ in ("prep", "agent") or c.lower_ == "using"):
         if prep.lower_ in _INSTRUMENT_PREPS or prep.dep_ == "agent":
             instruments += [p for p in prep.children if p.dep_ in ("pobj", "dobj")]

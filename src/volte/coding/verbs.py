@@ -421,13 +421,25 @@ def object_heads(verb: Token) -> list[Token]:
         return [verb.head] if verb.dep_ == "acl" else []
     found = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
     if not found:  # "mines *killed* and injured hundreds of civilians": coordinated verbs share the object
-        shared = [
-            c
-            for c in verb.children
-            if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
-        ]
-        found = [o for c in shared[:1] for o in c.children if o.dep_ == "dobj"]
+        found = [o for c in _bare_conjuncts(verb)[:1] for o in c.children if o.dep_ == "dobj"]
     return found
+
+
+def _bare_conjuncts(verb: Token) -> list[Token]:
+    """Verbs coordinated right after ``verb`` with nothing of its own between them ("killed *and injured*",
+    "raped, *beat* and assaulted"), and no subject of their own: they share what follows. A verb with its
+    own complement first ("challenged X to come on, and released a map") shares nothing."""
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("cc", "punct", "conj", "advmod")]
+    if after:
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ == "VERB"
+        and c.i - verb.i <= 3
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    ]
 
 
 def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
@@ -580,10 +592,15 @@ _OUTCOMES = frozenset(
 )
 _CAUSE_PREPS = frozenset({"after", "following"})
 # Projectiles whose firing a participle reports: "shells *fired* into homes", "rockets *launched* at the base".
-_PROJECTILES = frozenset("shell rocket mortar missile grenade round projectile bomb".split())
+_PROJECTILES = frozenset("shell rocket mortar missile grenade round projectile".split())
+_FIRING = frozenset("fire launch lob shoot hurl throw".split())
 _CAUSE_MARKS = frozenset({"after", "when", "as"})
 # Settings that a protest happened in: "detained *during* a protest", "resigned *amid* protests".
 _PROTEST_SETTINGS = frozenset({"during", "amid", "amidst"})
+# People who are at a protest: "detained *activists* during a rally".
+_GATHERED = frozenset(
+    "protester protestor demonstrator activist people crowd student supporter marcher participant".split()
+)
 
 
 def _incident_setting(raw: _Raw) -> bool:
@@ -597,7 +614,19 @@ def _incident_setting(raw: _Raw) -> bool:
             return False
         prep = tok.head.lower_
         if raw.code[:2] == "14":
-            return prep in _PROTEST_SETTINGS
+            # what the sentence reports happened there: "police *detained* activists during a protest"; not
+            # "did *not* use tear gas during the march", nor "the *killing* of protesters during the unrest"
+            act = tok.head.head
+            if act.pos_ in ("NOUN", "PROPN") and act.lemma_.lower() in _GATHERED:
+                if act.dep_ == "ROOT":  # a caption: "Police detain *protesters during* a protest in Minsk"
+                    return prep in _PROTEST_SETTINGS
+                act = act.head  # "police detained *protesters during* a protest"
+            return (
+                prep in _PROTEST_SETTINGS
+                and act.pos_ == "VERB"
+                and act.dep_ not in ("acl", "relcl", "amod", "pcomp", "pobj")
+                and not any(c.dep_ == "neg" for c in act.children)
+            )
         if prep == "under":  # "police *came under* a grenade attack"
             return _under_attack(tok)
         if prep not in _CAUSE_PREPS:
@@ -605,7 +634,7 @@ def _incident_setting(raw: _Raw) -> bool:
             verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
             return verb is not None and _caused(verb)
         return _outcome(tok.head.head)  # "people were treated *after* a chlorine gas attack"
-    if tok.dep_ == "acl" and tok.head.lemma_.lower() in _PROJECTILES:
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in _PROJECTILES and tok.lemma_.lower() in _FIRING:
         return True  # "hundreds of artillery shells *fired* by the occupiers at our positions"
     return _caused(tok)
 
