@@ -687,7 +687,7 @@ class _EventBuilder:
 _INSTRUMENT_DOERS = frozenset(
     """bomb explosion blast missile rocket shell mortar drone mine landmine device grenade bullet fire
     airstrike strike attack explosive shelling bombing gunfire barrage car vehicle suicide round projectile
-    katyusha artillery""".split()
+    katyusha artillery truck lorry van motorcycle motorbike""".split()
 )
 _INSTITUTIONS = {
     "government": "GOV",

@@ -202,7 +202,7 @@ def weapon_code(code: str, trigger: Token, *, lexicon: Lexicon | None = None) ->
 
 
 def _lemmas(tokens: Iterable[Token], *, skip: int = -1) -> set[str]:
-    return {w for t in tokens if t.i != skip for w in (t.lemma_.lower(), t.lower_)}
+    return {w for t in tokens if t.i != skip for w in (t.lemma_.lower(), t.lower_, _weapon_lemma(t))}
 
 
 def _neighbours(sent: Span) -> list[Token]:
@@ -223,6 +223,9 @@ def disaster_cause(sent: Span, trigger: Token, *, lexicon: Lexicon | None = None
     verb = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else trigger
     causes = [c for c in verb.children if c.dep_ == "nsubj"]
     causes += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if any(c.dep_ == "dobj" and _weapon_lemma(c) in lexicon.attacks for c in verb.children):
+        causes = []  # "their truck *hit a land mine*": the vehicle is the victim
+
     for cause in causes:
         if cause.lemma_.lower() in lexicon.disasters:
             modifiers = {c.lemma_.lower() for c in cause.children}

@@ -597,13 +597,14 @@ _FIRING = frozenset("fire launch lob shoot hurl throw".split())
 _CAUSE_MARKS = frozenset({"after", "when", "as"})
 # Settings that a protest happened in: "detained *during* a protest", "resigned *amid* protests".
 _PROTEST_SETTINGS = frozenset({"during", "amid", "amidst"})
+_ACT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 # People who are at a protest: "detained *activists* during a rally".
 _GATHERED = frozenset(
     "protester protestor demonstrator activist people crowd student supporter marcher participant".split()
 )
 
 
-def _incident_setting(raw: _Raw) -> bool:
+def _incident_setting(raw: _Raw, by_index: dict[int, _Raw]) -> bool:
     """Whether violence or protest in a background position is still news: a protest named as the setting
     of the sentence ("police detained activists *during a protest*"), or the cause of deaths or injuries
     the main clause reports with no doer ("protesters were injured *after* security forces *dispersed* a
@@ -621,8 +622,14 @@ def _incident_setting(raw: _Raw) -> bool:
                 if act.dep_ == "ROOT":  # a caption: "Police detain *protesters during* a protest in Minsk"
                     return prep in _PROTEST_SETTINGS
                 act = act.head  # "police detained *protesters during* a protest"
+            # the act is force, arrest or protest ("*arrests were made* during a march"), or protesters do it
+            told = [by_index.get(t.i) for t in (act, *act.children) if t.dep_ in _ACT_DEPS or t is act]
+            incident = any(r is not None and r.code[:2] in _INCIDENT_ROOTS for r in told) or any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in _GATHERED for c in act.children
+            )
             return (
                 prep in _PROTEST_SETTINGS
+                and incident
                 and act.pos_ == "VERB"
                 and act.dep_ not in ("acl", "relcl", "amod", "pcomp", "pobj")
                 and not any(c.dep_ == "neg" for c in act.children)
@@ -691,7 +698,7 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             raw.dropped = True  # "China is committing genocide" is an accusation only when someone says it
         elif status == "background" and modality.temporal and raw.code[:2] in _INCIDENT_ROOTS:
             pass  # violence and protest in a clause of the same time happened: "as protesters *clashed* with police"
-        elif status == "background" and raw.code[:2] in _INCIDENT_ROOTS and _incident_setting(raw):
+        elif status == "background" and raw.code[:2] in _INCIDENT_ROOTS and _incident_setting(raw, by_index):
             pass  # "detained *during a protest*", "six were killed *after* troops *opened fire* on protesters"
         elif status in ("negated", "alleged", "background"):
             raw.dropped = True
