@@ -38,7 +38,9 @@ from volte.coding.incidents import (
     disaster_cause,
     force_on_protesters,
     ordinary_crime,
+    protest_gathering,
     protester_doer,
+    robbery,
     violent_protest,
     weapon_code,
 )
@@ -264,6 +266,7 @@ class _EventBuilder:
             sources = self._local_doer(doers, targets) or sources
         if not sources and match.code[:2] == "14" and not match.statement:
             sources = self._protesting_public(trigger, doers)
+            targets = targets or _own_government(sources)  # the public protests against its government
         if not sources and match.passive and match.code.startswith("08"):
             sources = self._holder(match.targets, on)
         attributed = self._speaker_code(match, on)
@@ -294,25 +297,23 @@ class _EventBuilder:
                 for s, t in pairs
                 if t is not None or s is None or named or not (_countryless(s) or match.nominal)
             ]
-        if match.nominal and trigger.dep_ not in _CLAUSE_ROLES:
-            pairs = [(s, t) for s, t in pairs if t is not None]  # "relies on U.S. aid" is no event
+        if match.nominal and trigger.dep_ not in _CLAUSE_ROLES and not _existential(trigger):
+            # a protest whose protesters the sentence names is theirs ("thousands gathered *in a protest*")
+            named = match.code[:2] == "14" and self._names_doer(match.sources)
+            pairs = [(s, t) for s, t in pairs if t is not None or (named and s is not None)]  # "relies on U.S. aid" is no event
         disaster = cache(lambda: disaster_cause(self.sent, trigger))  # read once per match, if at all
         pairs = [(s, t) for s, t in pairs if not self._not_political(match, s, t, disaster=disaster)]
         refined = _by_weapon(match, trigger)
         if refined.code[:2] == "14" and refined.code != "145" and violent_protest(self.sent, trigger):
             refined = replace(refined, code="145", pattern=f"{refined.pattern}+violent")
-        return [
-            self._event(
-                _as_repression(_as_violent_protest(refined, src), src, tgt),
-                src,
-                tgt,
-                iso,
-                precision,
-                attributed,
-                planned,
-            )
-            for src, tgt in pairs
-        ]
+        gathering = (bool(match.targets) and protest_gathering(self.doc[match.targets[0]])) or _dispersing(trigger)
+        events = []
+        for src, tgt in _protesters_first(refined, pairs):
+            final = _as_repression(_as_violent_protest(refined, src), src, tgt, gathering=gathering)
+            if final.code[:2] == "14" and tgt is None and src is not None:
+                tgt = next(iter(_own_government([src])), None)  # rioting protesters face their government
+            events.append(self._event(final, src, tgt, iso, precision, attributed, planned))
+        return events
 
     def _not_political(
         self,
@@ -328,7 +329,9 @@ class _EventBuilder:
         if root == "17" or (root in ("18", "19", "20") and (src is None or _countryless(src))):
             if disaster():
                 return True
-        if match.code[:3] in _POLICING:
+            if root != "17" and src is None and robbery(self.sent):
+                return True
+        if match.code[:3] in _POLICING and match.code != "1712":  # destroying property is no police work
             return ordinary_crime(self.sent, src.code if src else "", tgt.code if tgt else "")
         return False
 
@@ -533,7 +536,7 @@ class _EventBuilder:
         }
         own = {a.code[:3] for a in sources} if not trigger_code_domestic else set()
         for tok in trigger.subtree:
-            if tok.i in subjects or tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPS:
+            if tok.i in subjects or not _place_object(tok):
                 continue
             found = [
                 a
@@ -876,7 +879,8 @@ class _EventBuilder:
 # Weapons and blasts as grammatical subjects: the doer is unnamed, not unknown.
 _INSTRUMENT_DOERS = frozenset(
     """bomb explosion blast missile rocket shell mortar drone mine landmine device grenade bullet fire
-    airstrike strike attack explosive shelling bombing gunfire barrage car vehicle suicide""".split()
+    airstrike strike attack explosive shelling bombing gunfire barrage car vehicle suicide round projectile
+    katyusha artillery truck lorry van motorcycle motorbike""".split()
 )
 _INSTITUTIONS = {
     "government": "GOV",
@@ -1067,14 +1071,72 @@ def _as_violent_protest(match: VerbMatch, src: ResolvedActor | None) -> VerbMatc
     return replace(match, code="145", pattern=f"{match.pattern}+protesters")
 
 
-def _as_repression(match: VerbMatch, src: ResolvedActor | None, tgt: ResolvedActor | None) -> VerbMatch:
+def _protesters_first(
+    match: VerbMatch, pairs: list[tuple[ResolvedActor | None, ResolvedActor | None]]
+) -> list[tuple[ResolvedActor | None, ResolvedActor | None]]:
+    """A clash of people protesting with a side the text does not code ("clashes broke out between police
+    and protesters": the police have no country) is the protesters' riot: they are its doer (145 follows
+    in ``_as_violent_protest``)."""
+    if not match.symmetric or not match.code.startswith(_RIOTING):
+        return pairs
+    return [
+        (t, s) if s is None and t is not None and protester_doer(t.code, t.name) else (s, t) for s, t in pairs
+    ]
+
+
+def _as_repression(
+    match: VerbMatch, src: ResolvedActor | None, tgt: ResolvedActor | None, *, gathering: bool = False
+) -> VerbMatch:
     """Police or troops using force on people protesting repress them violently: CAMEO 175 ("security
-    forces opened fire on protesters", "police beat demonstrators")."""
-    if src is None or tgt is None or match.code[:2] not in ("18", "19"):
+    forces opened fire on protesters", "police beat demonstrators"); so is force on the protest itself
+    (``gathering``: "officers attacked a peaceful demonstration")."""
+    if src is None or match.code[:2] not in ("18", "19"):
         return match
-    if not force_on_protesters(src.code, tgt.code, tgt.name):
+    if tgt is None and not gathering:
+        return match
+    if not force_on_protesters(src.code, tgt.code if tgt else "", tgt.name if tgt else "", gathering=gathering):
         return match
     return replace(match, code="175", pattern=f"{match.pattern}+protesters")
+
+
+_DISPERSING = frozenset("disperse clear break quell suppress scatter crush end".split())
+
+
+def _dispersing(trigger: Token) -> bool:
+    """Force used *to disperse* a protest or protesters ("shot live rounds *to clear protests*", "fired tear
+    gas to disperse student protesters"): the protest is what the force was used on."""
+    for clause in trigger.children:
+        if clause.dep_ not in ("xcomp", "advcl") or clause.lemma_.lower() not in _DISPERSING:
+            continue
+        objects = [c for c in clause.children if c.dep_ == "dobj"]
+        if any(protest_gathering(o) or protester_doer("", o.lemma_) for o in objects):
+            return True
+    return False
+
+
+# Common nouns of a part of a place: "in parts *of* South Africa", "in the townships *of* Soweto" (not "the
+# Sea *of* Japan", which is a place of its own).
+_AREA_NOUNS = frozenset(
+    """part area region township outskirts city town village province district county suburb capital centre
+    center heart north south east west""".split()
+)
+
+
+def _place_object(tok: Token) -> bool:
+    """The object of a place preposition ("*in* Kharkiv"), or of an "of" under one ("in parts *of South
+    Africa*", "in the townships of Soweto")."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ == "of" and prep.head.dep_ == "pobj" and prep.head.lemma_.lower() in _AREA_NOUNS:
+        prep = prep.head.head
+    return prep.lower_ in _PLACE_PREPS
+
+
+def _existential(trigger: Token) -> bool:
+    """ "*There were* protests in Paris", "there have been clashes": the sentence asserts the event itself."""
+    head = trigger.head
+    return trigger.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
 
 
 def _one_per_root(events: list[Event]) -> list[Event]:

@@ -457,7 +457,7 @@ def _issued(document: Token) -> bool:
 
 _EVENTIVE_HOLDERS = frozenset(
     """round series wave spate string day week hour month night course sideline sidelines margin margins
-    end start resumption campaign process result consequence""".split()
+    end start resumption campaign process result consequence incident act spree outbreak bout""".split()
 )
 
 

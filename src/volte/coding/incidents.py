@@ -25,7 +25,9 @@ __all__ = [
     "default_lexicon",
     "disaster_cause",
     "ordinary_crime",
+    "protest_gathering",
     "protester_doer",
+    "robbery",
     "weapon_code",
 ]
 
@@ -43,6 +45,8 @@ class Lexicon:
     crimes: frozenset[str]
     protesters: frozenset[str]
     riots: frozenset[str]
+    protests: frozenset[str]
+    robberies: frozenset[str]
     weapons: tuple[tuple[str, frozenset[str]], ...]  # (CAMEO code, weapon words), most specific first
 
     @property
@@ -51,7 +55,7 @@ class Lexicon:
         return next((names for code, names in self.weapons if code == "2041"), frozenset())
 
 
-_WORD_LISTS = ("disasters", "attacks", "crimes", "protesters", "riots")
+_WORD_LISTS = ("disasters", "attacks", "crimes", "protesters", "riots", "protests", "robberies")
 # Chemical agents and explosives are read in the whole clause, aircraft and artillery only as the
 # subject, agent or instrument; the first that applies wins.
 _WEAPON_ORDER = ("2041", "183", "195", "194")
@@ -73,15 +77,87 @@ def default_lexicon() -> Lexicon:
 
 # Generic force that a weapon can specify: use force, fight, attack, unconventional violence, bombing.
 GENERIC_FORCE = frozenset({"190", "180", "183", "193", "1823"})
+# Force of any kind that a chemical agent makes a chemical attack: shelling "with mortars *filled with
+# chlorine*" (194), a helicopter dropping "barrel bombs *loaded with poison gas*" (195). Not abduction,
+# rape, blockades or occupation.
+_NOT_CHEMICAL = frozenset({"181", "1821", "191", "192", "196"})
 _INSTRUMENT_PREPS = frozenset({"with", "by", "using", "from"})
+# Nouns of an attack whose kind its modifier names: "killed *in a grenade attack*", "wounded in *air
+# strikes*", "died in a *landmine blast*".
+_ATTACK_NOUNS = frozenset(
+    "attack strike airstrike raid blast explosion bombing bombardment shelling ambush assault fire".split()
+)
+# "a *land* mine", "a *limpet* mine", "*improvised* mines": a mine laid as a weapon, not a coal mine.
+_MINE_MODIFIERS = frozenset(
+    "land ground limpet roadside anti-tank antitank anti-personnel antipersonnel improvised naval sea".split()
+)
+# Verbs of movement: their subject (tanks, jets) names no weapon used.
+_MOVEMENT = frozenset(
+    "roll sweep move enter advance drive rumble cross push pour fly patrol deploy arrive head return".split()
+)
+# Subjects of a joined clause that name no doer of its own: "a civilian was killed and *another* wounded".
+_ELLIPTIC_SUBJECTS = frozenset({"PRON", "DET", "NUM"})
+
+
+def _weapon_lemma(tok: Token) -> str:
+    """A token's lemma, a mine laid as a weapon read as "landmine"."""
+    lemma = tok.lemma_.lower()
+    if lemma == "bomber" and any(c.lemma_.lower() == "suicide" for c in tok.children):
+        return "suicide-bomber"  # a person with a bomb, not an aircraft
+    if lemma in ("mine", "mines") and any(c.lemma_.lower() in _MINE_MODIFIERS for c in tok.children):
+        return "landmine"
+    return lemma
+
+
+def _own_doer(clause: Token) -> bool:
+    """Whether a joined clause has a doer of its own ("and *Thailand* sent jets"), not an elliptic victim
+    ("and another [was] wounded")."""
+    if clause.tag_ == "VBN":
+        return False
+    return any(g.dep_ == "nsubj" and g.pos_ not in _ELLIPTIC_SUBJECTS for g in clause.children)
+
+
+# Places that a chemical word describes rather than a weapon used: "struck *chemical weapons facilities*".
+_INSTALLATIONS = frozenset(
+    "facility plant factory site stockpile depot programme program arsenal laboratory lab storage".split()
+)
+
+
+def _installation(tok: Token) -> bool:
+    """Whether a word only describes an installation ("a *chemical* weapons *facility*")."""
+    while tok.dep_ in ("compound", "amod", "nmod") and tok.head is not tok:
+        tok = tok.head
+        if tok.lemma_.lower() in _INSTALLATIONS:
+            return True
+    return False
 
 
 def _clause_nouns(verb: Token) -> set[str]:
     """Lemmas of a verb's own clause, verbs left out: not of a clause joined to it with a doer of its own
-    ("troops clashed, and Thailand sent jets *to bomb* targets" names no bomb of the clash)."""
+    ("troops clashed, and Thailand sent jets *to bomb* targets" names no bomb of the clash), nor words
+    that only describe an installation ("*chemical* weapons facilities")."""
     joined = [c for c in verb.children if c.dep_ in ("conj", "parataxis")]
-    other = {t.i for c in joined if any(g.dep_ == "nsubj" for g in c.children) for t in c.subtree}
-    return {t.lemma_.lower() for t in verb.subtree if t.i not in other and t.pos_ != "VERB"}
+    other = {t.i for c in joined if _own_doer(c) for t in c.subtree}
+    return {
+        _weapon_lemma(t) for t in verb.subtree if t.i not in other and t.pos_ != "VERB" and not _installation(t)
+    }
+
+
+def _attack_nouns(verb: Token) -> list[Token]:
+    """The attack nouns a killing or wounding happened in ("killed *in a grenade attack*"), also in a
+    joined clause with no doer of its own ("a civilian was killed and another wounded *in a grenade
+    attack*")."""
+    joined = [c for c in verb.children if c.dep_ in ("conj", "parataxis") and _own_doer(c)]
+    other = {t.i for c in joined for t in c.subtree}
+    return [
+        t
+        for t in verb.subtree
+        if t.i not in other
+        and t.dep_ == "pobj"
+        and t.head.lower_ == "in"
+        and t.lemma_.lower() in _ATTACK_NOUNS
+        and t.head.head.pos_ in ("VERB", "NUM")  # "killed *in* an attack", "five more injured *in* ..."
+    ]
 
 
 def weapon_code(code: str, trigger: Token, *, lexicon: Lexicon | None = None) -> str:
@@ -90,19 +166,29 @@ def weapon_code(code: str, trigger: Token, *, lexicon: Lexicon | None = None) ->
     ``code`` itself when no weapon says more. Chemical agents and explosives anywhere in the clause count
     ("shells *filled with mustard agent*"); tear gas does not. Riot control (175) with a chemical agent
     ("used *chlorine* gas against the town") is a chemical attack."""
-    if code not in GENERIC_FORCE and not code.startswith("175"):
+    force = code[:2] in ("18", "19") and code not in _NOT_CHEMICAL
+    if code not in GENERIC_FORCE and not code.startswith("175") and not force:
         return code
     lexicon = lexicon or default_lexicon()
     verb = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.pos_ == "NOUN" else trigger
     clause = _clause_nouns(verb)
     chemical = bool(clause & lexicon.chemicals) and "tear" not in clause
-    if code.startswith("175"):
+    if code not in GENERIC_FORCE:  # riot control or a specific kind of force: only chemicals say more
         return "2041" if chemical else code
-    instruments = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "compound", "amod")]
+    # a moving vehicle or aircraft names no weapon used: "Israeli *tanks rolled* into Rafah"
+    deps = ("compound", "amod") if verb.lemma_.lower() in _MOVEMENT else ("nsubj", "nsubjpass", "compound", "amod")
+    instruments = [c for c in verb.children if c.dep_ in deps]
     for prep in (c for c in verb.children if c.dep_ in ("prep", "agent") or c.lower_ == "using"):
         if prep.lower_ in _INSTRUMENT_PREPS or prep.dep_ == "agent":
             instruments += [p for p in prep.children if p.dep_ in ("pobj", "dobj")]
-    words = {w for t in instruments for w in (t.lemma_.lower(), *(c.lemma_.lower() for c in t.children))}
+    attacks = _attack_nouns(verb)
+    # the doer of the attack names the weapon too: "killed in bombing raids *by warplanes*"
+    instruments += attacks + [
+        p for a in attacks for prep in a.children if prep.lower_ == "by" for p in prep.children if p.dep_ == "pobj"
+    ]
+    # "hundreds *of shells*", "four lines *of tanks*": the "of" phrase of an instrument names it
+    instruments += [p for t in instruments for prep in t.children if prep.lower_ == "of" for p in prep.children]
+    words = {w for t in instruments for w in (_weapon_lemma(t), *(_weapon_lemma(c) for c in t.children))}
     for weapon, names in lexicon.weapons:
         if weapon == "2041":
             if chemical:
@@ -116,7 +202,7 @@ def weapon_code(code: str, trigger: Token, *, lexicon: Lexicon | None = None) ->
 
 
 def _lemmas(tokens: Iterable[Token], *, skip: int = -1) -> set[str]:
-    return {w for t in tokens if t.i != skip for w in (t.lemma_.lower(), t.lower_)}
+    return {w for t in tokens if t.i != skip for w in (t.lemma_.lower(), t.lower_, _weapon_lemma(t))}
 
 
 def _neighbours(sent: Span) -> list[Token]:
@@ -137,12 +223,17 @@ def disaster_cause(sent: Span, trigger: Token, *, lexicon: Lexicon | None = None
     verb = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else trigger
     causes = [c for c in verb.children if c.dep_ == "nsubj"]
     causes += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if any(c.dep_ == "dobj" and _weapon_lemma(c) in lexicon.attacks for c in verb.children):
+        causes = []  # "their truck *hit a land mine*": the vehicle is the victim
+
     for cause in causes:
         if cause.lemma_.lower() in lexicon.disasters:
             modifiers = {c.lemma_.lower() for c in cause.children}
             if not modifiers & lexicon.attacks:  # "a bomb blast killed" is an attack
                 return True
-    words, around = _lemmas(sent, skip=trigger.i), _lemmas(_neighbours(sent))
+    # the trigger is no evidence unless it names an attack itself ("were *attacked* with poisonous gas")
+    skip = -1 if trigger.lemma_.lower() in lexicon.attacks else trigger.i
+    words, around = _lemmas(sent, skip=skip), _lemmas(_neighbours(sent))
     if words & lexicon.attacks or around & lexicon.attacks:
         return False
     return bool(words & lexicon.disasters or around & lexicon.disasters)
@@ -159,6 +250,13 @@ def ordinary_crime(sent: Span, source_code: str, target_code: str, *, lexicon: L
     if len(target_code) >= 6 and target_code[3:6] in POLITICAL_ROLES:
         return False
     return bool(_lemmas(sent) & lexicon.crimes)
+
+
+def robbery(sent: Span, *, lexicon: Lexicon | None = None) -> bool:
+    """Whether violence by someone the text does not name happened in a robbery, theft or gang crime
+    ("a hand grenade exploded during an attempted *robbery* at a grocery store")."""
+    lexicon = lexicon or default_lexicon()
+    return bool(_lemmas(sent) & lexicon.robberies)
 
 
 def protester_doer(code: str, name: str, *, lexicon: Lexicon | None = None) -> bool:
@@ -181,11 +279,25 @@ def violent_protest(sent: Span, trigger: Token, *, lexicon: Lexicon | None = Non
     return bool(_lemmas(sent, skip=trigger.i) & lexicon.riots)
 
 
+def protest_gathering(token: Token, *, lexicon: Lexicon | None = None) -> bool:
+    """Whether a word names a protest as a gathering that force can be used on ("attacked a peaceful
+    *demonstration*", "broke up the *sit-in*", "baton-charged a human *chain*")."""
+    lexicon = lexicon or default_lexicon()
+    return token.lemma_.lower() in lexicon.protests or token.lower_ in lexicon.protests
+
+
 def force_on_protesters(
-    source_code: str, target_code: str, target_name: str, *, lexicon: Lexicon | None = None
+    source_code: str,
+    target_code: str,
+    target_name: str,
+    *,
+    lexicon: Lexicon | None = None,
+    gathering: bool = False,
 ) -> bool:
     """Whether force is the state's on people protesting: police or troops as the doer, protesters,
-    demonstrators or a crowd as the target ("security forces opened fire on protesters", CAMEO 175)."""
-    if source_code[3:6] not in STATE_FORCE_ROLES:
+    demonstrators or a crowd as the target ("security forces opened fire on protesters", CAMEO 175), or
+    the protest itself (``gathering``: "officers attacked a peaceful demonstration")."""
+    state = len(source_code) == 3 and source_code.isalpha() and source_code != "---"  # "*Israeli* attacks"
+    if source_code[3:6] not in STATE_FORCE_ROLES and not state:
         return False
-    return protester_doer(target_code, target_name, lexicon=lexicon)
+    return gathering or protester_doer(target_code, target_name, lexicon=lexicon)

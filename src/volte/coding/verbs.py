@@ -262,6 +262,9 @@ def _subject_words(site: _Site) -> list[Token]:
     if site.noun:
         return []
     out = [c for c in site.children if c.dep_ == "nsubj"]
+    tok = site.tok
+    if not out and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):  # "rockets *were fired* and slammed"
+        out = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     out += [x for c in out for x in c.conjuncts]
     ofs = [prep for c in out for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"]
     return out + [p for prep in ofs for p in prep.children if p.dep_ == "pobj"]
@@ -424,7 +427,27 @@ def object_heads(verb: Token) -> list[Token]:
         if subj:
             return subj
         return [verb.head] if verb.dep_ == "acl" else []
-    return [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+    found = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+    if not found:  # "mines *killed* and injured hundreds of civilians": coordinated verbs share the object
+        found = [o for c in _bare_conjuncts(verb)[:1] for o in c.children if o.dep_ == "dobj"]
+    return found
+
+
+def _bare_conjuncts(verb: Token) -> list[Token]:
+    """Verbs coordinated right after ``verb`` with nothing of its own between them ("killed *and injured*",
+    "raped, *beat* and assaulted"), and no subject of their own: they share what follows. A verb with its
+    own complement first ("challenged X to come on, and released a map") shares nothing."""
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("cc", "punct", "conj", "advmod")]
+    if after:
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ == "VERB"
+        and c.i - verb.i <= 3
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    ]
 
 
 def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
@@ -573,6 +596,92 @@ def _drop_topics(raws: list[_Raw]) -> None:
             speech.dropped = True
         elif speech.pattern.code[:2] in _SPEECH_ROOTS or speech.pattern.code in ("051", "052"):
             raw.dropped = True
+        elif speech.pattern.code[:2] == "14" and not speech.noun and raw.pattern.code[:2] != "14":
+            raw.dropped = True  # "protested *the assassination* of an activist": what the protest is about
+
+
+# Outcomes told in a main clause whose cause follows in an after/when clause: "six people were killed after
+# security forces *opened fire* on protesters" reports the shooting, which names the doer.
+_OUTCOMES = frozenset(
+    """kill wound injure die hurt maim hospitalize hospitalise treat suffer sustain evacuate""".split()
+)
+_CAUSE_PREPS = frozenset({"after", "following"})
+# Projectiles whose firing a participle reports: "shells *fired* into homes", "rockets *launched* at the base".
+_PROJECTILES = frozenset("shell rocket mortar missile grenade round projectile".split())
+_FIRING = frozenset("fire launch lob shoot hurl throw".split())
+_CAUSE_MARKS = frozenset({"after", "when", "as"})
+# Settings that a protest happened in: "detained *during* a protest", "resigned *amid* protests".
+_PROTEST_SETTINGS = frozenset({"during", "amid", "amidst"})
+_ACT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+# People who are at a protest: "detained *activists* during a rally".
+_GATHERED = frozenset(
+    "protester protestor demonstrator activist people crowd student supporter marcher participant".split()
+)
+
+
+def _incident_setting(raw: _Raw, by_index: dict[int, _Raw]) -> bool:
+    """Whether violence or protest in a background position is still news: a protest named as the setting
+    of the sentence ("police detained activists *during a protest*"), or the cause of deaths or injuries
+    the main clause reports with no doer ("protesters were injured *after* security forces *dispersed* a
+    demonstration")."""
+    tok = raw.tok
+    if raw.noun:
+        if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+            return False
+        prep = tok.head.lower_
+        if raw.code[:2] == "14":
+            # what the sentence reports happened there: "police *detained* activists during a protest"; not
+            # "did *not* use tear gas during the march", nor "the *killing* of protesters during the unrest"
+            act = tok.head.head
+            if act.pos_ in ("NOUN", "PROPN") and act.lemma_.lower() in _GATHERED:
+                if act.dep_ == "ROOT":  # a caption: "Police detain *protesters during* a protest in Minsk"
+                    return prep in _PROTEST_SETTINGS
+                act = act.head  # "police detained *protesters during* a protest"
+            # the act is force, arrest or protest ("*arrests were made* during a march"), or protesters do it
+            told = [by_index.get(t.i) for t in (act, *act.children) if t.dep_ in _ACT_DEPS or t is act]
+            incident = any(r is not None and r.code[:2] in _INCIDENT_ROOTS for r in told) or any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in _GATHERED for c in act.children
+            )
+            return (
+                prep in _PROTEST_SETTINGS
+                and incident
+                and act.pos_ == "VERB"
+                and act.dep_ not in ("acl", "relcl", "amod", "pcomp", "pobj")
+                and not any(c.dep_ == "neg" for c in act.children)
+            )
+        if prep == "under":  # "police *came under* a grenade attack"
+            return _under_attack(tok)
+        if prep not in _CAUSE_PREPS:
+            # "... after aircraft carried out *a string of airstrikes*": the clause the noun is in
+            verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            return verb is not None and _caused(verb)
+        return _outcome(tok.head.head)  # "people were treated *after* a chlorine gas attack"
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in _PROJECTILES and tok.lemma_.lower() in _FIRING:
+        return True  # "hundreds of artillery shells *fired* by the occupiers at our positions"
+    return _caused(tok)
+
+
+def _caused(clause: Token) -> bool:
+    """An after/when/as clause whose main clause reports deaths or injuries with no doer."""
+    if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _CAUSE_MARKS for c in clause.children):
+        return False
+    return _outcome(clause.head)
+
+
+def _outcome(outcome: Token) -> bool:
+    """Deaths or injuries reported with no doer of their own ("six people were killed", "people sustained
+    injuries")."""
+    if outcome.lemma_.lower() not in _OUTCOMES:
+        return False
+    return not any(c.dep_ in ("nsubj", "agent") and c.pos_ != "NOUN" for c in outcome.children) and not any(
+        c.dep_ == "agent" for c in outcome.children
+    )
+
+
+def _under_attack(noun: Token) -> bool:
+    """ "The base *came under* a missile attack", "police *were under* fire": the attack is the news, its
+    victim the subject."""
+    return noun.head.lower_ == "under" and noun.head.head.lemma_ in ("come", "be")
 
 
 def _culpable(tok: Token) -> bool:
@@ -604,6 +713,8 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             raw.dropped = True  # "China is committing genocide" is an accusation only when someone says it
         elif status == "background" and modality.temporal and raw.code[:2] in _INCIDENT_ROOTS:
             pass  # violence and protest in a clause of the same time happened: "as protesters *clashed* with police"
+        elif status == "background" and raw.code[:2] in _INCIDENT_ROOTS and _incident_setting(raw, by_index):
+            pass  # "detained *during a protest*", "six were killed *after* troops *opened fire* on protesters"
         elif status in ("negated", "alleged", "background"):
             raw.dropped = True
         elif modality.self_refusal and raw.pattern.symmetric:
@@ -789,8 +900,16 @@ def _to_match(raw: _Raw) -> VerbMatch:
     tok, pattern = raw.tok, raw.pattern
     modality = raw.modality or Modality("asserted")
     start, end = _trigger_span(tok, pattern)
-    sources = _heads(pattern.sources_for(noun=raw.noun), tok, noun=raw.noun)
+    source_slots = pattern.sources_for(noun=raw.noun)
+    if raw.noun and tok.dep_ == "pobj" and tok.head.lower_ in _PROTEST_SETTINGS:
+        # "police detained activists *during a protest*": the subject of the sentence is not the protester
+        source_slots = tuple(slot for slot in source_slots if not slot.startswith("governor_"))
     targets = _heads(pattern.targets_for(noun=raw.noun), tok, noun=raw.noun)
+    if raw.noun and tok.dep_ == "pobj" and _under_attack(tok):  # "the base came under attack": the victim
+        source_slots = tuple(slot for slot in source_slots if not slot.startswith("governor_"))
+        victims = tuple(c.i for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+        targets = victims + tuple(i for i in targets if i not in victims)
+    sources = _heads(source_slots, tok, noun=raw.noun)
     if modality.speaker is not None and (pattern.speaker_source or modality.by_speaker):
         sources, targets = (modality.speaker,), sources  # the speaker demands of / accuses the doer
     if not targets and raw.code[:2] == "13":
