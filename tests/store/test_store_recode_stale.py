@@ -97,6 +97,7 @@ def test_recode_stale_replaces_events_of_an_older_coder_version(
 
 
 @pytest.mark.issue(17)
-def test_ingest_without_inputs_or_recode_stale_is_a_coded_error(tmp_path: Path) -> None:
+def test_ingest_without_inputs_or_recode_stale_is_a_usage_error(tmp_path: Path) -> None:
     code, err = _ingest("--db", str(tmp_path / "s.duckdb"))
-    assert code == 1 and "E1" in err and "--recode-stale" in err
+    assert code == 2 and "--recode-stale" in err
+    assert not (tmp_path / "s.duckdb").exists()

@@ -118,10 +118,10 @@ def ingest_cli(
     An input that is a `volte batch` output directory is stored from its Parquet shards, without re-coding.
     Afterwards it says how many stored articles another coder made (`--recode-stale` recodes them)."""
     inputs = inputs or []
-    if not inputs and not recode_stale:
-        raise ConfigError(
-            "no inputs: name files, directories or globs to ingest (or - for stdin), or pass --recode-stale",
-            code=E_CONFIG_BAD_OPTION,
+    if not inputs and not recode_stale:  # a usage error (exit 2), as when the argument was required
+        raise typer.BadParameter(
+            "name files, directories or globs to ingest (or - for stdin), or pass --recode-stale",
+            param_hint="'INPUTS...'",
         )
     published = resolve_date(date_, override=override_date)
     if server is not None:
