@@ -101,3 +101,20 @@ def test_ingest_without_inputs_or_recode_stale_is_a_usage_error(tmp_path: Path) 
     code, err = _ingest("--db", str(tmp_path / "s.duckdb"))
     assert code == 2 and "--recode-stale" in err
     assert not (tmp_path / "s.duckdb").exists()
+
+
+@pytest.mark.issue(17)
+def test_stale_notice_names_the_rules_of_the_running_coder(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    (rules / "actors").mkdir(parents=True)
+    (rules / "actors" / "people.yml").write_text(
+        "version: 1\nkind: people\nentries:\n  - id: ana_velor\n    name: Ana Velor\n    country: PER\n"
+        "    roles:\n      - {code: PERGOV, title: president, from: 2026-01-01}\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "s.duckdb"
+    _ingest(str(_write(tmp_path / "a.jsonl", ["s1"])), "--db", str(db))  # coded without the user rules
+    code, err = _ingest(str(_write(tmp_path / "b.jsonl", ["s2"])), "--db", str(db), "--rules", str(rules))
+    assert code == 0, err
+    assert "1 of the 2 stored articles were coded by another coder" in err
+    assert f"`volte ingest --recode-stale --rules {rules}`" in err

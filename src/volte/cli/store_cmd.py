@@ -161,7 +161,8 @@ def ingest_cli(
         err=True,
     )
     if stale.stale:
-        echo(stale.describe(), err=True)
+        rules_args = "".join(f" --rules {r}" for r in rules or [])  # the same rules make the same coder
+        echo(stale.describe(fix=f"volte ingest --recode-stale{rules_args}"), err=True)
     if rejects:
         raise typer.Exit(run_exit_code(rejects=rejects))
 

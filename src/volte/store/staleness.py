@@ -51,11 +51,12 @@ class StaleReport:
     stale: int = 0
     by_version: dict[str, int] = field(default_factory=dict)
 
-    def describe(self) -> str:
+    def describe(self, *, fix: str = "volte ingest --recode-stale") -> str:
+        """One line for people: how many, by which coder versions, and ``fix``, the command that recodes them."""
         versions = ", ".join(f"{n} by {v}" for v, n in sorted(self.by_version.items()))
         return (
             f"{self.stale} of the {self.articles} stored articles were coded by another coder than this one "
-            f"({versions}): `volte ingest --recode-stale` recodes them from their stored text"
+            f"({versions}): `{fix}` recodes them from their stored text"
         )
 
 
