@@ -61,6 +61,7 @@ def test_ingest_reports_stale_articles_with_the_fix(old_store: Path, tmp_path: P
     code, err = _ingest(str(_write(tmp_path / "new.jsonl", ["s3"])), "--db", str(old_store))
     assert code == 0
     assert "2 of the 3 stored articles were coded by another coder" in err
+    assert f"(2 by {volte.CODER_VERSION} with other rules, coding code or model)" in err
     assert "volte ingest --recode-stale" in err
 
 

@@ -86,7 +86,11 @@ def stale_report(con: duckdb.DuckDBPyConnection, coder: Coder) -> StaleReport:
     groups = _stale_groups(con, coder)
     by_version: dict[str, int] = {}
     for (version, dictionaries, _), count in groups:
-        name = (version or coder.coder_version) if dictionaries is not None else "an unknown coder"
+        name = version or coder.coder_version
+        if dictionaries is None:
+            name = "an unknown coder"
+        elif name == coder.coder_version:
+            name = f"{name} with other rules, coding code or model"
         by_version[name] = by_version.get(name, 0) + count
     return StaleReport(
         articles=int(total[0]) if total else 0, stale=sum(n for _, n in groups), by_version=by_version
