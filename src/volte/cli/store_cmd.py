@@ -13,6 +13,7 @@ from volte.analyse.dyads import FREQS
 from volte.cli.app import (
     EXIT_CODING,
     EXIT_QUERY,
+    LIVE_METAVARS,
     RULES_HELP,
     app,
     choices,
@@ -86,8 +87,8 @@ def _open(db: Path | None, *, read_only: bool) -> Any:
 @app.command("ingest", epilog=EXIT_CODING)
 @edge
 def ingest_cli(
-    inputs: list[str] = typer.Argument(
-        ...,
+    inputs: list[str] | None = typer.Argument(
+        None,
         help="Files, directories, globs, or - for stdin (.txt, .jsonl, .json, .html, RSS/Atom; stdin is read like a file of the same bytes, JSON Lines streamed line by line); hidden files are skipped; a file's id is its path under the directory given (docs/data-model.md).",
     ),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
@@ -105,15 +106,29 @@ def ingest_cli(
         "E131: token missing or refused).",
     ),
     rules: list[Path] | None = typer.Option(None, "--rules", metavar="DIR", help=RULES_HELP),
+    recode_stale: bool = typer.Option(
+        False,
+        "--recode-stale",
+        help="Also recode, from their stored text, the stored articles that another coder (an older volte, "
+        "other rules or another spaCy model: another coder fingerprint) coded; inputs may then be left out.",
+    ),
 ) -> None:
     """Code articles and store their events, clusters and rejects (idempotent: re-runs add nothing).
 
-    An input that is a `volte batch` output directory is stored from its Parquet shards, without re-coding."""
+    An input that is a `volte batch` output directory is stored from its Parquet shards, without re-coding.
+    Afterwards it says how many stored articles another coder made (`--recode-stale` recodes them)."""
+    inputs = inputs or []
+    if not inputs and not recode_stale:  # a usage error (exit 2), as when the argument was required
+        raise typer.BadParameter(
+            "name files, directories or globs to ingest (or - for stdin), or pass --recode-stale",
+            param_hint="'INPUTS...'",
+        )
     published = resolve_date(date_, override=override_date)
     if server is not None:
-        if db is not None or rules:
+        if db is not None or rules or recode_stale:
             raise ConfigError(
-                "--server with --db or --rules: the server holds its store and codes with its own rules "
+                "--server with --db, --rules or --recode-stale: the server holds its store and codes with "
+                "its own rules "
                 "(start it with `volte serve --rules DIR`)",
                 code=E_CONFIG_BAD_OPTION,
             )
@@ -127,7 +142,8 @@ def ingest_cli(
     batches = [i for i in inputs if is_batch_output(i)]
     sources = [i for i in inputs if i not in batches]
     scan = scan_inputs(sources) if sources else None  # a missing path is a coded error before the model loads
-    coder = _coder(rules) if scan else None  # model and dictionaries load before the store file is created
+    # model and dictionaries load before the store file is created
+    coder = _coder(rules) if scan or recode_stale else None
     rejects = 0
     with _open(db, read_only=False) as store:
         for out_dir in batches:
@@ -136,13 +152,52 @@ def ingest_cli(
             rejects += _store_articles(
                 store, coder, scan, published=published, override=override_date, batch_size=batch_size
             )
+        if recode_stale:
+            rejects += _recode_stale(store, coder, batch_size=batch_size)
+        stale = store.stale(_running_coder(coder, rules))
         stats = store.stats()
     echo(
         f"store now holds {stats['articles']} articles, {stats['events']} events in {stats['clusters']} clusters",
         err=True,
     )
+    if stale.stale:
+        rules_args = "".join(f" --rules {r}" for r in rules or [])  # the same rules make the same coder
+        echo(stale.describe(fix=f"volte ingest --recode-stale{rules_args}"), err=True)
     if rejects:
         raise typer.Exit(run_exit_code(rejects=rejects))
+
+
+def _running_coder(coder: Any, rules: list[Path] | None) -> Any:
+    """The provenance this run's coder stores (without loading a model when none was loaded)."""
+    from volte.coding.fingerprint import installed_model_label, rules_sha256
+    from volte.coding.user_rules import provenance_files
+    from volte.nlp.pipeline import model_version
+    from volte.store.staleness import Coder
+
+    settings = coder.settings if coder is not None else _settings(rules)
+    model = model_version(coder.nlp) if coder is not None else installed_model_label()
+    return Coder(dictionaries=rules_sha256(provenance_files(settings)), spacy_model=model or "")
+
+
+def _recode_stale(store: Any, coder: Any, *, batch_size: int) -> int:
+    """`volte ingest --recode-stale`: recode the stale stored articles from their stored text, in batches."""
+    from volte.coding.user_rules import provenance_files
+    from volte.nlp.pipeline import model_version
+    from volte.store.writer import rules_sha256
+
+    count, articles = store.stale_articles(_running_coder(coder, None), batch_size=batch_size)
+    progress = Progress("recode", unit="docs", total=count)
+    summary = store.ingest_articles(
+        articles,
+        code=coder.code,
+        coder_settings=coder.settings,
+        batch_size=batch_size,
+        spacy_model=model_version(coder.nlp),
+        dictionaries=rules_sha256(provenance_files(coder.settings)),
+        on_batch=_progress_callback(progress),
+    )
+    progress.close()
+    return _report(summary, store.path, what="stale stored articles, recoded")
 
 
 def _coder(rules: list[Path] | None = None) -> Any:
@@ -311,9 +366,10 @@ def export_cli(
         None,
         "--format",
         "-f",
-        metavar=choices("gdelt", "gdelt-mentions", "plover", "parquet", "csv"),
+        metavar=choices("gdelt", "gdelt-mentions", "plover", "parquet", "csv"),  # LIVE_METAVARS: the registry's
         help="gdelt (GDELT 2.0 events, 61-column TSV), gdelt-mentions (GDELT 2.0 Mentions, 16-column TSV), "
-        "plover (PLOVER JSON Lines), parquet or csv (docs/export.md).",
+        "plover (PLOVER JSON Lines), parquet or csv, or a format another package registers "
+        "(docs/export.md, \"Adding a format\").",
     ),
     header: bool = typer.Option(
         False,
@@ -332,7 +388,7 @@ def export_cli(
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Export the store: GDELT 2.0 events or mentions, PLOVER JSON Lines, Parquet or CSV."""
-    from volte.store.exports import format_for
+    from volte.store.exports import format_for, unit_of
 
     fmt = format_for(output, fmt)
     check_output_path(output)
@@ -345,8 +401,16 @@ def export_cli(
     }
     with _open(db, read_only=True) as store:
         count = store.export(fmt, output, header=header, **filters)
-    what = {"gdelt": "clusters", "gdelt-mentions": "mentions"}.get(fmt, "events")
-    echo(f"wrote {count} {what} to {output} ({fmt})", err=True)
+    echo(f"wrote {count} {unit_of(fmt)} to {output} ({fmt})", err=True)
+
+
+def _export_formats() -> str:
+    from volte.registry import exporters
+
+    return choices(*exporters.names())
+
+
+LIVE_METAVARS[("export", "fmt")] = _export_formats
 
 
 DYAD_FORMATS = ("table", "jsonl", "csv", "parquet")

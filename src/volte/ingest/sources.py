@@ -32,6 +32,7 @@ from volte.errors import (
 from volte.ingest.extract import article_from_record, article_from_text, decode_bytes
 from volte.ingest.html import article_from_html, articles_from_feed, looks_like_feed, looks_like_html
 from volte.records import Article, Reject
+from volte.registry import readers
 from volte.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,7 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
-KNOWN_SUFFIXES = JSONL_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | TEXT_SUFFIXES | {".json"}
+KNOWN_SUFFIXES = JSONL_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | TEXT_SUFFIXES | {".json"}  # volte's own
 
 Item = Article | Reject
 
@@ -138,6 +139,7 @@ def _expand_one(name: str, scan: InputScan) -> list[InputFile]:
 def _walk(folder: str, scan: InputScan, *, root: str) -> list[InputFile]:
     """Supported files under ``folder``, sorted by id; hidden entries and other suffixes are skipped."""
     found: list[InputFile] = []
+    known = readers.extensions()
     for top, dirs, files in os.walk(folder):
         for hidden in sorted(d for d in dirs if d.startswith(".")):
             scan.skipped.append(Skipped(os.path.join(top, hidden), "hidden"))
@@ -147,7 +149,7 @@ def _walk(folder: str, scan: InputScan, *, root: str) -> list[InputFile]:
             suffix = Path(file).suffix.lower()
             if file.startswith("."):
                 scan.skipped.append(Skipped(path, "hidden"))
-            elif suffix not in KNOWN_SUFFIXES:
+            elif suffix not in known:
                 scan.skipped.append(Skipped(path, "unsupported type", suffix or "(no suffix)"))
             elif os.path.isfile(path):
                 found.append(InputFile(path, _relative(path, root)))
@@ -194,16 +196,34 @@ def iter_file(
     if path == "-":
         yield from _read_stdin(name or "stdin", published=published, settings=settings)
         return
-    suffix = Path(path).suffix.lower()
     name = name or Path(path).name
-    if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl_range(path, 0, None, published=published, settings=settings)
-        return
+    entry = readers.for_extension(Path(path).suffix)
+    reader = entry.func if entry is not None else read_file  # a file named with another suffix: sniffed
+    yield from reader(path, name=name, published=published, settings=settings)
+
+
+@readers.register("jsonl", extensions=sorted(JSONL_SUFFIXES))
+def read_jsonl(path: str, *, name: str, published: date | None, settings: Settings) -> Iterator[Item]:
+    """JSON Lines, streamed line by line: one record (``{"id", "date", "url", "title", "text"}``) a line."""
+    yield from read_jsonl_range(path, 0, None, published=published, settings=settings)
+
+
+@readers.register("txt", extensions=sorted(TEXT_SUFFIXES))
+@readers.register("html", extensions=sorted(HTML_SUFFIXES))
+@readers.register("feed", extensions=sorted(FEED_SUFFIXES))
+@readers.register("json", extensions=(".json",))
+def read_file(path: str, *, name: str, published: date | None, settings: Settings) -> Iterator[Item]:
+    """A whole file read as bytes (a file over ``ingest.max_bytes`` is rejected unread), then told apart by
+    its suffix and its first bytes: an RSS/Atom feed, a JSON record or list, an HTML page, else plain text
+    (a title line, then the text). volte's readers ``json``, ``feed``, ``html`` and ``txt`` are this one
+    function: a ``.txt`` file that holds an HTML page is read as HTML, as before they were registered."""
     raw = _read_bytes(path, name, settings)
     if isinstance(raw, Reject):
         yield raw
         return
-    yield from _dispatch_bytes(path, name, suffix, raw, published=published, settings=settings)
+    yield from _dispatch_bytes(
+        path, name, Path(path).suffix.lower(), raw, published=published, settings=settings
+    )
 
 
 def _dispatch_bytes(

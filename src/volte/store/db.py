@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -32,7 +32,7 @@ from volte.errors import (
     StoreError,
 )
 from volte.settings import Settings
-from volte.store import migrations, overview, reading, turns, writer
+from volte.store import migrations, overview, reading, staleness, turns, writer
 from volte.store import queries as q
 from volte.store.writer import IngestSummary, Provenance
 
@@ -420,6 +420,18 @@ class Store:
                 [source, target],
             ).fetchone() or (0, 0, 0, 0)
         return dict(zip(("events", "no_day", "no_date", "undated_articles"), map(int, row), strict=True))
+
+    def stale(self, coder: staleness.Coder) -> staleness.StaleReport:
+        """How many stored articles another coder than ``coder`` made (volte.store.staleness)."""
+        with _translated(self.path, "stale query"):
+            return staleness.stale_report(self.con, coder)
+
+    def stale_articles(self, coder: staleness.Coder, *, batch_size: int = 50) -> tuple[int, Iterator[Article]]:
+        """How many stored articles are stale for ``coder``, and those articles read back from the store
+        ``batch_size`` at a time (to pass to :meth:`ingest_articles`, which recodes them)."""
+        with _translated(self.path, "stale query"):
+            ids = staleness.stale_ids(self.con, coder)
+        return len(ids), staleness.stale_articles(self.con, ids, batch_size=batch_size)
 
     def stats(self) -> dict[str, Any]:
         """Row counts and the date range (for summaries, the API and the dashboard)."""

@@ -23,11 +23,13 @@ import duckdb
 
 from volte.coding.cameo import code_table
 from volte.errors import E_CONFIG_BAD_OPTION, E_STORE_QUERY, ConfigError, StoreError
+from volte.registry import exporters
 from volte.store import queries as q
 from volte.store.reading import OUT_COLUMNS
 
+# volte's own formats; each registers itself below (volte.registry.exporters), in this order, with the
+# extensions that imply it (``volte export -o x.parquet``). Others come from the registry's entry points.
 FORMATS = ("gdelt", "gdelt-mentions", "plover", "parquet", "csv")
-# The format an output file's extension implies (``volte export -o x.parquet``).
 EXTENSIONS = {".csv": "csv", ".parquet": "parquet", ".jsonl": "plover", ".json": "plover", ".tsv": "gdelt"}
 
 # The GDELT 2.0 event table, in its documented order (GDELT-Event_Codebook-V2.0).
@@ -185,22 +187,27 @@ class Filters:
 
 def format_for(path: Path, fmt: str | None) -> str:
     """The export format: ``fmt`` when given, else the one ``path``'s extension implies (E102 when neither
-    says)."""
+    says, or when ``fmt`` is no registered exporter)."""
+    names = exporters.names()
     if fmt:
-        if fmt not in FORMATS:
-            raise ConfigError(
-                f"--format {fmt!r}: choose one of {', '.join(FORMATS)}", code=E_CONFIG_BAD_OPTION
-            )
+        if fmt not in names:
+            raise ConfigError(f"--format {fmt!r}: choose one of {', '.join(names)}", code=E_CONFIG_BAD_OPTION)
         return fmt
-    implied = EXTENSIONS.get(path.suffix.lower())
+    implied = exporters.for_extension(path.suffix)
     if implied is None:
-        known = ", ".join(f"{ext} ({name})" for ext, name in EXTENSIONS.items())
+        known = ", ".join(f"{ext} ({name})" for ext, name in _extensions().items())
         raise ConfigError(
-            f"cannot tell the export format of {path}: give --format ({', '.join(FORMATS)}) or an output file "
+            f"cannot tell the export format of {path}: give --format ({', '.join(names)}) or an output file "
             f"ending in {known}",
             code=E_CONFIG_BAD_OPTION,
         )
-    return implied
+    return implied.name
+
+
+def _extensions() -> dict[str, str]:
+    """extension -> exporter: volte's own in EXTENSIONS' order, then those of the other exporters."""
+    registered = exporters.extensions()
+    return {**{e: registered[e] for e in EXTENSIONS if e in registered}, **registered}
 
 
 def export(
@@ -211,25 +218,62 @@ def export(
     header: bool = False,
     filters: Filters | None = None,
 ) -> int:
-    """Write ``fmt`` to ``path``; rows written. ``header`` adds a line of column names to the GDELT tables
-    (GDELT's own files have none)."""
-    if fmt not in FORMATS:
-        raise StoreError(f"export format {fmt!r}: choose one of {', '.join(FORMATS)}", code=E_STORE_QUERY)
+    """Write ``fmt`` (a registered exporter's name) to ``path``; rows written. ``header`` adds a line of
+    column names to the GDELT tables (GDELT's own files have none)."""
+    entry = exporters.get(fmt)
+    if entry is None:
+        names = ", ".join(exporters.names())
+        raise StoreError(f"export format {fmt!r}: choose one of {names}", code=E_STORE_QUERY)
     if not path.parent.exists():
         raise StoreError(f"cannot write {path}: directory {path.parent} does not exist", code=E_STORE_QUERY)
-    filters = filters or Filters()
-    if fmt in ("parquet", "csv"):
-        options = "FORMAT parquet, COMPRESSION zstd" if fmt == "parquet" else "FORMAT csv, HEADER true"
-        where = filters.events
-        count = con.execute(f"SELECT count(*) FROM events WHERE {where.sql}", where.params).fetchone()
-        con.execute(f"COPY ({table_sql(where.sql)}) TO '{_quote(path)}' ({options})", where.params)
-        return int(count[0]) if count else 0
+    return int(entry.func(con, path, filters=filters or Filters(), header=header))
+
+
+def unit_of(fmt: str) -> str:
+    """What a row of the export ``fmt`` is (``events``, ``clusters``, ``mentions``)."""
+    entry = exporters.get(fmt)
+    return entry.unit if entry is not None else "rows"
+
+
+def _copy(con: duckdb.DuckDBPyConnection, path: Path, where: q.Where, options: str) -> int:
+    count = con.execute(f"SELECT count(*) FROM events WHERE {where.sql}", where.params).fetchone()
+    con.execute(f"COPY ({table_sql(where.sql)}) TO '{_quote(path)}' ({options})", where.params)
+    return int(count[0]) if count else 0
+
+
+@exporters.register("gdelt", extensions=(".tsv",), unit="clusters")
+def export_gdelt(con: duckdb.DuckDBPyConnection, path: Path, *, filters: Filters, header: bool) -> int:
+    """GDELT 2.0 event table: one row per event cluster, 61 tab-separated columns."""
     with open(path, "w", encoding="utf-8", newline="\n") as out:
-        if fmt == "gdelt":
-            return _write_gdelt(con, out, filters.clusters, header=header)
-        if fmt == "gdelt-mentions":
-            return _write_mentions(con, out, filters.clusters, header=header)
+        return _write_gdelt(con, out, filters.clusters, header=header)
+
+
+@exporters.register("gdelt-mentions", unit="mentions")
+def export_gdelt_mentions(
+    con: duckdb.DuckDBPyConnection, path: Path, *, filters: Filters, header: bool
+) -> int:
+    """GDELT 2.0 Mentions table: one row per stored mention of each exported cluster, 16 columns."""
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        return _write_mentions(con, out, filters.clusters, header=header)
+
+
+@exporters.register("plover", extensions=(".jsonl", ".json"), unit="events")
+def export_plover(con: duckdb.DuckDBPyConnection, path: Path, *, filters: Filters, header: bool) -> int:
+    """PLOVER JSON Lines: one event record per line (``header`` does not apply)."""
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
         return _write_plover(con, out, filters.events)
+
+
+@exporters.register("parquet", extensions=(".parquet",), unit="events")
+def export_parquet(con: duckdb.DuckDBPyConnection, path: Path, *, filters: Filters, header: bool) -> int:
+    """The event table (record fields, cluster id and counts) as zstd-compressed Parquet."""
+    return _copy(con, path, filters.events, "FORMAT parquet, COMPRESSION zstd")
+
+
+@exporters.register("csv", extensions=(".csv",), unit="events")
+def export_csv(con: duckdb.DuckDBPyConnection, path: Path, *, filters: Filters, header: bool) -> int:
+    """The event table as CSV with a header line (always: ``header`` does not apply)."""
+    return _copy(con, path, filters.events, "FORMAT csv, HEADER true")
 
 
 def table_sql(where: str) -> str:

@@ -21,8 +21,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -31,6 +29,7 @@ import duckdb
 from volte import CODER_VERSION, __version__
 from volte.analyse.clusters import Mention, actor_country, actor_key, cluster_mentions
 from volte.coding.cameo import STATEMENT_ROOTS
+from volte.coding.fingerprint import coding_files, files_sha256, rules_sha256
 from volte.ingest.dedup import RunIds
 from volte.records import Article, Event, Reject
 from volte.store import queries as q
@@ -69,7 +68,7 @@ class IngestSummary:
 class Provenance:
     volte_version: str = __version__
     spacy_model: str | None = None
-    dictionaries: str | None = None  # sha256 of the rule files (volte.store.writer.rules_sha256)
+    dictionaries: str | None = None  # sha256 of the rule files and coding code (fingerprint.rules_sha256)
     coding: str | None = None  # the coder's settings (coding_key); None: no source_hash is stored
 
 
@@ -96,38 +95,6 @@ def source_hash(article: Article, prov: Provenance) -> str | None:
         ]
     )
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def rules_sha256(extra: Sequence[tuple[str, Path]] = ()) -> str:
-    """sha256 over what codes an article: volte's bundled rule files (actors, verbs, lexicon, places, CAMEO
-    tables) and the coding code itself (``volte.coding``, ``volte.nlp`` and the dateline reader), by
-    relative path and bytes. Stored as ``dictionaries_sha256``: any change to either gives a new value, so
-    a store can tell which events an older coder made. ``extra``: the user's rule files, (name, path)
-    (:func:`volte.coding.user_rules.provenance_files`), hashed with them."""
-    return files_sha256(sorted({*coding_files(), *extra}))
-
-
-def coding_files() -> list[tuple[str, Path]]:
-    """(relative name, path) of every file whose content can change coding output."""
-    package = Path(str(resources.files("volte")))
-    out = []
-    for root, suffixes in (
-        (package / "coding" / "rules", (".yml", ".yaml", ".csv")),
-        (package / "coding", (".py",)),
-        (package / "nlp", (".py",)),
-    ):
-        out += [(p.relative_to(package).as_posix(), p) for p in root.rglob("*") if p.suffix in suffixes]
-    dateline = package / "ingest" / "dateline.py"
-    out.append((dateline.relative_to(package).as_posix(), dateline))
-    return sorted(set(out))
-
-
-def files_sha256(files: list[tuple[str, Path]]) -> str:
-    """sha256 over (name, bytes) pairs in order."""
-    digest = hashlib.sha256()
-    for name, path in files:
-        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 def publisher(article: Article) -> str:
@@ -291,7 +258,7 @@ def _write_batch(
     new, stale, rehash = _plan(con, articles, summary, prov)
     con.execute("BEGIN TRANSACTION")
     try:
-        _set_source_hashes(con, rehash)
+        _set_source_hashes(con, rehash, prov)
         changes = _delete_docs(con, stale)
         changes = _merge(changes, _insert(con, new, prov))
         recluster(con, changes, hours=hours)
@@ -342,13 +309,22 @@ def _plan(
     return new, sorted(stale), rehash
 
 
-def _set_source_hashes(con: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]]) -> None:
-    if pairs:
-        con.execute(
-            "UPDATE articles SET source_hash = u.h FROM (SELECT unnest(?::VARCHAR[]) AS id, "
-            "unnest(?::VARCHAR[]) AS h) u WHERE articles.id = u.id",
-            [[p[0] for p in pairs], [p[1] for p in pairs]],
-        )
+def _set_source_hashes(con: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]], prov: Provenance) -> None:
+    """Record the new source_hash of articles coded again with the same output, and the provenance of the
+    coder that did (its events are what this coder makes: volte.store.staleness no longer counts them)."""
+    if not pairs:
+        return
+    ids, hashes = [p[0] for p in pairs], [p[1] for p in pairs]
+    con.execute(
+        "UPDATE articles SET source_hash = u.h, volte_version = ?, spacy_model = ?, dictionaries_sha256 = ? "
+        "FROM (SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS h) u WHERE articles.id = u.id",
+        [prov.volte_version, prov.spacy_model, prov.dictionaries, ids, hashes],
+    )
+    con.execute(
+        "UPDATE events SET volte_version = ?, spacy_model = ?, dictionaries_sha256 = ? "
+        "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+        [prov.volte_version, prov.spacy_model, prov.dictionaries, ids],
+    )
 
 
 def _delete_docs(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> Changes:
@@ -564,11 +540,14 @@ __all__ = [
     "IngestSummary",
     "Provenance",
     "actor_country",
+    "coding_files",  # re-exported from volte.coding.fingerprint, where they live now
     "coding_key",
     "content_hash",
+    "files_sha256",
     "parse_day",
     "publisher",
     "recluster",
+    "rules_sha256",
     "source_hash",
     "write",
     "write_articles",
