@@ -6,8 +6,9 @@
 Builds the store directly in DuckDB (schema from volte's migrations, rows generated with SQL), starts
 `volte serve` on a free 127.0.0.1 port (read-only), sends a mix of /api/events and
 /api/dyads/{s}/{t}/series requests with httpx.AsyncClient (at most --concurrency in flight, loopback
-only), and prints the error count and p50/p95/p99 latency per endpoint. For scale, it also times the same
-requests in process (no sockets), one at a time, and prints the HTTP p50 as a ratio of that.
+only), and prints the error count, requests/s, p50/p95/p99 latency per endpoint and the server's peak memory
+(VmHWM of its processes). For scale, it also times the same requests in process (no sockets), one at a
+time, and prints the HTTP p50 as a ratio of that.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import argparse
 import asyncio
 import os
 import random
+import re
 import socket
 import statistics
 import subprocess
@@ -220,11 +222,14 @@ def direct_latencies(path: Path, mix: list[tuple[str, str]], *, sample: int = 20
         from fastapi.testclient import TestClient
 
     out: dict[str, list[float]] = {"events": [], "series": []}
-    with TestClient(create_app(path, token="")) as client:
+    # the app answers only the Host names it serves (TestClient's default, testserver, is 400 E600)
+    with TestClient(create_app(path, token=""), base_url="http://127.0.0.1") as client:
         for kind, url in mix[:sample]:
             began = time.perf_counter()
-            client.get(url)
+            response = client.get(url)
             out[kind].append(time.perf_counter() - began)
+            if response.status_code != 200:
+                raise SystemExit(f"in process: {response.status_code} {url}: {response.text[:200]}")
     return out
 
 
@@ -264,6 +269,22 @@ def start_server(path: Path, port: int) -> subprocess.Popen[bytes]:
     raise SystemExit("volte serve did not start within 60 s")
 
 
+def peak_rss_mb(pid: int) -> float:
+    """Peak resident memory (VmHWM, MB) of a process and its children (uvicorn workers), summed."""
+    import psutil
+
+    total = 0.0
+    proc = psutil.Process(pid)
+    for each in [proc, *proc.children(recursive=True)]:
+        try:
+            status = Path(f"/proc/{each.pid}/status").read_text()
+        except OSError:
+            continue
+        found = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
+        total += int(found.group(1)) / 1024 if found else 0.0
+    return total
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
@@ -287,10 +308,12 @@ def main() -> None:
             latencies, errors, wall = asyncio.run(
                 fire(f"http://127.0.0.1:{port}", mix, concurrency=args.concurrency)
             )
+            peak = peak_rss_mb(server.pid)
         finally:
             server.terminate()
             server.wait(timeout=30)
     report(latencies, errors, wall, direct, requests=args.requests, concurrency=args.concurrency)
+    print(f"server peak memory (VmHWM): {peak:.0f} MB")
 
 
 def report(
