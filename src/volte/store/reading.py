@@ -39,10 +39,12 @@ WHERE rowid IN (SELECT r FROM page) {EVENTS_ORDER}
 def events(
     con: duckdb.DuckDBPyConnection, where: q.Where, *, limit: int, offset: int
 ) -> tuple[list[dict[str, Any]], int]:
-    cursor = con.execute(
-        EVENTS_PAGE.format(where=where.sql), [*where.params, max(int(limit), 0), max(int(offset), 0)]
-    )
-    rows = _dicts(cursor)
+    bounds = [max(int(limit), 0), max(int(offset), 0)]
+    if not where.parts:  # the whole table: its count is known without a scan, and the keys would be all rows
+        total_row = con.execute("SELECT count(*) FROM events").fetchone()
+        cursor = con.execute(f"SELECT {', '.join(OUT_COLUMNS)} FROM events {EVENTS_ORDER} LIMIT ? OFFSET ?", bounds)
+        return [_jsonable(r) for r in _dicts(cursor)], int(total_row[0]) if total_row else 0
+    rows = _dicts(con.execute(EVENTS_PAGE.format(where=where.sql), [*where.params, *bounds]))
     if not rows:  # no match, or a page past the last one: the count alone
         total_row = con.execute(f"SELECT count(*) FROM events WHERE {where.sql}", where.params).fetchone()
         return [], int(total_row[0]) if total_row else 0
