@@ -6,8 +6,8 @@
 Builds the store directly in DuckDB (schema from volte's migrations, rows generated with SQL), starts
 `volte serve` on a free 127.0.0.1 port (read-only), sends a mix of /api/events and
 /api/dyads/{s}/{t}/series requests with httpx.AsyncClient (at most --concurrency in flight, loopback
-only), and prints the error count, requests/s, p50/p95/p99 latency per endpoint and the server's peak memory
-(VmHWM of its processes). For scale, it also times the same requests in process (no sockets), one at a
+only), and prints the error count, requests/s, p50/p95/p99 latency per endpoint, the server's peak memory
+(VmHWM of its processes) and its CPU time per request. For scale, it also times the same requests in process (no sockets), one at a
 time, and prints the HTTP p50 as a ratio of that.
 """
 
@@ -269,6 +269,21 @@ def start_server(path: Path, port: int) -> subprocess.Popen[bytes]:
     raise SystemExit("volte serve did not start within 60 s")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process and its children (uvicorn workers) so far."""
+    import psutil
+
+    proc = psutil.Process(pid)
+    total = 0.0
+    for each in [proc, *proc.children(recursive=True)]:
+        try:
+            times = each.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+    return total
+
+
 def peak_rss_mb(pid: int) -> float:
     """Peak resident memory (VmHWM, MB) of a process and its children (uvicorn workers), summed."""
     import psutil
@@ -305,15 +320,19 @@ def main() -> None:
         port = free_port()
         server = start_server(path, port)
         try:
+            cpu_before = cpu_seconds(server.pid)
             latencies, errors, wall = asyncio.run(
                 fire(f"http://127.0.0.1:{port}", mix, concurrency=args.concurrency)
             )
+            cpu = cpu_seconds(server.pid) - cpu_before
             peak = peak_rss_mb(server.pid)
         finally:
             server.terminate()
             server.wait(timeout=30)
     report(latencies, errors, wall, direct, requests=args.requests, concurrency=args.concurrency)
     print(f"server peak memory (VmHWM): {peak:.0f} MB")
+    # CPU time does not grow with the machine's load the way latency does (other processes share the cores)
+    print(f"server CPU: {cpu * 1000 / args.requests:.1f} ms per request (user+system); load average {os.getloadavg()[0]:.1f}")
 
 
 def report(
