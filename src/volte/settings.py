@@ -95,6 +95,12 @@ class ServeSettings(_Section):
         description="Texts one client address may have coded a minute on the dashboard's POST /code (a token "
         "bucket holding as many, in bursts); more get 429 E629 with Retry-After. 0: no limit.",
     )
+    cache_mb: float = Field(
+        64,
+        ge=0,
+        description="Megabytes of encoded API answers (events, series, shifts, articles) the server keeps, least "
+        "recently used dropped first; every write through the server empties it. 0: no cache.",
+    )
 
 
 class Settings(_Section):

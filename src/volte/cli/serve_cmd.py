@@ -13,6 +13,10 @@ from volte.cli.app import EXIT_SERVE, RULES_HELP, app, edge, rules_overrides
 from volte.errors import E_CONFIG_BAD_OPTION, ConfigError
 
 log = logging.getLogger(__name__)
+# Seconds an idle keep-alive connection stays open: longer than clients keep idle connections pooled
+# (httpx: 5 s, uvicorn's default too), so the client drops one first; with equal times a request sent on a
+# connection the server is closing at that moment fails (ReadError; seen in bench/serve.py under load).
+KEEP_ALIVE_S = 30
 
 
 @app.command("serve", epilog=EXIT_SERVE)
@@ -88,7 +92,14 @@ def serve(
         )
         watcher.start()
     try:
-        uvicorn.run(app, host=bind, port=listen, log_level="info" if verbose else "warning", access_log=verbose)
+        uvicorn.run(
+            app,
+            host=bind,
+            port=listen,
+            log_level="info" if verbose else "warning",
+            access_log=verbose,
+            timeout_keep_alive=KEEP_ALIVE_S,
+        )
     finally:
         if watcher is not None:
             watcher.stop()

@@ -6,18 +6,22 @@ connection to the same file at once. So reads borrow read-only stores from a sma
 the reads in flight, closes the pool, opens the file read-write, ingests, closes it again, and lets the
 reads reopen. A server started without write access never opens the file read-write, so CLI readers can
 share the file with it; any writer (``volte ingest``) is refused while it runs, and vice versa.
+
+Answers of the read routes are cached as encoded JSON (:mod:`volte.serve.cache`) under the store's write
+generation, which every write moves on: a read after a write is answered from the store again.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from volte.errors import E_STORE_LOCKED, StoreError
+from volte.serve.cache import AnswerCache, encode
 from volte.serve.errors import Unavailable
 
 if TYPE_CHECKING:
@@ -33,22 +37,47 @@ class StoreAccess:
     """A bounded pool of read-only stores plus an exclusive, short-lived writer.
 
     ``reading()`` yields a read-only :class:`~volte.store.db.Store` for the duration of one request;
-    ``write(coded)`` ingests under an exclusive lock (only when ``writable``).
+    ``answer(key, compute)`` is ``compute(store)`` as JSON bytes, cached (``cache_bytes``, 0: off) until the
+    next write; ``write(coded)`` ingests under an exclusive lock (only when ``writable``).
     """
 
     def __init__(
-        self, path: str | Path, *, writable: bool, pool_size: int = 8, settings: Settings | None = None
+        self,
+        path: str | Path,
+        *,
+        writable: bool,
+        pool_size: int = 8,
+        settings: Settings | None = None,
+        cache_bytes: int = 0,
     ) -> None:
         self.path = Path(path)
         self.writable = writable
         self.settings = settings
         self.pool_size = pool_size
+        self.cache = AnswerCache(cache_bytes)
+        self.generation = 0  # moves on with every write; part of each cache key
         self._idle: list[Store] = []
         self._open = 0  # stores opened by the pool (idle + borrowed)
         self._readers = 0
         self._writing = False
         self._cond = threading.Condition()
         self._write_lock = threading.Lock()
+
+    def cached(self, key: Hashable) -> bytes | None:
+        """The cached answer to ``key`` for the store as last written, None when there is none."""
+        return self.cache.get((self.generation, key)) if self.cache.max_bytes else None
+
+    def answer(self, key: Hashable, compute: Callable[[Store], dict[str, Any]]) -> bytes:
+        """``compute`` run on a read-only store, as JSON bytes; cached under ``key`` until the next write."""
+        body = self.cached(key)
+        if body is not None:
+            return body
+        with self.reading() as store:
+            generation = self.generation  # stable while a store is borrowed: a write waits for its readers
+            body = encode(compute(store))
+        if self.cache.max_bytes and generation == self.generation:
+            self.cache.put((generation, key), body)
+        return body
 
     @contextmanager
     def reading(self) -> Iterator[Store]:
@@ -111,7 +140,9 @@ class StoreAccess:
                 finally:
                     _close(store)
             finally:
-                with self._cond:
+                with self._cond:  # before any reader may borrow again: no answer of the old data is served
+                    self.generation += 1
+                    self.cache.clear()
                     self._writing = False
                     self._cond.notify_all()
 

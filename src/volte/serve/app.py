@@ -49,7 +49,9 @@ def create_app(
     settings = settings or Settings()
     token = os.environ.get("VOLTE_TOKEN", "") if token is None else token
     path = Path(db_path) if db_path else Path(settings.store.path)
-    store = StoreAccess(path, writable=bool(token), settings=settings)
+    store = StoreAccess(
+        path, writable=bool(token), settings=settings, cache_bytes=int(settings.serve.cache_mb * 1_000_000)
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

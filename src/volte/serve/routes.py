@@ -8,9 +8,10 @@ import os
 import secrets
 import shutil
 import tempfile
-from typing import Annotated, Any, Literal
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Header, Path, Query, Request
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
@@ -40,6 +41,9 @@ from volte.serve.params import (
     upper,
 )
 
+if TYPE_CHECKING:
+    from volte.store.db import Store
+
 
 class ErrorBody(BaseModel):
     """The one error shape of the API."""
@@ -62,6 +66,19 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 
 # Every API route refuses query parameters it does not declare (422 naming them).
 router = APIRouter(prefix="/api", responses=_ERRORS, dependencies=[Depends(known_query_params)])
+ANSWER = dict[str, Any]  # the documented response model of the read routes that answer pre-encoded JSON
+
+
+async def _answer(
+    request: Request, key: tuple[Any, ...], compute: Callable[[Store], dict[str, Any]]
+) -> Response:
+    """``compute(store)`` as JSON: from the server's cache when the store has not been written since it was
+    computed (no thread, no connection), else computed on a pooled read-only store in a worker thread."""
+    access = request.app.state.store
+    body = access.cached(key)
+    if body is None:
+        body = await run_in_threadpool(access.answer, key, compute)
+    return Response(content=body, media_type="application/json")
 
 
 @router.get("/health", summary="Server and store status")
@@ -85,7 +102,7 @@ def health(request: Request) -> dict[str, Any]:
     }
 
 
-def event_filters(
+async def event_filters(
     source: ActorCode = None,
     target: ActorCode = None,
     since: Day = None,
@@ -97,7 +114,8 @@ def event_filters(
     place: Place = None,
     q: Search = None,
 ) -> dict[str, Any]:
-    """The filters of ``GET /api/events`` and its downloads, checked, as the store's keyword arguments."""
+    """The filters of ``GET /api/events`` and its downloads, checked, as the store's keyword arguments.
+    (Async: microseconds of work, run on the event loop instead of a worker thread.)"""
     start, end = parse_range(since, until)
     return {
         "source": upper(source),
@@ -116,11 +134,14 @@ def event_filters(
 EventFilters = Annotated[dict[str, Any], Depends(event_filters)]
 
 
-@router.get("/events", summary="Coded events, filtered and paged")
-def events(request: Request, filters: EventFilters, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
-    with request.app.state.store.reading() as store:
+@router.get("/events", summary="Coded events, filtered and paged", response_model=ANSWER)
+async def events(request: Request, filters: EventFilters, limit: Limit = 100, offset: Offset = 0) -> Response:
+    def compute(store: Store) -> dict[str, Any]:
         rows, total = lookups.find_events(store, limit=limit, offset=offset, **filters)
-    return {"events": rows, "total": total, "limit": limit, "offset": offset}
+        return {"events": rows, "total": total, "limit": limit, "offset": offset}
+
+    key = ("events", *sorted(filters.items()), limit, offset)
+    return await _answer(request, key, compute)
 
 
 DOWNLOAD_LIMIT = 100_000  # events in one download; more is 422 E102 (use `volte export`)
@@ -187,25 +208,31 @@ def places(
     return {"places": found, "total": len(found)}
 
 
-@router.get("/dyads/{source}/{target}/series", summary="A directed dyad's time series")
-def dyad_series(
+@router.get("/dyads/{source}/{target}/series", summary="A directed dyad's time series", response_model=ANSWER)
+async def dyad_series(
     request: Request,
     source: PathActor,
     target: PathActor,
     freq: Freq = "day",
     since: Day = None,
     until: Day = None,
-) -> dict[str, Any]:
+) -> Response:
     start, end = parse_range(since, until)
-    with request.app.state.store.reading() as store:
-        points = lookups.series_points(
-            store, source.upper(), target.upper(), freq=freq, since=start, until=end
-        )
-    return {"source": source.upper(), "target": target.upper(), "freq": freq, "points": points}
+    source, target = source.upper(), target.upper()
+
+    def compute(store: Store) -> dict[str, Any]:
+        points = lookups.series_points(store, source, target, freq=freq, since=start, until=end)
+        return {"source": source, "target": target, "freq": freq, "points": points}
+
+    return await _answer(request, ("series", source, target, freq, start, end), compute)
 
 
-@router.get("/shifts", summary="Detected reversals (thaws and ruptures) and turns narrated in one article")
-def shifts(
+@router.get(
+    "/shifts",
+    summary="Detected reversals (thaws and ruptures) and turns narrated in one article",
+    response_model=ANSWER,
+)
+async def shifts(
     request: Request,
     since: Day = None,
     until: Day = None,
@@ -220,21 +247,26 @@ def shifts(
         bool,
         Query(description="Also list the near misses (scores of at least 0.8 x the threshold; status near)."),
     ] = False,
-) -> dict[str, Any]:
+) -> Response:
     start, end = parse_range(since, until)
-    dyad = {"source": upper(source), "target": upper(target)}
-    with request.app.state.store.reading() as store:
+    dyad: dict[str, Any] = {"source": upper(source), "target": upper(target)}
+
+    def compute(store: Store) -> dict[str, Any]:
         found = (
             [] if kind == "narrated" else store.shifts(since=start, until=end, kind=kind, near=near, **dyad)
         )
         turn = kind if kind in ("thaw", "rupture") else None
         found += store.narrated_shifts(since=start, until=end, kind=turn, **dyad)
-    found.sort(key=lambda s: (str(s["date"]), s["kind"] == "narrated", s["source"], s["target"]))
-    return {"shifts": found[:limit], "total": len(found)}
+        found.sort(key=lambda s: (str(s["date"]), s["kind"] == "narrated", s["source"], s["target"]))
+        return {"shifts": found[:limit], "total": len(found)}
+
+    return await _answer(request, ("shifts", start, end, kind, *dyad.values(), limit, near), compute)
 
 
-@router.get("/shifts/explain", summary="Why the detector did or did not fire on one directed dyad")
-def explain_shifts(
+@router.get(
+    "/shifts/explain", summary="Why the detector did or did not fire on one directed dyad", response_model=ANSWER
+)
+async def explain_shifts(
     request: Request,
     source: Annotated[
         str,
@@ -245,36 +277,47 @@ def explain_shifts(
     target: Annotated[str, Query(pattern=ACTOR_PATTERN, description="Target country (`USA`).")],
     since: Day = None,
     until: Day = None,
-) -> dict[str, Any]:
+) -> Response:
     start, end = parse_range(since, until)
-    with request.app.state.store.reading() as store:
-        found = store.explain_shifts(source.upper(), target.upper(), since=start, until=end)
-    return dict(found.to_dict())
+    source, target = source.upper(), target.upper()
+
+    def compute(store: Store) -> dict[str, Any]:
+        return dict(store.explain_shifts(source, target, since=start, until=end).to_dict())
+
+    return await _answer(request, ("explain", source, target, start, end), compute)
 
 
-@router.get("/shifts/{shift_id}", summary="One shift (fired or near miss) by its id")
-def shift(
+@router.get("/shifts/{shift_id}", summary="One shift (fired or near miss) by its id", response_model=ANSWER)
+async def shift(
     request: Request,
     shift_id: Annotated[str, Path(pattern=r"^[A-Z-]{3}-[A-Z-]{3}-\d{4}-\d{2}-\d{2}-[a-z]+$", max_length=64)],
-) -> dict[str, Any]:
-    with request.app.state.store.reading() as store:
+) -> Response:
+    def compute(store: Store) -> dict[str, Any]:
         found = store.shift(shift_id)
-    if found is None:
-        raise NotFound(
-            f"no shift with id {shift_id!r} in the store (list ids with GET /api/shifts?near=true)"
-        )
-    return dict(found)
+        if found is None:
+            raise NotFound(
+                f"no shift with id {shift_id!r} in the store (list ids with GET /api/shifts?near=true)"
+            )
+        return dict(found)
+
+    return await _answer(request, ("shift", shift_id), compute)
 
 
-@router.get("/articles/{article_id:path}", summary="One article with its events and their character spans")
-def article(
+@router.get(
+    "/articles/{article_id:path}",
+    summary="One article with its events and their character spans",
+    response_model=ANSWER,
+)
+async def article(
     request: Request, article_id: Annotated[str, Path(min_length=1, max_length=512)]
-) -> dict[str, Any]:
-    with request.app.state.store.reading() as store:
+) -> Response:
+    def compute(store: Store) -> dict[str, Any]:
         found = store.get_article(article_id)
-    if found is None:
-        raise NotFound(f"no article with id {article_id!r} in the store (list ids with GET /api/events)")
-    return dict(found)
+        if found is None:
+            raise NotFound(f"no article with id {article_id!r} in the store (list ids with GET /api/events)")
+        return dict(found)
+
+    return await _answer(request, ("article", article_id), compute)
 
 
 _POST_BODY = {

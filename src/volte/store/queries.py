@@ -149,8 +149,8 @@ SELECT date AS day, count(*) AS clusters, sum(num_mentions) AS mentions, sum(num
        sum(weight) AS weight, sum(weight * goldstein) AS goldstein_sum, sum(goldstein) AS goldstein_plain_sum,
        coalesce(sum(weight * goldstein) FILTER (WHERE goldstein > 0), 0) AS cooperation,
        coalesce(sum(weight * goldstein) FILTER (WHERE goldstein < 0), 0) AS conflict,
-       count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
-       count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4
+       count_if(quad_class = 1)::BIGINT AS q1, count_if(quad_class = 2)::BIGINT AS q2,
+       count_if(quad_class = 3)::BIGINT AS q3, count_if(quad_class = 4)::BIGINT AS q4
 FROM clusters
 WHERE {where}
 GROUP BY date ORDER BY date

@@ -23,16 +23,33 @@ MATRIX_CELLS = 2_000_000  # dyads x days scored at once (8 arrays of float64: ab
 OUT_COLUMNS = (*EVENT_FIELDS, "cluster_id")
 
 
+EVENTS_ORDER = "ORDER BY date DESC NULLS LAST, doc_id, sentence_index, trigger_start, event_id"
+# One statement (one snapshot) for a page and the number of matches: the filter runs once, over the sort
+# keys only, and the page's full rows are then read by rowid. Reading every column of each matching row
+# before sorting (the plain ORDER BY ... LIMIT) decompresses the sentence column across the whole table.
+EVENTS_PAGE = f"""
+WITH hits AS MATERIALIZED (
+    SELECT rowid AS r, date, doc_id, sentence_index, trigger_start, event_id FROM events WHERE {{where}}
+), page AS (SELECT r FROM hits {EVENTS_ORDER} LIMIT ? OFFSET ?)
+SELECT (SELECT count(*) FROM hits) AS _total, {', '.join(OUT_COLUMNS)} FROM events
+WHERE rowid IN (SELECT r FROM page) {EVENTS_ORDER}
+"""
+
+
 def events(
     con: duckdb.DuckDBPyConnection, where: q.Where, *, limit: int, offset: int
 ) -> tuple[list[dict[str, Any]], int]:
-    total_row = con.execute(f"SELECT count(*) FROM events WHERE {where.sql}", where.params).fetchone()
-    cursor = con.execute(
-        f"SELECT {', '.join(OUT_COLUMNS)} FROM events WHERE {where.sql} "
-        "ORDER BY date DESC NULLS LAST, doc_id, sentence_index, trigger_start, event_id LIMIT ? OFFSET ?",
-        [*where.params, max(int(limit), 0), max(int(offset), 0)],
-    )
-    return [_jsonable(r) for r in _dicts(cursor)], int(total_row[0]) if total_row else 0
+    bounds = [max(int(limit), 0), max(int(offset), 0)]
+    if not where.parts:  # the whole table: its count is known without a scan, and the keys would be all rows
+        total_row = con.execute("SELECT count(*) FROM events").fetchone()
+        cursor = con.execute(f"SELECT {', '.join(OUT_COLUMNS)} FROM events {EVENTS_ORDER} LIMIT ? OFFSET ?", bounds)
+        return [_jsonable(r) for r in _dicts(cursor)], int(total_row[0]) if total_row else 0
+    rows = _dicts(con.execute(EVENTS_PAGE.format(where=where.sql), [*where.params, *bounds]))
+    if not rows:  # no match, or a page past the last one: the count alone
+        total_row = con.execute(f"SELECT count(*) FROM events WHERE {where.sql}", where.params).fetchone()
+        return [], int(total_row[0]) if total_row else 0
+    total = int(rows[0]["_total"])
+    return [_jsonable({k: v for k, v in r.items() if k != "_total"}) for r in rows], total
 
 
 def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
