@@ -112,7 +112,7 @@ class _LineLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.Saf
     """Safe YAML loader that records each mapping's line as ``__line__``."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         mapping["__line__"] = node.start_mark.line + 1
         return mapping
 

@@ -852,7 +852,7 @@ class ActorResolver:
 
     def _governors(self, token: Token, sent: Span) -> list[Token]:
         """Role or organization phrases a name modifies ("Colombian troops", "the president of Venezuela")."""
-        found = []
+        found: list[Token] = []
         while True:
             if token.dep_ in MODIFIER_DEPS:
                 token = token.head

@@ -7,6 +7,7 @@ PLOVER labels are from the PLOVER project (CC BY-SA 4.0).
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -33,8 +34,7 @@ class CodeInfo:
 def code_table() -> dict[str, CodeInfo]:
     """All CAMEO codes, keyed by code string ("036")."""
     path = resources.files("volte.coding") / "rules" / "cameo" / "event_codes.csv"
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
     return {
         row["code"]: CodeInfo(
             code=row["code"],

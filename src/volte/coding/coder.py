@@ -1264,7 +1264,8 @@ def _pairs(
             return [(a, b) for a in side for b in side if a.code != b.code]
     if not sources and not targets:
         return []
-    pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
+    either: list[ResolvedActor | None] = [None]
+    pairs = [(s, t) for s in (sources or either) for t in (targets or either)]
     if symmetric:  # "X met Y", "X held talks with Y": coded in both directions
         pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
     return [

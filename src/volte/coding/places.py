@@ -18,9 +18,8 @@ the text uses as places (rules in docs/places.md):
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span, Token
 
 from volte.coding.gazetteer import (
     RANK_COUNTRY,
@@ -34,9 +33,6 @@ from volte.coding.gazetteer import (
     fold,
 )
 from volte.coding.lexicon import words
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["Gazetteer", "Place", "country_of", "default_gazetteer", "find_places"]
 
@@ -71,14 +67,14 @@ def find_places(span: Span | Doc) -> list[Place]:
 
     Nothing is cached on the doc (a Place in ``doc.user_data`` would break ``Doc.to_bytes``); a sentence
     takes 40-100 microseconds (bench/places.py)."""
-    doc = span.doc if hasattr(span, "doc") else span
-    start, end = (span.start, span.end) if hasattr(span, "start") else (0, len(doc))
-    return _Scan(default_gazetteer(), doc, start, end).run()
+    if isinstance(span, Doc):
+        return _Scan(default_gazetteer(), span, 0, len(span)).run()
+    return _Scan(default_gazetteer(), span.doc, span.start, span.end).run()
 
 
 def country_of(span_or_token: Span | Token) -> str | None:
     """The country of the place a token or phrase names ("in Kupwara District" -> "IND"), or None."""
-    if hasattr(span_or_token, "i"):  # a Token: the place in its sentence that covers it
+    if isinstance(span_or_token, Token):  # the place in its sentence that covers it
         token = span_or_token
         sent = token.sent if token.doc.has_annotation("SENT_START") else token.doc[:]
         for place in find_places(sent):

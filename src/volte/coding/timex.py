@@ -344,4 +344,4 @@ def _word_cue(words: list[str], i: int, *, capitalised: bool) -> str | None:
 
 def _is_abbreviation(before: str) -> bool:
     tail = re.search(r"([A-Za-z.]+)$", before)
-    return bool(tail) and (tail.group(1).lower() in _ABBREVIATIONS or len(tail.group(1)) == 1)
+    return tail is not None and (tail.group(1).lower() in _ABBREVIATIONS or len(tail.group(1)) == 1)

@@ -509,7 +509,7 @@ def _to_advcl(clause: Token) -> bool:
 
 def _prep_objects(tok: Token, preps: tuple[str, ...], *, with_object: bool = False) -> list[Token]:
     holders = [tok] + ([c for c in tok.children if c.dep_ == "dobj"] if with_object else [])
-    out = []
+    out: list[Token] = []
     for holder in holders:
         for child in holder.children:
             if child.dep_ in ("prep", "dative") and child.lower_ in preps:
@@ -589,7 +589,7 @@ def _drop_topics(raws: list[_Raw]) -> None:
             continue
         governor = _governing_word(noun)
         speech = by_index.get(governor.i) if governor is not None else None
-        if speech is None or speech.noun or speech.pattern.statement or governor.lemma_ in ENACTING:
+        if governor is None or speech is None or speech.noun or speech.pattern.statement or governor.lemma_ in ENACTING:
             continue  # "announced a *suspension* of links", "ordered a *mobilisation*" report the act
         if _culpable(speech.tok) and raw.pattern.code[:2] in _HOSTILE_ROOTS:
             # "the government *was responsible for* the sarin attack" reports the attack

@@ -98,13 +98,14 @@ def error_response(
     if request is not None and _wants_html(request):
         templates = getattr(request.app.state, "templates", None)
         if templates is not None:
-            return templates.TemplateResponse(
+            page: Response = templates.TemplateResponse(
                 request,
                 "error.html",
                 {"message": message, "code": code, "status": status},
                 status_code=status,
                 headers=headers,
             )
+            return page
         return HTMLResponse(f"<h1>{status}</h1><p>{message}</p>", status_code=status, headers=headers)
     return JSONResponse(error_body(message, code=code, status=status), status_code=status, headers=headers)
 

@@ -139,8 +139,9 @@ def _from_html(html: str, params: dict[str, str | None], *, settings: Settings) 
     article = _accepted(
         article_from_html(html, doc_id=doc_id, origin="api", published=published, settings=settings)
     )
-    given = {k: params[k] for k in ("url", "title") if params.get(k)}
-    return dataclasses.replace(article, **given) if given else article
+    return dataclasses.replace(
+        article, url=params.get("url") or article.url, title=params.get("title") or article.title
+    )
 
 
 def _check_date(value: Any) -> Any:

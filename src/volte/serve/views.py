@@ -274,7 +274,7 @@ def _dyad_data(
 ) -> dict[str, Any]:
     """Both directions' series, listed events (oldest first), event totals and reversals."""
     window = {"since": since, "until": until}
-    series = {d: lookups.series_or_empty(store, *d, freq=freq, **window) for d in directions}
+    series = {d: lookups.series_or_empty(store, d[0], d[1], freq=freq, **window) for d in directions}
     events = {
         d: lookups.events_or_empty(store, source=d[0], target=d[1], limit=DYAD_EVENTS, offset=0, **window)
         for d in directions
