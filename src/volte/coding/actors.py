@@ -156,6 +156,7 @@ class ActorResolver:
         self._matches: list[_Match] | None = None
         self._match_at: dict[int, _Match] = {}
         self._person_at: dict[int, Entry] = {}
+        self._office_at: set[int] = set()  # starts of the surnames _office_surnames added
         self._names: dict[str, list[int]] | None = None
 
     # ------------------------------------------------------------------ public
@@ -287,6 +288,9 @@ class ActorResolver:
         if self._matches is not None:
             return
         self._matches = self._find_matches()
+        office = self._office_surnames()
+        self._office_at = {m.start for m in office}
+        self._matches = sorted([*self._matches, *office], key=lambda m: m.start)
         for match in self._matches:
             for i in range(match.start, match.end):
                 self._match_at[i] = match
@@ -316,6 +320,32 @@ class ActorResolver:
                         break
             i += step
         return matches
+
+    def _office_surnames(self) -> list[_Match]:
+        """Surnames alone of people the dictionary lists only by their whole name (``short: []``, as "Ali"
+        is too common a name to match everywhere): a capitalised proper noun the dictionary does not match,
+        the last word of one such person's name, who holds an office on the article's date in a country the
+        article is about ("GEORGETOWN - *Ali* said ... a meeting with Maduro": Irfaan Ali, GUYGOV). Only
+        ``_person_of_match`` decides, with the same test (``_office_holder``)."""
+        if self.published is None:
+            return []
+        covered = {i for m in self._matches or [] for i in range(m.start, m.end)}
+        last = _last_names(self.dictionary)
+        found = []
+        for token in self.doc:
+            if (
+                token.i in covered
+                or token.pos_ != "PROPN"
+                or not token.text[:1].isupper()
+                or token.dep_ == "compound"
+                or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts)
+            ):
+                continue
+            people = last.get(fold(token.text))
+            if people:
+                names = tuple(Name(e, SURNAME, e.code, ("upper",)) for e in people)
+                found.append(_Match(token.i, token.i + 1, names))
+        return found
 
     def _follow_people(self) -> None:
         """Walk the article in order: introductions, surname-only mentions and he/she pronouns."""
@@ -353,8 +383,36 @@ class ActorResolver:
             return max(known, key=lambda e: introduced[e.id])
         if match.of_kind(STATE, ORG, SEAT, ADJ) is not None:
             return None
+        if match.start in self._office_at:
+            return self._office_holder(surnames)
         famous = [e for e in surnames if e.famous]
-        return famous[0] if len(famous) == 1 else None
+        if len(famous) == 1:
+            return famous[0]
+        return self._office_holder(surnames)
+
+    def _office_holder(self, people: list[Entry]) -> Entry | None:
+        """A surname alone ("*Ali* said") of the one person it may name who holds an office on the article's
+        date in a country the article is about (its dateline's, or a state, capital or nationality it names):
+        "GEORGETOWN - *Ali* said" is Irfaan Ali, Guyana's president then; None when none or several fit."""
+        if self.published is None:
+            return None
+        countries = self._article_countries()
+        fits = []
+        for person in people:
+            _, period = person.code_on(self.published)
+            if period is not None and period.code[:3] in countries:
+                fits.append(person)
+        return fits[0] if len(fits) == 1 else None
+
+    def _article_countries(self) -> set[str]:
+        """The countries an article is about: its dateline's and those of the states, capitals and
+        nationality words it names."""
+        countries = {self.setting.home} if self.setting is not None and self.setting.home else set()
+        for match in self._matches or []:
+            named = match.of_kind(STATE, SEAT, ADJ)
+            if named is not None and len(named.entry.country) == 3:
+                countries.add(named.entry.country)
+        return countries
 
     # ------------------------------------------------------------------ one noun phrase
 
@@ -366,6 +424,10 @@ class ActorResolver:
         if person is not None:
             return self._person_actor(head, person, on)
         match = self._match_at.get(head.i)
+        if match is None and lower in PERSON_PRONOUNS:
+            titled = self._titled_antecedent(head, on)
+            if titled is not None:
+                return titled
         if match is None and (lower in PERSON_PRONOUNS or lower in OTHER_PRONOUNS):
             return self._actor("", head.i, head.i + 1, "pronoun:unresolved")
         named = match.of_kind(ORG, STATE, SEAT, ADJ) if match is not None else None
@@ -379,6 +441,31 @@ class ActorResolver:
         if anaphor is not None and appositive is None:
             return self._actor(anaphor.code, anaphor.start, anaphor.end, anaphor.entry)
         return appositive or self._titled_name(head, on) or self._introduced(head, on) or self._fallback(head)
+
+    def _titled_antecedent(self, pronoun: Token, on: date | None) -> ResolvedActor | None:
+        """A subject he/she whose antecedent is a person the dictionary lacks, named with a title in this or
+        the previous sentence: "Rwandan Foreign Minister Olivier Nduhungirehe said ... *He* accused Kinshasa"
+        takes the title's code (RWAGOV). The nearest earlier person's name decides; a person the dictionary
+        knows in between is the antecedent (``_follow_people``), so none is taken past it."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        sent = pronoun.sent
+        first = sent.start
+        if first > 0:
+            first = self.doc[first - 1].sent.start
+        for i in range(pronoun.i - 1, first - 1, -1):
+            token = self.doc[i]
+            if i in self._person_at:
+                return None
+            if token.ent_type_ != "PERSON" or token.pos_ != "PROPN" or token.dep_ == "compound":
+                continue
+            if i in self._match_at:
+                return None
+            named = self._titled_name(token, on) or self._introduced(token, on)
+            if named is None or not named.code:
+                return None
+            return self._actor(named.code, pronoun.i, pronoun.i + 1, f"pronoun->{named.entry}")
+        return None
 
     def _introduced(self, head: Token, on: date | None) -> ResolvedActor | None:
         """A bare unknown name introduced earlier with a title: "Algerian President Abdelaziz Bouteflika ...
@@ -864,6 +951,20 @@ class ActorResolver:
                 break
             found.insert(0, token)
         return found
+
+
+def _last_names(dictionary: ActorDictionary) -> dict[str, tuple[Entry, ...]]:
+    """Folded last word of every person's whole name -> the people (built once per dictionary)."""
+    cached = getattr(dictionary, "_volte_last_names", None)
+    if cached is None:
+        found: dict[str, dict[str, Entry]] = {}
+        for key, names in dictionary.index.names.items():
+            for name in names:
+                if name.kind == PERSON and len(key) > 1:
+                    found.setdefault(key[-1], {})[name.entry.id] = name.entry
+        cached = {k: tuple(v.values()) for k, v in found.items()}
+        dictionary._volte_last_names = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def actor_matches(dictionary: ActorDictionary, doc: Doc, found: dict[int, list[int]]) -> list[_Match]:
