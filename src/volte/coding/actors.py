@@ -87,6 +87,8 @@ IN_PREPS = words("owner_prepositions")
 GENERIC_ROLES = frozenset(("role:government",))
 RULING_BODIES = frozenset("government administration cabinet regime junta leadership presidency".split())
 NON_STATE = words("non_state_prefixes")
+# roles of a state's officials: a countryless one may belong to the institution named just before
+OFFICIAL_ROLES = frozenset("GOV MIL COP SPY JUD LEG".split())
 TITLE_GRACE = timedelta(days=31)  # "President X" keeps the title this long after the term (news lag)
 # Generic groups that are clearly national: with no owner in their phrase they take the one country that the
 # sentence places events in ("riot police detained dozens *in Minsk*", "gunmen ... *in northwestern Nigeria*").
@@ -157,6 +159,7 @@ class ActorResolver:
         self._match_at: dict[int, _Match] = {}
         self._person_at: dict[int, Entry] = {}
         self._office_at: set[int] = set()  # starts of the surnames _office_surnames added
+        self._looking_back = False  # _institution_before reads the previous sentence once, not further
         self._names: dict[str, list[int]] | None = None
 
     # ------------------------------------------------------------------ public
@@ -459,8 +462,9 @@ class ActorResolver:
                 return None
             if token.ent_type_ != "PERSON" or token.pos_ != "PROPN" or token.dep_ == "compound":
                 continue
-            if i in self._match_at:
-                return None
+            known = self._match_at.get(i)
+            if known is not None and known.of_kind(SURNAME) is None:
+                return None  # a state, seat or role: not a person the dictionary lacks
             named = self._titled_name(token, on) or self._introduced(token, on)
             if named is None or not named.code:
                 return None
@@ -649,7 +653,13 @@ class ActorResolver:
                 )
         if owner is None:
             alone = role.entry.country
-            if not alone and not extra:  # "militants", "a court": the role, country unknown (PETRARCH's ---)
+            if not alone and not extra:
+                prior = self._institution_before(head, role_code, on)
+                if prior is not None:  # "Ethiopia's foreign ministry rejected ... *A spokesman* accused ..."
+                    return self._actor(
+                        prior.code, match.start, match.end, f"{role.entry.id}+institution:{prior.entry}"
+                    )
+                # "militants", "a court": the role, country unknown (PETRARCH's ---)
                 return self._actor(
                     UNKNOWN_COUNTRY + role_code, match.start, match.end, role.entry.id + " (---)"
                 )
@@ -659,6 +669,32 @@ class ActorResolver:
         code = owner.code if owner.is_org else owner.code + role_code
         start, end = min(owner.start, match.start), max(owner.end, match.end)
         return self._actor(code, start, end, f"{role.entry.id}+{owner.entry}")
+
+    def _institution_before(self, head: Token, role_code: str, on: date | None) -> ResolvedActor | None:
+        """The institution of a countryless official, named in the previous sentence with the same role
+        code: "Ethiopia's foreign ministry rejected the accusations. *A spokesman* accused Mogadishu ..." is
+        ETHGOV. Only when the previous sentence names exactly one such institution (one country); the
+        sentence before that is not read."""
+        if self._looking_back or head.sent.start == 0 or role_code not in OFFICIAL_ROLES:
+            return None
+        before = self.doc[head.sent.start - 1].sent
+        self._looking_back = True
+        try:
+            found = {
+                actor.code: actor
+                for token in before
+                if token.i in self._match_at and token.i not in self._person_at
+                and not (self.setting is not None and self.setting.in_dateline(token))
+                and token.dep_ not in ("compound", "amod", "poss")
+                and (actor := self._resolve_head(token, on)) is not None
+                and len(actor.code) == 3 + len(role_code)
+                and actor.code.endswith(role_code)
+                and not is_countryless(actor.code)
+                and actor.code[:3] not in NON_STATE
+            }
+        finally:
+            self._looking_back = False
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _specific_role(self, head: Token, role: Name) -> str:
         """ "intelligence officials" SPY, "military sources" MIL: a role modifier refines a generic head."""
