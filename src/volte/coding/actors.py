@@ -677,6 +677,8 @@ class ActorResolver:
         sentence before that is not read."""
         if self._looking_back or head.sent.start == 0 or role_code not in OFFICIAL_ROLES:
             return None
+        if head.tag_ not in ("NN", "NNP"):
+            return None  # one official: "the two governments", "officials" are not his institution's
         before = self.doc[head.sent.start - 1].sent
         self._looking_back = True
         try:
