@@ -685,7 +685,8 @@ class ActorResolver:
             found = {
                 actor.code: actor
                 for token in before
-                if token.i in self._match_at and token.i not in self._person_at
+                if token.i in self._match_at
+                and token.i not in self._person_at
                 and not (self.setting is not None and self.setting.in_dateline(token))
                 and token.dep_ not in ("compound", "amod", "poss")
                 and (actor := self._resolve_head(token, on)) is not None

@@ -760,8 +760,8 @@ class _EventBuilder:
         ]
         while queue:
             token, depth = queue.pop(0)
-            if venue and token.dep_ == "pobj" and token.head.lower_ == "in" and token.ent_type_ in _PLACE_ENTS:
-                continue  # a place after "in" is where the meeting is, not the partner ("in the *visit* by ..." is)
+            if venue and token.dep_ == "pobj" and token.head.lower_ == "in" and _place_entity(token):
+                continue  # a place after "in" is where they meet, not the partner ("in the *visit* by X" is read)
             if token.dep_ in _COMPLEMENT_ROLES and token.pos_ in ("NOUN", "PROPN"):
                 found = [a for a in self._side((token.i,), on, speaker=None) if a.code not in own]
                 if found:
@@ -833,7 +833,8 @@ class _EventBuilder:
             if self.setting.in_dateline(head):
                 continue
             actors = self._side((head.i,), on, speaker=None)
-            pair = {a.code[:3]: a for a in actors if not _countryless(a) and a.code[:3] not in NON_STATE | beside}
+            left_out = NON_STATE | beside
+            pair = {a.code[:3]: a for a in actors if not _countryless(a) and a.code[:3] not in left_out}
             if len(pair) == 2 and coordinated is None:
                 coordinated = list(pair.values())  # "the foreign ministers of Congo and Rwanda"
             for actor in actors:
@@ -1200,6 +1201,11 @@ def _one_per_root(events: list[Event]) -> list[Event]:
             kept[kept.index(same)] = event
     chosen = {id(e) for e in kept}
     return [e for e in events if id(e) in chosen]
+
+
+def _place_entity(token: Token) -> bool:
+    """Whether the entity recogniser calls a token a place (a country, city, region or building)."""
+    return token.ent_type_ in _PLACE_ENTS
 
 
 def _reporting_signer(trigger: Token) -> tuple[int, ...]:
