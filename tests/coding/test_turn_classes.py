@@ -74,6 +74,15 @@ def test_surname_alone_needs_the_articles_country(coder) -> None:
     assert not any(e.source == "GUYGOV" for e in events), _dyads(events)
 
 
+def test_surname_alone_reads_the_headlines_country(coder) -> None:
+    text = "KINGSTOWN, March 1 (Test Wire) - Maduro criticized Ali on Friday over the oil licences."
+    titled = Article(id="t", text=text, published=ON, title="Venezuela rebukes Guyana over oil")
+    events = list(next(coder.code([titled])).events)
+    assert ("11", "VENGOV", "GUYGOV") in _dyads(events)
+    untitled = _code(coder, text)
+    assert not any(e.target == "GUYGOV" for e in untitled), _dyads(untitled)
+
+
 # --- a place after "in" is where, not with whom ---------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ person's code depends on the date, and an unknown proper noun gives the empty co
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -415,7 +416,24 @@ class ActorResolver:
             named = match.of_kind(STATE, SEAT, ADJ)
             if named is not None and len(named.entry.country) == 3:
                 countries.add(named.entry.country)
-        return countries
+        return countries | self._title_countries()
+
+    def _title_countries(self) -> set[str]:
+        """The states, capitals and nationality words of the article's headline ("Maduro hails dialogue with
+        *Guyana*"), when the doc carries its article (``doc._.volte_article``)."""
+        article = self.doc._.get("volte_article") if self.doc.has_extension("volte_article") else None
+        title = getattr(article, "title", None) or ""
+        words = [fold(w) for w in re.findall(r"[\w'.-]+", title)]
+        index = self.dictionary.index
+        found = set()
+        for i in range(len(words)):
+            for length in range(min(index.first.get(words[i], 0), len(words) - i), 0, -1):
+                names = index.names.get(tuple(words[i : i + length])) or ()
+                kinds = [nm for nm in names if nm.kind in (STATE, SEAT, ADJ) and len(nm.entry.country) == 3]
+                if kinds:
+                    found.add(kinds[0].entry.country)
+                    break
+        return found
 
     # ------------------------------------------------------------------ one noun phrase
 
