@@ -390,9 +390,7 @@ class ActorResolver:
         if match.start in self._office_at:
             return self._office_holder(surnames)
         famous = [e for e in surnames if e.famous]
-        if len(famous) == 1:
-            return famous[0]
-        return self._office_holder(surnames)
+        return famous[0] if len(famous) == 1 else None
 
     def _office_holder(self, people: list[Entry]) -> Entry | None:
         """A surname alone ("*Ali* said") of the one person it may name who holds an office on the article's
