@@ -10,6 +10,7 @@ person's code depends on the date, and an unknown proper noun gives the empty co
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -87,6 +88,8 @@ IN_PREPS = words("owner_prepositions")
 GENERIC_ROLES = frozenset(("role:government",))
 RULING_BODIES = frozenset("government administration cabinet regime junta leadership presidency".split())
 NON_STATE = words("non_state_prefixes")
+# roles of a state's officials: a countryless one may belong to the institution named just before
+OFFICIAL_ROLES = frozenset("GOV MIL COP SPY JUD LEG".split())
 TITLE_GRACE = timedelta(days=31)  # "President X" keeps the title this long after the term (news lag)
 # Generic groups that are clearly national: with no owner in their phrase they take the one country that the
 # sentence places events in ("riot police detained dozens *in Minsk*", "gunmen ... *in northwestern Nigeria*").
@@ -156,6 +159,8 @@ class ActorResolver:
         self._matches: list[_Match] | None = None
         self._match_at: dict[int, _Match] = {}
         self._person_at: dict[int, Entry] = {}
+        self._office_at: set[int] = set()  # starts of the surnames _office_surnames added
+        self._looking_back = False  # _institution_before reads the previous sentence once, not further
         self._names: dict[str, list[int]] | None = None
 
     # ------------------------------------------------------------------ public
@@ -287,6 +292,9 @@ class ActorResolver:
         if self._matches is not None:
             return
         self._matches = self._find_matches()
+        office = self._office_surnames()
+        self._office_at = {m.start for m in office}
+        self._matches = sorted([*self._matches, *office], key=lambda m: m.start)
         for match in self._matches:
             for i in range(match.start, match.end):
                 self._match_at[i] = match
@@ -316,6 +324,32 @@ class ActorResolver:
                         break
             i += step
         return matches
+
+    def _office_surnames(self) -> list[_Match]:
+        """Surnames alone of people the dictionary lists only by their whole name (``short: []``, as "Ali"
+        is too common a name to match everywhere): a capitalised proper noun the dictionary does not match,
+        the last word of one such person's name, who holds an office on the article's date in a country the
+        article is about ("GEORGETOWN - *Ali* said ... a meeting with Maduro": Irfaan Ali, GUYGOV). Only
+        ``_person_of_match`` decides, with the same test (``_office_holder``)."""
+        if self.published is None:
+            return []
+        covered = {i for m in self._matches or [] for i in range(m.start, m.end)}
+        last = _last_names(self.dictionary)
+        found = []
+        for token in self.doc:
+            if (
+                token.i in covered
+                or token.pos_ != "PROPN"
+                or not token.text[:1].isupper()
+                or token.dep_ == "compound"
+                or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts)
+            ):
+                continue
+            people = last.get(fold(token.text))
+            if people:
+                names = tuple(Name(e, SURNAME, e.code, ("upper",)) for e in people)
+                found.append(_Match(token.i, token.i + 1, names))
+        return found
 
     def _follow_people(self) -> None:
         """Walk the article in order: introductions, surname-only mentions and he/she pronouns."""
@@ -353,8 +387,51 @@ class ActorResolver:
             return max(known, key=lambda e: introduced[e.id])
         if match.of_kind(STATE, ORG, SEAT, ADJ) is not None:
             return None
+        if match.start in self._office_at:
+            return self._office_holder(surnames)
         famous = [e for e in surnames if e.famous]
         return famous[0] if len(famous) == 1 else None
+
+    def _office_holder(self, people: list[Entry]) -> Entry | None:
+        """A surname alone ("*Ali* said") of the one person it may name who holds an office on the article's
+        date in a country the article is about (its dateline's, or a state, capital or nationality it names):
+        "GEORGETOWN - *Ali* said" is Irfaan Ali, Guyana's president then; None when none or several fit."""
+        if self.published is None:
+            return None
+        countries = self._article_countries()
+        fits = []
+        for person in people:
+            _, period = person.code_on(self.published)
+            if period is not None and period.code[:3] in countries:
+                fits.append(person)
+        return fits[0] if len(fits) == 1 else None
+
+    def _article_countries(self) -> set[str]:
+        """The countries an article is about: its dateline's and those of the states, capitals and
+        nationality words it names."""
+        countries = {self.setting.home} if self.setting is not None and self.setting.home else set()
+        for match in self._matches or []:
+            named = match.of_kind(STATE, SEAT, ADJ)
+            if named is not None and len(named.entry.country) == 3:
+                countries.add(named.entry.country)
+        return countries | self._title_countries()
+
+    def _title_countries(self) -> set[str]:
+        """The states, capitals and nationality words of the article's headline ("Maduro hails dialogue with
+        *Guyana*"), when the doc carries its article (``doc._.volte_article``)."""
+        article = self.doc._.get("volte_article") if self.doc.has_extension("volte_article") else None
+        title = getattr(article, "title", None) or ""
+        words = [fold(w) for w in re.findall(r"[\w'.-]+", title)]
+        index = self.dictionary.index
+        found = set()
+        for i in range(len(words)):
+            for length in range(min(index.first.get(words[i], 0), len(words) - i), 0, -1):
+                names = index.names.get(tuple(words[i : i + length])) or ()
+                kinds = [nm for nm in names if nm.kind in (STATE, SEAT, ADJ) and len(nm.entry.country) == 3]
+                if kinds:
+                    found.add(kinds[0].entry.country)
+                    break
+        return found
 
     # ------------------------------------------------------------------ one noun phrase
 
@@ -366,6 +443,10 @@ class ActorResolver:
         if person is not None:
             return self._person_actor(head, person, on)
         match = self._match_at.get(head.i)
+        if match is None and lower in PERSON_PRONOUNS:
+            titled = self._titled_antecedent(head, on)
+            if titled is not None:
+                return titled
         if match is None and (lower in PERSON_PRONOUNS or lower in OTHER_PRONOUNS):
             return self._actor("", head.i, head.i + 1, "pronoun:unresolved")
         named = match.of_kind(ORG, STATE, SEAT, ADJ) if match is not None else None
@@ -379,6 +460,32 @@ class ActorResolver:
         if anaphor is not None and appositive is None:
             return self._actor(anaphor.code, anaphor.start, anaphor.end, anaphor.entry)
         return appositive or self._titled_name(head, on) or self._introduced(head, on) or self._fallback(head)
+
+    def _titled_antecedent(self, pronoun: Token, on: date | None) -> ResolvedActor | None:
+        """A subject he/she whose antecedent is a person the dictionary lacks, named with a title in this or
+        the previous sentence: "Rwandan Foreign Minister Olivier Nduhungirehe said ... *He* accused Kinshasa"
+        takes the title's code (RWAGOV). The nearest earlier person's name decides; a person the dictionary
+        knows in between is the antecedent (``_follow_people``), so none is taken past it."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        sent = pronoun.sent
+        first = sent.start
+        if first > 0:
+            first = self.doc[first - 1].sent.start
+        for i in range(pronoun.i - 1, first - 1, -1):
+            token = self.doc[i]
+            if i in self._person_at:
+                return None
+            if token.ent_type_ != "PERSON" or token.pos_ != "PROPN" or token.dep_ == "compound":
+                continue
+            known = self._match_at.get(i)
+            if known is not None and known.of_kind(SURNAME) is None:
+                return None  # a state, seat or role: not a person the dictionary lacks
+            named = self._titled_name(token, on) or self._introduced(token, on)
+            if named is None or not named.code:
+                return None
+            return self._actor(named.code, pronoun.i, pronoun.i + 1, f"pronoun->{named.entry}")
+        return None
 
     def _introduced(self, head: Token, on: date | None) -> ResolvedActor | None:
         """A bare unknown name introduced earlier with a title: "Algerian President Abdelaziz Bouteflika ...
@@ -562,7 +669,13 @@ class ActorResolver:
                 )
         if owner is None:
             alone = role.entry.country
-            if not alone and not extra:  # "militants", "a court": the role, country unknown (PETRARCH's ---)
+            if not alone and not extra:
+                prior = self._institution_before(head, role_code, on)
+                if prior is not None:  # "Ethiopia's foreign ministry rejected ... *A spokesman* accused ..."
+                    return self._actor(
+                        prior.code, match.start, match.end, f"{role.entry.id}+institution:{prior.entry}"
+                    )
+                # "militants", "a court": the role, country unknown (PETRARCH's ---)
                 return self._actor(
                     UNKNOWN_COUNTRY + role_code, match.start, match.end, role.entry.id + " (---)"
                 )
@@ -572,6 +685,35 @@ class ActorResolver:
         code = owner.code if owner.is_org else owner.code + role_code
         start, end = min(owner.start, match.start), max(owner.end, match.end)
         return self._actor(code, start, end, f"{role.entry.id}+{owner.entry}")
+
+    def _institution_before(self, head: Token, role_code: str, on: date | None) -> ResolvedActor | None:
+        """The institution of a countryless official, named in the previous sentence with the same role
+        code: "Ethiopia's foreign ministry rejected the accusations. *A spokesman* accused Mogadishu ..." is
+        ETHGOV. Only when the previous sentence names exactly one such institution (one country); the
+        sentence before that is not read."""
+        if self._looking_back or head.sent.start == 0 or role_code not in OFFICIAL_ROLES:
+            return None
+        if head.tag_ not in ("NN", "NNP"):
+            return None  # one official: "the two governments", "officials" are not his institution's
+        before = self.doc[head.sent.start - 1].sent
+        self._looking_back = True
+        try:
+            found = {
+                actor.code: actor
+                for token in before
+                if token.i in self._match_at
+                and token.i not in self._person_at
+                and not (self.setting is not None and self.setting.in_dateline(token))
+                and token.dep_ not in ("compound", "amod", "poss")
+                and (actor := self._resolve_head(token, on)) is not None
+                and len(actor.code) == 3 + len(role_code)
+                and actor.code.endswith(role_code)
+                and not is_countryless(actor.code)
+                and actor.code[:3] not in NON_STATE
+            }
+        finally:
+            self._looking_back = False
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _specific_role(self, head: Token, role: Name) -> str:
         """ "intelligence officials" SPY, "military sources" MIL: a role modifier refines a generic head."""
@@ -864,6 +1006,20 @@ class ActorResolver:
                 break
             found.insert(0, token)
         return found
+
+
+def _last_names(dictionary: ActorDictionary) -> dict[str, tuple[Entry, ...]]:
+    """Folded last word of every person's whole name -> the people (built once per dictionary)."""
+    cached = getattr(dictionary, "_volte_last_names", None)
+    if cached is None:
+        found: dict[str, dict[str, Entry]] = {}
+        for key, names in dictionary.index.names.items():
+            for name in names:
+                if name.kind == PERSON and len(key) > 1:
+                    found.setdefault(key[-1], {})[name.entry.id] = name.entry
+        cached = {k: tuple(v.values()) for k, v in found.items()}
+        dictionary._volte_last_names = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def actor_matches(dictionary: ActorDictionary, doc: Doc, found: dict[int, list[int]]) -> list[_Match]:

@@ -21,7 +21,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from volte import CODER_VERSION
-from volte.coding.actors import UNKNOWN_COUNTRY, ActorResolver, ResolvedActor, is_countryless
+from volte.coding.actors import NON_STATE, UNKNOWN_COUNTRY, ActorResolver, ResolvedActor, is_countryless
 from volte.coding.cameo import STATEMENT_ROOTS, describe
 from volte.coding.components import ACTORS, EVENTS, ParseRepair, code_events, coding_pipeline
 from volte.coding.dates import resolve_event_date
@@ -207,6 +207,8 @@ class _EventBuilder:
         iso, precision, planned = self._dates(match, trigger)
         on = _as_date(iso) or self.setting.reference
         doers = match.sources or (_shared_agent(trigger) if match.passive else ())
+        if not doers and match.passive and match.symmetric:
+            doers = _reporting_signer(trigger)  # "Wagner said *the agreement signed with Rwanda* ..."
         acts = tuple(dict.fromkeys(_condemned(self.doc[i]) for i in match.targets))
         condemned = match.code[:2] == "11" and acts != match.targets
         if (
@@ -276,6 +278,8 @@ class _EventBuilder:
         # "Japan will step up cooperation *with the Philippines*": an intent is one side's statement;
         # "X and Y agreed to restore ties" still goes both ways (paired within one side)
         symmetric = match.symmetric and not (match.code.startswith("03") and sources and targets)
+        if not targets and len(sources) == 2 and all(a.entry.startswith(_PAIR_ENTRY) for a in sources):
+            symmetric = within = True  # "the two countries agreed to reopen the border": each with the other
         pairs = _pairs(sources, targets, symmetric=symmetric, within=within)
         if not self.dyads_only:
             return [
@@ -734,6 +738,7 @@ class _EventBuilder:
         Japan"), which _place reads."""
         own = {a.code for a in sources}
         about = _ABOUT - {"into"} if code[:2] in _PLACE_ROOTS else _ABOUT | {"in"}  # places: see _place
+        venue = code == "036" or code[:2] == "04"  # "agreed to meet again *in Brazil*": where, not with whom
         if trigger.pos_ not in ("VERB", "ADJ"):
             about = _ABOUT - {"into"}  # "a suspension of air links *with Serbia*", not "talks *in* Cairo"
         queue = [
@@ -755,6 +760,8 @@ class _EventBuilder:
         ]
         while queue:
             token, depth = queue.pop(0)
+            if venue and token.dep_ == "pobj" and token.head.lower_ == "in" and _place_entity(token):
+                continue  # a place after "in" is where they meet, not the partner ("in the *visit* by X" is read)
             if token.dep_ in _COMPLEMENT_ROLES and token.pos_ in ("NOUN", "PROPN"):
                 found = [a for a in self._side((token.i,), on, speaker=None) if a.code not in own]
                 if found:
@@ -797,23 +804,55 @@ class _EventBuilder:
         return replace(actor, name=self.doc.text[start:end], start=start, end=end)
 
     def _both(self, token: Token, on: date | None) -> list[ResolvedActor]:
-        """ "both countries/sides/leaders": the two most recent distinct countries named before it."""
+        """ "both countries", "the two sides/neighbours/leaders": the article's pair, not the nearest two
+        actors. The first two states the article names together ("the ministers of *Congo and Rwanda*"),
+        else the two it names most often up to the phrase (the one it names first wins a tie), leaving out those of the phrase's own verb's other arguments ("*Trump* praised the two
+        countries"): "Abiy said Ethiopia ... had no intention of harming Somalia. He thanked *Erdogan* for
+        mediating and said the two countries had agreed" is ETH and SOM, not SOM and TUR. The dateline is
+        where the story was filed, not one of the pair."""
         if token.lemma_.lower() not in _PAIR_NOUNS or not any(
             c.lower_ in ("both", "two") for c in token.children
         ):
             return []
-        found: dict[str, ResolvedActor] = {}
-        sents = [s for s in self.doc.sents if s.start <= token.i][-3:]
-        for sent in reversed(sents):
-            heads = [
-                t for t in sent if t.pos_ in ("NOUN", "PROPN") and t.i < token.i and t.dep_ != "compound"
-            ]
-            for head in reversed(heads):  # nearest first: "his *Bolivian counterpart*" counts too
-                for actor in _known(self.resolver.resolve(head, on=on)):
-                    found.setdefault(actor.code[:3], actor)
-            if len(found) >= 2:
+        verb = token.head
+        beside = {
+            a.code[:3]
+            for c in verb.children
+            if c.i != token.i and c.dep_ in _CO_ARGUMENTS
+            for a in _known(self.resolver.resolve(c, on=on))
+        }
+        seen: set[tuple[str, int]] = set()
+        counts: dict[str, int] = {}
+        latest: dict[str, ResolvedActor] = {}
+        coordinated: list[ResolvedActor] | None = None
+        for head in self.doc[: token.sent.end]:
+            if head.i >= token.i:
                 break
-        return list(found.values())[:2] if len(found) >= 2 else []
+            if head.pos_ not in ("NOUN", "PROPN", "PRON") or head.dep_ == "compound":
+                continue
+            if self.setting.in_dateline(head):
+                continue
+            actors = self._side((head.i,), on, speaker=None)
+            left_out = NON_STATE | beside
+            pair = {a.code[:3]: a for a in actors if not _countryless(a) and a.code[:3] not in left_out}
+            if len(pair) == 2 and coordinated is None:
+                coordinated = list(pair.values())  # "the foreign ministers of Congo and Rwanda"
+            for actor in actors:
+                country = actor.code[:3]
+                if (country, actor.start) in seen or _countryless(actor) or country in NON_STATE:
+                    continue
+                seen.add((country, actor.start))
+                if country in beside:
+                    continue
+                counts[country] = counts.get(country, 0) + 1
+                latest[country] = actor
+        if coordinated is None and len(counts) < 2:
+            return []
+        if coordinated is None:
+            order = list(counts)  # first mention first
+            ranked = sorted(order, key=lambda c: (-counts[c], order.index(c)))
+            coordinated = sorted((latest[c] for c in ranked[:2]), key=lambda a: order.index(a.code[:3]))
+        return [replace(a, entry=f"{_PAIR_ENTRY}{a.entry}") for a in coordinated]
 
     def _speaker_code(self, match: VerbMatch, on: date | None) -> str | None:
         if match.attributed_to is not None:
@@ -964,6 +1003,9 @@ _RIOTING = ("19", "180", "183", "1712")  # seize or destroy property, arrest
 _PLACE_PREPS = words("violence_place_prepositions")
 _SPEAKER_PRONOUNS = words("speaker_pronouns")
 _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_PAIR_ENTRY = "pair->"  # entry prefix of the actors "the two countries" stands for
+_CO_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent"})
 _PAIR_NOUNS = frozenset(
     """country side leader nation government party state neighbor neighbour president minister capital""".split()
 )
@@ -1159,6 +1201,28 @@ def _one_per_root(events: list[Event]) -> list[Event]:
             kept[kept.index(same)] = event
     chosen = {id(e) for e in kept}
     return [e for e in events if id(e) in chosen]
+
+
+def _place_entity(token: Token) -> bool:
+    """Whether the entity recogniser calls a token a place (a country, city, region or building)."""
+    return token.ent_type_ in _PLACE_ENTS
+
+
+def _reporting_signer(trigger: Token) -> tuple[int, ...]:
+    """The doer of a deal named by a bare participle in a reported clause: "Foreign Minister Wagner said
+    that *the agreement signed with Rwanda* opened a new chapter" is the speaker's own side signing with
+    Rwanda (CODGOV -> RWA). Only a participle with no agent, on the subject or object of the clause the
+    saying verb reports."""
+    if trigger.dep_ != "acl" or trigger.tag_ != "VBN" or any(c.dep_ == "agent" for c in trigger.children):
+        return ()
+    noun = trigger.head
+    clause = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or clause.dep_ != "ccomp":
+        return ()
+    said = clause.head
+    if said.lemma_.lower() not in SAYING_WORDS:
+        return ()
+    return tuple(c.i for c in said.children if c.dep_ == "nsubj")
 
 
 def _shared_agent(trigger: Token) -> tuple[int, ...]:
