@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from volte.analyse import shifts as detection
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "reversals"
 
@@ -130,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
                     f"rejects {summary.rejects}; coded and stored in {time.perf_counter() - t0:.0f} s"
                 )
             coded = time.perf_counter() - t0
-            shifts = store.shifts()
+            shifts = detection.shifts(store)
             narrated = store.narrated_shifts() if hasattr(store, "narrated_shifts") else None
     print(f"shifts read in {time.perf_counter() - coded - t0:.1f} s")
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 
-from volte.analyse.dyads import FREQS
+from volte.analyse import shifts as detection
 from volte.cli.app import (
     EXIT_CODING,
     EXIT_QUERY,
@@ -34,6 +34,7 @@ from volte.cli.render import (
     write_records,
 )
 from volte.errors import E_CONFIG_BAD_OPTION, ConfigError
+from volte.store.series import FREQS
 
 DB_HELP = "DuckDB store file (default: store.path setting, volte.duckdb)."
 EVENTS_TABLE = [
@@ -196,6 +197,7 @@ def _recode_stale(store: Any, coder: Any, *, batch_size: int) -> int:
         dictionaries=rules_sha256(provenance_files(coder.settings)),
         on_batch=_progress_callback(progress),
     )
+    detection.refresh_thresholds(store)  # calibrate the dyads the write added
     progress.close()
     return _report(summary, store.path, what="stale stored articles, recoded")
 
@@ -243,6 +245,7 @@ def _store_articles(
         dictionaries=rules_sha256(provenance_files(coder.settings)),
         on_batch=_progress_callback(progress),
     )
+    detection.refresh_thresholds(store)  # calibrate the dyads the write added
     progress.close()
     report_fill(fill)
     dating.warn(fill)
@@ -296,6 +299,7 @@ def _store_batch_output(store: Any, out_dir: str, *, batch_size: int) -> int:
         spacy_model=read_provenance(out_dir)["spacy_model"] or None,
         on_batch=_progress_callback(progress),
     )
+    detection.refresh_thresholds(store)  # calibrate the dyads the write added
     progress.close()
     return _report(summary, store.path, what=f"documents of the batch output {out_dir}")
 
@@ -476,7 +480,7 @@ def dyad_cli(
     start, end = parse_cli_date(since, option="--since"), parse_cli_date(until, option="--until")
     with _open(db, read_only=True) as store:
         rows = store.dyad_series(source, target, freq=freq, since=start, until=end)
-        found = store.shifts(source=source, target=target, since=start, until=end) if plot else []
+        found = detection.shifts(store, source=source, target=target, since=start, until=end) if plot else []
         dating = store.dyad_dating(source, target) if not rows else None
     if dating is not None:
         echo(why_no_rows(source, target, dating, ranged=bool(since or until)), err=True)
@@ -513,7 +517,7 @@ def _dyad_panel(
 def _write_series(
     rows: list[dict[str, Any]], *, fmt: str, output: Path | None, table: list[tuple[str, str, int]] = DYAD_TABLE
 ) -> None:
-    from volte.analyse.dyads import SERIES_FIELDS
+    from volte.store.series import SERIES_FIELDS
 
     columns = ["source", "target", *SERIES_FIELDS]
     if fmt == "parquet" and output is not None:
@@ -599,9 +603,10 @@ def shifts_cli(
     start, end = parse_cli_date(since, option="--since"), parse_cli_date(until, option="--until")
     with _open(db, read_only=True) as store:
         if explain is not None:
-            found = [store.explain_shifts(*explain, since=start, until=end, window_hours=hours).to_dict()]
+            found = [detection.explain_shifts(store, *explain, since=start, until=end, window_hours=hours).to_dict()]
         else:
-            found = store.shifts(
+            found = detection.shifts(
+                store,
                 since=start,
                 until=end,
                 kind=None if kind == "narrated" else kind,
