@@ -7,7 +7,7 @@
 Generates articles, events, clusters and dyad_days directly in DuckDB with vectorised SQL (no Python
 loops over rows), calibrates every dyad's threshold once (timed: it runs at ingest time, not at query
 time), then times what `volte dyad` and `volte shifts` do: ``Store.dyad_series`` for one dyad-year and
-``Store.shifts`` for one month, plus an event query. Prints the median of several runs and the ratio to
+``volte.analyse.shifts.shifts`` for one month, plus an event query. Prints the median of several runs and the ratio to
 the 1-second target. ``--ingest N`` (default 10,000) also times the store's write path on N already
 coded articles (the coder, not measured here, dominates a real `volte ingest`).
 

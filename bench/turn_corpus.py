@@ -5,7 +5,7 @@
     .venv/bin/python bench/turn_corpus.py --only tha   # only the files whose name contains "tha"
 
 Every JSONL file of the corpus is coded with the real coder and ingested into one fresh store (in a
-temporary directory), then ``Store.shifts()`` is read once. Reads only files in the repository.
+temporary directory), then ``volte.analyse.shifts.shifts(store)`` is read once. Reads only files in the repository.
 
 Prints, for each documented turn of tests/data/reversals/README.md: whether a shift of the right kind
 and dyad is dated within one day of the documented day (the README's tolerance where it is wider), its
