@@ -297,7 +297,7 @@ def pair_days(
 
 def cached_thresholds(
     con: duckdb.DuckDBPyConnection, method: str
-) -> dict[Pair, tuple[float, float | None, int, tuple[str, ...] | None]]:
+) -> dict[Pair, tuple[float, float | None, int, tuple[float, ...] | None]]:
     """The calibration table: pair -> (threshold, calibrated, days, features) cached for ``method``."""
     rows = con.execute(
         "SELECT source_country, target_country, threshold, calibrated, days, features FROM dyad_thresholds "
