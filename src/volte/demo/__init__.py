@@ -8,7 +8,6 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from volte.analyse import shifts as detection
 from volte.coding.cameo import code_table
 
 if TYPE_CHECKING:
@@ -31,6 +30,7 @@ class DemoResult:
 
 def run_demo(db_path: str | Path, *, dyad: tuple[str, str] = ("COL", "USA")) -> DemoResult:
     """Code and store the demo articles; return the dyad's events and the detected shifts."""
+    from volte.analyse import shifts as detection
     from volte.coding.coder import Coder
     from volte.ingest.sources import iter_articles
     from volte.store.db import Store
