@@ -59,7 +59,7 @@ def events_or_empty(store: Any, **options: Any) -> tuple[list[dict[str, Any]], i
 
 def shifts_or_empty(store: Any, **options: Any) -> list[dict[str, Any]]:
     try:
-        return detection.shifts(store, **options)  # type: ignore[no-any-return]
+        return detection.shifts(store, **options)
     except StoreError as exc:
         if exc.code == E_STORE_UNKNOWN_ACTOR:
             return []
