@@ -20,6 +20,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from volte.analyse import shifts as detection
 from volte.coding.cameo import code_table
+from volte.derive.narrated import find_turns
 from volte.errors import E_STORE_UNKNOWN_ACTOR, NotFound, StoreError, VolteError
 from volte.records import Article, Event, Reject
 from volte.serve import charts, lookups, overview
@@ -412,8 +413,6 @@ def _code_and_maybe_store(request: Request, *, text: str, day: str, title: str, 
 
 
 def _coded_context(article: Article, events: Sequence[Event], *, stored: bool) -> dict[str, Any]:
-    from volte.derive.narrated import find_turns
-
     rows = [e.to_dict() for e in events]
     turns = [t.to_dict() for t in find_turns(events)]
     return {

@@ -31,7 +31,7 @@ from volte.errors import (
     StoreError,
 )
 from volte.settings import Settings
-from volte.store import migrations, overview, reading, staleness, turns, writer
+from volte.store import exports, migrations, overview, reading, staleness, turns, writer
 from volte.store import queries as q
 from volte.store import series as dyad_analysis
 from volte.store.writer import IngestSummary, Provenance
@@ -294,8 +294,6 @@ class Store:
         """Write the store as gdelt (61-column TSV), gdelt-mentions (16-column TSV), plover (JSONL), parquet
         or csv (docs/export.md); returns rows written. ``header`` adds column names to the GDELT tables;
         the filters are ``volte export``'s."""
-        from volte.store import exports
-
         filters = exports.Filters(since=since, until=until, source=source, target=target, root=root)
         with translated(self.path, f"{fmt} export"):
             return exports.export(self.con, fmt, Path(path), header=header, filters=filters)
