@@ -251,7 +251,7 @@ class Store:
         article_id: str | None = None,
     ) -> list[dict[str, Any]]:
         """Turns narrated in single articles (volte.derive.narrated), stored at ingest, whose after day is in
-        [since, until]; ``kind`` thaw or rupture; countries as for :meth:`shifts`."""
+        [since, until]; ``kind`` thaw or rupture; countries as for volte.analyse.shifts.shifts."""
         source, target = turn_filters(since, until, kind, source, target)
         with translated(self.path, "narrated turns"):
             return turns.read(
