@@ -115,7 +115,7 @@ def code_seed() -> tuple[Coded, dict[str, list[list[str]]]]:
 
 
 def apply(coded: Coded, params: Any) -> list[Any]:
-    from volte.analyse.narrated import find_turns
+    from volte.derive.narrated import find_turns
 
     return [t for _, events in coded for t in find_turns(events, params)]
 
@@ -151,7 +151,7 @@ GRID: list[dict[str, Any]] = [
 
 
 def params_of(**changes: Any) -> Any:
-    from volte.analyse.narrated import DEFAULT
+    from volte.derive.narrated import DEFAULT
 
     return dataclasses.replace(DEFAULT, **changes)
 
@@ -170,7 +170,7 @@ def report(label: str, params: Any, sets: dict[str, tuple[Coded, dict[str, list[
 
 
 def show(coded: Coded, params: Any, count: int) -> None:
-    from volte.analyse.narrated import turn_summary
+    from volte.derive.narrated import turn_summary
 
     found = apply(coded, params)
     step = max(1, len(found) // max(count, 1))

@@ -5,7 +5,7 @@
     .venv/bin/python bench/turn_corpus.py --only tha   # only the files whose name contains "tha"
 
 Every JSONL file of the corpus is coded with the real coder and ingested into one fresh store (in a
-temporary directory), then ``Store.shifts()`` is read once. Reads only files in the repository.
+temporary directory), then ``volte.analyse.shifts.shifts(store)`` is read once. Reads only files in the repository.
 
 Prints, for each documented turn of tests/data/reversals/README.md: whether a shift of the right kind
 and dyad is dated within one day of the documented day (the README's tolerance where it is wider), its
@@ -23,6 +23,8 @@ import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+
+from volte.analyse import shifts as detection
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "reversals"
@@ -130,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
                     f"rejects {summary.rejects}; coded and stored in {time.perf_counter() - t0:.0f} s"
                 )
             coded = time.perf_counter() - t0
-            shifts = store.shifts()
+            shifts = detection.shifts(store)
             narrated = store.narrated_shifts() if hasattr(store, "narrated_shifts") else None
     print(f"shifts read in {time.perf_counter() - coded - t0:.1f} s")
 

@@ -1,5 +1,5 @@
 """The rooms of src/volte import only what docs/internals.md ("What imports what") allows: data flows down
-ingest -> nlp -> coding -> store -> analyse -> serve/cli, and only the store talks to DuckDB."""
+ingest -> nlp -> coding -> (derive) -> store -> analyse -> serve/cli, and only the store talks to DuckDB."""
 
 from __future__ import annotations
 
@@ -12,14 +12,15 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "volte"
 SHARED = {"records", "errors", "settings"}
 #: room -> the volte rooms it must never import (the table of docs/internals.md)
 FORBIDDEN: dict[str, set[str]] = {
-    "records": {"ingest", "nlp", "coding", "store", "analyse", "serve", "cli", "scale", "settings"},
-    "errors": {"ingest", "nlp", "coding", "store", "analyse", "serve", "cli", "scale", "settings", "records"},
-    "settings": {"ingest", "nlp", "coding", "store", "analyse", "serve", "cli", "scale", "records"},
+    "records": {"ingest", "nlp", "coding", "derive", "store", "analyse", "serve", "cli", "scale", "settings"},
+    "errors": {"ingest", "nlp", "coding", "derive", "store", "analyse", "serve", "cli", "scale", "settings", "records"},
+    "settings": {"ingest", "nlp", "coding", "derive", "store", "analyse", "serve", "cli", "scale", "records"},
     "ingest": {"nlp", "store", "analyse", "serve", "cli", "scale"},
     "nlp": {"coding", "store", "analyse", "serve", "cli", "scale"},
     "coding": {"store", "analyse", "serve", "cli", "scale"},
-    "analyse": {"store", "serve", "cli", "scale"},
-    "store": {"serve", "cli", "scale"},
+    "derive": {"ingest", "nlp", "coding", "store", "analyse", "serve", "cli", "scale", "settings"},
+    "analyse": {"serve", "cli", "scale"},
+    "store": {"analyse", "serve", "cli", "scale"},
     "scale": {"store", "serve", "cli"},
     "serve": {"cli", "scale"},
     "evaluate": {"store", "serve", "cli", "scale"},
@@ -70,3 +71,19 @@ def test_rooms_only_the_store_imports_duckdb() -> None:
         if _room(p) != "store" and "duckdb" in _imports(p)
     ]
     assert not wrong, f"duckdb imported outside volte.store: {wrong}"
+
+
+@pytest.mark.issue(17)
+def test_rooms_the_store_never_imports_analyse() -> None:
+    """No import arrow from volte.store to volte.analyse, at module top, inside a function or under
+    TYPE_CHECKING (the store exposes data; detection and calibration call it: docs/internals.md)."""
+    wrong = [
+        str(p.relative_to(SRC))
+        for p in sorted((SRC / "store").rglob("*.py"))
+        if "volte.analyse" in _imports(p)
+        or any(
+            isinstance(n, ast.ImportFrom) and n.level > 0 and (n.module or "").startswith("analyse")
+            for n in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+        )
+    ]
+    assert not wrong, f"volte.store imports volte.analyse: {wrong}"

@@ -178,7 +178,7 @@ TURN_FIELDS: tuple[str, ...] = (
 class Turn:
     """A turn one article narrates (issue 14): a directed country dyad's events swing from conflict on
     one day to cooperation on a later day (a thaw), or back (a rupture). Found by
-    :func:`volte.analyse.narrated.find_turns`; the rule is named by ``method`` (docs/reversals.md)."""
+    :func:`volte.derive.narrated.find_turns`; the rule is named by ``method`` (docs/reversals.md)."""
 
     turn_id: str  # stable hash of article, dyad, kind and the two days
     article_id: str

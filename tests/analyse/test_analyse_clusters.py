@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from volte.analyse.clusters import Mention, actor_country, actor_key, cluster_mentions
+from volte.derive.clusters import Mention, actor_country, actor_key, cluster_mentions
 
 D0 = date(2026, 1, 1)
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from volte.analyse.dyads import clamp_range, count_periods, period_start, series
 from volte.errors import ConfigError
+from volte.store.series import clamp_range, count_periods, period_start, series
 
 
 def _day(

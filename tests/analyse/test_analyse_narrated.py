@@ -1,4 +1,4 @@
-"""Narrated turns (volte.analyse.narrated): the rule on hand-built events, then on written articles coded by
+"""Narrated turns (volte.derive.narrated): the rule on hand-built events, then on written articles coded by
 the real coder (steady dyads stay quiet, written turns are found)."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from volte.analyse.narrated import DEFAULT, METHOD, find_turns
 from volte.coding.cameo import describe
+from volte.derive.narrated import DEFAULT, METHOD, find_turns
 from volte.records import Article, Event, Turn, make_event_id
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "narrated"

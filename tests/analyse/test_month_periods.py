@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from volte.analyse.dyads import count_periods, nth_period, period_start, series
+from volte.store.series import count_periods, nth_period, period_start, series
 
 pytestmark = pytest.mark.issue(15)
 

@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 import volte.cli  # noqa: F401  (registers the commands)
+from volte.analyse import shifts as detection
 from volte.cli.app import app
 from volte.store.db import Store
 
@@ -41,7 +42,7 @@ def corpus_shifts(coder, tmp_path_factory: pytest.TempPathFactory) -> list[dict]
     with Store(tmp_path_factory.mktemp("corpus") / "corpus.duckdb") as store:
         summary = store.ingest(coder.code(iter_articles(files)))
         assert summary.rejects == 0
-        return store.shifts()
+        return detection.shifts(store)
 
 
 @pytest.mark.shared
@@ -55,7 +56,7 @@ def test_acceptance_seed_with_demo_reports_the_col_usa_thaw(demo_store: Path) ->
         ]
         thaws = [
             s
-            for s in store.shifts(source="COL", target="USA", kind="thaw")
+            for s in detection.shifts(store, source="COL", target="USA", kind="thaw")
             if s["date"] in ("2026-01-07", "2026-01-08")
         ]
     assert len(thaws) == 1, thaws

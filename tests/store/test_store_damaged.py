@@ -17,6 +17,7 @@ from store_records import article
 from typer.testing import CliRunner
 
 import volte.cli  # noqa: F401  (registers the commands)
+from volte.analyse import shifts as detection
 from volte.cli.app import app
 from volte.errors import StoreError
 from volte.store.db import Store, translate
@@ -135,7 +136,7 @@ def test_truncated_store_is_e503_or_still_readable(good: Path, tmp_path: Path, f
         try:
             with Store(path, read_only=read_only) as store:
                 store.query_events()
-                store.shifts()
+                detection.shifts(store)
                 store.stats()
         except StoreError as exc:
             assert exc.code == "E503", exc

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from store_records import BERLIN, TEXAS, article, event, placed_article, reject
 
+from volte.analyse import shifts as detection
 from volte.errors import StoreError
 from volte.records import EVENT_FIELDS, Event
 from volte.settings import Settings, StoreSettings
@@ -294,8 +295,8 @@ def test_store_query_events_pages(store: Store) -> None:
         (lambda s: s.dyad_series("COL-GOV", "USA"), "E507"),
         (lambda s: s.query_events(since=date(2026, 2, 1), until=date(2026, 1, 1)), "E506"),
         (lambda s: s.dyad_series("COL", "USA", since=date(2026, 2, 1), until=date(2026, 1, 1)), "E506"),
-        (lambda s: s.shifts(since=date(2026, 2, 1), until=date(2026, 1, 1)), "E506"),
-        (lambda s: s.shifts(kind="sideways"), "E504"),
+        (lambda s: detection.shifts(s, since=date(2026, 2, 1), until=date(2026, 1, 1)), "E506"),
+        (lambda s: detection.shifts(s, kind="sideways"), "E504"),
     ],
     ids=[
         "unknown-source",
@@ -558,7 +559,7 @@ def test_store_migration_upgrades_an_older_store(db: Path) -> None:
     with Store(db) as s:
         assert migrations.pending(s.con) == []
         assert s.con.execute("SELECT count(*) FROM dyad_thresholds").fetchone() == (0,)  # recalibrated on demand
-        assert s.refresh_thresholds() > 0
+        assert detection.refresh_thresholds(s) > 0
         missing = "SELECT count(*) FROM dyad_thresholds WHERE calibrated IS NOT NULL AND features IS NULL"
         assert s.con.execute(missing).fetchone() == (0,)
         assert (
@@ -580,30 +581,29 @@ def test_store_read_only_refuses_a_store_needing_migration(db: Path) -> None:
 def test_store_ingest_caches_thresholds_and_read_only_shifts_agree(db: Path) -> None:
     with Store(db) as s:
         s.ingest(_thaw_articles())
+        detection.refresh_thresholds(s)  # the ingest path's calibration step (volte.analyse.shifts)
         cached = s.con.execute(
             "SELECT source_country, target_country FROM dyad_thresholds ORDER BY ALL"
         ).fetchall()
-        writable = s.shifts()
+        writable = detection.shifts(s)
         s.con.execute("DELETE FROM dyad_thresholds")
     assert ("COL", "USA") in cached and ("USA", "VEN") in cached
     with Store(db, read_only=True) as ro:
-        assert ro.shifts() == writable
-        assert {pair for _, pair in ro._memo} >= {("COL", "USA")}
-        assert ro.shifts() == writable
+        assert detection.shifts(ro) == writable
+        assert {pair for _, pair in ro.memo} >= {("COL", "USA")}
+        assert detection.shifts(ro) == writable
 
 
 def test_store_shifts_in_chunks_equal_shifts_at_once(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    from volte.store import reading
-
     threats = [("USAGOV", "COLGOV", "138", f"2026-01-0{d}") for d in (1, 3, 5)]
     talks = [("USAGOV", "COLGOV", "057", f"2026-01-0{d}") for d in (7, 9)]
     items = _thaw_articles() + [
         article(f"x{i}", threats + talks, url=f"https://p{i}.example/x") for i in range(8)
     ]
     store.ingest(items)
-    whole = store.shifts()
-    monkeypatch.setattr(reading, "MATRIX_CELLS", 1)  # one dyad per chunk
-    assert store.shifts() == whole
+    whole = detection.shifts(store)
+    monkeypatch.setattr(detection, "MATRIX_CELLS", 1)  # one dyad per chunk
+    assert detection.shifts(store) == whole
     assert {(s["source"], s["target"]) for s in whole} >= {("USA", "COL")}
 
 

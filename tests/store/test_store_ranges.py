@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from store_records import article
 
+from volte.analyse import shifts as detection
 from volte.errors import ConfigError
 from volte.settings import Settings, StoreSettings
 from volte.store.db import Store
@@ -94,7 +95,7 @@ def test_store_dyad_series_outside_the_stored_dates_is_empty(
 @given(bounds=wide)
 def test_store_shifts_take_any_range(store: Store, bounds: list[date]) -> None:
     since, until = bounds
-    for shift in store.shifts(since=since, until=until):
+    for shift in detection.shifts(store, since=since, until=until):
         assert since <= date.fromisoformat(shift["date"]) <= until
 
 
@@ -116,13 +117,13 @@ def test_store_dyad_series_of_a_dyad_stays_on_its_own_dates_in_a_wide_store(anci
 @pytest.mark.parametrize(("since", "until"), [(None, None), (date(1, 1, 1), date(9999, 12, 31))])
 def test_store_shifts_over_the_cap_is_e103(ancient: Store, since: date | None, until: date | None) -> None:
     with pytest.raises(ConfigError) as caught:
-        ancient.shifts(since=since, until=until)
+        detection.shifts(ancient, since=since, until=until)
     assert caught.value.code == "E103"
 
 
 @pytest.mark.issue(16)
 def test_store_shifts_of_a_recent_range_in_a_wide_store_work(ancient: Store) -> None:
-    assert isinstance(ancient.shifts(since=date(2026, 1, 1), until=date(9999, 12, 31)), list)
+    assert isinstance(detection.shifts(ancient, since=date(2026, 1, 1), until=date(9999, 12, 31)), list)
 
 
 @pytest.mark.issue(16)

@@ -19,6 +19,7 @@ from store_records import article
 from typer.testing import CliRunner
 
 import volte.cli  # noqa: F401  (registers the commands)
+from volte.analyse import shifts as detection
 from volte.cli.app import app
 from volte.store.db import Store
 
@@ -73,7 +74,7 @@ def store(db: Path):
 
 @pytest.fixture(scope="module")
 def whole(store: Store) -> list[dict[str, Any]]:
-    found = store.shifts(near=True)
+    found = detection.shifts(store, near=True)
     assert any(s["id"] == f"COL-USA-{TURN}-thaw" and s["status"] == "fired" for s in found), found
     return found
 
@@ -95,7 +96,7 @@ WINDOWS = [(None, None), (date(2025, 11, 28), None), (date(2026, 1, 6), date(202
 def test_store_three_windows_give_one_answer(
     store: Store, whole: list[dict[str, Any]], since: date | None, until: date | None
 ) -> None:
-    assert store.shifts(since=since, until=until, near=True) == _in(whole, since, until)
+    assert detection.shifts(store, since=since, until=until, near=True) == _in(whole, since, until)
 
 
 @pytest.mark.issue(14)
@@ -106,27 +107,25 @@ def test_store_any_window_around_the_turn_gives_the_history_s_answer(
 ) -> None:
     since = TURN + timedelta(days=lo)
     until = since + timedelta(days=width)
-    assert store.shifts(since=since, until=until, near=True) == _in(whole, since, until)
+    assert detection.shifts(store, since=since, until=until, near=True) == _in(whole, since, until)
 
 
 @pytest.mark.issue(14)
 def test_store_a_window_starting_inside_an_alarm_is_widened(
     store: Store, whole: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from volte.store import reading
-
     calls: list[tuple[date, date]] = []
-    real = reading._day_matrix
+    real = detection._day_matrix
 
-    def spy(con: Any, pairs: Any, *, start: date, until: date, **kw: Any) -> Any:
+    def spy(store: Any, pairs: Any, *, start: date, until: date, **kw: Any) -> Any:
         calls.append((start, until))
-        return real(con, pairs, start=start, until=until, **kw)
+        return real(store, pairs, start=start, until=until, **kw)
 
-    monkeypatch.setattr(reading, "_day_matrix", spy)
+    monkeypatch.setattr(detection, "_day_matrix", spy)
     thaw = next(s for s in whole if s["id"] == f"COL-USA-{TURN}-thaw")
     # the range starts on the last alarm day and ends before the dating week is over
     since = until = date.fromisoformat(thaw["after"]["end"])
-    got = store.shifts(since=since, until=until, source="COL", target="USA", near=True)
+    got = detection.shifts(store, since=since, until=until, source="COL", target="USA", near=True)
     assert got == _in([s for s in whole if s["source"] == "COL" and s["target"] == "USA"], since, until)
     assert len(calls) >= 2 and calls[1][0] < calls[0][0], calls  # read again over a wider span
 
@@ -134,15 +133,15 @@ def test_store_a_window_starting_inside_an_alarm_is_widened(
 @pytest.mark.issue(14)
 def test_store_shift_ids_find_the_listed_record(store: Store, whole: list[dict[str, Any]]) -> None:
     for shift in whole:
-        assert store.shift(shift["id"]) == shift
-    assert store.shift(f"COL-USA-{TURN - timedelta(days=1)}-thaw") is None
-    assert store.shift("nonsense") is None and store.shift("XYZ-USA-2026-01-07-thaw") is None
+        assert detection.shift(store, shift["id"]) == shift
+    assert detection.shift(store, f"COL-USA-{TURN - timedelta(days=1)}-thaw") is None
+    assert detection.shift(store, "nonsense") is None and detection.shift(store, "XYZ-USA-2026-01-07-thaw") is None
 
 
 @pytest.mark.issue(14)
 def test_store_explanations_agree_with_the_listing(store: Store, whole: list[dict[str, Any]]) -> None:
     for source, target in {(s["source"], s["target"]) for s in whole} | {("BRA", "ARG")}:
-        x = store.explain_shifts(source, target)
+        x = detection.explain_shifts(store, source, target)
         mine = [s for s in whole if (s["source"], s["target"]) == (source, target)]
         assert [s.to_dict()["id"] for s in x.fired] == [s["id"] for s in mine if s["status"] == "fired"]
         assert [s.to_dict()["id"] for s in x.near] == [s["id"] for s in mine if s["status"] == "near"]

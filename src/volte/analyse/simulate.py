@@ -22,9 +22,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from volte.analyse.clusters import COOP_ROOTS
 from volte.analyse.reversals import DayTable
 from volte.coding.cameo import code_table
+from volte.derive.clusters import COOP_ROOTS
 
 CLASSES = ("conflict", "talk", "material", "neutral")
 _ROOTS = {

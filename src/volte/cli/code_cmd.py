@@ -156,7 +156,7 @@ def code_cli(
             *rules_overrides(rules),
         ]
     )
-    from volte.analyse.narrated import find_turns
+    from volte.derive.narrated import find_turns
 
     coder = Coder(settings)
     turns: list[Turn] = []

@@ -9,7 +9,6 @@ from typing import Any
 
 import typer
 
-from volte.analyse.dyads import FREQS
 from volte.cli.app import (
     EXIT_CODING,
     EXIT_QUERY,
@@ -34,6 +33,7 @@ from volte.cli.render import (
     write_records,
 )
 from volte.errors import E_CONFIG_BAD_OPTION, ConfigError
+from volte.store.series import FREQS
 
 DB_HELP = "DuckDB store file (default: store.path setting, volte.duckdb)."
 EVENTS_TABLE = [
@@ -78,6 +78,9 @@ def _settings(rules: list[Path] | None = None) -> Any:
 
 
 def _open(db: Path | None, *, read_only: bool) -> Any:
+    # The store and volte.analyse.shifts are imported by the commands that use them, not at module top:
+    # they bring numpy and duckdb. With them at top, `python -X importtime -c "import volte.cli"` showed
+    # numpy 0.36 s and duckdb 0.38 s cumulative (2026-12-06, shared 2-core machine); lazy, neither loads.
     from volte.store.db import Store
 
     settings = _settings()
@@ -181,6 +184,7 @@ def _running_coder(coder: Any, rules: list[Path] | None) -> Any:
 
 def _recode_stale(store: Any, coder: Any, *, batch_size: int) -> int:
     """`volte ingest --recode-stale`: recode the stale stored articles from their stored text, in batches."""
+    from volte.analyse import shifts as detection  # lazy: see _open
     from volte.coding.user_rules import provenance_files
     from volte.nlp.pipeline import model_version
     from volte.store.writer import rules_sha256
@@ -196,6 +200,7 @@ def _recode_stale(store: Any, coder: Any, *, batch_size: int) -> int:
         dictionaries=rules_sha256(provenance_files(coder.settings)),
         on_batch=_progress_callback(progress),
     )
+    detection.refresh_thresholds(store)  # calibrate the dyads the write added
     progress.close()
     return _report(summary, store.path, what="stale stored articles, recoded")
 
@@ -218,6 +223,7 @@ def _progress_callback(progress: Progress) -> Any:
 def _store_articles(
     store: Any, coder: Any, scan: Any, *, published: date | None, override: bool, batch_size: int
 ) -> int:
+    from volte.analyse import shifts as detection  # lazy: see _open
     from volte.cli.code_cmd import report_skipped
     from volte.coding.user_rules import provenance_files
     from volte.ingest.published import DateFill, fill_dates
@@ -243,6 +249,7 @@ def _store_articles(
         dictionaries=rules_sha256(provenance_files(coder.settings)),
         on_batch=_progress_callback(progress),
     )
+    detection.refresh_thresholds(store)  # calibrate the dyads the write added
     progress.close()
     report_fill(fill)
     dating.warn(fill)
@@ -287,6 +294,7 @@ def _send_to_server(inputs: list[str], url: str, *, published: date | None, over
 
 
 def _store_batch_output(store: Any, out_dir: str, *, batch_size: int) -> int:
+    from volte.analyse import shifts as detection  # lazy: see _open
     from volte.scale.manifest import iter_coded, read_provenance
 
     progress = Progress(f"ingest {out_dir}", unit="docs")
@@ -296,6 +304,7 @@ def _store_batch_output(store: Any, out_dir: str, *, batch_size: int) -> int:
         spacy_model=read_provenance(out_dir)["spacy_model"] or None,
         on_batch=_progress_callback(progress),
     )
+    detection.refresh_thresholds(store)  # calibrate the dyads the write added
     progress.close()
     return _report(summary, store.path, what=f"documents of the batch output {out_dir}")
 
@@ -458,6 +467,7 @@ def dyad_cli(
 
     Source-weighted Goldstein sum and mean per period; `--all -o panel.parquet` writes the balanced
     country-by-country panel (docs/store.md)."""
+    from volte.analyse import shifts as detection  # lazy: see _open
     check_format(freq, FREQS, option="--freq")
     fmt = _dyad_format(fmt, output)
     if output is not None:
@@ -476,7 +486,7 @@ def dyad_cli(
     start, end = parse_cli_date(since, option="--since"), parse_cli_date(until, option="--until")
     with _open(db, read_only=True) as store:
         rows = store.dyad_series(source, target, freq=freq, since=start, until=end)
-        found = store.shifts(source=source, target=target, since=start, until=end) if plot else []
+        found = detection.shifts(store, source=source, target=target, since=start, until=end) if plot else []
         dating = store.dyad_dating(source, target) if not rows else None
     if dating is not None:
         echo(why_no_rows(source, target, dating, ranged=bool(since or until)), err=True)
@@ -513,7 +523,7 @@ def _dyad_panel(
 def _write_series(
     rows: list[dict[str, Any]], *, fmt: str, output: Path | None, table: list[tuple[str, str, int]] = DYAD_TABLE
 ) -> None:
-    from volte.analyse.dyads import SERIES_FIELDS
+    from volte.store.series import SERIES_FIELDS
 
     columns = ["source", "target", *SERIES_FIELDS]
     if fmt == "parquet" and output is not None:
@@ -590,6 +600,7 @@ def shifts_cli(
 ) -> None:
     """Detected diplomatic reversals (thaw: conflict to cooperation; rupture: the reverse) with evidence,
     and the turns single articles narrate (kind narrated, the article as evidence)."""
+    from volte.analyse import shifts as detection  # lazy: see _open
     check_format(fmt, ("table", "jsonl"))
     if kind not in (None, "thaw", "rupture", "narrated"):
         from volte.errors import E_STORE_QUERY, StoreError
@@ -599,9 +610,10 @@ def shifts_cli(
     start, end = parse_cli_date(since, option="--since"), parse_cli_date(until, option="--until")
     with _open(db, read_only=True) as store:
         if explain is not None:
-            found = [store.explain_shifts(*explain, since=start, until=end, window_hours=hours).to_dict()]
+            found = [detection.explain_shifts(store, *explain, since=start, until=end, window_hours=hours).to_dict()]
         else:
-            found = store.shifts(
+            found = detection.shifts(
+                store,
                 since=start,
                 until=end,
                 kind=None if kind == "narrated" else kind,

@@ -30,6 +30,7 @@ class DemoResult:
 
 def run_demo(db_path: str | Path, *, dyad: tuple[str, str] = ("COL", "USA")) -> DemoResult:
     """Code and store the demo articles; return the dyad's events and the detected shifts."""
+    from volte.analyse import shifts as detection
     from volte.coding.coder import Coder
     from volte.ingest.sources import iter_articles
     from volte.store.db import Store
@@ -45,6 +46,7 @@ def run_demo(db_path: str | Path, *, dyad: tuple[str, str] = ("COL", "USA")) -> 
 
     with Store(db_path) as store:
         store.ingest(count(Coder().code(iter_articles([demo_articles_path()]))))
+        detection.refresh_thresholds(store)
         names = code_table()
         for source, target in (dyad, dyad[::-1]):
             rows, _ = store.query_events(source=source, target=target, limit=1000)
@@ -52,7 +54,7 @@ def run_demo(db_path: str | Path, *, dyad: tuple[str, str] = ("COL", "USA")) -> 
                 {**r, "name": names[r["code"]].name if r["code"] in names else ""} for r in rows
             ]
         result.dyad_events.sort(key=lambda r: (str(r["date"]), r["source"], r["code"]))
-        result.shifts = [_shift_row(s) for s in store.shifts()]
+        result.shifts = [_shift_row(s) for s in detection.shifts(store)]
     return result
 
 

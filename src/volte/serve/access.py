@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from volte.analyse import shifts as detection
 from volte.errors import E_STORE_LOCKED, StoreError
 from volte.serve.cache import AnswerCache, encode
 from volte.serve.errors import Unavailable
@@ -121,7 +122,9 @@ class StoreAccess:
                 "this server was started read-only; restart `volte serve` with VOLTE_TOKEN set to accept writes"
             )
         with self.writing() as store:
-            return store.ingest(coded)
+            summary = store.ingest(coded)
+            detection.refresh_thresholds(store)  # calibrate the dyads the write added
+            return summary
 
     @contextmanager
     def writing(self) -> Iterator[Store]:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from volte.analyse.dyads import nth_period
+from volte.store.series import nth_period
 
 QUAD_LABELS = {
     1: "verbal cooperation",

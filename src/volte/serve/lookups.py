@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from volte.analyse import shifts as detection
 from volte.errors import E_STORE_UNKNOWN_ACTOR, StoreError
 
 
@@ -58,7 +59,7 @@ def events_or_empty(store: Any, **options: Any) -> tuple[list[dict[str, Any]], i
 
 def shifts_or_empty(store: Any, **options: Any) -> list[dict[str, Any]]:
     try:
-        return store.shifts(**options)  # type: ignore[no-any-return]
+        return detection.shifts(store, **options)
     except StoreError as exc:
         if exc.code == E_STORE_UNKNOWN_ACTOR:
             return []

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 from starlette.background import BackgroundTask
 
 from volte import __version__
+from volte.analyse import shifts as detection
 from volte.errors import E_STORE_CORRUPT, E_STORE_OPEN, NotFound, StoreError, Unauthorized
 from volte.serve import lookups, submissions
 from volte.serve.errors import Invalid
@@ -253,7 +254,7 @@ async def shifts(
 
     def compute(store: Store) -> dict[str, Any]:
         found = (
-            [] if kind == "narrated" else store.shifts(since=start, until=end, kind=kind, near=near, **dyad)
+            [] if kind == "narrated" else detection.shifts(store, since=start, until=end, kind=kind, near=near, **dyad)
         )
         turn = kind if kind in ("thaw", "rupture") else None
         found += store.narrated_shifts(since=start, until=end, kind=turn, **dyad)
@@ -282,7 +283,7 @@ async def explain_shifts(
     source, target = source.upper(), target.upper()
 
     def compute(store: Store) -> dict[str, Any]:
-        return dict(store.explain_shifts(source, target, since=start, until=end).to_dict())
+        return dict(detection.explain_shifts(store, source, target, since=start, until=end).to_dict())
 
     return await _answer(request, ("explain", source, target, start, end), compute)
 
@@ -293,7 +294,7 @@ async def shift(
     shift_id: Annotated[str, Path(pattern=r"^[A-Z-]{3}-[A-Z-]{3}-\d{4}-\d{2}-\d{2}-[a-z]+$", max_length=64)],
 ) -> Response:
     def compute(store: Store) -> dict[str, Any]:
-        found = store.shift(shift_id)
+        found = detection.shift(store, shift_id)
         if found is None:
             raise NotFound(
                 f"no shift with id {shift_id!r} in the store (list ids with GET /api/shifts?near=true)"

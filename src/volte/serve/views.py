@@ -18,7 +18,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from volte.analyse import shifts as detection
 from volte.coding.cameo import code_table
+from volte.derive.narrated import find_turns
 from volte.errors import E_STORE_UNKNOWN_ACTOR, NotFound, StoreError, VolteError
 from volte.records import Article, Event, Reject
 from volte.serve import charts, lookups, overview
@@ -97,7 +99,7 @@ def home(
     with request.app.state.store.reading() as store:
         window = _home_window(store, days=days, since=start, until=end)
         since_, until_ = window or (None, None)
-        shifts = store.shifts(since=since_, until=until_, kind=None) if window else []
+        shifts = detection.shifts(store, since=since_, until=until_, kind=None) if window else []
         dyads = lookups.top_dyads(store, limit=15, since=since_, until=until_) if window else []
         found = store.overview(since=since_, until=until_, limit=HOME_PAIRS) if window else {}
         places = store.places(since=since_, until=until_, limit=HOME_PLACES) if window else []
@@ -157,7 +159,7 @@ def shift(
     """One reversal: its before and after windows on the dyad chart, the evidence sentences, its score
     against the threshold and the calibration behind the threshold."""
     with request.app.state.store.reading() as store:
-        found = store.shift(shift_id)
+        found = detection.shift(store, shift_id)
         if found is None:
             raise NotFound(f"no shift with id {shift_id!r} in the store")
         first = date.fromisoformat(found["before"]["start"]) - timedelta(days=SHIFT_MARGIN)
@@ -411,8 +413,6 @@ def _code_and_maybe_store(request: Request, *, text: str, day: str, title: str, 
 
 
 def _coded_context(article: Article, events: Sequence[Event], *, stored: bool) -> dict[str, Any]:
-    from volte.analyse.narrated import find_turns
-
     rows = [e.to_dict() for e in events]
     turns = [t.to_dict() for t in find_turns(events)]
     return {

@@ -26,6 +26,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from volte.analyse import shifts as detection
 from volte.errors import VolteError
 from volte.store.writer import IngestSummary
 
@@ -146,6 +147,7 @@ class FolderWatcher:
                     spacy_model=model_version(coder.nlp),
                     dictionaries=dictionaries,
                 )
+                detection.refresh_thresholds(store)  # calibrate the dyads the write added
             _add(total, summary)
         return total
 

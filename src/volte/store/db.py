@@ -4,7 +4,7 @@
         store.ingest(Coder(settings).code(iter_articles(paths)))
         rows, total = store.query_events(source="COL", target="USA", limit=20)
         store.dyad_series("COL", "USA", freq="week")  # or "day", "month"
-        store.shifts(since=date(2026, 1, 1))
+        shifts(store, since=date(2026, 1, 1))  # volte.analyse.shifts
 
 DuckDB allows one writing process per file: ``volte serve`` opens the store ``read_only=True``; a second
 writer gets StoreError E502 naming the process that holds the lock.
@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from volte.analyse import dyads as dyad_analysis
 from volte.errors import (
     E_STORE_CORRUPT,
     E_STORE_LOCKED,
@@ -32,13 +31,12 @@ from volte.errors import (
     StoreError,
 )
 from volte.settings import Settings
-from volte.store import migrations, overview, reading, staleness, turns, writer
+from volte.store import exports, migrations, overview, reading, staleness, turns, writer
 from volte.store import queries as q
+from volte.store import series as dyad_analysis
 from volte.store.writer import IngestSummary, Provenance
 
 if TYPE_CHECKING:
-    from volte.analyse.calibration import Calibration
-    from volte.analyse.explain import Explanation
     from volte.coding.coder import Coded
     from volte.records import Article, Reject
 
@@ -47,7 +45,7 @@ MEMORY = ":memory:"
 SHIFT_ID = re.compile(r"([A-Z-]{3})-([A-Z-]{3})-(\d{4}-\d{2}-\d{2})-(thaw|rupture)")
 
 
-def _turn_filters(
+def turn_filters(
     since: date | None, until: date | None, kind: str | None, source: str | None, target: str | None
 ) -> tuple[str | None, str | None]:
     """The checked filters of a listing of turns: the range, the kind (thaw or rupture) and the source and
@@ -61,7 +59,7 @@ def _turn_filters(
     )
 
 
-def _check_window(window_hours: float) -> None:
+def check_window(window_hours: float) -> None:
     if not 24 <= window_hours <= 24 * 14:
         raise StoreError(
             f"window {window_hours:g}h: choose between 24h and 336h (e.g. 72h)", code=E_STORE_QUERY
@@ -78,7 +76,8 @@ class Store:
         self.settings = settings or Settings()
         self.path = str(path if path is not None else self.settings.store.path)
         self.read_only = read_only
-        self._memo: dict[tuple[str, tuple[str, str]], Calibration] = {}  # calibrated while read-only
+        # calibrations made while read-only (volte.analyse.shifts): the data cannot change while it is open
+        self.memo: dict[tuple[str, tuple[str, str]], Any] = {}
         self.con = _connect(self.path, read_only=read_only)
         try:
             self._prepare()
@@ -87,7 +86,7 @@ class Store:
             raise
 
     def _prepare(self) -> None:
-        with _translated(self.path, "open"):
+        with translated(self.path, "open"):
             self._check_schema()
 
     def _check_schema(self) -> None:
@@ -129,9 +128,10 @@ class Store:
         dictionaries: str | None = None,
         on_batch: Callable[[IngestSummary], None] | None = None,
     ) -> IngestSummary:
-        """Store coded articles (idempotent; one transaction per batch); then calibrate changed dyads."""
-        self._writable("ingest")
-        with _translated(self.path, "ingest"):
+        """Store coded articles (idempotent; one transaction per batch). Calibrating the new dyads is the
+        ingest path's next step (volte.analyse.shifts.refresh_thresholds)."""
+        self.writable("ingest")
+        with translated(self.path, "ingest"):
             summary = writer.write(
                 self.con,
                 coded,
@@ -140,7 +140,6 @@ class Store:
                 provenance=Provenance(spacy_model=spacy_model, dictionaries=dictionaries),
                 on_batch=on_batch,
             )
-            reading.refresh_thresholds(self.con)
         return summary
 
     def ingest_articles(
@@ -157,10 +156,10 @@ class Store:
         """Code (``code``, e.g. ``Coder(settings).code``) and store articles: articles stored before with the
         same text, metadata, spaCy model, dictionaries and coder settings (default: the store's) are not
         coded again. Otherwise as :meth:`ingest`."""
-        self._writable("ingest")
+        self.writable("ingest")
         coding = writer.coding_key(coder_settings or self.settings)
         prov = Provenance(spacy_model=spacy_model, dictionaries=dictionaries, coding=coding)
-        with _translated(self.path, "ingest"):
+        with translated(self.path, "ingest"):
             summary = writer.write_articles(
                 self.con,
                 items,
@@ -170,16 +169,9 @@ class Store:
                 provenance=prov,
                 on_batch=on_batch,
             )
-            reading.refresh_thresholds(self.con)
         return summary
 
-    def refresh_thresholds(self) -> int:
-        """Calibrate every dyad without a cached threshold; returns how many were computed."""
-        self._writable("refresh_thresholds")
-        with _translated(self.path, "calibration"):
-            return reading.refresh_thresholds(self.con)
-
-    def _writable(self, what: str) -> None:
+    def writable(self, what: str) -> None:
         if self.read_only:
             raise StoreError(f"{what}: the store {self.path} is open read-only", code=E_STORE_OPEN)
 
@@ -193,8 +185,8 @@ class Store:
             if filters.get(side):
                 filters[side] = q.check_actor(filters[side], option=side)
         where = q.event_filters(**filters)
-        with _translated(self.path, "event query"):
-            self._check_actors(filters.get("source"), filters.get("target"))
+        with translated(self.path, "event query"):
+            self.check_actors(filters.get("source"), filters.get("target"))
             return reading.events(self.con, where, limit=limit, offset=offset)
 
     def dyad_series(
@@ -216,8 +208,8 @@ class Store:
         source = q.check_actor(source, option="source")
         target = q.check_actor(target, option="target")
         q.check_range(since, until)
-        with _translated(self.path, "dyad series"):
-            self._check_actors(source, target)
+        with translated(self.path, "dyad series"):
+            self.check_actors(source, target)
             window = dyad_analysis.clamp_range(since, until, extent=reading.extent(self.con))
             if window is None:  # the range holds no stored data
                 return []
@@ -235,11 +227,11 @@ class Store:
     ) -> list[dict[str, Any]]:
         """Every directed country dyad's series (``source``, ``target`` and the :meth:`dyad_series` fields),
         balanced: each dyad has a row for every period of the range cut to the stored events. Over
-        ``store.max_points`` periods, or over :data:`volte.analyse.dyads.MAX_PANEL_ROWS` rows, is E103."""
+        ``store.max_points`` periods, or over :data:`volte.store.series.MAX_PANEL_ROWS` rows, is E103."""
         if freq not in dyad_analysis.FREQS:
             raise StoreError(f"freq {freq!r}: choose day, week or month", code=E_STORE_QUERY)
         q.check_range(since, until)
-        with _translated(self.path, "dyad panel"):
+        with translated(self.path, "dyad panel"):
             window = dyad_analysis.clamp_range(since, until, extent=reading.extent(self.con))
             if window is None:
                 return []
@@ -247,41 +239,6 @@ class Store:
         return dyad_analysis.panel(
             days, freq=freq, since=window[0], until=window[1], max_points=self.settings.store.max_points
         )
-
-    def shifts(
-        self,
-        *,
-        since: date | None = None,
-        until: date | None = None,
-        kind: str | None = None,
-        window_hours: float = 72.0,
-        source: str | None = None,
-        target: str | None = None,
-        near: bool = False,
-    ) -> list[dict[str, Any]]:
-        """Detected reversals (thaw | rupture) dated in [since, until], with summaries and evidence;
-        ``near`` adds the near misses (``status`` near: scores of at least 0.8 x the threshold).
-
-        A shift's day, score and threshold do not depend on the range: they are those of the stored
-        history. The range is cut to the stored data; a scan over more than ``store.max_points`` days
-        is E103."""
-        source, target = _turn_filters(since, until, kind, source, target)
-        _check_window(window_hours)
-        with _translated(self.path, "shift detection"):
-            self._check_actors(source, target)
-            return reading.shifts(
-                self.con,
-                since=since,
-                until=until,
-                kind=kind,
-                window_hours=window_hours,
-                source=source,
-                target=target,
-                cache=not self.read_only,
-                memo=self._memo,
-                max_days=self.settings.store.max_points,
-                near=near,
-            )
 
     def narrated_turns(
         self,
@@ -293,10 +250,10 @@ class Store:
         kind: str | None = None,
         article_id: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Turns narrated in single articles (volte.analyse.narrated), stored at ingest, whose after day is in
-        [since, until]; ``kind`` thaw or rupture; countries as for :meth:`shifts`."""
-        source, target = _turn_filters(since, until, kind, source, target)
-        with _translated(self.path, "narrated turns"):
+        """Turns narrated in single articles (volte.derive.narrated), stored at ingest, whose after day is in
+        [since, until]; ``kind`` thaw or rupture; countries as for volte.analyse.shifts.shifts."""
+        source, target = turn_filters(since, until, kind, source, target)
+        with translated(self.path, "narrated turns"):
             return turns.read(
                 self.con,
                 since=since,
@@ -311,68 +268,12 @@ class Store:
         """:meth:`narrated_turns` as rows of `volte shifts`: kind ``narrated``, ``turn`` thaw or rupture,
         ``date`` the after day, the article as evidence (its events with their sentences)."""
         found = self.narrated_turns(**filters)
-        with _translated(self.path, "narrated turns"):
+        with translated(self.path, "narrated turns"):
             return turns.as_shifts(self.con, found)
-
-    def explain_shifts(
-        self,
-        source: str,
-        target: str,
-        *,
-        since: date | None = None,
-        until: date | None = None,
-        window_hours: float = 72.0,
-    ) -> Explanation:
-        """Why the detector did or did not fire on the directed country dyad ``source`` -> ``target``
-        for turns in [since, until] (docs/reversals.md, "Explaining a verdict")."""
-        q.check_range(since, until)
-        _check_window(window_hours)
-        source = q.check_actor(source, option="source")[:3]
-        target = q.check_actor(target, option="target")[:3]
-        with _translated(self.path, "shift explanation"):
-            self._check_actors(source, target)
-            return reading.explain(
-                self.con,
-                source=source,
-                target=target,
-                since=since,
-                until=until,
-                window_hours=window_hours,
-                cache=not self.read_only,
-                memo=self._memo,
-                max_days=self.settings.store.max_points,
-            )
-
-    def shift(self, shift_id: str) -> dict[str, Any] | None:
-        """The shift (fired or near miss) with this id (``COL-USA-2026-01-07-thaw``), None when the
-        store has none: ids are stable, so this is the record any listing gave."""
-        match = SHIFT_ID.fullmatch(shift_id or "")
-        if not match:
-            return None
-        source, target, day, kind = match.groups()
-        try:
-            when = date.fromisoformat(day)
-        except ValueError:
-            return None
-        with _translated(self.path, "shift lookup"):  # "---" (no known country) is a side of some dyads
-            found = reading.shifts(
-                self.con,
-                since=when,
-                until=when,
-                kind=kind,
-                window_hours=72.0,
-                source=source,
-                target=target,
-                cache=not self.read_only,
-                memo=self._memo,
-                max_days=self.settings.store.max_points,
-                near=True,
-            )
-        return next((s for s in found if s.get("id") == shift_id), None)
 
     def get_article(self, article_id: str) -> dict[str, Any] | None:
         """One article with its events and the turns it narrates (None when the id is unknown)."""
-        with _translated(self.path, "article lookup"):
+        with translated(self.path, "article lookup"):
             found = reading.article(self.con, article_id)
             if found is not None:
                 found["turns"] = turns.read(self.con, article_id=article_id)
@@ -393,15 +294,13 @@ class Store:
         """Write the store as gdelt (61-column TSV), gdelt-mentions (16-column TSV), plover (JSONL), parquet
         or csv (docs/export.md); returns rows written. ``header`` adds column names to the GDELT tables;
         the filters are ``volte export``'s."""
-        from volte.store import exports
-
         filters = exports.Filters(since=since, until=until, source=source, target=target, root=root)
-        with _translated(self.path, f"{fmt} export"):
+        with translated(self.path, f"{fmt} export"):
             return exports.export(self.con, fmt, Path(path), header=header, filters=filters)
 
     def published_of(self, article_id: str) -> date | None:
         """The publication date the store holds for an article, None when none or no such article."""
-        with _translated(self.path, "article query"):
+        with translated(self.path, "article query"):
             row = self.con.execute("SELECT published FROM articles WHERE id = ?", [article_id]).fetchone()
         return row[0] if row else None
 
@@ -411,7 +310,7 @@ class Store:
         ``undated_articles``, the articles of those events that have no publication date."""
         source = q.check_actor(source, option="source")
         target = q.check_actor(target, option="target")
-        with _translated(self.path, "dyad query"):
+        with translated(self.path, "dyad query"):
             row = self.con.execute(
                 "SELECT count(*), count(*) FILTER (WHERE date IS NULL OR date_precision <> 'day'), "
                 "count(*) FILTER (WHERE date IS NULL), "
@@ -423,19 +322,21 @@ class Store:
 
     def stale(self, coder: staleness.Coder) -> staleness.StaleReport:
         """How many stored articles another coder than ``coder`` made (volte.store.staleness)."""
-        with _translated(self.path, "stale query"):
+        with translated(self.path, "stale query"):
             return staleness.stale_report(self.con, coder)
 
-    def stale_articles(self, coder: staleness.Coder, *, batch_size: int = 50) -> tuple[int, Iterator[Article]]:
+    def stale_articles(
+        self, coder: staleness.Coder, *, batch_size: int = 50
+    ) -> tuple[int, Iterator[Article]]:
         """How many stored articles are stale for ``coder``, and those articles read back from the store
         ``batch_size`` at a time (to pass to :meth:`ingest_articles`, which recodes them)."""
-        with _translated(self.path, "stale query"):
+        with translated(self.path, "stale query"):
             ids = staleness.stale_ids(self.con, coder)
         return len(ids), staleness.stale_articles(self.con, ids, batch_size=batch_size)
 
     def stats(self) -> dict[str, Any]:
         """Row counts and the date range (for summaries, the API and the dashboard)."""
-        with _translated(self.path, "stats"):
+        with translated(self.path, "stats"):
             return reading.stats(self.con)
 
     def top_dyads(
@@ -443,7 +344,7 @@ class Store:
     ) -> list[dict[str, Any]]:
         """The most active directed country dyads in [since, until]: events (clusters), mean Goldstein
         (weighted by sources) and last day."""
-        with _translated(self.path, "top dyads"):
+        with translated(self.path, "top dyads"):
             cursor = self.con.execute(q.TOP_DYADS_SQL, [since or date.min, until or date.max, limit])
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
@@ -452,13 +353,13 @@ class Store:
         """Event clusters in [since, until] across dyads: the ``limit`` busiest directed country dyads by
         quad class (``pairs``) and the clusters per CAMEO root (``roots``)."""
         q.check_range(since, until)
-        with _translated(self.path, "overview"):
+        with translated(self.path, "overview"):
             return overview.overview(self.con, since=since or date.min, until=until or date.max, limit=limit)
 
     def places(self, *, since: date | None, until: date | None, limit: int = 500) -> list[dict[str, Any]]:
         """The ``limit`` places with coordinates where most events in [since, until] happened."""
         q.check_range(since, until)
-        with _translated(self.path, "places"):
+        with translated(self.path, "places"):
             return overview.places(self.con, since=since or date.min, until=until or date.max, limit=limit)
 
     def write_events(self, fmt: str, path: str | Path, *, limit: int, **filters: Any) -> int:
@@ -468,16 +369,16 @@ class Store:
             if filters.get(side):
                 filters[side] = q.check_actor(filters[side], option=side)
         where = q.event_filters(**filters)
-        with _translated(self.path, f"{fmt} download"):
-            self._check_actors(filters.get("source"), filters.get("target"))
+        with translated(self.path, f"{fmt} download"):
+            self.check_actors(filters.get("source"), filters.get("target"))
             return overview.write_events(self.con, fmt, Path(path), where=where, limit=limit)
 
     def actors(self, *, side: str = "source", limit: int = 50) -> list[tuple[str, int]]:
         """The most frequent actor codes on one side (``source`` or ``target``) with event counts."""
-        with _translated(self.path, "actor list"):
+        with translated(self.path, "actor list"):
             return reading.actors(self.con, side=side, limit=limit)
 
-    def _check_actors(self, source: str | None, target: str | None) -> None:
+    def check_actors(self, source: str | None, target: str | None) -> None:
         for side, code in (("source", source), ("target", target)):
             if code and not reading.actor_exists(self.con, side, code):
                 known = ", ".join(
@@ -629,7 +530,7 @@ def _describe_process(pid: int) -> str:
     return f"process {pid} ({command[:120]})" if command else f"process {pid}"
 
 
-class _translated:
+class translated:
     """Turn DuckDB errors raised inside the block into StoreErrors."""
 
     def __init__(self, path: str, doing: str) -> None:

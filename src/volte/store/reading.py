@@ -1,25 +1,20 @@
-"""Read paths of the store: event queries, dyad series, reversal detection with evidence, articles."""
+"""Read paths of the store: event queries, dyad series, articles, and the data reversal detection reads
+(day matrices of dyads, the calibration table, the evidence of a shift). Detection and calibration
+themselves live in volte.analyse.shifts, which calls these functions."""
 
 from __future__ import annotations
 
-import hashlib
-import logging
-from dataclasses import asdict, replace
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 import duckdb
 import numpy as np
 
-from volte.analyse import calibration, dyads
-from volte.analyse import explain as explaining
-from volte.analyse import reversals as rv
 from volte.records import EVENT_FIELDS
 from volte.store import queries as q
 
-log = logging.getLogger(__name__)
-EVIDENCE_CLUSTERS = 12  # per side of a shift
-MATRIX_CELLS = 2_000_000  # dyads x days scored at once (8 arrays of float64: about 130 MB)
 OUT_COLUMNS = (*EVENT_FIELDS, "cluster_id")
 
 
@@ -31,7 +26,7 @@ EVENTS_PAGE = f"""
 WITH hits AS MATERIALIZED (
     SELECT rowid AS r, date, doc_id, sentence_index, trigger_start, event_id FROM events WHERE {{where}}
 ), page AS (SELECT r FROM hits {EVENTS_ORDER} LIMIT ? OFFSET ?)
-SELECT (SELECT count(*) FROM hits) AS _total, {', '.join(OUT_COLUMNS)} FROM events
+SELECT (SELECT count(*) FROM hits) AS _total, {", ".join(OUT_COLUMNS)} FROM events
 WHERE rowid IN (SELECT r FROM page) {EVENTS_ORDER}
 """
 
@@ -42,7 +37,9 @@ def events(
     bounds = [max(int(limit), 0), max(int(offset), 0)]
     if not where.parts:  # the whole table: its count is known without a scan, and the keys would be all rows
         total_row = con.execute("SELECT count(*) FROM events").fetchone()
-        cursor = con.execute(f"SELECT {', '.join(OUT_COLUMNS)} FROM events {EVENTS_ORDER} LIMIT ? OFFSET ?", bounds)
+        cursor = con.execute(
+            f"SELECT {', '.join(OUT_COLUMNS)} FROM events {EVENTS_ORDER} LIMIT ? OFFSET ?", bounds
+        )
         return [_jsonable(r) for r in _dicts(cursor)], int(total_row[0]) if total_row else 0
     rows = _dicts(con.execute(EVENTS_PAGE.format(where=where.sql), [*where.params, *bounds]))
     if not rows:  # no match, or a page past the last one: the count alone
@@ -135,236 +132,25 @@ def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     }
 
 
-# -- reversals -------------------------------------------------------------------------------------
+# -- the data of reversal detection (volte.analyse.shifts) ------------------------------------------
 Pair = tuple[str, str]
 
 
-def shifts(
-    con: duckdb.DuckDBPyConnection,
-    *,
-    since: date | None,
-    until: date | None,
-    kind: str | None,
-    window_hours: float,
-    source: str | None,
-    target: str | None,
-    cache: bool,
-    memo: dict[tuple[str, Pair], calibration.Calibration] | None = None,
-    max_days: int | None = None,
-    near: bool = False,
-) -> list[dict[str, Any]]:
-    """Reversals dated in [since, until], cut to the stored days; ``near`` adds the near misses (alarm
-    episodes at 0.8 x the threshold that stay below it, ``status`` near). ``cache`` saves new
-    calibrations in the store, ``memo`` keeps them for the life of a read-only Store (its data cannot
-    change while it is open). A scan over more than ``max_days`` days is ConfigError E103.
-
-    A shift's day, score and threshold are those of the dyad's whole stored history, whatever the range
-    (docs/reversals.md, "Stable scores"): the volume term uses the history's rate, and a window whose
-    alarms touch its edges is widened until each episode it reports is whole."""
-    params = rv.ReversalParams(window_hours=window_hours)
-    stored = con.execute("SELECT min(day), max(day) FROM dyad_days").fetchone() or (None, None)
-    window = dyads.clamp_range(since, until, extent=(stored[0], stored[1]))
-    if window is None:
-        return []
-    (since, until), last = window, stored[1]
-    pairs = _active_pairs(con, since=since, until=until, source=source, target=target)
-    if not pairs:
-        return []
-    # days before the pairs' first day or over a week past their last one change no score
-    _register_pairs(con, pairs)
-    first_day, last_day = con.execute(
-        "SELECT min(day), max(day) FROM dyad_days JOIN _spairs USING (source_country, target_country)"
-    ).fetchone() or (None, None)  # an aggregate: always one row, and the pairs have days
-    last = min(last, _add_days(last_day, _tail(params)))
-    start, end = _scan(params, max(since, first_day), until, last)
-    if max_days is not None:
-        dyads.check_points(start, end, freq="day", max_points=max_days)
-    found: list[rv.Shift] = []
-    rows_per_chunk = max(1, MATRIX_CELLS // ((end - start).days + 1))  # bounds memory on long ranges
-    infos = _thresholds(con, pairs, params, cache=cache, memo={} if memo is None else memo)
-    for lo in range(0, len(pairs), rows_per_chunk):
-        found += _detect_chunk(
-            con,
-            pairs[lo : lo + rows_per_chunk],
-            params,
-            since=since,
-            until=until,
-            first=max(since, first_day),
-            last=last,
-            thresholds={p: i.value for p, i in infos.items()},
-            near=near,
-            max_days=max_days,
-        )
-    found = [
-        replace(s, extras={**s.extras, "calibration": _calibration_dict(infos[(s.source, s.target)])})
-        for s in found
-        if kind is None or s.kind == kind
-    ]
-    found.sort(key=lambda s: (s.date, -s.score, s.source, s.target))
-    return _with_evidence(con, found)
+def day_extent(
+    con: duckdb.DuckDBPyConnection, pairs: list[Pair] | None = None
+) -> tuple[date | None, date | None]:
+    """The first and last day of ``dyad_days`` (of the given pairs only, when given)."""
+    if pairs is None:
+        row = con.execute("SELECT min(day), max(day) FROM dyad_days").fetchone()
+    else:
+        _register_pairs(con, pairs)
+        row = con.execute(
+            "SELECT min(day), max(day) FROM dyad_days JOIN _spairs USING (source_country, target_country)"
+        ).fetchone()
+    return (row[0], row[1]) if row else (None, None)  # an aggregate: always one row
 
 
-def _calibration_dict(info: explaining.ThresholdInfo) -> dict[str, Any]:
-    out = info.to_dict()
-    out.pop("value")  # the record's own ``threshold``
-    return out
-
-
-def _scan(params: rv.ReversalParams, since: date, until: date, last: date) -> tuple[date, date]:
-    """The first days read for turns in [since, until]: a day's score reads ``_look(params)`` days before
-    it, the first ``gap`` exact days tell whether an alarm episode began before them, and the days after
-    ``until`` confirm and date a turn late in the range."""
-    return _add_days(since, -(_look(params) + params.longest_after + 1)), min(
-        _add_days(until, _tail(params)), last
-    )
-
-
-def _look(params: rv.ReversalParams) -> int:
-    """Days before a day that its score reads (its longest after window and the before window)."""
-    return params.before_days + params.longest_after - 1
-
-
-def _tail(params: rv.ReversalParams) -> int:
-    """An alarm this close to the end of the days read may merge with later alarms into one episode,
-    or be dated by a split whose after week runs past them."""
-    return params.longest_after + params.before_days
-
-
-def _add_days(day: date, days: int) -> date:
-    """``day`` moved by ``days``, stopping at date.min / date.max instead of overflowing."""
-    room = (day - date.min).days if days < 0 else (date.max - day).days
-    if abs(days) > room:
-        return date.min if days < 0 else date.max
-    return day + timedelta(days=days)
-
-
-def _detect_chunk(
-    con: duckdb.DuckDBPyConnection,
-    pairs: list[Pair],
-    params: rv.ReversalParams,
-    *,
-    since: date,
-    until: date,
-    first: date,
-    last: date,
-    thresholds: dict[Pair, float],
-    near: bool = False,
-    max_days: int | None = None,
-) -> list[rv.Shift]:
-    """The shifts of ``pairs`` dated in [since, until], scored exactly as on the whole stored history
-    from the days [start, end] around the range (:func:`_scan` of [first, until]; ``first`` is ``since``
-    or the pairs' first day if later, ``last`` the store's last day or a tail past the pairs' last day
-    if earlier). Days before ``start`` enter through the table's priors (the Goldstein and composition
-    baselines), the volume term through its rate; a pair with an alarm near either edge of the days read
-    (an episode that may run on past them) is read again over a wider span, until no alarm touches an
-    edge that has stored days beyond it (or the span would pass ``max_days``)."""
-    look, gap, tail = _look(params), params.longest_after, _tail(params)
-    found: list[rv.Shift] = []
-    todo, pad = list(pairs), 0
-    while todo:
-        start, end = _scan(params, first, until, last)
-        start, end = _add_days(start, -pad), min(_add_days(end, pad), last)
-        _register_pairs(con, todo)
-        table, firsts = _day_matrix(con, todo, start=start, until=end, min_days=params.min_calibration_days)
-        limits = np.array([thresholds[p] for p in todo])
-        lowest = limits * (explaining.NEAR if near else 1.0)
-        scores = rv.score(table, params, splits=True, first=look)
-        best = np.nan_to_num(np.fmax(scores.thaw, scores.rupture), nan=-np.inf)
-        alarm = np.asarray(best >= lowest[:, None])
-        n = len(table)
-        exact_from = _add_days(start, look)
-        open_left = np.array([f is not None and f < exact_from for f in firsts])
-        at_left = np.asarray(alarm[:, look : look + gap + 1].any(axis=1) & open_left)
-        at_right = np.asarray(alarm[:, max(n - tail, 0) :].any(axis=1) & (end < last))
-        wider = (end - start).days + 1 + 2 * max(pad, 28)
-        can_widen = max_days is None or wider <= max_days
-        again, kept = [], 0
-        # only rows with an alarm that can belong to an episode dating a turn in [since, until]
-        alarm[:, : (since - start).days] = False
-        alarm[:, (until - start).days + params.longest_after :] = False
-        for row, pair in enumerate(todo):
-            if at_left[row] or at_right[row]:
-                if can_widen:
-                    again.append(pair)
-                    continue
-                kept += 1
-            if not alarm[row].any():
-                continue
-            fired, missed = explaining.detect_with_near(
-                table.row(row),
-                params,
-                threshold=float(limits[row]),
-                scores=rv._score_row(scores, row),
-                near=near,
-                turns=((since - start).days, (until - start).days),
-            )
-            found += [
-                replace(s, source=pair[0], target=pair[1])
-                for s in (fired + missed if near else fired)
-                if since <= s.date <= until
-            ]
-        if kept:
-            log.warning("%d dyads have alarms at the edge of the days read; not widened past max_days", kept)
-        todo, pad = again, max(2 * pad, 28)
-    return found
-
-
-def explain(
-    con: duckdb.DuckDBPyConnection,
-    *,
-    source: str,
-    target: str,
-    since: date | None,
-    until: date | None,
-    window_hours: float,
-    cache: bool,
-    memo: dict[tuple[str, Pair], calibration.Calibration] | None = None,
-    max_days: int | None = None,
-) -> explaining.Explanation:
-    """Why the detector did or did not fire on ``source`` -> ``target`` (countries) for turns in
-    [since, until]: the dyad's whole stored history scored as :func:`shifts` scores it, explained by
-    :func:`volte.analyse.explain.explain`, with the dyad's events that the series leaves out."""
-    params = rv.ReversalParams(window_hours=window_hours)
-    pair = (source, target)
-    last = (con.execute("SELECT max(day) FROM dyad_days").fetchone() or (None,))[0]
-    _register_pairs(con, [pair])
-    first, own_last = con.execute(
-        "SELECT min(day), max(day) FROM dyad_days JOIN _spairs USING (source_country, target_country)"
-    ).fetchone() or (None, None)
-    uncounted = _uncounted(con, source, target, since=since, until=until)
-    if first is None or last is None:  # no cluster of the dyad: nothing to calibrate or score
-        threshold = max(params.short_history_threshold, params.min_threshold)
-        info = explaining.ThresholdInfo(threshold, "short_history", threshold, None, 0)
-        empty = rv.DayTable.of(date.min, {name: np.zeros(0) for name in rv.SUM_FIELDS})
-        return explaining.explain(
-            empty,
-            params,
-            threshold=info,
-            source=source,
-            target=target,
-            since=since,
-            until=until,
-            uncounted=uncounted,
-        )
-    info = _thresholds(con, [pair], params, cache=cache, memo={} if memo is None else memo)[pair]
-    start = _add_days(first, -_look(params))
-    last = min(last, _add_days(own_last, _tail(params)))  # later days change no score (see shifts)
-    if max_days is not None:
-        dyads.check_points(start, last, freq="day", max_points=max_days)
-    table, _ = _day_matrix(con, [pair], start=start, until=last, min_days=params.min_calibration_days)
-    return explaining.explain(
-        table.row(0),
-        params,
-        threshold=info,
-        source=source,
-        target=target,
-        since=since,
-        until=until,
-        uncounted=uncounted,
-    )
-
-
-def _uncounted(
+def uncounted(
     con: duckdb.DuckDBPyConnection, source: str, target: str, *, since: date | None, until: date | None
 ) -> dict[str, int]:
     """Events of the dyad (countries) in [since, until] that no cluster counts, by reason (an event
@@ -383,9 +169,10 @@ def _uncounted(
     return dict(zip(("no_date", "not_day", "future", "hypothetical"), (int(v) for v in row), strict=True))
 
 
-def _active_pairs(
+def active_pairs(
     con: duckdb.DuckDBPyConnection, *, since: date, until: date, source: str | None, target: str | None
 ) -> list[Pair]:
+    """The international country dyads with a stored day in [since, until], sorted."""
     where = q.Where()
     where.add("day BETWEEN ? AND ?", since, until)
     where.add("source_country <> target_country")
@@ -417,23 +204,43 @@ def _temp_table(con: duckdb.DuckDBPyConnection, name: str, **columns: tuple[str,
     con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {select}", [v for _, v in columns.values()])
 
 
-def _day_matrix(
-    con: duckdb.DuckDBPyConnection, pairs: list[Pair], *, start: date, until: date, min_days: int = 90
-) -> tuple[rv.DayTable, list[date | None]]:
-    """One 2-D DayTable (pairs x days over [start, until]) of the registered pairs, with their priors
-    (every stored day before ``start``) and rates (each pair's clusters a day over its whole stored
-    history, its first to its last day, as its calibration sees it; over ``min_days`` when shorter: a
-    rate measured on a few days says little about the dyad's usual coverage); and each pair's first
-    stored day."""
+@dataclass(frozen=True)
+class DayMatrix:
+    """Pairs x days sums of ``dyad_days`` columns over [start, start + n), with each pair's priors (sums
+    of w, wg, wg2 and of clusters, coop - conflict, coop + conflict over every stored day before
+    ``start``; shape (3, pairs, 1) each), its rate (clusters a day, (pairs, 1)) and its first stored day."""
+
+    start: date
+    arrays: dict[str, np.ndarray]
+    prior: np.ndarray
+    counts: np.ndarray
+    rate: np.ndarray
+    firsts: list[date | None]
+
+
+def day_matrix(
+    con: duckdb.DuckDBPyConnection,
+    pairs: list[Pair],
+    *,
+    start: date,
+    until: date,
+    fields: Sequence[str],
+    min_days: int = 90,
+) -> DayMatrix:
+    """The ``fields`` of ``pairs`` x days over [start, until], with their priors (every stored day before
+    ``start``) and rates (each pair's clusters a day over its whole stored history, its first to its last
+    day, as its calibration sees it; over ``min_days`` when shorter: a rate measured on a few days says
+    little about the dyad's usual coverage); and each pair's first stored day."""
+    _register_pairs(con, pairs)
     n = (until - start).days + 1
     cols = con.execute(
-        f"SELECT p.idx, (d.day - ?::DATE) AS i, {', '.join('d.' + f for f in rv.SUM_FIELDS)} FROM dyad_days d "
+        f"SELECT p.idx, (d.day - ?::DATE) AS i, {', '.join('d.' + f for f in fields)} FROM dyad_days d "
         "JOIN _spairs p USING (source_country, target_country) WHERE d.day BETWEEN ? AND ?",
         [start, start, until],
     ).fetchnumpy()
     rows, days = np.asarray(cols["idx"], dtype=np.int64), np.asarray(cols["i"], dtype=np.int64)
     arrays = {}
-    for name in rv.SUM_FIELDS:
+    for name in fields:
         values = np.zeros((len(pairs), n))
         values[rows, days] = np.asarray(cols[name], dtype=float)  # (pair, day) is dyad_days' key: no repeats
         arrays[name] = values
@@ -453,33 +260,18 @@ def _day_matrix(
         prior[:, i, 0], counts[:, i, 0] = r[1:4], r[4:7]
         rate[i, 0] = float(r[7]) / max((r[9] - r[8]).days + 1, min_days)
         firsts[i] = r[8]
-    table = rv.DayTable.of(
-        start,
-        arrays,
-        prior=(prior[0], prior[1], prior[2]),
-        rate=rate,
-        count_prior=(counts[0], counts[1], counts[2]),
-    )
-    return table, firsts
+    return DayMatrix(start, arrays, prior, counts, rate, firsts)
 
 
-def _day_tables(
-    con: duckdb.DuckDBPyConnection,
-    *,
-    start: date | None,
-    until: date | None,
-    priors: dict[Pair, tuple[float, float, float]],
-) -> dict[Pair, rv.DayTable]:
-    """DayTables of the registered pairs over [start, until] (None: each pair's own first/last day)."""
-    where = q.Where()
-    if start is not None:
-        where.add("day >= ?", start)
-    if until is not None:
-        where.add("day <= ?", until)
+def pair_days(
+    con: duckdb.DuckDBPyConnection, pairs: list[Pair], *, fields: Sequence[str]
+) -> dict[Pair, tuple[date, dict[str, np.ndarray]]]:
+    """Each pair's ``fields`` over its own stored history, its first to its last day (days without a row
+    are zeros): the pair's first day and one array per field."""
+    _register_pairs(con, pairs)
     cols = con.execute(
-        f"SELECT source_country, target_country, day, {', '.join(rv.SUM_FIELDS)} FROM dyad_days "
-        f"JOIN _spairs USING (source_country, target_country) WHERE {where.sql} ORDER BY 1, 2, 3",
-        where.params,
+        f"SELECT source_country, target_country, day, {', '.join(fields)} FROM dyad_days "
+        "JOIN _spairs USING (source_country, target_country) ORDER BY 1, 2, 3"
     ).fetchnumpy()
     keys = (
         np.char.add(np.char.add(cols["source_country"].astype(str), ">"), cols["target_country"].astype(str))
@@ -487,160 +279,79 @@ def _day_tables(
         else np.array([], dtype=str)
     )
     days = cols["day"].astype("datetime64[D]")
-    out: dict[Pair, rv.DayTable] = {}
+    out: dict[Pair, tuple[date, dict[str, np.ndarray]]] = {}
     bounds = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1], True]) if len(keys) else np.array([0])
     for lo, hi in zip(bounds[:-1], bounds[1:], strict=False):
         src, tgt = str(keys[lo]).split(">")
-        first = days[lo] if start is None else np.datetime64(start, "D")
-        last = days[hi - 1] if until is None else np.datetime64(until, "D")
+        first, last = days[lo], days[hi - 1]
         n = int((last - first).astype(int)) + 1
         index = (days[lo:hi] - first).astype(int)
         arrays = {}
-        for name in rv.SUM_FIELDS:
+        for name in fields:
             values = np.zeros(n)
             np.add.at(values, index, cols[name][lo:hi].astype(float))
             arrays[name] = values
-        out[(src, tgt)] = rv.DayTable.of(
-            first.astype(date), arrays, prior=priors.get((src, tgt), (0.0, 0.0, 0.0))
-        )
+        out[(src, tgt)] = (first.astype(date), arrays)
     return out
 
 
-def _thresholds(
-    con: duckdb.DuckDBPyConnection,
-    pairs: list[Pair],
-    params: rv.ReversalParams,
-    *,
-    cache: bool,
-    memo: dict[tuple[str, Pair], calibration.Calibration],
-) -> dict[Pair, explaining.ThresholdInfo]:
-    """Alarm thresholds of the given pairs and where they come from: every cached calibration of the
-    store (missing ones of ``pairs`` are calibrated now), pooled across all of them
-    (calibration.pool_thresholds)."""
-    method = _method(params)
+def cached_thresholds(
+    con: duckdb.DuckDBPyConnection, method: str
+) -> dict[Pair, tuple[float, float | None, int, tuple[float, ...] | None]]:
+    """The calibration table: pair -> (threshold, calibrated, days, features) cached for ``method``."""
     rows = con.execute(
         "SELECT source_country, target_country, threshold, calibrated, days, features FROM dyad_thresholds "
         "WHERE method = ?",
         [method],
     ).fetchall()
-    known = {
-        (r[0], r[1]): calibration.Calibration(
-            threshold=float(r[2]),
-            calibrated=r[3],
-            days=int(r[4]),
-            features=tuple(r[5]) if r[5] is not None else None,
-        )
-        for r in rows
-    }
-    known.update({pair: cal for (m, pair), cal in memo.items() if m == method})
-    missing = [p for p in pairs if p not in known]
-    if missing:
-        if not cache:
-            log.warning(
-                "%d dyads have no cached threshold for these detector settings; calibrating them now "
-                "(open the store once for writing, e.g. `volte ingest`, to cache them)",
-                len(missing),
-            )
-        fresh = _calibrate(con, missing, params, cache=cache)
-        memo.update({(method, p): cal for p, cal in fresh.items()})
-        known.update(fresh)
-    order = list(known)
-    cals = [known[p] for p in order]
-    pooled = calibration.pool_thresholds(cals, params)
-    origins = calibration.threshold_origins(cals, params)
-    wanted = set(pairs)
     return {
-        p: explaining.ThresholdInfo(
-            value=float(t),
-            origin=o,
-            own=known[p].threshold,
-            calibrated=known[p].calibrated,
-            days=known[p].days,
-        )
-        for p, t, o in zip(order, pooled, origins, strict=True)
-        if p in wanted
+        (r[0], r[1]): (float(r[2]), r[3], int(r[4]), tuple(r[5]) if r[5] is not None else None) for r in rows
     }
 
 
-def _method(params: rv.ReversalParams) -> str:
-    """Cache key of a calibration: the method name and a fingerprint of every parameter."""
-    digest = hashlib.sha1(repr(sorted(asdict(params).items())).encode()).hexdigest()[:10]
-    return f"{params.method}/w{params.window_days}/{digest}"
+def save_thresholds(con: duckdb.DuckDBPyConnection, rows: list[tuple[Any, ...]]) -> None:
+    """Replace the cached calibrations of the rows' pairs: (source, target, threshold, calibrated, days,
+    method, computed_at, features) each."""
+    con.executemany(
+        "DELETE FROM dyad_thresholds WHERE source_country = ? AND target_country = ?",
+        [r[:2] for r in rows],
+    )
+    con.executemany(
+        "INSERT INTO dyad_thresholds (source_country, target_country, threshold, calibrated, days, method, "
+        "computed_at, features) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
 
 
-def _calibrate(
-    con: duckdb.DuckDBPyConnection, pairs: list[Pair], params: rv.ReversalParams, *, cache: bool
-) -> dict[Pair, calibration.Calibration]:
-    _register_pairs(con, pairs)
-    tables = _day_tables(con, start=None, until=None, priors={})
-    now = datetime.now(UTC).replace(tzinfo=None)
-    out, rows = {}, []
-    for pair in pairs:
-        table = tables.get(pair)
-        cal = (
-            calibration.calibrate(table, params, seed=calibration.dyad_seed(*pair))
-            if table is not None
-            else calibration.Calibration(params.min_threshold, None, 0)
-        )
-        out[pair] = cal
-        features = list(cal.features) if cal.features is not None else None
-        rows.append(
-            (pair[0], pair[1], cal.threshold, cal.calibrated, cal.days, _method(params), now, features)
-        )
-    if cache and rows:
-        con.executemany(
-            "DELETE FROM dyad_thresholds WHERE source_country = ? AND target_country = ?",
-            [r[:2] for r in rows],
-        )
-        con.executemany(
-            "INSERT INTO dyad_thresholds (source_country, target_country, threshold, calibrated, days, method, "
-            "computed_at, features) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-    log.info("calibrated %d dyads", len(rows))
-    return out
-
-
-def refresh_thresholds(con: duckdb.DuckDBPyConnection, params: rv.ReversalParams | None = None) -> int:
-    """Calibrate (and cache) every international dyad that has no threshold for ``params``."""
-    params = params or rv.ReversalParams()
+def uncalibrated_pairs(con: duckdb.DuckDBPyConnection, method: str) -> list[Pair]:
+    """Every international dyad of ``dyad_days`` without a cached calibration for ``method``."""
     rows = con.execute(
         "SELECT DISTINCT d.source_country, d.target_country FROM dyad_days d ANTI JOIN "
         "(SELECT * FROM dyad_thresholds WHERE method = ?) t USING (source_country, target_country) "
         "WHERE d.source_country <> d.target_country ORDER BY 1, 2",
-        [_method(params)],
+        [method],
     ).fetchall()
-    pairs = [(r[0], r[1]) for r in rows]
-    if pairs:
-        _calibrate(con, pairs, params, cache=True)
-    return len(pairs)
+    return [(r[0], r[1]) for r in rows]
 
 
-def _with_evidence(con: duckdb.DuckDBPyConnection, found: list[rv.Shift]) -> list[dict[str, Any]]:
-    if not found:
-        return []
-    windows = []
-    for i, s in enumerate(found):
-        before_want, after_want = ("conflict", "coop") if s.kind == "thaw" else ("coop", "conflict")
-        windows.append((i, "before", s.source, s.target, s.before.start, s.before.end, before_want))
-        windows.append((i, "after", s.source, s.target, s.after.start, s.after.end, after_want))
+#: a window of evidence: (shift index, side, source, target, first day, last day, want: conflict | coop)
+Window = tuple[int, str, str, str, date, date, str]
+
+
+def evidence(
+    con: duckdb.DuckDBPyConnection, windows: list[Window], *, clusters: int, lo: date, hi: date
+) -> dict[int, list[dict[str, Any]]]:
+    """Per shift index: the mentions of the ``clusters`` heaviest clusters of each window of the wanted
+    kind (conflict: roots 10-20, coop: 03, 04, 05, 08), mentions dated in [lo, hi]."""
     kinds = ("INTEGER", "VARCHAR", "VARCHAR", "VARCHAR", "DATE", "DATE", "VARCHAR")
     names = ("shift", "side", "source_country", "target_country", "lo", "hi", "want")
     values = zip(*windows, strict=True)
     _temp_table(con, "_windows", **{n: (k, list(v)) for n, k, v in zip(names, kinds, values, strict=True)})
-    lo, hi = min(w[4] for w in windows), max(w[5] for w in windows) + timedelta(days=2)
-    rows = _dicts(con.execute(EVIDENCE_SQL, [EVIDENCE_CLUSTERS, lo, hi]))
+    rows = _dicts(con.execute(EVIDENCE_SQL, [clusters, lo, hi]))
     per_shift: dict[int, list[dict[str, Any]]] = {}
     for row in rows:
         per_shift.setdefault(int(row.pop("shift")), []).append(_jsonable(row))
-    out = []
-    for i, s in enumerate(found):
-        record = s.to_dict()
-        detail = per_shift.get(i, [])
-        record["evidence"] = [d["event_id"] for d in detail]
-        record["evidence_events"] = detail
-        out.append(record)
-    return out
+    return per_shift
 
 
 EVIDENCE_SQL = """

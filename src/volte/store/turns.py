@@ -1,4 +1,4 @@
-"""The ``turns`` table (migration 0008): the turns each stored article narrates (volte.analyse.narrated).
+"""The ``turns`` table (migration 0008): the turns each stored article narrates (volte.derive.narrated).
 
 Written at ingest from each article's events, in the article's transaction, and deleted with the article,
 so re-ingesting changes nothing and a re-coded article gets its turns again. Stores made before 0008 are
@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from volte.analyse.narrated import find_turns
+from volte.derive.narrated import find_turns
 from volte.records import EVENT_FIELDS, TURN_FIELDS, Event, Turn
 from volte.store import queries as q
 

