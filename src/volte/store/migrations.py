@@ -1,7 +1,9 @@
 """Named, recorded schema migrations. A migration runs once per store and is recorded in ``_migrations``.
 
 Add a migration by appending a ``(name, function)`` pair to :data:`MIGRATIONS`; never edit or reorder a
-released one (stores in the field have it recorded by name).
+released one (stores in the field have it recorded by name). DuckDB refuses to drop or change a column of a
+table that has an index (``Dependency Error``): a migration that does so to ``events`` drops
+``events_event_id`` (0009) first and creates it again after.
 """
 
 from __future__ import annotations
