@@ -8,12 +8,14 @@ reads reopen. A server started without write access never opens the file read-wr
 share the file with it; any writer (``volte ingest``) is refused while it runs, and vice versa.
 
 Answers of the read routes are cached as encoded JSON (:mod:`volte.serve.cache`) under the store's write
-generation, which every write moves on: a read after a write is answered from the store again.
+generation, which every write moves on: a read after a write is answered from the store again. The
+dashboard pages keep the data they read the same way (``memo``) and render their HTML per request.
 """
 
 from __future__ import annotations
 
 import logging
+import pickle
 import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
@@ -79,6 +81,24 @@ class StoreAccess:
         if self.cache.max_bytes and generation == self.generation:
             self.cache.put((generation, key), body)
         return body
+
+    def memo(self, key: Hashable, compute: Callable[[Store], Any]) -> Any:
+        """``compute`` run on a read-only store, kept (pickled, so each caller gets its own copy) under
+        ``key`` until the next write: the dashboard pages' reads, whose HTML is rendered per request."""
+        body = self.cached(("memo", key))
+        if body is not None:
+            return pickle.loads(body)  # noqa: S301 - bytes this process pickled itself
+        with self.reading() as store:
+            generation = self.generation  # stable while a store is borrowed: a write waits for its readers
+            found = compute(store)
+        if self.cache.max_bytes and generation == self.generation:
+            try:
+                body = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
+            except (pickle.PicklingError, TypeError, AttributeError) as exc:  # not kept, still answered
+                log.debug("not caching %r: %s", key, exc)
+            else:
+                self.cache.put((generation, ("memo", key)), body)
+        return found
 
     @contextmanager
     def reading(self) -> Iterator[Store]:

@@ -183,30 +183,41 @@ def download_events(
     )
 
 
-@router.get("/overview", summary="Across dyads: who did what to whom by quad class, events per CAMEO root")
-def overview(
+@router.get(
+    "/overview",
+    summary="Across dyads: who did what to whom by quad class, events per CAMEO root",
+    response_model=ANSWER,
+)
+async def overview(
     request: Request,
     since: Day = None,
     until: Day = None,
     limit: Annotated[int, Query(ge=1, le=200, description="Dyads listed, 1 to 200.")] = 25,
-) -> dict[str, Any]:
+) -> Response:
     start, end = parse_range(since, until)
-    with request.app.state.store.reading() as store:
-        found = store.overview(since=start, until=end, limit=limit)
-    return {"since": since, "until": until, **found}
+
+    def compute(store: Store) -> dict[str, Any]:
+        return {"since": since, "until": until, **store.overview(since=start, until=end, limit=limit)}
+
+    return await _answer(request, ("overview", since, until, start, end, limit), compute)
 
 
-@router.get("/places", summary="Places with coordinates where events happened, the busiest first")
-def places(
+@router.get(
+    "/places", summary="Places with coordinates where events happened, the busiest first", response_model=ANSWER
+)
+async def places(
     request: Request,
     since: Day = None,
     until: Day = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Places listed, 1 to {MAX_LIMIT}.")] = 500,
-) -> dict[str, Any]:
+) -> Response:
     start, end = parse_range(since, until)
-    with request.app.state.store.reading() as store:
+
+    def compute(store: Store) -> dict[str, Any]:
         found = store.places(since=start, until=end, limit=limit)
-    return {"places": found, "total": len(found)}
+        return {"places": found, "total": len(found)}
+
+    return await _answer(request, ("places", start, end, limit), compute)
 
 
 @router.get("/dyads/{source}/{target}/series", summary="A directed dyad's time series", response_model=ANSWER)

@@ -96,13 +96,19 @@ def home(
     world map of where events happened. ``since``/``until`` choose the period; ``days`` its length back
     from ``until`` (or from the latest event up to today)."""
     start, end = parse_range(since, until)
-    with request.app.state.store.reading() as store:
+
+    def read(store: Any) -> tuple[Any, ...]:
         window = _home_window(store, days=days, since=start, until=end)
         since_, until_ = window or (None, None)
         shifts = detection.shifts(store, since=since_, until=until_, kind=None) if window else []
         dyads = lookups.top_dyads(store, limit=15, since=since_, until=until_) if window else []
         found = store.overview(since=since_, until=until_, limit=HOME_PAIRS) if window else {}
         places = store.places(since=since_, until=until_, limit=HOME_PLACES) if window else []
+        return since_, until_, shifts, dyads, found, places
+
+    # kept until the next write; today is part of the key (the default period ends at today)
+    key = ("home", days, start, end, _today())
+    since_, until_, shifts, dyads, found, places = request.app.state.store.memo(key, read)
     latest = sorted(shifts, key=lambda s: (str(s.get("date")), float(s.get("score") or 0)), reverse=True)[:20]
     pairs, roots = found.get("pairs", []), found.get("roots", [])
     context = {
@@ -248,12 +254,17 @@ def dyad(
     start, end = parse_range(since, until)
     directions = [(source, target), (target, source)]
     recent = start is None and end is None and span == "recent"
-    with request.app.state.store.reading() as store:
+
+    def read(store: Any) -> tuple[date | None, dict[str, Any]]:
+        first = start
         for code in (source, target):
             lookups.require_actor(store, code)
         if recent:
-            start = _recent_window(store, directions)
-        data = _dyad_data(store, directions, freq=freq, since=start, until=end)
+            first = _recent_window(store, directions)
+        return first, _dyad_data(store, directions, freq=freq, since=first, until=end)
+
+    # kept until the next write (an unknown actor raises: nothing is kept)
+    start, data = request.app.state.store.memo(("dyad", source, target, freq, start, end, recent), read)
     context = {
         **data,
         "source": source,

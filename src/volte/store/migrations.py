@@ -1,7 +1,9 @@
 """Named, recorded schema migrations. A migration runs once per store and is recorded in ``_migrations``.
 
 Add a migration by appending a ``(name, function)`` pair to :data:`MIGRATIONS`; never edit or reorder a
-released one (stores in the field have it recorded by name).
+released one (stores in the field have it recorded by name). DuckDB refuses to drop or change a column of a
+table that has an index (``Dependency Error``): a migration that does so to ``events`` drops
+``events_event_id`` (0009) first and creates it again after.
 """
 
 from __future__ import annotations
@@ -104,6 +106,12 @@ def _narrated_turns(con: duckdb.DuckDBPyConnection) -> None:
     turns.backfill(con)
 
 
+def _event_id_index(con: duckdb.DuckDBPyConnection) -> None:
+    """events_event_id: an ART index on events.event_id, so an event page fetches its rows by id instead of
+    scanning every column of the table (docs/api.md "Speed"); not unique (ingest keeps ids unique)."""
+    con.execute("CREATE INDEX IF NOT EXISTS events_event_id ON events (event_id)")
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _initial),
     ("0002_dyad_days_squared_weights", _dyad_days_squared_weights),
@@ -113,6 +121,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0006_event_place", _event_place),
     ("0007_article_source_hash", _article_source_hash),
     ("0008_narrated_turns", _narrated_turns),
+    ("0009_event_id_index", _event_id_index),
 )
 
 

@@ -19,16 +19,19 @@ OUT_COLUMNS = (*EVENT_FIELDS, "cluster_id")
 
 
 EVENTS_ORDER = "ORDER BY date DESC NULLS LAST, doc_id, sentence_index, trigger_start, event_id"
-# One statement (one snapshot) for a page and the number of matches: the filter runs once, over the sort
-# keys only, and the page's full rows are then read by rowid. Reading every column of each matching row
-# before sorting (the plain ORDER BY ... LIMIT) decompresses the sentence column across the whole table.
-EVENTS_PAGE = f"""
+# An event page is two statements. The first runs the filter once, over the sort keys only, and returns the
+# page's event ids with the number of matches; the second fetches the page's full rows by id through the
+# events_event_id index (migration 0009), without scanning the other rows' columns (the sentence column
+# most). Reading every column of each matching row before sorting (the plain ORDER BY ... LIMIT)
+# decompresses the sentence column across the whole table. Both statements see the same rows: nothing
+# writes between them (a read-only store has no writer; a read-write store's one connection is this one).
+EVENTS_PAGE_KEYS = f"""
 WITH hits AS MATERIALIZED (
-    SELECT rowid AS r, date, doc_id, sentence_index, trigger_start, event_id FROM events WHERE {{where}}
-), page AS (SELECT r FROM hits {EVENTS_ORDER} LIMIT ? OFFSET ?)
-SELECT (SELECT count(*) FROM hits) AS _total, {", ".join(OUT_COLUMNS)} FROM events
-WHERE rowid IN (SELECT r FROM page) {EVENTS_ORDER}
+    SELECT date, doc_id, sentence_index, trigger_start, event_id FROM events WHERE {{where}}
+)
+SELECT (SELECT count(*) FROM hits) AS _total, event_id FROM hits {EVENTS_ORDER} LIMIT ? OFFSET ?
 """
+EVENTS_BY_ID = f"SELECT {', '.join(OUT_COLUMNS)} FROM events WHERE event_id IN ({{ids}}) {EVENTS_ORDER}"
 
 
 def events(
@@ -41,12 +44,13 @@ def events(
             f"SELECT {', '.join(OUT_COLUMNS)} FROM events {EVENTS_ORDER} LIMIT ? OFFSET ?", bounds
         )
         return [_jsonable(r) for r in _dicts(cursor)], int(total_row[0]) if total_row else 0
-    rows = _dicts(con.execute(EVENTS_PAGE.format(where=where.sql), [*where.params, *bounds]))
-    if not rows:  # no match, or a page past the last one: the count alone
+    keys = con.execute(EVENTS_PAGE_KEYS.format(where=where.sql), [*where.params, *bounds]).fetchall()
+    if not keys:  # no match, or a page past the last one: the count alone
         total_row = con.execute(f"SELECT count(*) FROM events WHERE {where.sql}", where.params).fetchone()
         return [], int(total_row[0]) if total_row else 0
-    total = int(rows[0]["_total"])
-    return [_jsonable({k: v for k, v in r.items() if k != "_total"}) for r in rows], total
+    ids = [row[1] for row in keys]
+    rows = _dicts(con.execute(EVENTS_BY_ID.format(ids=", ".join("?" * len(ids))), ids))
+    return [_jsonable(r) for r in rows], int(keys[0][0])
 
 
 def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:

@@ -20,7 +20,7 @@ CREATE TABLE IF NOT EXISTS articles (
 
 -- events: the 24 first contract fields, the span extras, the cluster and provenance.
 CREATE TABLE IF NOT EXISTS events (
-    event_id       VARCHAR NOT NULL,  -- unique per store (enforced by ingest; no index: see docs/store.md)
+    event_id       VARCHAR NOT NULL,  -- unique per store (enforced by ingest); indexed by migration 0009
     doc_id         VARCHAR NOT NULL,
     sentence_index INTEGER,
     sentence       VARCHAR,
@@ -118,5 +118,6 @@ CREATE TABLE IF NOT EXISTS rejects (
     PRIMARY KEY (doc_id, stage)
 );
 
--- No ART indexes on the big tables: DuckDB's zone maps plus vectorised scans answer the store's
--- queries in milliseconds at 10M events, and large ART indexes cost memory and slow deletes.
+-- No ART indexes on the big tables but events.event_id (migration 0009, for fetching an event page's
+-- rows): DuckDB's zone maps plus vectorised scans answer the store's other queries in milliseconds at 10M
+-- events, and large ART indexes cost memory and slow deletes.
