@@ -8,10 +8,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from serve_store_data import Coded
+from serve_store_data import Coded, fake_event
 
-from volte.coding.cameo import describe
-from volte.records import Article, Event, make_event_id
+from volte.records import Article, Event
 
 PLACES = {
     "Bogota": ("city", "COL", "CO", 3688689, 4.60971, -74.08175),
@@ -72,10 +71,7 @@ ARTICLES = [
 
 
 def _event(doc_id: str, day: str, text: str, spec: tuple[Any, ...]) -> Event:
-    source, code, target, trigger, source_name, target_name, place = spec
-    info = describe(code)
-    start = text.index(".") + 2
-    t_start, s_start, g_start = text.index(trigger), text.index(source_name), text.index(target_name)
+    *sides, place = spec
     where: dict[str, Any] = {}
     if place:
         kind, country, fips, geonameid, lat, lon = PLACES[place]
@@ -91,39 +87,7 @@ def _event(doc_id: str, day: str, text: str, spec: tuple[Any, ...]) -> Event:
             "place_start": at,
             "place_end": at + len(place),
         }
-    return Event(
-        event_id=make_event_id(doc_id, 1, source, target, code, t_start),
-        doc_id=doc_id,
-        sentence_index=1,
-        sentence=text[start:],
-        sentence_start=start,
-        sentence_end=len(text),
-        date=day,
-        date_precision="day",
-        published=day,
-        source=source,
-        source_name=source_name,
-        target=target,
-        target_name=target_name,
-        code=code,
-        root=info.root,
-        quad_class=info.quad_class,
-        goldstein=info.goldstein,
-        plover=info.plover,
-        trigger=trigger,
-        pattern=f"test.{code}",
-        factuality="asserted",
-        attributed_to=None,
-        kind="news",
-        coder_version="test",
-        trigger_start=t_start,
-        trigger_end=t_start + len(trigger),
-        source_start=s_start,
-        source_end=s_start + len(source_name),
-        target_start=g_start,
-        target_end=g_start + len(target_name),
-        **where,
-    )
+    return fake_event(doc_id, day, text, tuple(sides), where=where)
 
 
 def overview_articles() -> list[Coded]:

@@ -65,6 +65,13 @@ def _place(doc_id: str, text: str) -> dict[str, Any]:
 
 
 def _event(doc_id: str, day: str, text: str, spec: tuple[str, str, str, str, str, str]) -> Event:
+    return fake_event(doc_id, day, text, spec, where=_place(doc_id, text))
+
+
+def fake_event(
+    doc_id: str, day: str, text: str, spec: tuple[str, str, str, str, str, str], *, where: dict[str, Any]
+) -> Event:
+    """An event as the coder would store it for ``text``'s second sentence, with the place fields ``where``."""
     source, code, target, trigger, source_name, target_name = spec
     info = describe(code)
     t_start, s_start, g_start = text.index(trigger), text.index(source_name), text.index(target_name)
@@ -100,7 +107,7 @@ def _event(doc_id: str, day: str, text: str, spec: tuple[str, str, str, str, str
         source_end=s_start + len(source_name),
         target_start=g_start,
         target_end=g_start + len(target_name),
-        **_place(doc_id, text),
+        **where,
     )
 
 
