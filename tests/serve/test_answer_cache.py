@@ -100,22 +100,29 @@ def test_cache_errors_are_not_kept(client: Any, url: str, after: int) -> None:
 
 
 def test_cache_answers_byte_for_byte_what_an_uncached_server_answers(tmp_path: Path) -> None:
-    path = tmp_path / "same.duckdb"
+    assert_cached_as_uncached(
+        tmp_path / "same.duckdb",
+        [
+            "/api/events?limit=2&offset=1",
+            "/api/events?source=col&q=PRESIDENT",
+            "/api/dyads/COL/USA/series?freq=week",
+            "/api/shifts?near=true",
+            "/api/shifts/explain?source=COL&target=USA",
+            "/api/articles/wire-0104",
+        ],
+    )
+
+
+def assert_cached_as_uncached(path: Path, urls: list[str]) -> None:
+    """Each URL answered twice by a caching server (computed, then from the cache) is byte for byte what a
+    server without a cache answers, over the whole test store."""
     with Store(path) as store:
         store.ingest(coded_articles())
-    urls = [
-        "/api/events?limit=2&offset=1",
-        "/api/events?source=col&q=PRESIDENT",
-        "/api/dyads/COL/USA/series?freq=week",
-        "/api/shifts?near=true",
-        "/api/shifts/explain?source=COL&target=USA",
-        "/api/articles/wire-0104",
-    ]
     with _client(path, cache_mb=0) as plain, _client(path) as cached:
         for url in urls:
             want = plain.get(url)
             assert want.status_code == 200, want.text
-            for _ in range(2):  # computed, then from the cache
+            for _ in range(2):
                 got = cached.get(url)
                 assert (got.status_code, got.headers["content-type"], got.content) == (
                     want.status_code,

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from serve_store_data import coded_articles
-from test_answer_cache import StubCoder, _client, _post
+from test_answer_cache import StubCoder, _client, _post, assert_cached_as_uncached
 
 from volte.store.db import Store
 
@@ -36,29 +36,16 @@ def test_overview_cached_then_a_post_is_visible_to_the_next_read(tmp_path: Path)
 
 
 def test_overview_and_places_cached_byte_for_byte_as_uncached(tmp_path: Path) -> None:
-    path = tmp_path / "same.duckdb"
-    with Store(path) as store:
-        store.ingest(coded_articles())
-    urls = [
-        "/api/overview",
-        "/api/overview?since=2026-01-05&limit=3",
-        "/api/overview?until=2026-01-04",
-        "/api/places",
-        "/api/places?since=2026-01-01&until=2026-01-31&limit=10",
-    ]
-    with _client(path, cache_mb=0) as plain, _client(path) as cached:
-        for url in urls:
-            want = plain.get(url)
-            assert want.status_code == 200, want.text
-            for _ in range(2):  # computed, then from the cache
-                got = cached.get(url)
-                assert (got.status_code, got.headers["content-type"], got.content) == (
-                    want.status_code,
-                    want.headers["content-type"],
-                    want.content,
-                )
-        assert len(plain.app.state.store.cache) == 0
-        assert cached.app.state.store.cache.hits == len(urls)
+    assert_cached_as_uncached(
+        tmp_path / "same.duckdb",
+        [
+            "/api/overview",
+            "/api/overview?since=2026-01-05&limit=3",
+            "/api/overview?until=2026-01-04",
+            "/api/places",
+            "/api/places?since=2026-01-01&until=2026-01-31&limit=10",
+        ],
+    )
 
 
 def test_overview_bad_range_is_refused_and_not_cached(tmp_path: Path) -> None:
