@@ -35,6 +35,7 @@ from volte.coding.factuality import (
     is_to_infinitive,
 )
 from volte.coding.incidents import (
+    clash_with_protesters,
     disaster_cause,
     force_on_protesters,
     ordinary_crime,
@@ -310,6 +311,8 @@ class _EventBuilder:
         events = []
         for src, tgt in _protesters_first(refined, pairs):
             final = _as_repression(_as_violent_protest(refined, src), src, tgt, gathering=gathering)
+            if final.symmetric and final.code.startswith(_RIOTING) and clash_with_protesters(trigger):
+                final = replace(final, code="145", pattern=f"{final.pattern}+protesters")  # "clashes between police and demonstrators"
             if final.code[:2] == "14" and tgt is None and src is not None:
                 tgt = next(iter(_own_government([src])), None)  # rioting protesters face their government
             events.append(self._event(final, src, tgt, iso, precision, attributed, planned))

@@ -735,6 +735,8 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             raw.dropped = True
             if governor is not None:
                 _specialise_governor(governor, status, raw.code)
+        elif status == "committed" and _reported_past(raw.tok):
+            pass  # "evidence *suggests* that forces used force to suppress a protest": a report, not a pledge
         elif status in ("future", "committed", "threat", "poised"):  # poised: "troops prepared to attack"
             intent = raw.pattern.intent if status != "threat" else None
             raw.code = intent or governed_code(status, raw.code) or raw.code
@@ -749,6 +751,18 @@ def _apply_factuality(raws: list[_Raw]) -> None:
         governed = status != "hypothetical" or modality.governor is not None
         if not raw.dropped and status in _YIELDING and governed:
             _drop_governors(raw, by_index, governor)
+
+
+def _reported_past(tok: Token) -> bool:
+    """Whether an act told under a verb of commitment is a past deed in a "that" clause ("evidence
+    suggests *that* security forces *used* force *to suppress* a protest"), not something pledged: the
+    clause (or the one whose purpose infinitive or conjunct the act is) has a finite past-tense verb and
+    no modal."""
+    while tok.dep_ in ("xcomp", "advcl", "conj") and tok.head is not tok and tok.tag_ != "VBD":
+        tok = tok.head
+    if tok.dep_ != "ccomp" or tok.tag_ != "VBD":
+        return False
+    return not any(c.dep_ == "aux" for c in tok.children)
 
 
 _CONSEQUENCES = frozenset({"kill", "wound", "injure", "maim", "set", "torch", "burn", "loot"})
