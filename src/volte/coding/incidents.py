@@ -208,7 +208,28 @@ def weapon_code(code: str, trigger: Token, *, lexicon: Lexicon | None = None) ->
                 return weapon
         elif words & names:
             return weapon
-    return code
+    told = _weapons_of_the_attacks(verb.sent)
+    return next((weapon for weapon, names in lexicon.weapons if weapon != "2041" and told & names), code)
+
+
+_ATTACK_SUBJECTS = frozenset({"attack", "raid", "assault", "strike"})
+
+
+def _weapons_of_the_attacks(sent: Span) -> set[str]:
+    """Weapons a neighbouring sentence says "the attacks" were carried out with ("police posts were hit by
+    synchronised attacks. *The attacks were carried out with grenades*", "the attacks, mostly *using*
+    grenades, happened at 8pm")."""
+    words: set[str] = set()
+    for other in _neighbour_sentences(sent):
+        for noun in other:
+            if noun.lemma_.lower() not in _ATTACK_SUBJECTS or noun.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            for tok in (*noun.head.subtree,):
+                if tok.dep_ in ("pobj", "dobj") and (
+                    tok.head.lower_ in ("with", "using") or tok.head.lemma_.lower() == "use"
+                ):
+                    words |= {_weapon_lemma(tok), *(_weapon_lemma(c) for c in tok.children)}
+    return words
 
 
 # Verbs under which a chemical agent is talked about, not used in the act at hand: "*accused* of a chemical
