@@ -182,6 +182,8 @@ def weapon_code(code: str, trigger: Token, *, lexicon: Lexicon | None = None) ->
         aircraft = next((names for weapon, names in lexicon.weapons if weapon == "195"), frozenset())
         if chemical:
             return "2041"
+        if clause & _GUIDED:  # "launched 59 Tomahawk *cruise* missiles": precision-guided munitions
+            return "1951"
         return "195" if any(_weapon_lemma(d) in aircraft for d in doers) else code
     if code not in GENERIC_FORCE:  # riot control or a specific kind of force: only chemicals say more
         return "2041" if chemical else code
@@ -232,6 +234,9 @@ def _weapons_of_the_attacks(sent: Span) -> set[str]:
     return words
 
 
+# Missiles that are precision-guided munitions whatever launches them (CAMEO 1951, like the pattern
+# "a cruise missile strike").
+_GUIDED = frozenset({"cruise", "cruise-missile", "tomahawk", "kalibr", "precision", "precision-guided", "guided"})
 # Verbs under which a chemical agent is talked about, not used in the act at hand: "*accused* of a chemical
 # attack", "*destroyed* its chemical arsenal", "an inquiry *investigating* chlorine use".
 _CHEMICAL_TALK = frozenset(
