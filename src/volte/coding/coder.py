@@ -298,7 +298,7 @@ class _EventBuilder:
                 for s, t in pairs
                 if t is not None or s is None or named or not (_countryless(s) or match.nominal)
             ]
-        if match.nominal and trigger.dep_ not in _CLAUSE_ROLES and not _existential(trigger):
+        if match.nominal and _counted(trigger).dep_ not in _CLAUSE_ROLES and not _existential(trigger):
             # a protest whose protesters the sentence names is theirs ("thousands gathered *in a protest*")
             named = match.code[:2] == "14" and self._names_doer(match.sources)
             pairs = [(s, t) for s, t in pairs if t is not None or (named and s is not None)]  # "relies on U.S. aid" is no event
@@ -967,6 +967,16 @@ _RIOTING = ("19", "180", "183", "1712")  # seize or destroy property, arrest
 _PLACE_PREPS = words("violence_place_prepositions")
 _SPEAKER_PRONOUNS = words("speaker_pronouns")
 _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
+_COUNTING = frozenset("string series wave spate barrage volley salvo".split())
+
+
+def _counted(noun: Token) -> Token:
+    """The noun that counts a nominal event, when there is one: "carried out *a string* of air strikes" (the
+    strikes play the clause role of their counter)."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _COUNTING:
+        return head.head
+    return noun
 _PAIR_NOUNS = frozenset(
     """country side leader nation government party state neighbor neighbour president minister capital""".split()
 )

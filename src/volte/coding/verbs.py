@@ -548,6 +548,8 @@ def _noun_subject(noun: Token) -> list[Token]:
         return subject_heads(head)
     if noun.dep_ != "pobj" or head.dep_ != "prep":
         return []
+    if head.lower_ == "of" and _quantity_holder(head.head):
+        return _noun_subject(head.head)  # "aircraft carried out *a string of* air strikes"
     if head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "during", "at"):
         return subject_heads(head.head)
     if head.lower_ == "behind" and head.head.lemma_ == "be":
@@ -555,6 +557,15 @@ def _noun_subject(noun: Token) -> list[Token]:
     if head.lower_ == "for" and head.head.lemma_ in _RESPONSIBLE and head.head.dep_ == "acomp":
         return subject_heads(head.head.head)  # "the government *was responsible for* the sarin attack"
     return []
+
+
+_QUANTITY_HOLDERS = frozenset("string series wave spate barrage volley salvo".split())
+
+
+def _quantity_holder(noun: Token) -> bool:
+    """A noun that counts events ("a *string* of air strikes", "a *series* of raids"), whose governing verb's
+    subject does them."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in _QUANTITY_HOLDERS
 
 
 # --- combining matches with factuality --------------------------------------------------------------------
