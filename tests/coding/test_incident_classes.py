@@ -374,3 +374,18 @@ def test_protesters_who_go_home_do_not_protest(coder) -> None:
 def test_a_string_of_air_strikes_is_done_by_the_counter_s_subject(coder) -> None:
     events = _code(coder, "Israeli military aircraft carried out a string of air strikes on Gaza on Monday.")
     assert "195" in _codes(events), _triples(events)
+
+
+def test_the_attack_referred_back_to_keeps_its_kind(coder) -> None:
+    text = (
+        "Militant groups launched a chemical attack against a neighbourhood in Aleppo on Sunday. The attack "
+        "hit the Salaheddin district of Aleppo, injuring scores of people."
+    )
+    codes = _codes(_code(coder, text))
+    assert "2041" in codes and "190" not in codes, codes
+
+
+def test_an_attack_of_no_named_kind_stays_generic(coder) -> None:
+    text = "Militants launched an attack on a village in Idlib on Sunday. The attack hit the market, killing six."
+    codes = _codes(_code(coder, text))
+    assert "2041" not in codes and "183" not in codes, codes

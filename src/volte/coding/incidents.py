@@ -210,8 +210,29 @@ def weapon_code(code: str, trigger: Token, *, lexicon: Lexicon | None = None) ->
                 return weapon
         elif words & names:
             return weapon
-    told = _weapons_of_the_attacks(verb.sent)
-    return next((weapon for weapon, names in lexicon.weapons if weapon != "2041" and told & names), code)
+    told = _weapons_of_the_attacks(verb.sent) | _kind_of_the_attack(verb)
+    if "tear" in told:
+        return code
+    return next((weapon for weapon, names in lexicon.weapons if told & names), code)
+
+
+def _kind_of_the_attack(verb: Token) -> set[str]:
+    """The kind of an attack a neighbouring sentence names, when this clause's subject refers back to it
+    ("militants launched *a chemical attack* on a neighbourhood. *The attack* hit the district on Sunday")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not any(
+        s.lemma_.lower() in _ATTACK_SUBJECTS and any(d.lower_ in ("the", "this", "that") for d in s.children)
+        for s in subjects
+    ):
+        return set()
+    return {
+        _weapon_lemma(m)
+        for other in _neighbour_sentences(verb.sent)
+        for noun in other
+        if noun.lemma_.lower() in _ATTACK_SUBJECTS
+        for m in noun.children
+        if m.dep_ in ("amod", "compound")
+    }
 
 
 _ATTACK_SUBJECTS = frozenset({"attack", "raid", "assault", "strike"})
