@@ -179,6 +179,10 @@ def weapon_code(code: str, trigger: Token, *, lexicon: Lexicon | None = None) ->
     if code == "194":  # missiles and rockets fired by aircraft are aerial weapons: "jets *fired missiles* at"
         doers = [c for c in verb.children if c.dep_ == "nsubj"]
         doers += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        # what was launched, when drones or jets are among it: "launched a barrage *of missiles and drones*"
+        fired = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        fired += [p for t in fired for prep in t.children if prep.lower_ == "of" for p in prep.children]
+        doers += fired + [c for t in fired for c in t.conjuncts]
         aircraft = next((names for weapon, names in lexicon.weapons if weapon == "195"), frozenset())
         if chemical:
             return "2041"
