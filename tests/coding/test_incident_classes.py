@@ -389,3 +389,25 @@ def test_an_attack_of_no_named_kind_stays_generic(coder) -> None:
 def test_drones_among_what_was_launched_make_it_aerial(coder) -> None:
     events = _code(coder, "Russia launched a barrage of missiles and drones at Ukraine overnight.")
     assert any(e.code == "195" and e.target == "UKR" for e in events), _triples(events)
+
+
+def test_a_series_of_attacks_faced_is_not_done_by_the_subject(coder) -> None:
+    events = _code(coder, "Afghanistan has faced a series of attacks by the Taliban this summer.")
+    assert not any(e.source.startswith("AFG") and e.code[:2] in ("18", "19") for e in events), _triples(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "not_code"),
+    [
+        ("Pakistani security forces have jailed more than 60 militants in Punjab province.", "173", "116"),
+        ("A Pakistani court jailed the opposition leader for ten years on Monday.", "116", "173"),
+    ],
+)
+def test_forces_that_jail_detain_and_courts_that_jail_convict(coder, text: str, code: str, not_code: str) -> None:
+    codes = _codes(_code(coder, text))
+    assert code in codes and not_code not in codes, codes
+
+
+def test_a_list_of_verbs_shares_the_last_one_s_object(coder) -> None:
+    events = _code(coder, "Kenyan security forces raped, beat and assaulted civilians in Kisumu on Monday.")
+    assert any(e.code == "1821" and e.target for e in events), _triples(events)

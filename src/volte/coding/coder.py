@@ -968,6 +968,7 @@ _PLACE_PREPS = words("violence_place_prepositions")
 _SPEAKER_PRONOUNS = words("speaker_pronouns")
 _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
 _COUNTING = frozenset("string series wave spate barrage volley salvo".split())
+_DOING_COUNTED = frozenset("carry launch conduct stage mount unleash commit perpetrate execute fire make".split())
 
 
 def _counted(noun: Token) -> Token:
@@ -975,7 +976,7 @@ def _counted(noun: Token) -> Token:
     strikes play the clause role of their counter)."""
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _COUNTING:
-        return head.head
+        return head.head if head.head.head.lemma_.lower() in _DOING_COUNTED else noun
     return noun
 _PAIR_NOUNS = frozenset(
     """country side leader nation government party state neighbor neighbour president minister capital""".split()

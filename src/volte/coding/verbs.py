@@ -428,8 +428,14 @@ def object_heads(verb: Token) -> list[Token]:
             return subj
         return [verb.head] if verb.dep_ == "acl" else []
     found = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
-    if not found:  # "mines *killed* and injured hundreds of civilians": coordinated verbs share the object
-        found = [o for c in _bare_conjuncts(verb)[:1] for o in c.children if o.dep_ == "dobj"]
+    chain, seen = verb, 0
+    while not found and seen < 4:  # "mines *killed* and injured hundreds of civilians": coordinated verbs
+        # share the object, down a list of them ("*raped*, beat and assaulted civilians")
+        nxt = _bare_conjuncts(chain)[:1]
+        if not nxt:
+            break
+        chain, seen = nxt[0], seen + 1
+        found = [o for o in chain.children if o.dep_ == "dobj"]
     return found
 
 
@@ -549,7 +555,8 @@ def _noun_subject(noun: Token) -> list[Token]:
     if noun.dep_ != "pobj" or head.dep_ != "prep":
         return []
     if head.lower_ == "of" and _quantity_holder(head.head):
-        return _noun_subject(head.head)  # "aircraft carried out *a string of* air strikes"
+        counter = head.head  # "aircraft carried out *a string of* air strikes"; not "faced / discussed a series of"
+        return _noun_subject(counter) if counter.head.lemma_.lower() in _DOING else []
     if head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "during", "at"):
         return subject_heads(head.head)
     if head.lower_ == "behind" and head.head.lemma_ == "be":
@@ -559,6 +566,8 @@ def _noun_subject(noun: Token) -> list[Token]:
     return []
 
 
+# Verbs whose subject does the events it counts: "carried out / launched / staged a series of attacks".
+_DOING = frozenset("carry launch conduct stage mount unleash commit perpetrate execute fire make".split())
 _QUANTITY_HOLDERS = frozenset("string series wave spate barrage volley salvo".split())
 
 
