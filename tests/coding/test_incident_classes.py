@@ -236,3 +236,178 @@ def test_a_robbery_is_crime_not_a_bombing(coder) -> None:
         coder, "Three people died after a hand grenade exploded during a robbery at a shop in Chisinau."
     )
     assert not [e for e in events if e.code[:2] in ("18", "19")], _triples(events)
+
+
+# --- margin (issue 13): more classes of incident sentence ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes erupted between Bahraini police forces and demonstrators in Manama on Friday.",
+        "Clashes broke out between police in Bahrain and anti-government demonstrators on Friday.",
+    ],
+)
+def test_a_clash_with_demonstrators_is_a_riot(coder, text: str) -> None:
+    codes = _codes(_code(coder, text))
+    assert "145" in codes and not any(c.startswith("19") for c in codes), codes
+
+
+def test_a_clash_between_armed_sides_stays_combat(coder) -> None:
+    codes = _codes(_code(coder, "Clashes broke out between Indian troops and militants in Kashmir on Friday."))
+    assert "190" in codes and "145" not in codes, codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a neighbouring sentence says the same munitions carried the agent
+        "Rebels fired shells into two districts of Aleppo on Monday. Residents suspect the shells contained "
+        "poisonous gas.",
+        # the agent is elsewhere in the sentence than the firing clause
+        "Forty people suffered asphyxia caused by the use of poisonous gas by militants, who fired several "
+        "shells at Aleppo.",
+    ],
+)
+def test_force_told_with_a_chemical_agent_nearby_is_a_chemical_attack(coder, text: str) -> None:
+    codes = _codes(_code(coder, text))
+    assert "2041" in codes and "194" not in codes, codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syria, accused of a chemical attack last year, launched air strikes on Idlib on Monday.",
+        "Police fired tear gas and shells at protesters in Aleppo on Monday.",
+        "Rebels fired shells into Aleppo on Monday. Inspectors visited a chemical plant in Homs.",
+    ],
+)
+def test_chemicals_talked_about_or_tear_gas_make_no_chemical_attack(coder, text: str) -> None:
+    codes = _codes(_code(coder, text))
+    assert "2041" not in codes, codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "not_code"),
+    [
+        # missiles fired from the ground are heavy weapons, like "missiles hit the town"
+        ("Iranian forces fired missiles at a military base in Erbil on Monday.", "194", "195"),
+        ("Yemeni forces launched ballistic missiles at Jizan in Saudi Arabia.", "194", "195"),
+        ("Russian missiles killed 30 civilians in Dnipro on Saturday.", "194", "195"),
+        # fired by aircraft they are aerial weapons; cruise missiles are precision-guided munitions
+        ("Israeli jets fired missiles at a house in Gaza on Monday.", "195", "194"),
+        ("US warships launched 59 Tomahawk cruise missiles at a Syrian airfield.", "1951", "194"),
+    ],
+)
+def test_missiles_are_coded_by_what_fires_them(coder, text: str, code: str, not_code: str) -> None:
+    codes = _codes(_code(coder, text))
+    assert code in codes and not_code not in codes, codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants lobbed a grenade on a police station in Srinagar on Monday.",
+        "Terrorists attacked a television bureau office in Islamabad with hand grenades on Monday.",
+        "The house of the defence minister in Mogadishu was targeted with a grenade attack on Monday.",
+        "Police stations were hit by synchronised attacks in Pattani on Friday. The attacks were carried out "
+        "with grenades.",
+    ],
+)
+def test_grenades_and_mines_whatever_was_hit_are_bombings(coder, text: str) -> None:
+    codes = _codes(_code(coder, text))
+    assert "183" in codes and "175" not in codes, codes
+
+
+def test_stun_grenades_on_protesters_stay_repression(coder) -> None:
+    codes = _codes(_code(coder, "Police lobbed stun grenades on protesters in Srinagar on Monday."))
+    assert "175" in codes, codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Demonstrators held up signs outside the Chinese embassy in London on Monday.",
+        "Protesters held placards and banners outside parliament in Budapest on Monday.",
+    ],
+)
+def test_signs_held_up_are_no_arrest(coder, text: str) -> None:
+    codes = _codes(_code(coder, text))
+    assert not any(c.startswith("17") for c in codes), codes
+
+
+def test_a_past_deed_that_evidence_suggests_is_no_threat(coder) -> None:
+    text = (
+        "Evidence suggests that Palestinian security forces used excessive force to suppress a peaceful "
+        "protest in Ramallah."
+    )
+    codes = _codes(_code(coder, text))
+    assert "175" in codes and "137" not in codes, codes
+
+
+def test_a_pledge_under_agree_is_still_an_intent(coder) -> None:
+    codes = _codes(_code(coder, "Russia agreed on Monday to withdraw its troops from Syria."))
+    assert any(c.startswith("03") for c in codes) and not any(c.startswith("08") for c in codes), codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Demonstrators gathered in Chicago on Thursday to urge the United States to avoid war with Iran.",
+        "Peaceful protesters returned to the streets of Hong Kong on Sunday.",
+    ],
+)
+def test_people_named_as_protesting_who_gather_protest(coder, text: str) -> None:
+    assert "141" in _codes(_code(coder, text))
+
+
+def test_protesters_who_go_home_do_not_protest(coder) -> None:
+    codes = _codes(_code(coder, "The protesters returned home to Lyon on Monday."))
+    assert not any(c.startswith("14") for c in codes), codes
+
+
+def test_a_string_of_air_strikes_is_done_by_the_counter_s_subject(coder) -> None:
+    events = _code(coder, "Israeli military aircraft carried out a string of air strikes on Gaza on Monday.")
+    assert "195" in _codes(events), _triples(events)
+
+
+def test_the_attack_referred_back_to_keeps_its_kind(coder) -> None:
+    text = (
+        "Militant groups launched a chemical attack against a neighbourhood in Aleppo on Sunday. The attack "
+        "hit the Salaheddin district of Aleppo, injuring scores of people."
+    )
+    codes = _codes(_code(coder, text))
+    assert "2041" in codes and "190" not in codes, codes
+
+
+def test_an_attack_of_no_named_kind_stays_generic(coder) -> None:
+    text = "Militants launched an attack on a village in Idlib on Sunday. The attack hit the market, killing six."
+    codes = _codes(_code(coder, text))
+    assert "2041" not in codes and "183" not in codes, codes
+
+
+def test_drones_among_what_was_launched_make_it_aerial(coder) -> None:
+    events = _code(coder, "Russia launched a barrage of missiles and drones at Ukraine overnight.")
+    assert any(e.code == "195" and e.target == "UKR" for e in events), _triples(events)
+
+
+def test_a_series_of_attacks_faced_is_not_done_by_the_subject(coder) -> None:
+    events = _code(coder, "Afghanistan has faced a series of attacks by the Taliban this summer.")
+    assert not any(e.source.startswith("AFG") and e.code[:2] in ("18", "19") for e in events), _triples(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "not_code"),
+    [
+        ("Pakistani security forces have jailed more than 60 militants in Punjab province.", "173", "116"),
+        ("A Pakistani court jailed the opposition leader for ten years on Monday.", "116", "173"),
+    ],
+)
+def test_forces_that_jail_detain_and_courts_that_jail_convict(coder, text: str, code: str, not_code: str) -> None:
+    codes = _codes(_code(coder, text))
+    assert code in codes and not_code not in codes, codes
+
+
+def test_a_list_of_verbs_shares_the_last_one_s_object(coder) -> None:
+    events = _code(coder, "Kenyan security forces raped, beat and assaulted civilians in Kisumu on Monday.")
+    assert any(e.code == "1821" and e.target for e in events), _triples(events)

@@ -35,6 +35,7 @@ from volte.coding.factuality import (
     is_to_infinitive,
 )
 from volte.coding.incidents import (
+    clash_with_protesters,
     disaster_cause,
     force_on_protesters,
     ordinary_crime,
@@ -301,7 +302,7 @@ class _EventBuilder:
                 for s, t in pairs
                 if t is not None or s is None or named or not (_countryless(s) or match.nominal)
             ]
-        if match.nominal and trigger.dep_ not in _CLAUSE_ROLES and not _existential(trigger):
+        if match.nominal and _counted(trigger).dep_ not in _CLAUSE_ROLES and not _existential(trigger):
             # a protest whose protesters the sentence names is theirs ("thousands gathered *in a protest*")
             named = match.code[:2] == "14" and self._names_doer(match.sources)
             pairs = [(s, t) for s, t in pairs if t is not None or (named and s is not None)]  # "relies on U.S. aid" is no event
@@ -314,6 +315,8 @@ class _EventBuilder:
         events = []
         for src, tgt in _protesters_first(refined, pairs):
             final = _as_repression(_as_violent_protest(refined, src), src, tgt, gathering=gathering)
+            if final.symmetric and final.code.startswith(_RIOTING) and clash_with_protesters(trigger):
+                final = replace(final, code="145", pattern=f"{final.pattern}+protesters")  # "clashes between police and demonstrators"
             if final.code[:2] == "14" and tgt is None and src is not None:
                 tgt = next(iter(_own_government([src])), None)  # rioting protesters face their government
             events.append(self._event(final, src, tgt, iso, precision, attributed, planned))
@@ -1006,6 +1009,19 @@ _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _PAIR_ENTRY = "pair->"  # entry prefix of the actors "the two countries" stands for
 _CO_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent"})
+_COUNTING = frozenset("string series wave spate barrage volley salvo".split())
+_DOING_COUNTED = frozenset("carry launch conduct stage mount unleash commit perpetrate execute fire make".split())
+
+
+def _counted(noun: Token) -> Token:
+    """The noun that counts a nominal event, when there is one: "carried out *a string* of air strikes" (the
+    strikes play the clause role of their counter)."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _COUNTING:
+        return head.head if head.head.head.lemma_.lower() in _DOING_COUNTED else noun
+    return noun
+
+
 _PAIR_NOUNS = frozenset(
     """country side leader nation government party state neighbor neighbour president minister capital""".split()
 )

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Lexicon",
+    "clash_with_protesters",
     "default_lexicon",
     "disaster_cause",
     "ordinary_crime",
@@ -172,7 +173,22 @@ def weapon_code(code: str, trigger: Token, *, lexicon: Lexicon | None = None) ->
     lexicon = lexicon or default_lexicon()
     verb = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.pos_ == "NOUN" else trigger
     clause = _clause_nouns(verb)
-    chemical = bool(clause & lexicon.chemicals) and "tear" not in clause
+    chemical = (bool(clause & lexicon.chemicals) and "tear" not in clause) or (
+        force and _chemical_nearby(verb, clause, lexicon)
+    )
+    if code == "194":  # missiles and rockets fired by aircraft are aerial weapons: "jets *fired missiles* at"
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        doers += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        # what was launched, when drones or jets are among it: "launched a barrage *of missiles and drones*"
+        fired = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        fired += [p for t in fired for prep in t.children if prep.lower_ == "of" for p in prep.children]
+        doers += fired + [c for t in fired for c in t.conjuncts]
+        aircraft = next((names for weapon, names in lexicon.weapons if weapon == "195"), frozenset())
+        if chemical:
+            return "2041"
+        if clause & _GUIDED:  # "launched 59 Tomahawk *cruise* missiles": precision-guided munitions
+            return "1951"
+        return "195" if any(_weapon_lemma(d) in aircraft for d in doers) else code
     if code not in GENERIC_FORCE:  # riot control or a specific kind of force: only chemicals say more
         return "2041" if chemical else code
     # a moving vehicle or aircraft names no weapon used: "Israeli *tanks rolled* into Rafah"
@@ -198,7 +214,102 @@ def weapon_code(code: str, trigger: Token, *, lexicon: Lexicon | None = None) ->
                 return weapon
         elif words & names:
             return weapon
-    return code
+    told = _weapons_of_the_attacks(verb.sent) | _kind_of_the_attack(verb)
+    if "tear" in told:
+        return code
+    return next((weapon for weapon, names in lexicon.weapons if told & names), code)
+
+
+def _kind_of_the_attack(verb: Token) -> set[str]:
+    """The kind of an attack a neighbouring sentence names, when this clause's subject refers back to it
+    ("militants launched *a chemical attack* on a neighbourhood. *The attack* hit the district on Sunday")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not any(
+        s.lemma_.lower() in _ATTACK_SUBJECTS and any(d.lower_ in ("the", "this", "that") for d in s.children)
+        for s in subjects
+    ):
+        return set()
+    return {
+        _weapon_lemma(m)
+        for other in _neighbour_sentences(verb.sent)
+        for noun in other
+        if noun.lemma_.lower() in _ATTACK_SUBJECTS
+        for m in noun.children
+        if m.dep_ in ("amod", "compound")
+    }
+
+
+_ATTACK_SUBJECTS = frozenset({"attack", "raid", "assault", "strike"})
+
+
+def _weapons_of_the_attacks(sent: Span) -> set[str]:
+    """Weapons a neighbouring sentence says "the attacks" were carried out with ("police posts were hit by
+    synchronised attacks. *The attacks were carried out with grenades*", "the attacks, mostly *using*
+    grenades, happened at 8pm")."""
+    words: set[str] = set()
+    for other in _neighbour_sentences(sent):
+        for noun in other:
+            if noun.lemma_.lower() not in _ATTACK_SUBJECTS or noun.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            for tok in (*noun.head.subtree,):
+                if tok.dep_ in ("pobj", "dobj") and (
+                    tok.head.lower_ in ("with", "using") or tok.head.lemma_.lower() == "use"
+                ):
+                    words |= {_weapon_lemma(tok), *(_weapon_lemma(c) for c in tok.children)}
+    return words
+
+
+# Missiles that are precision-guided munitions whatever launches them (CAMEO 1951, like the pattern
+# "a cruise missile strike").
+_GUIDED = frozenset({"cruise", "cruise-missile", "tomahawk", "kalibr", "precision", "precision-guided", "guided"})
+# Verbs under which a chemical agent is talked about, not used in the act at hand: "*accused* of a chemical
+# attack", "*destroyed* its chemical arsenal", "an inquiry *investigating* chlorine use".
+_CHEMICAL_TALK = frozenset(
+    """accuse blame deny investigate probe allege condemn ban destroy dismantle possess stockpile develop
+    produce acquire remove ship hand declare""".split()
+)
+# What carries a chemical agent: "the *shells* contained poisonous gas".
+_CARRIERS = frozenset(
+    "shell rocket missile mortar bomb munition projectile barrel canister container cylinder grenade".split()
+)
+
+
+def _chemical_words(tokens: Iterable[Token], lexicon: Lexicon) -> list[Token]:
+    """Chemical agents named as used, not in talk about them nor as an installation ("tear gas" never)."""
+    found = []
+    for tok in tokens:
+        if _weapon_lemma(tok) not in lexicon.chemicals or _installation(tok):
+            continue
+        if any(c.lemma_.lower() == "tear" for c in tok.head.children) or tok.head.lemma_.lower() == "tear":
+            continue
+        if any(a.lemma_.lower() in _CHEMICAL_TALK for a in tok.ancestors):
+            continue
+        found.append(tok)
+    return found
+
+
+def _chemical_nearby(verb: Token, clause: set[str], lexicon: Lexicon) -> bool:
+    """Whether the force of ``verb`` is told with a chemical agent outside its own clause: elsewhere in its
+    sentence ("suffocation caused by the use of poisonous gas by militants, *who fired shells*"), or in a
+    neighbouring sentence about the same munitions ("rebels fired shells into the city. Residents suspect
+    *the shells contained poisonous gas*")."""
+    sent = verb.sent
+    if "tear" in _lemmas(sent):
+        return False
+    if _chemical_words(sent, lexicon):
+        return True
+    carriers = clause & _CARRIERS
+    for other in _neighbour_sentences(sent):
+        if carriers & _lemmas(other) and _chemical_words(other, lexicon) and "tear" not in _lemmas(other):
+            return True
+    return False
+
+
+def _neighbour_sentences(sent: Span) -> list[Span]:
+    doc = sent.doc
+    before = doc[sent.start - 1].sent if sent.start > 0 else None
+    after = doc[sent.end].sent if sent.end < len(doc) else None
+    return [s for s in (before, after) if s is not None]
 
 
 def _lemmas(tokens: Iterable[Token], *, skip: int = -1) -> set[str]:
@@ -277,6 +388,29 @@ def violent_protest(sent: Span, trigger: Token, *, lexicon: Lexicon | None = Non
     protests erupted", "banks *set ablaze*"). The protest trigger itself is no evidence."""
     lexicon = lexicon or default_lexicon()
     return bool(_lemmas(sent, skip=trigger.i) & lexicon.riots)
+
+
+# Words that only ever name people protesting (not "students" or "supporters", who also fight in militias).
+_PROTESTING = frozenset({"protester", "protestor", "demonstrator", "rioter"})
+
+
+def clash_with_protesters(trigger: Token) -> bool:
+    """Whether a clash is one with people protesting: they are a side of it ("clashes broke out *between
+    police and demonstrators*", "troops clashed *with protesters*"), whether or not the text codes them."""
+    heads = [trigger]
+    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.pos_ == "NOUN":
+        heads.append(trigger.head)  # "clashes *broke out between* police and demonstrators"
+    sides = [
+        t
+        for h in heads
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in ("between", "with", "among")
+        for t in c.subtree
+        if t.dep_ in ("pobj", "conj")
+    ]
+    if trigger.pos_ == "VERB":
+        sides += [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(s.lemma_.lower() in _PROTESTING or s.lower_.rstrip("s") in _PROTESTING for s in sides)
 
 
 def protest_gathering(token: Token, *, lexicon: Lexicon | None = None) -> bool:

@@ -428,8 +428,14 @@ def object_heads(verb: Token) -> list[Token]:
             return subj
         return [verb.head] if verb.dep_ == "acl" else []
     found = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
-    if not found:  # "mines *killed* and injured hundreds of civilians": coordinated verbs share the object
-        found = [o for c in _bare_conjuncts(verb)[:1] for o in c.children if o.dep_ == "dobj"]
+    chain, seen = verb, 0
+    while not found and seen < 4:  # "mines *killed* and injured hundreds of civilians": coordinated verbs
+        # share the object, down a list of them ("*raped*, beat and assaulted civilians")
+        nxt = _bare_conjuncts(chain)[:1]
+        if not nxt:
+            break
+        chain, seen = nxt[0], seen + 1
+        found = [o for o in chain.children if o.dep_ == "dobj"]
     return found
 
 
@@ -548,6 +554,9 @@ def _noun_subject(noun: Token) -> list[Token]:
         return subject_heads(head)
     if noun.dep_ != "pobj" or head.dep_ != "prep":
         return []
+    if head.lower_ == "of" and _quantity_holder(head.head):
+        counter = head.head  # "aircraft carried out *a string of* air strikes"; not "faced / discussed a series of"
+        return _noun_subject(counter) if counter.head.lemma_.lower() in _DOING else []
     if head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "during", "at"):
         return subject_heads(head.head)
     if head.lower_ == "behind" and head.head.lemma_ == "be":
@@ -555,6 +564,17 @@ def _noun_subject(noun: Token) -> list[Token]:
     if head.lower_ == "for" and head.head.lemma_ in _RESPONSIBLE and head.head.dep_ == "acomp":
         return subject_heads(head.head.head)  # "the government *was responsible for* the sarin attack"
     return []
+
+
+# Verbs whose subject does the events it counts: "carried out / launched / staged a series of attacks".
+_DOING = frozenset("carry launch conduct stage mount unleash commit perpetrate execute fire make".split())
+_QUANTITY_HOLDERS = frozenset("string series wave spate barrage volley salvo".split())
+
+
+def _quantity_holder(noun: Token) -> bool:
+    """A noun that counts events ("a *string* of air strikes", "a *series* of raids"), whose governing verb's
+    subject does them."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in _QUANTITY_HOLDERS
 
 
 # --- combining matches with factuality --------------------------------------------------------------------
@@ -735,6 +755,8 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             raw.dropped = True
             if governor is not None:
                 _specialise_governor(governor, status, raw.code)
+        elif status == "committed" and _reported_past(raw.tok):
+            pass  # "evidence *suggests* that forces used force to suppress a protest": a report, not a pledge
         elif status in ("future", "committed", "threat", "poised"):  # poised: "troops prepared to attack"
             intent = raw.pattern.intent if status != "threat" else None
             raw.code = intent or governed_code(status, raw.code) or raw.code
@@ -749,6 +771,18 @@ def _apply_factuality(raws: list[_Raw]) -> None:
         governed = status != "hypothetical" or modality.governor is not None
         if not raw.dropped and status in _YIELDING and governed:
             _drop_governors(raw, by_index, governor)
+
+
+def _reported_past(tok: Token) -> bool:
+    """Whether an act told under a verb of commitment is a past deed in a "that" clause ("evidence
+    suggests *that* security forces *used* force *to suppress* a protest"), not something pledged: the
+    clause (or the one whose purpose infinitive or conjunct the act is) has a finite past-tense verb and
+    no modal."""
+    while tok.dep_ in ("xcomp", "advcl", "conj") and tok.head is not tok and tok.tag_ != "VBD":
+        tok = tok.head
+    if tok.dep_ != "ccomp" or tok.tag_ != "VBD":
+        return False
+    return not any(c.dep_ == "aux" for c in tok.children)
 
 
 _CONSEQUENCES = frozenset({"kill", "wound", "injure", "maim", "set", "torch", "burn", "loot"})
