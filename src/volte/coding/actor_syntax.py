@@ -14,12 +14,12 @@ if TYPE_CHECKING:
     from volte.coding.actor_dictionary import Entry, Name, Period
     from volte.coding.actors import ResolvedActor
 
-PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
+PERSON_PRONOUNS = words("actor_syntax_person_pronouns")
 _PRONOUN_GENDER = {p: ("she" if p.startswith(("she", "her")) else "he") for p in PERSON_PRONOUNS}
 PLACE_PREPS = words("location_prepositions")
 ANTECEDENT_WINDOW = 150  # tokens a pronoun looks back for its person
 STANCE_PREFIXES = frozenset(("pro", "anti"))
-STANCE_SUFFIXES = frozenset("backed funded allied aligned supported sponsored armed trained".split())
+STANCE_SUFFIXES = words("actor_syntax_stance_suffixes")
 REPORTING_VERBS = words("reporting_verbs")
 
 
@@ -64,7 +64,7 @@ def is_counted_people(head: Token) -> bool:
     return holder is not None and holder.lower_ in COUNT_WORDS
 
 
-COUNT_WORDS = frozenset("hundreds thousands millions tens dozens scores".split())
+COUNT_WORDS = words("actor_syntax_count_words")
 
 
 def is_stance(token: Token) -> bool:

@@ -79,14 +79,14 @@ def is_countryless(code: str) -> bool:
 # group: someone is named, who is not known (code "---"). Places (GPE) name no actor.
 NAMED_ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 PLURAL_PRONOUNS = frozenset("they them".split())
-OTHER_PRONOUNS = frozenset("they them their themselves we us our i me my you your".split())
+OTHER_PRONOUNS = words("actors_other_pronouns")
 RELATIVE_PRONOUNS = words("relative_pronouns")
-FORMER_WORDS = frozenset("former ex late ousted deposed outgoing exiled jailed".split())
+FORMER_WORDS = words("actors_former_words")
 MODIFIER_DEPS = frozenset(("amod", "compound", "poss", "nmod", "npadvmod", "nummod"))
 OF_PREPS = frozenset(("of", "from"))
 IN_PREPS = words("owner_prepositions")
 GENERIC_ROLES = frozenset(("role:government",))
-RULING_BODIES = frozenset("government administration cabinet regime junta leadership presidency".split())
+RULING_BODIES = words("actors_ruling_bodies")
 NON_STATE = words("non_state_prefixes")
 # roles of a state's officials: a countryless one may belong to the institution named just before
 OFFICIAL_ROLES = frozenset("GOV MIL COP SPY JUD LEG".split())
@@ -96,11 +96,11 @@ TITLE_GRACE = timedelta(days=31)  # "President X" keeps the title this long afte
 # Not MIL, GOV or REF: soldiers, envoys and refugees are often abroad.
 CONTEXT_ROLES = frozenset("COP CVL REB CRM LAB AGR EDU OPP".split())
 LOCATIVE_PREPS = words("context_prepositions")
-COUNTRY_NOUNS = frozenset("country nation kingdom republic emirate".split())
-GROUP_NOUNS = frozenset("group alliance bloc organisation organization agency movement".split())
+COUNTRY_NOUNS = words("actors_country_nouns")
+GROUP_NOUNS = words("actors_group_nouns")
 ARRIVING = frozenset("arrive land".split())
 COMPASS = words("compass_words")
-NOT_LOCAL = frozenset("hostage prisoner detainee inmate captive migrant immigrant tourist pilgrim".split())
+NOT_LOCAL = words("actors_not_local")
 PLACE_NOUNS = words("place_part_nouns")
 
 

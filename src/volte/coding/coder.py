@@ -919,11 +919,7 @@ class _EventBuilder:
 
 
 # Weapons and blasts as grammatical subjects: the doer is unnamed, not unknown.
-_INSTRUMENT_DOERS = frozenset(
-    """bomb explosion blast missile rocket shell mortar drone mine landmine device grenade bullet fire
-    airstrike strike attack explosive shelling bombing gunfire barrage car vehicle suicide round projectile
-    katyusha artillery truck lorry van motorcycle motorbike""".split()
-)
+_INSTRUMENT_DOERS = words("coder_instrument_doers")
 _INSTITUTIONS = {
     "government": "GOV",
     "opposition": "OPP",
@@ -941,28 +937,22 @@ _INSTITUTIONS = {
     "cabinet": "GOV",
     "regime": "GOV",
 }
-_PEOPLE = frozenset(
-    """civilian people resident refugee survivor victim family child villager population community migrant
-    worker student farmer inhabitant""".split()
-)
+_PEOPLE = words("coder_people")
 _STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Roles of people acted on at home: a local doer with no country of its own shares theirs.
 _AT_HOME = frozenset(
     {"GOV", "COP", "JUD", "LEG", "CVL", "OPP", "PTY", "EDU", "MED", "REL", "HLH", "BUS", "LAB", "AGR", "ELI"}
 )
 _NON_STATES = words("non_state_prefixes")
-_PLATFORMS = frozenset(
-    """helicopter jet warplane aircraft plane tank warship ship vessel drone gunboat submarine bomber
-    fighter artillery battery unit convoy""".split()
-)
-_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
-_HOLDING = frozenset("hold detain jail imprison capture kidnap abduct seize arrest".split())
+_PLATFORMS = words("coder_platforms")
+_FIRST_PERSON = words("coder_first_person")
+_HOLDING = words("coder_holding")
 # Clauses a trigger governs ("threatened *to strike*", "demanded *that* Iran *free*") and the words in them
 # that can name the target; relative clauses and appositions describe someone else's act.
 _COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 _COMPLEMENT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr"})
 _NO_TARGET_DEPS = frozenset({"relcl", "appos", "advcl", "punct", "cc", "parataxis", "npadvmod"})
-_ABOUT = frozenset("about over for against on to with into".split())
+_ABOUT = words("coder_about")
 _COMPLEMENT_DEPTH = 5  # parse steps below the complement's head
 # Codes whose events are complete with one actor: statements, intents, resignations, calling off protests,
 # investigations, protests, force posture. Other events need a known target (or `alone: true` patterns).
@@ -977,28 +967,17 @@ SAYING_WORDS = (
 )
 
 # Sending, deploying or withdrawing one's own people: the event is about where they go (_destination).
-_MOVING = frozenset("send deploy dispatch withdraw pull contribute station redeploy commit".split())
-_MOVED = frozenset(
-    """troop soldier force peacekeeper peacekeeping contingent battalion brigade unit expert adviser advisor
-    instructor observer monitor personnel police officer team mission""".split()
-)
-_TO_FROM = frozenset(("to", "into", "from", "in", "out"))
-_VIOLENT_ACTS = frozenset(
-    """attack killing bombing shelling shooting strike airstrike massacre assault raid violence crackdown
-    abuse atrocity execution murder assassination kidnapping abduction invasion incursion""".split()
-)
-_PUNISHING = frozenset(
-    "arrest detain jail imprison charge convict sentence indict prosecute fine punish execute hang".split()
-)
-_WIELDING = frozenset("fire launch lead claim conduct carry drop plant detonate".split())
-_LETTING = frozenset("allow permit let".split())
+_MOVING = words("coder_moving")
+_MOVED = words("coder_moved")
+_TO_FROM = words("coder_to_from")
+_VIOLENT_ACTS = words("coder_violent_acts")
+_PUNISHING = words("coder_punishing")
+_WIELDING = words("coder_wielding")
+_LETTING = words("coder_letting")
 # Agreeing on an act with someone: the partner is the act's target (_partner).
-_AGREEING = frozenset("agree sign reach conclude strike deal".split())
+_AGREEING = words("coder_agreeing")
 _PARTNER_ROOTS = frozenset({"03", "04", "05", "06", "07"})
-_TIME_NOUNS = frozenset(
-    """day week weekend month year decade century morning afternoon evening night hour minute
-    today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday""".split()
-)
+_TIME_NOUNS = words("coder_time_nouns")
 _POLICING = frozenset({"171", "173"})
 # Force that people protesting use becomes a riot (145): fighting, attacks, arson; an assault on one person
 # ("a mob beat a man to death", 182x) stays an assault.
@@ -1009,8 +988,8 @@ _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _PAIR_ENTRY = "pair->"  # entry prefix of the actors "the two countries" stands for
 _CO_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent"})
-_COUNTING = frozenset("string series wave spate barrage volley salvo".split())
-_DOING_COUNTED = frozenset("carry launch conduct stage mount unleash commit perpetrate execute fire make".split())
+_COUNTING = words("counting_nouns")
+_DOING_COUNTED = words("doing_counted")
 
 
 def _counted(noun: Token) -> Token:
@@ -1022,9 +1001,7 @@ def _counted(noun: Token) -> Token:
     return noun
 
 
-_PAIR_NOUNS = frozenset(
-    """country side leader nation government party state neighbor neighbour president minister capital""".split()
-)
+_PAIR_NOUNS = words("coder_pair_nouns")
 
 
 def _saying_verb(trigger: Token) -> Token:
@@ -1157,7 +1134,7 @@ def _as_repression(
     return replace(match, code="175", pattern=f"{match.pattern}+protesters")
 
 
-_DISPERSING = frozenset("disperse clear break quell suppress scatter crush end".split())
+_DISPERSING = words("coder_dispersing")
 
 
 def _dispersing(trigger: Token) -> bool:
@@ -1174,10 +1151,7 @@ def _dispersing(trigger: Token) -> bool:
 
 # Common nouns of a part of a place: "in parts *of* South Africa", "in the townships *of* Soweto" (not "the
 # Sea *of* Japan", which is a place of its own).
-_AREA_NOUNS = frozenset(
-    """part area region township outskirts city town village province district county suburb capital centre
-    center heart north south east west""".split()
-)
+_AREA_NOUNS = words("coder_area_nouns")
 
 
 def _place_object(tok: Token) -> bool:

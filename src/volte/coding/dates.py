@@ -520,14 +520,9 @@ def value_to_date(value: str) -> tuple[str | None, str]:
 # --- the date of one event ----------------------------------------------------------------------------
 
 _FUTURE_AUX = words("future_auxiliaries")
-_PLAN_LEMMAS = frozenset(
-    "plan schedule set expect intend aim agree prepare promise vow pledge hope due slate decide "
-    "threaten want seek propose offer announce".split()
-)
+_PLAN_LEMMAS = words("dates_plan_lemmas")
 # Verbs whose time expression names a later time than the act itself ("set Nov. 10 as the deadline").
-_FORWARD_LEMMAS = frozenset(
-    "postpone delay defer adjourn reschedule schedule extend set push move slate".split()
-)
+_FORWARD_LEMMAS = words("dates_forward_lemmas")
 _TENSES = {"past": PAST, "future": FUTURE, "asserted": None, "present": None, "hypothetical": None}
 
 

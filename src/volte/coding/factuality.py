@@ -24,39 +24,17 @@ from spacy.tokens import Doc, Span, Token
 from volte.coding.lexicon import words
 
 REPORTING = words("reporting_verbs")
-REFUSAL = frozenset({"refuse", "decline", "reject", "refusal", "rejection"})
-NEGATING = frozenset(
-    """fail avoid deny forgo resist cease stop halt postpone cancel suspend delay block veto prevent oppose
-    dismiss refute scrap abandon""".split()
-)
+REFUSAL = words("factuality_refusal")
+NEGATING = words("factuality_negating")
 # Verbs that cancel an event named by their object noun ("postponed the talks"); "denied the accusation" does not.
-NOMINAL_NEGATING = frozenset(
-    """postpone cancel suspend delay block veto prevent avoid halt stop scrap abandon boycott""".split()
-)
-COMMITTING = frozenset(
-    """agree promise pledge vow swear offer decide commit propose suggest undertake resolve volunteer
-    consent guarantee commitment agreement decision""".split()
-)
-PLANNING = frozenset(
-    """plan intend aim prepare expect hope want wish schedule set due ready willing eager poised mean
-    arrange intention readiness willingness preparation prepared determined keen""".split()
-)
-THREATENING = frozenset({"threaten", "warn", "threat", "warning"})
-APPEALING = frozenset(
-    """urge ask appeal call press plead encourage invite request implore beg advise recommend push lobby
-    plea invitation proposal""".split()
-)
-DEMANDING = frozenset(
-    {"demand", "order", "require", "instruct", "insist", "pressure", "force", "compel", "ultimatum"}
-)
-ALLEGING = frozenset(
-    """accuse allege blame charge suspect criticize condemn denounce accusation allegation claim suspicion""".split()
-)
-CONSIDERING = frozenset(
-    """imperative necessary important essential vital crucial urgent needed try attempt seek struggle
-    strive bid effort push drive consider mull weigh discuss debate study explore contemplate examine
-    speculation rumor rumour fear possibility prospect risk idea question doubt""".split()
-)
+NOMINAL_NEGATING = words("factuality_nominal_negating")
+COMMITTING = words("factuality_committing")
+PLANNING = words("factuality_planning")
+THREATENING = words("factuality_threatening")
+APPEALING = words("factuality_appealing")
+DEMANDING = words("factuality_demanding")
+ALLEGING = words("factuality_alleging")
+CONSIDERING = words("factuality_considering")
 _NOUN_GOVERNORS = (
     REFUSAL | COMMITTING | PLANNING | THREATENING | APPEALING | DEMANDING | ALLEGING | CONSIDERING
 )
@@ -81,13 +59,11 @@ _HEDGING_ADJECTIVES = {
     "failed": "negated",
 }
 
-HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "would", "should", "must", "ought", "can"})
+HYPOTHETICAL_MODALS = words("factuality_hypothetical_modals")
 FUTURE_MODALS = words("future_auxiliaries")
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
-NEGATIVE_DETS = frozenset({"no", "neither", "nor"})
-_COMPLEMENT_PREPS = frozenset(
-    {"to", "for", "on", "with", "of", "against", "about", "into", "from", "by", "over", "upon", "at"}
-)
+CONDITIONAL_MARKS = words("factuality_conditional_marks")
+NEGATIVE_DETS = words("factuality_negative_dets")
+_COMPLEMENT_PREPS = words("factuality_complement_preps")
 _CLAUSAL = frozenset({"xcomp", "ccomp", "acomp", "oprd", "acl"})
 _NOMINAL = frozenset({"dobj", "nsubjpass", "attr", "pobj", "nsubj", "appos"})
 
@@ -110,13 +86,10 @@ class Modality:
 
 
 # Forecasters: what they expect, warn of or say may happen is analysis, never an actor's stance.
-ANALYSTS = frozenset(
-    """analyst expert observer commentator economist pundit forecaster strategist scholar academic
-    researcher""".split()
-)
+ANALYSTS = words("factuality_analysts")
 # Governors of another subject's act: wanting it is an appeal to that subject, forecasting it no event.
-_WANTING = frozenset({"want", "wish", "like"})
-_FORECASTING = frozenset({"expect", "predict", "forecast", "anticipate", "foresee", "project"})
+_WANTING = words("factuality_wanting")
+_FORECASTING = words("factuality_forecasting")
 _ANNOUNCING_AUX = FUTURE_MODALS | {"would"}
 
 
@@ -316,7 +289,7 @@ def _governed_modality(
     return Modality(governed, governor=head.i, speaker=speaker, nominal=nominal)
 
 
-_WILLING = frozenset({"willing", "ready", "prepared", "offer", "willingness", "readiness"})
+_WILLING = words("factuality_willing")
 
 
 def _other_subject(clause: Token, governor: Token) -> bool:
@@ -363,20 +336,11 @@ def _final_modality(status: str, speaker: int | None, trigger: Token) -> Modalit
 
 
 # Instruments whose content is enacted by signing or passing them: "signed an order *lifting* sanctions".
-_INSTRUMENTS = frozenset(
-    {"order", "decree", "law", "bill", "measure", "resolution", "directive", "regulation"}
-)
+_INSTRUMENTS = words("factuality_instruments")
 # Documents whose participle clause is what they say: "issued a statement *condemning* the attack".
-_DOCUMENTS = frozenset(
-    """statement declaration communique communiqué letter note message release post petition motion
-    memorandum""".split()
-)
-BACKGROUND_MARKS = frozenset(
-    """after before since until till because once although though whereas as while""".split()
-)
-BACKGROUND_PREPS = frozenset(
-    {"after", "before", "since", "following", "amid", "despite", "until", "during", "at", "under", "about"}
-)
+_DOCUMENTS = words("factuality_documents")
+BACKGROUND_MARKS = words("factuality_background_marks")
+BACKGROUND_PREPS = words("factuality_background_preps")
 
 
 def _temporal_clause(tok: Token) -> bool:
@@ -433,7 +397,7 @@ def _non_restrictive(clause: Token) -> bool:
     return (clause.tag_ == "VBD" and not auxes) or (clause.tag_ == "VBN" and auxes == {"had"})
 
 
-_RELATIVE_OPENERS = frozenset({"who", "which", "whom"})
+_RELATIVE_OPENERS = words("factuality_relative_openers")
 
 
 def _misparsed_complement(clause: Token) -> bool:
@@ -455,10 +419,7 @@ def _issued(document: Token) -> bool:
     return document.dep_ == "pobj" and document.head.lower_ == "in"
 
 
-_EVENTIVE_HOLDERS = frozenset(
-    """round series wave spate string day week hour month night course sideline sidelines margin margins
-    end start resumption campaign process result consequence incident act spree outbreak bout""".split()
-)
+_EVENTIVE_HOLDERS = words("factuality_eventive_holders")
 
 
 def _eventive(noun: Token) -> bool:
@@ -466,14 +427,8 @@ def _eventive(noun: Token) -> bool:
     return noun.lemma_.lower() in _EVENTIVE_HOLDERS
 
 
-ASPECTUAL = frozenset(
-    """begin start continue resume keep proceed move rush hurry go manage get come use help seem appear
-    happen have need be""".split()
-)
-OBJECT_CONTROL = frozenset(
-    """urge ask call press invite order force encourage tell persuade allow help require compel instruct
-    warn push lead""".split()
-)
+ASPECTUAL = words("factuality_aspectual")
+OBJECT_CONTROL = words("factuality_object_control")
 
 
 def is_to_infinitive(clause: Token) -> bool:
@@ -494,13 +449,13 @@ def _is_purpose(clause: Token, head_lemma: str) -> bool:
     return head_lemma not in ASPECTUAL | OBJECT_CONTROL | REPORTING | _NOUN_GOVERNORS | NEGATING | _GATHERING
 
 
-_STEPS = frozenset({"step", "measure", "action"})
+_STEPS = words("factuality_steps")
 _SENDING = frozenset({"send", "dispatch"})
-_INQUIRING = frozenset({"investigate", "probe", "inspect", "examine"})
+_INQUIRING = words("factuality_inquiring")
 
 
 # Crowds gather to do what they came for: "thousands *gathered to protest*" reports the protest.
-_GATHERING = frozenset({"gather", "assemble", "rally", "converge", "march", "flock", "vote"})
+_GATHERING = words("factuality_gathering")
 
 
 def _combine(inner: str, outer: str) -> str:
@@ -517,10 +472,10 @@ def governor_lemma(head: Token) -> str:
     return head.lemma_.lower()
 
 
-_ADDRESSING = frozenset({"tell", "address", "brief"})
-ENACTING = frozenset({"order", "authorize", "authorise"})
-_DOING = frozenset({"undertake", "conduct", "commit", "perpetrate"})
-_DECIDING = frozenset({"decide", "resolve", "vote"})
+_ADDRESSING = words("factuality_addressing")
+ENACTING = words("factuality_enacting")
+_DOING = words("factuality_doing")
+_DECIDING = words("factuality_deciding")
 
 
 def _governed_status(lemma: str, relation: str, head: Token) -> str | None:
@@ -677,7 +632,7 @@ def _inverted(aux: Token, verb: Token) -> bool:
     return subject is not None and aux.i < subject.i
 
 
-_HEDGING_ADVERBS = frozenset({"probably", "possibly", "perhaps", "maybe", "potentially", "likely"})
+_HEDGING_ADVERBS = words("factuality_hedging_adverbs")
 
 
 def _is_condition(clause: Token) -> bool:

@@ -27,6 +27,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from volte.coding.lexicon import words
+
 log = logging.getLogger(__name__)
 
 MIN_CITY_POPULATION = 5000
@@ -34,10 +36,7 @@ ALTERNATE_NAMES_FROM = 100_000  # cities this large are also indexed under their
 RULES = resources.files("volte.coding") / "rules" / "places"
 
 # "Kupwara District", "Kaduna state", "Swat valley": a name followed by one of these is a region.
-REGION_SUFFIXES = frozenset(
-    "district districts province provinces region regions state states governorate governorates county "
-    "counties valley valleys oblast prefecture division territory".split()
-)
+REGION_SUFFIXES = words("gazetteer_region_suffixes")
 
 # Ranks: the order in which same-named entries are preferred (a country name beats a city name).
 RANK_COUNTRY, RANK_REGION, RANK_US_STATE, RANK_CITY, RANK_CITY_ALTERNATE = range(5)

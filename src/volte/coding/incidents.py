@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from volte.coding.lexicon import words
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -82,20 +84,14 @@ GENERIC_FORCE = frozenset({"190", "180", "183", "193", "1823"})
 # chlorine*" (194), a helicopter dropping "barrel bombs *loaded with poison gas*" (195). Not abduction,
 # rape, blockades or occupation.
 _NOT_CHEMICAL = frozenset({"181", "1821", "191", "192", "196"})
-_INSTRUMENT_PREPS = frozenset({"with", "by", "using", "from"})
+_INSTRUMENT_PREPS = words("incidents_instrument_preps")
 # Nouns of an attack whose kind its modifier names: "killed *in a grenade attack*", "wounded in *air
 # strikes*", "died in a *landmine blast*".
-_ATTACK_NOUNS = frozenset(
-    "attack strike airstrike raid blast explosion bombing bombardment shelling ambush assault fire".split()
-)
+_ATTACK_NOUNS = words("incidents_attack_nouns")
 # "a *land* mine", "a *limpet* mine", "*improvised* mines": a mine laid as a weapon, not a coal mine.
-_MINE_MODIFIERS = frozenset(
-    "land ground limpet roadside anti-tank antitank anti-personnel antipersonnel improvised naval sea".split()
-)
+_MINE_MODIFIERS = words("incidents_mine_modifiers")
 # Verbs of movement: their subject (tanks, jets) names no weapon used.
-_MOVEMENT = frozenset(
-    "roll sweep move enter advance drive rumble cross push pour fly patrol deploy arrive head return".split()
-)
+_MOVEMENT = words("incidents_movement")
 # Subjects of a joined clause that name no doer of its own: "a civilian was killed and *another* wounded".
 _ELLIPTIC_SUBJECTS = frozenset({"PRON", "DET", "NUM"})
 
@@ -119,9 +115,7 @@ def _own_doer(clause: Token) -> bool:
 
 
 # Places that a chemical word describes rather than a weapon used: "struck *chemical weapons facilities*".
-_INSTALLATIONS = frozenset(
-    "facility plant factory site stockpile depot programme program arsenal laboratory lab storage".split()
-)
+_INSTALLATIONS = words("incidents_installations")
 
 
 def _installation(tok: Token) -> bool:
@@ -239,7 +233,7 @@ def _kind_of_the_attack(verb: Token) -> set[str]:
     }
 
 
-_ATTACK_SUBJECTS = frozenset({"attack", "raid", "assault", "strike"})
+_ATTACK_SUBJECTS = words("incidents_attack_subjects")
 
 
 def _weapons_of_the_attacks(sent: Span) -> set[str]:
@@ -261,17 +255,12 @@ def _weapons_of_the_attacks(sent: Span) -> set[str]:
 
 # Missiles that are precision-guided munitions whatever launches them (CAMEO 1951, like the pattern
 # "a cruise missile strike").
-_GUIDED = frozenset({"cruise", "cruise-missile", "tomahawk", "kalibr", "precision", "precision-guided", "guided"})
+_GUIDED = words("incidents_guided")
 # Verbs under which a chemical agent is talked about, not used in the act at hand: "*accused* of a chemical
 # attack", "*destroyed* its chemical arsenal", "an inquiry *investigating* chlorine use".
-_CHEMICAL_TALK = frozenset(
-    """accuse blame deny investigate probe allege condemn ban destroy dismantle possess stockpile develop
-    produce acquire remove ship hand declare""".split()
-)
+_CHEMICAL_TALK = words("incidents_chemical_talk")
 # What carries a chemical agent: "the *shells* contained poisonous gas".
-_CARRIERS = frozenset(
-    "shell rocket missile mortar bomb munition projectile barrel canister container cylinder grenade".split()
-)
+_CARRIERS = words("incidents_carriers")
 
 
 def _chemical_words(tokens: Iterable[Token], lexicon: Lexicon) -> list[Token]:
@@ -391,7 +380,7 @@ def violent_protest(sent: Span, trigger: Token, *, lexicon: Lexicon | None = Non
 
 
 # Words that only ever name people protesting (not "students" or "supporters", who also fight in militias).
-_PROTESTING = frozenset({"protester", "protestor", "demonstrator", "rioter"})
+_PROTESTING = words("incidents_protesting")
 
 
 def clash_with_protesters(trigger: Token) -> bool:

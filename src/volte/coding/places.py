@@ -40,25 +40,17 @@ PLACE_PREPOSITIONS = words("place_prepositions")
 # Nouns that introduce a place name with "of": "the city of Aleppo", "the outskirts of Kabul".
 PLACE_NOUNS = words("place_nouns")
 # Words between a place preposition and the name: "in the northern", "near the besieged".
-_LEAD_IN = frozenset(
-    "the a an northern southern eastern western central northeastern northwestern "
-    "southeastern southwestern north south east west restive besieged remote".split()
-)
+_LEAD_IN = words("places_lead_in")
 # Names of GeoNames towns that news uses for other things.
-NEVER_CITIES = frozenset(["white house", "pacific", "atlantic", "asia", "europe", "africa", "arctic"])
+NEVER_CITIES = words("places_never_cities")
 MONTHS_AND_DAYS = words("months") | words("weekdays")
 # City names that are common English words beyond the stop words (measured on the shared corpus and the
 # brief of issue 13): they need a place preposition and a proper noun tag.
-COMMON_WORDS = frozenset(
-    "split nice reading best police mobile man lead date along many bath hope orange victoria buffalo "
-    "independence liberty union progress mission opportunity deal sale university college surprise "
-    "commerce industry marine enterprise justice mercy paradise harmony concord eagle phoenix "
-    "aurora florence chester auburn temple post case gap ore pace ducks".split()
-)
+COMMON_WORDS = words("places_common_words")
 # Words before a name that do not make it part of a person's or organization's name.
 _NOT_A_NAME = words("compass_words") | frozenset("new greater occupied".split()) | MONTHS_AND_DAYS
 _NOT_PLACE_ENTITIES = frozenset("PERSON ORG NORP WORK_OF_ART EVENT LAW PRODUCT".split())
-US_OFFICES = frozenset("governor legislature senate lawmakers senator attorney secretary".split())
+US_OFFICES = words("places_us_offices")
 BIG_CITY = 1_000_000
 
 

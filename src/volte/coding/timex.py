@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from volte.coding.lexicon import ordered
+from volte.coding.lexicon import ordered, words
 
 __all__ = [
     "FUTURE",
@@ -284,23 +284,11 @@ def _day_shift(text: str, start: int, rule: str, parts: dict[str, str]) -> int:
 
 # --- direction from the words before the expression -----------------------------------------------
 
-_FUTURE_WORDS = frozenset(
-    "will 'll shall scheduled slated upcoming coming next tomorrow postponed delayed deadline".split()
-)
-_FUTURE_BEFORE_TO = frozenset(
-    "set due expected expects expect going is are about ready aims aim plans plan planned planning "
-    "intends intend intended hopes hope".split()
-)
-_PAST_WORDS = frozenset(
-    "said told reported announced was were had did ago last yesterday earlier previous since met held began "
-    "took gave made went came left found sent spoke broke fell rose won lost struck shot fought led saw "
-    "paid flew stood sought brought thought wrote chose drew ran sat became knew kept heard hit".split()
-)
-_PASSIVE_AUX = frozenset({"be", "been", "being", "is", "are", "to"})
-_ABBREVIATIONS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st gen col lt sgt gov sen rep rev "
-    "jr sr co corp inc ltd no vs u.s u.n u.k e.u".split()
-)
+_FUTURE_WORDS = words("timex_future_words")
+_FUTURE_BEFORE_TO = words("timex_future_before_to")
+_PAST_WORDS = words("timex_past_words")
+_PASSIVE_AUX = words("timex_passive_aux")
+_ABBREVIATIONS = words("timex_abbreviations")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'.-]*")
 _BOUNDARY = re.compile(r"[;!?\n]|``|''|[\"\u201c\u201d]|(?<=[A-Za-z0-9)])\.(?=\s)")
 

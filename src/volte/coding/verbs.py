@@ -31,6 +31,7 @@ from volte.coding.factuality import (
     is_to_infinitive,
 )
 from volte.coding.governed_codes import CLAUSE_CODES, OBJECT_MEANINGS, THREAT_CLAUSE_CODES, governed_code
+from volte.coding.lexicon import words
 from volte.coding.verb_dictionary import Pattern, load_patterns
 
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
@@ -225,8 +226,8 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
         if hit is None:
             return None
         cues.add(hit.i)
-    for prep, words in pattern.prep:
-        hit = _prep_object(site.tok, prep, words)
+    for prep, objects in pattern.prep:
+        hit = _prep_object(site.tok, prep, objects)
         if hit is None:
             return None
         cues.add(hit.i)
@@ -238,9 +239,9 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
         cues.add(clauses[0].i)
     # [any]: "told X *to* leave"
     clause_deps = ("xcomp",) if pattern.xcomp == ("any",) else ("xcomp", "ccomp", "advcl")
-    for deps, words in ((clause_deps, pattern.xcomp), (("compound", "amod", "nmod"), pattern.compound)):
-        if words:
-            hit = site.child(deps, words)
+    for deps, wanted in ((clause_deps, pattern.xcomp), (("compound", "amod", "nmod"), pattern.compound)):
+        if wanted:
+            hit = site.child(deps, wanted)
             if hit is None:
                 return None
             cues.add(hit.i)
@@ -506,7 +507,7 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
 
 
 _IF = frozenset({"if", "unless"})
-_TELLING = frozenset("say tell report add confirm state claim".split())
+_TELLING = words("verbs_telling")
 
 
 def _to_advcl(clause: Token) -> bool:
@@ -542,7 +543,7 @@ def _onlooker(prep: Token, pobj: Token) -> bool:
     )
 
 
-_RESPONSIBLE = frozenset({"responsible", "culpable", "liable", "guilty"})
+_RESPONSIBLE = words("verbs_responsible")
 
 
 def _noun_subject(noun: Token) -> list[Token]:
@@ -567,8 +568,8 @@ def _noun_subject(noun: Token) -> list[Token]:
 
 
 # Verbs whose subject does the events it counts: "carried out / launched / staged a series of attacks".
-_DOING = frozenset("carry launch conduct stage mount unleash commit perpetrate execute fire make".split())
-_QUANTITY_HOLDERS = frozenset("string series wave spate barrage volley salvo".split())
+_DOING = words("doing_counted")
+_QUANTITY_HOLDERS = words("counting_nouns")
 
 
 def _quantity_holder(noun: Token) -> bool:
@@ -622,21 +623,17 @@ def _drop_topics(raws: list[_Raw]) -> None:
 
 # Outcomes told in a main clause whose cause follows in an after/when clause: "six people were killed after
 # security forces *opened fire* on protesters" reports the shooting, which names the doer.
-_OUTCOMES = frozenset(
-    """kill wound injure die hurt maim hospitalize hospitalise treat suffer sustain evacuate""".split()
-)
+_OUTCOMES = words("verbs_outcomes")
 _CAUSE_PREPS = frozenset({"after", "following"})
 # Projectiles whose firing a participle reports: "shells *fired* into homes", "rockets *launched* at the base".
-_PROJECTILES = frozenset("shell rocket mortar missile grenade round projectile".split())
-_FIRING = frozenset("fire launch lob shoot hurl throw".split())
-_CAUSE_MARKS = frozenset({"after", "when", "as"})
+_PROJECTILES = words("verbs_projectiles")
+_FIRING = words("verbs_firing")
+_CAUSE_MARKS = words("verbs_cause_marks")
 # Settings that a protest happened in: "detained *during* a protest", "resigned *amid* protests".
-_PROTEST_SETTINGS = frozenset({"during", "amid", "amidst"})
+_PROTEST_SETTINGS = words("verbs_protest_settings")
 _ACT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 # People who are at a protest: "detained *activists* during a rally".
-_GATHERED = frozenset(
-    "protester protestor demonstrator activist people crowd student supporter marcher participant".split()
-)
+_GATHERED = words("verbs_gathered")
 
 
 def _incident_setting(raw: _Raw, by_index: dict[int, _Raw]) -> bool:
@@ -785,7 +782,7 @@ def _reported_past(tok: Token) -> bool:
     return not any(c.dep_ == "aux" for c in tok.children)
 
 
-_CONSEQUENCES = frozenset({"kill", "wound", "injure", "maim", "set", "torch", "burn", "loot"})
+_CONSEQUENCES = words("verbs_consequences")
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
@@ -819,7 +816,7 @@ def _protest_aims(raws: list[_Raw]) -> None:
 
 
 _AIM_DEPS = frozenset({"advcl", "xcomp", "acl"})
-_EXPLOSIVES = frozenset("bomb bombing explosion blast explosive device ied mine landmine grenade".split())
+_EXPLOSIVES = words("verbs_explosives")
 
 
 def _explosive_doers(raws: list[_Raw]) -> None:
@@ -869,9 +866,7 @@ def _complements(verb: Token) -> list[Token]:
     return [c for c in asked if is_to_infinitive(c) or any(m.dep_ == "mark" for m in c.children)][:1]
 
 
-_REQUESTS = frozenset(
-    "call demand request ultimatum appeal plea proposal offer order consensus understanding".split()
-)
+_REQUESTS = words("verbs_requests")
 
 
 def _clause_meaning(verb: Token, *, threat: bool) -> str | None:
