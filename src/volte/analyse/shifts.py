@@ -33,7 +33,6 @@ log = logging.getLogger(__name__)
 EVIDENCE_CLUSTERS = 12  # per side of a shift
 MATRIX_CELLS = 2_000_000  # dyads x days scored at once (8 arrays of float64: about 130 MB)
 Pair = tuple[str, str]
-Memo = dict[tuple[str, Pair], calibration.Calibration]
 #: the memo key that says every dyad of a read-only store has a calibration for the method
 _COMPLETE = ("", "")
 

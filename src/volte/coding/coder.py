@@ -50,7 +50,7 @@ from volte.coding.places import Place
 from volte.coding.quotes import QuoteTracker
 from volte.coding.setting import ArticleSetting
 from volte.coding.user_rules import dictionaries_for
-from volte.coding.verbs import VerbDictionary, VerbMatch, absolute_with, subject_heads
+from volte.coding.verbs import VerbDictionary, VerbMatch, absolute_with, counter_of, subject_heads
 from volte.errors import E_CODING_FAILED
 from volte.nlp.pipeline import build_nlp
 from volte.records import Article, Event, Reject, make_event_id
@@ -302,7 +302,7 @@ class _EventBuilder:
                 for s, t in pairs
                 if t is not None or s is None or named or not (_countryless(s) or match.nominal)
             ]
-        if match.nominal and _counted(trigger).dep_ not in _CLAUSE_ROLES and not _existential(trigger):
+        if match.nominal and (counter_of(trigger) or trigger).dep_ not in _CLAUSE_ROLES and not _existential(trigger):
             # a protest whose protesters the sentence names is theirs ("thousands gathered *in a protest*")
             named = match.code[:2] == "14" and self._names_doer(match.sources)
             pairs = [(s, t) for s, t in pairs if t is not None or (named and s is not None)]  # "relies on U.S. aid" is no event
@@ -988,17 +988,6 @@ _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _PAIR_ENTRY = "pair->"  # entry prefix of the actors "the two countries" stands for
 _CO_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent"})
-_COUNTING = words("counting_nouns")
-_DOING_COUNTED = words("doing_counted")
-
-
-def _counted(noun: Token) -> Token:
-    """The noun that counts a nominal event, when there is one: "carried out *a string* of air strikes" (the
-    strikes play the clause role of their counter)."""
-    head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _COUNTING:
-        return head.head if head.head.head.lemma_.lower() in _DOING_COUNTED else noun
-    return noun
 
 
 _PAIR_NOUNS = words("coder_pair_nouns")

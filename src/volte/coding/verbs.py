@@ -556,8 +556,8 @@ def _noun_subject(noun: Token) -> list[Token]:
     if noun.dep_ != "pobj" or head.dep_ != "prep":
         return []
     if head.lower_ == "of" and _quantity_holder(head.head):
-        counter = head.head  # "aircraft carried out *a string of* air strikes"; not "faced / discussed a series of"
-        return _noun_subject(counter) if counter.head.lemma_.lower() in _DOING else []
+        counter = counter_of(noun)  # "aircraft carried out *a string of* air strikes"; not "faced a series of"
+        return _noun_subject(counter) if counter is not None else []
     if head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "during", "at"):
         return subject_heads(head.head)
     if head.lower_ == "behind" and head.head.lemma_ == "be":
@@ -570,6 +570,15 @@ def _noun_subject(noun: Token) -> list[Token]:
 # Verbs whose subject does the events it counts: "carried out / launched / staged a series of attacks".
 _DOING = words("doing_counted")
 _QUANTITY_HOLDERS = words("counting_nouns")
+
+
+def counter_of(noun: Token) -> Token | None:
+    """The noun that counts a nominal event when a verb of doing governs it ("carried out *a string* of air
+    strikes": the strikes play the counter's clause role and are done by its verb's subject), or None."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "of" or not _quantity_holder(head.head):
+        return None
+    return head.head if head.head.head.lemma_.lower() in _DOING else None
 
 
 def _quantity_holder(noun: Token) -> bool:
