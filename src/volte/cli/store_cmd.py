@@ -184,25 +184,32 @@ def _running_coder(coder: Any, rules: list[Path] | None) -> Any:
 
 def _recode_stale(store: Any, coder: Any, *, batch_size: int) -> int:
     """`volte ingest --recode-stale`: recode the stale stored articles from their stored text, in batches."""
+    count, articles = store.stale_articles(_running_coder(coder, None), batch_size=batch_size)
+    progress = Progress("recode", unit="docs", total=count)
+    summary = _code_and_store(store, coder, articles, code=coder.code, progress=progress, batch_size=batch_size)
+    return _report(summary, store.path, what="stale stored articles, recoded")
+
+
+def _code_and_store(store: Any, coder: Any, items: Any, *, code: Any, progress: Progress, batch_size: int) -> Any:
+    """Code and store articles with this coder's provenance, calibrate the dyads the write added, and close
+    the progress line: the one write path of `volte ingest` for articles (files or stale stored ones)."""
     from volte.analyse import shifts as detection  # lazy: see _open
     from volte.coding.user_rules import provenance_files
     from volte.nlp.pipeline import model_version
     from volte.store.writer import rules_sha256
 
-    count, articles = store.stale_articles(_running_coder(coder, None), batch_size=batch_size)
-    progress = Progress("recode", unit="docs", total=count)
     summary = store.ingest_articles(
-        articles,
-        code=coder.code,
+        items,
+        code=code,
         coder_settings=coder.settings,
         batch_size=batch_size,
         spacy_model=model_version(coder.nlp),
         dictionaries=rules_sha256(provenance_files(coder.settings)),
         on_batch=_progress_callback(progress),
     )
-    detection.refresh_thresholds(store)  # calibrate the dyads the write added
+    detection.refresh_thresholds(store)
     progress.close()
-    return _report(summary, store.path, what="stale stored articles, recoded")
+    return summary
 
 
 def _coder(rules: list[Path] | None = None) -> Any:
@@ -223,12 +230,8 @@ def _progress_callback(progress: Progress) -> Any:
 def _store_articles(
     store: Any, coder: Any, scan: Any, *, published: date | None, override: bool, batch_size: int
 ) -> int:
-    from volte.analyse import shifts as detection  # lazy: see _open
     from volte.cli.code_cmd import report_skipped
-    from volte.coding.user_rules import provenance_files
     from volte.ingest.published import DateFill, fill_dates
-    from volte.nlp.pipeline import model_version
-    from volte.store.writer import rules_sha256
 
     report_skipped(scan)
     progress = Progress("ingest", unit="docs", total_bytes=input_bytes(scan.files))
@@ -240,17 +243,9 @@ def _store_articles(
         stored=store.published_of,
         counts=fill,
     )
-    summary = store.ingest_articles(
-        progress.taken(items),
-        code=dating.counted(coder.code),
-        coder_settings=coder.settings,
-        batch_size=batch_size,
-        spacy_model=model_version(coder.nlp),
-        dictionaries=rules_sha256(provenance_files(coder.settings)),
-        on_batch=_progress_callback(progress),
+    summary = _code_and_store(
+        store, coder, progress.taken(items), code=dating.counted(coder.code), progress=progress, batch_size=batch_size
     )
-    detection.refresh_thresholds(store)  # calibrate the dyads the write added
-    progress.close()
     report_fill(fill)
     dating.warn(fill)
     return _report(summary, store.path, what="documents")
