@@ -4,6 +4,7 @@
     .venv/bin/python bench/reversals.py --streams 40    # quicker
     .venv/bin/python bench/reversals.py --preset v1     # the first detector (Goldstein, 72 h, geomean)
     .venv/bin/python bench/reversals.py --seeds 7,8,9   # each seed, then their mean; the goal per seed
+    .venv/bin/python bench/reversals.py --signal counts # a variant of the tuning rounds (reversal_variants.py)
 
 Prints recall (right kind, dated within 24 h of the true turn), detection delay (first alarm minus
 turn, days), and false alarms per dyad-year on streams without a reversal, overall and by rate band.
@@ -20,12 +21,16 @@ import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
 from volte.analyse.calibration import calibrate, dyad_seed, pool_thresholds
 from volte.analyse.reversals import DayTable, ReversalParams, detect
 from volte.analyse.simulate import StreamSpec, simulate
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from reversal_variants import CHOICES, installed, make_params  # noqa: E402  (a sibling: the variants)
 
 BANDS = ((0.5, 1.5), (1.5, 3.0), (3.0, 5.0))
 # earlier detectors (docs/reversals.md): v1 before issue 5's second round, v3 before its fourth, v4
@@ -186,8 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     for field in NUMERIC_PARAMS:
         parser.add_argument("--" + field.replace("_", "-"), type=float, default=None)
-    parser.add_argument("--combine", choices=("min", "geomean", "contrast", "geo3", "mean3"), default=None)
-    parser.add_argument("--signal", choices=("goldstein", "counts", "both", "either"), default=None)
+    parser.add_argument("--combine", choices=CHOICES["combine"], default=None)
+    parser.add_argument("--signal", choices=CHOICES["signal"], default=None)
     parser.add_argument("--after-days", type=int, default=None)
     parser.add_argument(
         "--gold-after-days",
@@ -209,16 +214,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         "default) or all, half of them with a turn (the fourth round's protocol, which hid false alarms)",
     )
     parser.add_argument("--every-day", action="store_true", default=None)
-    parser.add_argument("--scales", action="store_true", default=None)
-    parser.add_argument("--variance", choices=("squares", "weights"), default=None)
-    parser.add_argument("--dating", choices=("week", "peak"), default=None)
+    parser.add_argument(
+        "--scales",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="every after window up to the longest (default), or the window only (--no-scales)",
+    )
+    parser.add_argument("--variance", choices=CHOICES["variance"], default=None)
+    parser.add_argument("--dating", choices=CHOICES["dating"], default=None)
     args = parser.parse_args(argv)
     overrides: dict[str, object] = dict(PRESETS[args.preset]) if args.preset else {}
     overrides |= {
         f: (int(v) if f == "shuffles" else v) for f in NUMERIC_PARAMS if (v := getattr(args, f)) is not None
     }
-    if args.scales:
-        overrides["scales"] = True
+    if args.scales is not None:
+        overrides["scales"] = args.scales
     if args.every_day:
         overrides["every_day"] = True
     if args.variance:
@@ -235,20 +245,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     ):
         if getattr(args, name) is not None:
             overrides[name] = getattr(args, name)
-    params = dataclasses.replace(ReversalParams(), **overrides)
+    params = make_params(**overrides)
     seeds = args.seeds or ([args.seed] if args.seed is not None else [7, 8, 9])
     tables = []
     for seed in seeds:
         started = time.perf_counter()
-        tables.append(
-            _run_seed(
-                params,
-                streams=args.streams,
-                seed=seed,
-                episode_rate=args.episode_rate,
-                pool_fit=args.pool_fit,
+        with installed(params):  # the variant's functions, if params leave the shipped path
+            tables.append(
+                _run_seed(
+                    params,
+                    streams=args.streams,
+                    seed=seed,
+                    episode_rate=args.episode_rate,
+                    pool_fit=args.pool_fit,
+                )
             )
-        )
         elapsed = time.perf_counter() - started
         print(
             f"reversal detector {params.method}, seed {seed}: {args.streams} dyad-years with a turn, "

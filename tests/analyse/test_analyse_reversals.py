@@ -1,10 +1,16 @@
 """Reversal detection on daily sums: thaws and ruptures found on the right day, gates and shrinkage
-keep sign flips and lone events quiet, per-dyad calibration, and a reduced synthetic benchmark."""
+keep sign flips and lone events quiet, per-dyad calibration, and a reduced synthetic benchmark. Tests
+that compare the shipped path with a variant of the tuning rounds take it from bench/reversal_variants.py."""
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import numpy as np
 import pytest
@@ -21,6 +27,18 @@ from volte.analyse.simulate import StreamSpec, simulate
 
 START = date(2025, 1, 1)
 PARAMS = ReversalParams()
+
+
+def _variants() -> ModuleType:
+    """bench/reversal_variants.py: the variants the shipped detector no longer carries."""
+    name = "reversal_variants"
+    if name not in sys.modules:  # registered before it runs: its dataclass looks its module up
+        path = Path(__file__).resolve().parents[2] / "bench" / "reversal_variants.py"
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec and spec.loader
+        sys.modules[name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules[name])
+    return sys.modules[name]
 
 
 def _stream(days: int, plan: dict[int, list[tuple[float, int, str]]]) -> DayTable:
@@ -130,8 +148,11 @@ def test_reversals_shuffle_keeps_the_days() -> None:
 
 def test_reversals_min_combination_is_stricter_than_geomean() -> None:
     table = _turn("thaw")
-    strict = replace(PARAMS, combine="min")
-    assert np.nanmax(score(table, strict).thaw) <= np.nanmax(score(table, PARAMS).thaw)
+    variants = _variants()
+    strict = variants.VariantParams(combine="min")
+    with variants.installed(strict):
+        strict_peak = np.nanmax(score(table, strict).thaw)
+    assert strict_peak <= np.nanmax(score(table, PARAMS).thaw)
 
 
 @pytest.mark.slow
@@ -186,13 +207,16 @@ def test_reversals_rows_scored_together_match_one_by_one() -> None:
 
 def test_reversals_shorter_after_windows_raise_the_alarm_no_later() -> None:
     table = _turn("thaw")
-    single = replace(PARAMS, scales=False)
+    variants = _variants()
+    single = variants.VariantParams(scales=False)
     limit = calibrate(table, PARAMS, seed=1).threshold
     (multi,) = [s for s in detect(table, PARAMS, threshold=limit) if s.kind == "thaw"]
-    (one,) = [s for s in detect(table, single, threshold=limit) if s.kind == "thaw"]
+    with variants.installed(single):
+        (one,) = [s for s in detect(table, single, threshold=limit) if s.kind == "thaw"]
+        single_peak = np.nanmax(score(table, single).thaw)
     assert multi.date == one.date == table.day(100)
     assert multi.detected <= one.detected
-    assert np.nanmax(score(table, PARAMS).thaw) >= np.nanmax(score(table, single).thaw)
+    assert np.nanmax(score(table, PARAMS).thaw) >= single_peak
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -243,7 +267,9 @@ def test_reversals_salient_cluster_on_a_mixed_day_counts_through_goldstein() -> 
     plan[20] = [(-9.0, 1, "conflict"), (-9.0, 1, "conflict"), (9.0, 50, "coop")]
     table = _stream(22, plan)
     either = np.nanmax(score(table, PARAMS).thaw)
-    counts = np.nanmax(score(table, replace(PARAMS, signal="counts")).thaw)
+    variants = _variants()
+    with variants.installed(alone := variants.VariantParams(signal="counts")):
+        counts = np.nanmax(score(table, alone).thaw)
     assert either > counts
     assert either >= PARAMS.short_history_threshold > counts
 
@@ -251,9 +277,12 @@ def test_reversals_salient_cluster_on_a_mixed_day_counts_through_goldstein() -> 
 @pytest.mark.parametrize("how", ["mean3", "geo3"])
 def test_reversals_three_way_score_needs_every_side(how: str) -> None:
     # a tense week that simply ends (after side below the baseline) is no thaw, however strong the contrast
-    params = replace(PARAMS, combine=how)
-    from volte.analyse.reversals import combine
+    # (mean3: the shipped score; geo3: a variant of the tuning rounds)
+    from volte.analyse.reversals import combine as shipped
 
+    variants = _variants()
+    params = variants.VariantParams(combine=how)
+    combine = shipped if how == "mean3" else variants.combine
     values = combine(
         np.array([3.0, 3.0, 3.0]), np.array([2.0, -0.1, 2.0]), np.array([4.0, 4.0, -0.2]), params
     )
@@ -395,13 +424,18 @@ def test_reversals_pooling_skips_calibrations_with_an_older_feature_set() -> Non
 def test_reversals_goldstein_competes_only_in_the_shortest_after_windows() -> None:
     """v5: in `either`, salience-weighted Goldstein may replace the composition only in after windows of
     at most gold_after_days days; longer windows are the composition's alone, per element of an array."""
-    from volte.analyse.reversals import sides
+    from volte.analyse.reversals import sides as shipped
+
+    def sides(table: DayTable, params: ReversalParams, *bounds: Any) -> Any:
+        # the composition alone is a variant: bench/reversal_variants.py's sides, unchanged from v5's
+        return (variants.sides if params is counts else shipped)(table, params, *bounds)
 
     table = simulate(
         StreamSpec(rate=2.0, conflict_share=0.3, reversal="thaw", turn=60, days=120), np.random.default_rng(4)
     )
+    variants = _variants()
     every = replace(PARAMS, gold_after_days=0)
-    counts = replace(PARAMS, signal="counts")
+    counts = variants.VariantParams(signal="counts")
     c = np.arange(40, 100)
     for length, reference in ((1, every), (2, counts), (7, counts)):
         got = sides(table, PARAMS, c - 7, c - 1, c, c + length - 1)
@@ -420,3 +454,26 @@ def test_reversals_goldstein_competes_only_in_the_shortest_after_windows() -> No
         )
         for a, b in zip(mixed, one, strict=True):
             np.testing.assert_allclose(a[i], b[0])
+
+
+def test_reversals_variants_at_the_shipped_values_reproduce_the_shipped_detector(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """bench/reversal_variants.py's functions, swapped in with every variant at its shipped value, give
+    the shipped detector's scores and shifts: the variants table is measured against the same detector."""
+    import volte.analyse.reversals as rv
+
+    spec = StreamSpec(rate=1.5, conflict_share=0.3, reversal="rupture", turn=150)
+    table = simulate(spec, np.random.default_rng(5))
+    limit = calibrate(table, PARAMS, seed=3).threshold
+    want_scores, want_shifts = score(table, PARAMS, splits=True), detect(table, PARAMS, threshold=limit)
+    variants = _variants()
+    for name in variants.PATCHED:
+        monkeypatch.setattr(rv, name, getattr(variants, name))
+    params = variants.VariantParams()
+    got_scores = score(table, params, splits=True)
+    for name in ("thaw", "rupture", "z_before", "z_after"):
+        np.testing.assert_array_equal(getattr(got_scores, name), getattr(want_scores, name))
+    assert calibrate(table, params, seed=3).threshold == limit
+    assert [s.to_dict() for s in detect(table, params, threshold=limit)] == [s.to_dict() for s in want_shifts]
+    assert want_shifts  # the stream's turn is found, so the shifts compared are not both empty

@@ -347,10 +347,9 @@ def _pick(
 
 def _candidate(table: rv.DayTable, params: rv.ReversalParams, t: int, kind: str) -> Candidate:
     """Every after window tried at day ``t`` for ``kind``, and the windows of the best one."""
-    lengths = range(1, params.longest_after + 1) if params.scales else [params.window_days]
     cums = rv.cumulative(table)
     trials = []
-    for length in lengths:
+    for length in rv.after_lengths(params):
         gated, _ = rv._score_at(table, params, length, cums)
         free, _ = rv._score_at(table, params, length, cums, gate=False)
         b_lo, b_hi = t - length - params.before_days + 1, t - length

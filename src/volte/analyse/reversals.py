@@ -10,17 +10,18 @@ windows, shrunk toward a global prior), with ``shrink`` pseudo-observations at t
 - Goldstein, weighted by sqrt(num_sources) (salience);
 - the composition: +1 per cooperation cluster, -1 per conflict cluster, 0 otherwise, unweighted.
 
-The window's z is whichever of the two deviates more (``signal`` = either; Goldstein only in after windows of
-at most ``gold_after_days`` days, the composition alone in longer ones). A thaw needs three signed
-deviations: before below the baseline, after above it, and after above before (a two-sample contrast);
-it scores their mean (``combine`` = mean3), plus ``volume_weight`` times the news-volume z of the two
-windows (clusters against the dyad's mean rate; clipped to [-1, 3]). A CAMEO gate asks for conflict evidence (roots 10-20)
+The window's z is whichever of the two deviates more (Goldstein only in after windows of at most
+``gold_after_days`` days, the composition alone in longer ones). A thaw needs three signed deviations:
+before below the baseline, after above it, and after above before (a two-sample contrast); it scores
+their mean, plus ``volume_weight`` times the news-volume z of the two windows (clusters against the
+dyad's mean rate; clipped to [-1, 3]). A CAMEO gate asks for conflict evidence (roots 10-20)
 before and cooperation evidence (roots 03-05, 08) after; a rupture mirrors both. Alarm thresholds
 (:mod:`volte.analyse.calibration`) are calibrated per dyad on its own history shuffled in week blocks
 (at ``false_alarms_per_year``), never below ``min_threshold``, then pooled across dyads; a history
 shorter than ``min_calibration_days`` gets the global ``short_history_threshold``. Alarm days within the
 longest after window form one episode, one shift; a turn is dated by the one-week split that best
-separates the two sides.
+separates the two sides. This module is the shipped path only: the alternatives measured in the tuning
+rounds (other signals, scores, variances and datings) are in bench/reversal_variants.py.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ KINDS = ("thaw", "rupture")
 
 @dataclass(frozen=True)
 class ReversalParams:
-    """Tuning of the detector; the defaults are the ones measured by bench/reversals.py."""
+    """Tuning of the detector; the defaults are the ones measured by bench/reversals.py (the variants of
+    the tuning rounds: bench/reversal_variants.py)."""
 
     window_hours: float = 72.0
     before_days: int = 7
@@ -60,35 +62,20 @@ class ReversalParams:
     shuffles: int = 40
     block_days: int = 7  # shuffled in whole weeks: keeps a week's mood, breaks the order of weeks
     min_calibration_days: int = 90
-    scales: bool = True  # try every after window of 1 day .. max(window, after_days) days
-    every_day: bool = False  # evaluate at every day (True) or only at days with a cluster (False)
-    # z denominators: sum of squared weights (squares, the null variance) or sum of weights (weights)
-    variance: str = "squares"
-    # how the deviations make one score: min | geomean (of before and after) | contrast (min of before
-    # and after-minus-before) | mean3 / geo3 (arithmetic / geometric mean of before, after and
-    # after-minus-before, when all three point the right way)
-    combine: str = "mean3"
-    # what the windows measure: weighted Goldstein, the unweighted cluster composition (+1 per
-    # cooperation cluster, -1 per conflict cluster, 0 otherwise), both (z = a mix of the two z-scores)
-    # or either (z = whichever of the two deviates more, sign kept)
-    signal: str = "either"
-    after_days: int = 7  # longest after window tried (the window itself when longer)
+    # every after window of 1 day .. this many days is tried (the window itself when longer)
+    after_days: int = 7
     count_prior_mean: float = 0.2  # composition prior (mean and sd of the +1/0/-1 values)
     count_prior_sd: float = 0.8
     count_min_sd: float = 0.4
-    count_weight: float = 0.5  # weight of the composition z in the signal "both" (not the default)
     # weight of the news-volume z of the two windows (their clusters against the dyad's mean rate),
     # added to a score whose three deviations all point the right way: turns draw coverage
     volume_weight: float = 0.1
     # weight of the pooled prediction in a calibrated dyad's threshold (pool_thresholds); 0 = own only
     pool_weight: float = 0.7
     pool_min_dyads: int = 30  # fewer calibrated dyads than this: each keeps its own threshold
-    # turn dating: the after side of each candidate split is a week (``week``) or runs to the alarm's
-    # peak (``peak``, v1-v3)
-    dating: str = "week"
-    # with signal "either": salience-weighted Goldstein competes with the composition only in after
-    # windows of at most this many days (a turn carried by one widely reported cluster on its day);
-    # longer windows use the composition alone (0 = Goldstein in every window, as in v2-v4)
+    # salience-weighted Goldstein competes with the composition only in after windows of at most this
+    # many days (a turn carried by one widely reported cluster on its day); longer windows use the
+    # composition alone (0 = Goldstein in every window, as in v2-v4)
     gold_after_days: int = 1
     method: str = "volte.reversals.v5"
 
@@ -99,6 +86,11 @@ class ReversalParams:
     @property
     def longest_after(self) -> int:
         return max(self.window_days, self.after_days)
+
+
+def after_lengths(params: ReversalParams) -> range:
+    """The after windows tried at each day, in days: 1 .. the longest."""
+    return range(1, params.longest_after + 1)
 
 
 @dataclass(frozen=True)
@@ -375,20 +367,19 @@ def zscore(wg: Any, w: Any, ww: Any, mu0: Any, sd0: Any, params: ReversalParams)
     Goldstein values the weighted sum has variance sd0^2 * sum(w^2); ``shrink`` adds pseudo-observations
     at the baseline, so a window with little evidence cannot score high. Arrays or plain floats (``**
     0.5`` rather than np.sqrt keeps floats free of numpy's per-call cost)."""
-    spread = ww if params.variance == "squares" else w
-    return (wg - w * mu0) / (sd0 * (spread + params.shrink) ** 0.5)
+    return (wg - w * mu0) / (sd0 * (ww + params.shrink) ** 0.5)
 
 
 def score(
     table: DayTable, params: ReversalParams, *, splits: bool = False, first: int = 0, gate: bool = True
 ) -> Scores:
     """Thaw and rupture scores at every day (NaN where the day has no cluster or the gate fails).
-    With ``scales``, after windows of 1..window days are all tried and the best score kept; ``splits``
+    After windows of every length of :func:`after_lengths` are tried and the best score kept; ``splits``
     also keeps each length's raw contrasts (what :func:`turn_day` dates a turn by). Days before
     ``first`` are not scored (NaN everywhere): what :func:`detect` ignores need not be computed.
     ``gate=False`` scores every day with a cluster without the CAMEO gate (what explaining a verdict
     shows: the score a day would have had with the evidence the gate asks for)."""
-    lengths = range(1, params.longest_after + 1) if params.scales else [params.window_days]
+    lengths = after_lengths(params)
     best: Scores | None = None
     cums = cumulative(table)
     # scoring from day ``skip`` on: the cumulative sums lose their first ``skip`` columns, and every
@@ -451,7 +442,7 @@ def _score_at(
     z_before, z_after, z_diff, mu0, sd0 = sides(table, params, b_lo, b_hi, a_lo, t, cums)
     cconf, ccoop = cums["conflict"], cums["coop"]
     clusters = table.clusters[..., skip:]
-    active = np.ones(clusters.shape, dtype=bool) if params.every_day else clusters > 0
+    active = clusters > 0
     thaw_gate = active & (_window(cconf, b_lo, b_hi) > 0) & (_window(ccoop, a_lo, t) > 0) if gate else active
     rupture_gate = (
         active & (_window(ccoop, b_lo, b_hi) > 0) & (_window(cconf, a_lo, t) > 0) if gate else active
@@ -493,14 +484,12 @@ def sides(
 ) -> tuple[Array, Array, Array, Array, Array]:
     """z of the before window, z of the after window (each against the baseline of the days before
     ``b_lo``) and z of the after-minus-before difference of their shrunken means; plus (mu0, sd0) of
-    Goldstein. ``signal`` picks Goldstein, the composition (:func:`count_table`), a mix of the two or
-    either (the one that deviates more; Goldstein only in after windows of at most ``gold_after_days``
-    days, the length being ``a_hi - a_lo + 1``)."""
+    Goldstein. Each z is Goldstein's or the composition's (:func:`count_table`), whichever deviates more
+    (Goldstein only in after windows of at most ``gold_after_days`` days, the length being
+    ``a_hi - a_lo + 1``)."""
     cums = cums or cumulative(table)
-    if params.signal == "goldstein":
-        return _sides(table, params, b_lo, b_hi, a_lo, a_hi, None, cums)
-    short: Any = True  # after windows where Goldstein may compete (signal "either")
-    if params.signal == "either" and params.gold_after_days > 0:
+    short: Any = True  # after windows where Goldstein may compete
+    if params.gold_after_days > 0:
         short = np.asarray(a_hi) - np.asarray(a_lo) + 1 <= params.gold_after_days
     counts = _sides(
         count_table(table),
@@ -512,16 +501,13 @@ def sides(
         (params.count_prior_mean, params.count_prior_sd, params.count_min_sd),
         _count_cums(cums),
     )
-    if params.signal == "counts" or not np.any(short):  # Goldstein's baseline only (the summaries)
+    if not np.any(short):  # Goldstein's baseline only (the summaries)
         mu0, sd0 = baseline(table, b_lo, params, None, cums)
         return counts[0], counts[1], counts[2], mu0, sd0
     gold = _sides(table, params, b_lo, b_hi, a_lo, a_hi, None, cums)
     pairs = zip(gold[:3], counts[:3], strict=True)
-    if params.signal == "either":  # whichever deviates more, sign kept
-        z_before, z_after, z_diff = (np.where(short & (np.abs(g) > np.abs(c)), g, c) for g, c in pairs)
-    else:
-        a = params.count_weight
-        z_before, z_after, z_diff = ((1 - a) * g + a * c for g, c in pairs)
+    # whichever deviates more, sign kept
+    z_before, z_after, z_diff = (np.where(short & (np.abs(g) > np.abs(c)), g, c) for g, c in pairs)
     return z_before, z_after, z_diff, gold[3], gold[4]
 
 
@@ -546,37 +532,18 @@ def _sides(
     z_after = zscore(wg_a, w_a, ww_a, mu0, sd0, params)
     k = params.shrink
     mean_b, mean_a = (wg_b + k * mu0) / (w_b + k), (wg_a + k * mu0) / (w_a + k)
-    spread_b, spread_a = (
-        (ww_b if params.variance == "squares" else w_b),
-        (ww_a if params.variance == "squares" else w_a),
-    )
-    var = sd0**2 * ((spread_b + k) / (w_b + k) ** 2 + (spread_a + k) / (w_a + k) ** 2)
+    var = sd0**2 * ((ww_b + k) / (w_b + k) ** 2 + (ww_a + k) / (w_a + k) ** 2)
     return z_before, z_after, (mean_a - mean_b) / np.sqrt(var), mu0, sd0
 
 
 def combine(before: Array, after: Array, diff: Array, params: ReversalParams) -> Array:
-    """One score from the signed deviations (positive = in the direction of the reversal): ``min`` of
-    before and after (DESIGN.md), their ``geomean``, ``contrast``: min(before, after-minus-before), or
-    ``geo3`` / ``mean3``: the geometric / arithmetic mean of all three when all point the right way
-    (else the smallest, which is not positive). Both ask the two sides to leave the baseline and the
-    after side to differ from the before side itself, which keeps power when the dyad's mood sits near
-    one side of the turn; in ``mean3`` a weak side costs less."""
-    if params.combine == "geomean":
-        return np.where(
-            (before > 0) & (after > 0),
-            np.sqrt(np.maximum(before, 0) * np.maximum(after, 0)),
-            np.minimum(before, after),
-        )
-    if params.combine == "contrast":
-        return np.minimum(before, diff)
-    if params.combine in ("mean3", "geo3"):
-        ok = (before > 0) & (after > 0) & (diff > 0)
-        if params.combine == "mean3":
-            together = (before + after + diff) / 3
-        else:
-            together = np.cbrt(np.maximum(before, 0) * np.maximum(after, 0) * np.maximum(diff, 0))
-        return np.where(ok, together, np.minimum(np.minimum(before, after), diff))
-    return np.minimum(before, after)
+    """One score from the signed deviations (positive = in the direction of the reversal): the mean of
+    before, after and after-minus-before when all three point the right way (else the smallest, which is
+    not positive). It asks the two sides to leave the baseline and the after side to differ from the
+    before side itself, which keeps power when the dyad's mood sits near one side of the turn; a weak
+    side costs less than in a geometric mean (docs/reversals.md, step 5)."""
+    ok = (before > 0) & (after > 0) & (diff > 0)
+    return np.where(ok, (before + after + diff) / 3, np.minimum(np.minimum(before, after), diff))
 
 
 def episodes(values: Array, *, threshold: float, gap: int) -> list[tuple[int, int, int]]:
@@ -722,8 +689,8 @@ def turn_day(
     ]
     c = np.array(candidates)
     length = np.minimum(_dating_length(params), len(table) - c)
-    ends = c + length - 1 if params.dating == "week" else np.full_like(c, peak)
-    if params.dating == "week" and scores is not None and len(scores.splits) >= _dating_length(params):
+    ends = c + length - 1
+    if scores is not None and len(scores.splits) >= _dating_length(params):
         side = 0 if kind == "thaw" else 1
         contrast = np.array([scores.splits[n - 1][side][t] for n, t in zip(length, ends, strict=True)])
     else:
