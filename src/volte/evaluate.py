@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from volte.coding.actors import default_actors
 from volte.coding.cameo import code_table
+from volte.coding.coder import Coder
 from volte.errors import E_INGEST_BAD_JSON, E_INGEST_NOT_FOUND, IngestError
 from volte.ingest.extract import parse_date
 from volte.records import Article, Event
@@ -70,8 +72,6 @@ def gold_sha256(path: str | Path) -> str:
 
 def _canonical(code: str | None) -> str:
     """Alias state prefixes read as their ISO code (KSV -> XKX, ROM -> ROU), for gold and coded alike."""
-    from volte.coding.actors import default_actors
-
     return default_actors().canonical_code(code or "")
 
 
@@ -207,7 +207,7 @@ def evaluate_file(path: str | Path, *, coder: Any = None, split: str | None = No
     The scoring follows the file's format (``mode`` in the figures): the real-news sets (conflibert, plv,
     case2021; see volte.evaluate_news) by their own rules, the other files on dyads or, without actors,
     on codes only."""
-    from volte.coding.coder import Coder
+    # lazy: import cycle (volte.evaluate_news imports this module)
     from volte.evaluate_news import SCORERS, news_format
 
     records = load_gold(path)

@@ -78,6 +78,7 @@ def _mean_line(ax: Any, rows: Sequence[Mapping[str, Any]], days: list[date]) -> 
 def _pyplot() -> Any:
     """matplotlib.pyplot on the Agg backend, or ConfigError E132 when the ``plot`` extra is not installed."""
     try:
+        # lazy: matplotlib is the optional `plot` extra (pyplot 0.4 s at import; measured)
         import matplotlib
     except ImportError:
         raise ConfigError(

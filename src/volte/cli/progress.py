@@ -29,8 +29,9 @@ from rich.progress import (
 )
 from rich.progress import Progress as RichProgress
 
+from volte.ingest.sources import InputFile, iter_file
+
 if TYPE_CHECKING:
-    from volte.ingest.sources import InputFile
     from volte.records import Article, Reject
     from volte.settings import Settings
 
@@ -185,8 +186,6 @@ def read_weighed(
     files: Sequence[InputFile], progress: Progress, *, settings: Settings
 ) -> Iterator[Article | Reject]:
     """Every document of the files (as :func:`volte.ingest.sources.iter_files`), each weighed for the bar."""
-    from volte.ingest.sources import iter_file
-
     for file in files:
         size = None if file.path == "-" else _size(file.path)
         yield from progress.weigh(iter_file(file.path, name=file.name, settings=settings), size)

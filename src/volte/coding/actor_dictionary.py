@@ -450,6 +450,7 @@ def adjective_plurals(raws: list[_Raw]) -> list[_Raw]:
 
 @lru_cache(maxsize=1)
 def _tokenizer() -> Any:
+    # lazy: spaCy costs 0.5 s; loading the dictionary does not need it (measured)
     import spacy
 
     return spacy.blank("en").tokenizer

@@ -31,6 +31,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -38,6 +39,7 @@ from spacy.tokens import Doc, Span
 from volte.coding.actor_dictionary import ActorDictionary, default_actors, fold
 from volte.coding.actors import ActorResolver, actor_matches
 from volte.coding.parse_repair import repair_parse
+from volte.coding.quotes import QuoteTracker
 from volte.coding.setting import ArticleSetting, read_setting
 from volte.coding.verbs import VerbDictionary, default_verbs
 from volte.records import Article, Event
@@ -276,8 +278,8 @@ def code_events(
     """The events of one parsed, repaired article, in deterministic order: the verb dictionary's matches per
     sentence, their actors resolved (from the doc's actor spans when the same dictionary wrote them), one
     event per (sentence, source, target, code)."""
+    # lazy: import cycle (volte.coding.coder imports this module)
     from volte.coding.coder import _EventBuilder, _known, _one_per_root, _order
-    from volte.coding.quotes import QuoteTracker
 
     setting = setting_of(doc, article)
     group = doc.spans.get(ACTOR_SPANS)
@@ -310,8 +312,6 @@ def coding_pipeline(parse_nlp: Language, *, config: dict[str, Any] | None = None
     """A pipeline that parses with ``parse_nlp``'s own components (shared, not copied: no second model in
     memory) and codes with volte's: ``parse_nlp`` itself is left as it is (its ``nlp.pipe`` stays the
     baseline bench/throughput.py measures against). ``config`` goes to ``volte_events_v1``."""
-    import spacy
-
     nlp = spacy.blank(parse_nlp.lang or "en", vocab=parse_nlp.vocab)
     nlp.tokenizer = parse_nlp.tokenizer
     nlp.max_length = parse_nlp.max_length

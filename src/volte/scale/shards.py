@@ -16,14 +16,19 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from volte.errors import E_CONFIG_BAD_OPTION, ConfigError
+from volte.ingest.sources import (
+    JSONL_SUFFIXES,
+    InputFile,
+    iter_file,
+    line_offsets,
+    log_skipped,
+    read_jsonl_range,
+    scan_inputs,
+)
 from volte.records import Article, Reject
 from volte.settings import Settings
-
-if TYPE_CHECKING:
-    from volte.ingest.sources import InputFile
 
 log = logging.getLogger(__name__)
 
@@ -83,8 +88,6 @@ def plan_shards(
 ) -> list[Shard]:
     """The shards covering every document of the inputs, in the order `volte code` reads them. Files under
     ``exclude`` (the batch's own output directory, when it lies inside an input directory) are skipped."""
-    from volte.ingest.sources import JSONL_SUFFIXES, log_skipped, scan_inputs
-
     if shard_size < 1:
         raise ConfigError(
             f"--shard-size {shard_size}: must be at least 1 document per shard", code=E_CONFIG_BAD_OPTION
@@ -118,8 +121,6 @@ def plan_shards(
 def jsonl_shards(path: str, *, shard_size: int) -> list[Shard]:
     """Line-range shards of one JSON Lines file, lines counted by streaming; the last shard reads to the
     end of the file (``stop`` None), so lines appended or miscounted are never lost."""
-    from volte.ingest.sources import line_offsets
-
     lines, offsets = line_offsets(path, shard_size)
     shards = []
     for number, start in enumerate(range(0, max(lines, 1), shard_size)):
@@ -147,8 +148,6 @@ def read_shard(
     shard: Shard, *, published: date | None = None, settings: Settings | None = None
 ) -> Iterator[Item]:
     """Every document of a shard, as an Article or a Reject, exactly as ``iter_articles`` yields them."""
-    from volte.ingest.sources import iter_file, read_jsonl_range
-
     if shard.kind == "jsonl":
         yield from read_jsonl_range(
             shard.paths[0],

@@ -26,12 +26,12 @@ from volte.analyse import shifts as detection
 from volte.errors import E_STORE_LOCKED, StoreError
 from volte.serve.cache import AnswerCache, encode
 from volte.serve.errors import Unavailable
+from volte.store.db import Store
 
 if TYPE_CHECKING:
     from volte.coding.coder import Coded, Coder
     from volte.records import Article, Reject
     from volte.settings import Settings
-    from volte.store.db import Store
 
 log = logging.getLogger(__name__)
 
@@ -179,8 +179,6 @@ class StoreAccess:
             _close(self._idle.pop())
 
     def _open_store(self, *, read_only: bool) -> Store:
-        from volte.store.db import Store
-
         if read_only and not self.path.exists():
             raise Unavailable(
                 f"store {self.path} does not exist yet: create it with `volte ingest ... --db {self.path}`"
@@ -228,6 +226,7 @@ class CoderAccess:
 
     def _loaded(self) -> Coder:
         if self._coder is None:
+            # lazy: spaCy (0.5-1.0 s, measured): the server starts without it, the first write loads it
             from volte.coding.coder import Coder
 
             log.info("loading the coder (first coding request)")

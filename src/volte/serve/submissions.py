@@ -15,6 +15,8 @@ from typing import Any
 from pydantic import BaseModel, Field, ValidationError
 
 from volte.errors import E_API_INVALID
+from volte.ingest.extract import article_from_record, decode_bytes
+from volte.ingest.html import article_from_html
 from volte.records import Article, Reject
 from volte.serve.errors import Invalid, UnsupportedMediaType, describe_validation
 from volte.serve.params import parse_day
@@ -115,8 +117,6 @@ def _json_record(body: bytes) -> dict[str, Any]:
 
 
 def _utf8(body: bytes) -> str:
-    from volte.ingest.extract import decode_bytes
-
     decoded = decode_bytes(body)  # ingest's codes: E203 binary, E204 not UTF-8 (UTF-16 with a mark is decoded)
     if isinstance(decoded, tuple):
         raise Invalid(f"body rejected: {decoded[1]}", code=decoded[0])
@@ -124,16 +124,12 @@ def _utf8(body: bytes) -> str:
 
 
 def _from_record(record: dict[str, Any], *, settings: Settings) -> Article:
-    from volte.ingest.extract import article_from_record
-
     record = {**record, "id": record.get("id") or _content_id(str(record.get("text", "")))}
     _check_date(record.get("date"))
     return _accepted(article_from_record(record, origin="api", published=None, settings=settings))
 
 
 def _from_html(html: str, params: dict[str, str | None], *, settings: Settings) -> Article:
-    from volte.ingest.html import article_from_html
-
     published = _check_date(params.get("date"))
     doc_id = params.get("id") or _content_id(html)
     article = _accepted(

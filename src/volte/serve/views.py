@@ -22,6 +22,7 @@ from volte.analyse import shifts as detection
 from volte.coding.cameo import code_table
 from volte.derive.narrated import find_turns
 from volte.errors import E_STORE_UNKNOWN_ACTOR, NotFound, StoreError, VolteError
+from volte.ingest.extract import article_from_text
 from volte.records import Article, Event, Reject
 from volte.serve import charts, lookups, overview
 from volte.serve.charts import QUAD_COLOURS, QUAD_LABELS
@@ -399,8 +400,6 @@ def code_text(
 
 
 def _code_and_maybe_store(request: Request, *, text: str, day: str, title: str, token: str) -> dict[str, Any]:
-    from volte.ingest.extract import article_from_text
-
     published = parse_day("date", day) if day else None
     doc_id = "pasted-" + hashlib.sha1(f"{day}\x1f{text}".encode()).hexdigest()[:12]
     if token:

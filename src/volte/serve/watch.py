@@ -27,11 +27,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from volte.analyse import shifts as detection
+from volte.coding.user_rules import provenance_files
 from volte.errors import VolteError
-from volte.store.writer import IngestSummary
+from volte.ingest.published import fill_dates
+from volte.ingest.sources import InputFile, iter_files, scan_inputs
+from volte.nlp.pipeline import model_version
+from volte.store.writer import IngestSummary, rules_sha256
 
 if TYPE_CHECKING:
-    from volte.ingest.sources import InputFile
     from volte.serve.access import CoderAccess, StoreAccess
     from volte.settings import Settings
 
@@ -121,17 +124,9 @@ class FolderWatcher:
         return summary
 
     def _files(self) -> list[InputFile]:
-        from volte.ingest.sources import scan_inputs
-
         return scan_inputs([str(self.folder)]).files
 
     def _ingest(self, files: Sequence[InputFile]) -> IngestSummary:
-        from volte.coding.user_rules import provenance_files
-        from volte.ingest.published import fill_dates
-        from volte.ingest.sources import iter_files
-        from volte.nlp.pipeline import model_version
-        from volte.store.writer import rules_sha256
-
         coder = self.coder.coder()  # loaded before the store is locked for writing
         dictionaries = rules_sha256(provenance_files(coder.settings))
         total = IngestSummary()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from volte import __version__
 from volte.errors import E_STORE_OPEN, StoreError
+from volte.store import turns
 
 if TYPE_CHECKING:
     import duckdb
@@ -100,8 +101,6 @@ def _article_source_hash(con: duckdb.DuckDBPyConnection) -> None:
 
 def _narrated_turns(con: duckdb.DuckDBPyConnection) -> None:
     """turns: the turns each article narrates (volte.narrated.v1), filled from the stored events."""
-    from volte.store import turns
-
     con.execute(turns.TURNS_DDL)
     turns.backfill(con)
 
