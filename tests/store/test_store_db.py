@@ -581,8 +581,7 @@ def test_store_read_only_refuses_a_store_needing_migration(db: Path) -> None:
 
 def test_store_ingest_caches_thresholds_and_read_only_shifts_agree(db: Path) -> None:
     with Store(db) as s:
-        s.ingest(_thaw_articles())
-        detection.refresh_thresholds(s)  # the ingest path's calibration step (volte.analyse.shifts)
+        detection.ingest(s, _thaw_articles())  # the ingest path's one write step: store, then calibrate
         cached = s.con.execute(
             "SELECT source_country, target_country FROM dyad_thresholds ORDER BY ALL"
         ).fetchall()

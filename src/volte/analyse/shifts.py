@@ -2,12 +2,11 @@
 verdict, and the calibration of alarm thresholds (cached in the store's ``dyad_thresholds`` table).
 
 The store hands over data (day matrices, the calibration table, evidence rows: volte.store.reading);
-scoring, dating and calibration are volte.analyse's. Callers (cli, serve) use these functions with an open
-:class:`~volte.store.db.Store`:
+scoring, dating and calibration are volte.analyse's. Callers (cli, serve, the demo) use these functions
+with an open :class:`~volte.store.db.Store`:
 
     with Store("volte.duckdb") as store:
-        store.ingest(coded)
-        refresh_thresholds(store)          # the ingest path caches the new dyads' calibrations
+        ingest(store, coded)               # write, then cache the new dyads' calibrations
         shifts(store, since=date(2026, 1, 1))
 """
 
@@ -15,9 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, replace
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
@@ -28,6 +28,11 @@ from volte.store import queries as q
 from volte.store import reading
 from volte.store import series as dyads
 from volte.store.db import SHIFT_ID, Store, check_window, translated, turn_filters
+from volte.store.writer import IngestSummary
+
+if TYPE_CHECKING:
+    from volte.coding.coder import Coded
+    from volte.records import Article, Reject
 
 log = logging.getLogger(__name__)
 EVIDENCE_CLUSTERS = 12  # per side of a shift
@@ -118,9 +123,29 @@ def shift(store: Store, shift_id: str) -> dict[str, Any] | None:
     return next((s for s in found if s.get("id") == shift_id), None)
 
 
+def ingest(
+    store: Store,
+    items: Iterable[Coded] | Iterable[Article | Reject],
+    *,
+    code: Callable[[list[Article | Reject]], Iterable[Coded]] | None = None,
+    **options: Any,
+) -> IngestSummary:
+    """The ingest path's one write step: store the items, then calibrate (and cache) the dyads the write
+    added (:func:`refresh_thresholds`). Coded articles are stored as they are (:meth:`Store.ingest`); with
+    ``code``, articles and rejects are coded by it first, except those stored before with the same
+    provenance (:meth:`Store.ingest_articles`). ``options`` (batch_size, spacy_model, dictionaries,
+    on_batch, coder_settings with ``code``) go to the store."""
+    if code is None:
+        summary = store.ingest(cast("Iterable[Coded]", items), **options)
+    else:
+        summary = store.ingest_articles(cast("Iterable[Article | Reject]", items), code=code, **options)
+    refresh_thresholds(store)
+    return summary
+
+
 def refresh_thresholds(store: Store, params: rv.ReversalParams | None = None) -> int:
     """Calibrate (and cache) every international dyad of a writable store that has no threshold for
-    ``params``; returns how many were computed. The ingest path calls it after each write."""
+    ``params``; returns how many were computed. :func:`ingest` calls it after each write."""
     store.writable("refresh_thresholds")
     with translated(store.path, "calibration"):
         params = params or rv.ReversalParams()

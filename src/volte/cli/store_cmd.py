@@ -206,7 +206,8 @@ def _code_and_store(store: Any, coder: Any, items: Any, *, code: Any, progress: 
     from volte.nlp.pipeline import model_version
     from volte.store.writer import rules_sha256
 
-    summary = store.ingest_articles(
+    summary = detection.ingest(
+        store,
         items,
         code=code,
         coder_settings=coder.settings,
@@ -215,7 +216,6 @@ def _code_and_store(store: Any, coder: Any, items: Any, *, code: Any, progress: 
         dictionaries=rules_sha256(provenance_files(coder.settings)),
         on_batch=_progress_callback(progress),
     )
-    detection.refresh_thresholds(store)
     progress.close()
     return summary
 
@@ -297,13 +297,13 @@ def _store_batch_output(store: Any, out_dir: str, *, batch_size: int) -> int:
     from volte.scale.manifest import iter_coded, read_provenance
 
     progress = Progress(f"ingest {out_dir}", unit="docs")
-    summary = store.ingest(
+    summary = detection.ingest(  # and calibrate the dyads the write added
+        store,
         iter_coded(out_dir),
         batch_size=batch_size,
         spacy_model=read_provenance(out_dir)["spacy_model"] or None,
         on_batch=_progress_callback(progress),
     )
-    detection.refresh_thresholds(store)  # calibrate the dyads the write added
     progress.close()
     return _report(summary, store.path, what=f"documents of the batch output {out_dir}")
 

@@ -41,8 +41,7 @@ def run_demo(db_path: str | Path, *, dyad: tuple[str, str] = ("COL", "USA")) -> 
             yield item
 
     with Store(db_path) as store:
-        store.ingest(count(Coder().code(iter_articles([demo_articles_path()]))))
-        detection.refresh_thresholds(store)
+        detection.ingest(store, count(Coder().code(iter_articles([demo_articles_path()]))))
         names = code_table()
         for source, target in (dyad, dyad[::-1]):
             rows, _ = store.query_events(source=source, target=target, limit=1000)

@@ -142,9 +142,7 @@ class StoreAccess:
                 "this server was started read-only; restart `volte serve` with VOLTE_TOKEN set to accept writes"
             )
         with self.writing() as store:
-            summary = store.ingest(coded)
-            detection.refresh_thresholds(store)  # calibrate the dyads the write added
-            return summary
+            return detection.ingest(store, coded)  # and calibrate the dyads the write added
 
     @contextmanager
     def writing(self) -> Iterator[Store]:

@@ -134,7 +134,8 @@ class FolderWatcher:
         # a chunk at a time: API reads wait while the store is open for writing, so never for long
         while chunk := list(islice(items, CHUNK)):
             with self.store.writing() as store:
-                summary = store.ingest_articles(
+                summary = detection.ingest(  # and calibrate the dyads the write added
+                    store,
                     fill_dates(chunk, published=None, stored=store.published_of),
                     code=self.coder.code_all,
                     coder_settings=coder.settings,
@@ -142,7 +143,6 @@ class FolderWatcher:
                     spacy_model=model_version(coder.nlp),
                     dictionaries=dictionaries,
                 )
-                detection.refresh_thresholds(store)  # calibrate the dyads the write added
             _add(total, summary)
         return total
 
