@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from volte.coding.gazetteer import default_gazetteer, fold
-from volte.coding.places import country_of, find_places
+from volte.coding.places import find_places
 
 pytestmark = pytest.mark.issue(13)
 
@@ -160,14 +160,6 @@ def test_find_places_on_a_sentence_keeps_doc_offsets(nlp):
     second = list(doc.sents)[1]
     (place,) = find_places(second)
     assert doc.text[place.start : place.end] == "Idlib" and place.country == "SYR"
-
-
-@pytest.mark.model
-def test_country_of_token_and_phrase(nlp):
-    doc = nlp("Gunmen killed five people in Kupwara District on Tuesday.")
-    assert country_of(doc[5]) == "IND"
-    assert country_of(doc[4:7]) == "IND"
-    assert country_of(doc[0]) is None
 
 
 @pytest.mark.model

@@ -34,7 +34,7 @@ from volte.coding.gazetteer import (
 )
 from volte.coding.lexicon import words
 
-__all__ = ["Gazetteer", "Place", "country_of", "default_gazetteer", "find_places"]
+__all__ = ["Gazetteer", "Place", "default_gazetteer", "find_places"]
 
 PLACE_PREPOSITIONS = words("place_prepositions")
 # Nouns that introduce a place name with "of": "the city of Aleppo", "the outskirts of Kabul".
@@ -62,21 +62,6 @@ def find_places(span: Span | Doc) -> list[Place]:
     if isinstance(span, Doc):
         return _Scan(default_gazetteer(), span, 0, len(span)).run()
     return _Scan(default_gazetteer(), span.doc, span.start, span.end).run()
-
-
-def country_of(span_or_token: Span | Token) -> str | None:
-    """The country of the place a token or phrase names ("in Kupwara District" -> "IND"), or None."""
-    if isinstance(span_or_token, Token):  # the place in its sentence that covers it
-        token = span_or_token
-        sent = token.sent if token.doc.has_annotation("SENT_START") else token.doc[:]
-        for place in find_places(sent):
-            if place.start <= token.idx < place.end:
-                return place.country or None
-        return None
-    for place in find_places(span_or_token):
-        if place.country:
-            return place.country
-    return None
 
 
 class _Scan:
