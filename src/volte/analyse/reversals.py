@@ -541,7 +541,8 @@ def combine(before: Array, after: Array, diff: Array, params: ReversalParams) ->
     before, after and after-minus-before when all three point the right way (else the smallest, which is
     not positive). It asks the two sides to leave the baseline and the after side to differ from the
     before side itself, which keeps power when the dyad's mood sits near one side of the turn; a weak
-    side costs less than in a geometric mean (docs/reversals.md, step 5)."""
+    side costs less than in a geometric mean (docs/reversals.md, step 5). ``params`` is not read here: it is
+    the signature bench/reversal_variants.py's variant scores share."""
     ok = (before > 0) & (after > 0) & (diff > 0)
     return np.where(ok, (before + after + diff) / 3, np.minimum(np.minimum(before, after), diff))
 
