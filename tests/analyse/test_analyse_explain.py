@@ -4,37 +4,16 @@ history: pure numpy, no store, no model (issue 14)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
 
 import numpy as np
 import pytest
+from day_plans import plan_table
 
 from volte.analyse import reversals as rv
 from volte.analyse.explain import ThresholdInfo, detect_with_near, explain
 from volte.analyse.simulate import StreamSpec, simulate
 
 PARAMS = rv.ReversalParams()
-START = date(2025, 1, 1)
-
-
-def _table(days: int, plan: dict[int, list[tuple[float, int, str]]]) -> rv.DayTable:
-    """plan: day index -> clusters as (goldstein, num_sources, 'conflict'|'coop'|'other')."""
-    rows = []
-    for i, clusters in plan.items():
-        w = [np.sqrt(s) for _, s, _ in clusters]
-        rows.append(
-            {
-                "day": START + timedelta(days=i),
-                "clusters": len(clusters),
-                "w": sum(w),
-                "ww": sum(x * x for x in w),
-                "wg": sum(x * g for x, (g, _, _) in zip(w, clusters, strict=True)),
-                "wg2": sum(x * g * g for x, (g, _, _) in zip(w, clusters, strict=True)),
-                "conflict": sum(k == "conflict" for _, _, k in clusters),
-                "coop": sum(k == "coop" for _, _, k in clusters),
-            }
-        )
-    return rv.day_table(START, rows, end=START + timedelta(days=days - 1))
 
 
 def _thaw(days: int = 60, turn: int = 40) -> rv.DayTable:
@@ -44,7 +23,7 @@ def _thaw(days: int = 60, turn: int = 40) -> rv.DayTable:
         plan[i] = [(-5.0, 3, "conflict"), (-4.0, 1, "conflict")]
     for i in range(turn, min(turn + 7, days)):
         plan[i] = [(4.0, 3, "coop"), (3.0, 2, "coop")]
-    return _table(days, plan)
+    return plan_table(days, plan)
 
 
 def _info(value: float, origin: str = "own", days: int = 200) -> ThresholdInfo:
@@ -136,7 +115,7 @@ def test_explain_says_when_the_cameo_gate_fails() -> None:
     # the gate asks for cooperation evidence after
     plan = {i: [(-5.0, 3, "conflict"), (-4.0, 2, "conflict")] for i in range(20, 27)}
     plan |= {i: [(3.4, 4, "other"), (3.0, 2, "other")] for i in range(27, 32)}
-    x = explain(_table(40, plan), PARAMS, threshold=_info(1.9), source="AAA", target="BBB")
+    x = explain(plan_table(40, plan), PARAMS, threshold=_info(1.9), source="AAA", target="BBB")
     assert x.verdict == "below" and x.candidate is not None and x.candidate.score is None
     assert x.candidate.ungated is not None and x.candidate.ungated > 0
     gate = [r for r in x.reasons if "CAMEO gate" in r]
@@ -145,7 +124,7 @@ def test_explain_says_when_the_cameo_gate_fails() -> None:
 
 @pytest.mark.issue(14)
 def test_explain_names_few_clusters_a_short_history_and_the_events_left_out() -> None:
-    table = _table(20, {5: [(-2.0, 1, "conflict")], 9: [(1.0, 1, "coop")]})
+    table = plan_table(20, {5: [(-2.0, 1, "conflict")], 9: [(1.0, 1, "coop")]})
     x = explain(
         table,
         PARAMS,

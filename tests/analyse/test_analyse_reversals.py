@@ -7,25 +7,23 @@ from __future__ import annotations
 import importlib.util
 import sys
 from dataclasses import replace
-from datetime import date, timedelta
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import numpy as np
 import pytest
+from day_plans import plan_table
 
 from volte.analyse.calibration import calibrate, dyad_seed, shuffle_days
 from volte.analyse.reversals import (
     DayTable,
     ReversalParams,
-    day_table,
     detect,
     score,
 )
 from volte.analyse.simulate import StreamSpec, simulate
 
-START = date(2025, 1, 1)
 PARAMS = ReversalParams()
 
 
@@ -39,26 +37,6 @@ def _variants() -> ModuleType:
         sys.modules[name] = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(sys.modules[name])
     return sys.modules[name]
-
-
-def _stream(days: int, plan: dict[int, list[tuple[float, int, str]]]) -> DayTable:
-    """plan: day index -> clusters as (goldstein, num_sources, 'conflict'|'coop'|'other')."""
-    rows = []
-    for i, clusters in plan.items():
-        w = [np.sqrt(s) for _, s, _ in clusters]
-        rows.append(
-            {
-                "day": START + timedelta(days=i),
-                "clusters": len(clusters),
-                "w": sum(w),
-                "ww": sum(wi * wi for wi in w),
-                "wg": sum(wi * g for wi, (g, _, _) in zip(w, clusters, strict=True)),
-                "wg2": sum(wi * g * g for wi, (g, _, _) in zip(w, clusters, strict=True)),
-                "conflict": sum(k == "conflict" for _, _, k in clusters),
-                "coop": sum(k == "coop" for _, _, k in clusters),
-            }
-        )
-    return day_table(START, rows, end=START + timedelta(days=days - 1))
 
 
 def _baseline(days: range, rng: np.random.Generator) -> dict[int, list[tuple[float, int, str]]]:
@@ -81,7 +59,7 @@ def _turn(kind: str, turn: int = 100) -> DayTable:
         plan[i] = [(-7.0, 3, "conflict"), (-5.0, 2, "conflict"), (-4.0, 1, "conflict")]
     for i in calm if kind == "thaw" else hot:
         plan[i] = [(4.0, 4, "coop"), (3.0, 2, "coop"), (5.0, 1, "coop")]
-    return _stream(130, plan)
+    return plan_table(130, plan)
 
 
 @pytest.mark.parametrize("kind", ["thaw", "rupture"])
@@ -105,28 +83,28 @@ def test_reversals_sign_flip_without_cameo_evidence_is_no_thaw() -> None:
     plan = {i: [(-0.4, 5, "other")] * 3 for i in range(20, 27)} | {
         i: [(3.4, 5, "other")] * 3 for i in range(27, 31)
     }
-    table = _stream(40, plan)
+    table = plan_table(40, plan)
     assert np.all(np.isnan(score(table, PARAMS).thaw))
     assert detect(table, PARAMS, threshold=PARAMS.min_threshold) == []
 
 
 def test_reversals_lone_events_are_shrunk_below_the_minimum() -> None:
     # one single-source accusation, then one single-source call: the gate passes, the evidence is thin
-    table = _stream(20, {5: [(-2.0, 1, "conflict")], 9: [(1.0, 1, "coop")]})
+    table = plan_table(20, {5: [(-2.0, 1, "conflict")], 9: [(1.0, 1, "coop")]})
     assert np.nanmax(score(table, PARAMS).thaw) < PARAMS.min_threshold
     assert detect(table, PARAMS, threshold=PARAMS.min_threshold) == []
 
 
 def test_reversals_more_sources_raise_the_score() -> None:
     def peak(sources: int) -> float:
-        table = _stream(20, {5: [(-5.0, sources, "conflict")] * 2, 9: [(4.0, sources, "coop")] * 2})
+        table = plan_table(20, {5: [(-5.0, sources, "conflict")] * 2, 9: [(4.0, sources, "coop")] * 2})
         return float(np.nanmax(score(table, PARAMS).thaw))
 
     assert peak(1) < peak(4) < peak(16)
 
 
 def test_reversals_calibration_short_history_uses_the_global_minimum() -> None:
-    cal = calibrate(_stream(30, {5: [(-5.0, 1, "conflict")]}), PARAMS)
+    cal = calibrate(plan_table(30, {5: [(-5.0, 1, "conflict")]}), PARAMS)
     assert (cal.threshold, cal.calibrated) == (PARAMS.short_history_threshold, None)
 
 
@@ -197,7 +175,7 @@ def test_reversals_reduced_benchmark_recall_and_false_alarms() -> None:
 def test_reversals_rows_scored_together_match_one_by_one() -> None:
     from volte.analyse.reversals import detect_rows, stack
 
-    tables = [_turn("thaw"), _turn("rupture"), _stream(130, {5: [(-5.0, 1, "conflict")]})]
+    tables = [_turn("thaw"), _turn("rupture"), plan_table(130, {5: [(-5.0, 1, "conflict")]})]
     limits = np.array([1.2, 1.4, 1.0])
     together = detect_rows(stack(tables), PARAMS, thresholds=limits)
     alone = [(i, s) for i, t in enumerate(tables) for s in detect(t, PARAMS, threshold=float(limits[i]))]
@@ -245,7 +223,7 @@ def _sparse_turn(kind: str, turn: int = 150) -> DayTable:
         plan[i] = [(-5.0, 1, "conflict")]
     for i in calm if kind == "thaw" else hot:
         plan[i] = [(4.0, 1, "coop")]
-    return _stream(200, plan)
+    return plan_table(200, plan)
 
 
 @pytest.mark.parametrize("kind", ["thaw", "rupture"])
@@ -265,7 +243,7 @@ def test_reversals_salient_cluster_on_a_mixed_day_counts_through_goldstein() -> 
     # composition alone sees a mostly conflictual day; salience-weighted Goldstein sees the turn
     plan = {i: [(-9.0, 2, "conflict")] for i in range(0, 20)}
     plan[20] = [(-9.0, 1, "conflict"), (-9.0, 1, "conflict"), (9.0, 50, "coop")]
-    table = _stream(22, plan)
+    table = plan_table(22, plan)
     either = np.nanmax(score(table, PARAMS).thaw)
     variants = _variants()
     with variants.installed(alone := variants.VariantParams(signal="counts")):
