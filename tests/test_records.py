@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from typing import Any
 
 import pytest
@@ -27,7 +28,7 @@ def _event(**extra: Any) -> Event:
     return Event(
         event_id=make_event_id("doc", 0, "DEUGOV", "FRAGOV", "040", 23), doc_id="doc", sentence_index=0,
         sentence="Germany's chancellor met France's president in Berlin.", sentence_start=0, sentence_end=55,
-        date="2026-01-05", date_precision="day", published="2026-01-05", source="DEUGOV",
+        date=date(2026, 1, 5), date_precision="day", published=date(2026, 1, 5), source="DEUGOV",
         source_name="Germany's chancellor", target="FRAGOV", target_name="France's president", code="040",
         root="04", quad_class=1, goldstein=1.0, plover="CONSULT", trigger="met", pattern="consult.meet",
         factuality="asserted", attributed_to=None, kind="news", coder_version="volte.coder.v1",
@@ -62,7 +63,7 @@ def test_event_without_a_place_has_empty_place_fields() -> None:
             "place_admin1": "16", "place_geonameid": 2950159, "place_lat": 52.52437, "place_lon": 13.41053,
             "place_start": 48, "place_end": 54,
         },
-        {"planned_date": "2026-03-01", "planned_precision": "month"},
+        {"planned_date": date(2026, 3, 1), "planned_precision": "month"},
     ],
     ids=["no-place", "berlin", "planned"],
 )  # fmt: skip

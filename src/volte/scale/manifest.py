@@ -32,7 +32,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from volte.errors import E_BATCH_OUTPUT, ConfigError
-from volte.records import EVENT_FIELDS, Article, Event, Reject
+from volte.records import EVENT_FIELDS, Article, Event, Reject, parse_day
 from volte.scale.shards import Shard
 
 if TYPE_CHECKING:
@@ -267,11 +267,8 @@ def iter_coded(out_dir: str | Path) -> Iterator[Coded]:
 
 
 def _article_from_row(row: dict[str, Any]) -> Article:
-    from datetime import date
-
-    published = date.fromisoformat(row["published"]) if row["published"] else None
     return Article(
-        id=row["id"], text=row["text"], url=row["url"], title=row["title"], published=published,
+        id=row["id"], text=row["text"], url=row["url"], title=row["title"], published=parse_day(row["published"]),
         kind=row["kind"], lang=row["lang"], origin=row["origin"],
     )  # fmt: skip
 

@@ -58,9 +58,7 @@ def insert(con: duckdb.DuckDBPyConnection, turns: Sequence[Turn]) -> None:
 
 def _cell(name: str, turn: Turn) -> Any:
     value = getattr(turn, name)
-    if isinstance(value, tuple):
-        return list(value)
-    return date.fromisoformat(value) if name.endswith("_date") else value
+    return list(value) if isinstance(value, tuple) else value
 
 
 def delete(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> None:
@@ -86,7 +84,7 @@ def backfill(con: duckdb.DuckDBPyConnection) -> int:
     names = [d[0] for d in cursor.description or []]
     by_doc: dict[str, list[Event]] = {}
     for row in cursor.fetchall():
-        record = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in zip(names, row, strict=True)}
+        record = dict(zip(names, row, strict=True))
         by_doc.setdefault(record["doc_id"], []).append(Event.from_dict(record))
     found = [t for events in by_doc.values() for t in turns_of(events)]
     insert(con, found)

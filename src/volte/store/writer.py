@@ -31,7 +31,7 @@ from volte.coding.cameo import STATEMENT_ROOTS
 from volte.coding.fingerprint import coding_files, files_sha256, rules_sha256
 from volte.derive.clusters import Mention, actor_country, actor_key, cluster_mentions
 from volte.ingest.dedup import RunIds
-from volte.records import Article, Event, Reject
+from volte.records import EVENT_FIELDS, Article, Event, Reject
 from volte.store import queries as q
 from volte.store import turns as narrated
 
@@ -401,10 +401,7 @@ def _article_row(
 
 
 def _event_row(event: Event, host: str, prov: Provenance) -> dict[str, Any]:
-    row = event.to_dict(spans=True)
-    row["date"] = parse_day(event.date)
-    row["published"] = parse_day(event.published)
-    row["planned_date"] = parse_day(event.planned_date)
+    row = {name: getattr(event, name) for name in (*EVENT_FIELDS, *q.SPAN_FIELDS)}
     row.update(
         cluster_id=None,
         publisher=host,
@@ -413,20 +410,6 @@ def _event_row(event: Event, host: str, prov: Provenance) -> dict[str, Any]:
         dictionaries_sha256=prov.dictionaries,
     )
     return row
-
-
-def parse_day(value: str | None) -> date | None:
-    """``YYYY-MM-DD`` (or a coarser ``YYYY-MM`` / ``YYYY``, stored as its first day) as a date."""
-    if not value:
-        return None
-    text = str(value)[:10]
-    for candidate in (text, f"{text}-01", f"{text}-01-01"):
-        try:
-            return date.fromisoformat(candidate)
-        except ValueError:
-            continue
-    log.warning("unreadable event date %r stored as NULL", value)
-    return None
 
 
 def _clusterable(row: dict[str, Any]) -> bool:
@@ -544,7 +527,6 @@ __all__ = [
     "coding_key",
     "content_hash",
     "files_sha256",
-    "parse_day",
     "publisher",
     "recluster",
     "rules_sha256",
