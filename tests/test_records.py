@@ -85,3 +85,17 @@ def test_event_from_dict_of_a_record_written_before_places_gives_defaults() -> N
 def test_event_id_is_unchanged_by_the_new_fields() -> None:
     # pinned before the place fields existed (the serve tests' first event): stored ids must not change
     assert make_event_id("wire-0104", 1, "COLGOV", "USAGOV", "112", 29) == "e94eeb0b7bd8ce87"
+
+
+def test_event_fields_are_the_contract_then_the_spans_only() -> None:
+    spans = tuple(f"{n}_{end}" for n in ("trigger", "source", "target") for end in ("start", "end"))
+    assert tuple(f.name for f in dataclasses.fields(Event)) == (*EVENT_FIELDS, *spans)  # no extras dict
+
+
+def test_event_dates_are_dates_and_json_dates_are_iso_text() -> None:
+    event = _event(planned_date=date(2026, 3, 1), planned_precision="month")
+    record = event.to_dict()
+    assert (record["date"], record["published"], record["planned_date"]) == ("2026-01-05", "2026-01-05", "2026-03-01")
+    back = Event.from_dict({**record, "published": "2026-01-05T09:30:00Z", "unknown": 1})
+    assert (back.date, back.published, back.planned_date) == (date(2026, 1, 5), date(2026, 1, 5), date(2026, 3, 1))
+    assert Event.from_dict({**record, "date": "not a date"}).date is None

@@ -9,7 +9,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -116,7 +116,7 @@ class Reject:
 class Event:
     """One coded event. The fields named in :data:`EVENT_FIELDS` are the public contract (the first 24,
     then the place and the planned date, empty until the coder fills them); the trigger/source/target span
-    fields are extras (character offsets into the article text) used to highlight triggers and actors.
+    fields follow (character offsets into the article text, used to highlight triggers and actors).
     Dates (:data:`EVENT_DATE_FIELDS`) are ``datetime.date``; :meth:`to_dict` writes them as ISO text."""
 
     event_id: str
@@ -161,7 +161,6 @@ class Event:
     source_end: int = -1
     target_start: int = -1
     target_end: int = -1
-    extras: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def to_dict(self, *, spans: bool = True) -> dict[str, Any]:
         """The record as JSON-ready values (dates as ISO text)."""
@@ -185,7 +184,7 @@ class Event:
         return cls(**values)
 
 
-_EVENT_NAMES = frozenset(f.name for f in dataclasses.fields(Event)) - {"extras"}
+_EVENT_NAMES = frozenset(f.name for f in dataclasses.fields(Event))
 
 
 def make_event_id(
