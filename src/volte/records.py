@@ -57,6 +57,15 @@ EVENT_FIELDS: tuple[str, ...] = (
 )
 
 
+# The span offsets that follow the contract fields in an Event (and in the store and batch shards).
+SPAN_FIELDS: tuple[str, ...] = (
+    "trigger_start",
+    "trigger_end",
+    "source_start",
+    "source_end",
+    "target_start",
+    "target_end",
+)
 # The date fields of an Event: ``datetime.date`` in Python, ISO ``YYYY-MM-DD`` text in JSON (to_dict).
 EVENT_DATE_FIELDS: tuple[str, ...] = ("date", "published", "planned_date")
 

@@ -32,8 +32,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from volte.errors import E_BATCH_OUTPUT, ConfigError
-from volte.records import EVENT_FIELDS, Article, Event, Reject, parse_day
+from volte.records import Article, Event, Reject, parse_day
 from volte.scale.shards import Shard
+from volte.store import schema
 
 if TYPE_CHECKING:
     from volte.coding.coder import Coded
@@ -45,35 +46,13 @@ MANIFEST_NAME = "manifest.json"
 SHARDS_DIR = "shards"
 TMP_DIR = "tmp"
 STATS_KEY = b"volte.shard"
-REJECT_FIELDS = ("doc_id", "stage", "code", "reason", "origin")
-
-_STR, _INT, _FLOAT = pa.string(), pa.int32(), pa.float64()
-_EVENT_TYPES = {
-    "sentence_index": _INT,
-    "sentence_start": _INT,
-    "sentence_end": _INT,
-    "quad_class": _INT,
-    "goldstein": _FLOAT,
-    "place_geonameid": pa.int64(),
-    "place_lat": _FLOAT,
-    "place_lon": _FLOAT,
-    "place_start": _INT,
-    "place_end": _INT,
-}
-_SPANS = ("trigger_start", "trigger_end", "source_start", "source_end", "target_start", "target_end")
-EVENT_SCHEMA = pa.schema(
-    [pa.field(name, _EVENT_TYPES.get(name, _STR)) for name in EVENT_FIELDS]
-    + [pa.field(name, _INT) for name in _SPANS]
-    + [pa.field("shard", _STR), pa.field("doc_index", _INT)]
-)
-REJECT_SCHEMA = pa.schema(
-    [pa.field(n, _STR) for n in ("doc_id", "stage", "code", "reason", "origin", "shard")]
-    + [pa.field("doc_index", _INT)]
-)
-ARTICLE_SCHEMA = pa.schema(
-    [pa.field(n, _STR) for n in ("id", "url", "title", "published", "kind", "lang", "origin", "text")]
-    + [pa.field("events", _INT), pa.field("shard", _STR), pa.field("doc_index", _INT)]
-)
+# The shard files' schemas: the shard fields of each record's schema (volte.store.schema).
+EVENT_SCHEMA = schema.shard_schema(schema.EVENT)
+REJECT_SCHEMA = schema.shard_schema(schema.REJECT)
+ARTICLE_SCHEMA = schema.shard_schema(schema.ARTICLE)
+EVENT_COLUMNS = schema.record_columns(schema.EVENT)  # the contract fields, then the spans
+REJECT_FIELDS = schema.record_columns(schema.REJECT)
+ARTICLE_COLUMNS = schema.record_columns(schema.ARTICLE)
 
 
 @dataclass(frozen=True)
@@ -106,9 +85,9 @@ def shard_tables(shard: str, coded: list[Coded]) -> tuple[pa.Table, pa.Table, pa
     articles: list[dict[str, Any]] = []
     for index, item in enumerate(coded):
         where = {"shard": shard, "doc_index": index}
-        events += [{**event.to_dict(spans=True), **where} for event in item.events]
+        events += [{**schema.record_row(event, EVENT_COLUMNS), **where} for event in item.events]
         if item.reject is not None:
-            rejects.append({**item.reject.to_dict(), **where})
+            rejects.append({**schema.record_row(item.reject, REJECT_FIELDS), **where})
         if item.article is not None:
             articles.append({**_article_row(item.article, events=len(item.events)), **where})
     return (
@@ -119,11 +98,7 @@ def shard_tables(shard: str, coded: list[Coded]) -> tuple[pa.Table, pa.Table, pa
 
 
 def _article_row(article: Article, *, events: int) -> dict[str, Any]:
-    published = article.published.isoformat() if article.published else None
-    return {
-        "id": article.id, "url": article.url, "title": article.title, "published": published, "kind": article.kind,
-        "lang": article.lang, "origin": article.origin, "text": article.text, "events": events,
-    }  # fmt: skip
+    return {**schema.record_row(article, ARTICLE_COLUMNS), "events": events}
 
 
 def write_shard(out_dir: Path, stats: ShardStats, tables: tuple[pa.Table, pa.Table, pa.Table]) -> bool:
@@ -267,10 +242,10 @@ def iter_coded(out_dir: str | Path) -> Iterator[Coded]:
 
 
 def _article_from_row(row: dict[str, Any]) -> Article:
-    return Article(
-        id=row["id"], text=row["text"], url=row["url"], title=row["title"], published=parse_day(row["published"]),
-        kind=row["kind"], lang=row["lang"], origin=row["origin"],
-    )  # fmt: skip
+    """An Article from a shard row (shards written before ``publisher`` was stored have none; before
+    dates were typed, ``published`` is ISO text)."""
+    values = {k: row[k] for k in ARTICLE_COLUMNS if k in row}
+    return Article(**{**values, "published": parse_day(row["published"])})
 
 
 def _check_same_batch(out: Path, shards: list[Shard], plan: dict[str, Any]) -> dict[str, Any] | None:

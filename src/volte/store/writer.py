@@ -31,7 +31,7 @@ from volte.coding.cameo import STATEMENT_ROOTS
 from volte.coding.fingerprint import coding_files, files_sha256, rules_sha256
 from volte.derive.clusters import Mention, actor_country, actor_key, cluster_mentions
 from volte.ingest.dedup import RunIds
-from volte.records import EVENT_FIELDS, Article, Event, Reject
+from volte.records import Article, Event, Reject
 from volte.store import queries as q
 from volte.store import turns as narrated
 
@@ -351,6 +351,9 @@ def _insert(con: duckdb.DuckDBPyConnection, items: list[Coded], prov: Provenance
     """Insert articles and their events; returns the clusterable groups they touch."""
     if not items:
         return {}
+    from volte.store import schema  # here, not at the top: read-only commands never load pyarrow
+
+    record = schema.record_columns(schema.EVENT)
     now = datetime.now(UTC).replace(tzinfo=None)
     articles, events, turns = [], [], []
     changes: Changes = {}
@@ -364,13 +367,13 @@ def _insert(con: duckdb.DuckDBPyConnection, items: list[Coded], prov: Provenance
         articles.append(_article_row(article, item.events, len(unique), now, coder, prov))
         turns += narrated.turns_of(unique.values())
         for event in unique.values():
-            row = _event_row(event, host, prov)
+            row = _event_row(event, record, host, prov)
             events.append(row)
             if _clusterable(row):
                 key = (actor_key(event.source), actor_key(event.target), event.root)
                 changes[key] = min(row["date"], changes.get(key, row["date"]))
-    _append(con, "articles", (*q.ARTICLE_COLUMNS, "source_hash"), articles)
-    _append(con, "events", q.EVENT_COLUMNS, events)
+    _append(con, "articles", articles)
+    _append(con, "events", events)
     narrated.insert(con, turns)
     return changes
 
@@ -400,8 +403,9 @@ def _article_row(
     }
 
 
-def _event_row(event: Event, host: str, prov: Provenance) -> dict[str, Any]:
-    row = {name: getattr(event, name) for name in (*EVENT_FIELDS, *q.SPAN_FIELDS)}
+def _event_row(event: Event, record: Sequence[str], host: str, prov: Provenance) -> dict[str, Any]:
+    """The event's store row: its ``record`` fields (schema.EVENT's) and the store's own columns."""
+    row = {name: getattr(event, name) for name in record}
     row.update(
         cluster_id=None,
         publisher=host,
@@ -426,14 +430,19 @@ def _clusterable(row: dict[str, Any]) -> bool:
     )
 
 
-def _append(
-    con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], rows: list[dict[str, Any]]
-) -> None:
+def _append(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert rows holding every store column of ``table`` (volte.store.schema), typed by its schema."""
     if not rows:
         return
     import pyarrow as pa  # here, not at the top: read-only commands never load pyarrow
 
-    arrow = pa.Table.from_pylist(rows).select(list(columns))
+    from volte.store import schema
+
+    typed = schema.subset(schema.TABLES[table], "store")
+    columns = typed.names
+    if set(rows[0]) != set(columns):  # a writer bug: the row mapping drifted from the schema
+        raise ValueError(f"{table} row has {sorted(rows[0])}, the schema's store columns are {columns}")
+    arrow = pa.Table.from_pylist(rows, schema=typed.remove_metadata())
     con.register("_incoming", arrow)
     try:
         con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM _incoming")
@@ -444,12 +453,19 @@ def _append(
 def _store_rejects(con: duckdb.DuckDBPyConnection, rejects: list[Reject], *, stored: list[str]) -> None:
     if stored:
         con.execute("DELETE FROM rejects WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [stored])
+    if not rejects:
+        return
+    from volte.store import schema  # here, not at the top: read-only commands never load pyarrow
+
+    columns = schema.store_columns(schema.REJECT)
+    record = schema.record_columns(schema.REJECT)
     now = datetime.now(UTC).replace(tzinfo=None)
     for r in rejects:
         con.execute("DELETE FROM rejects WHERE doc_id = ? AND stage = ?", [r.doc_id, r.stage])
+        row = {**schema.record_row(r, record), "rejected_at": now}
         con.execute(
-            "INSERT INTO rejects VALUES (?, ?, ?, ?, ?, ?)",
-            [r.doc_id, r.stage, r.code, r.reason, r.origin, now],
+            f"INSERT INTO rejects ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+            [row[c] for c in columns],
         )
 
 
