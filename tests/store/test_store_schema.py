@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pyarrow.parquet as pq
@@ -17,7 +18,9 @@ from volte.store import migrations, schema
 from volte.store.db import Store
 
 
-def _described(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, tuple[str, str, str | None, str | None]]:
+def _described(
+    con: duckdb.DuckDBPyConnection, table: str
+) -> dict[str, tuple[str, str, str | None, str | None]]:
     return {r[0]: (r[1], r[2], r[3], r[4]) for r in con.execute(f"DESCRIBE {table}").fetchall()}
 
 
@@ -47,7 +50,7 @@ def test_shard_files_have_the_shard_schema(tmp_path: Path) -> None:
     item = article("a1", [("COLGOV", "USAGOV", "040", "2026-01-05")], url="https://www.desk.example/a1")
     rejected = Coded(None, (), Reject("r1", "ingest", "E201", "empty text", "in.jsonl:2"))
     stats = _stats("s1")
-    write_shard(tmp_path, stats, shard_tables("s1", [item, rejected]))  # type: ignore[list-item]
+    write_shard(tmp_path, stats, shard_tables("s1", [item, rejected]))
     for name, record in (("events", schema.EVENT), ("articles", schema.ARTICLE), ("rejects", schema.REJECT)):
         written = pq.read_schema(shard_dir(tmp_path, "s1") / f"{name}.parquet").remove_metadata()
         assert written == schema.shard_schema(record), name
@@ -67,7 +70,7 @@ def test_store_rows_keep_the_records_values(tmp_path: Path) -> None:
     assert [Event(**row) for row in rows] == list(item.events)
 
 
-def _stats(shard: str):  # type: ignore[no-untyped-def]
+def _stats(shard: str) -> Any:
     from volte.scale.manifest import ShardStats
 
     return ShardStats(shard=shard, source="test", input_docs=2, coded_docs=1, rejects=1, events=1)

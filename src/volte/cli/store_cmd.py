@@ -290,15 +290,17 @@ def _send_to_server(inputs: list[str], url: str, *, published: date | None, over
 
 def _store_batch_output(store: Any, out_dir: str, *, batch_size: int) -> int:
     from volte.analyse import shifts as detection  # lazy: see _open
-    from volte.scale.manifest import iter_coded, read_provenance
+    from volte.scale.manifest import iter_coded, parquet_parts, read_provenance
 
     progress = Progress(f"ingest {out_dir}", unit="docs")
-    summary = store.ingest(
-        iter_coded(out_dir),
-        batch_size=batch_size,
-        spacy_model=read_provenance(out_dir)["spacy_model"] or None,
-        on_batch=_progress_callback(progress),
-    )
+    model = read_provenance(out_dir)["spacy_model"] or None
+    parts = parquet_parts(out_dir)
+    if parts is not None:  # loaded with SQL from the shard files
+        summary = store.ingest_parquet(parts, spacy_model=model, on_batch=_progress_callback(progress))
+    else:  # shards of an older volte: read back as coded articles
+        summary = store.ingest(
+            iter_coded(out_dir), batch_size=batch_size, spacy_model=model, on_batch=_progress_callback(progress)
+        )
     detection.refresh_thresholds(store)  # calibrate the dyads the write added
     progress.close()
     return _report(summary, store.path, what=f"documents of the batch output {out_dir}")

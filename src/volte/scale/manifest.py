@@ -35,6 +35,7 @@ from volte.errors import E_BATCH_OUTPUT, ConfigError
 from volte.records import Article, Event, Reject, parse_day
 from volte.scale.shards import Shard
 from volte.store import schema
+from volte.store.writer import ParquetPart, content_hash, url_host
 
 if TYPE_CHECKING:
     from volte.coding.coder import Coded
@@ -89,7 +90,7 @@ def shard_tables(shard: str, coded: list[Coded]) -> tuple[pa.Table, pa.Table, pa
         if item.reject is not None:
             rejects.append({**schema.record_row(item.reject, REJECT_FIELDS), **where})
         if item.article is not None:
-            articles.append({**_article_row(item.article, events=len(item.events)), **where})
+            articles.append({**_article_row(item.article, item.events), **where})
     return (
         pa.Table.from_pylist(events, schema=EVENT_SCHEMA),
         pa.Table.from_pylist(rejects, schema=REJECT_SCHEMA),
@@ -97,8 +98,15 @@ def shard_tables(shard: str, coded: list[Coded]) -> tuple[pa.Table, pa.Table, pa
     )
 
 
-def _article_row(article: Article, *, events: int) -> dict[str, Any]:
-    return {**schema.record_row(article, ARTICLE_COLUMNS), "events": events}
+def _article_row(article: Article, events: tuple[Event, ...]) -> dict[str, Any]:
+    """The record fields and what the store derives from the article and its events (host, content hash),
+    so that storing a shard needs no Python objects (volte.store.writer.write_parquet)."""
+    return {
+        **schema.record_row(article, ARTICLE_COLUMNS),
+        "host": url_host(article.url),
+        "content_hash": content_hash(article, events),
+        "events": len(events),
+    }
 
 
 def write_shard(out_dir: Path, stats: ShardStats, tables: tuple[pa.Table, pa.Table, pa.Table]) -> bool:
@@ -219,6 +227,21 @@ def read_batch_output(out_dir: str | Path) -> tuple[Iterator[dict[str, Any]], It
     ``Event.from_dict(row)`` rebuilds an Event (shards written before a field existed give its default). Reject rows carry doc_id, stage, code, reason, origin, shard."""
     out = Path(out_dir)
     return iter_rows(out, "events"), iter_rows(out, "rejects")
+
+
+def parquet_parts(out_dir: str | Path) -> list[ParquetPart] | None:
+    """The committed shards' files, in plan order, for ``volte.store.writer.write_parquet`` (which loads them
+    with SQL); None when a shard predates the store columns of the article files (``host``,
+    ``content_hash``): such an output is stored through :func:`iter_coded`."""
+    out = Path(out_dir)
+    parts = []
+    for shard in done_shards(out):
+        where = shard_dir(out, shard)
+        names = set(pq.read_schema(where / "articles.parquet").names)
+        if not {"host", "content_hash", "publisher"} <= names:
+            return None
+        parts.append(ParquetPart(where / "articles.parquet", where / "events.parquet", where / "rejects.parquet"))
+    return parts
 
 
 def iter_coded(out_dir: str | Path) -> Iterator[Coded]:

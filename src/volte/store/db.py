@@ -142,6 +142,28 @@ class Store:
             )
         return summary
 
+    def ingest_parquet(
+        self,
+        parts: Iterable[writer.ParquetPart],
+        *,
+        spacy_model: str | None = None,
+        dictionaries: str | None = None,
+        on_batch: Callable[[IngestSummary], None] | None = None,
+    ) -> IngestSummary:
+        """Store coded output held in Parquet files (a `volte batch` output's shards:
+        volte.scale.manifest.parquet_parts) as :meth:`ingest` would store the same coded articles, loading
+        the rows with SQL (one transaction per part)."""
+        self.writable("ingest")
+        with translated(self.path, "ingest"):
+            summary = writer.write_parquet(
+                self.con,
+                parts,
+                hours=self.settings.store.cluster_hours,
+                provenance=Provenance(spacy_model=spacy_model, dictionaries=dictionaries),
+                on_batch=on_batch,
+            )
+        return summary
+
     def ingest_articles(
         self,
         items: Iterable[Article | Reject],

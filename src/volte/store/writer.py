@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -29,7 +30,7 @@ import duckdb
 from volte import CODER_VERSION, __version__
 from volte.coding.cameo import STATEMENT_ROOTS
 from volte.coding.fingerprint import coding_files, files_sha256, rules_sha256
-from volte.derive.clusters import Mention, actor_country, actor_key, cluster_mentions
+from volte.derive.clusters import KEY_LENGTH, Mention, actor_country, actor_key, cluster_mentions
 from volte.ingest.dedup import RunIds
 from volte.records import Article, Event, Reject
 from volte.store import queries as q
@@ -99,13 +100,18 @@ def source_hash(article: Article, prov: Provenance) -> str | None:
 
 def publisher(article: Article) -> str:
     """Who published it: the record's ``source``/``publisher`` when it names one, else the URL host without
-    ``www.``; ``doc:<id>`` when there is neither."""
-    if article.publisher:
-        return article.publisher
-    host = urlsplit(article.url).hostname if article.url else None
-    if not host:
-        return f"doc:{article.id}"
-    return host.lower().removeprefix("www.")
+    ``www.``; ``doc:<id>`` when there is neither (the SQL twin: :data:`PUBLISHER_SQL`)."""
+    return article.publisher or url_host(article.url) or f"doc:{article.id}"
+
+
+def url_host(url: str | None) -> str | None:
+    """The host of a URL, lower case, without ``www.`` (``articles.host``); None without one."""
+    host = urlsplit(url).hostname if url else None
+    return host.lower().removeprefix("www.") if host else None
+
+
+# publisher() over a batch shard's article row (its ``publisher`` and ``host`` columns).
+PUBLISHER_SQL = "coalesce(nullif(a.publisher, ''), a.host, 'doc:' || a.id)"
 
 
 def content_hash(article: Article, events: Sequence[Event]) -> str:
@@ -183,6 +189,186 @@ def write_articles(
     return summary
 
 
+@dataclass(frozen=True)
+class ParquetPart:
+    """One part of coded output as Parquet files with the shard columns of volte.store.schema (a batch
+    shard: volte.scale.manifest), each row keyed by the document's ``doc_index`` in the part."""
+
+    articles: Path
+    events: Path
+    rejects: Path
+
+
+def write_parquet(
+    con: duckdb.DuckDBPyConnection,
+    parts: Iterable[ParquetPart],
+    *,
+    hours: float,
+    provenance: Provenance | None = None,
+    on_batch: Callable[[IngestSummary], None] | None = None,
+) -> IngestSummary:
+    """Store coded output held in Parquet files as :func:`write` stores coded articles (same screening of
+    ids, same unchanged/replaced/added decisions, clusters and turns), one transaction per part. Articles
+    and events are loaded with ``INSERT ... SELECT ... FROM read_parquet()``: only the articles' keys
+    (id, URL, content) are read into Python, for the run's screening and the plan; the turns are read
+    back from the stored events (volte.store.turns.refill)."""
+    summary = IngestSummary()
+    prov = provenance or Provenance()
+    seen = RunIds()
+    for part in parts:
+        items = _part_items(con, part)
+        summary.documents += len(items)
+        admitted: list[tuple[Article, str, int]] = []
+        rejects: list[Reject] = []
+        for index, article, digest, reject in items:
+            if reject is not None or article is None:
+                rejects += [reject] if reject is not None else []
+                continue
+            verdict = _admit(seen, article, summary)
+            if isinstance(verdict, Reject):
+                rejects.append(verdict)
+            elif verdict:
+                admitted.append((article, digest, index))
+        _write_part(con, part, admitted, rejects, summary=summary, hours=hours, prov=prov)
+        summary.batches += 1
+        if on_batch is not None:
+            on_batch(summary)
+    return summary
+
+
+def _sql_path(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _part_items(
+    con: duckdb.DuckDBPyConnection, part: ParquetPart
+) -> list[tuple[int, Article | None, str, Reject | None]]:
+    """(doc_index, article, content hash, reject) per document of a part, in input order; a document the
+    coder rejected has its article and its reject (the reject wins, as in :func:`write`)."""
+    articles = con.execute(
+        "SELECT doc_index, id, text, url, title, published, kind, lang, origin, publisher, content_hash "
+        f"FROM read_parquet({_sql_path(part.articles)})"
+    ).fetchall()
+    rejects = con.execute(
+        f"SELECT doc_index, doc_id, stage, code, reason, origin FROM read_parquet({_sql_path(part.rejects)})"
+    ).fetchall()
+    found: dict[int, tuple[Article | None, str, Reject | None]] = {}
+    for index, doc_id, text, url, title, published, kind, lang, origin, publisher, digest in articles:
+        article = Article(doc_id, text, url, title, published, kind, lang, origin, publisher)
+        found[index] = (article, digest, None)
+    for index, doc_id, stage, code, reason, origin in rejects:
+        known, digest, _ = found.get(index, (None, "", None))
+        found[index] = (known, digest, Reject(doc_id, stage, code, reason, origin))
+    return [(index, *found[index]) for index in sorted(found)]
+
+
+def _write_part(
+    con: duckdb.DuckDBPyConnection,
+    part: ParquetPart,
+    admitted: list[tuple[Article, str, int]],
+    rejects: list[Reject],
+    *,
+    summary: IngestSummary,
+    hours: float,
+    prov: Provenance,
+) -> None:
+    summary.rejects += len(rejects)
+    summary.reject_codes.update(r.code for r in rejects)
+    new, stale, rehash = _plan(con, admitted, summary, prov)
+    wanted = set(new)
+    chosen = {index: article for article, _, index in admitted if index in wanted}
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _set_source_hashes(con, rehash, prov)
+        changes = _delete_docs(con, stale)
+        changes = _merge(changes, _insert_part(con, part, chosen, prov))
+        recluster(con, changes, hours=hours)
+        _store_rejects(con, rejects, stored=[a.id for a in chosen.values()])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    if chosen:
+        counted = con.execute(
+            f"SELECT count(*) FROM read_parquet({_sql_path(part.events)}) "
+            "WHERE doc_index IN (SELECT unnest(?::INTEGER[]))",
+            [list(chosen)],
+        ).fetchone()
+        summary.events += int(counted[0]) if counted else 0
+
+
+def _insert_part(
+    con: duckdb.DuckDBPyConnection, part: ParquetPart, chosen: dict[int, Article], prov: Provenance
+) -> Changes:
+    """Insert the chosen documents' articles and events from the part's files (:func:`_insert`'s rows,
+    built in SQL); returns the clusterable groups they touch."""
+    if not chosen:
+        return {}
+    import pyarrow as pa  # here, not at the top: read-only commands never load pyarrow
+
+    from volte.store import schema
+
+    picked = pa.table(
+        {
+            "doc_index": pa.array(list(chosen), pa.int32()),
+            "source_hash": pa.array([source_hash(a, prov) for a in chosen.values()], pa.string()),
+        }
+    )
+    now = datetime.now(UTC).replace(tzinfo=None)
+    articles, events = _sql_path(part.articles), _sql_path(part.events)
+    con.register("_picked", picked)
+    try:
+        counts = (
+            "SELECT doc_index, count(DISTINCT event_id)::INTEGER AS num_events, "
+            "string_agg(DISTINCT coder_version, ',' ORDER BY coder_version) AS coder_version "
+            f"FROM read_parquet({events}) GROUP BY doc_index"
+        )
+        values = {
+            "num_events": "coalesce(c.num_events, 0)",
+            "ingested_at": "?::TIMESTAMP",
+            "volte_version": "?",
+            "coder_version": "nullif(c.coder_version, '')",
+            "spacy_model": "?",
+            "dictionaries_sha256": "?",
+            "source_hash": "p.source_hash",
+        }
+        columns = schema.store_columns(schema.ARTICLE)
+        con.execute(
+            f"INSERT INTO articles ({', '.join(columns)}) SELECT "
+            + ", ".join(values.get(c, f"a.{c}") for c in columns)
+            + f" FROM read_parquet({articles}) a JOIN _picked p USING (doc_index) "
+            f"LEFT JOIN ({counts}) c USING (doc_index)",
+            [now, prov.volte_version, prov.spacy_model, prov.dictionaries],
+        )
+        own = {
+            "cluster_id": "NULL",
+            "publisher": PUBLISHER_SQL,
+            "volte_version": "?",
+            "spacy_model": "?",
+            "dictionaries_sha256": "?",
+        }
+        columns = schema.store_columns(schema.EVENT)
+        con.execute(
+            f"INSERT INTO events ({', '.join(columns)}) SELECT "
+            + ", ".join(own.get(c, f"e.{c}") for c in columns)
+            + f" FROM read_parquet({events}, file_row_number = true) e JOIN _picked p USING (doc_index) "
+            f"JOIN read_parquet({articles}) a USING (doc_index) "
+            # one row per event id in an article: the last, as write() keeps it
+            "QUALIFY row_number() OVER (PARTITION BY e.doc_index, e.event_id ORDER BY e.file_row_number DESC) = 1",
+            [prov.volte_version, prov.spacy_model, prov.dictionaries],
+        )
+    finally:
+        con.unregister("_picked")
+    ids = [a.id for a in chosen.values()]
+    narrated.refill(con, ids)
+    rows = con.execute(
+        f"SELECT left(source, {KEY_LENGTH}), left(target, {KEY_LENGTH}), root, min(date) FROM events "
+        f"WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) AND {q.CLUSTERABLE} GROUP BY ALL",
+        [ids],
+    ).fetchall()
+    return {(r[0], r[1], r[2]): r[3] for r in rows}
+
+
 def _admit(seen: RunIds, article: Article, summary: IngestSummary) -> bool | Reject:
     """True: new to this run; False: a repeat (counted); a Reject (E212, logged): a collision."""
     verdict = seen.admit(article)
@@ -254,7 +440,11 @@ def _write_batch(
     rejects = [c.reject for c in batch if c.reject is not None]
     summary.rejects += len(rejects)
     summary.reject_codes.update(r.code for r in rejects)
-    articles = [c for c in batch if c.reject is None and c.article is not None]  # ids unique: screened
+    articles = [
+        (c.article, content_hash(c.article, c.events), c)
+        for c in batch
+        if c.reject is None and c.article is not None  # ids unique: screened
+    ]
     new, stale, rehash = _plan(con, articles, summary, prov)
     con.execute("BEGIN TRANSACTION")
     try:
@@ -271,26 +461,26 @@ def _write_batch(
 
 
 def _plan(
-    con: duckdb.DuckDBPyConnection, batch: list[Coded], summary: IngestSummary, prov: Provenance
-) -> tuple[list[Coded], list[str], list[tuple[str, str]]]:
-    """Split a batch into articles to insert, stored doc ids to delete first, and (id, source_hash) of
-    stored articles found unchanged whose source_hash is missing or stale (so the next rerun skips them)."""
-    ids = [c.article.id for c in batch if c.article is not None]
-    urls = [c.article.url for c in batch if c.article is not None and c.article.url]
+    con: duckdb.DuckDBPyConnection,
+    batch: list[tuple[Article, str, _T]],
+    summary: IngestSummary,
+    prov: Provenance,
+) -> tuple[list[_T], list[str], list[tuple[str, str]]]:
+    """Split a batch of (article, content hash, item) into the items to insert, stored doc ids to delete
+    first, and (id, source_hash) of stored articles found unchanged whose source_hash is missing or stale
+    (so the next rerun skips them)."""
+    ids = [a.id for a, _, _ in batch]
+    urls = [a.url for a, _, _ in batch if a.url]
     rows = con.execute(
         "SELECT id, url, content_hash, source_hash FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[])) OR url IN (SELECT unnest(?::VARCHAR[]))",
         [ids, urls],
     ).fetchall()
     by_id = {r[0]: r for r in rows}
     by_url = {r[1]: r for r in rows if r[1]}
-    new: list[Coded] = []
+    new: list[_T] = []
     stale: set[str] = set()
     rehash: list[tuple[str, str]] = []
-    for item in batch:
-        article = item.article
-        if article is None:
-            continue
-        digest = content_hash(article, item.events)
+    for article, digest, item in batch:
         old = [
             r
             for r in (by_id.get(article.id), by_url.get(article.url) if article.url else None)
@@ -381,11 +571,10 @@ def _insert(con: duckdb.DuckDBPyConnection, items: list[Coded], prov: Provenance
 def _article_row(
     article: Article, events: Sequence[Event], count: int, now: datetime, coder: str | None, prov: Provenance
 ) -> dict[str, Any]:
-    host = urlsplit(article.url).hostname if article.url else None
     return {
         "id": article.id,
         "url": article.url,
-        "host": host.lower().removeprefix("www.") if host else None,
+        "host": url_host(article.url),
         "title": article.title,
         "published": article.published,
         "kind": article.kind,
