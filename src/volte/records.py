@@ -74,6 +74,8 @@ def parse_day(value: date | str | None) -> date | None:
     """The one reader of record dates given as text (JSON, old batch shards): ``YYYY-MM-DD`` (a longer
     timestamp counts as its day; a coarser ``YYYY-MM`` / ``YYYY`` as its first day) as a date; a date as it
     is; None or "" as None. An unreadable value is logged and read as None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
     if value is None or isinstance(value, date):
         return value
     text = str(value)[:10]
