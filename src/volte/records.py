@@ -9,9 +9,12 @@ import dataclasses
 import datetime as dt
 import hashlib
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 log = logging.getLogger(__name__)
 
@@ -196,6 +199,51 @@ class Event:
 
 
 _EVENT_NAMES = frozenset(f.name for f in dataclasses.fields(Event))
+
+
+def content_hash(article: Article, events: Sequence[Event]) -> str:
+    """Changes when the article or its coding changes (the store's ``articles.content_hash``): a new coder
+    version or new dictionaries that code it differently re-store it; coding it again the same way does not."""
+    coding = sorted(
+        f"{e.sentence_index}/{e.source}/{e.target}/{e.code}/{e.trigger_start}/{e.date}/{e.factuality}/{e.coder_version}"
+        + _place_key(e)
+        for e in events
+    )
+    key = "\x1f".join([*article_fields(article), *coding])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def article_fields(article: Article) -> list[str]:
+    """What identifies an article's content in the store's hashes (their order is part of stored hashes)."""
+    return [article.text, article.url or "", article.title or "", str(article.published or ""), article.kind]
+
+
+def _place_key(event: Event) -> str:
+    """The place and planned date in the content hash; empty when the event has neither, so the hashes of
+    articles stored before they existed (migration 0006) do not change."""
+    if not (event.place_type or event.place or event.planned_date):
+        return ""
+    return (
+        f"/{event.place}/{event.place_type}/{event.place_country}/{event.place_admin1}/{event.place_geonameid}"
+        f"/{event.place_lat}/{event.place_lon}/{event.place_start}/{event.planned_date}/{event.planned_precision}"
+    )
+
+
+def url_host(url: str | None) -> str | None:
+    """The host of a URL, lower case, without ``www.`` (the store's ``articles.host``); None without one."""
+    host = urlsplit(url).hostname if url else None
+    return host.lower().removeprefix("www.") if host else None
+
+
+@dataclass(frozen=True)
+class ParquetPart:
+    """Coded output as Parquet files with the shard columns of :mod:`volte.codec` (a `volte batch` shard,
+    written by volte.scale.manifest, stored by volte.store.writer.write_parquet); rows are keyed by the
+    document's ``doc_index`` in the part."""
+
+    articles: Path
+    events: Path
+    rejects: Path
 
 
 def make_event_id(

@@ -1,4 +1,4 @@
-"""One Arrow schema per record (volte.store.schema): the migrated store, the DDL the schema derives, the
+"""One Arrow schema per record (volte.codec): the migrated store, the DDL the schema derives, the
 records and the batch shards all agree with it (issue 17, "One typed record codec")."""
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ import pyarrow.parquet as pq
 import pytest
 from store_records import Coded, article
 
+from volte import codec
 from volte.records import EVENT_FIELDS, SPAN_FIELDS, Article, Event, Reject
 from volte.scale.manifest import shard_dir, shard_tables, write_shard
-from volte.store import migrations, schema
+from volte.store import migrations
 from volte.store.db import Store
 
 
@@ -25,24 +26,24 @@ def _described(
 
 
 @pytest.mark.issue(17)
-@pytest.mark.parametrize("table", sorted(schema.TABLES))
+@pytest.mark.parametrize("table", sorted(codec.TABLES))
 def test_migrated_store_describes_as_the_schema_derives(table: str) -> None:
     """The migrations (schema.sql, then ALTERs) build exactly the store columns of the record's schema:
     names, types, NOT NULL, primary key and defaults."""
     con = duckdb.connect()
     migrations.migrate(con)
-    assert _described(con, table) == schema.describe(schema.TABLES[table])
+    assert _described(con, table) == codec.describe(codec.TABLES[table])
     fresh = duckdb.connect()
-    fresh.execute(schema.ddl(table))
-    assert _described(fresh, table) == schema.describe(schema.TABLES[table])
+    fresh.execute(codec.ddl(table))
+    assert _described(fresh, table) == codec.describe(codec.TABLES[table])
 
 
 @pytest.mark.issue(17)
 def test_schema_record_fields_are_the_records_fields() -> None:
-    assert schema.record_columns(schema.EVENT) == (*EVENT_FIELDS, *SPAN_FIELDS)
-    assert schema.record_columns(schema.EVENT) == tuple(f.name for f in dataclasses.fields(Event))
-    assert set(schema.record_columns(schema.ARTICLE)) == {f.name for f in dataclasses.fields(Article)}
-    assert schema.record_columns(schema.REJECT) == tuple(f.name for f in dataclasses.fields(Reject))
+    assert codec.record_columns(codec.EVENT) == (*EVENT_FIELDS, *SPAN_FIELDS)
+    assert codec.record_columns(codec.EVENT) == tuple(f.name for f in dataclasses.fields(Event))
+    assert set(codec.record_columns(codec.ARTICLE)) == {f.name for f in dataclasses.fields(Article)}
+    assert codec.record_columns(codec.REJECT) == tuple(f.name for f in dataclasses.fields(Reject))
 
 
 @pytest.mark.issue(17)
@@ -51,10 +52,10 @@ def test_shard_files_have_the_shard_schema(tmp_path: Path) -> None:
     rejected = Coded(None, (), Reject("r1", "ingest", "E201", "empty text", "in.jsonl:2"))
     stats = _stats("s1")
     write_shard(tmp_path, stats, shard_tables("s1", [item, rejected]))
-    for name, record in (("events", schema.EVENT), ("articles", schema.ARTICLE), ("rejects", schema.REJECT)):
+    for name, record in (("events", codec.EVENT), ("articles", codec.ARTICLE), ("rejects", codec.REJECT)):
         written = pq.read_schema(shard_dir(tmp_path, "s1") / f"{name}.parquet").remove_metadata()
-        assert written == schema.shard_schema(record), name
-    assert "date32" in str(schema.shard_schema(schema.EVENT).field("date").type)
+        assert written == codec.shard_schema(record), name
+    assert "date32" in str(codec.shard_schema(codec.EVENT).field("date").type)
 
 
 @pytest.mark.issue(17)
@@ -63,7 +64,7 @@ def test_store_rows_keep_the_records_values(tmp_path: Path) -> None:
     item = article("a1", [("COLGOV", "USAGOV", "040", "2026-01-05")], url="https://www.desk.example/a1")
     with Store(tmp_path / "s.duckdb") as store:
         store.ingest([item])
-        names = ", ".join(schema.record_columns(schema.EVENT))
+        names = ", ".join(codec.record_columns(codec.EVENT))
         cursor = store.con.execute(f"SELECT {names} FROM events")
         columns = [d[0] for d in cursor.description or []]
         rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]

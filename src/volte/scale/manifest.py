@@ -31,11 +31,10 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from volte import codec
 from volte.errors import E_BATCH_OUTPUT, ConfigError
-from volte.records import Article, Event, Reject, parse_day
+from volte.records import Article, Event, ParquetPart, Reject, content_hash, parse_day, url_host
 from volte.scale.shards import Shard
-from volte.store import schema
-from volte.store.writer import ParquetPart, content_hash, url_host
 
 if TYPE_CHECKING:
     from volte.coding.coder import Coded
@@ -47,13 +46,13 @@ MANIFEST_NAME = "manifest.json"
 SHARDS_DIR = "shards"
 TMP_DIR = "tmp"
 STATS_KEY = b"volte.shard"
-# The shard files' schemas: the shard fields of each record's schema (volte.store.schema).
-EVENT_SCHEMA = schema.shard_schema(schema.EVENT)
-REJECT_SCHEMA = schema.shard_schema(schema.REJECT)
-ARTICLE_SCHEMA = schema.shard_schema(schema.ARTICLE)
-EVENT_COLUMNS = schema.record_columns(schema.EVENT)  # the contract fields, then the spans
-REJECT_FIELDS = schema.record_columns(schema.REJECT)
-ARTICLE_COLUMNS = schema.record_columns(schema.ARTICLE)
+# The shard files' schemas: the shard fields of each record's schema (volte.codec).
+EVENT_SCHEMA = codec.shard_schema(codec.EVENT)
+REJECT_SCHEMA = codec.shard_schema(codec.REJECT)
+ARTICLE_SCHEMA = codec.shard_schema(codec.ARTICLE)
+EVENT_COLUMNS = codec.record_columns(codec.EVENT)  # the contract fields, then the spans
+REJECT_FIELDS = codec.record_columns(codec.REJECT)
+ARTICLE_COLUMNS = codec.record_columns(codec.ARTICLE)
 
 
 @dataclass(frozen=True)
@@ -86,9 +85,9 @@ def shard_tables(shard: str, coded: list[Coded]) -> tuple[pa.Table, pa.Table, pa
     articles: list[dict[str, Any]] = []
     for index, item in enumerate(coded):
         where = {"shard": shard, "doc_index": index}
-        events += [{**schema.record_row(event, EVENT_COLUMNS), **where} for event in item.events]
+        events += [{**codec.record_row(event, EVENT_COLUMNS), **where} for event in item.events]
         if item.reject is not None:
-            rejects.append({**schema.record_row(item.reject, REJECT_FIELDS), **where})
+            rejects.append({**codec.record_row(item.reject, REJECT_FIELDS), **where})
         if item.article is not None:
             articles.append({**_article_row(item.article, item.events), **where})
     return (
@@ -100,9 +99,9 @@ def shard_tables(shard: str, coded: list[Coded]) -> tuple[pa.Table, pa.Table, pa
 
 def _article_row(article: Article, events: tuple[Event, ...]) -> dict[str, Any]:
     """The record fields and what the store derives from the article and its events (host, content hash),
-    so that storing a shard needs no Python objects (volte.store.writer.write_parquet)."""
+    so that storing a shard needs no Event objects (volte.store.writer.write_parquet)."""
     return {
-        **schema.record_row(article, ARTICLE_COLUMNS),
+        **codec.record_row(article, ARTICLE_COLUMNS),
         "host": url_host(article.url),
         "content_hash": content_hash(article, events),
         "events": len(events),

@@ -38,7 +38,7 @@ from volte.store.writer import IngestSummary, Provenance
 
 if TYPE_CHECKING:
     from volte.coding.coder import Coded
-    from volte.records import Article, Reject
+    from volte.records import Article, ParquetPart, Reject
 
 log = logging.getLogger(__name__)
 MEMORY = ":memory:"
@@ -144,7 +144,7 @@ class Store:
 
     def ingest_parquet(
         self,
-        parts: Iterable[writer.ParquetPart],
+        parts: Iterable[ParquetPart],
         *,
         spacy_model: str | None = None,
         dictionaries: str | None = None,

@@ -11,7 +11,7 @@ from volte.coding.cameo import STATEMENT_ROOTS
 from volte.errors import E_CONFIG_BAD_OPTION, E_STORE_BAD_ACTOR, E_STORE_BAD_RANGE, ConfigError, StoreError
 from volte.records import SPAN_FIELDS as SPAN_FIELDS  # re-exported: the store's span columns
 
-# What an article page reads (volte.store.reading.article); the columns and types: volte.store.schema.
+# What an article page reads (volte.store.reading.article); the columns and types: volte.codec.ARTICLE.
 ARTICLE_COLUMNS = (
     "id",
     "url",

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
-from urllib.parse import urlsplit
 
 import duckdb
 
@@ -32,7 +31,7 @@ from volte.coding.cameo import STATEMENT_ROOTS
 from volte.coding.fingerprint import coding_files, files_sha256, rules_sha256
 from volte.derive.clusters import KEY_LENGTH, Mention, actor_country, actor_key, cluster_mentions
 from volte.ingest.dedup import RunIds
-from volte.records import Article, Event, Reject
+from volte.records import Article, Event, ParquetPart, Reject, article_fields, content_hash, url_host
 from volte.store import queries as q
 from volte.store import turns as narrated
 
@@ -86,7 +85,7 @@ def source_hash(article: Article, prov: Provenance) -> str | None:
         return None
     key = "\x1f".join(
         [
-            *_article_fields(article),
+            *article_fields(article),
             article.lang,
             prov.volte_version,
             CODER_VERSION,
@@ -104,42 +103,8 @@ def publisher(article: Article) -> str:
     return article.publisher or url_host(article.url) or f"doc:{article.id}"
 
 
-def url_host(url: str | None) -> str | None:
-    """The host of a URL, lower case, without ``www.`` (``articles.host``); None without one."""
-    host = urlsplit(url).hostname if url else None
-    return host.lower().removeprefix("www.") if host else None
-
-
 # publisher() over a batch shard's article row (its ``publisher`` and ``host`` columns).
 PUBLISHER_SQL = "coalesce(nullif(a.publisher, ''), a.host, 'doc:' || a.id)"
-
-
-def content_hash(article: Article, events: Sequence[Event]) -> str:
-    """Changes when the article or its coding changes: a new coder version or new dictionaries that code
-    it differently re-store it; coding it again the same way does not."""
-    coding = sorted(
-        f"{e.sentence_index}/{e.source}/{e.target}/{e.code}/{e.trigger_start}/{e.date}/{e.factuality}/{e.coder_version}"
-        + _place_key(e)
-        for e in events
-    )
-    key = "\x1f".join([*_article_fields(article), *coding])
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
-
-
-def _article_fields(article: Article) -> list[str]:
-    """What identifies an article's content in the hashes above (their order is part of stored hashes)."""
-    return [article.text, article.url or "", article.title or "", str(article.published or ""), article.kind]
-
-
-def _place_key(event: Event) -> str:
-    """The place and planned date in the content hash; empty when the event has neither, so the hashes of
-    articles stored before they existed (migration 0006) do not change."""
-    if not (event.place_type or event.place or event.planned_date):
-        return ""
-    return (
-        f"/{event.place}/{event.place_type}/{event.place_country}/{event.place_admin1}/{event.place_geonameid}"
-        f"/{event.place_lat}/{event.place_lon}/{event.place_start}/{event.planned_date}/{event.planned_precision}"
-    )
 
 
 def write(
@@ -187,16 +152,6 @@ def write_articles(
         if on_batch is not None:
             on_batch(summary)
     return summary
-
-
-@dataclass(frozen=True)
-class ParquetPart:
-    """One part of coded output as Parquet files with the shard columns of volte.store.schema (a batch
-    shard: volte.scale.manifest), each row keyed by the document's ``doc_index`` in the part."""
-
-    articles: Path
-    events: Path
-    rejects: Path
 
 
 def write_parquet(
@@ -306,7 +261,7 @@ def _insert_part(
         return {}
     import pyarrow as pa  # here, not at the top: read-only commands never load pyarrow
 
-    from volte.store import schema
+    from volte import codec
 
     picked = pa.table(
         {
@@ -332,7 +287,7 @@ def _insert_part(
             "dictionaries_sha256": "?",
             "source_hash": "p.source_hash",
         }
-        columns = schema.store_columns(schema.ARTICLE)
+        columns = codec.store_columns(codec.ARTICLE)
         con.execute(
             f"INSERT INTO articles ({', '.join(columns)}) SELECT "
             + ", ".join(values.get(c, f"a.{c}") for c in columns)
@@ -347,7 +302,7 @@ def _insert_part(
             "spacy_model": "?",
             "dictionaries_sha256": "?",
         }
-        columns = schema.store_columns(schema.EVENT)
+        columns = codec.store_columns(codec.EVENT)
         con.execute(
             f"INSERT INTO events ({', '.join(columns)}) SELECT "
             + ", ".join(own.get(c, f"e.{c}") for c in columns)
@@ -541,9 +496,9 @@ def _insert(con: duckdb.DuckDBPyConnection, items: list[Coded], prov: Provenance
     """Insert articles and their events; returns the clusterable groups they touch."""
     if not items:
         return {}
-    from volte.store import schema  # here, not at the top: read-only commands never load pyarrow
+    from volte import codec  # here, not at the top: read-only commands never load pyarrow
 
-    record = schema.record_columns(schema.EVENT)
+    record = codec.record_columns(codec.EVENT)
     now = datetime.now(UTC).replace(tzinfo=None)
     articles, events, turns = [], [], []
     changes: Changes = {}
@@ -593,7 +548,7 @@ def _article_row(
 
 
 def _event_row(event: Event, record: Sequence[str], host: str, prov: Provenance) -> dict[str, Any]:
-    """The event's store row: its ``record`` fields (schema.EVENT's) and the store's own columns."""
+    """The event's store row: its ``record`` fields (codec.EVENT's) and the store's own columns."""
     row = {name: getattr(event, name) for name in record}
     row.update(
         cluster_id=None,
@@ -620,14 +575,14 @@ def _clusterable(row: dict[str, Any]) -> bool:
 
 
 def _append(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
-    """Insert rows holding every store column of ``table`` (volte.store.schema), typed by its schema."""
+    """Insert rows holding every store column of ``table`` (volte.codec), typed by its schema."""
     if not rows:
         return
     import pyarrow as pa  # here, not at the top: read-only commands never load pyarrow
 
-    from volte.store import schema
+    from volte import codec
 
-    typed = schema.subset(schema.TABLES[table], "store")
+    typed = codec.subset(codec.TABLES[table], "store")
     columns = typed.names
     if set(rows[0]) != set(columns):  # a writer bug: the row mapping drifted from the schema
         raise ValueError(f"{table} row has {sorted(rows[0])}, the schema's store columns are {columns}")
@@ -644,14 +599,14 @@ def _store_rejects(con: duckdb.DuckDBPyConnection, rejects: list[Reject], *, sto
         con.execute("DELETE FROM rejects WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [stored])
     if not rejects:
         return
-    from volte.store import schema  # here, not at the top: read-only commands never load pyarrow
+    from volte import codec  # here, not at the top: read-only commands never load pyarrow
 
-    columns = schema.store_columns(schema.REJECT)
-    record = schema.record_columns(schema.REJECT)
+    columns = codec.store_columns(codec.REJECT)
+    record = codec.record_columns(codec.REJECT)
     now = datetime.now(UTC).replace(tzinfo=None)
     for r in rejects:
         con.execute("DELETE FROM rejects WHERE doc_id = ? AND stage = ?", [r.doc_id, r.stage])
-        row = {**schema.record_row(r, record), "rejected_at": now}
+        row = {**codec.record_row(r, record), "rejected_at": now}
         con.execute(
             f"INSERT INTO rejects ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
             [row[c] for c in columns],

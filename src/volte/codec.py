@@ -1,4 +1,6 @@
-"""One Arrow schema per record (Event, Article, Reject): every column, its type and where it lives.
+"""The typed record codec: one Arrow schema per record (Event, Article, Reject), every column, its type
+and where it lives. A shared room like volte.records (tests/test_rooms.py): the batch shards
+(volte.scale) and the store (volte.store) both derive from it, and neither imports the other.
 
 Each field says in its metadata (``volte.in``) which of three places hold it:
 
@@ -11,7 +13,7 @@ writer inserts (:func:`store_columns`, volte.store.writer) and the DDL of the st
 (:func:`ddl`). The store's tables are made by its migrations (volte.store.migrations: schema.sql, then
 ALTERs), which released stores have recorded and which never change; tests/store/test_store_schema.py
 checks that a migrated store's ``DESCRIBE`` equals :func:`describe` of these schemas, so the two cannot
-drift. Column order in a store follows its migration history; a shard's follows the schema.
+drift. pyarrow is imported here: the store imports this module only when it writes. Column order in a store follows its migration history; a shard's follows the schema.
 """
 
 from __future__ import annotations
@@ -90,7 +92,7 @@ EVENT = pa.schema(
     ]
     + [
         _field("cluster_id", where=STORE_ONLY),  # NULL when the event cannot be clustered
-        _field("publisher", where=STORE_ONLY, nullable=False),  # the article's publisher (writer.publisher)
+        _field("publisher", where=STORE_ONLY, nullable=False),  # the article's (volte.store.writer.publisher)
         _field("volte_version", where=STORE_ONLY, nullable=False),
         _field("spacy_model", where=STORE_ONLY),
         _field("dictionaries_sha256", where=STORE_ONLY),
