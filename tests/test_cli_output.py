@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -64,8 +65,8 @@ def test_batch_out_naming_a_file_is_a_coded_error(story: Path, tmp_path: Path) -
 def _event(doc_id: str) -> Event:
     return Event(
         event_id=make_event_id(doc_id, 0, "KENCOP", "KENOPP", "173", 0), doc_id=doc_id, sentence_index=0,
-        sentence=STORY, sentence_start=0, sentence_end=len(STORY), date="2025-06-02", date_precision="day",
-        published="2025-06-03", source="KENCOP", source_name="Kenyan police", target="KENOPP",
+        sentence=STORY, sentence_start=0, sentence_end=len(STORY), date=date(2025, 6, 2), date_precision="day",
+        published=date(2025, 6, 3), source="KENCOP", source_name="Kenyan police", target="KENOPP",
         target_name="12 protesters", code="173", root="17", quad_class=4, goldstein=-5.0, plover="ARREST",
         trigger="arrested", pattern="arrest", factuality="asserted", attributed_to=None, kind="news",
         coder_version="test",

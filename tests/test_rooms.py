@@ -15,6 +15,7 @@ FORBIDDEN: dict[str, set[str]] = {
     "records": {"ingest", "nlp", "coding", "derive", "store", "analyse", "serve", "cli", "scale", "settings"},
     "errors": {"ingest", "nlp", "coding", "derive", "store", "analyse", "serve", "cli", "scale", "settings", "records"},
     "settings": {"ingest", "nlp", "coding", "derive", "store", "analyse", "serve", "cli", "scale", "records"},
+    "codec": {"ingest", "nlp", "coding", "derive", "store", "analyse", "serve", "cli", "scale", "settings"},
     "ingest": {"nlp", "store", "analyse", "serve", "cli", "scale"},
     "nlp": {"coding", "store", "analyse", "serve", "cli", "scale"},
     "coding": {"store", "analyse", "serve", "cli", "scale"},

@@ -6,10 +6,17 @@ Field names of :class:`Event` are volte's public event record contract (docs/dat
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+
+log = logging.getLogger(__name__)
 
 EVENT_FIELDS: tuple[str, ...] = (
     "event_id",
@@ -53,6 +60,43 @@ EVENT_FIELDS: tuple[str, ...] = (
 )
 
 
+# The span offsets that follow the contract fields in an Event (and in the store and batch shards).
+SPAN_FIELDS: tuple[str, ...] = (
+    "trigger_start",
+    "trigger_end",
+    "source_start",
+    "source_end",
+    "target_start",
+    "target_end",
+)
+# The date fields of an Event: ``datetime.date`` in Python, ISO ``YYYY-MM-DD`` text in JSON (to_dict).
+EVENT_DATE_FIELDS: tuple[str, ...] = ("date", "published", "planned_date")
+
+
+def parse_day(value: date | str | None) -> date | None:
+    """The one reader of record dates given as text (JSON, old batch shards): ``YYYY-MM-DD`` (a longer
+    timestamp counts as its day; a coarser ``YYYY-MM`` / ``YYYY`` as its first day) as a date; a date as it
+    is; None or "" as None. An unreadable value is logged and read as None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if value is None or isinstance(value, date):
+        return value
+    text = str(value)[:10]
+    if not text:
+        return None
+    for candidate in (text, f"{text}-01", f"{text}-01-01"):
+        try:
+            return date.fromisoformat(candidate)
+        except ValueError:
+            continue
+    log.warning("unreadable event date %r read as no date", value)
+    return None
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
 @dataclass(frozen=True)
 class Article:
     """One input document, after extraction. ``published`` may be unknown (None)."""
@@ -86,7 +130,8 @@ class Reject:
 class Event:
     """One coded event. The fields named in :data:`EVENT_FIELDS` are the public contract (the first 24,
     then the place and the planned date, empty until the coder fills them); the trigger/source/target span
-    fields are extras (character offsets into the article text) used to highlight triggers and actors."""
+    fields follow (character offsets into the article text, used to highlight triggers and actors).
+    Dates (:data:`EVENT_DATE_FIELDS`) are ``datetime.date``; :meth:`to_dict` writes them as ISO text."""
 
     event_id: str
     doc_id: str
@@ -94,9 +139,9 @@ class Event:
     sentence: str
     sentence_start: int
     sentence_end: int
-    date: str | None
+    date: dt.date | None  # (dt.date: the field named date hides the type in the class body)
     date_precision: str  # day | week | month | year | unknown
-    published: str | None
+    published: dt.date | None
     source: str
     source_name: str
     target: str
@@ -122,7 +167,7 @@ class Event:
     place_lon: float | None = None
     place_start: int = -1  # character offsets of the place in the article text
     place_end: int = -1
-    planned_date: str | None = None  # YYYY-MM-DD (first day of the period), for statements about the future
+    planned_date: dt.date | None = None  # the first day of the period, for statements about the future
     planned_precision: str = ""  # day | week | month | year | "" (no planned date)
     trigger_start: int = -1
     trigger_end: int = -1
@@ -130,10 +175,12 @@ class Event:
     source_end: int = -1
     target_start: int = -1
     target_end: int = -1
-    extras: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def to_dict(self, *, spans: bool = True) -> dict[str, Any]:
+        """The record as JSON-ready values (dates as ISO text)."""
         out = {name: getattr(self, name) for name in EVENT_FIELDS}
+        for name in EVENT_DATE_FIELDS:
+            out[name] = _iso(out[name])
         if spans:
             for name in ("trigger", "source", "target"):
                 out[f"{name}_start"] = getattr(self, f"{name}_start")
@@ -142,8 +189,61 @@ class Event:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
-        names = {f.name for f in dataclasses.fields(cls)} - {"extras"}
-        return cls(**{k: v for k, v in data.items() if k in names})
+        """The record of :meth:`to_dict`'s dict (or a row with these keys; other keys are ignored); dates
+        may be ISO text or dates."""
+        values = {k: v for k, v in data.items() if k in _EVENT_NAMES}
+        for name in EVENT_DATE_FIELDS:
+            if name in values:
+                values[name] = parse_day(values[name])
+        return cls(**values)
+
+
+_EVENT_NAMES = frozenset(f.name for f in dataclasses.fields(Event))
+
+
+def content_hash(article: Article, events: Sequence[Event]) -> str:
+    """Changes when the article or its coding changes (the store's ``articles.content_hash``): a new coder
+    version or new dictionaries that code it differently re-store it; coding it again the same way does not."""
+    coding = sorted(
+        f"{e.sentence_index}/{e.source}/{e.target}/{e.code}/{e.trigger_start}/{e.date}/{e.factuality}/{e.coder_version}"
+        + _place_key(e)
+        for e in events
+    )
+    key = "\x1f".join([*article_fields(article), *coding])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def article_fields(article: Article) -> list[str]:
+    """What identifies an article's content in the store's hashes (their order is part of stored hashes)."""
+    return [article.text, article.url or "", article.title or "", str(article.published or ""), article.kind]
+
+
+def _place_key(event: Event) -> str:
+    """The place and planned date in the content hash; empty when the event has neither, so the hashes of
+    articles stored before they existed (migration 0006) do not change."""
+    if not (event.place_type or event.place or event.planned_date):
+        return ""
+    return (
+        f"/{event.place}/{event.place_type}/{event.place_country}/{event.place_admin1}/{event.place_geonameid}"
+        f"/{event.place_lat}/{event.place_lon}/{event.place_start}/{event.planned_date}/{event.planned_precision}"
+    )
+
+
+def url_host(url: str | None) -> str | None:
+    """The host of a URL, lower case, without ``www.`` (the store's ``articles.host``); None without one."""
+    host = urlsplit(url).hostname if url else None
+    return host.lower().removeprefix("www.") if host else None
+
+
+@dataclass(frozen=True)
+class ParquetPart:
+    """Coded output as Parquet files with the shard columns of :mod:`volte.codec` (a `volte batch` shard,
+    written by volte.scale.manifest, stored by volte.store.writer.write_parquet); rows are keyed by the
+    document's ``doc_index`` in the part."""
+
+    articles: Path
+    events: Path
+    rejects: Path
 
 
 def make_event_id(
@@ -185,8 +285,8 @@ class Turn:
     source: str  # country (first three letters of the actor codes)
     target: str
     kind: str  # thaw | rupture
-    before_date: str  # YYYY-MM-DD
-    after_date: str
+    before_date: dt.date
+    after_date: dt.date
     gap_days: int
     before_mean: float  # mean Goldstein of the dyad's events on the before day
     after_mean: float
@@ -198,7 +298,8 @@ class Turn:
     method: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {name: (list(v) if isinstance(v := getattr(self, name), tuple) else v) for name in TURN_FIELDS}
+        """The record as JSON-ready values (lists for the tuples, dates as ISO text)."""
+        return {name: _json_value(getattr(self, name)) for name in TURN_FIELDS}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Turn:
@@ -206,8 +307,14 @@ class Turn:
         for name in ("before_event_ids", "after_event_ids", "before_sentences", "after_sentences"):
             values[name] = tuple(values[name] or ())
         for name in ("before_date", "after_date"):
-            values[name] = str(values[name])[:10]
+            values[name] = parse_day(values[name])
         return cls(**values)
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def make_turn_id(article_id: str, source: str, target: str, kind: str, before: str, after: str) -> str:

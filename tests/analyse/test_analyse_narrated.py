@@ -12,13 +12,13 @@ import pytest
 
 from volte.coding.cameo import describe
 from volte.derive.narrated import DEFAULT, METHOD, find_turns
-from volte.records import Article, Event, Turn, make_event_id
+from volte.records import Article, Event, Turn, make_event_id, parse_day
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "narrated"
 
 
 def event(
-    day: str,
+    day: date | str,
     source: str,
     target: str,
     code: str,
@@ -36,9 +36,9 @@ def event(
         sentence=f"Sentence {sentence}:  {source} {code} {target}.",
         sentence_start=0,
         sentence_end=10,
-        date=day,
+        date=parse_day(day),
         date_precision=precision,
-        published="2026-01-07",
+        published=date(2026, 1, 7),
         source=source,
         source_name=source,
         target=target,
@@ -68,7 +68,7 @@ THAW = [
 def test_narrated_thaw_is_found_with_days_means_and_sentences() -> None:
     (turn,) = find_turns(THAW)
     assert (turn.source, turn.target, turn.kind) == ("COL", "USA", "thaw")
-    assert (turn.before_date, turn.after_date, turn.gap_days) == ("2026-01-04", "2026-01-07", 3)
+    assert (turn.before_date, turn.after_date, turn.gap_days) == (date(2026, 1, 4), date(2026, 1, 7), 3)
     assert (turn.before_mean, turn.after_mean, turn.contrast) == (-4.0, 2.5, 6.5)
     assert turn.before_event_ids == (THAW[0].event_id,)
     assert turn.after_event_ids == (THAW[1].event_id, THAW[2].event_id)
@@ -88,8 +88,8 @@ def test_narrated_rupture_mirrors_a_thaw() -> None:
     (turn,) = find_turns(events)
     assert (turn.kind, turn.before_date, turn.after_date, turn.contrast) == (
         "rupture",
-        "2025-04-13",
-        "2025-04-15",
+        date(2025, 4, 13),
+        date(2025, 4, 15),
         9.75,
     )
 
@@ -127,7 +127,7 @@ def test_narrated_needs_two_real_countries(source: str, target: str) -> None:
 
 @pytest.mark.issue(14)
 def test_narrated_gap_contrast_and_mixed_sides_gate_a_turn() -> None:
-    late = [THAW[0], *(dataclasses.replace(e, date="2026-01-12") for e in THAW[1:])]
+    late = [THAW[0], *(dataclasses.replace(e, date=date(2026, 1, 12)) for e in THAW[1:])]
     assert find_turns(late) == []  # eight days apart: beyond max_gap_days = 7
     mild = [event("2026-01-04", "COL", "USA", "112"), event("2026-01-07", "COL", "USA", "040")]
     assert find_turns(mild) == []  # -2.0 then +1.0: contrast 3.0, below the minimum
@@ -149,7 +149,7 @@ def test_narrated_reads_each_direction_alone_and_keeps_one_turn_per_dyad() -> No
     back = [event(e.date or "", "USAGOV", "COLGOV", e.code, sentence=e.sentence_index + 10) for e in THAW]
     twice = [
         *THAW,
-        *(dataclasses.replace(e, date="2026-01-10" if e.code == "120" else "2026-01-11") for e in THAW),
+        *(dataclasses.replace(e, date=date(2026, 1, 10) if e.code == "120" else date(2026, 1, 11)) for e in THAW),
     ]
     turns = find_turns([*THAW, *back])
     assert [(t.source, t.target) for t in turns] == [("COL", "USA"), ("USA", "COL")]
@@ -195,5 +195,5 @@ def test_narrated_events_at_the_ends_of_the_calendar_do_not_overflow() -> None:
     ]
     # two equal thaws, 10,000 years apart: one turn per dyad, the later on a tie
     assert [(t.kind, t.before_date, t.after_date) for t in find_turns(ends)] == [
-        ("thaw", "9999-12-30", "9999-12-31")
+        ("thaw", date(9999, 12, 30), date(9999, 12, 31))
     ]

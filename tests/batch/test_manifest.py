@@ -32,8 +32,8 @@ from volte.scale.shards import Shard
 def make_event(doc_id: str, index: int) -> Event:
     return Event(
         event_id=make_event_id(doc_id, index, "BRA", "ARG", "057", 10), doc_id=doc_id, sentence_index=index,
-        sentence="Brazil and Argentina signed an agreement.", sentence_start=0, sentence_end=41, date="2026-01-05",
-        date_precision="day", published="2026-01-05", source="BRA", source_name="Brazil", target="ARG",
+        sentence="Brazil and Argentina signed an agreement.", sentence_start=0, sentence_end=41, date=date(2026, 1, 5),
+        date_precision="day", published=date(2026, 1, 5), source="BRA", source_name="Brazil", target="ARG",
         target_name="Argentina", code="057", root="05", quad_class=1, goldstein=8.0, plover="AGREE",
         trigger="signed", pattern="sign.v1", factuality="asserted", attributed_to=None, kind="news",
         coder_version="volte.coder.v1", trigger_start=21, trigger_end=27, source_start=0, source_end=6,
@@ -198,7 +198,7 @@ def test_iter_coded_round_trips_an_event_place_and_planned_date(tmp_path: Path) 
 
     first, *rest = make_coded()
     located = dataclasses.replace(
-        first.events[0], **BERLIN, planned_date="2026-02-01", planned_precision="month"
+        first.events[0], **BERLIN, planned_date=date(2026, 2, 1), planned_precision="month"
     )
     coded = [Coded(first.article, (located, first.events[1]), None), *rest]
     write_shard(tmp_path, stats_for("s1"), shard_tables("s1", coded))

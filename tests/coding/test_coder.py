@@ -26,7 +26,7 @@ def seed_events(shared_dir, coder):
 
 def _has(events, *, source, target, roots, on=None, codes=None):
     for e in events:
-        if e.source[:3] == source and e.target[:3] == target and e.root in roots and (on is None or e.date == on):
+        if e.source[:3] == source and e.target[:3] == target and e.root in roots and (on is None or e.date == date.fromisoformat(on)):
             if codes is None or e.code in codes:
                 return True
     return False
@@ -51,7 +51,7 @@ def test_coder_seed_acceptance(seed_events, source, target, roots, on, codes):
 @pytest.mark.model
 @pytest.mark.shared
 def test_coder_seed_intent_to_meet(seed_events):
-    pairs = {(e.source[:3], e.target[:3]) for e in seed_events if e.code == "036" and e.date == "2026-01-07"}
+    pairs = {(e.source[:3], e.target[:3]) for e in seed_events if e.code == "036" and e.date == date(2026, 1, 7)}
     assert pairs & {("COL", "USA"), ("USA", "COL")}
 
 
@@ -89,7 +89,8 @@ def test_coder_event_record_fields(coder):
     record = event.to_dict()
     assert list(record)[: len(EVENT_FIELDS)] == list(EVENT_FIELDS)
     assert event.coder_version == CODER_VERSION
-    assert event.published == "2026-01-06"
+    assert event.published == date(2026, 1, 6)
+    assert (record["date"], record["published"]) == (event.date.isoformat() if event.date else None, "2026-01-06")
     assert text[event.trigger_start : event.trigger_end] == event.trigger
     assert text[event.source_start : event.source_end] == event.source_name
     assert text[event.sentence_start : event.sentence_end] == event.sentence

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from volte.records import Article
+from volte.records import Article, parse_day
 
 pytestmark = [pytest.mark.model, pytest.mark.issue(14)]
 
@@ -50,15 +50,15 @@ def test_statement_is_dated_when_said_with_its_planned_day_apart(
     events = [e for e in _events(coder, text) if e.code.startswith(code_root)]
     assert events, text
     for event in events:
-        assert (event.date, event.date_precision) == (said, "day")
-        assert (event.planned_date, event.planned_precision) == (planned, precision)
+        assert (event.date, event.date_precision) == (date.fromisoformat(said), "day")
+        assert (event.planned_date, event.planned_precision) == (parse_day(planned), precision)
 
 
 def test_statement_without_a_day_of_its_own_is_dated_to_publication(coder) -> None:
     events = [
         e for e in _events(coder, "France and Germany agreed to hold a summit next month.") if e.root == "03"
     ]
-    assert events and all(e.date == "2026-03-11" and e.planned_date == "2026-04-01" for e in events)
+    assert events and all(e.date == date(2026, 3, 11) and e.planned_date == date(2026, 4, 1) for e in events)
 
 
 def test_future_statement_is_clustered_and_counted(coder, tmp_path: Path) -> None:

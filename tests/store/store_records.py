@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from volte.coding.cameo import describe
-from volte.records import Article, Event, Reject, make_event_id
+from volte.records import Article, Event, Reject, make_event_id, parse_day
 
 
 @dataclass(frozen=True)
@@ -40,9 +40,9 @@ def event(
         sentence=text,
         sentence_start=0,
         sentence_end=len(text),
-        date=day,
+        date=parse_day(day),
         date_precision=precision if day else "unknown",
-        published=day,
+        published=parse_day(day),
         source=source,
         source_name=source.lower(),
         target=target,
@@ -131,7 +131,7 @@ def placed_article(
     sentence = f"The {source} minister met the {target} envoy in {name} on Monday."
     start = sentence.index(name)
     base = event(doc_id, 0, source, target, code, day, sentence=sentence)
-    when = {"planned_date": planned[0], "planned_precision": planned[1]} if planned else {}
+    when = {"planned_date": parse_day(planned[0]), "planned_precision": planned[1]} if planned else {}
     located = replace(base, **place, place_start=start, place_end=start + len(name), **when)  # type: ignore[arg-type]
     pub = date.fromisoformat(day)
     return Coded(Article(id=doc_id, text=sentence, title=f"title {doc_id}", published=pub), (located,))

@@ -32,7 +32,7 @@ from volte.store.writer import IngestSummary
 
 if TYPE_CHECKING:
     from volte.coding.coder import Coded
-    from volte.records import Article, Reject
+    from volte.records import Article, ParquetPart, Reject
 
 log = logging.getLogger(__name__)
 EVIDENCE_CLUSTERS = 12  # per side of a shift
@@ -139,6 +139,14 @@ def ingest(
         summary = store.ingest(cast("Iterable[Coded]", items), **options)
     else:
         summary = store.ingest_articles(cast("Iterable[Article | Reject]", items), code=code, **options)
+    refresh_thresholds(store)
+    return summary
+
+
+def ingest_parquet(store: Store, parts: Iterable[ParquetPart], **options: Any) -> IngestSummary:
+    """:func:`ingest` for coded output held in Parquet files (a ``volte batch`` output's shards), loaded with
+    SQL by :meth:`Store.ingest_parquet`; ``options`` (spacy_model, dictionaries, on_batch) go to the store."""
+    summary = store.ingest_parquet(parts, **options)
     refresh_thresholds(store)
     return summary
 

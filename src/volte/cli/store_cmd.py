@@ -294,16 +294,17 @@ def _store_batch_output(store: Any, out_dir: str, *, batch_size: int) -> int:
     from volte.analyse import shifts as detection  # lazy: see _open
 
     # lazy: volte.scale.manifest loads pyarrow, 0.16-0.2 s at CLI start (measured)
-    from volte.scale.manifest import iter_coded, read_provenance
+    from volte.scale.manifest import iter_coded, parquet_parts, read_provenance
 
     progress = Progress(f"ingest {out_dir}", unit="docs")
-    summary = detection.ingest(  # and calibrate the dyads the write added
-        store,
-        iter_coded(out_dir),
-        batch_size=batch_size,
-        spacy_model=read_provenance(out_dir)["spacy_model"] or None,
-        on_batch=_progress_callback(progress),
-    )
+    model = read_provenance(out_dir)["spacy_model"] or None
+    parts = parquet_parts(out_dir)
+    if parts is not None:  # loaded with SQL from the shard files, then the new dyads calibrated
+        summary = detection.ingest_parquet(store, parts, spacy_model=model, on_batch=_progress_callback(progress))
+    else:  # shards of an older volte: read back as coded articles
+        summary = detection.ingest(
+            store, iter_coded(out_dir), batch_size=batch_size, spacy_model=model, on_batch=_progress_callback(progress)
+        )
     progress.close()
     return _report(summary, store.path, what=f"documents of the batch output {out_dir}")
 

@@ -53,7 +53,7 @@ from volte.coding.user_rules import dictionaries_for
 from volte.coding.verbs import VerbDictionary, VerbMatch, absolute_with, counter_of, subject_heads
 from volte.errors import E_CODING_FAILED
 from volte.nlp.pipeline import build_nlp
-from volte.records import Article, Event, Reject, make_event_id
+from volte.records import Article, Event, Reject, make_event_id, parse_day
 from volte.settings import Settings
 
 if TYPE_CHECKING:
@@ -206,7 +206,7 @@ class _EventBuilder:
         if _punished_for(trigger):
             return []  # "arrested *for collaborating* with Israel": the charge, not an event the text asserts
         iso, precision, planned = self._dates(match, trigger)
-        on = _as_date(iso) or self.setting.reference
+        on = parse_day(iso) or self.setting.reference
         doers = match.sources or (_shared_agent(trigger) if match.passive else ())
         if not doers and match.passive and match.symmetric:
             doers = _reporting_signer(trigger)  # "Wagner said *the agreement signed with Rwanda* ..."
@@ -878,7 +878,6 @@ class _EventBuilder:
         info = describe(match.code)
         trig = self.doc[match.trigger_start : match.trigger_end]
         source, target = (src.code if src else ""), (tgt.code if tgt else "")
-        published = self.article.published.isoformat() if self.article.published else None
         place = self.setting.event_place(self.sent, trig.root, actors=(src, tgt))
         tgt = tgt or self._object_phrase(match)  # what the act was done to, when it is nobody we can code
         return Event(
@@ -888,9 +887,9 @@ class _EventBuilder:
             sentence=self.sent.text,
             sentence_start=self.sent.start_char,
             sentence_end=self.sent.end_char,
-            date=iso,
+            date=parse_day(iso),
             date_precision=precision,
-            published=published,
+            published=self.article.published,
             source=source,
             source_name=src.name if src else "",
             target=target,
@@ -912,7 +911,7 @@ class _EventBuilder:
             source_end=src.end if src else -1,
             target_start=tgt.start if tgt else -1,
             target_end=tgt.end if tgt else -1,
-            planned_date=planned[0],
+            planned_date=parse_day(planned[0]),
             planned_precision=planned[1],
             **_place_fields(place),
         )
@@ -1355,15 +1354,6 @@ def _distinct(actors: list[ResolvedActor]) -> list[ResolvedActor]:
 
 def _order(event: Event) -> tuple[int, int, str, str, str]:
     return (event.sentence_index, event.trigger_start, event.code, event.source, event.target)
-
-
-def _as_date(iso: str | None) -> date | None:
-    if not iso or len(iso) != 10:
-        return None
-    try:
-        return date.fromisoformat(iso)
-    except ValueError:
-        return None
 
 
 def _clip(text: str, max_chars: int, doc_id: str) -> str:

@@ -89,9 +89,8 @@ def find_turns(events: Iterable[Event], params: NarratedParams = DEFAULT) -> lis
     the after day, then source and target."""
     by_dyad: dict[tuple[str, str], list[tuple[date, Event]]] = defaultdict(list)
     for event in events:
-        if counted(event):
-            day = date.fromisoformat(str(event.date)[:10])
-            by_dyad[(event.source[:3], event.target[:3])].append((day, event))
+        if counted(event) and event.date is not None:
+            by_dyad[(event.source[:3], event.target[:3])].append((event.date, event))
     turns = []
     for (source, target), dated in by_dyad.items():
         best = _best_turn(sorted(dated, key=lambda p: p[0]), params)
@@ -199,9 +198,9 @@ def _turn(source: str, target: str, candidate: _Candidate, *, params: NarratedPa
     before = tuple(e for _, e in candidate.before.evidence)
     after = tuple(e for _, e in candidate.after.evidence)
     article_id = before[0].doc_id
-    first, second = candidate.before_day.isoformat(), candidate.after_day.isoformat()
+    first, second = candidate.before_day, candidate.after_day
     return Turn(
-        turn_id=make_turn_id(article_id, source, target, candidate.kind, first, second),
+        turn_id=make_turn_id(article_id, source, target, candidate.kind, first.isoformat(), second.isoformat()),
         article_id=article_id,
         source=source,
         target=target,

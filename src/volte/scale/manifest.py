@@ -31,8 +31,9 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from volte import codec
 from volte.errors import E_BATCH_OUTPUT, ConfigError
-from volte.records import EVENT_FIELDS, Article, Event, Reject
+from volte.records import Article, Event, ParquetPart, Reject, content_hash, parse_day, url_host
 from volte.scale.shards import Shard
 
 if TYPE_CHECKING:
@@ -45,35 +46,13 @@ MANIFEST_NAME = "manifest.json"
 SHARDS_DIR = "shards"
 TMP_DIR = "tmp"
 STATS_KEY = b"volte.shard"
-REJECT_FIELDS = ("doc_id", "stage", "code", "reason", "origin")
-
-_STR, _INT, _FLOAT = pa.string(), pa.int32(), pa.float64()
-_EVENT_TYPES = {
-    "sentence_index": _INT,
-    "sentence_start": _INT,
-    "sentence_end": _INT,
-    "quad_class": _INT,
-    "goldstein": _FLOAT,
-    "place_geonameid": pa.int64(),
-    "place_lat": _FLOAT,
-    "place_lon": _FLOAT,
-    "place_start": _INT,
-    "place_end": _INT,
-}
-_SPANS = ("trigger_start", "trigger_end", "source_start", "source_end", "target_start", "target_end")
-EVENT_SCHEMA = pa.schema(
-    [pa.field(name, _EVENT_TYPES.get(name, _STR)) for name in EVENT_FIELDS]
-    + [pa.field(name, _INT) for name in _SPANS]
-    + [pa.field("shard", _STR), pa.field("doc_index", _INT)]
-)
-REJECT_SCHEMA = pa.schema(
-    [pa.field(n, _STR) for n in ("doc_id", "stage", "code", "reason", "origin", "shard")]
-    + [pa.field("doc_index", _INT)]
-)
-ARTICLE_SCHEMA = pa.schema(
-    [pa.field(n, _STR) for n in ("id", "url", "title", "published", "kind", "lang", "origin", "text")]
-    + [pa.field("events", _INT), pa.field("shard", _STR), pa.field("doc_index", _INT)]
-)
+# The shard files' schemas: the shard fields of each record's schema (volte.codec).
+EVENT_SCHEMA = codec.shard_schema(codec.EVENT)
+REJECT_SCHEMA = codec.shard_schema(codec.REJECT)
+ARTICLE_SCHEMA = codec.shard_schema(codec.ARTICLE)
+EVENT_COLUMNS = codec.record_columns(codec.EVENT)  # the contract fields, then the spans
+REJECT_FIELDS = codec.record_columns(codec.REJECT)
+ARTICLE_COLUMNS = codec.record_columns(codec.ARTICLE)
 
 
 @dataclass(frozen=True)
@@ -106,11 +85,11 @@ def shard_tables(shard: str, coded: list[Coded]) -> tuple[pa.Table, pa.Table, pa
     articles: list[dict[str, Any]] = []
     for index, item in enumerate(coded):
         where = {"shard": shard, "doc_index": index}
-        events += [{**event.to_dict(spans=True), **where} for event in item.events]
+        events += [{**codec.record_row(event, EVENT_COLUMNS), **where} for event in item.events]
         if item.reject is not None:
-            rejects.append({**item.reject.to_dict(), **where})
+            rejects.append({**codec.record_row(item.reject, REJECT_FIELDS), **where})
         if item.article is not None:
-            articles.append({**_article_row(item.article, events=len(item.events)), **where})
+            articles.append({**_article_row(item.article, item.events), **where})
     return (
         pa.Table.from_pylist(events, schema=EVENT_SCHEMA),
         pa.Table.from_pylist(rejects, schema=REJECT_SCHEMA),
@@ -118,12 +97,15 @@ def shard_tables(shard: str, coded: list[Coded]) -> tuple[pa.Table, pa.Table, pa
     )
 
 
-def _article_row(article: Article, *, events: int) -> dict[str, Any]:
-    published = article.published.isoformat() if article.published else None
+def _article_row(article: Article, events: tuple[Event, ...]) -> dict[str, Any]:
+    """The record fields and what the store derives from the article and its events (host, content hash),
+    so that storing a shard needs no Event objects (volte.store.writer.write_parquet)."""
     return {
-        "id": article.id, "url": article.url, "title": article.title, "published": published, "kind": article.kind,
-        "lang": article.lang, "origin": article.origin, "text": article.text, "events": events,
-    }  # fmt: skip
+        **codec.record_row(article, ARTICLE_COLUMNS),
+        "host": url_host(article.url),
+        "content_hash": content_hash(article, events),
+        "events": len(events),
+    }
 
 
 def write_shard(out_dir: Path, stats: ShardStats, tables: tuple[pa.Table, pa.Table, pa.Table]) -> bool:
@@ -246,6 +228,21 @@ def read_batch_output(out_dir: str | Path) -> tuple[Iterator[dict[str, Any]], It
     return iter_rows(out, "events"), iter_rows(out, "rejects")
 
 
+def parquet_parts(out_dir: str | Path) -> list[ParquetPart] | None:
+    """The committed shards' files, in plan order, for ``volte.store.writer.write_parquet`` (which loads them
+    with SQL); None when a shard predates the store columns of the article files (``host``,
+    ``content_hash``): such an output is stored through :func:`iter_coded`."""
+    out = Path(out_dir)
+    parts = []
+    for shard in done_shards(out):
+        where = shard_dir(out, shard)
+        names = set(pq.read_schema(where / "articles.parquet").names)
+        if not {"host", "content_hash", "publisher"} <= names:
+            return None
+        parts.append(ParquetPart(where / "articles.parquet", where / "events.parquet", where / "rejects.parquet"))
+    return parts
+
+
 def iter_coded(out_dir: str | Path) -> Iterator[Coded]:
     """The batch output as the ``Coded`` records ``Store.ingest`` takes: one per input document, in input
     order (rebuilt from the three tables by shard and ``doc_index``)."""
@@ -267,13 +264,10 @@ def iter_coded(out_dir: str | Path) -> Iterator[Coded]:
 
 
 def _article_from_row(row: dict[str, Any]) -> Article:
-    from datetime import date
-
-    published = date.fromisoformat(row["published"]) if row["published"] else None
-    return Article(
-        id=row["id"], text=row["text"], url=row["url"], title=row["title"], published=published,
-        kind=row["kind"], lang=row["lang"], origin=row["origin"],
-    )  # fmt: skip
+    """An Article from a shard row (shards written before ``publisher`` was stored have none; before
+    dates were typed, ``published`` is ISO text)."""
+    values = {k: row[k] for k in ARTICLE_COLUMNS if k in row}
+    return Article(**{**values, "published": parse_day(row["published"])})
 
 
 def _check_same_batch(out: Path, shards: list[Shard], plan: dict[str, Any]) -> dict[str, Any] | None:

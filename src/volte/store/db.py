@@ -38,7 +38,7 @@ from volte.store.writer import IngestSummary, Provenance
 
 if TYPE_CHECKING:
     from volte.coding.coder import Coded
-    from volte.records import Article, Reject
+    from volte.records import Article, ParquetPart, Reject
 
 log = logging.getLogger(__name__)
 MEMORY = ":memory:"
@@ -137,6 +137,28 @@ class Store:
                 coded,
                 hours=self.settings.store.cluster_hours,
                 batch_size=batch_size,
+                provenance=Provenance(spacy_model=spacy_model, dictionaries=dictionaries),
+                on_batch=on_batch,
+            )
+        return summary
+
+    def ingest_parquet(
+        self,
+        parts: Iterable[ParquetPart],
+        *,
+        spacy_model: str | None = None,
+        dictionaries: str | None = None,
+        on_batch: Callable[[IngestSummary], None] | None = None,
+    ) -> IngestSummary:
+        """Store coded output held in Parquet files (a `volte batch` output's shards:
+        volte.scale.manifest.parquet_parts) as :meth:`ingest` would store the same coded articles, loading
+        the rows with SQL (one transaction per part)."""
+        self.writable("ingest")
+        with translated(self.path, "ingest"):
+            summary = writer.write_parquet(
+                self.con,
+                parts,
+                hours=self.settings.store.cluster_hours,
                 provenance=Provenance(spacy_model=spacy_model, dictionaries=dictionaries),
                 on_batch=on_batch,
             )

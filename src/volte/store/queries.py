@@ -9,18 +9,9 @@ from typing import Any
 
 from volte.coding.cameo import STATEMENT_ROOTS
 from volte.errors import E_CONFIG_BAD_OPTION, E_STORE_BAD_ACTOR, E_STORE_BAD_RANGE, ConfigError, StoreError
-from volte.records import EVENT_FIELDS
+from volte.records import SPAN_FIELDS as SPAN_FIELDS  # re-exported: the store's span columns
 
-SPAN_FIELDS = ("trigger_start", "trigger_end", "source_start", "source_end", "target_start", "target_end")
-EVENT_COLUMNS = (
-    *EVENT_FIELDS,
-    *SPAN_FIELDS,
-    "cluster_id",
-    "publisher",
-    "volte_version",
-    "spacy_model",
-    "dictionaries_sha256",
-)
+# What an article page reads (volte.store.reading.article); the columns and types: volte.codec.ARTICLE.
 ARTICLE_COLUMNS = (
     "id",
     "url",

@@ -58,9 +58,7 @@ def insert(con: duckdb.DuckDBPyConnection, turns: Sequence[Turn]) -> None:
 
 def _cell(name: str, turn: Turn) -> Any:
     value = getattr(turn, name)
-    if isinstance(value, tuple):
-        return list(value)
-    return date.fromisoformat(value) if name.endswith("_date") else value
+    return list(value) if isinstance(value, tuple) else value
 
 
 def delete(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> None:
@@ -74,19 +72,32 @@ def backfill(con: duckdb.DuckDBPyConnection) -> int:
     """(Re)compute the turns of every stored article from its stored events; returns how many were found.
     Reads only the articles that have both conflict (10-20) and cooperation (03-05) events of one dyad."""
     con.execute("DELETE FROM turns")
+    return _fill(con, "TRUE", [])
+
+
+def refill(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> int:
+    """Compute and insert the turns of these stored articles from their stored events (for a write that
+    inserted the events with SQL, volte.store.writer.write_parquet); returns how many were found."""
+    if not doc_ids:
+        return 0
+    return _fill(con, "doc_id IN (SELECT unnest(?::VARCHAR[]))", [list(doc_ids)])
+
+
+def _fill(con: duckdb.DuckDBPyConnection, where: str, params: list[Any]) -> int:
     columns = (*EVENT_FIELDS, *q.SPAN_FIELDS)
     cursor = con.execute(
         f"SELECT {', '.join(columns)} FROM events WHERE doc_id IN ("
-        "SELECT doc_id FROM events WHERE date_precision = 'day' AND date IS NOT NULL "
+        f"SELECT doc_id FROM events WHERE {where} AND date_precision = 'day' AND date IS NOT NULL "
         "AND factuality IN ('asserted', 'future') AND length(source) >= 3 AND length(target) >= 3 "
         "GROUP BY doc_id, left(source, 3), left(target, 3) "
         "HAVING bool_or(root BETWEEN '10' AND '20') AND bool_or(root IN ('03', '04', '05'))) "
-        "ORDER BY doc_id, sentence_index, trigger_start, event_id"
+        "ORDER BY doc_id, sentence_index, trigger_start, event_id",
+        params,
     )
     names = [d[0] for d in cursor.description or []]
     by_doc: dict[str, list[Event]] = {}
     for row in cursor.fetchall():
-        record = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in zip(names, row, strict=True)}
+        record = dict(zip(names, row, strict=True))
         by_doc.setdefault(record["doc_id"], []).append(Event.from_dict(record))
     found = [t for events in by_doc.values() for t in turns_of(events)]
     insert(con, found)

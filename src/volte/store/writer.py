@@ -21,17 +21,17 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
-from urllib.parse import urlsplit
 
 import duckdb
 
 from volte import CODER_VERSION, __version__
 from volte.coding.cameo import STATEMENT_ROOTS
 from volte.coding.fingerprint import coding_files, files_sha256, rules_sha256
-from volte.derive.clusters import Mention, actor_country, actor_key, cluster_mentions
+from volte.derive.clusters import KEY_LENGTH, Mention, actor_country, actor_key, cluster_mentions
 from volte.ingest.dedup import RunIds
-from volte.records import Article, Event, Reject
+from volte.records import Article, Event, ParquetPart, Reject, article_fields, content_hash, url_host
 from volte.store import queries as q
 from volte.store import turns as narrated
 
@@ -85,7 +85,7 @@ def source_hash(article: Article, prov: Provenance) -> str | None:
         return None
     key = "\x1f".join(
         [
-            *_article_fields(article),
+            *article_fields(article),
             article.lang,
             prov.volte_version,
             CODER_VERSION,
@@ -99,41 +99,12 @@ def source_hash(article: Article, prov: Provenance) -> str | None:
 
 def publisher(article: Article) -> str:
     """Who published it: the record's ``source``/``publisher`` when it names one, else the URL host without
-    ``www.``; ``doc:<id>`` when there is neither."""
-    if article.publisher:
-        return article.publisher
-    host = urlsplit(article.url).hostname if article.url else None
-    if not host:
-        return f"doc:{article.id}"
-    return host.lower().removeprefix("www.")
+    ``www.``; ``doc:<id>`` when there is neither (the SQL twin: :data:`PUBLISHER_SQL`)."""
+    return article.publisher or url_host(article.url) or f"doc:{article.id}"
 
 
-def content_hash(article: Article, events: Sequence[Event]) -> str:
-    """Changes when the article or its coding changes: a new coder version or new dictionaries that code
-    it differently re-store it; coding it again the same way does not."""
-    coding = sorted(
-        f"{e.sentence_index}/{e.source}/{e.target}/{e.code}/{e.trigger_start}/{e.date}/{e.factuality}/{e.coder_version}"
-        + _place_key(e)
-        for e in events
-    )
-    key = "\x1f".join([*_article_fields(article), *coding])
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
-
-
-def _article_fields(article: Article) -> list[str]:
-    """What identifies an article's content in the hashes above (their order is part of stored hashes)."""
-    return [article.text, article.url or "", article.title or "", str(article.published or ""), article.kind]
-
-
-def _place_key(event: Event) -> str:
-    """The place and planned date in the content hash; empty when the event has neither, so the hashes of
-    articles stored before they existed (migration 0006) do not change."""
-    if not (event.place_type or event.place or event.planned_date):
-        return ""
-    return (
-        f"/{event.place}/{event.place_type}/{event.place_country}/{event.place_admin1}/{event.place_geonameid}"
-        f"/{event.place_lat}/{event.place_lon}/{event.place_start}/{event.planned_date}/{event.planned_precision}"
-    )
+# publisher() over a batch shard's article row (its ``publisher`` and ``host`` columns).
+PUBLISHER_SQL = "coalesce(nullif(a.publisher, ''), a.host, 'doc:' || a.id)"
 
 
 def write(
@@ -181,6 +152,176 @@ def write_articles(
         if on_batch is not None:
             on_batch(summary)
     return summary
+
+
+def write_parquet(
+    con: duckdb.DuckDBPyConnection,
+    parts: Iterable[ParquetPart],
+    *,
+    hours: float,
+    provenance: Provenance | None = None,
+    on_batch: Callable[[IngestSummary], None] | None = None,
+) -> IngestSummary:
+    """Store coded output held in Parquet files as :func:`write` stores coded articles (same screening of
+    ids, same unchanged/replaced/added decisions, clusters and turns), one transaction per part. Articles
+    and events are loaded with ``INSERT ... SELECT ... FROM read_parquet()``: only the articles' keys
+    (id, URL, content) are read into Python, for the run's screening and the plan; the turns are read
+    back from the stored events (volte.store.turns.refill)."""
+    summary = IngestSummary()
+    prov = provenance or Provenance()
+    seen = RunIds()
+    for part in parts:
+        items = _part_items(con, part)
+        summary.documents += len(items)
+        admitted: list[tuple[Article, str, int]] = []
+        rejects: list[Reject] = []
+        for index, article, digest, reject in items:
+            if reject is not None or article is None:
+                rejects += [reject] if reject is not None else []
+                continue
+            verdict = _admit(seen, article, summary)
+            if isinstance(verdict, Reject):
+                rejects.append(verdict)
+            elif verdict:
+                admitted.append((article, digest, index))
+        _write_part(con, part, admitted, rejects, summary=summary, hours=hours, prov=prov)
+        summary.batches += 1
+        if on_batch is not None:
+            on_batch(summary)
+    return summary
+
+
+def _sql_path(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _part_items(
+    con: duckdb.DuckDBPyConnection, part: ParquetPart
+) -> list[tuple[int, Article | None, str, Reject | None]]:
+    """(doc_index, article, content hash, reject) per document of a part, in input order; a document the
+    coder rejected has its article and its reject (the reject wins, as in :func:`write`)."""
+    articles = con.execute(
+        "SELECT doc_index, id, text, url, title, published, kind, lang, origin, publisher, content_hash "
+        f"FROM read_parquet({_sql_path(part.articles)})"
+    ).fetchall()
+    rejects = con.execute(
+        f"SELECT doc_index, doc_id, stage, code, reason, origin FROM read_parquet({_sql_path(part.rejects)})"
+    ).fetchall()
+    found: dict[int, tuple[Article | None, str, Reject | None]] = {}
+    for index, doc_id, text, url, title, published, kind, lang, origin, publisher, digest in articles:
+        article = Article(doc_id, text, url, title, published, kind, lang, origin, publisher)
+        found[index] = (article, digest, None)
+    for index, doc_id, stage, code, reason, origin in rejects:
+        known, digest, _ = found.get(index, (None, "", None))
+        found[index] = (known, digest, Reject(doc_id, stage, code, reason, origin))
+    return [(index, *found[index]) for index in sorted(found)]
+
+
+def _write_part(
+    con: duckdb.DuckDBPyConnection,
+    part: ParquetPart,
+    admitted: list[tuple[Article, str, int]],
+    rejects: list[Reject],
+    *,
+    summary: IngestSummary,
+    hours: float,
+    prov: Provenance,
+) -> None:
+    summary.rejects += len(rejects)
+    summary.reject_codes.update(r.code for r in rejects)
+    new, stale, rehash = _plan(con, admitted, summary, prov)
+    wanted = set(new)
+    chosen = {index: article for article, _, index in admitted if index in wanted}
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _set_source_hashes(con, rehash, prov)
+        changes = _delete_docs(con, stale)
+        changes = _merge(changes, _insert_part(con, part, chosen, prov))
+        recluster(con, changes, hours=hours)
+        _store_rejects(con, rejects, stored=[a.id for a in chosen.values()])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    if chosen:
+        counted = con.execute(
+            f"SELECT count(*) FROM read_parquet({_sql_path(part.events)}) "
+            "WHERE doc_index IN (SELECT unnest(?::INTEGER[]))",
+            [list(chosen)],
+        ).fetchone()
+        summary.events += int(counted[0]) if counted else 0
+
+
+def _insert_part(
+    con: duckdb.DuckDBPyConnection, part: ParquetPart, chosen: dict[int, Article], prov: Provenance
+) -> Changes:
+    """Insert the chosen documents' articles and events from the part's files (:func:`_insert`'s rows,
+    built in SQL); returns the clusterable groups they touch."""
+    if not chosen:
+        return {}
+    import pyarrow as pa  # here, not at the top: read-only commands never load pyarrow
+
+    from volte import codec
+
+    picked = pa.table(
+        {
+            "doc_index": pa.array(list(chosen), pa.int32()),
+            "source_hash": pa.array([source_hash(a, prov) for a in chosen.values()], pa.string()),
+        }
+    )
+    now = datetime.now(UTC).replace(tzinfo=None)
+    articles, events = _sql_path(part.articles), _sql_path(part.events)
+    con.register("_picked", picked)
+    try:
+        counts = (
+            "SELECT doc_index, count(DISTINCT event_id)::INTEGER AS num_events, "
+            "string_agg(DISTINCT coder_version, ',' ORDER BY coder_version) AS coder_version "
+            f"FROM read_parquet({events}) GROUP BY doc_index"
+        )
+        values = {
+            "num_events": "coalesce(c.num_events, 0)",
+            "ingested_at": "?::TIMESTAMP",
+            "volte_version": "?",
+            "coder_version": "nullif(c.coder_version, '')",
+            "spacy_model": "?",
+            "dictionaries_sha256": "?",
+            "source_hash": "p.source_hash",
+        }
+        columns = codec.store_columns(codec.ARTICLE)
+        con.execute(
+            f"INSERT INTO articles ({', '.join(columns)}) SELECT "
+            + ", ".join(values.get(c, f"a.{c}") for c in columns)
+            + f" FROM read_parquet({articles}) a JOIN _picked p USING (doc_index) "
+            f"LEFT JOIN ({counts}) c USING (doc_index)",
+            [now, prov.volte_version, prov.spacy_model, prov.dictionaries],
+        )
+        own = {
+            "cluster_id": "NULL",
+            "publisher": PUBLISHER_SQL,
+            "volte_version": "?",
+            "spacy_model": "?",
+            "dictionaries_sha256": "?",
+        }
+        columns = codec.store_columns(codec.EVENT)
+        con.execute(
+            f"INSERT INTO events ({', '.join(columns)}) SELECT "
+            + ", ".join(own.get(c, f"e.{c}") for c in columns)
+            + f" FROM read_parquet({events}, file_row_number = true) e JOIN _picked p USING (doc_index) "
+            f"JOIN read_parquet({articles}) a USING (doc_index) "
+            # one row per event id in an article: the last, as write() keeps it
+            "QUALIFY row_number() OVER (PARTITION BY e.doc_index, e.event_id ORDER BY e.file_row_number DESC) = 1",
+            [prov.volte_version, prov.spacy_model, prov.dictionaries],
+        )
+    finally:
+        con.unregister("_picked")
+    ids = [a.id for a in chosen.values()]
+    narrated.refill(con, ids)
+    rows = con.execute(
+        f"SELECT left(source, {KEY_LENGTH}), left(target, {KEY_LENGTH}), root, min(date) FROM events "
+        f"WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) AND {q.CLUSTERABLE} GROUP BY ALL",
+        [ids],
+    ).fetchall()
+    return {(r[0], r[1], r[2]): r[3] for r in rows}
 
 
 def _admit(seen: RunIds, article: Article, summary: IngestSummary) -> bool | Reject:
@@ -254,7 +395,11 @@ def _write_batch(
     rejects = [c.reject for c in batch if c.reject is not None]
     summary.rejects += len(rejects)
     summary.reject_codes.update(r.code for r in rejects)
-    articles = [c for c in batch if c.reject is None and c.article is not None]  # ids unique: screened
+    articles = [
+        (c.article, content_hash(c.article, c.events), c)
+        for c in batch
+        if c.reject is None and c.article is not None  # ids unique: screened
+    ]
     new, stale, rehash = _plan(con, articles, summary, prov)
     con.execute("BEGIN TRANSACTION")
     try:
@@ -271,26 +416,26 @@ def _write_batch(
 
 
 def _plan(
-    con: duckdb.DuckDBPyConnection, batch: list[Coded], summary: IngestSummary, prov: Provenance
-) -> tuple[list[Coded], list[str], list[tuple[str, str]]]:
-    """Split a batch into articles to insert, stored doc ids to delete first, and (id, source_hash) of
-    stored articles found unchanged whose source_hash is missing or stale (so the next rerun skips them)."""
-    ids = [c.article.id for c in batch if c.article is not None]
-    urls = [c.article.url for c in batch if c.article is not None and c.article.url]
+    con: duckdb.DuckDBPyConnection,
+    batch: list[tuple[Article, str, _T]],
+    summary: IngestSummary,
+    prov: Provenance,
+) -> tuple[list[_T], list[str], list[tuple[str, str]]]:
+    """Split a batch of (article, content hash, item) into the items to insert, stored doc ids to delete
+    first, and (id, source_hash) of stored articles found unchanged whose source_hash is missing or stale
+    (so the next rerun skips them)."""
+    ids = [a.id for a, _, _ in batch]
+    urls = [a.url for a, _, _ in batch if a.url]
     rows = con.execute(
         "SELECT id, url, content_hash, source_hash FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[])) OR url IN (SELECT unnest(?::VARCHAR[]))",
         [ids, urls],
     ).fetchall()
     by_id = {r[0]: r for r in rows}
     by_url = {r[1]: r for r in rows if r[1]}
-    new: list[Coded] = []
+    new: list[_T] = []
     stale: set[str] = set()
     rehash: list[tuple[str, str]] = []
-    for item in batch:
-        article = item.article
-        if article is None:
-            continue
-        digest = content_hash(article, item.events)
+    for article, digest, item in batch:
         old = [
             r
             for r in (by_id.get(article.id), by_url.get(article.url) if article.url else None)
@@ -351,6 +496,9 @@ def _insert(con: duckdb.DuckDBPyConnection, items: list[Coded], prov: Provenance
     """Insert articles and their events; returns the clusterable groups they touch."""
     if not items:
         return {}
+    from volte import codec  # here, not at the top: read-only commands never load pyarrow
+
+    record = codec.record_columns(codec.EVENT)
     now = datetime.now(UTC).replace(tzinfo=None)
     articles, events, turns = [], [], []
     changes: Changes = {}
@@ -364,13 +512,13 @@ def _insert(con: duckdb.DuckDBPyConnection, items: list[Coded], prov: Provenance
         articles.append(_article_row(article, item.events, len(unique), now, coder, prov))
         turns += narrated.turns_of(unique.values())
         for event in unique.values():
-            row = _event_row(event, host, prov)
+            row = _event_row(event, record, host, prov)
             events.append(row)
             if _clusterable(row):
                 key = (actor_key(event.source), actor_key(event.target), event.root)
                 changes[key] = min(row["date"], changes.get(key, row["date"]))
-    _append(con, "articles", (*q.ARTICLE_COLUMNS, "source_hash"), articles)
-    _append(con, "events", q.EVENT_COLUMNS, events)
+    _append(con, "articles", articles)
+    _append(con, "events", events)
     narrated.insert(con, turns)
     return changes
 
@@ -378,11 +526,10 @@ def _insert(con: duckdb.DuckDBPyConnection, items: list[Coded], prov: Provenance
 def _article_row(
     article: Article, events: Sequence[Event], count: int, now: datetime, coder: str | None, prov: Provenance
 ) -> dict[str, Any]:
-    host = urlsplit(article.url).hostname if article.url else None
     return {
         "id": article.id,
         "url": article.url,
-        "host": host.lower().removeprefix("www.") if host else None,
+        "host": url_host(article.url),
         "title": article.title,
         "published": article.published,
         "kind": article.kind,
@@ -400,11 +547,9 @@ def _article_row(
     }
 
 
-def _event_row(event: Event, host: str, prov: Provenance) -> dict[str, Any]:
-    row = event.to_dict(spans=True)
-    row["date"] = parse_day(event.date)
-    row["published"] = parse_day(event.published)
-    row["planned_date"] = parse_day(event.planned_date)
+def _event_row(event: Event, record: Sequence[str], host: str, prov: Provenance) -> dict[str, Any]:
+    """The event's store row: its ``record`` fields (codec.EVENT's) and the store's own columns."""
+    row = {name: getattr(event, name) for name in record}
     row.update(
         cluster_id=None,
         publisher=host,
@@ -413,20 +558,6 @@ def _event_row(event: Event, host: str, prov: Provenance) -> dict[str, Any]:
         dictionaries_sha256=prov.dictionaries,
     )
     return row
-
-
-def parse_day(value: str | None) -> date | None:
-    """``YYYY-MM-DD`` (or a coarser ``YYYY-MM`` / ``YYYY``, stored as its first day) as a date."""
-    if not value:
-        return None
-    text = str(value)[:10]
-    for candidate in (text, f"{text}-01", f"{text}-01-01"):
-        try:
-            return date.fromisoformat(candidate)
-        except ValueError:
-            continue
-    log.warning("unreadable event date %r stored as NULL", value)
-    return None
 
 
 def _clusterable(row: dict[str, Any]) -> bool:
@@ -443,14 +574,19 @@ def _clusterable(row: dict[str, Any]) -> bool:
     )
 
 
-def _append(
-    con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], rows: list[dict[str, Any]]
-) -> None:
+def _append(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert rows holding every store column of ``table`` (volte.codec), typed by its schema."""
     if not rows:
         return
     import pyarrow as pa  # here, not at the top: read-only commands never load pyarrow
 
-    arrow = pa.Table.from_pylist(rows).select(list(columns))
+    from volte import codec
+
+    typed = codec.subset(codec.TABLES[table], "store")
+    columns = typed.names
+    if set(rows[0]) != set(columns):  # a writer bug: the row mapping drifted from the schema
+        raise ValueError(f"{table} row has {sorted(rows[0])}, the schema's store columns are {columns}")
+    arrow = pa.Table.from_pylist(rows, schema=typed.remove_metadata())
     con.register("_incoming", arrow)
     try:
         con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM _incoming")
@@ -461,12 +597,19 @@ def _append(
 def _store_rejects(con: duckdb.DuckDBPyConnection, rejects: list[Reject], *, stored: list[str]) -> None:
     if stored:
         con.execute("DELETE FROM rejects WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [stored])
+    if not rejects:
+        return
+    from volte import codec  # here, not at the top: read-only commands never load pyarrow
+
+    columns = codec.store_columns(codec.REJECT)
+    record = codec.record_columns(codec.REJECT)
     now = datetime.now(UTC).replace(tzinfo=None)
     for r in rejects:
         con.execute("DELETE FROM rejects WHERE doc_id = ? AND stage = ?", [r.doc_id, r.stage])
+        row = {**codec.record_row(r, record), "rejected_at": now}
         con.execute(
-            "INSERT INTO rejects VALUES (?, ?, ?, ?, ?, ?)",
-            [r.doc_id, r.stage, r.code, r.reason, r.origin, now],
+            f"INSERT INTO rejects ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+            [row[c] for c in columns],
         )
 
 
@@ -544,7 +687,6 @@ __all__ = [
     "coding_key",
     "content_hash",
     "files_sha256",
-    "parse_day",
     "publisher",
     "recluster",
     "rules_sha256",
