@@ -164,3 +164,36 @@ def test_deal_signed_with_a_state_in_a_report_is_the_speakers(coder) -> None:
         "stand.",
     )
     assert any(e.source == "PERGOV" and e.target == "CHL" for e in events), _dyads(events)
+
+
+# --- "had to" in a reported clause: the speaker's demand, not the other side's act ---------------------------------
+
+
+def test_reported_had_to_is_a_demand_of_the_clause_subject(coder) -> None:
+    events = _code(coder, "Armenia said on Tuesday that Azerbaijan had to withdraw its troops from the border.")
+    assert ("10", "ARM", "AZE") in _dyads(events)
+    # the withdrawal was demanded, not made
+    assert not any(e.source.startswith("AZE") and e.code.startswith("08") for e in events), _dyads(events)
+
+
+def test_reported_has_to_with_a_verb_the_dictionary_lacks_is_a_demand(coder) -> None:
+    events = _code(coder, "Kenya's foreign minister said on Tuesday that Somalia has to neutralize the militia first.")
+    assert ("10", "KENGOV", "SOM") in _dyads(events)
+
+
+def test_had_to_in_narration_stays_the_act(coder) -> None:
+    events = _code(coder, "Azerbaijani troops had to withdraw from the village on Tuesday after heavy fire.")
+    assert not any(e.code.startswith("10") for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia said on Tuesday that it had to defend its border against Azerbaijan.",  # its own necessity
+        "Armenia said on Tuesday that Azerbaijan did not have to withdraw its troops.",  # negated
+        "Armenia said on Tuesday that Azerbaijan had a duty to protect civilians.",  # a noun, not "have to"
+    ],
+)
+def test_reported_have_to_near_misses_are_no_demand(coder, text: str) -> None:
+    events = _code(coder, text)
+    assert not any(e.code.startswith("10") and e.source.startswith("ARM") for e in events), _dyads(events)
