@@ -197,3 +197,35 @@ def test_had_to_in_narration_stays_the_act(coder) -> None:
 def test_reported_have_to_near_misses_are_no_demand(coder, text: str) -> None:
     events = _code(coder, text)
     assert not any(e.code.startswith("10") and e.source.startswith("ARM") for e in events), _dyads(events)
+
+
+# --- a sentence-opening he/she continues the previous sentence's subject, not the last person named -------------
+
+
+def test_opening_pronoun_is_the_previous_sentences_subject(coder) -> None:
+    events = _code(
+        coder,
+        "Armenian Prime Minister Nikol Pashinyan said on Monday that he would meet Ilham Aliyev in Prague.\n\n"
+        "He accused Azerbaijan of blocking the road to the border villages.",
+    )
+    accusers = {e.source for e in events if e.code.startswith("11")}
+    assert accusers == {"ARMGOV"}, _dyads(events)
+
+
+def test_pronoun_inside_a_sentence_still_takes_the_nearest_person(coder) -> None:
+    # not the subject of its sentence's main verb: the usual nearest-person reading
+    events = _code(
+        coder,
+        "Kenyan President William Ruto met Somali President Hassan Sheikh Mohamud on Monday.\n\n"
+        "Officials said he accused Ethiopia of arming the militias.",
+    )
+    assert ("11", "SOMGOV", "ETH") in _dyads(events)
+
+
+def test_opening_pronoun_in_a_quotation_is_not_the_reporter(coder) -> None:
+    events = _code(
+        coder,
+        'Azerbaijani President Ilham Aliyev said today (March 1): "I am very pleased to have spoken with '
+        'Armenian Prime Minister Nikol Pashinyan. He called me first to discuss the border."',
+    )
+    assert ("04", "ARMGOV", "AZEGOV") in {(e.code[:2], e.source, e.target) for e in events if e.trigger == "called"}
