@@ -192,6 +192,8 @@ def test_had_to_in_narration_stays_the_act(coder) -> None:
         "Armenia said on Tuesday that it had to defend its border against Azerbaijan.",  # its own necessity
         "Armenia said on Tuesday that Azerbaijan did not have to withdraw its troops.",  # negated
         "Armenia said on Tuesday that Azerbaijan had a duty to protect civilians.",  # a noun, not "have to"
+        "Armenia said on Tuesday that Azerbaijan has yet to withdraw its troops.",  # what has not happened
+        "Armenia said on Tuesday that its army had to defend the border against Azerbaijan.",  # its own
     ],
 )
 def test_reported_have_to_near_misses_are_no_demand(coder, text: str) -> None:

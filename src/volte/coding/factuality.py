@@ -301,20 +301,29 @@ _OBLIGING = words("factuality_obliging")
 
 def obligation(clause: Token) -> str | None:
     """ "must" when a reported clause says it with "have to": "Rwanda said Congo *had to* (has to) withdraw",
-    the verb governing a to-infinitive and no object ("had *a duty* to" is not it); None otherwise. Outside
-    reported speech "troops had to withdraw" narrates what they did, and stays asserted; a clause whose
-    subject is a pronoun ("Rwanda said *it* had to defend its border") is the speaker's own necessity."""
+    the verb governing a to-infinitive and no object ("had *a duty* to" is not it, nor "has *yet* to
+    decide", which says what has not happened); None otherwise. Outside reported speech "troops had to
+    withdraw" narrates what they did, and stays asserted; a clause whose subject is a pronoun or owned by
+    one ("Rwanda said *it* / *its army* had to defend the border") is the speaker's own necessity."""
     if (
         lemma_of(clause) not in _OBLIGING
         or not _other_subject(clause, clause.head)
         or clause.dep_ != "ccomp"
         or clause.tag_ not in ("VBD", "VBZ", "VBP")
         or clause.head.lemma_.lower() not in REPORTING
-        or any(c.dep_ == "dobj" for c in clause.children)
+        or any(c.dep_ == "dobj" or (c.dep_ == "advmod" and c.lower_ == "yet") for c in clause.children)
+        or _own_subject(clause)
         or _local_status(clause, reported=True) != "asserted"
     ):
         return None
     return "must" if any(c.dep_ == "xcomp" and is_to_infinitive(c) for c in clause.children) else None
+
+
+def _own_subject(clause: Token) -> bool:
+    """The clause's subject is the speaker's own, named with a possessive pronoun ("said *his country* had
+    to work faster")."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
 
 
 def _obliged(tok: Token, head: Token) -> bool:
