@@ -3,8 +3,10 @@
 The real-turn corpus (tests/data/reversals) missed four turns because the coder lost the events of a few
 kinds of sentence: a pronoun whose person the dictionary lacks, a president's surname alone, a venue
 taken for a partner, "the two countries" read as the nearest two actors, a spokesman of an institution
-named just before, and a deal named by a participle in a reported clause. Every sentence here is written
-for these tests (none comes from the corpus or from ../shared); the people are real office holders only
+named just before, and a deal named by a participle in a reported clause. For the two turns still missed
+after that (coder v4): a demand reported with "had to" (RWA->COD), and a sentence-opening he/she read as the
+last person named rather than the previous sentence's subject (a refusal in the GUY->VEN file). Every
+sentence here is written for these tests (none comes from the corpus or from ../shared); the people are real office holders only
 where the class is about the dictionary's people.
 """
 
