@@ -7,6 +7,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from volte.coding.lexicon import words
+from volte.coding.quotes import QUOTE_MARKS as _QUOTE_MARKS
+from volte.coding.quotes import quoted
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -116,7 +118,11 @@ def span_head(doc: Doc, start: int, end: int) -> Token:
 
 
 def antecedent(pronoun: Token, persons: list[tuple[int, Entry]], doc: Doc) -> Entry | None:
-    """Most recent earlier person mention, skipping the subject of the pronoun's own verb (binding)."""
+    """Most recent earlier person mention, skipping the subject of the pronoun's own verb (binding); the
+    subject of a sentence's main verb is first the previous sentence's main subject (:func:`_carried_subject`)."""
+    carried = _carried_subject(pronoun, persons, doc)
+    if carried is not None:
+        return carried
     for index, person in reversed(persons):
         if pronoun.i - index > ANTECEDENT_WINDOW:
             return None
@@ -130,6 +136,30 @@ def antecedent(pronoun: Token, persons: list[tuple[int, Entry]], doc: Doc) -> En
         if person.pronoun and person.pronoun != _PRONOUN_GENDER[pronoun.lower_]:
             continue
         return person
+    return None
+
+
+def _carried_subject(pronoun: Token, persons: list[tuple[int, Entry]], doc: Doc) -> Entry | None:
+    """A he/she that is the subject of its sentence's main verb continues the previous sentence's main
+    subject, not the last person named: "Ali said he would meet *Maduro* in St. Vincent. *He* refused to
+    negotiate" is Ali. None when the previous sentence's main verb has no person subject of that gender, and
+    around quotations, where the reporter is not the one the quoted words go on about ('Aliyev said: "I spoke
+    with Pashinyan. *He* called me first."')."""
+    sent = pronoun.sent
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.i != sent.root.i or sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    while before.start > 0 and all(t.is_space or t.is_punct for t in before):
+        before = doc[before.start - 1].sent  # a paragraph break parsed as a sentence of its own
+    if quoted(doc.text, pronoun.idx) or _QUOTE_MARKS.search(before.text):
+        return None
+    gender = _PRONOUN_GENDER[pronoun.lower_]
+    for index, person in reversed(persons):
+        if index < before.start:
+            return None
+        token = doc[index]
+        if index < sent.start and token.dep_ in ("nsubj", "nsubjpass") and token.head.i == before.root.i:
+            return None if person.pronoun and person.pronoun != gender else person
     return None
 
 

@@ -232,6 +232,10 @@ def _assess(trigger: Token) -> Modality:
             return _governed_modality(
                 "demand", status, head, relation, speaker, trigger
             )  # "told X *to* leave"
+        if relation == "clausal" and status == "asserted" and _obliged(tok, head):
+            status = obligation(head) or status  # "said Congo *had to* neutralize the FDLR": "must"
+            tok = head
+            continue
         if relation == "clausal" and lemma in REPORTING:
             speaker = speaker if speaker is not None else speaker_of(head)
             if _local_status(head, reported=True) == "negated":
@@ -290,6 +294,41 @@ def _governed_modality(
 
 
 _WILLING = words("factuality_willing")
+# "have to" in a reported clause is "must": "said Congo *had to* withdraw" is "said Congo must withdraw", a
+# demand ("need to" is left alone: the development sets do not read "needs to take the first step" as an appeal)
+_OBLIGING = words("factuality_obliging")
+
+
+def obligation(clause: Token) -> str | None:
+    """ "must" when a reported clause says it with "have to": "Rwanda said Congo *had to* (has to) withdraw",
+    the verb governing a to-infinitive and no object ("had *a duty* to" is not it, nor "has *yet* to
+    decide", which says what has not happened); None otherwise. Outside reported speech "troops had to
+    withdraw" narrates what they did, and stays asserted; a clause whose subject is a pronoun or owned by
+    one ("Rwanda said *it* / *its army* had to defend the border") is the speaker's own necessity."""
+    if (
+        lemma_of(clause) not in _OBLIGING
+        or not _other_subject(clause, clause.head)
+        or clause.dep_ != "ccomp"
+        or clause.tag_ not in ("VBD", "VBZ", "VBP")
+        or clause.head.lemma_.lower() not in REPORTING
+        or any(c.dep_ == "dobj" or (c.dep_ == "advmod" and c.lower_ == "yet") for c in clause.children)
+        or _own_subject(clause)
+        or _local_status(clause, reported=True) != "asserted"
+    ):
+        return None
+    return "must" if any(c.dep_ == "xcomp" and is_to_infinitive(c) for c in clause.children) else None
+
+
+def _own_subject(clause: Token) -> bool:
+    """The clause's subject is the speaker's own, named with a possessive pronoun ("said *his country* had
+    to work faster")."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+
+
+def _obliged(tok: Token, head: Token) -> bool:
+    """``tok`` is the to-infinitive of a reported obligation (:func:`obligation`)."""
+    return tok.dep_ == "xcomp" and is_to_infinitive(tok) and obligation(head) is not None
 
 
 def _other_subject(clause: Token, governor: Token) -> bool:

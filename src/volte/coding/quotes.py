@@ -59,6 +59,12 @@ class QuoteTracker:
 
 
 _QUOTE_CHARS = re.compile(r'["\u201c\u201d]')
+QUOTE_MARKS = _QUOTE_CHARS  # what opens or closes a quotation
+
+
+def quoted(text: str, char: int) -> bool:
+    """Whether character ``char`` of ``text`` lies inside quotation marks (the regions of QuoteTracker)."""
+    return any(start <= char < end for start, end in _quoted_regions(text[: char + 1] + " "))
 
 
 def _quoted_regions(text: str) -> list[tuple[int, int]]:

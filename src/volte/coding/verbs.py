@@ -29,6 +29,7 @@ from volte.coding.factuality import (
     assess,
     governor_lemma,
     is_to_infinitive,
+    obligation,
 )
 from volte.coding.governed_codes import CLAUSE_CODES, OBJECT_MEANINGS, THREAT_CLAUSE_CODES, governed_code
 from volte.coding.lexicon import words
@@ -254,7 +255,9 @@ def _first(words_of: list[tuple[Token, str, frozenset[str]]], words: tuple[str, 
 
 
 def _has_aux(clause: Token, words: tuple[str, ...]) -> bool:
-    return any(a.dep_ == "aux" and a.lower_ in words for a in clause.children)
+    """The clause has one of the auxiliaries, or says it with "have to" / "need to" ("said Congo *had to*
+    neutralize the FDLR" is "must": :func:`volte.coding.factuality.obligation`)."""
+    return any(a.dep_ == "aux" and a.lower_ in words for a in clause.children) or obligation(clause) in words
 
 
 def _subject_words(site: _Site) -> list[Token]:
