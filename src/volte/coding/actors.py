@@ -47,6 +47,7 @@ from volte.coding.actor_syntax import (
     span_head,
 )
 from volte.coding.lexicon import words
+from volte.nlp.pipeline import build_nlp
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -1052,8 +1053,6 @@ def lookup_actor(
 
     Several actors (a coordination) give codes and entries joined by ``;``.
     """
-    from volte.nlp.pipeline import build_nlp
-
     doc = build_nlp()(phrase)
     resolver = ActorResolver(dictionary or default_actors(), doc, published=on)
     head = _phrase_head(doc)

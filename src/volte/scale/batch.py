@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from distributed import WorkerPlugin
+from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
 from volte import CODER_VERSION
 from volte.errors import (
@@ -51,7 +51,6 @@ from volte.scale.shards import DEFAULT_SHARD_SIZE, Shard, plan_shards, read_shar
 from volte.settings import Settings
 
 if TYPE_CHECKING:
-    from distributed import Client
 
     from volte.coding.coder import Coded, Coder
 
@@ -73,7 +72,7 @@ def worker_coder(settings: Settings) -> Coder:
     key = settings.model_dump_json()
     with _CODERS_LOCK:
         if key not in _CODERS:
-            from volte.coding.coder import Coder
+            from volte.coding.coder import Coder  # lazy: the coding modules load only where a shard is coded
 
             _CODERS[key] = Coder(settings)
         return _CODERS[key]
@@ -132,7 +131,6 @@ def shard_stats(
 
 
 def _worker_address() -> str:
-    from distributed import get_worker
 
     try:
         return str(get_worker().address)
@@ -323,7 +321,6 @@ def dask_client(*, workers: int, scheduler: str | None) -> Iterator[Client]:
 
 @contextmanager
 def local_client(workers: int) -> Iterator[Client]:
-    from distributed import Client, LocalCluster
 
     # dashboard_address ":0" = any free port (None still binds 8787, and warns when another cluster has it)
     options = {
@@ -374,7 +371,6 @@ def _run_shards(
     client: Client, todo: list[Shard], *, out: Path, settings: Settings, published: date | None
 ) -> Iterator[tuple[ShardStats | None, str | None]]:
     """Submit one task per shard; yield (stats, error) as they complete, in completion order."""
-    from distributed import as_completed
 
     run = uuid.uuid4().hex[:8]
     keys = {f"volte-shard-{shard.id}-{run}": shard for shard in todo}

@@ -37,7 +37,9 @@ from volte.records import Article, Event, ParquetPart, Reject, content_hash, par
 from volte.scale.shards import Shard
 
 if TYPE_CHECKING:
-    from volte.coding.coder import Coded
+    from volte.coding.coder import (
+        Coded,  # lazy: the coder loads spaCy (0.5 s), which reading shards never needs
+    )
 
 log = logging.getLogger(__name__)
 
