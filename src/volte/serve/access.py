@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import pickle
 import threading
+import time
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,6 +27,7 @@ from volte.analyse import shifts as detection
 from volte.errors import E_STORE_LOCKED, StoreError
 from volte.serve.cache import AnswerCache, encode
 from volte.serve.errors import Unavailable
+from volte.serve.readindex import ReadIndex
 
 if TYPE_CHECKING:
     from volte.coding.coder import Coded, Coder
@@ -52,6 +54,7 @@ class StoreAccess:
         pool_size: int = 8,
         settings: Settings | None = None,
         cache_bytes: int = 0,
+        read_index: bool = True,
     ) -> None:
         self.path = Path(path)
         self.writable = writable
@@ -65,6 +68,9 @@ class StoreAccess:
         self._writing = False
         self._cond = threading.Condition()
         self._write_lock = threading.Lock()
+        self.use_index = read_index
+        self._index: ReadIndex | None = None
+        self._index_lock = threading.Lock()
 
     def cached(self, key: Hashable) -> bytes | None:
         """The cached answer to ``key`` for the store as last written, None when there is none."""
@@ -99,6 +105,30 @@ class StoreAccess:
             else:
                 self.cache.put((generation, ("memo", key)), body)
         return found
+
+    def read_index(self, store: Store) -> ReadIndex | None:
+        """The read index (:mod:`volte.serve.readindex`) of the store as last written, built from ``store``
+        (a borrowed read-only store) when there is none yet; None while another request builds it (that
+        request's neighbours read the store meanwhile) or when the index is off."""
+        found = self._index
+        if not self.use_index or (found is not None and found.generation == self.generation):
+            return found if self.use_index else None
+        if not self._index_lock.acquire(blocking=False):
+            return None
+        try:
+            generation = self.generation  # stable while a store is borrowed: a write waits for its readers
+            found = self._index
+            if found is None or found.generation != generation:
+                self._index = None  # the old generation's arrays go before the new ones are read
+                began = time.perf_counter()
+                found = ReadIndex.build(store, generation=generation)
+                self._index = found
+                log.info(
+                    "read index built in %.2f s (%.0f MB)", time.perf_counter() - began, found.nbytes / 1e6
+                )
+            return found
+        finally:
+            self._index_lock.release()
 
     @contextmanager
     def reading(self) -> Iterator[Store]:
@@ -166,6 +196,7 @@ class StoreAccess:
                 with self._cond:  # before any reader may borrow again: no answer of the old data is served
                     self.generation += 1
                     self.cache.clear()
+                    self._index = None
                     self._writing = False
                     self._cond.notify_all()
 

@@ -48,9 +48,63 @@ def events(
     if not keys:  # no match, or a page past the last one: the count alone
         total_row = con.execute(f"SELECT count(*) FROM events WHERE {where.sql}", where.params).fetchone()
         return [], int(total_row[0]) if total_row else 0
-    ids = [row[1] for row in keys]
-    rows = _dicts(con.execute(EVENTS_BY_ID.format(ids=", ".join("?" * len(ids))), ids))
-    return [_jsonable(r) for r in rows], int(keys[0][0])
+    return events_by_id(con, [row[1] for row in keys]), int(keys[0][0])
+
+
+def events_by_id(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The events with these ids, in the API's order, as JSON-ready dicts (an event page's rows)."""
+    if not ids:
+        return []
+    rows = _dicts(con.execute(EVENTS_BY_ID.format(ids=", ".join("?" * len(ids))), list(ids)))
+    return [_jsonable(r) for r in rows]
+
+
+# -- the columns of the server's read index (volte.serve.readindex) ---------------------------------
+#: event columns the index holds as small integers into a dictionary of their distinct values
+INDEX_TEXT_COLUMNS = ("source", "target", "root", "code", "plover")
+NULL_DAY = 2**31 - 1  # a missing date in the index's negated day numbers: sorts after every day
+
+
+def index_events(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, np.ndarray], dict[str, list[str]]]:
+    """Every event in the API's order (``EVENTS_ORDER``): its id, its day negated (days since 1970-01-01,
+    ``NULL_DAY`` when it has none), its quad class (-1: none) and, for each ``INDEX_TEXT_COLUMNS``, the
+    position of its value in that column's sorted distinct values (-1: NULL); and those distinct values."""
+    values = {
+        column: [
+            r[0]
+            for r in con.execute(
+                f"SELECT DISTINCT {column} FROM events WHERE {column} IS NOT NULL ORDER BY {column}"
+            ).fetchall()
+        ]
+        for column in INDEX_TEXT_COLUMNS
+    }
+    joins = " ".join(
+        f"LEFT JOIN (SELECT v, (row_number() OVER (ORDER BY v) - 1)::INTEGER AS i FROM "
+        f"(SELECT DISTINCT {c} AS v FROM events WHERE {c} IS NOT NULL)) d_{c} ON e.{c} = d_{c}.v"
+        for c in INDEX_TEXT_COLUMNS
+    )
+    codes = ", ".join(f"coalesce(d_{c}.i, -1)::INTEGER AS i_{c}" for c in INDEX_TEXT_COLUMNS)
+    cols = con.execute(
+        f"SELECT e.event_id AS i_event_id, coalesce(-(e.date - DATE '1970-01-01'), {NULL_DAY})::INTEGER AS i_day, "
+        f"coalesce(e.quad_class, -1)::TINYINT AS i_quad_class, {codes} FROM events e {joins} {EVENTS_ORDER}"
+    ).fetchnumpy()
+    return {name[2:]: np.asarray(array) for name, array in cols.items()}, values
+
+
+def index_clusters(
+    con: duckdb.DuckDBPyConnection,
+) -> tuple[dict[str, np.ndarray], list[tuple[str, str, int]]]:
+    """The columns of every cluster that a dyad series sums, grouped by directed country dyad and, within
+    one, in the table's own row order (the order a one-thread ``SERIES_DAYS`` adds them up in); and the
+    dyads with their number of clusters, in that order."""
+    cols = con.execute(
+        "SELECT (date - DATE '1970-01-01')::INTEGER AS day, num_mentions, num_sources, weight, goldstein, "
+        "quad_class FROM clusters ORDER BY source_country, target_country, rowid"
+    ).fetchnumpy()
+    pairs = con.execute(
+        "SELECT source_country, target_country, count(*) FROM clusters GROUP BY ALL ORDER BY 1, 2"
+    ).fetchall()
+    return {name: np.asarray(array) for name, array in cols.items()}, [(r[0], r[1], int(r[2])) for r in pairs]
 
 
 def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:

@@ -1,0 +1,291 @@
+"""The server's read index: the columns that event filters, event pages and dyad series read, held in memory
+as numpy arrays, so that a request the answer cache has not seen costs a few vector operations instead of a
+scan of the store.
+
+Built from a read-only store at the first read after each write (:meth:`volte.serve.access.StoreAccess.
+read_index`) and stamped with the store's write generation; a write moves the generation on, so the next
+read builds it again and sees the write. Events are held in the API's order (date newest first, then
+document, sentence, trigger, id): a filter is a few masks over small integers, its count the masks' sum,
+its page a slice of the matching positions, whose rows are then fetched by id through the store's index.
+A date range is a slice of that order. The filters it does not hold (``q``, ``place``) and actors the store
+does not know go to the store as before (which answers them, or says what is wrong).
+
+A series sums a dyad's clusters per day in the table's row order, as DuckDB does on one thread: the
+answers are the store's to the last bit (DuckDB on several threads may add a day's clusters in another
+order, and its own answers then differ in the last bits from one run to the next).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from volte.store import queries as q
+from volte.store import reading
+from volte.store import series as dyad_analysis
+
+if TYPE_CHECKING:
+    from volte.store.db import Store
+
+EPOCH = date(1970, 1, 1)
+#: the event filters the index answers; any other given filter sends the query to the store
+EVENT_FILTERS = frozenset({"source", "target", "since", "until", "root", "code", "quad_class", "plover"})
+_EQUAL = ("root", "plover")  # matched whole; the other text columns by prefix
+
+
+def _day(value: date) -> int:
+    return (value - EPOCH).days
+
+
+def _small(codes: np.ndarray, size: int) -> np.ndarray:
+    """Dictionary codes (-1: NULL) in the smallest integer type that holds them."""
+    kind = np.int8 if size < 127 else np.int16 if size < 32_767 else np.int32
+    return codes.astype(kind)
+
+
+@dataclass(frozen=True)
+class EventColumns:
+    """Events in the API's order: ids, negated days (ascending, missing dates last), quad classes and
+    dictionary codes of the text columns, with each column's distinct values."""
+
+    ids: np.ndarray
+    neg_day: np.ndarray
+    dated: int  # events with a date: the first ``dated`` positions
+    quad_class: np.ndarray
+    codes: Mapping[str, np.ndarray]
+    values: Mapping[str, list[str]]
+
+
+@dataclass(frozen=True)
+class ClusterColumns:
+    """Clusters grouped by directed country dyad (each group in the table's row order) and where each
+    dyad's group starts and ends."""
+
+    day: np.ndarray
+    mentions: np.ndarray
+    sources: np.ndarray
+    weight: np.ndarray
+    goldstein: np.ndarray
+    quad_class: np.ndarray
+    spans: Mapping[tuple[str, str], tuple[int, int]]
+
+
+class ReadIndex:
+    """The read index of one write generation of a store (see the module's docstring)."""
+
+    def __init__(self, generation: int, events: EventColumns, clusters: ClusterColumns) -> None:
+        self.generation = generation
+        self.events = events
+        self.clusters = clusters
+        self._luts: dict[tuple[str, str], np.ndarray] = {}
+
+    @classmethod
+    def build(cls, store: Store, *, generation: int) -> ReadIndex:
+        cols, values = reading.index_events(store.con)
+        neg_day = cols["day"].astype(np.int32)
+        ids = cols["event_id"]
+        try:
+            ids = ids.astype("S")  # ASCII ids (volte's own are hex): one byte a character
+        except UnicodeEncodeError:
+            ids = ids.astype(np.dtypes.StringDType())
+        events = EventColumns(
+            ids=ids,
+            neg_day=neg_day,
+            dated=int(np.searchsorted(neg_day, reading.NULL_DAY, side="left")),
+            quad_class=cols["quad_class"].astype(np.int8),
+            codes={c: _small(cols[c], len(values[c])) for c in reading.INDEX_TEXT_COLUMNS},
+            values=values,
+        )
+        ccols, pairs = reading.index_clusters(store.con)
+        spans, at = {}, 0
+        for source, target, n in pairs:
+            spans[(source, target)] = (at, at + n)
+            at += n
+        clusters = ClusterColumns(
+            day=ccols["day"].astype(np.int32),
+            mentions=ccols["num_mentions"].astype(np.int32),
+            sources=ccols["num_sources"].astype(np.int32),
+            weight=ccols["weight"].astype(np.float64),
+            goldstein=ccols["goldstein"].astype(np.float64),
+            quad_class=ccols["quad_class"].astype(np.int8),
+            spans=spans,
+        )
+        return cls(generation, events, clusters)
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes held by the arrays (the dictionaries are small)."""
+        e, c = self.events, self.clusters
+        arrays = [e.ids, e.neg_day, e.quad_class, *e.codes.values()]
+        arrays += [c.day, c.mentions, c.sources, c.weight, c.goldstein, c.quad_class]
+        return sum(int(a.nbytes) for a in arrays)
+
+    # -- events ------------------------------------------------------------------------------------
+    def knows(self, column: str, prefix: str) -> bool:
+        """Whether some event's ``column`` (source or target) starts with ``prefix``."""
+        return bool(self._lut(column, prefix).any())
+
+    def _lut(self, column: str, value: str) -> np.ndarray:
+        """Per dictionary code of ``column`` (and one more, last, for NULL): whether it matches ``value``."""
+        key = (column, value)
+        lut = self._luts.get(key)
+        if lut is None:
+            values = self.events.values[column]
+            if column in _EQUAL:
+                hits = [v == value for v in values]
+            else:
+                hits = [v.startswith(value) for v in values]
+            lut = np.array([*hits, False], dtype=bool)
+            if len(self._luts) > 4096:
+                self._luts.clear()
+            self._luts[key] = lut
+        return lut
+
+    def _mask(self, column: str, value: str, lo: int, hi: int) -> np.ndarray:
+        lut = self._lut(column, value)
+        codes = self.events.codes[column][lo:hi]
+        hits = np.flatnonzero(lut[:-1])
+        if len(hits) == 0:
+            return np.zeros(hi - lo, dtype=bool)
+        if len(hits) == 1:
+            return codes == hits[0]  # type: ignore[no-any-return]
+        return lut[codes]  # type: ignore[no-any-return]  # -1 (NULL) picks the last entry: False
+
+    def find_events(self, filters: Mapping[str, Any], *, limit: int, offset: int) -> tuple[np.ndarray, int]:
+        """The ids of the page ``[offset, offset + limit)`` of the events matching ``filters`` (checked
+        and normalised as the store does: actor codes upper case, the root two digits) and how many match."""
+        ev = self.events
+        lo, hi = 0, len(ev.ids)
+        since, until = filters.get("since"), filters.get("until")
+        if since is not None or until is not None:
+            hi = ev.dated
+            if since is not None:
+                hi = int(np.searchsorted(ev.neg_day[:hi], -_day(since), side="right"))
+            if until is not None:
+                lo = int(np.searchsorted(ev.neg_day[:hi], -_day(until), side="left"))
+        mask: np.ndarray | None = None
+        for column in reading.INDEX_TEXT_COLUMNS:
+            value = filters.get(column)
+            if value:
+                part = self._mask(column, value, lo, max(lo, hi))
+                mask = part if mask is None else mask & part
+        quad = filters.get("quad_class")
+        if quad:
+            part = ev.quad_class[lo : max(lo, hi)] == int(quad)
+            mask = part if mask is None else mask & part
+        start, stop = max(int(offset), 0), max(int(offset), 0) + max(int(limit), 0)
+        if mask is None:
+            total = max(hi - lo, 0)
+            return ev.ids[lo + start : lo + min(stop, total)] if start < total else ev.ids[:0], total
+        positions = np.flatnonzero(mask)
+        return ev.ids[positions[start:stop] + lo], len(positions)
+
+    def event_extent(self) -> tuple[date | None, date | None]:
+        """The first and last day of a stored event, as ``reading.extent``."""
+        ev = self.events
+        if ev.dated == 0:
+            return None, None
+        return EPOCH + timedelta(days=-int(ev.neg_day[ev.dated - 1])), EPOCH + timedelta(
+            days=-int(ev.neg_day[0])
+        )
+
+    # -- series ------------------------------------------------------------------------------------
+    def series_days(self, source: str, target: str, *, since: date, until: date) -> list[dict[str, Any]]:
+        """``reading.series_days`` for two countries (three-letter codes): the same rows, the same sums."""
+        c = self.clusters
+        lo, hi = c.spans.get((source, target), (0, 0))
+        day = c.day[lo:hi]
+        keep = np.flatnonzero((day >= _day(since)) & (day <= _day(until)))
+        if len(keep) == 0:
+            return []
+        day = day[keep]
+        first = int(day.min())
+        slot = day - first
+        days = np.flatnonzero(np.bincount(slot))
+        weight, goldstein = c.weight[lo:hi][keep], c.goldstein[lo:hi][keep]
+        wg = weight * goldstein
+        quad = c.quad_class[lo:hi][keep]
+
+        def sums(values: np.ndarray | None) -> list[Any]:
+            return np.bincount(slot, weights=values)[days].tolist()  # type: ignore[no-any-return]
+
+        columns = {
+            "clusters": sums(None),
+            "mentions": sums(c.mentions[lo:hi][keep].astype(np.float64)),  # exact below 2**53
+            "sources": sums(c.sources[lo:hi][keep].astype(np.float64)),
+            "weight": sums(weight),
+            "goldstein_sum": sums(wg),
+            "goldstein_plain_sum": sums(goldstein),
+            "cooperation": sums(np.where(goldstein > 0, wg, 0.0)),
+            "conflict": sums(np.where(goldstein < 0, wg, 0.0)),
+            **{f"q{k}": sums((quad == k).astype(np.float64)) for k in (1, 2, 3, 4)},
+        }
+        out = []
+        for i, d in enumerate(days.tolist()):
+            row: dict[str, Any] = {"day": EPOCH + timedelta(days=first + d)}
+            for name, values in columns.items():
+                row[name] = values[i]
+            out.append(row)
+        return out
+
+
+def find_events(
+    index: ReadIndex, store: Store, *, limit: int, offset: int, **filters: Any
+) -> tuple[list[dict[str, Any]], int] | None:
+    """``store.query_events(limit=, offset=, **filters)`` answered through the index, with the store's
+    checks and errors; None when the index cannot answer it (a filter it does not hold, an actor the
+    store does not know: the store's own query answers or explains those)."""
+    if any(filters.get(name) for name in filters if name not in EVENT_FILTERS):
+        return None
+    filters = dict(filters)
+    for side in ("source", "target"):
+        if filters.get(side):
+            filters[side] = q.check_actor(filters[side], option=side)
+    q.event_filters(**filters)  # the store's checks (range, root), the same errors
+    if filters.get("root"):
+        filters["root"] = q.check_root(filters["root"])
+    if filters.get("plover"):
+        filters["plover"] = filters["plover"].upper()
+    for side in ("source", "target"):
+        if filters.get(side) and not index.knows(side, filters[side]):
+            return None
+    ids, total = index.find_events(filters, limit=limit, offset=offset)
+    return reading.events_by_id(
+        store.con, [i.decode() if isinstance(i, bytes) else str(i) for i in ids.tolist()]
+    ), total
+
+
+def dyad_series(
+    index: ReadIndex,
+    store: Store,
+    source: str,
+    target: str,
+    *,
+    freq: str,
+    since: date | None,
+    until: date | None,
+) -> list[dict[str, Any]] | None:
+    """``store.dyad_series`` through the index for two countries; None for longer codes (roles), bad
+    arguments and unknown actors (the store answers or explains those)."""
+    if freq not in dyad_analysis.FREQS or len(source) != 3 or len(target) != 3:
+        return None
+    source = q.check_actor(source, option="source")
+    target = q.check_actor(target, option="target")
+    q.check_range(since, until)
+    if not (index.knows("source", source) and index.knows("target", target)):
+        return None
+    window = dyad_analysis.clamp_range(since, until, extent=index.event_extent())
+    if window is None:
+        return []
+    days = index.series_days(source, target, since=window[0], until=window[1])
+    return dyad_analysis.series(
+        days,
+        freq=freq,
+        since=window[0] if since else None,
+        until=window[1] if until else None,
+        max_points=store.settings.store.max_points,
+    )
