@@ -206,3 +206,26 @@ def test_read_index_http_answers_byte_for_byte(access: StoreAccess) -> None:
             got = client.get(url)
             assert (got.status_code, got.content) == (want.status_code, want.content), url
         assert server._index is not None
+
+
+def test_read_index_built_at_start_sees_a_write_before_the_first_request(tmp_path: Path) -> None:
+    """``volte serve`` builds the index before it accepts requests, then lets the file go until the first
+    one: a write by another process meanwhile is seen."""
+    from volte.serve.app import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # Starlette suggests httpx2 for its TestClient; httpx still works
+        from fastapi.testclient import TestClient
+
+    path = tmp_path / "start.duckdb"
+    with Store(path) as store:
+        _fill(store.con, 0, 200)
+    with TestClient(create_app(path, settings=Settings(), token=""), base_url=LOCAL) as client:
+        server = client.app.state.store
+        built = server._index
+        assert built is not None and server._open == 0  # built, and the file is free again
+        with Store(path) as store:  # another writer, while the server holds no connection
+            _fill(store.con, 200, 260)
+        answer = client.get("/api/events?limit=1").json()
+        assert answer["total"] == 260
+        assert server._index is not built

@@ -71,6 +71,7 @@ class StoreAccess:
         self.use_index = read_index
         self._index: ReadIndex | None = None
         self._index_lock = threading.Lock()
+        self._closed_at: tuple[tuple[int, int] | None, ...] | None = None  # the file when warm() let it go
 
     def cached(self, key: Hashable) -> bytes | None:
         """The cached answer to ``key`` for the store as last written, None when there is none."""
@@ -130,6 +131,30 @@ class StoreAccess:
         finally:
             self._index_lock.release()
 
+    def warm(self) -> None:
+        """Build the read index now (``volte serve`` calls this before it accepts requests, so that the first
+        ones find it); a store that cannot be read is left to the requests, which report why."""
+        if not self.use_index or not self.path.exists():
+            return
+        try:
+            with self.reading() as store:
+                self.read_index(store)
+        except Exception as exc:  # noqa: BLE001 - reported by the first request that reads the store
+            log.warning("read index not built at start: %s", exc)
+        with self._cond:  # hold no connection until the first request: another process may still open the file
+            if not self._readers:
+                self._close_idle()
+                self._closed_at = _file_state(self.path)
+
+    def _reopened(self) -> None:
+        """Called when the pool opens the file while it held no connection since :meth:`warm`: another
+        process may have written it meanwhile, and then the index and the cached answers are old."""
+        if self._closed_at is not None and _file_state(self.path) != self._closed_at:
+            self.generation += 1
+            self.cache.clear()
+            self._index = None
+        self._closed_at = None
+
     @contextmanager
     def reading(self) -> Iterator[Store]:
         store = self._borrow()
@@ -145,6 +170,8 @@ class StoreAccess:
             self._readers += 1
             if self._idle:
                 return self._idle.pop()
+            if not self._open:
+                self._reopened()
             self._open += 1
         try:
             return self._open_store(read_only=True)
@@ -227,6 +254,19 @@ class StoreAccess:
                     code=E_STORE_LOCKED,
                 ) from exc
             raise
+
+
+def _file_state(path: Path) -> tuple[tuple[int, int] | None, ...]:
+    """(modification time, size) of the store file and of its write-ahead log (None: absent)."""
+    found: list[tuple[int, int] | None] = []
+    for each in (path, path.with_name(path.name + ".wal")):
+        try:
+            info = each.stat()
+        except OSError:
+            found.append(None)
+        else:
+            found.append((info.st_mtime_ns, info.st_size))
+    return tuple(found)
 
 
 def _close(store: Store) -> None:
