@@ -91,7 +91,14 @@ EVENT_FILTERS = [
     {"plover": "agree"},
     {"source": "USA", "root": "11", "quad_class": 3, "since": date(2025, 1, 20)},
     {"target": "BRA", "plover": "ASSAULT", "code": "19", "until": date(2025, 3, 1)},
-    {"q": "talks", "source": "COL"},  # the store answers a word search
+    {"q": "talks", "source": "COL"},
+    {"q": "TALKS"},
+    {"q": "about n", "target": "USAGOV", "since": date(2025, 1, 20)},
+    {"q": "5%"},
+    {"q": "_"},
+    {"q": "\\"},
+    {"q": "nowhere"},
+    {"place": "Bogota"},  # the store answers a place
     {"source": "PRK"},  # unknown actor: the store's E505
     {"source": "C0L"},  # not an actor code
     {"root": "21"},  # not a root
@@ -178,6 +185,8 @@ URLS = [
     "/api/events?root=19&quad_class=4&plover=assault",
     "/api/events?code=11&offset=40",
     "/api/events?source=COL&q=talks&limit=3",
+    "/api/events?q=Talks&offset=2&limit=4",
+    "/api/events?q=ab%25_&limit=4",
     "/api/events?source=PRK",
     "/api/events?source=C0L",
     "/api/dyads/COL/USA/series?freq=week",

@@ -29,8 +29,8 @@ def find_events(
     """Events matching the filters, newest first, and the number matching; ``q`` searches sentences
     (case-insensitive substring). With the server's read ``index``, answered through it where it can."""
     filters = {k: v for k, v in filters.items() if v is not None}
-    if index is not None and not q:
-        found = readindex.find_events(index, store, limit=limit, offset=offset, **filters)
+    if index is not None:
+        found = readindex.find_events(index, store, limit=limit, offset=offset, q=q or None, **filters)
         if found is not None:
             return found
     return store.query_events(q=q or None, limit=limit, offset=offset, **filters)  # type: ignore[no-any-return]

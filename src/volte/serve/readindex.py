@@ -7,8 +7,10 @@ read_index`) and stamped with the store's write generation; a write moves the ge
 read builds it again and sees the write. Events are held in the API's order (date newest first, then
 document, sentence, trigger, id): a filter is a few masks over small integers, its count the masks' sum,
 its page a slice of the matching positions, whose rows are then fetched by id through the store's index.
-A date range is a slice of that order. The filters it does not hold (``q``, ``place``) and actors the store
-does not know go to the store as before (which answers them, or says what is wrong).
+A date range is a slice of that order. A word search (``q``) runs the store's own condition once over the
+sentences and keeps which events matched, for the next searches of that word (paging through the results,
+other filters). The filter it does not hold (``place``) and actors the store does not know go to the store
+as before (which answers them, or says what is wrong).
 
 A series sums a dyad's clusters per day in the table's row order, as DuckDB does on one thread: the
 answers are the store's to the last bit (DuckDB on several threads may add a day's clusters in another
@@ -17,6 +19,8 @@ order, and its own answers then differ in the last bits from one run to the next
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -33,7 +37,8 @@ if TYPE_CHECKING:
 
 EPOCH = date(1970, 1, 1)
 #: the event filters the index answers; any other given filter sends the query to the store
-EVENT_FILTERS = frozenset({"source", "target", "since", "until", "root", "code", "quad_class", "plover"})
+EVENT_FILTERS = frozenset({"source", "target", "since", "until", "root", "code", "quad_class", "plover", "q"})
+WORD_MASKS = 16  # word searches kept per index (a megabyte each at 1M events)
 _EQUAL = ("root", "plover")  # matched whole; the other text columns by prefix
 
 
@@ -53,6 +58,7 @@ class EventColumns:
     dictionary codes of the text columns, with each column's distinct values."""
 
     ids: np.ndarray
+    position: np.ndarray  # by the store's rowid: the event's position in this order (-1: none)
     neg_day: np.ndarray
     dated: int  # events with a date: the first ``dated`` positions
     quad_class: np.ndarray
@@ -82,6 +88,8 @@ class ReadIndex:
         self.events = events
         self.clusters = clusters
         self._luts: dict[tuple[str, str], np.ndarray] = {}
+        self._words: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._words_lock = threading.Lock()
 
     @classmethod
     def build(cls, store: Store, *, generation: int) -> ReadIndex:
@@ -92,8 +100,12 @@ class ReadIndex:
             ids = ids.astype("S")  # ASCII ids (volte's own are hex): one byte a character
         except UnicodeEncodeError:
             ids = ids.astype(np.dtypes.StringDType())
+        rowids = cols["rowid"].astype(np.int64)
+        position = np.full(int(rowids.max()) + 1 if len(rowids) else 0, -1, dtype=np.int32)
+        position[rowids] = np.arange(len(rowids), dtype=np.int32)
         events = EventColumns(
             ids=ids,
+            position=position,
             neg_day=neg_day,
             dated=int(np.searchsorted(neg_day, reading.NULL_DAY, side="left")),
             quad_class=cols["quad_class"].astype(np.int8),
@@ -120,7 +132,7 @@ class ReadIndex:
     def nbytes(self) -> int:
         """Bytes held by the arrays (the dictionaries are small)."""
         e, c = self.events, self.clusters
-        arrays = [e.ids, e.neg_day, e.quad_class, *e.codes.values()]
+        arrays = [e.ids, e.position, e.neg_day, e.quad_class, *e.codes.values()]
         arrays += [c.day, c.mentions, c.sources, c.weight, c.goldstein, c.quad_class]
         return sum(int(a.nbytes) for a in arrays)
 
@@ -155,9 +167,28 @@ class ReadIndex:
             return codes == hits[0]  # type: ignore[no-any-return]
         return lut[codes]  # type: ignore[no-any-return]  # -1 (NULL) picks the last entry: False
 
-    def find_events(self, filters: Mapping[str, Any], *, limit: int, offset: int) -> tuple[np.ndarray, int]:
+    def word_mask(self, store: Store, word: str) -> np.ndarray:
+        """Per position: whether the event's sentence holds ``word`` (the store's own ``q`` condition, run
+        once over the sentences; the last ``WORD_MASKS`` words searched are kept)."""
+        with self._words_lock:
+            found = self._words.get(word)
+            if found is not None:
+                self._words.move_to_end(word)
+                return found
+        mask = np.zeros(len(self.events.ids), dtype=bool)
+        mask[self.events.position[reading.matching_rowids(store.con, q.event_filters(q=word))]] = True
+        with self._words_lock:
+            self._words[word] = mask
+            while len(self._words) > WORD_MASKS:
+                self._words.popitem(last=False)
+        return mask
+
+    def find_events(
+        self, filters: Mapping[str, Any], *, limit: int, offset: int, words: np.ndarray | None = None
+    ) -> tuple[np.ndarray, int]:
         """The ids of the page ``[offset, offset + limit)`` of the events matching ``filters`` (checked
-        and normalised as the store does: actor codes upper case, the root two digits) and how many match."""
+        and normalised as the store does: actor codes upper case, the root two digits) and ``words`` (a
+        :meth:`word_mask`), and how many match."""
         ev = self.events
         lo, hi = 0, len(ev.ids)
         since, until = filters.get("since"), filters.get("until")
@@ -173,6 +204,9 @@ class ReadIndex:
             if value:
                 part = self._mask(column, value, lo, max(lo, hi))
                 mask = part if mask is None else mask & part
+        if words is not None:
+            part = words[lo : max(lo, hi)]
+            mask = part if mask is None else mask & part
         quad = filters.get("quad_class")
         if quad:
             part = ev.quad_class[lo : max(lo, hi)] == int(quad)
@@ -253,7 +287,9 @@ def find_events(
     for side in ("source", "target"):
         if filters.get(side) and not index.knows(side, filters[side]):
             return None
-    ids, total = index.find_events(filters, limit=limit, offset=offset)
+    word = filters.pop("q", None)
+    words = index.word_mask(store, word) if word else None
+    ids, total = index.find_events(filters, limit=limit, offset=offset, words=words)
     return reading.events_by_id(
         store.con, [i.decode() if isinstance(i, bytes) else str(i) for i in ids.tolist()]
     ), total

@@ -66,7 +66,7 @@ NULL_DAY = 2**31 - 1  # a missing date in the index's negated day numbers: sorts
 
 
 def index_events(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, np.ndarray], dict[str, list[str]]]:
-    """Every event in the API's order (``EVENTS_ORDER``): its id, its day negated (days since 1970-01-01,
+    """Every event in the API's order (``EVENTS_ORDER``): its id and rowid, its day negated (days since 1970-01-01,
     ``NULL_DAY`` when it has none), its quad class (-1: none) and, for each ``INDEX_TEXT_COLUMNS``, the
     position of its value in that column's sorted distinct values (-1: NULL); and those distinct values."""
     values = {
@@ -85,10 +85,17 @@ def index_events(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, np.ndarray],
     )
     codes = ", ".join(f"coalesce(d_{c}.i, -1)::INTEGER AS i_{c}" for c in INDEX_TEXT_COLUMNS)
     cols = con.execute(
-        f"SELECT e.event_id AS i_event_id, coalesce(-(e.date - DATE '1970-01-01'), {NULL_DAY})::INTEGER AS i_day, "
+        f"SELECT e.event_id AS i_event_id, e.rowid AS i_rowid, coalesce(-(e.date - DATE '1970-01-01'), {NULL_DAY})::INTEGER AS i_day, "
         f"coalesce(e.quad_class, -1)::TINYINT AS i_quad_class, {codes} FROM events e {joins} {EVENTS_ORDER}"
     ).fetchnumpy()
     return {name[2:]: np.asarray(array) for name, array in cols.items()}, values
+
+
+def matching_rowids(con: duckdb.DuckDBPyConnection, where: q.Where) -> np.ndarray:
+    """The rowids of the events matching ``where`` (the read index's word searches)."""
+    return np.asarray(
+        con.execute(f"SELECT rowid FROM events WHERE {where.sql}", where.params).fetchnumpy()["rowid"]
+    )
 
 
 def index_clusters(
