@@ -90,6 +90,7 @@ class ReadIndex:
         self._luts: dict[tuple[str, str], np.ndarray] = {}
         self._words: OrderedDict[str, np.ndarray] = OrderedDict()
         self._words_lock = threading.Lock()
+        self._pending: dict[str, threading.Lock] = {}
 
     @classmethod
     def build(cls, store: Store, *, generation: int) -> ReadIndex:
@@ -175,12 +176,19 @@ class ReadIndex:
             if found is not None:
                 self._words.move_to_end(word)
                 return found
-        mask = np.zeros(len(self.events.ids), dtype=bool)
-        mask[self.events.position[reading.matching_rowids(store.con, q.event_filters(q=word))]] = True
-        with self._words_lock:
-            self._words[word] = mask
-            while len(self._words) > WORD_MASKS:
-                self._words.popitem(last=False)
+            pending = self._pending.setdefault(word, threading.Lock())
+        with pending:  # one search per word at a time: requests for the same word wait for the first
+            with self._words_lock:
+                found = self._words.get(word)
+            if found is not None:
+                return found
+            mask = np.zeros(len(self.events.ids), dtype=bool)
+            mask[self.events.position[reading.matching_rowids(store.con, q.event_filters(q=word))]] = True
+            with self._words_lock:
+                self._words[word] = mask
+                while len(self._words) > WORD_MASKS:
+                    self._words.popitem(last=False)
+                self._pending.pop(word, None)
         return mask
 
     def find_events(

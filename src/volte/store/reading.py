@@ -55,8 +55,19 @@ def events_by_id(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[dic
     """The events with these ids, in the API's order, as JSON-ready dicts (an event page's rows)."""
     if not ids:
         return []
-    rows = _dicts(con.execute(EVENTS_BY_ID.format(ids=", ".join("?" * len(ids))), list(ids)))
-    return [_jsonable(r) for r in rows]
+    cursor = con.execute(EVENTS_BY_ID.format(ids=", ".join("?" * len(ids))), list(ids))
+    description = cursor.description or []
+    names = [d[0] for d in description]
+    # as _jsonable, which looks at every value: only the date columns can hold dates
+    dated = [(i, names[i]) for i, d in enumerate(description) if str(d[1]).startswith(("DATE", "TIMESTAMP"))]
+    out = []
+    for values in cursor.fetchall():
+        row = dict(zip(names, values, strict=True))
+        for i, name in dated:
+            if isinstance(values[i], (date, datetime)):
+                row[name] = values[i].isoformat()
+        out.append(row)
+    return out
 
 
 # -- the columns of the server's read index (volte.serve.readindex) ---------------------------------
