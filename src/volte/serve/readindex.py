@@ -164,8 +164,11 @@ class ReadIndex:
         hits = np.flatnonzero(lut[:-1])
         if len(hits) == 0:
             return np.zeros(hi - lo, dtype=bool)
-        if len(hits) == 1:
-            return codes == hits[0]  # type: ignore[no-any-return]
+        first, last = int(hits[0]), int(hits[-1])
+        if first == last:
+            return codes == first  # type: ignore[no-any-return]
+        if last - first + 1 == len(hits):  # a prefix's values are neighbours in sorted order: a range
+            return (codes >= first) & (codes <= last)
         return lut[codes]  # type: ignore[no-any-return]  # -1 (NULL) picks the last entry: False
 
     def word_mask(self, store: Store, word: str) -> np.ndarray:
