@@ -132,6 +132,10 @@ SERIES = [
     ("COLGOV", "USA", {"freq": "week", "since": None, "until": None}),  # a role: the store's query
     ("COL", "USA", {"freq": "day", "since": date(2025, 3, 1), "until": date(2025, 1, 1)}),
     ("COL", "USA", {"freq": "day", "since": date(2030, 1, 1), "until": None}),
+    ("USA", "VEN", {"freq": "week", "since": None, "until": None}),
+    ("VEN", "COL", {"freq": "month", "since": date(2024, 12, 30), "until": date(2025, 3, 3)}),
+    ("COL", "COL", {"freq": "week", "since": date(2025, 1, 1), "until": date(2025, 1, 1)}),
+    ("USA", "USA", {"freq": "month", "since": date(2025, 2, 10), "until": None}),
 ]
 
 

@@ -239,15 +239,19 @@ class ReadIndex:
         )
 
     # -- series ------------------------------------------------------------------------------------
-    def series_days(self, source: str, target: str, *, since: date, until: date) -> list[dict[str, Any]]:
-        """``reading.series_days`` for two countries (three-letter codes): the same rows, the same sums."""
+    def day_sums(
+        self, source: str, target: str, *, since: date, until: date
+    ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """``reading.series_days`` for two countries (three-letter codes) as arrays: the days with clusters
+        in [since, until] (days since 1970-01-01, ascending) and per ``SUMS`` name the day's sum, each
+        added up in the table's row order, as DuckDB does on one thread."""
         c = self.clusters
         lo, hi = c.spans.get((source, target), (0, 0))
         day = c.day[lo:hi]
         keep = np.flatnonzero((day >= _day(since)) & (day <= _day(until)))
         if len(keep) == 0:
-            return []
-        day = day[keep]
+            return np.zeros(0, dtype=np.int64), {name: np.zeros(0) for name in SUMS}
+        day = day[keep].astype(np.int64)
         first = int(day.min())
         slot = day - first
         days = np.flatnonzero(np.bincount(slot))
@@ -255,10 +259,10 @@ class ReadIndex:
         wg = weight * goldstein
         quad = c.quad_class[lo:hi][keep]
 
-        def sums(values: np.ndarray | None) -> list[Any]:
-            return np.bincount(slot, weights=values)[days].tolist()  # type: ignore[no-any-return]
+        def sums(values: np.ndarray | None) -> np.ndarray:
+            return np.bincount(slot, weights=values)[days].astype(np.float64)
 
-        columns = {
+        found = {
             "clusters": sums(None),
             "mentions": sums(c.mentions[lo:hi][keep].astype(np.float64)),  # exact below 2**53
             "sources": sums(c.sources[lo:hi][keep].astype(np.float64)),
@@ -269,13 +273,101 @@ class ReadIndex:
             "conflict": sums(np.where(goldstein < 0, wg, 0.0)),
             **{f"q{k}": sums((quad == k).astype(np.float64)) for k in (1, 2, 3, 4)},
         }
-        out = []
-        for i, d in enumerate(days.tolist()):
-            row: dict[str, Any] = {"day": EPOCH + timedelta(days=first + d)}
-            for name, values in columns.items():
-                row[name] = values[i]
-            out.append(row)
-        return out
+        return days + first, found
+
+
+#: the daily sums of a series (``reading.series_days``' columns but the day)
+SUMS = (
+    "clusters",
+    "mentions",
+    "sources",
+    "weight",
+    "goldstein_sum",
+    "goldstein_plain_sum",
+    "cooperation",
+    "conflict",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+)
+
+
+def _period_key(days: np.ndarray, freq: str) -> np.ndarray:
+    """Per day (days since 1970-01-01): its period's number (days for day and week, the Monday; months
+    since January 1970)."""
+    if freq == "month":
+        return days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+    if freq == "week":
+        return days - (days + 3) % 7  # type: ignore[no-any-return]  # 1970-01-01 was a Thursday
+    return days
+
+
+def _key_of(day: date, freq: str) -> int:
+    return (day.year - 1970) * 12 + day.month - 1 if freq == "month" else _day(day)
+
+
+def period_series(
+    days: np.ndarray,
+    sums: Mapping[str, np.ndarray],
+    *,
+    freq: str,
+    since: date | None,
+    until: date | None,
+    max_points: int | None,
+) -> list[dict[str, Any]]:
+    """``volte.store.series.series`` over daily sums given as arrays (:meth:`ReadIndex.day_sums`): the same
+    periods, each period's sums added day by day in the same order, the same rows (``series._row``)."""
+    if not len(days) and (since is None or until is None):
+        return []
+    keys = _period_key(days, freq)
+    first = dyad_analysis.period_start(since, freq=freq) if since else _period_date(int(keys.min()), freq)
+    last = dyad_analysis.period_start(until, freq=freq) if until else _period_date(int(keys.max()), freq)
+    if max_points is not None:
+        dyad_analysis.check_points(first, last, freq=freq, max_points=max_points)
+    n = dyad_analysis.count_periods(first, last, freq=freq) if first <= last else 0
+    if n == 0:
+        return []
+    slot = keys - _key_of(first, freq)
+    if freq == "week":
+        slot //= 7
+    totals = {name: np.bincount(slot, weights=values, minlength=n)[:n] for name, values in sums.items()}
+    if freq == "month":
+        starts = np.arange(_key_of(first, freq), _key_of(first, freq) + n).astype("datetime64[M]")
+    else:
+        step = 7 if freq == "week" else 1
+        starts = np.arange(_day(first), _day(first) + n * step, step).astype("datetime64[D]")
+    periods = np.datetime_as_string(starts.astype("datetime64[D]"), unit="D").tolist()
+    clusters = totals["clusters"].astype(np.int64).tolist()
+    weight, gsum, gplain = (totals[k].tolist() for k in ("weight", "goldstein_sum", "goldstein_plain_sum"))
+    ints = {k: totals[k].astype(np.int64).tolist() for k in ("mentions", "sources", "q1", "q2", "q3", "q4")}
+    coop, conflict = totals["cooperation"].tolist(), totals["conflict"].tolist()
+    # the fields and roundings of volte.store.series._row, row by row
+    return [
+        {
+            "period": periods[i],
+            "clusters": clusters[i],
+            "mentions": ints["mentions"][i],
+            "sources": ints["sources"][i],
+            "weight": round(weight[i], 4),
+            "goldstein_sum": round(gsum[i], 4),
+            "goldstein_mean": round(gsum[i] / weight[i], 4) if weight[i] else None,
+            "goldstein_mean_unweighted": round(gplain[i] / clusters[i], 4) if clusters[i] else None,
+            "cooperation": round(coop[i], 4),
+            "conflict": round(conflict[i], 4),
+            "q1": ints["q1"][i],
+            "q2": ints["q2"][i],
+            "q3": ints["q3"][i],
+            "q4": ints["q4"][i],
+        }
+        for i in range(n)
+    ]
+
+
+def _period_date(key: int, freq: str) -> date:
+    if freq == "month":
+        return date(1970 + key // 12, key % 12 + 1, 1)
+    return EPOCH + timedelta(days=key)
 
 
 def find_events(
@@ -328,11 +420,12 @@ def dyad_series(
     window = dyad_analysis.clamp_range(since, until, extent=index.event_extent())
     if window is None:
         return []
-    days = index.series_days(source, target, since=window[0], until=window[1])
-    return dyad_analysis.series(
+    days, sums = index.day_sums(source, target, since=window[0], until=window[1])
+    return period_series(
         days,
+        sums,
         freq=freq,
-        since=window[0] if since else None,
+        since=window[0] if since else None,  # as Store.dyad_series
         until=window[1] if until else None,
         max_points=store.settings.store.max_points,
     )
