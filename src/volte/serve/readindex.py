@@ -96,14 +96,10 @@ class ReadIndex:
     def build(cls, store: Store, *, generation: int) -> ReadIndex:
         cols, values = reading.index_events(store.con)
         neg_day = cols["day"].astype(np.int32)
-        ids = cols["event_id"]
-        try:
-            ids = ids.astype("S")  # ASCII ids (volte's own are hex): one byte a character
-        except UnicodeEncodeError:
-            ids = ids.astype(np.dtypes.StringDType())
         rowids = cols["rowid"].astype(np.int64)
         position = np.full(int(rowids.max()) + 1 if len(rowids) else 0, -1, dtype=np.int32)
         position[rowids] = np.arange(len(rowids), dtype=np.int32)
+        ids = _event_ids(store, position)
         events = EventColumns(
             ids=ids,
             position=position,
@@ -368,6 +364,21 @@ def _period_date(key: int, freq: str) -> date:
     if freq == "month":
         return date(1970 + key // 12, key % 12 + 1, 1)
     return EPOCH + timedelta(days=key)
+
+
+def _event_ids(store: Store, position: np.ndarray) -> np.ndarray:
+    """The event ids in the index's order (``position``: by rowid): one byte a character when they are
+    ASCII (volte's own are hexadecimal), else numpy strings."""
+    size = int((position >= 0).sum())
+    ids: np.ndarray = np.zeros(size, dtype=f"S{max(reading.event_id_bytes(store.con), 1)}")
+    try:
+        for rowids, chunk in reading.event_ids(store.con):
+            ids[position[rowids]] = chunk.astype("S")
+    except UnicodeEncodeError:
+        ids = np.empty(size, dtype=np.dtypes.StringDType())
+        for rowids, chunk in reading.event_ids(store.con):
+            ids[position[rowids]] = chunk
+    return ids
 
 
 def find_events(

@@ -4,7 +4,7 @@ themselves live in volte.analyse.shifts, which calls these functions."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -77,7 +77,7 @@ NULL_DAY = 2**31 - 1  # a missing date in the index's negated day numbers: sorts
 
 
 def index_events(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, np.ndarray], dict[str, list[str]]]:
-    """Every event in the API's order (``EVENTS_ORDER``): its id and rowid, its day negated (days since 1970-01-01,
+    """Every event in the API's order (``EVENTS_ORDER``): its rowid, its day negated (days since 1970-01-01,
     ``NULL_DAY`` when it has none), its quad class (-1: none) and, for each ``INDEX_TEXT_COLUMNS``, the
     position of its value in that column's sorted distinct values (-1: NULL); and those distinct values."""
     values = {
@@ -96,10 +96,28 @@ def index_events(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, np.ndarray],
     )
     codes = ", ".join(f"coalesce(d_{c}.i, -1)::INTEGER AS i_{c}" for c in INDEX_TEXT_COLUMNS)
     cols = con.execute(
-        f"SELECT e.event_id AS i_event_id, e.rowid AS i_rowid, coalesce(-(e.date - DATE '1970-01-01'), {NULL_DAY})::INTEGER AS i_day, "
+        f"SELECT e.rowid AS i_rowid, coalesce(-(e.date - DATE '1970-01-01'), {NULL_DAY})::INTEGER AS i_day, "
         f"coalesce(e.quad_class, -1)::TINYINT AS i_quad_class, {codes} FROM events e {joins} {EVENTS_ORDER}"
     ).fetchnumpy()
     return {name[2:]: np.asarray(array) for name, array in cols.items()}, values
+
+
+def event_ids(
+    con: duckdb.DuckDBPyConnection, *, rows: int = 131_072
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Every event's rowid and id, ``rows`` rowids at a time (the ids of a million events as Python strings
+    would take some 70 MB at once)."""
+    last = (con.execute("SELECT max(rowid) FROM events").fetchone() or (None,))[0]
+    for lo in range(0, -1 if last is None else int(last) + 1, rows):
+        chunk = con.execute(
+            "SELECT rowid, event_id FROM events WHERE rowid >= ? AND rowid < ?", [lo, lo + rows]
+        ).fetchnumpy()
+        yield np.asarray(chunk["rowid"]), np.asarray(chunk["event_id"])
+
+
+def event_id_bytes(con: duckdb.DuckDBPyConnection) -> int:
+    """The length in bytes of the longest event id (0 for an empty store)."""
+    return int((con.execute("SELECT max(strlen(event_id)) FROM events").fetchone() or (0,))[0] or 0)
 
 
 def matching_rowids(con: duckdb.DuckDBPyConnection, where: q.Where) -> np.ndarray:
@@ -115,14 +133,20 @@ def index_clusters(
     """The columns of every cluster that a dyad series sums, grouped by directed country dyad and, within
     one, in the table's own row order (the order a one-thread ``SERIES_DAYS`` adds them up in); and the
     dyads with their number of clusters, in that order."""
-    cols = con.execute(
-        "SELECT (date - DATE '1970-01-01')::INTEGER AS day, num_mentions, num_sources, weight, goldstein, "
-        "quad_class FROM clusters ORDER BY source_country, target_country, rowid"
-    ).fetchnumpy()
     pairs = con.execute(
         "SELECT source_country, target_country, count(*) FROM clusters GROUP BY ALL ORDER BY 1, 2"
     ).fetchall()
-    return {name: np.asarray(array) for name, array in cols.items()}, [(r[0], r[1], int(r[2])) for r in pairs]
+    # the dyads numbered in that order, joined in, and the rows sorted here (less memory than DuckDB's sort)
+    cols = con.execute(
+        "SELECT c.rowid AS _rowid, p.i AS _pair, (c.date - DATE '1970-01-01')::INTEGER AS day, c.num_mentions, "
+        "c.num_sources, c.weight, c.goldstein, c.quad_class FROM clusters c JOIN (SELECT source_country, "
+        "target_country, (row_number() OVER (ORDER BY source_country, target_country) - 1)::INTEGER AS i "
+        "FROM (SELECT DISTINCT source_country, target_country FROM clusters)) p USING (source_country, target_country)"
+    ).fetchnumpy()
+    order = np.lexsort((np.asarray(cols.pop("_rowid")), np.asarray(cols.pop("_pair"))))
+    return {name: np.asarray(array)[order] for name, array in cols.items()}, [
+        (r[0], r[1], int(r[2])) for r in pairs
+    ]
 
 
 def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
