@@ -66,7 +66,7 @@ def access(tmp_path: Path) -> Any:
     path = tmp_path / "index.duckdb"
     with Store(path) as store:
         _fill(store.con, 0, 1500)
-    found = StoreAccess(path, writable=True, settings=Settings())
+    found = StoreAccess(path, writable=True, settings=Settings(), index_share=1.0)  # rebuilt at once
     yield found
     found.close()
 
@@ -186,6 +186,24 @@ def test_read_index_off_or_busy_leaves_reads_to_the_store(access: StoreAccess) -
             access._index_lock.release()
         access.use_index = False
         assert access.read_index(store) is None
+
+
+def test_read_index_rebuilds_take_a_share_of_the_time(access: StoreAccess) -> None:
+    """After a write, the index is rebuilt no sooner than nine times its build time after the last build
+    (``index_share`` 0.1); reads meanwhile are the store's."""
+    access.index_share = 0.1
+    with access.reading() as store:
+        built = access.read_index(store)
+    assert built is not None
+    with access.writing() as store:
+        _fill(store.con, 1500, 1510)
+    with access.reading() as store:
+        assert access.read_index(store) is None
+        assert lookups.find_events(store, limit=1, offset=0, index=None)[1] == 1510
+    access._next_build = 0.0  # as when the time is up
+    with access.reading() as store:
+        again = access.read_index(store)
+    assert again is not None and again is not built and again.generation == access.generation
 
 
 URLS = [

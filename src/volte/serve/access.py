@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from volte.store.db import Store
 
 log = logging.getLogger(__name__)
+INDEX_SHARE = 0.1  # the largest share of the server's time that rebuilding its read index may take
 
 
 class StoreAccess:
@@ -55,6 +56,7 @@ class StoreAccess:
         settings: Settings | None = None,
         cache_bytes: int = 0,
         read_index: bool = True,
+        index_share: float = INDEX_SHARE,
     ) -> None:
         self.path = Path(path)
         self.writable = writable
@@ -71,6 +73,8 @@ class StoreAccess:
         self.use_index = read_index
         self._index: ReadIndex | None = None
         self._index_lock = threading.Lock()
+        self.index_share = index_share
+        self._next_build = 0.0  # time.monotonic() before which the index is not built again
         self._closed_at: tuple[tuple[int, int] | None, ...] | None = None  # the file when warm() let it go
 
     def cached(self, key: Hashable) -> bytes | None:
@@ -110,10 +114,14 @@ class StoreAccess:
     def read_index(self, store: Store) -> ReadIndex | None:
         """The read index (:mod:`volte.serve.readindex`) of the store as last written, built from ``store``
         (a borrowed read-only store) when there is none yet; None while another request builds it (that
-        request's neighbours read the store meanwhile) or when the index is off."""
+        request's neighbours read the store meanwhile), when the index is off, or for a while after a
+        rebuild: rebuilding takes at most ``index_share`` of the time (a tenth), however often the
+        store is written (reads in between go to the store, as without an index)."""
         found = self._index
         if not self.use_index or (found is not None and found.generation == self.generation):
             return found if self.use_index else None
+        if time.monotonic() < self._next_build:
+            return None
         if not self._index_lock.acquire(blocking=False):
             return None
         try:
@@ -124,9 +132,9 @@ class StoreAccess:
                 began = time.perf_counter()
                 found = ReadIndex.build(store, generation=generation)
                 self._index = found
-                log.info(
-                    "read index built in %.2f s (%.0f MB)", time.perf_counter() - began, found.nbytes / 1e6
-                )
+                took = time.perf_counter() - began
+                self._next_build = time.monotonic() + took * (1 / self.index_share - 1)
+                log.info("read index built in %.2f s (%.0f MB)", took, found.nbytes / 1e6)
             return found
         finally:
             self._index_lock.release()
@@ -141,7 +149,8 @@ class StoreAccess:
                 self.read_index(store)
         except Exception as exc:  # noqa: BLE001 - reported by the first request that reads the store
             log.warning("read index not built at start: %s", exc)
-        with self._cond:  # hold no connection until the first request: another process may still open the file
+        # hold no connection until the first request: another process may still open the file meanwhile
+        with self._cond:
             if not self._readers:
                 self._close_idle()
                 self._closed_at = _file_state(self.path)
