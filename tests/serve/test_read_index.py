@@ -40,7 +40,8 @@ SELECT printf('e%05d', (n * 7919) % 100000) AS event_id, printf('d%04d', n // 3)
        0.0 AS goldstein, (['CONSULT', 'AGREE', 'AGREE', 'ACCUSE', 'ACCUSE', 'ASSAULT', NULL][1 + n % 7]) AS plover,
        'said' AS trigger, 'p' AS pattern, 'asserted' AS factuality, 'news' AS kind, 'test' AS coder_version,
        (n % 5)::INTEGER AS trigger_start, -1 AS trigger_end, -1 AS source_start, -1 AS source_end,
-       -1 AS target_start, -1 AS target_end, printf('c%05d', n) AS cluster_id, 'host' AS publisher,
+       -1 AS target_start, -1 AS target_end,
+       CASE WHEN n % 11 = 0 THEN NULL ELSE printf('c%05d', n) END AS cluster_id, 'host' AS publisher,
        'test' AS volte_version
 FROM range(?, ?) r(n)
 """
@@ -170,11 +171,17 @@ def test_read_index_sees_each_write(access: StoreAccess) -> None:
                 store.con.execute(
                     "INSERT INTO events BY NAME SELECT * REPLACE ('évé-' || event_id AS event_id) FROM events "
                     "WHERE source = 'COLGOV' LIMIT 3"
+                )  # and document ids longer than the index keeps as bytes
+                store.con.execute(
+                    "INSERT INTO events BY NAME SELECT * REPLACE ('x' || event_id AS event_id, "
+                    "repeat('d', 40) || doc_id AS doc_id) FROM events WHERE source = 'USA' LIMIT 5"
                 )
         assert access._index is None  # dropped with the write
         assert _compare(access) > before
         assert access._index is not first
+    texts = access._index.events.texts if access._index is not None else {}
     assert access._index is not None and access._index.events.ids.dtype.kind == "T"  # numpy strings
+    assert texts["doc_id"].dtype.kind == "T" and "cluster_id:null" in texts
 
 
 def test_read_index_off_or_busy_leaves_reads_to_the_store(access: StoreAccess) -> None:

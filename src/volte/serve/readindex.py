@@ -58,6 +58,7 @@ class EventColumns:
     dictionary codes of the text columns, with each column's distinct values."""
 
     ids: np.ndarray
+    texts: Mapping[str, np.ndarray]  # doc_id, cluster_id (and cluster_id:null, a mask, when bytes hold NULLs)
     position: np.ndarray  # by the store's rowid: the event's position in this order (-1: none)
     neg_day: np.ndarray
     dated: int  # events with a date: the first ``dated`` positions
@@ -99,9 +100,11 @@ class ReadIndex:
         rowids = cols["rowid"].astype(np.int64)
         position = np.full(int(rowids.max()) + 1 if len(rowids) else 0, -1, dtype=np.int32)
         position[rowids] = np.arange(len(rowids), dtype=np.int32)
-        ids = _event_ids(store, position)
+        texts = _event_texts(store, position)
+        ids = texts.pop("event_id")
         events = EventColumns(
             ids=ids,
+            texts=texts,
             position=position,
             neg_day=neg_day,
             dated=int(np.searchsorted(neg_day, reading.NULL_DAY, side="left")),
@@ -129,7 +132,7 @@ class ReadIndex:
     def nbytes(self) -> int:
         """Bytes held by the arrays (the dictionaries are small)."""
         e, c = self.events, self.clusters
-        arrays = [e.ids, e.position, e.neg_day, e.quad_class, *e.codes.values()]
+        arrays = [e.ids, *e.texts.values(), e.position, e.neg_day, e.quad_class, *e.codes.values()]
         arrays += [c.day, c.mentions, c.sources, c.weight, c.goldstein, c.quad_class]
         return sum(int(a.nbytes) for a in arrays)
 
@@ -193,9 +196,9 @@ class ReadIndex:
     def find_events(
         self, filters: Mapping[str, Any], *, limit: int, offset: int, words: np.ndarray | None = None
     ) -> tuple[np.ndarray, int]:
-        """The ids of the page ``[offset, offset + limit)`` of the events matching ``filters`` (checked
-        and normalised as the store does: actor codes upper case, the root two digits) and ``words`` (a
-        :meth:`word_mask`), and how many match."""
+        """The positions of the page ``[offset, offset + limit)`` of the events matching ``filters``
+        (checked and normalised as the store does: actor codes upper case, the root two digits) and
+        ``words`` (a :meth:`word_mask`), and how many match."""
         ev = self.events
         lo, hi = 0, len(ev.ids)
         since, until = filters.get("since"), filters.get("until")
@@ -221,9 +224,21 @@ class ReadIndex:
         start, stop = max(int(offset), 0), max(int(offset), 0) + max(int(limit), 0)
         if mask is None:
             total = max(hi - lo, 0)
-            return ev.ids[lo + start : lo + min(stop, total)] if start < total else ev.ids[:0], total
+            return np.arange(lo + start, lo + max(min(stop, total), start)), total
         positions = np.flatnonzero(mask)
-        return ev.ids[positions[start:stop] + lo], len(positions)
+        return positions[start:stop] + lo, len(positions)
+
+    def texts(self, column: str, at: np.ndarray) -> list[str | None]:
+        """The values of ``column`` (``event_id`` or one of ``reading.INDEX_PAGE_COLUMNS``) at positions."""
+        ev = self.events
+        values = ev.ids[at] if column == "event_id" else ev.texts[column][at]
+        if values.dtype.kind != "S":
+            return values.tolist()  # type: ignore[no-any-return]
+        nulls = ev.texts.get(f"{column}:null")
+        found: list[str | None] = [v.decode() for v in values.tolist()]
+        if nulls is not None:
+            found = [None if null else v for v, null in zip(found, nulls[at].tolist(), strict=True)]
+        return found
 
     def event_extent(self) -> tuple[date | None, date | None]:
         """The first and last day of a stored event, as ``reading.extent``."""
@@ -366,19 +381,39 @@ def _period_date(key: int, freq: str) -> date:
     return EPOCH + timedelta(days=key)
 
 
-def _event_ids(store: Store, position: np.ndarray) -> np.ndarray:
-    """The event ids in the index's order (``position``: by rowid): one byte a character when they are
-    ASCII (volte's own are hexadecimal), else numpy strings."""
+NARROW = 32  # text columns whose values are all ASCII and at most this long are kept one byte a character
+
+
+def _event_texts(store: Store, position: np.ndarray) -> dict[str, np.ndarray]:
+    """Per ``reading.INDEX_PAGE_COLUMNS``: its values in the index's order (``position``: by rowid), as fixed
+    width bytes when they are short and ASCII (volte's ids are hexadecimal), else numpy strings (None:
+    NULL); a column of fixed width bytes with NULLs has a mask of them under ``<column>:null``."""
     size = int((position >= 0).sum())
-    ids: np.ndarray = np.zeros(size, dtype=f"S{max(reading.event_id_bytes(store.con), 1)}")
-    try:
-        for rowids, chunk in reading.event_ids(store.con):
-            ids[position[rowids]] = chunk.astype("S")
-    except UnicodeEncodeError:
-        ids = np.empty(size, dtype=np.dtypes.StringDType())
-        for rowids, chunk in reading.event_ids(store.con):
-            ids[position[rowids]] = chunk
-    return ids
+    widths = reading.text_bytes(store.con)
+    out: dict[str, np.ndarray] = {}
+    for column, width in widths.items():
+        out[column] = np.zeros(size, dtype=f"S{max(width, 1)}") if width <= NARROW else _strings(size)
+    for rowids, chunk in reading.event_texts(store.con):
+        at = position[rowids]
+        for column, values in chunk.items():
+            nulls = np.asarray(values == None, dtype=bool)  # noqa: E711 - elementwise on an object array
+            if nulls.any() and out[column].dtype.kind == "S":
+                out.setdefault(f"{column}:null", np.zeros(size, dtype=bool))[at] = nulls
+                values = np.where(nulls, "", values)
+            if out[column].dtype.kind == "S":
+                try:
+                    out[column][at] = values.astype("S")
+                    continue
+                except UnicodeEncodeError:  # not ASCII: numpy strings from here on
+                    strings = _strings(size)
+                    strings[:] = [v.decode() for v in out[column].tolist()]
+                    out[column] = strings
+            out[column][at] = values
+    return out
+
+
+def _strings(size: int) -> np.ndarray:
+    return np.full(size, None, dtype=np.dtypes.StringDType(na_object=None))
 
 
 def find_events(
@@ -403,10 +438,11 @@ def find_events(
             return None
     word = filters.pop("q", None)
     words = index.word_mask(store, word) if word else None
-    ids, total = index.find_events(filters, limit=limit, offset=offset, words=words)
-    return reading.events_by_id(
-        store.con, [i.decode() if isinstance(i, bytes) else str(i) for i in ids.tolist()]
-    ), total
+    at, total = index.find_events(filters, limit=limit, offset=offset, words=words)
+    ids = [str(i) for i in index.texts("event_id", at)]
+    known = {c: index.texts(c, at) for c in reading.INDEX_PAGE_COLUMNS if c != "event_id"}
+    rows = reading.page_by_id(store.con, ids, known)
+    return (rows if rows is not None else reading.events_by_id(store.con, ids)), total
 
 
 def dyad_series(

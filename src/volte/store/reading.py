@@ -4,7 +4,7 @@ themselves live in volte.analyse.shifts, which calls these functions."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -102,22 +102,61 @@ def index_events(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, np.ndarray],
     return {name[2:]: np.asarray(array) for name, array in cols.items()}, values
 
 
-def event_ids(
+#: the text columns of an event page that the read index holds per event (its page fetch reads the rest)
+INDEX_PAGE_COLUMNS = ("event_id", "doc_id", "cluster_id")
+PAGE_COLUMNS = ("event_id", *(c for c in OUT_COLUMNS if c not in INDEX_PAGE_COLUMNS))
+
+
+def event_texts(
     con: duckdb.DuckDBPyConnection, *, rows: int = 131_072
-) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    """Every event's rowid and id, ``rows`` rowids at a time (the ids of a million events as Python strings
-    would take some 70 MB at once)."""
+) -> Iterator[tuple[np.ndarray, dict[str, np.ndarray]]]:
+    """Every event's rowid and ``INDEX_PAGE_COLUMNS`` (None for NULL), ``rows`` rowids at a time (the ids
+    of a million events as Python strings would take some 70 MB at once)."""
     last = (con.execute("SELECT max(rowid) FROM events").fetchone() or (None,))[0]
     for lo in range(0, -1 if last is None else int(last) + 1, rows):
         chunk = con.execute(
-            "SELECT rowid, event_id FROM events WHERE rowid >= ? AND rowid < ?", [lo, lo + rows]
+            f"SELECT rowid, {', '.join(INDEX_PAGE_COLUMNS)} FROM events WHERE rowid >= ? AND rowid < ?",
+            [lo, lo + rows],
         ).fetchnumpy()
-        yield np.asarray(chunk["rowid"]), np.asarray(chunk["event_id"])
+        yield np.asarray(chunk["rowid"]), {c: np.asarray(chunk[c]) for c in INDEX_PAGE_COLUMNS}
 
 
-def event_id_bytes(con: duckdb.DuckDBPyConnection) -> int:
-    """The length in bytes of the longest event id (0 for an empty store)."""
-    return int((con.execute("SELECT max(strlen(event_id)) FROM events").fetchone() or (0,))[0] or 0)
+def text_bytes(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """The length in bytes of the longest value of each ``INDEX_PAGE_COLUMNS`` (0 when none)."""
+    row = con.execute(
+        f"SELECT {', '.join(f'max(strlen({c}))' for c in INDEX_PAGE_COLUMNS)} FROM events"
+    ).fetchone() or (None,) * len(INDEX_PAGE_COLUMNS)
+    return {c: int(v or 0) for c, v in zip(INDEX_PAGE_COLUMNS, row, strict=True)}
+
+
+def page_by_id(
+    con: duckdb.DuckDBPyConnection, ids: Sequence[str], known: Mapping[str, Sequence[Any]]
+) -> list[dict[str, Any]] | None:
+    """As :func:`events_by_id`, ``ids`` already in the API's order and the values of ``INDEX_PAGE_COLUMNS``
+    given (``known``, one list each, in the order of ``ids``): only the other columns are read (the
+    unique text columns cost the most to fetch by row), and no sort. None if an id is not found."""
+    if not ids:
+        return []
+    cursor = con.execute(
+        f"SELECT {', '.join(PAGE_COLUMNS)} FROM events WHERE event_id IN ({', '.join('?' * len(ids))})",
+        list(ids),
+    )
+    description = cursor.description or []
+    dated = [i for i, d in enumerate(description) if str(d[1]).startswith(("DATE", "TIMESTAMP"))]
+    found: dict[str, dict[str, Any]] = {}
+    for values in cursor.fetchall():
+        row = dict(zip(PAGE_COLUMNS, values, strict=True))
+        for i in dated:
+            if isinstance(values[i], (date, datetime)):
+                row[PAGE_COLUMNS[i]] = values[i].isoformat()
+        found[values[0]] = row
+    if len(found) != len(ids):
+        return None
+    out = []
+    for i, event_id in enumerate(ids):
+        row = found[event_id]
+        out.append({c: known[c][i] if c in known else row[c] for c in OUT_COLUMNS})
+    return out
 
 
 def matching_rowids(con: duckdb.DuckDBPyConnection, where: q.Where) -> np.ndarray:
