@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import pickle
 import threading
+import time
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,6 +27,7 @@ from volte.analyse import shifts as detection
 from volte.errors import E_STORE_LOCKED, StoreError
 from volte.serve.cache import AnswerCache, encode
 from volte.serve.errors import Unavailable
+from volte.serve.readindex import ReadIndex
 from volte.store.db import Store
 
 if TYPE_CHECKING:
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     from volte.settings import Settings
 
 log = logging.getLogger(__name__)
+INDEX_SHARE = 0.1  # the largest share of the server's time that rebuilding its read index may take
 
 
 class StoreAccess:
@@ -52,6 +55,8 @@ class StoreAccess:
         pool_size: int = 8,
         settings: Settings | None = None,
         cache_bytes: int = 0,
+        read_index: bool = True,
+        index_share: float = INDEX_SHARE,
     ) -> None:
         self.path = Path(path)
         self.writable = writable
@@ -65,6 +70,12 @@ class StoreAccess:
         self._writing = False
         self._cond = threading.Condition()
         self._write_lock = threading.Lock()
+        self.use_index = read_index
+        self._index: ReadIndex | None = None
+        self._index_lock = threading.Lock()
+        self.index_share = index_share
+        self._next_build = 0.0  # time.monotonic() before which the index is not built again
+        self._closed_at: tuple[tuple[int, int] | None, ...] | None = None  # the file when warm() let it go
 
     def cached(self, key: Hashable) -> bytes | None:
         """The cached answer to ``key`` for the store as last written, None when there is none."""
@@ -100,6 +111,59 @@ class StoreAccess:
                 self.cache.put((generation, ("memo", key)), body)
         return found
 
+    def read_index(self, store: Store) -> ReadIndex | None:
+        """The read index (:mod:`volte.serve.readindex`) of the store as last written, built from ``store``
+        (a borrowed read-only store) when there is none yet; None while another request builds it (that
+        request's neighbours read the store meanwhile), when the index is off, or for a while after a
+        rebuild: rebuilding takes at most ``index_share`` of the time (a tenth), however often the
+        store is written (reads in between go to the store, as without an index)."""
+        found = self._index
+        if not self.use_index or (found is not None and found.generation == self.generation):
+            return found if self.use_index else None
+        if time.monotonic() < self._next_build:
+            return None
+        if not self._index_lock.acquire(blocking=False):
+            return None
+        try:
+            generation = self.generation  # stable while a store is borrowed: a write waits for its readers
+            found = self._index
+            if found is None or found.generation != generation:
+                self._index = None  # the old generation's arrays go before the new ones are read
+                began = time.perf_counter()
+                found = ReadIndex.build(store, generation=generation)
+                self._index = found
+                took = time.perf_counter() - began
+                self._next_build = time.monotonic() + took * (1 / self.index_share - 1)
+                log.info("read index built in %.2f s (%.0f MB)", took, found.nbytes / 1e6)
+            return found
+        finally:
+            self._index_lock.release()
+
+    def warm(self) -> None:
+        """Build the read index now (``volte serve`` calls this before it accepts requests, so that the first
+        ones find it); a store that cannot be read is left to the requests, which report why."""
+        if not self.use_index or not self.path.exists():
+            return
+        try:
+            with self.reading() as store:
+                self.read_index(store)
+        except Exception as exc:  # noqa: BLE001 - reported by the first request that reads the store
+            log.warning("read index not built at start: %s", exc)
+        # hold no connection until the first request: another process may still open the file meanwhile
+        with self._cond:
+            if not self._readers:
+                self._close_idle()
+                self._closed_at = _file_state(self.path)
+
+    def _reopened(self) -> None:
+        """Called when the pool opens the file while it held no connection since :meth:`warm`: another
+        process may have written it meanwhile, and then the index and the cached answers are old."""
+        if self._closed_at is not None and _file_state(self.path) != self._closed_at:
+            self.generation += 1
+            self.cache.clear()
+            self._index = None
+        self._closed_at = None
+
     @contextmanager
     def reading(self) -> Iterator[Store]:
         store = self._borrow()
@@ -115,6 +179,8 @@ class StoreAccess:
             self._readers += 1
             if self._idle:
                 return self._idle.pop()
+            if not self._open:
+                self._reopened()
             self._open += 1
         try:
             return self._open_store(read_only=True)
@@ -164,6 +230,7 @@ class StoreAccess:
                 with self._cond:  # before any reader may borrow again: no answer of the old data is served
                     self.generation += 1
                     self.cache.clear()
+                    self._index = None
                     self._writing = False
                     self._cond.notify_all()
 
@@ -192,6 +259,19 @@ class StoreAccess:
                     code=E_STORE_LOCKED,
                 ) from exc
             raise
+
+
+def _file_state(path: Path) -> tuple[tuple[int, int] | None, ...]:
+    """(modification time, size) of the store file and of its write-ahead log (None: absent)."""
+    found: list[tuple[int, int] | None] = []
+    for each in (path, path.with_name(path.name + ".wal")):
+        try:
+            info = each.stat()
+        except OSError:
+            found.append(None)
+        else:
+            found.append((info.st_mtime_ns, info.st_size))
+    return tuple(found)
 
 
 def _close(store: Store) -> None:

@@ -7,10 +7,14 @@ no events at all.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from volte.analyse import shifts as detection
 from volte.errors import E_STORE_UNKNOWN_ACTOR, StoreError
+from volte.serve import readindex
+
+if TYPE_CHECKING:
+    from volte.serve.readindex import ReadIndex
 
 
 def find_events(
@@ -19,19 +23,37 @@ def find_events(
     q: str | None = None,
     limit: int,
     offset: int,
+    index: ReadIndex | None = None,
     **filters: Any,
 ) -> tuple[list[dict[str, Any]], int]:
     """Events matching the filters, newest first, and the number matching; ``q`` searches sentences
-    (case-insensitive substring)."""
+    (case-insensitive substring). With the server's read ``index``, answered through it where it can."""
     filters = {k: v for k, v in filters.items() if v is not None}
+    if index is not None:
+        found = readindex.find_events(index, store, limit=limit, offset=offset, q=q or None, **filters)
+        if found is not None:
+            return found
     return store.query_events(q=q or None, limit=limit, offset=offset, **filters)  # type: ignore[no-any-return]
 
 
 def series_points(
-    store: Any, source: str, target: str, *, freq: str, since: date | None, until: date | None
+    store: Any,
+    source: str,
+    target: str,
+    *,
+    freq: str,
+    since: date | None,
+    until: date | None,
+    index: ReadIndex | None = None,
 ) -> list[dict[str, Any]]:
-    """The dyad series with the API's names: ``date`` (period start) and ``events`` (event clusters)."""
-    rows = store.dyad_series(source, target, freq=freq, since=since, until=until)
+    """The dyad series with the API's names: ``date`` (period start) and ``events`` (event clusters).
+    With the server's read ``index``, computed from it where it can."""
+    found = None
+    if index is not None:
+        found = readindex.dyad_series(index, store, source, target, freq=freq, since=since, until=until)
+    rows = (
+        found if found is not None else store.dyad_series(source, target, freq=freq, since=since, until=until)
+    )
     return [
         {"date": r.get("period", r.get("date")), "events": r.get("clusters", r.get("events")), **r}
         for r in rows

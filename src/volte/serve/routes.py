@@ -137,8 +137,11 @@ EventFilters = Annotated[dict[str, Any], Depends(event_filters)]
 
 @router.get("/events", summary="Coded events, filtered and paged", response_model=ANSWER)
 async def events(request: Request, filters: EventFilters, limit: Limit = 100, offset: Offset = 0) -> Response:
+    access = request.app.state.store
+
     def compute(store: Store) -> dict[str, Any]:
-        rows, total = lookups.find_events(store, limit=limit, offset=offset, **filters)
+        index = access.read_index(store)
+        rows, total = lookups.find_events(store, limit=limit, offset=offset, index=index, **filters)
         return {"events": rows, "total": total, "limit": limit, "offset": offset}
 
     key = ("events", *sorted(filters.items()), limit, offset)
@@ -232,8 +235,11 @@ async def dyad_series(
     start, end = parse_range(since, until)
     source, target = source.upper(), target.upper()
 
+    access = request.app.state.store
+
     def compute(store: Store) -> dict[str, Any]:
-        points = lookups.series_points(store, source, target, freq=freq, since=start, until=end)
+        index = access.read_index(store)
+        points = lookups.series_points(store, source, target, freq=freq, since=start, until=end, index=index)
         return {"source": source, "target": target, "freq": freq, "points": points}
 
     return await _answer(request, ("series", source, target, freq, start, end), compute)

@@ -224,7 +224,7 @@ def event_filters(
     if until:
         where.add("date <= ?", until)
     if root:
-        where.add("root = ?", _check_root(root))
+        where.add("root = ?", check_root(root))
     if code:
         where.add("starts_with(code, ?)", code)
     for column, value in (("doc_id", doc_id), ("cluster_id", cluster_id), ("factuality", factuality)):
@@ -250,7 +250,7 @@ GROUP BY ALL ORDER BY events DESC, source, target LIMIT ?
 """
 
 
-def _check_root(root: str) -> str:
+def check_root(root: str) -> str:
     value = root.strip()
     if value.isdigit() and len(value) == 1:
         value = "0" + value

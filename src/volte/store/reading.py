@@ -4,7 +4,7 @@ themselves live in volte.analyse.shifts, which calls these functions."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -48,9 +48,144 @@ def events(
     if not keys:  # no match, or a page past the last one: the count alone
         total_row = con.execute(f"SELECT count(*) FROM events WHERE {where.sql}", where.params).fetchone()
         return [], int(total_row[0]) if total_row else 0
-    ids = [row[1] for row in keys]
-    rows = _dicts(con.execute(EVENTS_BY_ID.format(ids=", ".join("?" * len(ids))), ids))
-    return [_jsonable(r) for r in rows], int(keys[0][0])
+    return events_by_id(con, [row[1] for row in keys]), int(keys[0][0])
+
+
+def events_by_id(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The events with these ids, in the API's order, as JSON-ready dicts (an event page's rows)."""
+    if not ids:
+        return []
+    cursor = con.execute(EVENTS_BY_ID.format(ids=", ".join("?" * len(ids))), list(ids))
+    description = cursor.description or []
+    names = [d[0] for d in description]
+    # as _jsonable, which looks at every value: only the date columns can hold dates
+    dated = [(i, names[i]) for i, d in enumerate(description) if str(d[1]).startswith(("DATE", "TIMESTAMP"))]
+    out = []
+    for values in cursor.fetchall():
+        row = dict(zip(names, values, strict=True))
+        for i, name in dated:
+            if isinstance(values[i], (date, datetime)):
+                row[name] = values[i].isoformat()
+        out.append(row)
+    return out
+
+
+# -- the columns of the server's read index (volte.serve.readindex) ---------------------------------
+#: event columns the index holds as small integers into a dictionary of their distinct values
+INDEX_TEXT_COLUMNS = ("source", "target", "root", "code", "plover")
+NULL_DAY = 2**31 - 1  # a missing date in the index's negated day numbers: sorts after every day
+
+
+def index_events(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, np.ndarray], dict[str, list[str]]]:
+    """Every event in the API's order (``EVENTS_ORDER``): its rowid, its day negated (days since 1970-01-01,
+    ``NULL_DAY`` when it has none), its quad class (-1: none) and, for each ``INDEX_TEXT_COLUMNS``, the
+    position of its value in that column's sorted distinct values (-1: NULL); and those distinct values."""
+    values = {
+        column: [
+            r[0]
+            for r in con.execute(
+                f"SELECT DISTINCT {column} FROM events WHERE {column} IS NOT NULL ORDER BY {column}"
+            ).fetchall()
+        ]
+        for column in INDEX_TEXT_COLUMNS
+    }
+    joins = " ".join(
+        f"LEFT JOIN (SELECT v, (row_number() OVER (ORDER BY v) - 1)::INTEGER AS i FROM "
+        f"(SELECT DISTINCT {c} AS v FROM events WHERE {c} IS NOT NULL)) d_{c} ON e.{c} = d_{c}.v"
+        for c in INDEX_TEXT_COLUMNS
+    )
+    codes = ", ".join(f"coalesce(d_{c}.i, -1)::INTEGER AS i_{c}" for c in INDEX_TEXT_COLUMNS)
+    cols = con.execute(
+        f"SELECT e.rowid AS i_rowid, coalesce(-(e.date - DATE '1970-01-01'), {NULL_DAY})::INTEGER AS i_day, "
+        f"coalesce(e.quad_class, -1)::TINYINT AS i_quad_class, {codes} FROM events e {joins} {EVENTS_ORDER}"
+    ).fetchnumpy()
+    return {name[2:]: np.asarray(array) for name, array in cols.items()}, values
+
+
+#: the text columns of an event page that the read index holds per event (its page fetch reads the rest)
+INDEX_PAGE_COLUMNS = ("event_id", "doc_id", "cluster_id")
+PAGE_COLUMNS = ("event_id", *(c for c in OUT_COLUMNS if c not in INDEX_PAGE_COLUMNS))
+
+
+def event_texts(
+    con: duckdb.DuckDBPyConnection, *, rows: int = 131_072
+) -> Iterator[tuple[np.ndarray, dict[str, np.ndarray]]]:
+    """Every event's rowid and ``INDEX_PAGE_COLUMNS`` (None for NULL), ``rows`` rowids at a time (the ids
+    of a million events as Python strings would take some 70 MB at once)."""
+    last = (con.execute("SELECT max(rowid) FROM events").fetchone() or (None,))[0]
+    for lo in range(0, -1 if last is None else int(last) + 1, rows):
+        chunk = con.execute(
+            f"SELECT rowid, {', '.join(INDEX_PAGE_COLUMNS)} FROM events WHERE rowid >= ? AND rowid < ?",
+            [lo, lo + rows],
+        ).fetchnumpy()
+        yield np.asarray(chunk["rowid"]), {c: np.asarray(chunk[c]) for c in INDEX_PAGE_COLUMNS}
+
+
+def text_bytes(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """The length in bytes of the longest value of each ``INDEX_PAGE_COLUMNS`` (0 when none)."""
+    row = con.execute(
+        f"SELECT {', '.join(f'max(strlen({c}))' for c in INDEX_PAGE_COLUMNS)} FROM events"
+    ).fetchone() or (None,) * len(INDEX_PAGE_COLUMNS)
+    return {c: int(v or 0) for c, v in zip(INDEX_PAGE_COLUMNS, row, strict=True)}
+
+
+def page_by_id(
+    con: duckdb.DuckDBPyConnection, ids: Sequence[str], known: Mapping[str, Sequence[Any]]
+) -> list[dict[str, Any]] | None:
+    """As :func:`events_by_id`, ``ids`` already in the API's order and the values of ``INDEX_PAGE_COLUMNS``
+    given (``known``, one list each, in the order of ``ids``): only the other columns are read (the
+    unique text columns cost the most to fetch by row), and no sort. None if an id is not found."""
+    if not ids:
+        return []
+    cursor = con.execute(
+        f"SELECT {', '.join(PAGE_COLUMNS)} FROM events WHERE event_id IN ({', '.join('?' * len(ids))})",
+        list(ids),
+    )
+    description = cursor.description or []
+    dated = [i for i, d in enumerate(description) if str(d[1]).startswith(("DATE", "TIMESTAMP"))]
+    found: dict[str, dict[str, Any]] = {}
+    for values in cursor.fetchall():
+        row = dict(zip(PAGE_COLUMNS, values, strict=True))
+        for i in dated:
+            if isinstance(values[i], (date, datetime)):
+                row[PAGE_COLUMNS[i]] = values[i].isoformat()
+        found[values[0]] = row
+    if len(found) != len(ids):
+        return None
+    out = []
+    for i, event_id in enumerate(ids):
+        row = found[event_id]
+        out.append({c: known[c][i] if c in known else row[c] for c in OUT_COLUMNS})
+    return out
+
+
+def matching_rowids(con: duckdb.DuckDBPyConnection, where: q.Where) -> np.ndarray:
+    """The rowids of the events matching ``where`` (the read index's word searches)."""
+    return np.asarray(
+        con.execute(f"SELECT rowid FROM events WHERE {where.sql}", where.params).fetchnumpy()["rowid"]
+    )
+
+
+def index_clusters(
+    con: duckdb.DuckDBPyConnection,
+) -> tuple[dict[str, np.ndarray], list[tuple[str, str, int]]]:
+    """The columns of every cluster that a dyad series sums, grouped by directed country dyad and, within
+    one, in the table's own row order (the order a one-thread ``SERIES_DAYS`` adds them up in); and the
+    dyads with their number of clusters, in that order."""
+    pairs = con.execute(
+        "SELECT source_country, target_country, count(*) FROM clusters GROUP BY ALL ORDER BY 1, 2"
+    ).fetchall()
+    # the dyads numbered in that order, joined in, and the rows sorted here (less memory than DuckDB's sort)
+    cols = con.execute(
+        "SELECT c.rowid AS _rowid, p.i AS _pair, (c.date - DATE '1970-01-01')::INTEGER AS day, c.num_mentions, "
+        "c.num_sources, c.weight, c.goldstein, c.quad_class FROM clusters c JOIN (SELECT source_country, "
+        "target_country, (row_number() OVER (ORDER BY source_country, target_country) - 1)::INTEGER AS i "
+        "FROM (SELECT DISTINCT source_country, target_country FROM clusters)) p USING (source_country, target_country)"
+    ).fetchnumpy()
+    order = np.lexsort((np.asarray(cols.pop("_rowid")), np.asarray(cols.pop("_pair"))))
+    return {name: np.asarray(array)[order] for name, array in cols.items()}, [
+        (r[0], r[1], int(r[2])) for r in pairs
+    ]
 
 
 def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
