@@ -2,12 +2,15 @@
 
     .venv/bin/python bench/serve.py                      # 1,000,000 events, 2,000 requests, 20 at a time
     .venv/bin/python bench/serve.py --events 200000 --requests 500
+    .venv/bin/python bench/serve.py --client raw         # only the light load generator
 
 Builds the store directly in DuckDB (schema from volte's migrations, rows generated with SQL), starts
 `volte serve` on a free 127.0.0.1 port (read-only), sends a mix of /api/events and
-/api/dyads/{s}/{t}/series requests with httpx.AsyncClient (at most --concurrency in flight, loopback
-only), and prints the error count, requests/s, p50/p95/p99 latency per endpoint, the server's peak memory
-(VmHWM of its processes) and its CPU time per request. For scale, it also times the same requests in
+/api/dyads/{s}/{t}/series requests (at most --concurrency in flight, loopback only), and prints the error
+count, requests/s, p50/p95/p99 latency per endpoint, the server's peak memory (VmHWM of its processes) and
+its CPU time per request, and the client's. Two load generators run in turn, each against a fresh server:
+httpx.AsyncClient, which spends about as much CPU per request as the server on the same cores, and a light
+one on asyncio streams (``--client raw``: keep-alive HTTP/1.1 connections, as wrk or hey). For scale, it also times the same requests in
 process (no sockets, no answer cache), one at a time, and prints the HTTP p50 as a ratio of that.
 About 30% of the 2,000 requests are distinct; the server answers repeats from its cache (docs/api.md).
 """
@@ -28,6 +31,7 @@ import time
 import warnings
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import httpx
@@ -305,12 +309,56 @@ def peak_rss_mb(pid: int) -> float:
     return total
 
 
+async def fire_raw(
+    base: str, mix: list[tuple[str, str]], *, concurrency: int
+) -> tuple[dict[str, list[float]], list[str], float]:
+    """As :func:`fire`, with a load generator that costs the shared cores little: ``concurrency`` keep-alive
+    HTTP/1.1 connections on asyncio streams, each sending its next GET when the last answer is read in full
+    (Content-Length), as wrk or hey do. httpx spends about as much CPU per request as the server does, on
+    the same two cores; this client a tenth of that."""
+    host, port = base.removeprefix("http://").split(":")
+    latencies: dict[str, list[float]] = {"events": [], "series": []}
+    errors: list[str] = []
+    todo = iter(mix)
+
+    async def client() -> None:
+        reader, writer = await asyncio.open_connection(host, int(port))
+        try:
+            for kind, path in todo:
+                began = time.perf_counter()
+                writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n".encode())
+                head = await reader.readuntil(b"\r\n\r\n")
+                status = int(head.split(b" ", 2)[1])
+                length = re.search(rb"(?im)^content-length:\s*(\d+)", head)
+                body = await reader.readexactly(int(length.group(1))) if length else b""
+                if status != 200:
+                    errors.append(f"{status} {path}: {body[:120].decode(errors='replace')}")
+                latencies[kind].append(time.perf_counter() - began)
+        except (OSError, asyncio.IncompleteReadError, ValueError) as exc:
+            errors.append(f"{type(exc).__name__} after {sum(map(len, latencies.values()))} answers")
+        finally:
+            writer.close()
+
+    began = time.perf_counter()
+    await asyncio.gather(*(client() for _ in range(concurrency)))
+    return latencies, errors, time.perf_counter() - began
+
+
+CLIENTS = {"httpx": fire, "raw": fire_raw}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--db", type=Path, help="reuse (or keep) the generated store at this path")
+    parser.add_argument(
+        "--client",
+        choices=[*CLIENTS, "both"],
+        default="both",
+        help="load generator: httpx.AsyncClient, raw asyncio streams, or both in turn (a fresh server each)",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -322,18 +370,23 @@ def main() -> None:
             )
         mix = request_mix(args.requests)
         direct = direct_latencies(path, mix)
-        port = free_port()
-        server = start_server(path, port)
-        try:
-            cpu_before = cpu_seconds(server.pid)
-            latencies, errors, wall = asyncio.run(
-                fire(f"http://127.0.0.1:{port}", mix, concurrency=args.concurrency)
-            )
-            cpu = cpu_seconds(server.pid) - cpu_before
-            peak = peak_rss_mb(server.pid)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+        for name in CLIENTS if args.client == "both" else [args.client]:
+            print(f"\n-- client: {name}")
+            run_once(path, mix, direct, client=CLIENTS[name], args=args)
+
+
+def run_once(path: Path, mix: list[tuple[str, str]], direct: dict[str, list[float]], *, client: Any, args: Any) -> None:
+    """One load run against a fresh `volte serve` (its caches empty), with its report."""
+    port = free_port()
+    server = start_server(path, port)
+    try:
+        cpu_before, client_before = cpu_seconds(server.pid), time.process_time()
+        latencies, errors, wall = asyncio.run(client(f"http://127.0.0.1:{port}", mix, concurrency=args.concurrency))
+        cpu, client_cpu = cpu_seconds(server.pid) - cpu_before, time.process_time() - client_before
+        peak = peak_rss_mb(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
     report(
         latencies,
         errors,
@@ -346,6 +399,11 @@ def main() -> None:
     print(f"server peak memory (VmHWM): {peak:.0f} MB")
     # CPU time does not grow with the machine's load the way latency does (other processes share the cores)
     print(f"server CPU: {cpu * 1000 / args.requests:.1f} ms per request (user+system); load average {os.getloadavg()[0]:.1f}")
+    # the client shares the two cores: what it spends is not the server's, but the server waits for it
+    print(
+        f"client CPU: {client_cpu * 1000 / args.requests:.1f} ms per request; server + client "
+        f"{(cpu + client_cpu) / wall:.2f} cores busy of {os.cpu_count()}"
+    )
 
 
 def report(

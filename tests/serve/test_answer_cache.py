@@ -171,3 +171,55 @@ def test_cache_of_zero_bytes_keeps_nothing() -> None:
     cache = AnswerCache(0)
     cache.put("a", b"{}")
     assert cache.get("a") is None and len(cache) == 0
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/events?limit=10",
+        "/api/events?source=col&limit=5",
+        "/api/dyads/COL/USA/series?since=2026-01-01&until=2026-01-10&freq=week",
+    ],
+)
+def test_a_repeated_url_is_answered_before_routing_as_the_route_answered_it(
+    client: Any, url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = client.get(url)
+    assert first.status_code == 200, first.text
+    path, _, query = url.partition("?")
+    assert client.app.state.store.urls.get((path, query.encode())) is not None
+    # the route is not reached again: a failing answer function would show
+    from volte.serve import routes
+
+    monkeypatch.setattr(routes, "_answer", lambda *a, **k: pytest.fail("route reached"))
+    again = client.get(url)
+    assert (again.status_code, again.content) == (first.status_code, first.content)
+    assert dict(again.headers) == dict(first.headers)
+
+
+def test_a_repeated_url_after_a_write_is_computed_again(client: Any) -> None:
+    url = "/api/events?source=COL"
+    assert client.get(url).json()["total"] == 1
+    assert client.get(url).json()["total"] == 1  # answered before routing
+    _post(client, "wire-0107")  # COL -> USA (and USA -> COL) on 7 January
+    assert client.get(url).json()["total"] == 2  # the URL names a key; its body is the new generation's
+
+
+def test_a_url_the_route_refused_is_never_answered_from_the_cache(client: Any) -> None:
+    for _ in range(2):
+        response = client.get("/api/events?limit=10&colour=red")
+        assert response.status_code == 422, response.text
+    assert client.app.state.store.urls.get(("/api/events", b"limit=10&colour=red")) is None
+
+
+def test_with_the_cache_off_a_repeated_url_goes_to_its_route(tmp_path: Path) -> None:
+    path = tmp_path / "nocache.duckdb"
+    with Store(path) as store:
+        store.ingest(coded_articles()[:1])
+    with _client(path, cache_mb=0) as test_client:
+        calls = []
+        access = test_client.app.state.store
+        original = access.answer
+        access.answer = lambda key, compute: calls.append(key) or original(key, compute)
+        bodies = [test_client.get("/api/events?limit=3").content for _ in range(2)]
+    assert bodies[0] == bodies[1] and len(calls) == 2

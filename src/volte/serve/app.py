@@ -19,6 +19,7 @@ from fastapi.templating import Jinja2Templates
 from volte import __version__
 from volte.serve import routes, views
 from volte.serve.access import CoderAccess, StoreAccess
+from volte.serve.cache import RepeatedReads
 from volte.serve.errors import BodyLimit, install_error_handlers
 from volte.serve.hosts import AllowedHosts
 from volte.serve.security import SecurityHeaders, TokenBucket
@@ -78,6 +79,8 @@ def create_app(
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
     views.configure(app.state.templates)
     install_error_handlers(app)
+    # innermost: a read answered before is sent again before routing, behind the Host check and headers
+    app.add_middleware(RepeatedReads, cached=store.cached, urls=store.urls)
     app.add_middleware(BodyLimit, max_bytes=settings.serve.max_body_bytes)
     app.add_middleware(views.EmptyFormFields)
     app.add_middleware(AllowedHosts, hosts=(*settings.serve.allowed_hosts, settings.serve.host))

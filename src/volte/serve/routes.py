@@ -79,6 +79,7 @@ async def _answer(
     body = access.cached(key)
     if body is None:
         body = await run_in_threadpool(access.answer, key, compute)
+    access.urls.put((request.scope["path"], request.scope["query_string"]), key)  # cache.RepeatedReads
     return Response(content=body, media_type="application/json")
 
 
