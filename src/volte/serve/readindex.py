@@ -31,6 +31,7 @@ import numpy as np
 from volte.store import queries as q
 from volte.store import reading
 from volte.store import series as dyad_analysis
+from volte.store.series import SUMS
 
 if TYPE_CHECKING:
     from volte.store.db import Store
@@ -285,23 +286,6 @@ class ReadIndex:
             **{f"q{k}": sums((quad == k).astype(np.float64)) for k in (1, 2, 3, 4)},
         }
         return days + first, found
-
-
-#: the daily sums of a series (``reading.series_days``' columns but the day)
-SUMS = (
-    "clusters",
-    "mentions",
-    "sources",
-    "weight",
-    "goldstein_sum",
-    "goldstein_plain_sum",
-    "cooperation",
-    "conflict",
-    "q1",
-    "q2",
-    "q3",
-    "q4",
-)
 
 
 def _period_key(days: np.ndarray, freq: str) -> np.ndarray:

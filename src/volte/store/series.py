@@ -31,7 +31,8 @@ SERIES_FIELDS = (
     "q3",
     "q4",
 )
-_SUMS = (
+#: the daily sums a series adds up per period (the store's day rows' columns but the day)
+SUMS = (
     "clusters",
     "mentions",
     "sources",
@@ -113,8 +114,8 @@ def series(
     totals: dict[date, dict[str, float]] = {}
     for row in day_rows:
         key = period_start(row["day"], freq=freq)
-        acc = totals.setdefault(key, dict.fromkeys(_SUMS, 0.0))
-        for name in _SUMS:
+        acc = totals.setdefault(key, dict.fromkeys(SUMS, 0.0))
+        for name in SUMS:
             acc[name] += float(row[name] or 0)
     if not totals and (since is None or until is None):
         return []
@@ -161,7 +162,7 @@ def panel(
 
 
 def _row(period: date, acc: Mapping[str, float] | None) -> dict[str, Any]:
-    acc = acc or dict.fromkeys(_SUMS, 0.0)
+    acc = acc or dict.fromkeys(SUMS, 0.0)
     weight, clusters = acc["weight"], int(acc["clusters"])
     return {
         "period": period.isoformat(),
