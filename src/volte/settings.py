@@ -101,6 +101,18 @@ class ServeSettings(_Section):
         description="Megabytes of encoded API answers (events, series, shifts, articles) the server keeps, least "
         "recently used dropped first; every write through the server empties it. 0: no cache.",
     )
+    read_index: bool = Field(
+        True,
+        description="Keep the API's filter and sort columns in memory (about 80 MB a million events, built at "
+        "start and after each write) to answer event pages, counts and country series without scanning the "
+        "store (docs/api.md \"Speed\"). false: every read goes to the store.",
+    )
+    read_index_max_events: int = Field(
+        5_000_000,
+        ge=0,
+        description="Build no read index for a store holding more events than this (its memory grows with "
+        "them); reads then go to the store.",
+    )
 
 
 class Settings(_Section):

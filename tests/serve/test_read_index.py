@@ -273,3 +273,30 @@ def test_read_index_built_at_start_sees_a_write_before_the_first_request(tmp_pat
         answer = client.get("/api/events?limit=1").json()
         assert answer["total"] == 260
         assert server._index is not built
+
+
+@pytest.mark.parametrize(
+    ("serve", "built"),
+    [
+        ({"read_index": False}, False),
+        ({"read_index_max_events": 199}, False),  # the store holds 200 events
+        ({"read_index_max_events": 200}, True),
+    ],
+)
+def test_read_index_settings_turn_it_off_or_cap_it(tmp_path: Path, serve: dict[str, Any], built: bool) -> None:
+    """serve.read_index and serve.read_index_max_events: without an index every read is the store's, with the
+    same answers."""
+    from volte.serve.app import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # Starlette suggests httpx2 for its TestClient; httpx still works
+        from fastapi.testclient import TestClient
+
+    path = tmp_path / "settings.duckdb"
+    with Store(path) as store:
+        _fill(store.con, 0, 200)
+    settings = Settings(serve=ServeSettings(cache_mb=0, **serve))
+    with TestClient(create_app(path, settings=settings, token=""), base_url=LOCAL) as client:
+        answer = client.get("/api/events?source=COL&limit=5")
+        assert answer.status_code == 200 and answer.json()["total"] > 0
+        assert (client.app.state.store._index is not None) is built

@@ -57,6 +57,7 @@ class StoreAccess:
         settings: Settings | None = None,
         cache_bytes: int = 0,
         read_index: bool = True,
+        index_max_events: int | None = None,
         index_share: float = INDEX_SHARE,
     ) -> None:
         self.path = Path(path)
@@ -76,6 +77,8 @@ class StoreAccess:
         self._index: ReadIndex | None = None
         self._index_lock = threading.Lock()
         self.index_share = index_share
+        self.index_max_events = index_max_events  # None: any size
+        self._too_big: int | None = None  # the generation found to hold more events than that
         self._next_build = 0.0  # time.monotonic() before which the index is not built again
         self._closed_at: tuple[tuple[int, int] | None, ...] | None = None  # the file when warm() let it go
 
@@ -122,6 +125,8 @@ class StoreAccess:
         found = self._index
         if not self.use_index or (found is not None and found.generation == self.generation):
             return found if self.use_index else None
+        if self._too_big == self.generation:
+            return None
         if time.monotonic() < self._next_build:
             return None
         if not self._index_lock.acquire(blocking=False):
@@ -131,6 +136,16 @@ class StoreAccess:
             found = self._index
             if found is None or found.generation != generation:
                 self._index = None  # the old generation's arrays go before the new ones are read
+                if self.index_max_events is not None:
+                    count = store.con.execute("SELECT count(*) FROM events").fetchone()
+                    if count is not None and count[0] > self.index_max_events:
+                        self._too_big = generation
+                        log.info(
+                            "no read index: %d events, more than serve.read_index_max_events (%d)",
+                            count[0],
+                            self.index_max_events,
+                        )
+                        return None
                 began = time.perf_counter()
                 found = ReadIndex.build(store, generation=generation)
                 self._index = found

@@ -52,7 +52,12 @@ def create_app(
     token = os.environ.get("VOLTE_TOKEN", "") if token is None else token
     path = Path(db_path) if db_path else Path(settings.store.path)
     store = StoreAccess(
-        path, writable=bool(token), settings=settings, cache_bytes=int(settings.serve.cache_mb * 1_000_000)
+        path,
+        writable=bool(token),
+        settings=settings,
+        cache_bytes=int(settings.serve.cache_mb * 1_000_000),
+        read_index=settings.serve.read_index,
+        index_max_events=settings.serve.read_index_max_events,
     )
 
     @asynccontextmanager
