@@ -166,10 +166,10 @@ class ReadIndex:
             return np.zeros(hi - lo, dtype=bool)
         first, last = int(hits[0]), int(hits[-1])
         if first == last:
-            return codes == first  # type: ignore[no-any-return]
+            return np.asarray(codes == first, dtype=bool)
         if last - first + 1 == len(hits):  # a prefix's values are neighbours in sorted order: a range
             return (codes >= first) & (codes <= last)
-        return lut[codes]  # type: ignore[no-any-return]  # -1 (NULL) picks the last entry: False
+        return np.asarray(lut[codes], dtype=bool)  # -1 (NULL) picks the last entry: False
 
     def word_mask(self, store: Store, word: str) -> np.ndarray:
         """Per position: whether the event's sentence holds ``word`` (the store's own ``q`` condition, run
@@ -234,7 +234,7 @@ class ReadIndex:
         ev = self.events
         values = ev.ids[at] if column == "event_id" else ev.texts[column][at]
         if values.dtype.kind != "S":
-            return values.tolist()  # type: ignore[no-any-return]
+            return list(values.tolist())
         nulls = ev.texts.get(f"{column}:null")
         found: list[str | None] = [v.decode() for v in values.tolist()]
         if nulls is not None:
@@ -294,7 +294,7 @@ def _period_key(days: np.ndarray, freq: str) -> np.ndarray:
     if freq == "month":
         return days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
     if freq == "week":
-        return days - (days + 3) % 7  # type: ignore[no-any-return]  # 1970-01-01 was a Thursday
+        return np.asarray(days - (days + 3) % 7)  # 1970-01-01 was a Thursday
     return days
 
 
