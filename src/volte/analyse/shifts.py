@@ -369,25 +369,17 @@ def explain(
     if first is None or last is None or own_last is None:  # no cluster of the dyad: nothing to calibrate
         threshold = max(params.short_history_threshold, params.min_threshold)
         info = explaining.ThresholdInfo(threshold, "short_history", threshold, None, 0)
-        empty = rv.DayTable.of(date.min, {name: np.zeros(0) for name in rv.SUM_FIELDS})
-        return explaining.explain(
-            empty,
-            params,
-            threshold=info,
-            source=source,
-            target=target,
-            since=since,
-            until=until,
-            uncounted=uncounted,
-        )
-    info = _thresholds(store, [pair], params)[pair]
-    start = _add_days(first, -_look(params))
-    last = min(last, _add_days(own_last, _tail(params)))  # later days change no score (see detect)
-    if max_days is not None:
-        dyads.check_points(start, last, freq="day", max_points=max_days)
-    table, _ = _day_matrix(store, [pair], start=start, until=last, min_days=params.min_calibration_days)
+        days = rv.DayTable.of(date.min, {name: np.zeros(0) for name in rv.SUM_FIELDS})
+    else:
+        info = _thresholds(store, [pair], params)[pair]
+        start = _add_days(first, -_look(params))
+        last = min(last, _add_days(own_last, _tail(params)))  # later days change no score (see detect)
+        if max_days is not None:
+            dyads.check_points(start, last, freq="day", max_points=max_days)
+        table, _ = _day_matrix(store, [pair], start=start, until=last, min_days=params.min_calibration_days)
+        days = table.row(0)
     return explaining.explain(
-        table.row(0),
+        days,
         params,
         threshold=info,
         source=source,
