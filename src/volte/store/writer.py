@@ -227,22 +227,20 @@ def _write_part(
     hours: float,
     prov: Provenance,
 ) -> None:
-    summary.rejects += len(rejects)
-    summary.reject_codes.update(r.code for r in rejects)
     new, stale, rehash = _plan(con, admitted, summary, prov)
     wanted = set(new)
     chosen = {index: article for article, _, index in admitted if index in wanted}
-    con.execute("BEGIN TRANSACTION")
-    try:
-        _set_source_hashes(con, rehash, prov)
-        changes = _delete_docs(con, stale)
-        changes = _merge(changes, _insert_part(con, part, chosen, prov))
-        recluster(con, changes, hours=hours)
-        _store_rejects(con, rejects, stored=[a.id for a in chosen.values()])
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+    _store_plan(
+        con,
+        rejects,
+        stale,
+        rehash,
+        lambda: _insert_part(con, part, chosen, prov),
+        stored=[a.id for a in chosen.values()],
+        summary=summary,
+        hours=hours,
+        prov=prov,
+    )
     if chosen:
         counted = con.execute(
             f"SELECT count(*) FROM read_parquet({_sql_path(part.events)}) "
@@ -393,26 +391,54 @@ def _write_batch(
     prov: Provenance,
 ) -> None:
     rejects = [c.reject for c in batch if c.reject is not None]
-    summary.rejects += len(rejects)
-    summary.reject_codes.update(r.code for r in rejects)
     articles = [
         (c.article, content_hash(c.article, c.events), c)
         for c in batch
         if c.reject is None and c.article is not None  # ids unique: screened
     ]
     new, stale, rehash = _plan(con, articles, summary, prov)
+    _store_plan(
+        con,
+        rejects,
+        stale,
+        rehash,
+        lambda: _insert(con, new, prov),
+        stored=[c.article.id for c in new if c.article is not None],
+        summary=summary,
+        hours=hours,
+        prov=prov,
+    )
+    summary.events += sum(len(c.events) for c in new)
+
+
+def _store_plan(
+    con: duckdb.DuckDBPyConnection,
+    rejects: list[Reject],
+    stale: list[str],
+    rehash: list[tuple[str, str]],
+    insert: Callable[[], Changes],
+    *,
+    stored: list[str],
+    summary: IngestSummary,
+    hours: float,
+    prov: Provenance,
+) -> None:
+    """One batch's (or part's) write, in one transaction, as :func:`_plan` decided it: the new source
+    hashes, the stale documents deleted, ``insert`` (returns the clusterable groups it touched), the
+    touched groups reclustered, the rejects stored (``stored``: the ids just inserted)."""
+    summary.rejects += len(rejects)
+    summary.reject_codes.update(r.code for r in rejects)
     con.execute("BEGIN TRANSACTION")
     try:
         _set_source_hashes(con, rehash, prov)
         changes = _delete_docs(con, stale)
-        changes = _merge(changes, _insert(con, new, prov))
+        changes = _merge(changes, insert())
         recluster(con, changes, hours=hours)
-        _store_rejects(con, rejects, stored=[c.article.id for c in new if c.article is not None])
+        _store_rejects(con, rejects, stored=stored)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    summary.events += sum(len(c.events) for c in new)
 
 
 def _plan(
