@@ -182,9 +182,7 @@ class Event:
         for name in EVENT_DATE_FIELDS:
             out[name] = _iso(out[name])
         if spans:
-            for name in ("trigger", "source", "target"):
-                out[f"{name}_start"] = getattr(self, f"{name}_start")
-                out[f"{name}_end"] = getattr(self, f"{name}_end")
+            out.update((name, getattr(self, name)) for name in SPAN_FIELDS)
         return out
 
     @classmethod
