@@ -17,7 +17,8 @@ volte.analyse.reversals holds the shipped path only. :class:`VariantParams` adds
 :func:`installed` swaps the detector's variant-aware functions into volte.analyse.reversals for the
 duration of a ``with`` block (calibration, detection and explanation all go through them), and does
 nothing when every variant field is at its shipped value, so the default benchmark measures the shipped
-code itself. The functions below are the detector's own before the variants moved out, unchanged.
+code itself. The functions below are the detector's own before the variants moved out, unchanged, but
+``_sides``, which runs the shipped one.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ CHOICES = {
 }
 VARIANT_FIELDS = ("variance", "combine", "signal", "count_weight", "dating", "scales", "every_day")
 SHIPPED = VariantParams()
+_SHIPPED_SIDES = rv._sides  # taken before installed() can swap it
 
 
 def make_params(**overrides: Any) -> ReversalParams:
@@ -177,24 +179,11 @@ def _sides(
     prior: tuple[float, float, float] | None,
     cums: Cums,
 ) -> tuple[Array, Array, Array, Array, Array]:
-    p = _v(params)
-    mu0, sd0 = rv.baseline(table, b_lo, p, prior, cums)
-    cw, cww, cwg = cums["w"], cums["ww"], cums["wg"]
-    sums = [
-        (rv._window(cwg, lo, hi), rv._window(cw, lo, hi), rv._window(cww, lo, hi))
-        for lo, hi in ((b_lo, b_hi), (a_lo, a_hi))
-    ]
-    (wg_b, w_b, ww_b), (wg_a, w_a, ww_a) = sums
-    z_before = zscore(wg_b, w_b, ww_b, mu0, sd0, p)
-    z_after = zscore(wg_a, w_a, ww_a, mu0, sd0, p)
-    k = p.shrink
-    mean_b, mean_a = (wg_b + k * mu0) / (w_b + k), (wg_a + k * mu0) / (w_a + k)
-    spread_b, spread_a = (
-        (ww_b if p.variance == "squares" else w_b),
-        (ww_a if p.variance == "squares" else w_a),
-    )
-    var = sd0**2 * ((spread_b + k) / (w_b + k) ** 2 + (spread_a + k) / (w_a + k) ** 2)
-    return z_before, z_after, (mean_a - mean_b) / np.sqrt(var), mu0, sd0
+    """The shipped ``_sides``; with ``variance`` ``weights`` the z denominators sum the weights, not their
+    squares: the shipped code over cumulative sums whose squared weights are the weights."""
+    if _v(params).variance == "weights":
+        cums = {**cums, "ww": cums["w"]}
+    return _SHIPPED_SIDES(table, params, b_lo, b_hi, a_lo, a_hi, prior, cums)
 
 
 def combine(before: Array, after: Array, diff: Array, params: ReversalParams) -> Array:
