@@ -204,6 +204,7 @@ def detect(
     found: list[rv.Shift] = []
     rows_per_chunk = max(1, MATRIX_CELLS // ((end - start).days + 1))  # bounds memory on long ranges
     infos = _thresholds(store, pairs, params)
+    thresholds = {p: i.value for p, i in infos.items()}
     for lo in range(0, len(pairs), rows_per_chunk):
         found += _detect_chunk(
             store,
@@ -213,7 +214,7 @@ def detect(
             until=until,
             first=max(since, first_day),
             last=last,
-            thresholds={p: i.value for p, i in infos.items()},
+            thresholds=thresholds,
             near=near,
             max_days=max_days,
         )
