@@ -59,6 +59,11 @@ def turn_filters(
     )
 
 
+def _check_freq(freq: str) -> None:
+    if freq not in dyad_analysis.FREQS:
+        raise StoreError(f"freq {freq!r}: choose day, week or month", code=E_STORE_QUERY)
+
+
 def check_window(window_hours: float) -> None:
     if not 24 <= window_hours <= 24 * 14:
         raise StoreError(
@@ -225,8 +230,7 @@ class Store:
 
         ``since``/``until`` are cut to the stored data first (gap-free only between the store's first and
         last event); a series over ``store.max_points`` periods is ConfigError E103."""
-        if freq not in dyad_analysis.FREQS:
-            raise StoreError(f"freq {freq!r}: choose day, week or month", code=E_STORE_QUERY)
+        _check_freq(freq)
         source = q.check_actor(source, option="source")
         target = q.check_actor(target, option="target")
         q.check_range(since, until)
@@ -250,8 +254,7 @@ class Store:
         """Every directed country dyad's series (``source``, ``target`` and the :meth:`dyad_series` fields),
         balanced: each dyad has a row for every period of the range cut to the stored events. Over
         ``store.max_points`` periods, or over :data:`volte.store.series.MAX_PANEL_ROWS` rows, is E103."""
-        if freq not in dyad_analysis.FREQS:
-            raise StoreError(f"freq {freq!r}: choose day, week or month", code=E_STORE_QUERY)
+        _check_freq(freq)
         q.check_range(since, until)
         with translated(self.path, "dyad panel"):
             window = dyad_analysis.clamp_range(since, until, extent=reading.extent(self.con))
