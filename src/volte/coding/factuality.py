@@ -232,8 +232,8 @@ def _assess(trigger: Token) -> Modality:
             return _governed_modality(
                 "demand", status, head, relation, speaker, trigger
             )  # "told X *to* leave"
-        if relation == "clausal" and status == "asserted" and _obliged(tok, head):
-            status = obligation(head) or status  # "said Congo *had to* neutralize the FDLR": "must"
+        if relation == "clausal" and status == "asserted" and (obliged := _obliged(tok, head)):
+            status = obliged  # "said Congo *had to* neutralize the FDLR": "must"
             tok = head
             continue
         if relation == "clausal" and lemma in REPORTING:
@@ -326,9 +326,9 @@ def _own_subject(clause: Token) -> bool:
     return subject is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
 
 
-def _obliged(tok: Token, head: Token) -> bool:
-    """``tok`` is the to-infinitive of a reported obligation (:func:`obligation`)."""
-    return tok.dep_ == "xcomp" and is_to_infinitive(tok) and obligation(head) is not None
+def _obliged(tok: Token, head: Token) -> str | None:
+    """The obligation ``head`` reports when ``tok`` is its to-infinitive (:func:`obligation`), else None."""
+    return obligation(head) if tok.dep_ == "xcomp" and is_to_infinitive(tok) else None
 
 
 def _other_subject(clause: Token, governor: Token) -> bool:
