@@ -477,15 +477,13 @@ def is_to_infinitive(clause: Token) -> bool:
 
 def _is_purpose(clause: Token, head_lemma: str) -> bool:
     """An infinitive of purpose: "deployed troops *to help*", "imposed sanctions *to press* Moscow"."""
-    if clause.dep_ not in ("xcomp", "advcl") or clause.tag_ != "VB":
-        return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+    if clause.dep_ not in ("xcomp", "advcl") or not is_to_infinitive(clause):
         return False
     if any(c.dep_ == "dobj" and c.lemma_.lower() in _STEPS for c in clause.head.children):
         return False  # "took steps *to enhance* freedoms": the steps are the act
     if head_lemma in _SENDING and clause.lemma_.lower() in _INQUIRING:
         return False  # "sent a team *to investigate*": the inquiry is under way
-    return head_lemma not in ASPECTUAL | OBJECT_CONTROL | REPORTING | _NOUN_GOVERNORS | NEGATING | _GATHERING
+    return head_lemma not in _NOT_PURPOSE
 
 
 _STEPS = words("factuality_steps")
@@ -495,6 +493,8 @@ _INQUIRING = words("factuality_inquiring")
 
 # Crowds gather to do what they came for: "thousands *gathered to protest*" reports the protest.
 _GATHERING = words("factuality_gathering")
+# Governors whose to-infinitive is their own complement, not a purpose (_is_purpose).
+_NOT_PURPOSE = ASPECTUAL | OBJECT_CONTROL | REPORTING | _NOUN_GOVERNORS | NEGATING | _GATHERING
 
 
 def _combine(inner: str, outer: str) -> str:
