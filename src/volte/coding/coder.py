@@ -824,6 +824,7 @@ class _EventBuilder:
             if c.i != token.i and c.dep_ in _CO_ARGUMENTS
             for a in _known(self.resolver.resolve(c, on=on))
         }
+        left_out = NON_STATE | beside
         seen: set[tuple[str, int]] = set()
         counts: dict[str, int] = {}
         latest: dict[str, ResolvedActor] = {}
@@ -836,7 +837,6 @@ class _EventBuilder:
             if self.setting.in_dateline(head):
                 continue
             actors = self._side((head.i,), on, speaker=None)
-            left_out = NON_STATE | beside
             pair = {a.code[:3]: a for a in actors if not _countryless(a) and a.code[:3] not in left_out}
             if len(pair) == 2 and coordinated is None:
                 coordinated = list(pair.values())  # "the foreign ministers of Congo and Rwanda"
