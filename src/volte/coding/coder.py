@@ -304,8 +304,8 @@ class _EventBuilder:
             ]
         if match.nominal and (counter_of(trigger) or trigger).dep_ not in _CLAUSE_ROLES and not _existential(trigger):
             # a protest whose protesters the sentence names is theirs ("thousands gathered *in a protest*")
-            named = match.code[:2] == "14" and self._names_doer(match.sources)
-            pairs = [(s, t) for s, t in pairs if t is not None or (named and s is not None)]  # "relies on U.S. aid" is no event
+            protesters = match.code[:2] == "14" and self._names_doer(match.sources)
+            pairs = [(s, t) for s, t in pairs if t is not None or (protesters and s is not None)]  # "relies on U.S. aid" is no event
         disaster = cache(lambda: disaster_cause(self.sent, trigger))  # read once per match, if at all
         pairs = [(s, t) for s, t in pairs if not self._not_political(match, s, t, disaster=disaster)]
         refined = _by_weapon(match, trigger)
