@@ -308,10 +308,7 @@ def _lemmas(tokens: Iterable[Token], *, skip: int = -1) -> set[str]:
 def _neighbours(sent: Span) -> list[Token]:
     """The sentences before and after ``sent`` (a snippet's "The blasts killed 50" follows the sentence
     that says the blasts were in a chemical plant)."""
-    doc = sent.doc
-    before = doc[sent.start - 1].sent if sent.start > 0 else None
-    after = doc[sent.end].sent if sent.end < len(doc) else None
-    return [t for s in (before, after) if s is not None for t in s]
+    return [t for s in _neighbour_sentences(sent) for t in s]
 
 
 def disaster_cause(sent: Span, trigger: Token, *, lexicon: Lexicon | None = None) -> bool:
