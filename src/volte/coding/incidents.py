@@ -289,7 +289,8 @@ def _chemical_nearby(verb: Token, clause: set[str], lexicon: Lexicon) -> bool:
         return True
     carriers = clause & _CARRIERS
     for other in _neighbour_sentences(sent):
-        if carriers & _lemmas(other) and _chemical_words(other, lexicon) and "tear" not in _lemmas(other):
+        lemmas = _lemmas(other)
+        if carriers & lemmas and _chemical_words(other, lexicon) and "tear" not in lemmas:
             return True
     return False
 
