@@ -9,20 +9,17 @@ a pronoun. ``source_name``/``target_name`` are what analysts read, so the tests 
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
-
-from volte.records import Article
+from coded_article import code_text
 
 pytestmark = [pytest.mark.model, pytest.mark.issue(13)]
 
 ON = date(2026, 3, 9)
 
 
-def _code(coder, text: str, *, published: date = ON):
-    coded = next(coder.code([Article(id="t", text=text, published=published)]))
-    assert coded.reject is None, coded.reject
-    return list(coded.events)
+_code = partial(code_text, published=ON)
 
 
 def _dyads(events) -> set[tuple[str, str, str, str, str]]:

@@ -13,8 +13,10 @@ where the class is about the dictionary's people.
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
+from coded_article import code_text
 
 from volte.records import Article
 
@@ -23,10 +25,7 @@ pytestmark = [pytest.mark.model, pytest.mark.issue(14)]
 ON = date(2024, 3, 1)
 
 
-def _code(coder, text: str, *, published: date = ON):
-    coded = next(coder.code([Article(id="t", text=text, published=published)]))
-    assert coded.reject is None, coded.reject
-    return list(coded.events)
+_code = partial(code_text, published=ON)
 
 
 def _dyads(events) -> set[tuple[str, str, str]]:

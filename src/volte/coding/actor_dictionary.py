@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -502,6 +502,16 @@ class ActorDictionary:
         self.entries = entries
         self.paths = tuple(paths)
         self.aliases = dict(aliases or {})  # other state codes -> ISO ("KSV" -> "XKX", "ROM" -> "ROU")
+
+    @cached_property
+    def last_names(self) -> dict[str, tuple[Entry, ...]]:
+        """Folded last word of every person's whole name (two words or more) -> the people (built once)."""
+        found: dict[str, dict[str, Entry]] = {}
+        for key, names in self.index.names.items():
+            for name in names:
+                if name.kind == PERSON and len(key) > 1:
+                    found.setdefault(key[-1], {})[name.entry.id] = name.entry
+        return {k: tuple(v.values()) for k, v in found.items()}
 
     def canonical_code(self, code: str) -> str:
         """The code with an alias state prefix replaced by the ISO code ("KSVGOV" -> "XKXGOV")."""

@@ -335,7 +335,7 @@ class ActorResolver:
         if self.published is None:
             return []
         covered = {i for m in self._matches or [] for i in range(m.start, m.end)}
-        last = _last_names(self.dictionary)
+        last = self.dictionary.last_names
         found = []
         for token in self.doc:
             if (
@@ -1007,20 +1007,6 @@ class ActorResolver:
                 break
             found.insert(0, token)
         return found
-
-
-def _last_names(dictionary: ActorDictionary) -> dict[str, tuple[Entry, ...]]:
-    """Folded last word of every person's whole name -> the people (built once per dictionary)."""
-    cached = getattr(dictionary, "_volte_last_names", None)
-    if cached is None:
-        found: dict[str, dict[str, Entry]] = {}
-        for key, names in dictionary.index.names.items():
-            for name in names:
-                if name.kind == PERSON and len(key) > 1:
-                    found.setdefault(key[-1], {})[name.entry.id] = name.entry
-        cached = {k: tuple(v.values()) for k, v in found.items()}
-        dictionary._volte_last_names = cached  # type: ignore[attr-defined]
-    return cached
 
 
 def actor_matches(dictionary: ActorDictionary, doc: Doc, found: dict[int, list[int]]) -> list[_Match]:

@@ -304,8 +304,8 @@ class _EventBuilder:
             ]
         if match.nominal and (counter_of(trigger) or trigger).dep_ not in _CLAUSE_ROLES and not _existential(trigger):
             # a protest whose protesters the sentence names is theirs ("thousands gathered *in a protest*")
-            named = match.code[:2] == "14" and self._names_doer(match.sources)
-            pairs = [(s, t) for s, t in pairs if t is not None or (named and s is not None)]  # "relies on U.S. aid" is no event
+            protesters = match.code[:2] == "14" and self._names_doer(match.sources)
+            pairs = [(s, t) for s, t in pairs if t is not None or (protesters and s is not None)]  # "relies on U.S. aid" is no event
         disaster = cache(lambda: disaster_cause(self.sent, trigger))  # read once per match, if at all
         pairs = [(s, t) for s, t in pairs if not self._not_political(match, s, t, disaster=disaster)]
         refined = _by_weapon(match, trigger)
@@ -824,6 +824,7 @@ class _EventBuilder:
             if c.i != token.i and c.dep_ in _CO_ARGUMENTS
             for a in _known(self.resolver.resolve(c, on=on))
         }
+        left_out = NON_STATE | beside
         seen: set[tuple[str, int]] = set()
         counts: dict[str, int] = {}
         latest: dict[str, ResolvedActor] = {}
@@ -836,7 +837,6 @@ class _EventBuilder:
             if self.setting.in_dateline(head):
                 continue
             actors = self._side((head.i,), on, speaker=None)
-            left_out = NON_STATE | beside
             pair = {a.code[:3]: a for a in actors if not _countryless(a) and a.code[:3] not in left_out}
             if len(pair) == 2 and coordinated is None:
                 coordinated = list(pair.values())  # "the foreign ministers of Congo and Rwanda"

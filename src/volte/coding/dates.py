@@ -146,8 +146,11 @@ def _day(text: str) -> int:
     return number
 
 
+_MONTHS = ordered("month_abbreviations")
+
+
 def _month(text: str) -> int:
-    return ordered("month_abbreviations").index(text[:3].lower()) + 1
+    return _MONTHS.index(text[:3].lower()) + 1
 
 
 def _add_months(day: date, months: int) -> date:

@@ -38,6 +38,7 @@ CONSIDERING = words("factuality_considering")
 _NOUN_GOVERNORS = (
     REFUSAL | COMMITTING | PLANNING | THREATENING | APPEALING | DEMANDING | ALLEGING | CONSIDERING
 )
+_CLAUSE_GOVERNORS = _NOUN_GOVERNORS | NEGATING  # whose to-infinitive the parser may hang as an advcl
 # Adjectives that take the reality out of a nominal event: "the *alleged* attack", "a *possible* visit".
 _HEDGING_ADJECTIVES = {
     "alleged": "alleged",
@@ -64,6 +65,7 @@ FUTURE_MODALS = words("future_auxiliaries")
 CONDITIONAL_MARKS = words("factuality_conditional_marks")
 NEGATIVE_DETS = words("factuality_negative_dets")
 _COMPLEMENT_PREPS = words("factuality_complement_preps")
+_MODALS = HYPOTHETICAL_MODALS | FUTURE_MODALS
 _CLAUSAL = frozenset({"xcomp", "ccomp", "acomp", "oprd", "acl"})
 _NOMINAL = frozenset({"dobj", "nsubjpass", "attr", "pobj", "nsubj", "appos"})
 
@@ -170,8 +172,7 @@ def _modal_between(trigger: Token, top: Token) -> bool:
     tok = trigger
     for _ in range(8):  # bounded: repaired parses may hold a cycle
         if any(
-            (c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS | FUTURE_MODALS)
-            or (c.dep_ == "advmod" and c.lower_ in _HEDGING_ADVERBS | {"likely", "unlikely"})
+            (c.dep_ == "aux" and c.lower_ in _MODALS) or (c.dep_ == "advmod" and c.lower_ in _HEDGES)
             for c in tok.children
         ):
             return True
@@ -188,8 +189,7 @@ def _announcing_aux(trigger: Token) -> tuple[str | None, Token]:
     for _ in range(4):
         if tok.lemma_ in REPORTING or (tok.dep_ == "advcl" and _is_condition(tok)) or tok.head is tok:
             return None, tok  # the event is the condition itself ("if the *truce* collapses")
-        modals = HYPOTHETICAL_MODALS | FUTURE_MODALS
-        aux = next((c.lower_ for c in tok.children if c.dep_ == "aux" and c.lower_ in modals), None)
+        aux = next((c.lower_ for c in tok.children if c.dep_ == "aux" and c.lower_ in _MODALS), None)
         if aux is not None:
             return aux, tok
         tok = tok.head
@@ -232,8 +232,8 @@ def _assess(trigger: Token) -> Modality:
             return _governed_modality(
                 "demand", status, head, relation, speaker, trigger
             )  # "told X *to* leave"
-        if relation == "clausal" and status == "asserted" and _obliged(tok, head):
-            status = obligation(head) or status  # "said Congo *had to* neutralize the FDLR": "must"
+        if relation == "clausal" and status == "asserted" and (obliged := _obliged(tok, head)):
+            status = obliged  # "said Congo *had to* neutralize the FDLR": "must"
             tok = head
             continue
         if relation == "clausal" and lemma in REPORTING:
@@ -326,9 +326,9 @@ def _own_subject(clause: Token) -> bool:
     return subject is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
 
 
-def _obliged(tok: Token, head: Token) -> bool:
-    """``tok`` is the to-infinitive of a reported obligation (:func:`obligation`)."""
-    return tok.dep_ == "xcomp" and is_to_infinitive(tok) and obligation(head) is not None
+def _obliged(tok: Token, head: Token) -> str | None:
+    """The obligation ``head`` reports when ``tok`` is its to-infinitive (:func:`obligation`), else None."""
+    return obligation(head) if tok.dep_ == "xcomp" and is_to_infinitive(tok) else None
 
 
 def _other_subject(clause: Token, governor: Token) -> bool:
@@ -378,6 +378,7 @@ def _final_modality(status: str, speaker: int | None, trigger: Token) -> Modalit
 _INSTRUMENTS = words("factuality_instruments")
 # Documents whose participle clause is what they say: "issued a statement *condemning* the attack".
 _DOCUMENTS = words("factuality_documents")
+_WRITINGS = _INSTRUMENTS | _DOCUMENTS
 BACKGROUND_MARKS = words("factuality_background_marks")
 BACKGROUND_PREPS = words("factuality_background_preps")
 
@@ -402,7 +403,7 @@ def _is_background(tok: Token) -> bool:
         return True  # "*telling a rally* in Caracas", "addressed a summit": the audience, not an event
     if dep == "acl" and tok.pos_ in ("VERB", "AUX"):
         lemma = governor_lemma(tok.head)
-        if lemma in _INSTRUMENTS | _DOCUMENTS:
+        if lemma in _WRITINGS:
             return not _issued(tok.head)  # "protested against a Taliban order *requiring* ..." is background
         return lemma not in _NOUN_GOVERNORS
     if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children):
@@ -443,7 +444,7 @@ def _misparsed_complement(clause: Token) -> bool:
     """A "that" clause with a subject of its own, hung on the object of a reporting verb: "told a gathering
     *that France now recognised* ..." is what was said, not a relative clause ("that" marks it)."""
     holder = clause.head
-    if holder.dep_ not in ("dobj", "dative") or holder.head.lemma_.lower() not in REPORTING | _ADDRESSING:
+    if holder.dep_ not in ("dobj", "dative") or holder.head.lemma_.lower() not in _SAYING_TO:
         return False  # "denied *reports that* its troops attacked" keeps its governor
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and any(
         c.dep_ in ("nsubj", "nsubjpass") for c in clause.children
@@ -477,15 +478,13 @@ def is_to_infinitive(clause: Token) -> bool:
 
 def _is_purpose(clause: Token, head_lemma: str) -> bool:
     """An infinitive of purpose: "deployed troops *to help*", "imposed sanctions *to press* Moscow"."""
-    if clause.dep_ not in ("xcomp", "advcl") or clause.tag_ != "VB":
-        return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+    if clause.dep_ not in ("xcomp", "advcl") or not is_to_infinitive(clause):
         return False
     if any(c.dep_ == "dobj" and c.lemma_.lower() in _STEPS for c in clause.head.children):
         return False  # "took steps *to enhance* freedoms": the steps are the act
     if head_lemma in _SENDING and clause.lemma_.lower() in _INQUIRING:
         return False  # "sent a team *to investigate*": the inquiry is under way
-    return head_lemma not in ASPECTUAL | OBJECT_CONTROL | REPORTING | _NOUN_GOVERNORS | NEGATING | _GATHERING
+    return head_lemma not in _NOT_PURPOSE
 
 
 _STEPS = words("factuality_steps")
@@ -495,6 +494,8 @@ _INQUIRING = words("factuality_inquiring")
 
 # Crowds gather to do what they came for: "thousands *gathered to protest*" reports the protest.
 _GATHERING = words("factuality_gathering")
+# Governors whose to-infinitive is their own complement, not a purpose (_is_purpose).
+_NOT_PURPOSE = ASPECTUAL | OBJECT_CONTROL | REPORTING | _NOUN_GOVERNORS | NEGATING | _GATHERING
 
 
 def _combine(inner: str, outer: str) -> str:
@@ -512,13 +513,16 @@ def governor_lemma(head: Token) -> str:
 
 
 _ADDRESSING = words("factuality_addressing")
+_SAYING_TO = REPORTING | _ADDRESSING
+# Nouns that set a status on the event they govern (_governed_status)
+_STANCES = THREATENING | REFUSAL | DEMANDING | APPEALING | PLANNING | COMMITTING
 ENACTING = words("factuality_enacting")
 _DOING = words("factuality_doing")
 _DECIDING = words("factuality_deciding")
 
 
 def _governed_status(lemma: str, relation: str, head: Token) -> str | None:
-    if head.pos_ in ("NOUN", "PROPN") and lemma in _INSTRUMENTS | _DOCUMENTS:
+    if head.pos_ in ("NOUN", "PROPN") and lemma in _WRITINGS:
         return None  # "signed an executive *order* lifting sanctions": the order enacts, it demands nothing
     if lemma in _DECIDING and relation == "clausal" and head.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
         return "enacted"  # "the court decided to allow ...": an authority's decision is the act
@@ -529,7 +533,7 @@ def _governed_status(lemma: str, relation: str, head: Token) -> str | None:
             return None  # "undertook a mediation mission", "committed rape" report the act ("commit *to*" pledges)
         if lemma in ENACTING and head.pos_ == "VERB":
             return "enacted"  # "Putin *ordered* a mobilisation": the order carries out the act
-        if lemma not in THREATENING | REFUSAL | DEMANDING | APPEALING | PLANNING | COMMITTING:
+        if lemma not in _STANCES:
             return None
     for names, status in (
         (REFUSAL, "refusal"),
@@ -568,7 +572,7 @@ def _step_up(tok: Token) -> tuple[Token, str] | None:
             gov = gov.head
         return gov, "clausal" if dep == "pcomp" else "nominal"
     if dep in _CLAUSAL or (
-        dep == "advcl" and is_to_infinitive(tok) and governor_lemma(head) in _NOUN_GOVERNORS | NEGATING
+        dep == "advcl" and is_to_infinitive(tok) and governor_lemma(head) in _CLAUSE_GOVERNORS
     ):
         return head, "clausal"  # the parser often hangs "threatened ... *to impose*" as an adverbial clause
     if dep in _NOMINAL and tok.pos_ in ("NOUN", "PROPN"):
@@ -591,7 +595,7 @@ def _local_status(verb: Token, *, reported: bool) -> str:
         dep, low = child.dep_, child.lower_
         if dep == "neg" or (dep == "advmod" and low in ("never", "not")) or _no_longer(child):
             # "will not join", "would not accept": a refusal announced now, not a missing event
-            future = any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | {"would"} for c in verb.children)
+            future = any(c.dep_ == "aux" and c.lower_ in _ANNOUNCING_AUX for c in verb.children)
             waiting = any(
                 c.dep_ in ("advcl", "prep")
                 and (c.lower_ == "until" or any(m.dep_ == "mark" and m.lower_ == "until" for m in c.children))
@@ -672,6 +676,7 @@ def _inverted(aux: Token, verb: Token) -> bool:
 
 
 _HEDGING_ADVERBS = words("factuality_hedging_adverbs")
+_HEDGES = _HEDGING_ADVERBS | {"likely", "unlikely"}
 
 
 def _is_condition(clause: Token) -> bool:

@@ -289,7 +289,8 @@ def _chemical_nearby(verb: Token, clause: set[str], lexicon: Lexicon) -> bool:
         return True
     carriers = clause & _CARRIERS
     for other in _neighbour_sentences(sent):
-        if carriers & _lemmas(other) and _chemical_words(other, lexicon) and "tear" not in _lemmas(other):
+        lemmas = _lemmas(other)
+        if carriers & lemmas and _chemical_words(other, lexicon) and "tear" not in lemmas:
             return True
     return False
 
@@ -308,10 +309,7 @@ def _lemmas(tokens: Iterable[Token], *, skip: int = -1) -> set[str]:
 def _neighbours(sent: Span) -> list[Token]:
     """The sentences before and after ``sent`` (a snippet's "The blasts killed 50" follows the sentence
     that says the blasts were in a chemical plant)."""
-    doc = sent.doc
-    before = doc[sent.start - 1].sent if sent.start > 0 else None
-    after = doc[sent.end].sent if sent.end < len(doc) else None
-    return [t for s in (before, after) if s is not None for t in s]
+    return [t for s in _neighbour_sentences(sent) for t in s]
 
 
 def disaster_cause(sent: Span, trigger: Token, *, lexicon: Lexicon | None = None) -> bool:

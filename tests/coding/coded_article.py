@@ -1,0 +1,19 @@
+"""Helpers shared by the coding test modules that code one written sentence at a time."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from volte.records import Article, Event
+
+
+def code_text(coder, text: str, *, published: date) -> list[Event]:
+    """The events ``coder`` finds in an article of ``text`` alone; fails the test when it is rejected."""
+    coded = next(coder.code([Article(id="t", text=text, published=published)]))
+    assert coded.reject is None, coded.reject
+    return list(coded.events)
+
+
+def triples(events) -> set[tuple[str, str, str]]:
+    """(source, code, target) of each event."""
+    return {(e.source, e.code, e.target) for e in events}
