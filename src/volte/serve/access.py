@@ -129,9 +129,11 @@ class StoreAccess:
         request's neighbours read the store meanwhile), when the index is off, or for a while after a
         rebuild: rebuilding takes at most ``index_share`` of the time (a tenth), however often the
         store is written (reads in between go to the store, as without an index)."""
+        if not self.use_index:
+            return None
         found = self._index
-        if not self.use_index or (found is not None and found.generation == self.generation):
-            return found if self.use_index else None
+        if found is not None and found.generation == self.generation:
+            return found
         if self._too_big == self.generation:
             return None
         if time.monotonic() < self._next_build:
