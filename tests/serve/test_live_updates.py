@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,10 @@ from typing import Any
 import httpx
 import pytest
 from live_server import free_port, serving
+
+from volte.errors import E_INGEST_BINARY, E_INGEST_EMPTY
+from volte.serve.watch import _add
+from volte.store.writer import IngestSummary
 
 pytestmark = [pytest.mark.issue(15)]
 
@@ -162,3 +167,31 @@ def test_ingest_server_unreachable_is_e130(tmp_path: Path) -> None:
     _write_jsonl(news, RECORDS[:1], extra="")
     result = _ingest_server(f"http://127.0.0.1:{free_port()}", news, token=TOKEN)
     assert result.returncode == 1 and "Error [E130]" in result.stderr
+
+
+def test_watch_adds_every_count_of_each_chunk() -> None:
+    """The watcher sums the summaries of its chunks (CHUNK articles each) field by field, reject codes too."""
+    total = IngestSummary(documents=2, added=1, events=3, rejects=1, reject_codes=Counter({E_INGEST_EMPTY: 1}))
+    part = IngestSummary(
+        documents=5,
+        added=1,
+        replaced=1,
+        unchanged=1,
+        repeats=1,
+        events=4,
+        rejects=2,
+        batches=1,
+        reject_codes=Counter({E_INGEST_EMPTY: 1, E_INGEST_BINARY: 1}),
+    )
+    _add(total, part)
+    assert total == IngestSummary(
+        documents=7,
+        added=2,
+        replaced=1,
+        unchanged=1,
+        repeats=1,
+        events=7,
+        rejects=3,
+        batches=1,
+        reject_codes=Counter({E_INGEST_EMPTY: 2, E_INGEST_BINARY: 1}),
+    )

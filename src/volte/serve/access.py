@@ -91,11 +91,9 @@ class StoreAccess:
         body = self.cached(key)
         if body is not None:
             return body
-        with self.reading() as store:
-            generation = self.generation  # stable while a store is borrowed: a write waits for its readers
-            body = encode(compute(store))
-        if self.cache.max_bytes and generation == self.generation:
-            self.cache.put((generation, key), body)
+        found, generation = self._computed(compute)
+        body = encode(found)
+        self._keep(generation, key, body)
         return body
 
     def memo(self, key: Hashable, compute: Callable[[Store], Any]) -> Any:
@@ -104,17 +102,26 @@ class StoreAccess:
         body = self.cached(("memo", key))
         if body is not None:
             return pickle.loads(body)  # noqa: S301 - bytes this process pickled itself
-        with self.reading() as store:
-            generation = self.generation  # stable while a store is borrowed: a write waits for its readers
-            found = compute(store)
-        if self.cache.max_bytes and generation == self.generation:
+        found, generation = self._computed(compute)
+        if self.cache.max_bytes:
             try:
                 body = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
             except (pickle.PicklingError, TypeError, AttributeError) as exc:  # not kept, still answered
                 log.debug("not caching %r: %s", key, exc)
             else:
-                self.cache.put((generation, ("memo", key)), body)
+                self._keep(generation, ("memo", key), body)
         return found
+
+    def _computed(self, compute: Callable[[Store], Any]) -> tuple[Any, int]:
+        """``compute`` run on a borrowed read-only store, and the write generation it read."""
+        with self.reading() as store:
+            generation = self.generation  # stable while a store is borrowed: a write waits for its readers
+            return compute(store), generation
+
+    def _keep(self, generation: int, key: Hashable, body: bytes) -> None:
+        """Cache ``body`` under ``key``, unless a write came after ``generation`` was read (or the cache is off)."""
+        if self.cache.max_bytes and generation == self.generation:
+            self.cache.put((generation, key), body)
 
     def read_index(self, store: Store) -> ReadIndex | None:
         """The read index (:mod:`volte.serve.readindex`) of the store as last written, built from ``store``
@@ -122,9 +129,11 @@ class StoreAccess:
         request's neighbours read the store meanwhile), when the index is off, or for a while after a
         rebuild: rebuilding takes at most ``index_share`` of the time (a tenth), however often the
         store is written (reads in between go to the store, as without an index)."""
+        if not self.use_index:
+            return None
         found = self._index
-        if not self.use_index or (found is not None and found.generation == self.generation):
-            return found if self.use_index else None
+        if found is not None and found.generation == self.generation:
+            return found
         if self._too_big == self.generation:
             return None
         if time.monotonic() < self._next_build:

@@ -78,9 +78,6 @@ class AnswerCache:
         return self._size
 
 
-__all__ = ["AnswerCache", "encode"]
-
-
 class UrlKeys:
     """Which answer key a GET's path and query string came to (the route's normalised parameters), for at
     most ``max_entries`` URLs, least recently used first out; thread-safe. A URL reaches a key only after
@@ -125,3 +122,6 @@ class RepeatedReads:
                 await Response(content=body, media_type="application/json")(scope, receive, send)
                 return
         await self.app(scope, receive, send)
+
+
+__all__ = ["AnswerCache", "RepeatedReads", "UrlKeys", "encode"]

@@ -24,6 +24,11 @@ QUAD_LABELS = {
 }
 QUAD_COLOURS = {1: "#74c476", 2: "#238b45", 3: "#fd8d3c", 4: "#cb181d"}
 MARKER_COLOURS = {"thaw": "#2b6cb0", "rupture": "#9b1c1c"}
+SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+CONFIG = {  # every chart's (the dyad page's and the home page's): no view frame, 11 px axis text
+    "view": {"stroke": None},
+    "axis": {"labelFontSize": 11, "titleFontSize": 11, "titleFontWeight": "normal"},
+}
 PLOT_WIDTH = 760  # px; the page widens it to its container before drawing
 Direction = tuple[str, str]
 
@@ -56,13 +61,10 @@ def dyad_chart(
         for i, d in enumerate(directions)
     ]
     return {
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "$schema": SCHEMA,
         "vconcat": rows,
         "spacing": 24,
-        "config": {
-            "view": {"stroke": None},
-            "axis": {"labelFontSize": 11, "titleFontSize": 11, "titleFontWeight": "normal"},
-        },
+        "config": CONFIG,
     }
 
 

@@ -15,14 +15,9 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from volte.serve.charts import QUAD_COLOURS, QUAD_LABELS
+from volte.serve.charts import CONFIG, QUAD_COLOURS, QUAD_LABELS, SCHEMA
 
-SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 WORLD = "/static/vendor/world-atlas/countries-110m.json"
-CONFIG = {
-    "view": {"stroke": None},
-    "axis": {"labelFontSize": 11, "titleFontSize": 11, "titleFontWeight": "normal"},
-}
 QUAD_COLOUR = {
     "field": "label",
     "type": "nominal",

@@ -191,9 +191,6 @@ def shift(
     return _page(request, "shift.html", context)
 
 
-EVENT_FILTERS = ("source", "target", "since", "until", "root", "code", "quad_class", "plover", "place", "q")
-
-
 @router.get("/events")
 def events(
     request: Request,
@@ -203,7 +200,7 @@ def events(
     """Search events by actors, dates, CAMEO root and code, quad class, PLOVER type, place and words of
     their sentences; 50 a page, with download links for everything the filter matches. An actor code
     with no events is 404 with the known countries, shown above the form."""
-    form = {name: request.query_params.get(name, "") for name in EVENT_FILTERS}
+    form = {name: request.query_params.get(name, "") for name in filters}  # as typed (event_filters' names)
     query = {name: value for name, value in form.items() if value}
     error, status = None, 200
     with request.app.state.store.reading() as store:

@@ -17,6 +17,7 @@ retried at the next poll.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import threading
@@ -148,9 +149,12 @@ class FolderWatcher:
 
 
 def _add(total: IngestSummary, part: IngestSummary) -> None:
-    for name in ("documents", "added", "replaced", "unchanged", "repeats", "events", "rejects", "batches"):
-        setattr(total, name, getattr(total, name) + getattr(part, name))
-    total.reject_codes.update(part.reject_codes)
+    """Add ``part``'s counts to ``total``, every field of IngestSummary (its counts and reject codes)."""
+    for name in (f.name for f in dataclasses.fields(IngestSummary)):
+        if name == "reject_codes":
+            total.reject_codes.update(part.reject_codes)
+        else:
+            setattr(total, name, getattr(total, name) + getattr(part, name))
 
 
 def _state(path: str) -> FileState | None:

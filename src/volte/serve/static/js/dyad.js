@@ -71,28 +71,8 @@
   var spec = JSON.parse(specNode.textContent);
   var width = Math.max(320, chart.clientWidth - 150);
   (spec.vconcat || []).forEach(function (row) { row.width = width; });
-  // The server's Content-Security-Policy allows no eval and no inline styles: Vega interprets its
-  // expressions (vega-interpreter) instead of compiling them with new Function, and the default styles of
-  // vega-embed and its tooltips come from /static/vendor/vega-embed.css instead of injected <style> tags.
-  var options = {
-    actions: false,
-    renderer: "svg",
-    ast: true,
-    expr: vega.expressionInterpreter,
-    defaultStyle: false,
-    tooltip: { disableDefaultStyle: true }
-  };
-  vegaEmbed(chart, spec, options)
-    .then(function (result) {
-      chart.dataset.rendered = "true";
-      result.view.addEventListener("click", function (event, item) {
-        var d = item && item.datum;
-        if (d && d.url && d.url.indexOf("/shift/") === 0) { window.location.assign(d.url); return; }  // a reversal marker
-        if (d && d.day && d.source) showPeriod(d);
-      });
-    })
-    .catch(function (err) {
-      chart.dataset.rendered = "error";
-      chart.textContent = "The chart could not be drawn: " + err;
-    });
+  volteChart(chart, spec, function (d) {
+    if (d.url && d.url.indexOf("/shift/") === 0) { window.location.assign(d.url); return; }  // a reversal marker
+    if (d.day && d.source) showPeriod(d);
+  });
 })();

@@ -3,16 +3,6 @@
 (function () {
   "use strict";
   if (typeof vegaEmbed === "undefined") return;
-  // The Content-Security-Policy allows no eval and no inline style (see dyad.js): Vega's expression
-  // interpreter, and vega-embed's CSS from /static/vendor/vega-embed.css.
-  var options = {
-    actions: false,
-    renderer: "svg",
-    ast: true,
-    expr: vega.expressionInterpreter,
-    defaultStyle: false,
-    tooltip: { disableDefaultStyle: true }
-  };
   document.querySelectorAll("div.vl-chart").forEach(function (chart) {
     var node = document.getElementById(chart.dataset.spec);
     if (!node) return;
@@ -23,17 +13,8 @@
     } else {
       spec.width = Math.max(240, chart.clientWidth - 200);
     }
-    vegaEmbed(chart, spec, options)
-      .then(function (result) {
-        chart.dataset.rendered = "true";
-        result.view.addEventListener("click", function (event, item) {
-          var d = item && item.datum;
-          if (d && typeof d.url === "string" && d.url.charAt(0) === "/") window.location.assign(d.url);
-        });
-      })
-      .catch(function (err) {
-        chart.dataset.rendered = "error";
-        chart.textContent = "The chart could not be drawn: " + err;
-      });
+    volteChart(chart, spec, function (d) {
+      if (typeof d.url === "string" && d.url.charAt(0) === "/") window.location.assign(d.url);
+    });
   });
 })();
