@@ -223,3 +223,4 @@ def test_with_the_cache_off_a_repeated_url_goes_to_its_route(tmp_path: Path) -> 
         access.answer = lambda key, compute: calls.append(key) or original(key, compute)
         bodies = [test_client.get("/api/events?limit=3").content for _ in range(2)]
     assert bodies[0] == bodies[1] and len(calls) == 2
+    assert access.urls.get(("/api/events", b"limit=3")) is None  # nothing to repeat, nothing noted

@@ -85,7 +85,8 @@ def create_app(
     views.configure(app.state.templates)
     install_error_handlers(app)
     # innermost: a read answered before is sent again before routing, behind the Host check and headers
-    app.add_middleware(RepeatedReads, cached=store.cached, urls=store.urls)
+    if store.cache.max_bytes:
+        app.add_middleware(RepeatedReads, cached=store.cached, urls=store.urls)
     app.add_middleware(BodyLimit, max_bytes=settings.serve.max_body_bytes)
     app.add_middleware(views.EmptyFormFields)
     app.add_middleware(AllowedHosts, hosts=(*settings.serve.allowed_hosts, settings.serve.host))

@@ -79,7 +79,8 @@ async def _answer(
     body = access.cached(key)
     if body is None:
         body = await run_in_threadpool(access.answer, key, compute)
-    access.urls.put((request.scope["path"], request.scope["query_string"]), key)  # cache.RepeatedReads
+    if access.cache.max_bytes:  # cache.RepeatedReads: with no cache there is no body to repeat
+        access.urls.put((request.scope["path"], request.scope["query_string"]), key)
     return Response(content=body, media_type="application/json")
 
 
