@@ -78,6 +78,14 @@ def wait_until_up(base: str, proc: subprocess.Popen[bytes]) -> None:
     raise RuntimeError("volte serve did not answer /api/health within 60 s")
 
 
+#: an init script: every Content-Security-Policy violation of the page, in window.cspViolations
+RECORD_CSP_VIOLATIONS = (
+    "window.cspViolations = [];"
+    "document.addEventListener('securitypolicyviolation', e =>"
+    " window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile));"
+)
+
+
 @contextmanager
 def chromium() -> Iterator[Any]:
     """Debian's headless Chromium through Playwright (never `playwright install`)."""

@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
-from live_server import CHROMIUM, chromium, free_port, local_page, screenshot, serving
+from live_server import CHROMIUM, RECORD_CSP_VIOLATIONS, chromium, free_port, local_page, screenshot, serving
 
 # Written for this test (not from any corpus): one denunciation, then a call and an agreed meeting.
 PARAGRAPH = (
@@ -132,18 +132,13 @@ def test_code_page_returns_events_for_a_pasted_paragraph(page: Any, server: str)
     assert httpx.get(f"{server}/api/events?limit=1").json()["total"] == before
 
 
-_RECORD_CSP_VIOLATIONS = (
-    "window.cspViolations = [];"
-    "document.addEventListener('securitypolicyviolation', e =>"
-    " window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile));"
-)
 
 
 @pytest.mark.issue(16)
 def test_dyad_chart_draws_under_the_csp_without_violations(page: Any, server: str) -> None:
     """The CSP allows no eval and no inline style: the chart still draws (Vega's expression interpreter,
     vega-embed's CSS from a file), on a real time axis, with working tooltips, and nothing is blocked."""
-    page.add_init_script(_RECORD_CSP_VIOLATIONS)
+    page.add_init_script(RECORD_CSP_VIOLATIONS)
     response = page.goto(f"{server}/dyad/COL/USA")
     policy = response.headers["content-security-policy"]
     assert "script-src 'self';" in policy and "unsafe" not in policy

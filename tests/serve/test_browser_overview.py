@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 import httpx
 import pytest
-from live_server import CHROMIUM, chromium, local_page, screenshot, serving
+from live_server import CHROMIUM, RECORD_CSP_VIOLATIONS, chromium, local_page, screenshot, serving
 from overview_store_data import overview_articles, overview_store
 
 pytestmark = [
@@ -26,11 +26,6 @@ pytestmark = [
 ]
 EVENTS = [e for coded in overview_articles() for e in coded.events]
 PERIOD = "since=2026-03-01&until=2026-04-30"
-_RECORD_CSP_VIOLATIONS = (
-    "window.cspViolations = [];"
-    "document.addEventListener('securitypolicyviolation', e =>"
-    " window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile));"
-)
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +45,7 @@ def browser() -> Iterator[Any]:
 def page(browser: Any, server: str) -> Iterator[Any]:
     """A fresh page that records CSP violations and every request; none may leave 127.0.0.1."""
     with local_page(browser) as tab:
-        tab.add_init_script(_RECORD_CSP_VIOLATIONS)
+        tab.add_init_script(RECORD_CSP_VIOLATIONS)
         yield tab
 
 

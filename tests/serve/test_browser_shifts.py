@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from live_server import CHROMIUM, chromium, local_page, screenshot, serving
+from live_server import CHROMIUM, RECORD_CSP_VIOLATIONS, chromium, local_page, screenshot, serving
 
 pytestmark = [
     pytest.mark.browser,
@@ -78,8 +78,10 @@ def test_home_ignores_the_future_dated_event_and_links_to_the_shift(page: Any, s
 
 
 def test_shift_page_draws_the_windows_and_links_the_evidence(page: Any, server: str) -> None:
+    page.add_init_script(RECORD_CSP_VIOLATIONS)
     page.goto(f"{server}/shift/COL-USA-2026-01-07-thaw")
     page.wait_for_selector("#chart[data-rendered=true]")
+    assert page.evaluate("window.cspViolations") == []  # Vega interprets its expressions: no eval
     # the before and after bands: two rects in the window colours, behind the bars
     fills = page.locator("#chart svg .mark-rect path").evaluate_all(
         "els => els.map(e => e.getAttribute('fill'))"
