@@ -10,6 +10,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -195,3 +196,40 @@ def test_watch_adds_every_count_of_each_chunk() -> None:
         batches=1,
         reject_codes=Counter({E_INGEST_EMPTY: 2, E_INGEST_BINARY: 1}),
     )
+
+
+def test_ingest_server_sends_every_field_of_the_record() -> None:
+    """What `volte ingest --server` posts is the record a local ingest would read (publisher included)."""
+
+    from volte.records import Article
+    from volte.serve.client import send_articles
+
+    posted: list[dict[str, object]] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.method == "GET":
+            return httpx.Response(200, json={"ok": True, "store": {}})
+        posted.append(json.loads(request.content))
+        return httpx.Response(201, json={"ok": True, "events": [], "stored": {"added": 1}})
+
+    article = Article(
+        id="a-1",
+        text="Bogota, January 7. Colombia's president spoke with the US president.",
+        url="https://news.example/a-1",
+        title="A call",
+        published=date(2026, 1, 7),
+        publisher="Andes Wire",
+    )
+    with httpx.Client(transport=httpx.MockTransport(answer)) as client:
+        summary = send_articles([article], url="http://127.0.0.1:9", token="t", client=client)
+    assert summary.accepted == 1
+    assert posted == [
+        {
+            "id": "a-1",
+            "date": "2026-01-07",
+            "url": "https://news.example/a-1",
+            "title": "A call",
+            "publisher": "Andes Wire",
+            "text": article.text,
+        }
+    ]

@@ -101,6 +101,7 @@ def _send(
         "date": article.published.isoformat() if article.published else None,
         "url": article.url,
         "title": article.title,
+        "publisher": article.publisher,
         "text": article.text,
     }
     try:
