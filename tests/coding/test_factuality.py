@@ -367,3 +367,32 @@ def test_factuality_troops_sent_to_monitor_a_truce_report_no_truce(nlp):
 def test_factuality_what_analysts_report_as_done_stays(nlp):
     coder = Coder(nlp=nlp, dyads_only=False)
     assert [e.code[:2] for e in _events(coder, "Analysts said the Syrian army shelled Idlib on Monday.")] == ["19"]
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "accused"),
+    [
+        ("Lithuania accused Belarus of planning to flood the border with migrants.", "LTU", "BLR"),
+        ("Armenia accused Azerbaijan of threatening to seize its villages.", "ARM", "AZE"),
+        ("Hanoi accused Beijing of preparing to block its fishing boats.", "VNM", "CHN"),
+        ("Serbia accused Kosovo of plotting to expel Serb officials.", "SRB", "XKX"),
+        ("Ghana accused Togo of agreeing to send troops across the border.", "GHA", "TGO"),
+    ],
+)
+def test_factuality_a_stance_alleged_in_an_accusation_is_not_the_accusers_act(
+    strict_coder, text, accuser, accused
+):
+    """ "X accused Y of planning (threatening, preparing, agreeing) to V": the accusation (112) is the
+    event; the act alleged of Y is not an intent, threat or pledge of X's (nor of Y's: it is alleged),
+    whether the parser hangs "of" on the verb or on the accused."""
+    events = [e for e in _events(strict_coder, text) if e.factuality not in ("negated", "hypothetical")]
+    assert [e.code[:2] for e in events] == ["11"], [(e.source, e.target, e.code) for e in events]
+    assert (events[0].source[:3], events[0].target[:3]) == (accuser, accused)
+
+
+def test_factuality_a_stance_reported_by_a_speaker_is_still_the_actors(strict_coder):
+    """The near miss: a threat *said* (not alleged) stays the threatener's."""
+    events = _events(strict_coder, "Lithuania said Belarus was threatening to close the border crossings.")
+    assert any(e.source == "BLR" and e.code.startswith("13") for e in events), [
+        (e.source, e.target, e.code) for e in events
+    ]

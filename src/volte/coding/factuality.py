@@ -253,6 +253,8 @@ def _assess(trigger: Token) -> Modality:
             if lemma in _FORECASTING:  # "expects Beijing to step up pressure": a forecast
                 return Modality("hypothetical", speaker=speaker_of(head))
         if governed is not None:
+            if governed not in ("alleged", "negated") and _alleged(head):
+                return Modality("alleged", speaker=speaker)  # "accused Russia of *planning* to invade"
             if governed == "threat" and status == "may" and _other_subject(tok, head):
                 governed = "hypothetical"  # "analysts warned that Tehran *could* retaliate": a prediction
             return _governed_modality(governed, status, head, relation, speaker, trigger)
@@ -263,6 +265,28 @@ def _assess(trigger: Token) -> Modality:
             status = _combine(status, outer)
         tok = head
     return _final_modality(status, speaker, trigger)
+
+
+def _alleged(governor: Token) -> bool:
+    """The stance word that governs an event is itself the content of an accusation: "accused Russia of
+    *planning* to invade Ukraine", "of *threatening* to annex": what is alleged of the accused, not an
+    act of the accuser (the accusation is the event)."""
+    tok = governor
+    for _ in range(3):
+        step = _step_up(tok)
+        if step is None:
+            return False
+        head, relation = step
+        if relation == "circumstance":
+            return False
+        if _governed_status(governor_lemma(head), relation, head) == "alleged":
+            return True
+        if head.dep_ == "dobj" and lemma_of(head.head) in ALLEGING:
+            return True  # the parser hangs "of planning" on the accused ("accused *the government* of")
+        if governor_lemma(head) in REPORTING:
+            return False
+        tok = head
+    return False
 
 
 def _asked(trigger: Token) -> bool:
@@ -282,6 +306,8 @@ def _governed_modality(
         return Modality("negated", speaker=speaker)
     if governed == "negated":
         return Modality("negated", governor=head.i, speaker=speaker, nominal=nominal)
+    if governed == "alleged":  # "accused Russia of plotting *to expel* diplomats": alleged, aim or not
+        return Modality("alleged", governor=head.i, speaker=speaker, nominal=nominal)
     if status == "conditional" and governed in ("future", "committed") and lemma_of(head) in _WILLING:
         pass  # "is willing to send troops if Saudi Arabia is attacked": the readiness is stated now (03x)
     elif status in ("conditional", "hypothetical", "ultimatum") and governed != "threat":
