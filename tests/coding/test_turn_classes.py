@@ -232,3 +232,26 @@ def test_opening_pronoun_in_a_quotation_is_not_the_reporter(coder) -> None:
         'Armenian Prime Minister Nikol Pashinyan. He called me first to discuss the border."',
     )
     assert ("04", "ARMGOV", "AZEGOV") in {(e.code[:2], e.source, e.target) for e in events if e.trigger == "called"}
+
+
+# --- a refusal to talk is aimed at whom the talks would be with, not at their topic ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Morocco refused to discuss Western Sahara with Algeria on Tuesday.", "MAR", "DZA"),
+        ("Serbia refused to negotiate the status of Kosovo with the European Union.", "SRB", "IGOEEC"),
+        ("Azerbaijan declined to discuss Karabakh with Armenia at the summit.", "AZE", "ARM"),
+    ],
+)
+def test_refusal_to_negotiate_a_place_is_aimed_at_the_partner(coder, text, source, target) -> None:
+    """The refused talks' "with" partner, even when the topic is a place that names an actor."""
+    refusals = {(e.source, e.target) for e in _code(coder, text) if e.code.startswith("12")}
+    assert refusals == {(source, target)}, refusals
+
+
+def test_appeal_to_talk_stays_aimed_at_whom_it_asks(coder) -> None:
+    # the near miss: an appeal or demand is aimed at the one asked, not at the talks' partner
+    events = _code(coder, "China urged Japan to hold talks on the disputed islands with Beijing.")
+    assert {(e.source, e.target) for e in events if e.code.startswith("02")} == {("CHN", "JPN")}, _dyads(events)

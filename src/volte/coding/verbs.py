@@ -86,6 +86,9 @@ class _Raw:
     code: str = ""
     factuality: str = "asserted"
     dropped: bool = False
+    # the specialised refusal's partner: the target of the act it refuses
+    # ("refused to negotiate the Essequibo *with Venezuela*": Venezuela, not the topic negotiated)
+    partner: _Raw | None = None
 
 
 class VerbDictionary:
@@ -763,7 +766,7 @@ def _apply_factuality(raws: list[_Raw]) -> None:
         elif status in _KEEPING:
             raw.dropped = True
             if governor is not None:
-                _specialise_governor(governor, status, raw.code)
+                _specialise_governor(governor, status, raw)
         elif status == "committed" and _reported_past(raw.tok):
             pass  # "evidence *suggests* that forces used force to suppress a protest": a report, not a pledge
         elif status in ("future", "committed", "threat", "poised"):  # poised: "troops prepared to attack"
@@ -930,11 +933,14 @@ def _bare_or_cued(governor: _Raw, raw: _Raw) -> bool:
     return not governor.cues or raw.tok.i in governor.cues or governor.pattern.xcomp == ("any",)
 
 
-def _specialise_governor(governor: _Raw, status: str, embedded_code: str) -> None:
-    """Only within the governor's own root: an appeal stays an appeal."""
-    code = governed_code(status, embedded_code)
+def _specialise_governor(governor: _Raw, status: str, embedded: _Raw) -> None:
+    """Only within the governor's own root: an appeal stays an appeal. A refusal that takes the embedded
+    act's code takes its partner too (:func:`_to_match`)."""
+    code = governed_code(status, embedded.code)
     if code is not None and is_code(code) and governor.pattern.code[:2] == code[:2]:
         governor.code = code
+        if status == "refusal":  # an appeal or demand is aimed at whom it asks ("urged Japan to talk")
+            governor.partner = embedded
 
 
 def _to_match(raw: _Raw) -> VerbMatch:
@@ -946,6 +952,11 @@ def _to_match(raw: _Raw) -> VerbMatch:
         # "police detained activists *during a protest*": the subject of the sentence is not the protester
         source_slots = tuple(slot for slot in source_slots if not slot.startswith("governor_"))
     targets = _heads(pattern.targets_for(noun=raw.noun), tok, noun=raw.noun)
+    if raw.partner is not None and raw.partner.pattern.symmetric:
+        # "refused to negotiate the Essequibo with Venezuela": whom the talks would be with comes first
+        partner = raw.partner
+        lent = _heads(partner.pattern.targets_for(noun=partner.noun), partner.tok, noun=partner.noun)
+        targets = lent + tuple(i for i in targets if i not in lent)
     if raw.noun and tok.dep_ == "pobj" and _under_attack(tok):  # "the base came under attack": the victim
         source_slots = tuple(slot for slot in source_slots if not slot.startswith("governor_"))
         victims = tuple(c.i for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass"))
