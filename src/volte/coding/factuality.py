@@ -622,11 +622,9 @@ def _local_status(verb: Token, *, reported: bool) -> str:
         if dep == "neg" or (dep == "advmod" and low in ("never", "not")) or _no_longer(child):
             # "will not join", "would not accept": a refusal announced now, not a missing event
             future = any(c.dep_ == "aux" and c.lower_ in _ANNOUNCING_AUX for c in verb.children)
-            waiting = any(
-                c.dep_ in ("advcl", "prep")
-                and (c.lower_ == "until" or any(m.dep_ == "mark" and m.lower_ == "until" for m in c.children))
-                for c in verb.children
-            )
+            # "until next week" only puts the act off; "until their demands are met" (a clause) is a
+            # condition on the other side, as "unless" is: a refusal stated now
+            waiting = any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in verb.children)
             return "refused" if future and not waiting and verb.pos_ in ("VERB", "AUX") else "negated"
         if dep in ("nsubj", "nsubjpass", "dobj") and _negative_phrase(child):
             return "negated"  # "*No* missiles were fired", "*nobody* recognised"
