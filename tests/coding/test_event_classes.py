@@ -49,3 +49,37 @@ def test_refusal_until_a_condition_is_met(coder, text, expected):
 @pytest.mark.model
 def test_refusal_until_a_time_only_puts_the_act_off(coder):
     assert _events(coder, "Canada will not lift the embargo on Venezuela until next year.") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # returning a thing to someone is returning property (0842), whatever the thing
+        ("Belgium returned three stolen masks to the government of Nigeria.", ("BEL", "NGAGOV", "0842")),
+        ("A looted gold mask was returned by French officials to Vietnamese authorities.", ("FRAGOV", "VNMGOV", "0842")),
+        # people returned are released (0841); fire returned and travellers returning are no yielding
+        ("Egypt returned the fishermen to Libya.", ("EGY", "LBY", "0841")),
+    ],
+)
+def test_returning_things_to_someone(coder, text, expected):
+    assert [e[:3] for e in _events(coder, text)] == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Afghan troops returned fire on the militants.",
+        "The Iraqi president returned to Baghdad on Monday.",
+        "Protesters returned to the streets of Lima.",
+    ],
+)
+def test_returning_that_is_no_handing_back(coder, text):
+    assert [e for e in _events(coder, text) if e[2].startswith("084")] == []
+
+
+@pytest.mark.model
+def test_announced_return_of_weapons_is_an_intent(coder):
+    events = _events(coder, "Iraqi militias announced they will return the weapons seized from the army.")
+    assert [(e[0], e[2], e[3]) for e in events] == [("IRQREB", "035", "future")]

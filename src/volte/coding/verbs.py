@@ -222,7 +222,12 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
             if hit is None:
                 return None
             cues.add(hit.i)
-    if pattern.object:
+    if pattern.object == ("any",):  # a direct object of any kind ("*returned* two paintings to Brazil")
+        hit = site.child(("dobj", "nsubjpass") if site.passive else ("dobj",), ("any",))
+        if hit is None or hit.tag_ == "DT" or hit.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):  # no stray "the"
+            return None
+        cues.add(hit.i)
+    elif pattern.object:
         hit = _first(site.objects, pattern.object)
         if hit is None:
             return None
