@@ -83,3 +83,50 @@ def test_returning_that_is_no_handing_back(coder, text):
 def test_announced_return_of_weapons_is_an_intent(coder):
     events = _events(coder, "Iraqi militias announced they will return the weapons seized from the army.")
     assert [(e[0], e[2], e[3]) for e in events] == [("IRQREB", "035", "future")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser makes "X guilty" a clause under "found": a finding of guilt (116)
+        ("A Moscow court found the Ukrainian sailor guilty of espionage.", ("RUSJUD", "UKRMIL", "116")),
+        # an attack in words is criticism (111), not force
+        ("Indian Prime Minister Narendra Modi launched a scathing attack on Pakistan.", ("INDGOV", "PAK", "111")),
+        ("Brazil's president made a blistering attack on France.", ("BRAGOV", "FRA", "111")),
+        # cyber warfare is a cyber attack (176)
+        ("North Korea has waged cyber warfare against South Korea.", ("PRK", "KOR", "176")),
+        # peacekeeping troops provide protection (074), whatever the verb
+        ("Fijian troops serve in peacekeeping operations in Lebanon.", ("FJIMIL", "LBN", "074")),
+        ("Ghana is sending troops to the United Nations peacekeeping force in Mali.", ("GHA", "IGOUNO", "074")),
+        ("About 2,000 Russian soldiers were deployed as peacekeepers along the border.", ("RUSMIL", "", "074")),
+    ],
+)
+def test_event_class_codes(coder, text, expected):
+    assert [e[:3] for e in _events(coder, text)] == [expected]
+
+
+@pytest.mark.model
+def test_beginning_an_operation_announced_is_a_threat(coder):
+    events = _events(coder, "Turkey said it will begin a military operation against Kurdish fighters in Syria.")
+    assert [(e[0], e[2], e[3]) for e in events] == [("TUR", "1384", "future")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        # "took part in", "took place in": no seizure of territory (192)
+        ("Hundreds of Kenyan students took part in a march in the town of Eldoret.", "14"),
+        ("Thousands of Kenyans gathered for a vigil.", "14"),
+        ("The Kenyan court freed a British engineer in the province of Kisumu.", "08"),
+    ],
+)
+def test_taking_part_or_place_is_no_seizure(coder, text, root):
+    assert [e[2][:2] for e in _events(coder, text)] == [root]
+
+
+@pytest.mark.model
+def test_refusal_until_a_happening_only_puts_the_act_off(coder):
+    text = "The Kremlin said Putin would not visit Washington until the official results were announced."
+    assert [e for e in _events(coder, text) if e[2].startswith("12")] == []

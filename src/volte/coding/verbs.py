@@ -305,6 +305,9 @@ def _modified_by(tok: Token, words: tuple[str, ...]) -> bool:
     return any(c.dep_ in _MODIFIERS and _lemma(c) in words for c in tok.children)
 
 
+_AMOUNTS = frozenset({"increase", "rise", "boost", "hike", "cut", "reduction", "amount", "sum", "total", "share"})
+
+
 def _object_words(tok: Token, *, noun: bool) -> list[Token]:
     """Direct objects (with their conjuncts) and prepositional objects of a trigger."""
     out: list[Token] = []
@@ -314,7 +317,14 @@ def _object_words(tok: Token, *, noun: bool) -> list[Token]:
             out.append(child)
             out.extend(child.conjuncts)
             # "a message *of condolence*", "700 kg *of medicine*", "$100 million *in assistance*"
-            preps = [p for p in child.children if p.dep_ == "prep" and p.lower_ in ("of", "in")]
+            # "in" only after an amount: "an engineer *in the province*" is a place, not what was freed
+            amount = (
+                child.pos_ == "NUM"
+                or child.tag_ == "$"
+                or _lemma(child) in _AMOUNTS
+                or any(c.dep_ == "nummod" for c in child.children)
+            )
+            preps = [p for p in child.children if p.dep_ == "prep" and (p.lower_ == "of" or p.lower_ == "in" and amount)]
             out.extend(p for prep in preps for p in prep.children if p.dep_ == "pobj")
     for child in tok.children:
         if child.dep_ in ("prep", "agent"):
