@@ -130,3 +130,27 @@ def test_taking_part_or_place_is_no_seizure(coder, text, root):
 def test_refusal_until_a_happening_only_puts_the_act_off(coder):
     text = "The Kremlin said Putin would not visit Washington until the official results were announced."
     assert [e for e in _events(coder, text) if e[2].startswith("12")] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "called X on <day> to <the caller's act>": a phone call (041), not "called on X" (an appeal)
+        (
+            "Prime Minister Shinzo Abe called Indian Prime Minister Narendra Modi on Tuesday to congratulate him.",
+            ("JPNGOV", "INDGOV", "041"),
+        ),
+        (
+            "German Chancellor Angela Merkel called Turkish President Tayyip Erdogan on Monday to express her support.",
+            ("DEUGOV", "TURGOV", "041"),
+        ),
+        # "called for X to stay": an appeal through a for-to clause (no phone call)
+        (
+            "Theresa May called for Britain to stay in the single market.",
+            ("GBRGOV", "GBR", "020"),
+        ),
+    ],
+)
+def test_phone_calls_and_appeals(coder, text, expected):
+    assert [e[:3] for e in _events(coder, text) if e[2][:2] in ("02", "04")] == [expected]

@@ -39,6 +39,7 @@ _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _RELATIVE = lexicon.words("relative_pronouns")
 _PRONOUNS = lexicon.words("speaker_pronouns")
+_TIME_NOUNS = lexicon.words("coder_time_nouns")
 # Governors whose own event gives way to the event they govern ("agreed to meet" is 036, not "agree").
 _YIELDING = frozenset({"future", "committed", "threat", "hypothetical", "poised"})
 # Governors that keep their own event, specialised by what they govern ("urged talks" is 026).
@@ -337,6 +338,10 @@ def _object_words(tok: Token, *, noun: bool) -> list[Token]:
     return out
 
 
+def _is_time(tok: Token) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") or _lemma(tok) in _TIME_NOUNS
+
+
 def _prep_object(tok: Token, prep: str, words: tuple[str, ...]) -> Token | None:
     """The object of preposition ``prep`` under the trigger or its direct object."""
     holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "prt", "advmod")]
@@ -346,6 +351,7 @@ def _prep_object(tok: Token, prep: str, words: tuple[str, ...]) -> Token | None:
                 for pobj in child.children:
                     if pobj.dep_ in ("pobj", "pcomp") and (
                         not words
+                        and not _is_time(pobj)  # "called Morrison *on Wednesday*" is no "called on"
                         or _lemma(pobj) in words
                         or _modified_by(pobj, words)
                         or _of_phrase(pobj, words)
@@ -353,6 +359,12 @@ def _prep_object(tok: Token, prep: str, words: tuple[str, ...]) -> Token | None:
                         return pobj
                 if not words and not any(p.dep_ == "pobj" for p in child.children):
                     return child
+            if (  # "called *for* Britain to stay": a for-to clause
+                not words
+                and child.dep_ in ("advcl", "ccomp")
+                and any(m.dep_ == "mark" and m.lower_ == prep for m in child.children)
+            ):
+                return child
     return None
 
 
