@@ -154,3 +154,29 @@ def test_refusal_until_a_happening_only_puts_the_act_off(coder):
 )
 def test_phone_calls_and_appeals(coder, text, expected):
     assert [e[:3] for e in _events(coder, text) if e[2][:2] in ("02", "04")] == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whatever is donated is aid; firearms handed over are military aid
+        ("Japan has donated 40 ambulances to the Kenyan health ministry.", ("JPN", "KENGOV", "070")),
+        ("Turkey gave 300 new rifles to the Somali army.", ("TUR", "SOMMIL", "072")),
+        # a warning given or issued is a threat (130); a travel warning is no threat
+        ("Merkel gave Erdogan a stern warning to stop the arrests.", ("DEUGOV", "TURGOV", "130")),
+        # legal action launched is a lawsuit (115)
+        ("The European Commission has launched legal action against Hungary.", ("IGOEEC", "HUN", "115")),
+        # inspectors expelled from a country are expelled by it
+        ("Two UN inspectors have been expelled from Iran.", ("IRN", "IGOUNO", "1662")),
+        # asylum seekers not accepted: refusing aid (122)
+        ("Poland says it will not accept asylum seekers.", ("POL", "---REF", "122")),
+    ],
+)
+def test_aid_warnings_lawsuits_expulsions(coder, text, expected):
+    assert [e[:3] for e in _events(coder, text)] == [expected]
+
+
+@pytest.mark.model
+def test_travel_warning_is_no_threat(coder):
+    assert _events(coder, "The State Department has issued a travel warning for Kenya.") == []
