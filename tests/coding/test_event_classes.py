@@ -180,3 +180,19 @@ def test_aid_warnings_lawsuits_expulsions(coder, text, expected):
 @pytest.mark.model
 def test_travel_warning_is_no_threat(coder):
     assert _events(coder, "The State Department has issued a travel warning for Kenya.") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people detained "at a meeting" are detained: the meeting is where, not what
+        ("Kenyan police detained five opposition activists at a meeting in Nairobi.", ("KENCOP", "KENCVL", "173")),
+        # a mosque or headquarters captured by troops is taken ground (192), not an arrest
+        ("Syrian troops captured the main mosque in Raqqa.", ("SYRMIL", "SYR", "192")),
+        # ordering a newspaper to suspend publication is censorship (1721), not a demand
+        ("The Egyptian government ordered an opposition newspaper to suspend publication.", ("EGYGOV", "---MED", "1721")),
+    ],
+)
+def test_detentions_captures_and_censorship(coder, text, expected):
+    assert [e[:3] for e in _events(coder, text)] == [expected]
