@@ -196,3 +196,19 @@ def test_travel_warning_is_no_threat(coder):
 )
 def test_detentions_captures_and_censorship(coder, text, expected):
     assert [e[:3] for e in _events(coder, text)] == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        # a round of exercises is no round of talks; food received is no guest received
+        ("Egypt and Greece began a new round of joint naval exercises in the Mediterranean.", None),
+        ("Syrian refugees in Jordan have received food and blankets.", None),
+        # calling someone names is criticism (111), not a phone call
+        ("The Philippine president called the Australian prime minister incompetent.", "11"),
+    ],
+)
+def test_rounds_receipts_and_names(coder, text, root):
+    roots = [e[2][:2] for e in _events(coder, text) if e[2][:2] in ("04", "11")]
+    assert roots == ([root] if root else [])
