@@ -212,3 +212,18 @@ def test_detentions_captures_and_censorship(coder, text, expected):
 def test_rounds_receipts_and_names(coder, text, root):
     roots = [e[2][:2] for e in _events(coder, text) if e[2][:2] in ("04", "11")]
     assert roots == ([root] if root else [])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        # withdrawing from an agreement reduces relations (16); threatening it is a threat (13); troops
+        # withdrawing from a town still retreat (08)
+        ("The United States withdrew from the nuclear agreement with Iran.", "16"),
+        ("The Malian defence minister threatened to withdraw from the peace agreement with the rebels.", "13"),
+        ("Russian troops withdrew from the Ukrainian city of Kherson.", "08"),
+    ],
+)
+def test_withdrawing_from_agreements(coder, text, root):
+    assert [e[2][:2] for e in _events(coder, text)] == [root]
