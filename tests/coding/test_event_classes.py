@@ -227,3 +227,18 @@ def test_rounds_receipts_and_names(coder, text, root):
 )
 def test_withdrawing_from_agreements(coder, text, root):
     assert [e[2][:2] for e in _events(coder, text)] == [root]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # laying down arms demobilises (0873); announced, it is an intent to de-escalate (0356)
+        ("Hundreds of Boko Haram fighters laid down their arms in Borno.", ("NGAREBBKH", "0873", "asserted")),
+        ("The ELN said they will lay down their weapons.", ("COLREBELN", "0356", "future")),
+        # launching a mediation effort mediates (045)
+        ("Kuwait launched a mediation effort to end the dispute between Qatar and Saudi Arabia.", ("KWT", "045", "asserted")),
+    ],
+)
+def test_laying_down_arms_and_mediation(coder, text, expected):
+    assert [(e[0], e[2], e[3]) for e in _events(coder, text)] == [expected]
