@@ -242,3 +242,18 @@ def test_withdrawing_from_agreements(coder, text, root):
 )
 def test_laying_down_arms_and_mediation(coder, text, expected):
     assert [(e[0], e[2], e[3]) for e in _events(coder, text)] == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # accepting an invitation to meet or visit is an intent to meet (036), aimed at the host
+        ("Narendra Modi has accepted an invitation to meet with Vladimir Putin.", ("INDGOV", "RUSGOV", "036")),
+        ("Putin accepted an invitation to visit India.", ("RUSGOV", "IND", "036")),
+        # a cessation of hostilities declared is a truce (0871)
+        ("Sudan declared a cessation of hostilities in Darfur.", ("SDN", "", "0871")),
+    ],
+)
+def test_invitations_accepted_and_truces(coder, text, expected):
+    assert [e[:3] for e in _events(coder, text)] == [expected]

@@ -515,6 +515,11 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
     if slot == "xcomp_object":  # "refused to sign *the statement*", "provide $1 billion to help *Turkey*"
         clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") or _to_advcl(c)]
         return [o for c in clauses for o in object_heads(c)]
+    if slot == "obj_clause_object":  # "accepted an invitation to meet *with Kim*", "to visit *Turkey*"
+        clauses = [c for o in object_heads(tok) for c in o.children if c.dep_ == "acl" and is_to_infinitive(c)]
+        return [o for c in clauses for o in object_heads(c)] + [
+            p for c in clauses for p in _prep_objects(c, ("with",))
+        ]
     if slot == "between":  # "clashes *between* police and protesters", "clashes broke out *between* ..."
         found = _prep_objects(tok, ("between", "among"))
         if not found and noun and tok.dep_ == "nsubj":
