@@ -257,3 +257,17 @@ def test_laying_down_arms_and_mediation(coder, text, expected):
 )
 def test_invitations_accepted_and_truces(coder, text, expected):
     assert [e[:3] for e in _events(coder, text)] == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        # a campaign of words, votes or vaccines is no war (190); a campaign against an armed group is
+        ("The Kenyan police launched a publicity campaign against drunk driving.", None),
+        ("The Nigerian army launched a campaign against Boko Haram.", "19"),
+    ],
+)
+def test_campaigns(coder, text, root):
+    roots = [e[2][:2] for e in _events(coder, text) if e[2][:2] == "19"]
+    assert roots == ([root] if root else [])
