@@ -970,6 +970,7 @@ _MOVING = words("coder_moving")
 _MOVED = words("coder_moved")
 _TO_FROM = words("coder_to_from")
 _VIOLENT_ACTS = words("coder_violent_acts")
+_LAUNCHING = words("coder_launching")
 _PUNISHING = words("coder_punishing")
 _WIELDING = words("coder_wielding")
 _LETTING = words("coder_letting")
@@ -1066,7 +1067,12 @@ def _condemned_act(obj: Token, code: str) -> bool:
     """An act of violence criticized: "condemned *the attack* on a church", "denounced *the killing* of
     civilians". Its victims are not whom the criticism is aimed at; the act itself is the target (its
     words become ``target_name``) unless its doer is named ("*Russia's* attack", "the attack *by* Hamas")."""
-    return code[:2] == "11" and obj.dep_ == "dobj" and obj.lemma_.lower() in _VIOLENT_ACTS
+    return (
+        code[:2] == "11"
+        and obj.dep_ == "dobj"
+        and obj.lemma_.lower() in _VIOLENT_ACTS
+        and obj.head.lemma_.lower() not in _LAUNCHING  # "launched a scathing attack on X": words aimed at X
+    )
 
 
 def _temporal(token: Token) -> bool:

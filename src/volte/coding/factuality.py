@@ -25,6 +25,8 @@ from volte.coding.lexicon import words
 
 REPORTING = words("reporting_verbs")
 REFUSAL = words("factuality_refusal")
+_COMPLIANCE = words("factuality_compliance")
+_COMPLIANCE_SUBJECTS = words("factuality_compliance_subjects")
 NEGATING = words("factuality_negating")
 # Verbs that cancel an event named by their object noun ("postponed the talks"); "denied the accusation" does not.
 NOMINAL_NEGATING = words("factuality_nominal_negating")
@@ -610,6 +612,19 @@ def _step_up(tok: Token) -> tuple[Token, str] | None:
     return None
 
 
+def _waiting(child: Token) -> bool:
+    """An "until" that only puts an act off ("until next week", "until the results are announced"), not a
+    condition on the other side ("until Cuba undertakes reforms", "until their demands are met"), which
+    makes "will not X" a refusal, as "unless" does."""
+    if child.dep_ == "prep" and child.lower_ in ("until", "till"):
+        return True
+    if child.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("until", "till") for m in child.children):
+        return False
+    subjects = [c.lemma_.lower() for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+    verbs = [child.lemma_.lower()] + [c.lemma_.lower() for c in child.children if c.dep_ == "acomp"]  # "is satisfied"
+    return _COMPLIANCE.isdisjoint(verbs) and _COMPLIANCE_SUBJECTS.isdisjoint(subjects)
+
+
 def _local_status(verb: Token, *, reported: bool) -> str:
     """Negation, modals and conditional marks attached to one word.
 
@@ -622,11 +637,7 @@ def _local_status(verb: Token, *, reported: bool) -> str:
         if dep == "neg" or (dep == "advmod" and low in ("never", "not")) or _no_longer(child):
             # "will not join", "would not accept": a refusal announced now, not a missing event
             future = any(c.dep_ == "aux" and c.lower_ in _ANNOUNCING_AUX for c in verb.children)
-            waiting = any(
-                c.dep_ in ("advcl", "prep")
-                and (c.lower_ == "until" or any(m.dep_ == "mark" and m.lower_ == "until" for m in c.children))
-                for c in verb.children
-            )
+            waiting = any(_waiting(c) for c in verb.children)
             return "refused" if future and not waiting and verb.pos_ in ("VERB", "AUX") else "negated"
         if dep in ("nsubj", "nsubjpass", "dobj") and _negative_phrase(child):
             return "negated"  # "*No* missiles were fired", "*nobody* recognised"

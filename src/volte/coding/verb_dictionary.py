@@ -33,6 +33,7 @@ SLOTS = frozenset(
         "between",
         "clause_subject",
         "xcomp_object",
+        "obj_clause_object",
         "condition_subject",
     }
 )

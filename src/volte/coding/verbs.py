@@ -39,6 +39,7 @@ _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _RELATIVE = lexicon.words("relative_pronouns")
 _PRONOUNS = lexicon.words("speaker_pronouns")
+_TIME_NOUNS = lexicon.words("coder_time_nouns")
 # Governors whose own event gives way to the event they govern ("agreed to meet" is 036, not "agree").
 _YIELDING = frozenset({"future", "committed", "threat", "hypothetical", "poised"})
 # Governors that keep their own event, specialised by what they govern ("urged talks" is 026).
@@ -225,7 +226,12 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
             if hit is None:
                 return None
             cues.add(hit.i)
-    if pattern.object:
+    if pattern.object == ("any",):  # a direct object of any kind ("*returned* two paintings to Brazil")
+        hit = site.child(("dobj", "nsubjpass") if site.passive else ("dobj",), ("any",))
+        if hit is None or hit.tag_ == "DT" or hit.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):  # no stray "the"
+            return None
+        cues.add(hit.i)
+    elif pattern.object:
         hit = _first(site.objects, pattern.object)
         if hit is None:
             return None
@@ -303,6 +309,9 @@ def _modified_by(tok: Token, words: tuple[str, ...]) -> bool:
     return any(c.dep_ in _MODIFIERS and _lemma(c) in words for c in tok.children)
 
 
+_AMOUNTS = frozenset({"increase", "rise", "boost", "hike", "cut", "reduction", "amount", "sum", "total", "share"})
+
+
 def _object_words(tok: Token, *, noun: bool) -> list[Token]:
     """Direct objects (with their conjuncts) and prepositional objects of a trigger."""
     out: list[Token] = []
@@ -312,7 +321,14 @@ def _object_words(tok: Token, *, noun: bool) -> list[Token]:
             out.append(child)
             out.extend(child.conjuncts)
             # "a message *of condolence*", "700 kg *of medicine*", "$100 million *in assistance*"
-            preps = [p for p in child.children if p.dep_ == "prep" and p.lower_ in ("of", "in")]
+            # "in" only after an amount: "an engineer *in the province*" is a place, not what was freed
+            amount = (
+                child.pos_ == "NUM"
+                or child.tag_ == "$"
+                or _lemma(child) in _AMOUNTS
+                or any(c.dep_ == "nummod" for c in child.children)
+            )
+            preps = [p for p in child.children if p.dep_ == "prep" and (p.lower_ == "of" or p.lower_ == "in" and amount)]
             out.extend(p for prep in preps for p in prep.children if p.dep_ == "pobj")
     for child in tok.children:
         if child.dep_ in ("prep", "agent"):
@@ -325,6 +341,10 @@ def _object_words(tok: Token, *, noun: bool) -> list[Token]:
     return out
 
 
+def _is_time(tok: Token) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") or _lemma(tok) in _TIME_NOUNS
+
+
 def _prep_object(tok: Token, prep: str, words: tuple[str, ...]) -> Token | None:
     """The object of preposition ``prep`` under the trigger or its direct object."""
     holders = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "prt", "advmod")]
@@ -334,6 +354,7 @@ def _prep_object(tok: Token, prep: str, words: tuple[str, ...]) -> Token | None:
                 for pobj in child.children:
                     if pobj.dep_ in ("pobj", "pcomp") and (
                         not words
+                        and not _is_time(pobj)  # "called Morrison *on Wednesday*" is no "called on"
                         or _lemma(pobj) in words
                         or _modified_by(pobj, words)
                         or _of_phrase(pobj, words)
@@ -341,6 +362,12 @@ def _prep_object(tok: Token, prep: str, words: tuple[str, ...]) -> Token | None:
                         return pobj
                 if not words and not any(p.dep_ == "pobj" for p in child.children):
                     return child
+            if (  # "called *for* Britain to stay": a for-to clause
+                not words
+                and child.dep_ in ("advcl", "ccomp")
+                and any(m.dep_ == "mark" and m.lower_ == prep for m in child.children)
+            ):
+                return child
     return None
 
 
@@ -491,6 +518,11 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
     if slot == "xcomp_object":  # "refused to sign *the statement*", "provide $1 billion to help *Turkey*"
         clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") or _to_advcl(c)]
         return [o for c in clauses for o in object_heads(c)]
+    if slot == "obj_clause_object":  # "accepted an invitation to meet *with Kim*", "to visit *Turkey*"
+        clauses = [c for o in object_heads(tok) for c in o.children if c.dep_ == "acl" and is_to_infinitive(c)]
+        return [o for c in clauses for o in object_heads(c)] + [
+            p for c in clauses for p in _prep_objects(c, ("with",))
+        ]
     if slot == "between":  # "clashes *between* police and protesters", "clashes broke out *between* ..."
         found = _prep_objects(tok, ("between", "among"))
         if not found and noun and tok.dep_ == "nsubj":

@@ -1,0 +1,273 @@
+"""Classes of real-news sentences the verb patterns and factuality code (events2 round): each row is one
+construction written for volte, not a line of a gold set."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from volte.coding.coder import Coder
+from volte.records import Article
+
+PUBLISHED = date(2018, 5, 14)
+
+
+@pytest.fixture(scope="module")
+def coder(nlp):
+    return Coder(nlp=nlp)
+
+
+def _events(coder, text):
+    events = next(coder.code([Article(id="t", text=text, published=PUBLISHED)])).events
+    return [(e.source, e.target, e.code, e.factuality) for e in events]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "will not X until <clause>": a condition on the other side, as "unless": a refusal stated now
+        (
+            "Canada will not lift the embargo on Venezuela until Caracas frees its political prisoners.",
+            ("CAN", "VEN", "1244"),
+        ),
+        (
+            "Georgian rebels will not release the three Turkish engineers until a ransom is paid.",
+            ("GEOREB", "TURCVL", "1243"),
+        ),
+        (
+            "Kenya said it would not lift the ban on Somali traders until Mogadishu hands over the suspects.",
+            ("KEN", "SOM", "1241"),
+        ),
+    ],
+)
+def test_refusal_until_a_condition_is_met(coder, text, expected):
+    assert [e[:3] for e in _events(coder, text) if e[2].startswith("12")] == [expected]
+
+
+@pytest.mark.model
+def test_refusal_until_a_time_only_puts_the_act_off(coder):
+    assert _events(coder, "Canada will not lift the embargo on Venezuela until next year.") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # returning a thing to someone is returning property (0842), whatever the thing
+        ("Belgium returned three stolen masks to the government of Nigeria.", ("BEL", "NGAGOV", "0842")),
+        ("A looted gold mask was returned by French officials to Vietnamese authorities.", ("FRAGOV", "VNMGOV", "0842")),
+        # people returned are released (0841); fire returned and travellers returning are no yielding
+        ("Egypt returned the fishermen to Libya.", ("EGY", "LBY", "0841")),
+    ],
+)
+def test_returning_things_to_someone(coder, text, expected):
+    assert [e[:3] for e in _events(coder, text)] == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Afghan troops returned fire on the militants.",
+        "The Iraqi president returned to Baghdad on Monday.",
+        "Protesters returned to the streets of Lima.",
+    ],
+)
+def test_returning_that_is_no_handing_back(coder, text):
+    assert [e for e in _events(coder, text) if e[2].startswith("084")] == []
+
+
+@pytest.mark.model
+def test_announced_return_of_weapons_is_an_intent(coder):
+    events = _events(coder, "Iraqi militias announced they will return the weapons seized from the army.")
+    assert [(e[0], e[2], e[3]) for e in events] == [("IRQREB", "035", "future")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser makes "X guilty" a clause under "found": a finding of guilt (116)
+        ("A Moscow court found the Ukrainian sailor guilty of espionage.", ("RUSJUD", "UKRMIL", "116")),
+        # an attack in words is criticism (111), not force
+        ("Indian Prime Minister Narendra Modi launched a scathing attack on Pakistan.", ("INDGOV", "PAK", "111")),
+        ("Brazil's president made a blistering attack on France.", ("BRAGOV", "FRA", "111")),
+        # cyber warfare is a cyber attack (176)
+        ("North Korea has waged cyber warfare against South Korea.", ("PRK", "KOR", "176")),
+        # peacekeeping troops provide protection (074), whatever the verb
+        ("Fijian troops serve in peacekeeping operations in Lebanon.", ("FJIMIL", "LBN", "074")),
+        ("Ghana is sending troops to the United Nations peacekeeping force in Mali.", ("GHA", "IGOUNO", "074")),
+        ("About 2,000 Russian soldiers were deployed as peacekeepers along the border.", ("RUSMIL", "", "074")),
+    ],
+)
+def test_event_class_codes(coder, text, expected):
+    assert [e[:3] for e in _events(coder, text)] == [expected]
+
+
+@pytest.mark.model
+def test_beginning_an_operation_announced_is_a_threat(coder):
+    events = _events(coder, "Turkey said it will begin a military operation against Kurdish fighters in Syria.")
+    assert [(e[0], e[2], e[3]) for e in events] == [("TUR", "1384", "future")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        # "took part in", "took place in": no seizure of territory (192)
+        ("Hundreds of Kenyan students took part in a march in the town of Eldoret.", "14"),
+        ("Thousands of Kenyans gathered for a vigil.", "14"),
+        ("The Kenyan court freed a British engineer in the province of Kisumu.", "08"),
+    ],
+)
+def test_taking_part_or_place_is_no_seizure(coder, text, root):
+    assert [e[2][:2] for e in _events(coder, text)] == [root]
+
+
+@pytest.mark.model
+def test_refusal_until_a_happening_only_puts_the_act_off(coder):
+    text = "The Kremlin said Putin would not visit Washington until the official results were announced."
+    assert [e for e in _events(coder, text) if e[2].startswith("12")] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "called X on <day> to <the caller's act>": a phone call (041), not "called on X" (an appeal)
+        (
+            "Prime Minister Shinzo Abe called Indian Prime Minister Narendra Modi on Tuesday to congratulate him.",
+            ("JPNGOV", "INDGOV", "041"),
+        ),
+        (
+            "German Chancellor Angela Merkel called Turkish President Tayyip Erdogan on Monday to express her support.",
+            ("DEUGOV", "TURGOV", "041"),
+        ),
+        # "called for X to stay": an appeal through a for-to clause (no phone call)
+        (
+            "Theresa May called for Britain to stay in the single market.",
+            ("GBRGOV", "GBR", "020"),
+        ),
+    ],
+)
+def test_phone_calls_and_appeals(coder, text, expected):
+    assert [e[:3] for e in _events(coder, text) if e[2][:2] in ("02", "04")] == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whatever is donated is aid; firearms handed over are military aid
+        ("Japan has donated 40 ambulances to the Kenyan health ministry.", ("JPN", "KENGOV", "070")),
+        ("Turkey gave 300 new rifles to the Somali army.", ("TUR", "SOMMIL", "072")),
+        # a warning given or issued is a threat (130); a travel warning is no threat
+        ("Merkel gave Erdogan a stern warning to stop the arrests.", ("DEUGOV", "TURGOV", "130")),
+        # legal action launched is a lawsuit (115)
+        ("The European Commission has launched legal action against Hungary.", ("IGOEEC", "HUN", "115")),
+        # inspectors expelled from a country are expelled by it
+        ("Two UN inspectors have been expelled from Iran.", ("IRN", "IGOUNO", "1662")),
+        # asylum seekers not accepted: refusing aid (122)
+        ("Poland says it will not accept asylum seekers.", ("POL", "---REF", "122")),
+    ],
+)
+def test_aid_warnings_lawsuits_expulsions(coder, text, expected):
+    assert [e[:3] for e in _events(coder, text)] == [expected]
+
+
+@pytest.mark.model
+def test_travel_warning_is_no_threat(coder):
+    assert _events(coder, "The State Department has issued a travel warning for Kenya.") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people detained "at a meeting" are detained: the meeting is where, not what
+        ("Kenyan police detained five opposition activists at a meeting in Nairobi.", ("KENCOP", "KENCVL", "173")),
+        # a mosque or headquarters captured by troops is taken ground (192), not an arrest
+        ("Syrian troops captured the main mosque in Raqqa.", ("SYRMIL", "SYR", "192")),
+        # ordering a newspaper to suspend publication is censorship (1721), not a demand
+        ("The Egyptian government ordered an opposition newspaper to suspend publication.", ("EGYGOV", "---MED", "1721")),
+    ],
+)
+def test_detentions_captures_and_censorship(coder, text, expected):
+    assert [e[:3] for e in _events(coder, text)] == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        # a round of exercises is no round of talks; food received is no guest received
+        ("Egypt and Greece began a new round of joint naval exercises in the Mediterranean.", None),
+        ("Syrian refugees in Jordan have received food and blankets.", None),
+        # calling someone names is criticism (111), not a phone call
+        ("The Philippine president called the Australian prime minister incompetent.", "11"),
+    ],
+)
+def test_rounds_receipts_and_names(coder, text, root):
+    roots = [e[2][:2] for e in _events(coder, text) if e[2][:2] in ("04", "11")]
+    assert roots == ([root] if root else [])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        # withdrawing from an agreement reduces relations (16); threatening it is a threat (13); troops
+        # withdrawing from a town still retreat (08)
+        ("The United States withdrew from the nuclear agreement with Iran.", "16"),
+        ("The Malian defence minister threatened to withdraw from the peace agreement with the rebels.", "13"),
+        ("Russian troops withdrew from the Ukrainian city of Kherson.", "08"),
+    ],
+)
+def test_withdrawing_from_agreements(coder, text, root):
+    assert [e[2][:2] for e in _events(coder, text)] == [root]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # laying down arms demobilises (0873); announced, it is an intent to de-escalate (0356)
+        ("Hundreds of Boko Haram fighters laid down their arms in Borno.", ("NGAREBBKH", "0873", "asserted")),
+        ("The ELN said they will lay down their weapons.", ("COLREBELN", "0356", "future")),
+        # launching a mediation effort mediates (045)
+        ("Kuwait launched a mediation effort to end the dispute between Qatar and Saudi Arabia.", ("KWT", "045", "asserted")),
+    ],
+)
+def test_laying_down_arms_and_mediation(coder, text, expected):
+    assert [(e[0], e[2], e[3]) for e in _events(coder, text)] == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # accepting an invitation to meet or visit is an intent to meet (036), aimed at the host
+        ("Narendra Modi has accepted an invitation to meet with Vladimir Putin.", ("INDGOV", "RUSGOV", "036")),
+        ("Putin accepted an invitation to visit India.", ("RUSGOV", "IND", "036")),
+        # a cessation of hostilities declared is a truce (0871)
+        ("Sudan declared a cessation of hostilities in Darfur.", ("SDN", "", "0871")),
+    ],
+)
+def test_invitations_accepted_and_truces(coder, text, expected):
+    assert [e[:3] for e in _events(coder, text)] == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        # a campaign of words, votes or vaccines is no war (190); a campaign against an armed group is
+        ("The Kenyan police launched a publicity campaign against drunk driving.", None),
+        ("The Nigerian army launched a campaign against Boko Haram.", "19"),
+    ],
+)
+def test_campaigns(coder, text, root):
+    roots = [e[2][:2] for e in _events(coder, text) if e[2][:2] == "19"]
+    assert roots == ([root] if root else [])
