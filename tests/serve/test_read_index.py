@@ -196,9 +196,11 @@ def test_read_index_off_or_busy_leaves_reads_to_the_store(access: StoreAccess) -
 
 
 def test_read_index_rebuilds_take_a_share_of_the_time(access: StoreAccess) -> None:
-    """After a write, the index is rebuilt no sooner than nine times its build time after the last build
-    (``index_share`` 0.1); reads meanwhile are the store's."""
-    access.index_share = 0.1
+    """After a write, the index is rebuilt no sooner than (1 / ``index_share`` - 1) times its build time after
+    the last build; reads meanwhile are the store's. A share of 1e-4 defers the rebuild by 9,999 build times
+    (minutes), so that the write and the read below fall inside it however loaded the machine is (with 0.1,
+    a build of a few ms deferred by 9 of them, the test failed under load)."""
+    access.index_share = 1e-4
     with access.reading() as store:
         built = access.read_index(store)
     assert built is not None
