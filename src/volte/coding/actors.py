@@ -485,6 +485,9 @@ class ActorResolver:
             named = self._titled_name(token, on) or self._introduced(token, on)
             if named is None or not named.code:
                 return None
+            if i >= sent.start:  # "Moldovan President Ilie Varnescu said *he* ...": named by the person
+                start, end = entity_extent(token, i)
+                return self._actor(named.code, start, end, f"pronoun->{named.entry}")
             return self._actor(named.code, pronoun.i, pronoun.i + 1, f"pronoun->{named.entry}")
         return None
 

@@ -233,6 +233,13 @@ class _EventBuilder:
             targets = _own_government(sources)
         if not targets and sources and match.code[:2] in _PARTNER_ROOTS:
             targets = self._partner(trigger, sources, on)
+        if (
+            len(sources) == 1
+            and not targets
+            and (match.code[:2] == "04" or match.code == "036")
+            and not match.nominal
+        ):
+            targets = self._gathering(trigger, sources, on)  # several who attend together meet each other
         # "an investigation *into Boztepe*": named, not coded; a condemned act is read too
         named = condemned or self._named_unknown(match.targets)
         if (
@@ -567,38 +574,49 @@ class _EventBuilder:
     ) -> list[ResolvedActor]:
         """Troops, peacekeepers or experts a doer sends, deploys or withdraws are its own: the event is about
         the country they go to or leave ("withdrew peacekeepers *from Rwanda*", "refused to send troops *to
-        Iraq*", "is sending troops to the UN force *in South Sudan*"). Returns that country, or [] when the
-        target is someone else or no place is named."""
+        Iraq*", "is sending troops to the UN force *in South Sudan*", "sent experts to Iraq *to
+        investigate*"). Returns that country; a named place volte cannot code in its words (empty code)
+        rather than the doer's own troops; [] when the target is someone else or no place is named."""
         verb = trigger if trigger.lemma_.lower() in _MOVING else None
         verb = verb or next(
             (c for c in trigger.children if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _MOVING),
             None,
         )
+        if verb is None and trigger.dep_ in ("xcomp", "advcl") and trigger.head.lemma_.lower() in _MOVING:
+            verb = trigger.head  # "sent a team to Iraq *to investigate*": the investigation goes there too
         if verb is None:
             return []
         moved = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        inside = {t.idx for m in moved for t in m.subtree}
-        if not moved or any(t.start >= 0 and t.start not in inside for t in targets):
-            return []  # "sent a message *to Iran*": the target is not what was moved
-        if moved[0].lemma_.lower() not in _MOVED:
+        if not moved or moved[0].lemma_.lower() not in _MOVED:
             return []
-        preps = [
+        preps = [  # "sent a team *to* Iraq", "a team of experts *to* Iraq" (hung on "experts")
             c
-            for c in (*verb.children, *moved[0].children)
-            if c.dep_ in ("prep", "dative") and c.lower_ in _TO_FROM
+            for c in (*verb.children, *moved[0].subtree)
+            if c.dep_ in ("prep", "dative")
+            and c.lower_ in _TO_FROM
+            and c.head.i in (verb.i, *(t.i for t in moved[0].subtree))
         ]
+        inside = {t.idx for m in [*moved, *preps] for t in m.subtree}
+        if any(t.start >= 0 and t.start not in inside for t in targets):
+            return []  # "sent a message *to Iran*": the target is not what was moved, nor where it went
+        own = {a.code[:3] for a in sources}
+        if targets and all(len(t.code) == 3 and t.code not in own for t in targets):
+            return []  # already where they go: "from East Germany and Poland" (both)
         for prep in preps:
             for tok in prep.subtree:
                 if tok.pos_ not in ("PROPN", "NOUN") or tok.i == prep.i:
                     continue
                 found = [a for a in _known(self.resolver.resolve(tok, on=on)) if len(a.code) == 3]
                 found = found or [a for a in self._gazetteer_place(tok) if len(a.code) == 3]
-                if (
-                    found
-                    and not _countryless(found[0])
-                    and found[0].code not in {a.code[:3] for a in sources}
-                ):
+                if found and not _countryless(found[0]) and found[0].code not in own:
                     return found[:1]  # not its own country: "withdraw its troops *from Abyei*" (Sudan's)
+        moved_span = {t.idx for m in moved for t in m.subtree}
+        if targets and all(t.start in moved_span for t in targets):  # its own troops are no target
+            for prep in preps:
+                place = next((p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
+                if place is not None and not _known(self.resolver.resolve(place, on=on)):
+                    span = self.doc[place.left_edge.i : place.i + 1]  # "from *the Golan Heights*"
+                    return [ResolvedActor("", span.text, span.start_char, span.end_char, "destination")]
         return []
 
     def _cue_object(self, trigger: Token, on: date | None) -> list[ResolvedActor]:
@@ -665,6 +683,34 @@ class _EventBuilder:
                     found = [a for a in self._side(heads, on, speaker=None) if a.code not in own]
                     if found:
                         return found
+        return []
+
+    def _gathering(
+        self, trigger: Token, sources: list[ResolvedActor], on: date | None
+    ) -> list[ResolvedActor]:
+        """Whom a doer meets when it attends or hosts a gathering: the one it joins ("joined *the Iranian
+        foreign minister* for talks"), else the body whose gathering it is ("attended a meeting *of the
+        African Union*", "hosted *a NATO* summit"; a body named but unknown after "of" too). A role without
+        a country ("a *cabinet* meeting") and the doer itself are no partner."""
+        own = {a.code for a in sources}
+        objects = [c for c in trigger.children if c.dep_ == "dobj"]
+        for obj in objects:  # "joined *X* for a meeting": X itself
+            found = [a for a in self._side((obj.i,), on, speaker=None) if a.code not in own]
+            if found and not any(map(_countryless, found)):
+                return found
+        fors = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children]
+        for noun in [*objects, *(p for p in fors if p.dep_ == "pobj")]:
+            ofs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+            named = [m for m in noun.lefts if m.dep_ in ("compound", "amod", "nmod") and m.text[:1].isupper()]
+            for owner, unknown_ok in [
+                *((p, True) for p in ofs if p.dep_ == "pobj"),
+                *((m, False) for m in named),
+            ]:
+                found = [a for a in _known(self.resolver.resolve(owner, on=on)) if a.code not in own]
+                if found and all(
+                    not _countryless(a) or (unknown_ok and a.code == UNKNOWN_COUNTRY) for a in found
+                ):
+                    return found
         return []
 
     def _gazetteer_place(self, token: Token) -> list[ResolvedActor]:
