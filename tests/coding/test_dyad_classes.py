@@ -283,3 +283,34 @@ def test_sent_people_point_to_where_they_go(coder, text, root, target) -> None:
 def test_own_troops_leaving_an_uncoded_place_are_no_target(coder) -> None:
     event = _one(_code(coder, "The United Nations withdrew its peacekeepers from the Varnock Hills."), "16")
     assert event.target == "" and "Varnock Hills" in event.target_name, _dyads([event])
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "not_target"),
+    [
+        # when it happened is no target: "following an investigation by Y", "in the wake of a report by Y"
+        (
+            "A court in Kenya ordered the nephew of Governor Talbot Quenby to repay $2 million following an "
+            "investigation by Britain's Serious Fraud Office.",
+            "10",
+            "GBR",
+        ),
+        (
+            "Peruvian authorities imposed a curfew in the Varnock district to stop protests following the "
+            "killing of three farmers by Bolivian soldiers.",
+            "17",
+            "BOL",
+        ),
+    ],
+)
+def test_an_occasion_phrase_names_no_target(coder, text, root, not_target) -> None:
+    event = _one(_code(coder, text), root)
+    assert not event.target.startswith(not_target), _dyads([event])
+
+
+def test_suspects_arrested_in_an_attack_are_the_target_not_its_victims(coder) -> None:
+    text = "Egyptian police detained four suspects in the attack on the convoy of the Sudanese ambassador."
+    events = _code(coder, text)
+    arrest = _one(events, "17")
+    assert arrest.target_name == "four suspects" and not arrest.target.startswith("SDN"), _dyads(events)
+    assert not any(e.code.startswith("19") and e.source == "EGYCOP" for e in events), _dyads(events)

@@ -208,6 +208,8 @@ class _EventBuilder:
         iso, precision, planned = self._dates(match, trigger)
         on = parse_day(iso) or self.setting.reference
         doers = match.sources or (_shared_agent(trigger) if match.passive else ())
+        if match.nominal and _arrested_in(trigger):  # "police detained suspects *in the attack*": not theirs
+            doers = tuple(i for i in doers if self.doc[i].head.i != trigger.head.head.i)
         if not doers and match.passive and match.symmetric:
             doers = _reporting_signer(trigger)  # "Wagner said *the agreement signed with Rwanda* ..."
         acts = tuple(dict.fromkeys(_condemned(self.doc[i]) for i in match.targets))
@@ -788,6 +790,9 @@ class _EventBuilder:
         own = {a.code for a in sources}
         about = _ABOUT - {"into"} if code[:2] in _PLACE_ROOTS else _ABOUT | {"in"}  # places: see _place
         venue = code == "036" or code[:2] == "04"  # "agreed to meet again *in Brazil*": where, not with whom
+        # "ordered X to pay *following* an investigation by Y": when, not to whom ("killed civilians *during*
+        # attacks on villages" still reads the attack's victims)
+        occasions = _OCCASIONS - {"during"} if code[:2] in _PLACE_ROOTS else _OCCASIONS
         if trigger.pos_ not in ("VERB", "ADJ"):
             about = _ABOUT - {"into"}  # "a suspension of air links *with Serbia*", not "talks *in* Cairo"
         queue = [
@@ -805,20 +810,26 @@ class _EventBuilder:
             for o in trigger.children
             if o.dep_ in ("dobj", "prep") and o.i > trigger.i and not _condemned_act(o, code)
             for p in (o.children if o.dep_ == "dobj" else (g for x in o.children for g in x.children))
-            if p.dep_ == "prep" and p.lower_ in _ABOUT
+            if p.dep_ == "prep" and p.lower_ in _ABOUT and not _suspected_in(p.head, code)
         ]
         while queue:
             token, depth = queue.pop(0)
             if venue and token.dep_ == "pobj" and token.head.lower_ == "in" and _place_entity(token):
                 continue  # a place after "in" is where they meet, not the partner ("in the *visit* by X" is read)
+            if _suspected_in(token, code):
+                continue  # "detained two men *over the attack* on X": not X
             if token.dep_ in _COMPLEMENT_ROLES and token.pos_ in ("NOUN", "PROPN"):
                 found = [a for a in self._side((token.i,), on, speaker=None) if a.code not in own]
                 if found:
                     return found
                 if depth == 1 and token.pos_ == "PROPN" and token.dep_ != "pobj":
                     return []  # the target is named, but nobody we know
-            if depth < _COMPLEMENT_DEPTH:
-                queue.extend((c, depth + 1) for c in token.children if c.dep_ not in _NO_TARGET_DEPS)
+            if depth < _COMPLEMENT_DEPTH and token.lower_ not in occasions:
+                queue.extend(
+                    (c, depth + 1)
+                    for c in token.children
+                    if c.dep_ not in _NO_TARGET_DEPS and not (c.dep_ == "prep" and c.lower_ in occasions)
+                )
         return []
 
     def _titled(self, token: Token, on: date | None) -> list[ResolvedActor]:
@@ -998,6 +1009,7 @@ _COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 _COMPLEMENT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr"})
 _NO_TARGET_DEPS = frozenset({"relcl", "appos", "advcl", "punct", "cc", "parataxis", "npadvmod"})
 _ABOUT = words("coder_about")
+_OCCASIONS = words("coder_occasions")
 _COMPLEMENT_DEPTH = 5  # parse steps below the complement's head
 # Codes whose events are complete with one actor: statements, intents, resignations, calling off protests,
 # investigations, protests, force posture. Other events need a known target (or `alone: true` patterns).
@@ -1113,6 +1125,29 @@ def _condemned_act(obj: Token, code: str) -> bool:
     civilians". Its victims are not whom the criticism is aimed at; the act itself is the target (its
     words become ``target_name``) unless its doer is named ("*Russia's* attack", "the attack *by* Hamas")."""
     return code[:2] == "11" and obj.dep_ == "dobj" and obj.lemma_.lower() in _VIOLENT_ACTS
+
+
+def _suspected_in(act: Token, code: str) -> bool:
+    """An attack that people are arrested or held *in* ("detained suspects *in the attack* on the convoy"): its
+    victims are not the ones arrested."""
+    return (
+        code[:2] == "17"
+        and act.dep_ == "pobj"
+        and act.head.lower_ in ("in", "over", "for", "after")
+        and act.lemma_.lower() in _VIOLENT_ACTS
+    )
+
+
+def _arrested_in(act: Token) -> bool:
+    """An act named as what people were arrested, charged or held in ("detained suspects *in the attack*",
+    "arrested *in the bombing*"): the arresting doer did not do it."""
+    verb = act.head.head
+    return (
+        act.dep_ == "pobj"
+        and act.head.lower_ in ("in", "over", "for", "after")
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in _HOLDING | _PUNISHING
+    )
 
 
 def _temporal(token: Token) -> bool:
