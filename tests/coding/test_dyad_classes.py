@@ -314,3 +314,21 @@ def test_suspects_arrested_in_an_attack_are_the_target_not_its_victims(coder) ->
     arrest = _one(events, "17")
     assert arrest.target_name == "four suspects" and not arrest.target.startswith("SDN"), _dyads(events)
     assert not any(e.code.startswith("19") and e.source == "EGYCOP" for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "name"),
+    [
+        (
+            "Jailed Belarusian activist Ales Varnescu began a hunger strike to protest against Belarusian "
+            "authorities.",
+            "BLRGOV",
+            "Belarusian authorities",
+        ),
+        # a whom without a country is the protesters' own country's
+        ("Thousands of Kenyan nurses went on strike, denouncing the Ministry of Health.", "KENGOV", "Ministry"),
+    ],
+)
+def test_a_protests_own_aim_names_whom_it_is_against(coder, text, target, name) -> None:
+    event = _one(_code(coder, text), "14")
+    assert event.target == target and name in event.target_name, _dyads([event])

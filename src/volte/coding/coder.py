@@ -231,6 +231,8 @@ class _EventBuilder:
             targets = _domestic_counterpart(match.targets, self.doc, sources)
         if not targets and not weak and match.code[:2] in _PLACE_ROOTS:
             targets = self._place(trigger, sources, on, trigger_code_domestic=match.code[:2] == "17")
+        if not targets and match.code[:2] == "14" and sources:
+            targets = self._protested(trigger, sources, on)  # "went on hunger strike *to protest against* X"
         if not targets and (match.code[:2] == "14" or match.code == "082"):
             targets = _own_government(sources)
         if not targets and sources and match.code[:2] in _PARTNER_ROOTS:
@@ -715,6 +717,40 @@ class _EventBuilder:
                     return found
         return []
 
+    def _protested(self, trigger: Token, sources: list[ResolvedActor], on: date | None) -> list[ResolvedActor]:
+        """Whom a protest is against when a clause or phrase of its own says so: "started a hunger strike *to
+        protest against the Russian authorities*", "staged a sit-in *against the Lagos state government*",
+        "went on strike, *denouncing the Ministry of Health*", "threw stones *at police officers*". Only these
+        words are read, not the rest of the clause; a name after "at" is where they protest. A whom without
+        a country is the protesters' own country's ("the Ministry of Health")."""
+        own = {a.code for a in sources}
+        holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+        clauses = [
+            c
+            for h in holders
+            for c in h.children
+            if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.lemma_.lower() in _PROTESTING
+        ]
+        heads = [
+            *(c for c in clauses for c in c.children if c.dep_ == "dobj"),
+            *(
+                p
+                for h in (*holders, *clauses)
+                for prep in h.children
+                if prep.dep_ == "prep" and prep.lower_ in ("against", "at")
+                for p in prep.children
+                if p.dep_ == "pobj" and not (prep.lower_ == "at" and (p.pos_ == "PROPN" or _place_entity(p)))
+            ),
+        ]
+        home = next((a.code[:3] for a in _own_government(sources)), None)
+        for head in heads:
+            found = [a for a in self._side((head.i,), on, speaker=None) if a.code not in own]
+            if home is not None:  # "Kenyan doctors ... denouncing *the Ministry of Health*": Kenya's
+                found = [replace(a, code=home + a.code[3:]) if _countryless(a) and a.code[3:] else a for a in found]
+            if found:
+                return found
+        return []
+
     def _gazetteer_place(self, token: Token) -> list[ResolvedActor]:
         """The country of a place the gazetteer reads at ``token`` ("a market *in Donetsk*": UKR)."""
         place = self.setting.place_at(token)
@@ -1033,6 +1069,8 @@ _WIELDING = words("coder_wielding")
 _LETTING = words("coder_letting")
 # Agreeing on an act with someone: the partner is the act's target (_partner).
 _AGREEING = words("coder_agreeing")
+# Words of a protest's aim clause that name whom it is against ("*to protest* against X", "*denouncing* X").
+_PROTESTING = words("coder_protesting")
 _PARTNER_ROOTS = frozenset({"03", "04", "05", "06", "07"})
 _TIME_NOUNS = words("coder_time_nouns")
 _POLICING = frozenset({"171", "173"})
