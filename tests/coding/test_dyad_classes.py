@@ -332,3 +332,15 @@ def test_suspects_arrested_in_an_attack_are_the_target_not_its_victims(coder) ->
 def test_a_protests_own_aim_names_whom_it_is_against(coder, text, target, name) -> None:
     event = _one(_code(coder, text), "14")
     assert event.target == target and name in event.target_name, _dyads([event])
+
+
+def test_a_complaint_accusing_someone_is_aimed_at_them(coder) -> None:
+    text = "The families filed a lawsuit accusing the Nigerian army of killing protesters."
+    event = _one(_code(coder, text), "11")
+    assert event.target == "NGAMIL", _dyads([event])
+
+
+def test_an_unknown_owner_of_the_object_is_the_target_not_a_name_deeper_in(coder) -> None:
+    text = "Venezuela recognized Somaliland's independence from Somalia."
+    event = _one(_code(coder, text), "05")
+    assert event.target != "SOM" and event.target_name == "Somaliland", _dyads([event])

@@ -220,6 +220,8 @@ class _EventBuilder:
             match = replace(match, targets=acts)
         sources = self._side(doers, on, speaker=match.attributed_to)
         targets = self._side(match.targets, on, speaker=None)  # "raised *its* alert level" names no target
+        if targets and self._named_unknown(match.targets[:1]) and self.doc[match.targets[0]].dep_ == "poss":
+            targets = []  # "recognized *South Ossetia's* independence from Georgia": the owner, unknown, not Georgia
         if not sources and match.code[:2] in _PLACE_ROOTS:  # "missiles *fired by the Israeli military*"
             sources = self._wielder((*doers, *((trigger.i,) if match.nominal else ())), on)
         allower = self._allower(trigger, match.code, on, speaker=match.attributed_to)
@@ -848,6 +850,15 @@ class _EventBuilder:
             for p in (o.children if o.dep_ == "dobj" else (g for x in o.children for g in x.children))
             if p.dep_ == "prep" and p.lower_ in _ABOUT and not _suspected_in(p.head, code)
         ]
+        if code[:2] == "11":  # "filed a lawsuit *accusing the army* of ...": whom the complaint accuses
+            queue += [
+                (c, 1)
+                for o in (trigger, *(c for c in trigger.children if c.dep_ == "dobj"))
+                for a in o.children
+                if a.dep_ in ("acl", "advcl") and a.lemma_.lower() in _ACCUSING and a.i > trigger.i
+                for c in a.children
+                if c.dep_ == "dobj"
+            ]
         while queue:
             token, depth = queue.pop(0)
             if venue and token.dep_ == "pobj" and token.head.lower_ == "in" and _place_entity(token):
@@ -1069,6 +1080,7 @@ _WIELDING = words("coder_wielding")
 _LETTING = words("coder_letting")
 # Agreeing on an act with someone: the partner is the act's target (_partner).
 _AGREEING = words("coder_agreeing")
+_ACCUSING = words("coder_accusing")
 # Words of a protest's aim clause that name whom it is against ("*to protest* against X", "*denouncing* X").
 _PROTESTING = words("coder_protesting")
 _PARTNER_ROOTS = frozenset({"03", "04", "05", "06", "07"})
