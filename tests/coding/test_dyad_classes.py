@@ -326,7 +326,11 @@ def test_suspects_arrested_in_an_attack_are_the_target_not_its_victims(coder) ->
             "Belarusian authorities",
         ),
         # a whom without a country is the protesters' own country's
-        ("Thousands of Kenyan nurses went on strike, denouncing the Ministry of Health.", "KENGOV", "Ministry"),
+        (
+            "Thousands of Kenyan nurses went on strike, denouncing the Ministry of Health.",
+            "KENGOV",
+            "Ministry",
+        ),
     ],
 )
 def test_a_protests_own_aim_names_whom_it_is_against(coder, text, target, name) -> None:
@@ -344,3 +348,21 @@ def test_an_unknown_owner_of_the_object_is_the_target_not_a_name_deeper_in(coder
     text = "Venezuela recognized Somaliland's independence from Somalia."
     event = _one(_code(coder, text), "05")
     assert event.target != "SOM" and event.target_name == "Somaliland", _dyads([event])
+
+
+@pytest.mark.parametrize(
+    ("text", "one", "other"),
+    [
+        # the parser makes Chile the owner, with Peru its conjunct
+        (
+            "Chile and Peru's foreign ministers met briefly today following a spate of tensions.",
+            "CHLGOV",
+            "PERGOV",
+        ),
+        # the parser makes Armenia a conjunct of "Georgia's foreign ministers"
+        ("Armenia and Georgia's foreign ministers met briefly on Monday.", "ARMGOV", "GEOGOV"),
+    ],
+)
+def test_coordinated_owners_of_one_role_are_two_actors(coder, text, one, other) -> None:
+    events = [e for e in _code(coder, text) if e.code.startswith("04")]
+    assert {(e.source, e.target) for e in events} == {(one, other), (other, one)}, _dyads(events)

@@ -194,7 +194,27 @@ class ActorResolver:
             if role is not None and actor.code and head.i not in self._person_at:
                 actors += self._coordinated_owners(head, role, when)
             actors.append(actor)
+        actors = self._shared_owner_role(token, conjuncts, actors)
         return sorted(share_roles(actors), key=lambda a: a.start)
+
+    def _shared_owner_role(
+        self, token: Token, conjuncts: list[Token], actors: list[ResolvedActor]
+    ) -> list[ResolvedActor]:
+        """"*Serbia* and Hungary's foreign ministers" parsed as Serbia and [Hungary's ministers]: both states'
+        ministers, when the role is plural and its owner comes right after "and"."""
+        if len(conjuncts) != 1 or conjuncts[0].tag_ != "NNS" or token.i + 2 >= len(self.doc):
+            return actors
+        owner = self.doc[token.i + 2]
+        if self.doc[token.i + 1].lower_ != "and" or owner.dep_ != "poss" or owner.head.i != conjuncts[0].i:
+            return actors
+        roles = [a for a in actors if a.entry.startswith("role:") and len(a.code) > 3]
+        if len(roles) != 1 or not any(t.lower_ == "'s" for t in owner.children):
+            return actors
+        role = roles[0].code[3:]
+        return [
+            replace(a, code=a.code + role) if a.entry.startswith("state:") and len(a.code) == 3 else a
+            for a in actors
+        ]
 
     def countryless_role(self, token: Token) -> str | None:
         """The role code of a local role noun that names no country and finds none in its sentence ("a

@@ -497,12 +497,13 @@ class _EventBuilder:
     def _coordinated_modifiers(
         self, token: Token, actors: list[ResolvedActor], on: date | None
     ) -> list[ResolvedActor]:
-        """ "*U.S. and Philippine* troops": one actor per coordinated country modifier, with the head's role."""
+        """ "*U.S. and Philippine* troops", "*Russia and Turkey's* foreign ministers": one actor per coordinated
+        country modifier or owner, with the head's role."""
         if len(actors) != 1 or not any(c.dep_ == "cc" for t in (token, *token.children) for c in t.children):
             return []
         role = actors[0].code[3:]
         out = list(actors)
-        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
+        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
         for other in [*modifiers, *(x for m in modifiers for x in m.conjuncts)]:
             found = _known(self.resolver.resolve(other, on=on))
             if found and len(found[0].code) >= 3 and found[0].code[:3] != actors[0].code[:3]:
