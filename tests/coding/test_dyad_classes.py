@@ -366,3 +366,9 @@ def test_an_unknown_owner_of_the_object_is_the_target_not_a_name_deeper_in(coder
 def test_coordinated_owners_of_one_role_are_two_actors(coder, text, one, other) -> None:
     events = [e for e in _code(coder, text) if e.code.startswith("04")]
     assert {(e.source, e.target) for e in events} == {(one, other), (other, one)}, _dyads(events)
+
+
+def test_a_named_unknown_target_beats_the_venue(coder) -> None:
+    text = "Amnesty International on Friday filed a lawsuit in the United States Texas District Court against Sam Varnock."
+    event = _one(_code(coder, text), "11")
+    assert event.target_name == "Sam Varnock" and not event.target.startswith("USA"), _dyads([event])

@@ -254,6 +254,7 @@ class _EventBuilder:
             and not match.statement
             and not (match.symmetric and len(sources) > 1)
             and not named
+            and not any(w.code == UNKNOWN_COUNTRY for w in weak)  # "a lawsuit ... *against Thom*": named
         ):
             targets = self._complement_target(trigger, sources, on, match.code)
             if weak:  # a victim named without its country beats a guess from elsewhere in the clause
