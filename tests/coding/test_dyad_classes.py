@@ -372,3 +372,15 @@ def test_a_named_unknown_target_beats_the_venue(coder) -> None:
     text = "Amnesty International on Friday filed a lawsuit in the United States Texas District Court against Sam Varnock."
     event = _one(_code(coder, text), "11")
     assert event.target_name == "Sam Varnock" and not event.target.startswith("USA"), _dyads([event])
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The European Union lifted sanctions imposed on Belarus in 2004.", "BLR"),
+        ("Canada eased a travel ban imposed on Nigerian citizens last year.", "NGACVL"),
+    ],
+)
+def test_what_was_imposed_on_someone_names_them(coder, text, target) -> None:
+    event = _one(_code(coder, text), "08")
+    assert event.target == target, _dyads([event])

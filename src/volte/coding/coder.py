@@ -852,6 +852,17 @@ class _EventBuilder:
             for p in (o.children if o.dep_ == "dobj" else (g for x in o.children for g in x.children))
             if p.dep_ == "prep" and p.lower_ in _ABOUT and not _suspected_in(p.head, code)
         ]
+        queue += [  # "lifted sanctions *imposed on Eritrea*" (not "a protest filed by X *against* Y": X's, read later)
+            (p, 1)
+            for o in trigger.children
+            if o.dep_ == "dobj" and o.i > trigger.i
+            for a in o.children
+            if a.dep_ == "acl" and a.tag_ == "VBN"
+            for p in a.children
+            if p.dep_ == "prep"
+            and p.lower_ in _ABOUT - {"into"}
+            and (p.lower_ == "on" or not any(c.dep_ == "agent" for c in a.children))
+        ]
         if code[:2] == "11":  # "filed a lawsuit *accusing the army* of ...": whom the complaint accuses
             queue += [
                 (c, 1)
