@@ -221,7 +221,7 @@ class _EventBuilder:
         sources = self._side(doers, on, speaker=match.attributed_to)
         targets = self._side(match.targets, on, speaker=None)  # "raised *its* alert level" names no target
         if targets and self._named_unknown(match.targets[:1]) and self.doc[match.targets[0]].dep_ == "poss":
-            targets = []  # "recognized *South Ossetia's* independence from Georgia": the owner, unknown, not Georgia
+            targets = []  # "recognized *South Ossetia's* independence from Georgia": its unknown owner
         if not sources and match.code[:2] in _PLACE_ROOTS:  # "missiles *fired by the Israeli military*"
             sources = self._wielder((*doers, *((trigger.i,) if match.nominal else ())), on)
         allower = self._allower(trigger, match.code, on, speaker=match.attributed_to)
@@ -269,6 +269,8 @@ class _EventBuilder:
                 for a in self._possessor(o, on)
                 if a.code not in {s.code for s in sources}
             ]
+        if not targets and sources and match.code[:2] in ("11", "12") and not match.nominal:
+            targets = self._author_modifier(trigger, sources, on)  # "rejected an *Afghan government* offer"
         if not targets and sources and match.code[:2] == "17" and not match.nominal:
             targets = self._cue_object(trigger, on)  # "banned *national newspapers*" (the cue is the victim)
         if sources and not match.symmetric:
@@ -495,11 +497,37 @@ class _EventBuilder:
         ]
         return [actor for owner in owners for actor in _known(self.resolver.resolve(owner, on=on))][:1]
 
+    def _author_modifier(
+        self, trigger: Token, sources: list[ResolvedActor], on: date | None
+    ) -> list[ResolvedActor]:
+        """Whose offer, claim or decision was rejected or criticized when a modifier says so: "rejected *an
+        Afghan government* offer of a ceasefire" (also parsed flat, both words on "offer"), "rejected *US*
+        assertions". A seat named in a treaty's name ("the *Minsk* agreement") and a lower-case word ("the
+        *terrorist* attack") are no author."""
+        own = {a.code for a in sources}
+        for obj in (c for c in trigger.children if c.dep_ == "dobj"):
+            mods = [c for c in obj.lefts if c.dep_ in ("compound", "amod", "nmod")]
+            roles = [a for m in mods for a in _known(self.resolver.resolve(m, on=on)) if _countryless(a)]
+            for mod in (m for m in reversed(mods) if any(t.text[:1].isupper() for t in m.subtree)):
+                found = [
+                    a
+                    for a in _known(self.resolver.resolve(mod, on=on))
+                    if "#seat" not in a.entry and not _countryless(a) and a.code not in own
+                ]
+                if found and len(found[0].code) == 3 and roles:  # "a Malian government offer", parsed flat
+                    role = roles[0]
+                    end = max(found[0].end, role.end)
+                    code = found[0].code + role.code[3:]
+                    found = [replace(found[0], code=code, name=self.doc.text[found[0].start : end], end=end)]
+                if found:
+                    return found[:1]
+        return []
+
     def _coordinated_modifiers(
         self, token: Token, actors: list[ResolvedActor], on: date | None
     ) -> list[ResolvedActor]:
-        """ "*U.S. and Philippine* troops", "*Russia and Turkey's* foreign ministers": one actor per coordinated
-        country modifier or owner, with the head's role."""
+        """ "*U.S. and Philippine* troops", "*Russia and Turkey's* foreign ministers": one actor per
+        coordinated country modifier or owner, with the head's role."""
         if len(actors) != 1 or not any(c.dep_ == "cc" for t in (token, *token.children) for c in t.children):
             return []
         role = actors[0].code[3:]
@@ -721,7 +749,9 @@ class _EventBuilder:
                     return found
         return []
 
-    def _protested(self, trigger: Token, sources: list[ResolvedActor], on: date | None) -> list[ResolvedActor]:
+    def _protested(
+        self, trigger: Token, sources: list[ResolvedActor], on: date | None
+    ) -> list[ResolvedActor]:
         """Whom a protest is against when a clause or phrase of its own says so: "started a hunger strike *to
         protest against the Russian authorities*", "staged a sit-in *against the Lagos state government*",
         "went on strike, *denouncing the Ministry of Health*", "threw stones *at police officers*". Only these
@@ -750,7 +780,9 @@ class _EventBuilder:
         for head in heads:
             found = [a for a in self._side((head.i,), on, speaker=None) if a.code not in own]
             if home is not None:  # "Kenyan doctors ... denouncing *the Ministry of Health*": Kenya's
-                found = [replace(a, code=home + a.code[3:]) if _countryless(a) and a.code[3:] else a for a in found]
+                found = [
+                    replace(a, code=home + a.code[3:]) if _countryless(a) and a.code[3:] else a for a in found
+                ]
             if found:
                 return found
         return []
@@ -852,7 +884,7 @@ class _EventBuilder:
             for p in (o.children if o.dep_ == "dobj" else (g for x in o.children for g in x.children))
             if p.dep_ == "prep" and p.lower_ in _ABOUT and not _suspected_in(p.head, code)
         ]
-        queue += [  # "lifted sanctions *imposed on Eritrea*" (not "a protest filed by X *against* Y": X's, read later)
+        queue += [  # "lifted sanctions *imposed on Eritrea*" (not "filed by X *against* Y": X's, read later)
             (p, 1)
             for o in trigger.children
             if o.dep_ == "dobj" and o.i > trigger.i
@@ -1191,8 +1223,8 @@ def _condemned_act(obj: Token, code: str) -> bool:
 
 
 def _suspected_in(act: Token, code: str) -> bool:
-    """An attack that people are arrested or held *in* ("detained suspects *in the attack* on the convoy"): its
-    victims are not the ones arrested."""
+    """An attack that people are arrested or held *in* ("detained suspects *in the attack* on the
+    convoy"): its victims are not the ones arrested."""
     return (
         code[:2] == "17"
         and act.dep_ == "pobj"
