@@ -396,3 +396,16 @@ def test_what_was_imposed_on_someone_names_them(coder, text, target) -> None:
 def test_a_rejected_offer_or_claim_names_its_author(coder, text, target) -> None:
     event = _one(_code(coder, text), "12")
     assert event.target == target, _dyads([event])
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "source", "target"),
+    [
+        # the agent after the second participle is the doer of both; the shared subject is acted on
+        ("Two Ugandan reporters were arrested and beaten by police in Kampala.", "18", "UGACOP", "UGAMED"),
+        ("A Chadian activist was detained in March and later released.", "08", "", "TCDCVL"),
+    ],
+)
+def test_a_participle_sharing_a_passive_acts_on_its_subject(coder, text, root, source, target) -> None:
+    event = _one(_code(coder, text), root)
+    assert (event.source, event.target) == (source, target), _dyads([event])

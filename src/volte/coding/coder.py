@@ -50,7 +50,7 @@ from volte.coding.places import Place
 from volte.coding.quotes import QuoteTracker
 from volte.coding.setting import ArticleSetting
 from volte.coding.user_rules import dictionaries_for
-from volte.coding.verbs import VerbDictionary, VerbMatch, absolute_with, counter_of, subject_heads
+from volte.coding.verbs import VerbDictionary, VerbMatch, absolute_with, counter_of, is_passive, subject_heads
 from volte.errors import E_CODING_FAILED
 from volte.nlp.pipeline import build_nlp
 from volte.records import Article, Event, Reject, make_event_id, parse_day
@@ -205,6 +205,8 @@ class _EventBuilder:
         trigger = self.doc[match.trigger_start : match.trigger_end].root
         if _punished_for(trigger):
             return []  # "arrested *for collaborating* with Israel": the charge, not an event the text asserts
+        if not match.nominal and _passive_conjunct(trigger):  # "was tortured and *killed*": the victim's
+            match = _as_passive_conjunct(match, trigger)
         iso, precision, planned = self._dates(match, trigger)
         on = parse_day(iso) or self.setting.reference
         doers = match.sources or (_shared_agent(trigger) if match.passive else ())
@@ -1231,6 +1233,33 @@ def _suspected_in(act: Token, code: str) -> bool:
         and act.head.lower_ in ("in", "over", "for", "after")
         and act.lemma_.lower() in _VIOLENT_ACTS
     )
+
+
+def _passive_conjunct(verb: Token) -> bool:
+    """A bare participle coordinated with a passive verb shares its passive ("was arrested and *beaten* by
+    police", "was tortured and *killed*"): its subject is the one acted on, not the doer. A conjunct with
+    its own subject or auxiliary ("was indicted and *will resign*") is not."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and is_passive(verb.head)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    )
+
+
+def _as_passive_conjunct(match: VerbMatch, verb: Token) -> VerbMatch:
+    """The match of a passive conjunct: the shared subject is its target, the "by" agent of either verb its
+    doer ("arrested and beaten *by police*")."""
+    victims = tuple(c.i for c in verb.head.children if c.dep_ == "nsubjpass")
+    agents = tuple(
+        p.i
+        for v in (verb, verb.head)
+        for c in v.children
+        if c.dep_ == "agent"
+        for p in c.children
+        if p.dep_ == "pobj"
+    )
+    return replace(match, sources=agents, targets=victims or match.targets, passive=True)
 
 
 def _arrested_in(act: Token) -> bool:
