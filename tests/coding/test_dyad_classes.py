@@ -409,3 +409,16 @@ def test_a_rejected_offer_or_claim_names_its_author(coder, text, target) -> None
 def test_a_participle_sharing_a_passive_acts_on_its_subject(coder, text, root, source, target) -> None:
     event = _one(_code(coder, text), root)
     assert (event.source, event.target) == (source, target), _dyads([event])
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "name", "not_source"),
+    [
+        ("Jordan Varnescu criticized the Colombian president on Sunday.", "11", "Jordan Varnescu", "JOR"),
+        ("Sofia Quenby praised the Chilean government.", "05", "Sofia Quenby", "BGR"),
+        ("Senator Ana de Lima criticized the Bolivian president.", "11", "Ana de Lima", "PER"),
+    ],
+)
+def test_a_place_inside_a_persons_name_is_no_state(coder, text, root, name, not_source) -> None:
+    event = _one(_code(coder, text), root)
+    assert name in event.source_name and not event.source.startswith(not_source), _dyads([event])

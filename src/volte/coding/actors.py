@@ -36,6 +36,7 @@ from volte.coding.actor_syntax import (
     cased_fits,
     entity_extent,
     in_reporting_subject,
+    inside_person_name,
     is_collective,
     is_counted_people,
     is_place,
@@ -471,6 +472,9 @@ class ActorResolver:
         if match is None and (lower in PERSON_PRONOUNS or lower in OTHER_PRONOUNS):
             return self._actor("", head.i, head.i + 1, "pronoun:unresolved")
         named = match.of_kind(ORG, STATE, SEAT, ADJ) if match is not None else None
+        if match is not None and named is not None and named.kind in (STATE, SEAT):
+            if inside_person_name(self.doc, match.start, match.end):
+                named = None  # "Leila de *Lima*": a person's name, not Peru's capital
         if named is not None and match is not None:
             return self._named_actor(named, match, on, head=head)
         appositive = self._appositive(head, on)
@@ -971,6 +975,9 @@ class ActorResolver:
                     else (STATE, ADJ, SEAT, ORG)
                 )
                 named = match.of_kind(*kinds) if match is not None and not is_stance(child) else None
+                place = named is not None and named.kind in (STATE, SEAT)
+                if place and inside_person_name(self.doc, child.i, child.i + 1):
+                    named = None  # "*Jordan* Bardella"
                 code = (named.entry.country or named.entry.code[:3]) if named is not None else ""
                 if (
                     named is not None

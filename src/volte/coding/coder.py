@@ -21,6 +21,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from volte import CODER_VERSION
+from volte.coding.actor_syntax import inside_person_name
 from volte.coding.actors import NON_STATE, UNKNOWN_COUNTRY, ActorResolver, ResolvedActor, is_countryless
 from volte.coding.cameo import STATEMENT_ROOTS, describe
 from volte.coding.components import ACTORS, EVENTS, ParseRepair, code_events, coding_pipeline
@@ -937,6 +938,9 @@ class _EventBuilder:
             demonym = child.dep_ == "amod" and child.text[:1].isupper() and token.pos_ == "NOUN"
             if named or demonym:  # "a *U.S.* request", "an *Australian* ultimatum", "*Palestinian* homes"
                 found = _known(self.resolver.resolve(child, on=on))
+                place = found and found[0].entry.startswith("state:") and "#adj" not in found[0].entry
+                if place and inside_person_name(self.doc, child.i, child.i + 1):
+                    continue  # "*Jordan* Bardella", "*Sofia* Vergara": a first name, not a state's
                 if found:
                     return [self._whole_name(found[0], token)]
         return []
