@@ -387,18 +387,6 @@ def test_what_was_imposed_on_someone_names_them(coder, text, target) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "target"),
-    [
-        ("The rebels rejected a Malian government offer of a ceasefire on Monday.", "MLIGOV"),
-        ("Turkey has rejected Greek assertions that it violated the airspace.", "GRC"),
-    ],
-)
-def test_a_rejected_offer_or_claim_names_its_author(coder, text, target) -> None:
-    event = _one(_code(coder, text), "12")
-    assert event.target == target, _dyads([event])
-
-
-@pytest.mark.parametrize(
     ("text", "root", "source", "target"),
     [
         # the agent after the second participle is the doer of both; the shared subject is acted on

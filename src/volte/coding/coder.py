@@ -272,8 +272,6 @@ class _EventBuilder:
                 for a in self._possessor(o, on)
                 if a.code not in {s.code for s in sources}
             ]
-        if not targets and sources and match.code[:2] in ("11", "12") and not match.nominal:
-            targets = self._author_modifier(trigger, sources, on)  # "rejected an *Afghan government* offer"
         if not targets and sources and match.code[:2] == "17" and not match.nominal:
             targets = self._cue_object(trigger, on)  # "banned *national newspapers*" (the cue is the victim)
         if sources and not match.symmetric:
@@ -499,32 +497,6 @@ class _EventBuilder:
             if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
         ]
         return [actor for owner in owners for actor in _known(self.resolver.resolve(owner, on=on))][:1]
-
-    def _author_modifier(
-        self, trigger: Token, sources: list[ResolvedActor], on: date | None
-    ) -> list[ResolvedActor]:
-        """Whose offer, claim or decision was rejected or criticized when a modifier says so: "rejected *an
-        Afghan government* offer of a ceasefire" (also parsed flat, both words on "offer"), "rejected *US*
-        assertions". A seat named in a treaty's name ("the *Minsk* agreement") and a lower-case word ("the
-        *terrorist* attack") are no author."""
-        own = {a.code for a in sources}
-        for obj in (c for c in trigger.children if c.dep_ == "dobj"):
-            mods = [c for c in obj.lefts if c.dep_ in ("compound", "amod", "nmod")]
-            roles = [a for m in mods for a in _known(self.resolver.resolve(m, on=on)) if _countryless(a)]
-            for mod in (m for m in reversed(mods) if any(t.text[:1].isupper() for t in m.subtree)):
-                found = [
-                    a
-                    for a in _known(self.resolver.resolve(mod, on=on))
-                    if "#seat" not in a.entry and not _countryless(a) and a.code not in own
-                ]
-                if found and len(found[0].code) == 3 and roles:  # "a Malian government offer", parsed flat
-                    role = roles[0]
-                    end = max(found[0].end, role.end)
-                    code = found[0].code + role.code[3:]
-                    found = [replace(found[0], code=code, name=self.doc.text[found[0].start : end], end=end)]
-                if found:
-                    return found[:1]
-        return []
 
     def _coordinated_modifiers(
         self, token: Token, actors: list[ResolvedActor], on: date | None
