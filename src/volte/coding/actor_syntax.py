@@ -186,3 +186,18 @@ def entity_extent(head: Token, start: int) -> tuple[int, int]:
     if lo < hi and all(i in phrase for i in range(lo, hi)):
         return min(start, lo), max(end, hi)
     return start, end
+
+
+def inside_person_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` (a place's name) are only part of a person's name the entity recogniser
+    marks: a first name ("*Jordan* Bardella", "*Sofia* Vergara") or a name after a particle ("Leila de
+    *Lima*"). The name is the person's, not the place's. A possessive inside the entity ("Jordan's King
+    Abdullah") or a place after another capitalised word ("Guinea *Bissau*", tagged as a person) keeps it."""
+    ent = next((e for e in doc.ents if e.start <= start and end <= e.end), None)
+    if ent is None or ent.label_ != "PERSON" or ent.end - ent.start <= end - start:
+        return False
+    if any(t.lower_ in ("'s", "\u2019s") for t in ent):
+        return False
+    first_name = start == ent.start and doc[end].pos_ == "PROPN"
+    after_particle = start > ent.start and doc[start - 1].is_lower and doc[start - 1].is_alpha
+    return first_name or after_particle

@@ -36,6 +36,7 @@ from volte.coding.actor_syntax import (
     cased_fits,
     entity_extent,
     in_reporting_subject,
+    inside_person_name,
     is_collective,
     is_counted_people,
     is_place,
@@ -194,7 +195,27 @@ class ActorResolver:
             if role is not None and actor.code and head.i not in self._person_at:
                 actors += self._coordinated_owners(head, role, when)
             actors.append(actor)
+        actors = self._shared_owner_role(token, conjuncts, actors)
         return sorted(share_roles(actors), key=lambda a: a.start)
+
+    def _shared_owner_role(
+        self, token: Token, conjuncts: list[Token], actors: list[ResolvedActor]
+    ) -> list[ResolvedActor]:
+        """"*Serbia* and Hungary's foreign ministers" parsed as Serbia and [Hungary's ministers]: both states'
+        ministers, when the role is plural and its owner comes right after "and"."""
+        if len(conjuncts) != 1 or conjuncts[0].tag_ != "NNS" or token.i + 2 >= len(self.doc):
+            return actors
+        owner = self.doc[token.i + 2]
+        if self.doc[token.i + 1].lower_ != "and" or owner.dep_ != "poss" or owner.head.i != conjuncts[0].i:
+            return actors
+        roles = [a for a in actors if a.entry.startswith("role:") and len(a.code) > 3]
+        if len(roles) != 1 or not any(t.lower_ == "'s" for t in owner.children):
+            return actors
+        role = roles[0].code[3:]
+        return [
+            replace(a, code=a.code + role) if a.entry.startswith("state:") and len(a.code) == 3 else a
+            for a in actors
+        ]
 
     def countryless_role(self, token: Token) -> str | None:
         """The role code of a local role noun that names no country and finds none in its sentence ("a
@@ -451,6 +472,9 @@ class ActorResolver:
         if match is None and (lower in PERSON_PRONOUNS or lower in OTHER_PRONOUNS):
             return self._actor("", head.i, head.i + 1, "pronoun:unresolved")
         named = match.of_kind(ORG, STATE, SEAT, ADJ) if match is not None else None
+        if match is not None and named is not None and named.kind in (STATE, SEAT):
+            if inside_person_name(self.doc, match.start, match.end):
+                named = None  # "Leila de *Lima*": a person's name, not Peru's capital
         if named is not None and match is not None:
             return self._named_actor(named, match, on, head=head)
         appositive = self._appositive(head, on)
@@ -485,6 +509,9 @@ class ActorResolver:
             named = self._titled_name(token, on) or self._introduced(token, on)
             if named is None or not named.code:
                 return None
+            if i >= sent.start:  # "Moldovan President Ilie Varnescu said *he* ...": named by the person
+                start, end = entity_extent(token, i)
+                return self._actor(named.code, start, end, f"pronoun->{named.entry}")
             return self._actor(named.code, pronoun.i, pronoun.i + 1, f"pronoun->{named.entry}")
         return None
 
@@ -948,6 +975,9 @@ class ActorResolver:
                     else (STATE, ADJ, SEAT, ORG)
                 )
                 named = match.of_kind(*kinds) if match is not None and not is_stance(child) else None
+                place = named is not None and named.kind in (STATE, SEAT)
+                if place and inside_person_name(self.doc, child.i, child.i + 1):
+                    named = None  # "*Jordan* Bardella"
                 code = (named.entry.country or named.entry.code[:3]) if named is not None else ""
                 if (
                     named is not None

@@ -21,6 +21,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from volte import CODER_VERSION
+from volte.coding.actor_syntax import inside_person_name
 from volte.coding.actors import NON_STATE, UNKNOWN_COUNTRY, ActorResolver, ResolvedActor, is_countryless
 from volte.coding.cameo import STATEMENT_ROOTS, describe
 from volte.coding.components import ACTORS, EVENTS, ParseRepair, code_events, coding_pipeline
@@ -50,7 +51,7 @@ from volte.coding.places import Place
 from volte.coding.quotes import QuoteTracker
 from volte.coding.setting import ArticleSetting
 from volte.coding.user_rules import dictionaries_for
-from volte.coding.verbs import VerbDictionary, VerbMatch, absolute_with, counter_of, subject_heads
+from volte.coding.verbs import VerbDictionary, VerbMatch, absolute_with, counter_of, is_passive, subject_heads
 from volte.errors import E_CODING_FAILED
 from volte.nlp.pipeline import build_nlp
 from volte.records import Article, Event, Reject, make_event_id, parse_day
@@ -205,9 +206,13 @@ class _EventBuilder:
         trigger = self.doc[match.trigger_start : match.trigger_end].root
         if _punished_for(trigger):
             return []  # "arrested *for collaborating* with Israel": the charge, not an event the text asserts
+        if not match.nominal and _passive_conjunct(trigger):  # "was tortured and *killed*": the victim's
+            match = _as_passive_conjunct(match, trigger)
         iso, precision, planned = self._dates(match, trigger)
         on = parse_day(iso) or self.setting.reference
         doers = match.sources or (_shared_agent(trigger) if match.passive else ())
+        if match.nominal and _arrested_in(trigger):  # "police detained suspects *in the attack*": not theirs
+            doers = tuple(i for i in doers if self.doc[i].head.i != trigger.head.head.i)
         if not doers and match.passive and match.symmetric:
             doers = _reporting_signer(trigger)  # "Wagner said *the agreement signed with Rwanda* ..."
         acts = tuple(dict.fromkeys(_condemned(self.doc[i]) for i in match.targets))
@@ -218,6 +223,8 @@ class _EventBuilder:
             match = replace(match, targets=acts)
         sources = self._side(doers, on, speaker=match.attributed_to)
         targets = self._side(match.targets, on, speaker=None)  # "raised *its* alert level" names no target
+        if targets and self._named_unknown(match.targets[:1]) and self.doc[match.targets[0]].dep_ == "poss":
+            targets = []  # "recognized *South Ossetia's* independence from Georgia": its unknown owner
         if not sources and match.code[:2] in _PLACE_ROOTS:  # "missiles *fired by the Israeli military*"
             sources = self._wielder((*doers, *((trigger.i,) if match.nominal else ())), on)
         allower = self._allower(trigger, match.code, on, speaker=match.attributed_to)
@@ -229,10 +236,19 @@ class _EventBuilder:
             targets = _domestic_counterpart(match.targets, self.doc, sources)
         if not targets and not weak and match.code[:2] in _PLACE_ROOTS:
             targets = self._place(trigger, sources, on, trigger_code_domestic=match.code[:2] == "17")
+        if not targets and match.code[:2] == "14" and sources:
+            targets = self._protested(trigger, sources, on)  # "went on hunger strike *to protest against* X"
         if not targets and (match.code[:2] == "14" or match.code == "082"):
             targets = _own_government(sources)
         if not targets and sources and match.code[:2] in _PARTNER_ROOTS:
             targets = self._partner(trigger, sources, on)
+        if (
+            len(sources) == 1
+            and not targets
+            and (match.code[:2] == "04" or match.code == "036")
+            and not match.nominal
+        ):
+            targets = self._gathering(trigger, sources, on)  # several who attend together meet each other
         # "an investigation *into Boztepe*": named, not coded; a condemned act is read too
         named = condemned or self._named_unknown(match.targets)
         if (
@@ -241,6 +257,7 @@ class _EventBuilder:
             and not match.statement
             and not (match.symmetric and len(sources) > 1)
             and not named
+            and not any(w.code == UNKNOWN_COUNTRY for w in weak)  # "a lawsuit ... *against Thom*": named
         ):
             targets = self._complement_target(trigger, sources, on, match.code)
             if weak:  # a victim named without its country beats a guess from elsewhere in the clause
@@ -484,12 +501,13 @@ class _EventBuilder:
     def _coordinated_modifiers(
         self, token: Token, actors: list[ResolvedActor], on: date | None
     ) -> list[ResolvedActor]:
-        """ "*U.S. and Philippine* troops": one actor per coordinated country modifier, with the head's role."""
+        """ "*U.S. and Philippine* troops", "*Russia and Turkey's* foreign ministers": one actor per
+        coordinated country modifier or owner, with the head's role."""
         if len(actors) != 1 or not any(c.dep_ == "cc" for t in (token, *token.children) for c in t.children):
             return []
         role = actors[0].code[3:]
         out = list(actors)
-        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
+        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
         for other in [*modifiers, *(x for m in modifiers for x in m.conjuncts)]:
             found = _known(self.resolver.resolve(other, on=on))
             if found and len(found[0].code) >= 3 and found[0].code[:3] != actors[0].code[:3]:
@@ -567,38 +585,49 @@ class _EventBuilder:
     ) -> list[ResolvedActor]:
         """Troops, peacekeepers or experts a doer sends, deploys or withdraws are its own: the event is about
         the country they go to or leave ("withdrew peacekeepers *from Rwanda*", "refused to send troops *to
-        Iraq*", "is sending troops to the UN force *in South Sudan*"). Returns that country, or [] when the
-        target is someone else or no place is named."""
+        Iraq*", "is sending troops to the UN force *in South Sudan*", "sent experts to Iraq *to
+        investigate*"). Returns that country; a named place volte cannot code in its words (empty code)
+        rather than the doer's own troops; [] when the target is someone else or no place is named."""
         verb = trigger if trigger.lemma_.lower() in _MOVING else None
         verb = verb or next(
             (c for c in trigger.children if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _MOVING),
             None,
         )
+        if verb is None and trigger.dep_ in ("xcomp", "advcl") and trigger.head.lemma_.lower() in _MOVING:
+            verb = trigger.head  # "sent a team to Iraq *to investigate*": the investigation goes there too
         if verb is None:
             return []
         moved = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        inside = {t.idx for m in moved for t in m.subtree}
-        if not moved or any(t.start >= 0 and t.start not in inside for t in targets):
-            return []  # "sent a message *to Iran*": the target is not what was moved
-        if moved[0].lemma_.lower() not in _MOVED:
+        if not moved or moved[0].lemma_.lower() not in _MOVED:
             return []
-        preps = [
+        preps = [  # "sent a team *to* Iraq", "a team of experts *to* Iraq" (hung on "experts")
             c
-            for c in (*verb.children, *moved[0].children)
-            if c.dep_ in ("prep", "dative") and c.lower_ in _TO_FROM
+            for c in (*verb.children, *moved[0].subtree)
+            if c.dep_ in ("prep", "dative")
+            and c.lower_ in _TO_FROM
+            and c.head.i in (verb.i, *(t.i for t in moved[0].subtree))
         ]
+        inside = {t.idx for m in [*moved, *preps] for t in m.subtree}
+        if any(t.start >= 0 and t.start not in inside for t in targets):
+            return []  # "sent a message *to Iran*": the target is not what was moved, nor where it went
+        own = {a.code[:3] for a in sources}
+        if targets and all(len(t.code) == 3 and t.code not in own for t in targets):
+            return []  # already where they go: "from East Germany and Poland" (both)
         for prep in preps:
             for tok in prep.subtree:
                 if tok.pos_ not in ("PROPN", "NOUN") or tok.i == prep.i:
                     continue
                 found = [a for a in _known(self.resolver.resolve(tok, on=on)) if len(a.code) == 3]
                 found = found or [a for a in self._gazetteer_place(tok) if len(a.code) == 3]
-                if (
-                    found
-                    and not _countryless(found[0])
-                    and found[0].code not in {a.code[:3] for a in sources}
-                ):
+                if found and not _countryless(found[0]) and found[0].code not in own:
                     return found[:1]  # not its own country: "withdraw its troops *from Abyei*" (Sudan's)
+        moved_span = {t.idx for m in moved for t in m.subtree}
+        if targets and all(t.start in moved_span for t in targets):  # its own troops are no target
+            for prep in preps:
+                place = next((p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
+                if place is not None and not _known(self.resolver.resolve(place, on=on)):
+                    span = self.doc[place.left_edge.i : place.i + 1]  # "from *the Golan Heights*"
+                    return [ResolvedActor("", span.text, span.start_char, span.end_char, "destination")]
         return []
 
     def _cue_object(self, trigger: Token, on: date | None) -> list[ResolvedActor]:
@@ -665,6 +694,72 @@ class _EventBuilder:
                     found = [a for a in self._side(heads, on, speaker=None) if a.code not in own]
                     if found:
                         return found
+        return []
+
+    def _gathering(
+        self, trigger: Token, sources: list[ResolvedActor], on: date | None
+    ) -> list[ResolvedActor]:
+        """Whom a doer meets when it attends or hosts a gathering: the one it joins ("joined *the Iranian
+        foreign minister* for talks"), else the body whose gathering it is ("attended a meeting *of the
+        African Union*", "hosted *a NATO* summit"; a body named but unknown after "of" too). A role without
+        a country ("a *cabinet* meeting") and the doer itself are no partner."""
+        own = {a.code for a in sources}
+        objects = [c for c in trigger.children if c.dep_ == "dobj"]
+        for obj in objects:  # "joined *X* for a meeting": X itself
+            found = [a for a in self._side((obj.i,), on, speaker=None) if a.code not in own]
+            if found and not any(map(_countryless, found)):
+                return found
+        fors = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children]
+        for noun in [*objects, *(p for p in fors if p.dep_ == "pobj")]:
+            ofs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+            named = [m for m in noun.lefts if m.dep_ in ("compound", "amod", "nmod") and m.text[:1].isupper()]
+            for owner, unknown_ok in [
+                *((p, True) for p in ofs if p.dep_ == "pobj"),
+                *((m, False) for m in named),
+            ]:
+                found = [a for a in _known(self.resolver.resolve(owner, on=on)) if a.code not in own]
+                if found and all(
+                    not _countryless(a) or (unknown_ok and a.code == UNKNOWN_COUNTRY) for a in found
+                ):
+                    return found
+        return []
+
+    def _protested(
+        self, trigger: Token, sources: list[ResolvedActor], on: date | None
+    ) -> list[ResolvedActor]:
+        """Whom a protest is against when a clause or phrase of its own says so: "started a hunger strike *to
+        protest against the Russian authorities*", "staged a sit-in *against the Lagos state government*",
+        "went on strike, *denouncing the Ministry of Health*", "threw stones *at police officers*". Only these
+        words are read, not the rest of the clause; a name after "at" is where they protest. A whom without
+        a country is the protesters' own country's ("the Ministry of Health")."""
+        own = {a.code for a in sources}
+        holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+        clauses = [
+            c
+            for h in holders
+            for c in h.children
+            if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.lemma_.lower() in _PROTESTING
+        ]
+        heads = [
+            *(c for c in clauses for c in c.children if c.dep_ == "dobj"),
+            *(
+                p
+                for h in (*holders, *clauses)
+                for prep in h.children
+                if prep.dep_ == "prep" and prep.lower_ in ("against", "at")
+                for p in prep.children
+                if p.dep_ == "pobj" and not (prep.lower_ == "at" and (p.pos_ == "PROPN" or _place_entity(p)))
+            ),
+        ]
+        home = next((a.code[:3] for a in _own_government(sources)), None)
+        for head in heads:
+            found = [a for a in self._side((head.i,), on, speaker=None) if a.code not in own]
+            if home is not None:  # "Kenyan doctors ... denouncing *the Ministry of Health*": Kenya's
+                found = [
+                    replace(a, code=home + a.code[3:]) if _countryless(a) and a.code[3:] else a for a in found
+                ]
+            if found:
+                return found
         return []
 
     def _gazetteer_place(self, token: Token) -> list[ResolvedActor]:
@@ -742,6 +837,9 @@ class _EventBuilder:
         own = {a.code for a in sources}
         about = _ABOUT - {"into"} if code[:2] in _PLACE_ROOTS else _ABOUT | {"in"}  # places: see _place
         venue = code == "036" or code[:2] == "04"  # "agreed to meet again *in Brazil*": where, not with whom
+        # "ordered X to pay *following* an investigation by Y": when, not to whom ("killed civilians *during*
+        # attacks on villages" still reads the attack's victims)
+        occasions = _OCCASIONS - {"during"} if code[:2] in _PLACE_ROOTS else _OCCASIONS
         if trigger.pos_ not in ("VERB", "ADJ"):
             about = _ABOUT - {"into"}  # "a suspension of air links *with Serbia*", not "talks *in* Cairo"
         queue = [
@@ -759,20 +857,46 @@ class _EventBuilder:
             for o in trigger.children
             if o.dep_ in ("dobj", "prep") and o.i > trigger.i and not _condemned_act(o, code)
             for p in (o.children if o.dep_ == "dobj" else (g for x in o.children for g in x.children))
-            if p.dep_ == "prep" and p.lower_ in _ABOUT
+            if p.dep_ == "prep" and p.lower_ in _ABOUT and not _suspected_in(p.head, code)
         ]
+        queue += [  # "lifted sanctions *imposed on Eritrea*" (not "filed by X *against* Y": X's, read later)
+            (p, 1)
+            for o in trigger.children
+            if o.dep_ == "dobj" and o.i > trigger.i
+            for a in o.children
+            if a.dep_ == "acl" and a.tag_ == "VBN"
+            for p in a.children
+            if p.dep_ == "prep"
+            and p.lower_ in _ABOUT - {"into"}
+            and (p.lower_ == "on" or not any(c.dep_ == "agent" for c in a.children))
+        ]
+        if code[:2] == "11":  # "filed a lawsuit *accusing the army* of ...": whom the complaint accuses
+            queue += [
+                (c, 1)
+                for o in (trigger, *(c for c in trigger.children if c.dep_ == "dobj"))
+                for a in o.children
+                if a.dep_ in ("acl", "advcl") and a.lemma_.lower() in _ACCUSING and a.i > trigger.i
+                for c in a.children
+                if c.dep_ == "dobj"
+            ]
         while queue:
             token, depth = queue.pop(0)
             if venue and token.dep_ == "pobj" and token.head.lower_ == "in" and _place_entity(token):
                 continue  # a place after "in" is where they meet, not the partner ("in the *visit* by X" is read)
+            if _suspected_in(token, code):
+                continue  # "detained two men *over the attack* on X": not X
             if token.dep_ in _COMPLEMENT_ROLES and token.pos_ in ("NOUN", "PROPN"):
                 found = [a for a in self._side((token.i,), on, speaker=None) if a.code not in own]
                 if found:
                     return found
                 if depth == 1 and token.pos_ == "PROPN" and token.dep_ != "pobj":
                     return []  # the target is named, but nobody we know
-            if depth < _COMPLEMENT_DEPTH:
-                queue.extend((c, depth + 1) for c in token.children if c.dep_ not in _NO_TARGET_DEPS)
+            if depth < _COMPLEMENT_DEPTH and token.lower_ not in occasions:
+                queue.extend(
+                    (c, depth + 1)
+                    for c in token.children
+                    if c.dep_ not in _NO_TARGET_DEPS and not (c.dep_ == "prep" and c.lower_ in occasions)
+                )
         return []
 
     def _titled(self, token: Token, on: date | None) -> list[ResolvedActor]:
@@ -786,6 +910,9 @@ class _EventBuilder:
             demonym = child.dep_ == "amod" and child.text[:1].isupper() and token.pos_ == "NOUN"
             if named or demonym:  # "a *U.S.* request", "an *Australian* ultimatum", "*Palestinian* homes"
                 found = _known(self.resolver.resolve(child, on=on))
+                place = found and found[0].entry.startswith("state:") and "#adj" not in found[0].entry
+                if place and inside_person_name(self.doc, child.i, child.i + 1):
+                    continue  # "*Jordan* Bardella", "*Sofia* Vergara": a first name, not a state's
                 if found:
                     return [self._whole_name(found[0], token)]
         return []
@@ -952,6 +1079,7 @@ _COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 _COMPLEMENT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr"})
 _NO_TARGET_DEPS = frozenset({"relcl", "appos", "advcl", "punct", "cc", "parataxis", "npadvmod"})
 _ABOUT = words("coder_about")
+_OCCASIONS = words("coder_occasions")
 _COMPLEMENT_DEPTH = 5  # parse steps below the complement's head
 # Codes whose events are complete with one actor: statements, intents, resignations, calling off protests,
 # investigations, protests, force posture. Other events need a known target (or `alone: true` patterns).
@@ -976,6 +1104,9 @@ _WIELDING = words("coder_wielding")
 _LETTING = words("coder_letting")
 # Agreeing on an act with someone: the partner is the act's target (_partner).
 _AGREEING = words("coder_agreeing")
+_ACCUSING = words("coder_accusing")
+# Words of a protest's aim clause that name whom it is against ("*to protest* against X", "*denouncing* X").
+_PROTESTING = words("coder_protesting")
 _PARTNER_ROOTS = frozenset({"03", "04", "05", "06", "07"})
 _TIME_NOUNS = words("coder_time_nouns")
 _POLICING = frozenset({"171", "173"})
@@ -1072,6 +1203,56 @@ def _condemned_act(obj: Token, code: str) -> bool:
         and obj.dep_ == "dobj"
         and obj.lemma_.lower() in _VIOLENT_ACTS
         and obj.head.lemma_.lower() not in _LAUNCHING  # "launched a scathing attack on X": words aimed at X
+    )
+
+
+def _suspected_in(act: Token, code: str) -> bool:
+    """An attack that people are arrested or held *in* ("detained suspects *in the attack* on the
+    convoy"): its victims are not the ones arrested."""
+    return (
+        code[:2] == "17"
+        and act.dep_ == "pobj"
+        and act.head.lower_ in ("in", "over", "for", "after")
+        and act.lemma_.lower() in _VIOLENT_ACTS
+    )
+
+
+def _passive_conjunct(verb: Token) -> bool:
+    """A bare participle coordinated with a passive verb shares its passive ("was arrested and *beaten* by
+    police", "was tortured and *killed*"): its subject is the one acted on, not the doer. A conjunct with
+    its own subject or auxiliary ("was indicted and *will resign*") is not."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and is_passive(verb.head)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    )
+
+
+def _as_passive_conjunct(match: VerbMatch, verb: Token) -> VerbMatch:
+    """The match of a passive conjunct: the shared subject is its target, the "by" agent of either verb its
+    doer ("arrested and beaten *by police*")."""
+    victims = tuple(c.i for c in verb.head.children if c.dep_ == "nsubjpass")
+    agents = tuple(
+        p.i
+        for v in (verb, verb.head)
+        for c in v.children
+        if c.dep_ == "agent"
+        for p in c.children
+        if p.dep_ == "pobj"
+    )
+    return replace(match, sources=agents, targets=victims or match.targets, passive=True)
+
+
+def _arrested_in(act: Token) -> bool:
+    """An act named as what people were arrested, charged or held in ("detained suspects *in the attack*",
+    "arrested *in the bombing*"): the arresting doer did not do it."""
+    verb = act.head.head
+    return (
+        act.dep_ == "pobj"
+        and act.head.lower_ in ("in", "over", "for", "after")
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in _HOLDING | _PUNISHING
     )
 
 

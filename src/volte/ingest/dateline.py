@@ -8,7 +8,8 @@ blank line. The grammar (docs/places.md, "Datelines"):
 
 - PLACE is one to four words. In capitals ("SAN FRANCISCO") it stands alone; in title case
   ("Washington") it needs a source or a date after it, so that ordinary openings do not read as datelines.
-- QUALIFIER is a state, a US state or an AP state abbreviation ("Kenya", "Texas", "Calif.").
+- QUALIFIER is a state, a US state, an AP state abbreviation or a region of one state ("Kenya", "Texas",
+  "Calif.", "Gaza Strip").
 - MONTH DAY is "Jan 7", "Nov. 26", "7 January"; the year is the one that puts the date closest to the
   publication date without being more than three days after it (``published=None`` gives no date).
 - SEPARATOR is a dash ("-", "--", "–", "—") after a space or ")", or a colon right after the place.
@@ -24,7 +25,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from volte.coding.gazetteer import RANK_COUNTRY, RANK_US_STATE, Gazetteer, Place, default_gazetteer
+from volte.coding.gazetteer import (
+    RANK_COUNTRY,
+    RANK_REGION,
+    RANK_US_STATE,
+    Gazetteer,
+    Place,
+    default_gazetteer,
+)
 
 MAX_DAYS_AFTER_PUBLISHED = 3
 MONTHS = {
@@ -119,8 +127,13 @@ def _place(gazetteer: Gazetteer, name: str, qualifier: str | None, *, start: int
     country = admin1 = None
     if qualifier is not None:
         state = AP_STATES.get(qualifier.lower())
-        outer = next(
-            (e for e in gazetteer.candidates(qualifier) if e.rank in (RANK_COUNTRY, RANK_US_STATE)), None
+        outer = next(  # a state, a US state, or a region of one state ("GAZA CITY, Gaza Strip --")
+            (
+                e
+                for e in gazetteer.candidates(qualifier)
+                if e.rank in (RANK_COUNTRY, RANK_US_STATE) or (e.rank == RANK_REGION and e.country)
+            ),
+            None,
         )
         if state is not None:
             country, admin1 = "USA", state
