@@ -98,7 +98,8 @@ def test_announced_return_of_weapons_is_an_intent(coder):
         ("North Korea has waged cyber warfare against South Korea.", ("PRK", "KOR", "176")),
         # peacekeeping troops provide protection (074), whatever the verb
         ("Fijian troops serve in peacekeeping operations in Lebanon.", ("FJIMIL", "LBN", "074")),
-        ("Ghana is sending troops to the United Nations peacekeeping force in Mali.", ("GHA", "IGOUNO", "074")),
+        # aimed at the country the force protects, as troops sent to a force in a place (docs/actors.md)
+        ("Ghana is sending troops to the United Nations peacekeeping force in Mali.", ("GHA", "MLI", "074")),
         ("About 2,000 Russian soldiers were deployed as peacekeepers along the border.", ("RUSMIL", "", "074")),
     ],
 )
@@ -271,3 +272,16 @@ def test_invitations_accepted_and_truces(coder, text, expected):
 def test_campaigns(coder, text, root):
     roots = [e[2][:2] for e in _events(coder, text) if e[2][:2] == "19"]
     assert roots == ([root] if root else [])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Singapore has made verbal commitments to open its capital markets.",
+        "The president made a personal appeal to Russia to free the sailors.",
+    ],
+)
+def test_words_that_go_with_other_nouns_are_no_attack_in_words(coder, text):
+    """The object cue reads the object's modifiers too: "made *verbal* commitments" is no criticism (111)."""
+    assert not [e for e in _events(coder, text) if e[2].startswith("11")]
