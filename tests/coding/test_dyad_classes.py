@@ -410,3 +410,20 @@ def test_a_participle_sharing_a_passive_acts_on_its_subject(coder, text, root, s
 def test_a_place_inside_a_persons_name_is_no_state(coder, text, root, name, not_source) -> None:
     event = _one(_code(coder, text), root)
     assert name in event.source_name and not event.source.startswith(not_source), _dyads([event])
+
+
+# --- a phone call's purpose is the caller's act -----------------------------------------------------------
+
+
+def test_the_caller_does_what_the_call_was_for(coder) -> None:
+    """ "X called Y to express / congratulate / apologize": X does it, not Y ("call" is otherwise read as
+    "called Y to act", whose addressee acts)."""
+    events = _code(coder, "Merz called Erdogan to express his condolences over the earthquake.")
+    condolences = [e for e in events if e.code == "018"]
+    assert condolences and {e.source for e in condolences} == {"DEUGOV"}, _dyads(events)
+
+
+def test_an_appeal_to_act_is_still_the_addressees_act(coder) -> None:
+    # the near miss: "urged Y to express regret" asks Y; the appeal is the urger's, towards Y
+    events = _code(coder, "Merz urged Erdogan to express regret over the remarks.")
+    assert ("02", "DEUGOV", "TURGOV") in {(e.code[:2], e.source, e.target) for e in events}, _dyads(events)

@@ -285,3 +285,16 @@ def test_campaigns(coder, text, root):
 def test_words_that_go_with_other_nouns_are_no_attack_in_words(coder, text):
     """The object cue reads the object's modifiers too: "made *verbal* commitments" is no criticism (111)."""
     assert not [e for e in _events(coder, text) if e[2].startswith("11")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran called a press conference to express its anger at Israel.",
+        "The Kenyan opposition called a rally to voice its anger at the government.",
+    ],
+)
+def test_what_is_called_to_order_is_no_phone_call(coder, text):
+    """ "Called a press conference / a rally to V": nobody was phoned (no 041)."""
+    assert not [e for e in _events(coder, text) if e[2] == "041"]

@@ -386,6 +386,18 @@ def is_passive(verb: Token) -> bool:
 # --- where the actors are ---------------------------------------------------------------------------------
 
 
+def _phoned_to(verb: Token, call: Token) -> bool:
+    """ "Erdogan *called* Putin *to express* his condolences": the caller expresses them, not the one called
+    (a phone call's purpose, the xcomp cue of ``consult.call.to_act``); "called the parties to respect the
+    truce" stays an appeal whose addressee acts."""
+    return call.lemma_ == "call" and verb.lemma_.lower() in _call_purposes()
+
+
+@lru_cache(maxsize=1)
+def _call_purposes() -> frozenset[str]:
+    return frozenset(w for p in default_verbs().patterns if p.id == "consult.call.to_act" for w in p.xcomp)
+
+
 def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
     """The doer of a verb: its subject, the agent of a passive, or the subject it inherits."""
     if depth > 4:
@@ -405,8 +417,8 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
         return []
     if dep == "xcomp" or (dep == "advcl" and is_to_infinitive(verb)):
         controller = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-        if controller and head.lemma_ in OBJECT_CONTROL:  # "urged Iran *to* talk", "asked him to leave"
-            return controller[:1]
+        if controller and head.lemma_ in OBJECT_CONTROL and not _phoned_to(verb, head):
+            return controller[:1]  # "urged Iran *to* talk", "asked him to leave"
         return subject_heads(head, depth=depth + 1)
     if dep in ("acomp", "oprd"):
         return subject_heads(head, depth=depth + 1)
