@@ -416,11 +416,11 @@ def test_a_place_inside_a_persons_name_is_no_state(coder, text, root, name, not_
 
 
 def test_the_caller_does_what_the_call_was_for(coder) -> None:
-    """ "X called Y to express / congratulate / apologize": X does it, not Y ("call" is otherwise read as
+    """ "X called Y to express / congratulate / apologize": X does it, to Y ("call" is otherwise read as
     "called Y to act", whose addressee acts)."""
     events = _code(coder, "Merz called Erdogan to express his condolences over the earthquake.")
     condolences = [e for e in events if e.code == "018"]
-    assert condolences and {e.source for e in condolences} == {"DEUGOV"}, _dyads(events)
+    assert {(e.source, e.target) for e in condolences} == {("DEUGOV", "TURGOV")}, _dyads(events)
 
 
 def test_an_appeal_to_act_is_still_the_addressees_act(coder) -> None:

@@ -996,6 +996,9 @@ def _to_match(raw: _Raw) -> VerbMatch:
         # "police detained activists *during a protest*": the subject of the sentence is not the protester
         source_slots = tuple(slot for slot in source_slots if not slot.startswith("governor_"))
     targets = _heads(pattern.targets_for(noun=raw.noun), tok, noun=raw.noun)
+    if not targets and not raw.noun and tok.dep_ in ("xcomp", "advcl") and _phoned_to(tok, tok.head):
+        # "Biden called Netanyahu *to express* his support": the one called is whom it is expressed to
+        targets = tuple(c.i for c in tok.head.children if c.dep_ in ("dobj", "dative"))
     if raw.partner is not None and raw.partner.pattern.symmetric:
         # "refused to negotiate the Essequibo with Venezuela": whom the talks would be with comes first
         partner = raw.partner
