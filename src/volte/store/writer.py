@@ -259,8 +259,6 @@ def _insert_part(
         return {}
     import pyarrow as pa  # lazy: pyarrow (0.12-0.2 s, measured); read-only commands never load it
 
-    from volte import codec
-
     picked = pa.table(
         {
             "doc_index": pa.array(list(chosen), pa.int32()),
@@ -285,11 +283,12 @@ def _insert_part(
             "dictionaries_sha256": "?",
             "source_hash": "p.source_hash",
         }
-        columns = codec.store_columns(codec.ARTICLE)
-        con.execute(
-            f"INSERT INTO articles ({', '.join(columns)}) SELECT "
-            + ", ".join(values.get(c, f"a.{c}") for c in columns)
-            + f" FROM read_parquet({articles}) a JOIN _picked p USING (doc_index) "
+        _insert_select(
+            con,
+            "articles",
+            values,
+            "a",
+            f"FROM read_parquet({articles}) a JOIN _picked p USING (doc_index) "
             f"LEFT JOIN ({counts}) c USING (doc_index)",
             [now, prov.volte_version, prov.spacy_model, prov.dictionaries],
         )
@@ -300,11 +299,12 @@ def _insert_part(
             "spacy_model": "?",
             "dictionaries_sha256": "?",
         }
-        columns = codec.store_columns(codec.EVENT)
-        con.execute(
-            f"INSERT INTO events ({', '.join(columns)}) SELECT "
-            + ", ".join(own.get(c, f"e.{c}") for c in columns)
-            + f" FROM read_parquet({events}, file_row_number = true) e JOIN _picked p USING (doc_index) "
+        _insert_select(
+            con,
+            "events",
+            own,
+            "e",
+            f"FROM read_parquet({events}, file_row_number = true) e JOIN _picked p USING (doc_index) "
             f"JOIN read_parquet({articles}) a USING (doc_index) "
             # one row per event id in an article: the last, as write() keeps it
             "QUALIFY row_number() OVER (PARTITION BY e.doc_index, e.event_id ORDER BY e.file_row_number DESC) = 1",
@@ -320,6 +320,27 @@ def _insert_part(
         [ids],
     ).fetchall()
     return {(r[0], r[1], r[2]): r[3] for r in rows}
+
+
+def _insert_select(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    own: dict[str, str],
+    alias: str,
+    source: str,
+    params: list[Any],
+) -> None:
+    """INSERT every stored column of ``table`` (volte.codec) from ``source``, a FROM clause whose row alias is
+    ``alias``: each column as is, unless ``own`` gives its SQL."""
+    from volte import codec  # lazy: pyarrow (0.12-0.2 s, measured); read-only commands never load it
+
+    columns = codec.store_columns(codec.TABLES[table])
+    con.execute(
+        f"INSERT INTO {table} ({', '.join(columns)}) SELECT "
+        + ", ".join(own.get(c, f"{alias}.{c}") for c in columns)
+        + f" {source}",
+        params,
+    )
 
 
 def _admit(seen: RunIds, article: Article, summary: IngestSummary) -> bool | Reject:
