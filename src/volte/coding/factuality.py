@@ -281,11 +281,12 @@ def _alleged(governor: Token) -> bool:
         head, relation = step
         if relation == "circumstance":
             return False
-        if _governed_status(governor_lemma(head), relation, head) == "alleged":
+        lemma = governor_lemma(head)
+        if _governed_status(lemma, relation, head) == "alleged":
             return True
         if head.dep_ == "dobj" and lemma_of(head.head) in ALLEGING:
             return True  # the parser hangs "of planning" on the accused ("accused *the government* of")
-        if governor_lemma(head) in REPORTING:
+        if lemma in REPORTING:
             return False
         tok = head
     return False

@@ -322,13 +322,9 @@ def _object_words(tok: Token, *, noun: bool) -> list[Token]:
             out.extend(child.conjuncts)
             # "a message *of condolence*", "700 kg *of medicine*", "$100 million *in assistance*"
             # "in" only after an amount: "an engineer *in the province*" is a place, not what was freed
-            amount = (
-                child.pos_ == "NUM"
-                or child.tag_ == "$"
-                or _lemma(child) in _AMOUNTS
-                or any(c.dep_ == "nummod" for c in child.children)
-            )
-            preps = [p for p in child.children if p.dep_ == "prep" and (p.lower_ == "of" or p.lower_ == "in" and amount)]
+            preps = [
+                p for p in child.children if p.dep_ == "prep" and (p.lower_ == "of" or p.lower_ == "in" and _amount(child))
+            ]
             out.extend(p for prep in preps for p in prep.children if p.dep_ == "pobj")
     for child in tok.children:
         if child.dep_ in ("prep", "agent"):
@@ -339,6 +335,16 @@ def _object_words(tok: Token, *, noun: bool) -> list[Token]:
     if noun:
         out.extend(c for c in tok.children if c.dep_ == "compound")
     return out
+
+
+def _amount(tok: Token) -> bool:
+    """A number or quantity, which an "in" phrase says the kind of ("$100 million *in assistance*")."""
+    return (
+        tok.pos_ == "NUM"
+        or tok.tag_ == "$"
+        or _lemma(tok) in _AMOUNTS
+        or any(c.dep_ == "nummod" for c in tok.children)
+    )
 
 
 def _is_time(tok: Token) -> bool:
