@@ -603,11 +603,10 @@ class _EventBuilder:
         preps = [  # "sent a team *to* Iraq", "a team of experts *to* Iraq" (hung on "experts")
             c
             for c in (*verb.children, *moved[0].subtree)
-            if c.dep_ in ("prep", "dative")
-            and c.lower_ in _TO_FROM
-            and c.head.i in (verb.i, *(t.i for t in moved[0].subtree))
+            if c.dep_ in ("prep", "dative") and c.lower_ in _TO_FROM
         ]
-        inside = {t.idx for m in [*moved, *preps] for t in m.subtree}
+        moved_span = {t.idx for m in moved for t in m.subtree}
+        inside = moved_span.union(t.idx for p in preps for t in p.subtree)
         if any(t.start >= 0 and t.start not in inside for t in targets):
             return []  # "sent a message *to Iran*": the target is not what was moved, nor where it went
         own = {a.code[:3] for a in sources}
@@ -621,7 +620,6 @@ class _EventBuilder:
                 found = found or [a for a in self._gazetteer_place(tok) if len(a.code) == 3]
                 if found and not _countryless(found[0]) and found[0].code not in own:
                     return found[:1]  # not its own country: "withdraw its troops *from Abyei*" (Sudan's)
-        moved_span = {t.idx for m in moved for t in m.subtree}
         if targets and all(t.start in moved_span for t in targets):  # its own troops are no target
             for prep in preps:
                 place = next((p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
