@@ -833,13 +833,13 @@ class _EventBuilder:
         appear") give no target, nor does a place for coercion or violence ("held drills *in* the Sea of
         Japan"), which _place reads."""
         own = {a.code for a in sources}
-        about = _ABOUT - {"into"} if code[:2] in _PLACE_ROOTS else _ABOUT | {"in"}  # places: see _place
+        about = _ABOUT_NOT_INTO if code[:2] in _PLACE_ROOTS else _ABOUT_OR_IN  # places: see _place
         venue = code == "036" or code[:2] == "04"  # "agreed to meet again *in Brazil*": where, not with whom
         # "ordered X to pay *following* an investigation by Y": when, not to whom ("killed civilians *during*
         # attacks on villages" still reads the attack's victims)
-        occasions = _OCCASIONS - {"during"} if code[:2] in _PLACE_ROOTS else _OCCASIONS
+        occasions = _OCCASIONS_NOT_DURING if code[:2] in _PLACE_ROOTS else _OCCASIONS
         if trigger.pos_ not in ("VERB", "ADJ"):
-            about = _ABOUT - {"into"}  # "a suspension of air links *with Serbia*", not "talks *in* Cairo"
+            about = _ABOUT_NOT_INTO  # "a suspension of air links *with Serbia*", not "talks *in* Cairo"
         queue = [
             (c, 0)
             for c in trigger.children
@@ -865,7 +865,7 @@ class _EventBuilder:
             if a.dep_ == "acl" and a.tag_ == "VBN"
             for p in a.children
             if p.dep_ == "prep"
-            and p.lower_ in _ABOUT - {"into"}
+            and p.lower_ in _ABOUT_NOT_INTO
             and (p.lower_ == "on" or not any(c.dep_ == "agent" for c in a.children))
         ]
         if code[:2] == "11":  # "filed a lawsuit *accusing the army* of ...": whom the complaint accuses
@@ -1077,7 +1077,10 @@ _COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 _COMPLEMENT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr"})
 _NO_TARGET_DEPS = frozenset({"relcl", "appos", "advcl", "punct", "cc", "parataxis", "npadvmod"})
 _ABOUT = words("coder_about")
+_ABOUT_NOT_INTO = _ABOUT - {"into"}
+_ABOUT_OR_IN = _ABOUT | {"in"}
 _OCCASIONS = words("coder_occasions")
+_OCCASIONS_NOT_DURING = _OCCASIONS - {"during"}
 _COMPLEMENT_DEPTH = 5  # parse steps below the complement's head
 # Codes whose events are complete with one actor: statements, intents, resignations, calling off protests,
 # investigations, protests, force posture. Other events need a known target (or `alone: true` patterns).
@@ -1098,6 +1101,9 @@ _TO_FROM = words("coder_to_from")
 _VIOLENT_ACTS = words("coder_violent_acts")
 _LAUNCHING = words("coder_launching")
 _PUNISHING = words("coder_punishing")
+_ARRESTING = _HOLDING | _PUNISHING  # _arrested_in
+# What people are arrested or held *in*, *over*, *for*, *after* ("detained suspects *in the attack*")
+_CHARGED_IN = frozenset({"in", "over", "for", "after"})
 _WIELDING = words("coder_wielding")
 _LETTING = words("coder_letting")
 # Agreeing on an act with someone: the partner is the act's target (_partner).
@@ -1210,7 +1216,7 @@ def _suspected_in(act: Token, code: str) -> bool:
     return (
         code[:2] == "17"
         and act.dep_ == "pobj"
-        and act.head.lower_ in ("in", "over", "for", "after")
+        and act.head.lower_ in _CHARGED_IN
         and act.lemma_.lower() in _VIOLENT_ACTS
     )
 
@@ -1248,9 +1254,9 @@ def _arrested_in(act: Token) -> bool:
     verb = act.head.head
     return (
         act.dep_ == "pobj"
-        and act.head.lower_ in ("in", "over", "for", "after")
+        and act.head.lower_ in _CHARGED_IN
         and verb.pos_ == "VERB"
-        and verb.lemma_.lower() in _HOLDING | _PUNISHING
+        and verb.lemma_.lower() in _ARRESTING
     )
 
 
