@@ -223,7 +223,7 @@ class _EventBuilder:
             match = replace(match, targets=acts)
         sources = self._side(doers, on, speaker=match.attributed_to)
         targets = self._side(match.targets, on, speaker=None)  # "raised *its* alert level" names no target
-        if targets and self._named_unknown(match.targets[:1]) and self.doc[match.targets[0]].dep_ == "poss":
+        if targets and self.doc[match.targets[0]].dep_ == "poss" and self._named_unknown(match.targets[:1]):
             targets = []  # "recognized *South Ossetia's* independence from Georgia": its unknown owner
         if not sources and match.code[:2] in _PLACE_ROOTS:  # "missiles *fired by the Israeli military*"
             sources = self._wielder((*doers, *((trigger.i,) if match.nominal else ())), on)
