@@ -739,7 +739,7 @@ class _EventBuilder:
             if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.lemma_.lower() in _PROTESTING
         ]
         heads = [
-            *(c for c in clauses for c in c.children if c.dep_ == "dobj"),
+            *(c for clause in clauses for c in clause.children if c.dep_ == "dobj"),
             *(
                 p
                 for h in (*holders, *clauses)
