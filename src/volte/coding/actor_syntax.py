@@ -193,6 +193,8 @@ def inside_person_name(doc: Doc, start: int, end: int) -> bool:
     marks: a first name ("*Jordan* Bardella", "*Sofia* Vergara") or a name after a particle ("Leila de
     *Lima*"). The name is the person's, not the place's. A possessive inside the entity ("Jordan's King
     Abdullah") or a place after another capitalised word ("Guinea *Bissau*", tagged as a person) keeps it."""
+    if doc[start].ent_type_ != "PERSON":  # the common case, without building every entity's span
+        return False
     ent = next((e for e in doc.ents if e.start <= start and end <= e.end), None)
     if ent is None or ent.label_ != "PERSON" or ent.end - ent.start <= end - start:
         return False

@@ -223,7 +223,7 @@ class _EventBuilder:
             match = replace(match, targets=acts)
         sources = self._side(doers, on, speaker=match.attributed_to)
         targets = self._side(match.targets, on, speaker=None)  # "raised *its* alert level" names no target
-        if targets and self._named_unknown(match.targets[:1]) and self.doc[match.targets[0]].dep_ == "poss":
+        if targets and self.doc[match.targets[0]].dep_ == "poss" and self._named_unknown(match.targets[:1]):
             targets = []  # "recognized *South Ossetia's* independence from Georgia": its unknown owner
         if not sources and match.code[:2] in _PLACE_ROOTS:  # "missiles *fired by the Israeli military*"
             sources = self._wielder((*doers, *((trigger.i,) if match.nominal else ())), on)
@@ -603,11 +603,10 @@ class _EventBuilder:
         preps = [  # "sent a team *to* Iraq", "a team of experts *to* Iraq" (hung on "experts")
             c
             for c in (*verb.children, *moved[0].subtree)
-            if c.dep_ in ("prep", "dative")
-            and c.lower_ in _TO_FROM
-            and c.head.i in (verb.i, *(t.i for t in moved[0].subtree))
+            if c.dep_ in ("prep", "dative") and c.lower_ in _TO_FROM
         ]
-        inside = {t.idx for m in [*moved, *preps] for t in m.subtree}
+        moved_span = {t.idx for m in moved for t in m.subtree}
+        inside = moved_span.union(t.idx for p in preps for t in p.subtree)
         if any(t.start >= 0 and t.start not in inside for t in targets):
             return []  # "sent a message *to Iran*": the target is not what was moved, nor where it went
         own = {a.code[:3] for a in sources}
@@ -621,7 +620,6 @@ class _EventBuilder:
                 found = found or [a for a in self._gazetteer_place(tok) if len(a.code) == 3]
                 if found and not _countryless(found[0]) and found[0].code not in own:
                     return found[:1]  # not its own country: "withdraw its troops *from Abyei*" (Sudan's)
-        moved_span = {t.idx for m in moved for t in m.subtree}
         if targets and all(t.start in moved_span for t in targets):  # its own troops are no target
             for prep in preps:
                 place = next((p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
@@ -741,7 +739,7 @@ class _EventBuilder:
             if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.lemma_.lower() in _PROTESTING
         ]
         heads = [
-            *(c for c in clauses for c in c.children if c.dep_ == "dobj"),
+            *(c for clause in clauses for c in clause.children if c.dep_ == "dobj"),
             *(
                 p
                 for h in (*holders, *clauses)
@@ -835,13 +833,13 @@ class _EventBuilder:
         appear") give no target, nor does a place for coercion or violence ("held drills *in* the Sea of
         Japan"), which _place reads."""
         own = {a.code for a in sources}
-        about = _ABOUT - {"into"} if code[:2] in _PLACE_ROOTS else _ABOUT | {"in"}  # places: see _place
+        about = _ABOUT_NOT_INTO if code[:2] in _PLACE_ROOTS else _ABOUT_OR_IN  # places: see _place
         venue = code == "036" or code[:2] == "04"  # "agreed to meet again *in Brazil*": where, not with whom
         # "ordered X to pay *following* an investigation by Y": when, not to whom ("killed civilians *during*
         # attacks on villages" still reads the attack's victims)
-        occasions = _OCCASIONS - {"during"} if code[:2] in _PLACE_ROOTS else _OCCASIONS
+        occasions = _OCCASIONS_NOT_DURING if code[:2] in _PLACE_ROOTS else _OCCASIONS
         if trigger.pos_ not in ("VERB", "ADJ"):
-            about = _ABOUT - {"into"}  # "a suspension of air links *with Serbia*", not "talks *in* Cairo"
+            about = _ABOUT_NOT_INTO  # "a suspension of air links *with Serbia*", not "talks *in* Cairo"
         queue = [
             (c, 0)
             for c in trigger.children
@@ -867,7 +865,7 @@ class _EventBuilder:
             if a.dep_ == "acl" and a.tag_ == "VBN"
             for p in a.children
             if p.dep_ == "prep"
-            and p.lower_ in _ABOUT - {"into"}
+            and p.lower_ in _ABOUT_NOT_INTO
             and (p.lower_ == "on" or not any(c.dep_ == "agent" for c in a.children))
         ]
         if code[:2] == "11":  # "filed a lawsuit *accusing the army* of ...": whom the complaint accuses
@@ -1079,7 +1077,10 @@ _COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 _COMPLEMENT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr"})
 _NO_TARGET_DEPS = frozenset({"relcl", "appos", "advcl", "punct", "cc", "parataxis", "npadvmod"})
 _ABOUT = words("coder_about")
+_ABOUT_NOT_INTO = _ABOUT - {"into"}
+_ABOUT_OR_IN = _ABOUT | {"in"}
 _OCCASIONS = words("coder_occasions")
+_OCCASIONS_NOT_DURING = _OCCASIONS - {"during"}
 _COMPLEMENT_DEPTH = 5  # parse steps below the complement's head
 # Codes whose events are complete with one actor: statements, intents, resignations, calling off protests,
 # investigations, protests, force posture. Other events need a known target (or `alone: true` patterns).
@@ -1100,6 +1101,9 @@ _TO_FROM = words("coder_to_from")
 _VIOLENT_ACTS = words("coder_violent_acts")
 _LAUNCHING = words("coder_launching")
 _PUNISHING = words("coder_punishing")
+_ARRESTING = _HOLDING | _PUNISHING  # _arrested_in
+# What people are arrested or held *in*, *over*, *for*, *after* ("detained suspects *in the attack*")
+_CHARGED_IN = frozenset({"in", "over", "for", "after"})
 _WIELDING = words("coder_wielding")
 _LETTING = words("coder_letting")
 # Agreeing on an act with someone: the partner is the act's target (_partner).
@@ -1212,7 +1216,7 @@ def _suspected_in(act: Token, code: str) -> bool:
     return (
         code[:2] == "17"
         and act.dep_ == "pobj"
-        and act.head.lower_ in ("in", "over", "for", "after")
+        and act.head.lower_ in _CHARGED_IN
         and act.lemma_.lower() in _VIOLENT_ACTS
     )
 
@@ -1250,9 +1254,9 @@ def _arrested_in(act: Token) -> bool:
     verb = act.head.head
     return (
         act.dep_ == "pobj"
-        and act.head.lower_ in ("in", "over", "for", "after")
+        and act.head.lower_ in _CHARGED_IN
         and verb.pos_ == "VERB"
-        and verb.lemma_.lower() in _HOLDING | _PUNISHING
+        and verb.lemma_.lower() in _ARRESTING
     )
 
 
