@@ -51,7 +51,15 @@ from volte.coding.places import Place
 from volte.coding.quotes import QuoteTracker
 from volte.coding.setting import ArticleSetting
 from volte.coding.user_rules import dictionaries_for
-from volte.coding.verbs import VerbDictionary, VerbMatch, absolute_with, counter_of, is_passive, subject_heads
+from volte.coding.verbs import (
+    VerbDictionary,
+    VerbMatch,
+    absolute_with,
+    counter_of,
+    is_passive,
+    is_time,
+    subject_heads,
+)
 from volte.errors import E_CODING_FAILED
 from volte.nlp.pipeline import build_nlp
 from volte.records import Article, Event, Reject, make_event_id, parse_day
@@ -411,7 +419,7 @@ class _EventBuilder:
         reader sees what the act was done to; None when the pattern's target slots hold no noun phrase."""
         for i in match.targets[:1]:
             head = self.doc[i]
-            if head.pos_ not in ("NOUN", "PROPN") or self.setting.in_dateline(head) or _temporal(head):
+            if head.pos_ not in ("NOUN", "PROPN") or self.setting.in_dateline(head) or is_time(head):
                 continue
             start = min((t.i for t in head.lefts if t.dep_ != "punct"), default=head.i)
             end = head.i + 1
@@ -429,7 +437,7 @@ class _EventBuilder:
         return (
             head.pos_ == "PROPN"
             and head.text[:1].isupper()
-            and not _temporal(head)
+            and not is_time(head)
             and not self.setting.in_dateline(head)
             and not _known(self.resolver.resolve(head, on=None))
         )
@@ -923,7 +931,7 @@ class _EventBuilder:
             head.pos_ != "PROPN"
             or actor.start < 0
             or actor.end > head.idx + len(head.text)
-            or _temporal(head)
+            or is_time(head)
         ):
             return actor
         parts = [t.left_edge.idx for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
@@ -1112,7 +1120,6 @@ _ACCUSING = words("coder_accusing")
 # Words of a protest's aim clause that name whom it is against ("*to protest* against X", "*denouncing* X").
 _PROTESTING = words("coder_protesting")
 _PARTNER_ROOTS = frozenset({"03", "04", "05", "06", "07"})
-_TIME_NOUNS = words("coder_time_nouns")
 _POLICING = frozenset({"171", "173"})
 # Force that people protesting use becomes a riot (145): fighting, attacks, arson; an assault on one person
 # ("a mob beat a man to death", 182x) stays an assault.
@@ -1259,11 +1266,6 @@ def _arrested_in(act: Token) -> bool:
         and verb.lemma_.lower() in _ARRESTING
     )
 
-
-def _temporal(token: Token) -> bool:
-    """A time, not a participant: "resigned *on January 17*", "*this weekend*'s attacks", "*In November*,
-    ... launched an attack" (the entity recogniser's DATE and TIME, or a bare time noun)."""
-    return token.ent_type_ in ("DATE", "TIME") or token.lemma_.lower() in _TIME_NOUNS
 
 
 def _countryless(actor: ResolvedActor) -> bool:

@@ -347,7 +347,9 @@ def _amount(tok: Token) -> bool:
     )
 
 
-def _is_time(tok: Token) -> bool:
+def is_time(tok: Token) -> bool:
+    """A time, not a participant: "resigned *on January 17*", "*this weekend*'s attacks" (the entity
+    recogniser's DATE and TIME, or a bare time noun)."""
     return tok.ent_type_ in ("DATE", "TIME") or _lemma(tok) in _TIME_NOUNS
 
 
@@ -360,7 +362,7 @@ def _prep_object(tok: Token, prep: str, words: tuple[str, ...]) -> Token | None:
                 for pobj in child.children:
                     if pobj.dep_ in ("pobj", "pcomp") and (
                         not words
-                        and not _is_time(pobj)  # "called Morrison *on Wednesday*" is no "called on"
+                        and not is_time(pobj)  # "called Morrison *on Wednesday*" is no "called on"
                         or _lemma(pobj) in words
                         or _modified_by(pobj, words)
                         or _of_phrase(pobj, words)
