@@ -63,6 +63,7 @@ KEYS = frozenset(
         "speaker_source",
         "alone",
         "clause_aux",
+        "own_object",
     }
 )
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
@@ -100,6 +101,7 @@ class Pattern:
     passive: bool | None = None  # True: only passive voice; False: only active; None: either
     speaker_source: bool = False  # only in reported speech: the speaker accuses the trigger's subject
     alone: bool = False  # an event even when no target actor is known ("suicide bombers killed 23")
+    own_object: bool = False  # the object is the subject's own act: no other doer named on it
     file: str = ""
     line: int = 0
 
@@ -115,6 +117,7 @@ class Pattern:
             + bool(self.xcomp) * 2
             + bool(self.clause_aux) * 2
             + bool(self.compound)
+            + self.own_object  # the object is the direct object, a constraint of its own
         )
 
     def sources_for(self, *, noun: bool) -> tuple[str, ...]:
@@ -287,7 +290,7 @@ def _parse_pattern(item: dict[str, Any], name: str, problems: list[str]) -> Patt
     passive = item.get("passive")
     if passive is not None and not isinstance(passive, bool):
         problems.append(f"{where}: 'passive' must be true or false")
-    flags = {k: item.get(k, False) for k in ("symmetric", "statement", "speaker_source", "alone")}
+    flags = {k: item.get(k, False) for k in ("symmetric", "statement", "speaker_source", "alone", "own_object")}
     for key, flag in flags.items():
         if not isinstance(flag, bool):
             problems.append(f"{where}: '{key}' must be true or false")
@@ -312,6 +315,7 @@ def _parse_pattern(item: dict[str, Any], name: str, problems: list[str]) -> Patt
         statement=bool(flags["statement"]),
         speaker_source=bool(flags["speaker_source"]),
         alone=bool(flags["alone"]),
+        own_object=bool(flags["own_object"]),
         intent=intent,
         passive=passive if isinstance(passive, bool) else None,
         file=name,

@@ -215,7 +215,7 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
         if hit is None:
             return None
         cues.add(hit.i)
-    if pattern.not_object and _first(site.objects, pattern.not_object) is not None:
+    if pattern.not_object and not pattern.own_object and _first(site.objects, pattern.not_object) is not None:
         return None
     if pattern.subject or pattern.not_subject:
         subjects = [(o, _lemma(o), _modifier_lemmas(o)) for o in _subject_words(site)]
@@ -233,7 +233,7 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
         cues.add(hit.i)
     elif pattern.object:
         hit = _first(site.objects, pattern.object)
-        if hit is None:
+        if hit is None or (pattern.own_object and not _own_act(hit, pattern.not_object)):
             return None
         cues.add(hit.i)
     for prep, objects in pattern.prep:
@@ -261,6 +261,39 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
 def _first(words_of: list[tuple[Token, str, frozenset[str]]], words: tuple[str, ...]) -> Token | None:
     """The first word whose lemma, or one of whose modifiers, is in ``words``."""
     return next((o for o, lem, mods in words_of if lem in words or not mods.isdisjoint(words)), None)
+
+
+_OTHER_DOERS = words("verbs_other_doers")
+
+
+def _own_act(obj: Token, not_object: tuple[str, ...]) -> bool:
+    """An act named as the verb's direct object (or of its "of" phrase: "ended months *of fighting*") with no
+    doer of its own: the subject's act ("suspended *its offensive*"), not a circumstance ("suspended aid
+    because *of fighting*"). ``not_object`` vetoes this object only ("suspended air strikes *after the
+    talks*" halts strikes)."""
+    if not_object and (_lemma(obj) in not_object or not _modifier_lemmas(obj).isdisjoint(not_object)):
+        return False
+    while obj.dep_ == "conj" and obj.head is not obj:
+        obj = obj.head
+    if obj.dep_ == "pobj" and obj.head.lower_ == "of" and obj.head.head.dep_ in ("dobj", "nsubjpass"):
+        obj = obj.head.head
+    return obj.dep_ in ("dobj", "nsubjpass") and not _others_act(obj)
+
+
+def _others_act(obj: Token) -> bool:
+    """Whether an act named as the object has a doer of its own, so that it is not the subject's:
+    a possessor other than a pronoun ("halted *Russia's* attacks"), a by-agent, or a modifier naming a
+    side ("stopped *Russian* attacks", "halted the *rebel* offensive")."""
+    for c in obj.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return True
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return True
+        if c.dep_ in ("amod", "compound", "nmod") and (
+            c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG") or _lemma(c) in _OTHER_DOERS
+        ):
+            return True
+    return False
 
 
 def _has_aux(clause: Token, words: tuple[str, ...]) -> bool:
@@ -662,7 +695,20 @@ def _consume_cued_nouns(raws: list[_Raw]) -> None:
             code, own = noun.pattern.code, raw.pattern.code
             if code[:2] == own[:2] and code != own and own[2:] in ("0", "") and not raw.noun:
                 raw.code = noun.pattern.code
+            elif own == "082" and not raw.noun and _military_strike(noun):
+                raw.code = "087"  # "will halt its *strikes on Lebanon*": military strikes halted, not a labour strike
             noun.dropped = True
+
+
+def _military_strike(noun: _Raw) -> bool:
+    """Whether a halted "strike" is the subject's own military strike: a violent reading with a place or side
+    it hits ("its strikes *on Lebanon*"); "suspended their strike on Monday" is a labour strike."""
+    if noun.pattern.code[:2] not in _VIOLENT_ROOTS or _others_act(noun.tok):
+        return False
+    return any(
+        p.dep_ == "prep" and p.lower_ == "on" and any(o.dep_ == "pobj" and not is_time(o) for o in p.children)
+        for p in noun.tok.children
+    )
 
 
 def _drop_topics(raws: list[_Raw]) -> None:
