@@ -427,3 +427,46 @@ def test_an_appeal_to_act_is_still_the_addressees_act(coder) -> None:
     # the near miss: "urged Y to express regret" asks Y; the appeal is the urger's, towards Y
     events = _code(coder, "Merz urged Erdogan to express regret over the remarks.")
     assert ("02", "DEUGOV", "TURGOV") in {(e.code[:2], e.source, e.target) for e in events}, _dyads(events)
+
+
+# --- a group named by its members -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "source"),
+    [
+        # a group that names no country, and the named members it includes: they act
+        ("Critics, including the European Commission, accuse Budapest of muzzling the press.", "11", "IGOEEC"),
+        ("Several governments, including Norway, criticised the ruling against the journalist.", "11", "NOR"),
+    ],
+)
+def test_a_group_acts_through_the_members_it_names(coder, text, root, source) -> None:
+    assert _one(_code(coder, text), root).source == source
+
+
+def test_people_counted_in_a_crowd_are_not_the_crowd(coder) -> None:
+    # "dozens of people, including three Americans": the victims are the dozens, and the kidnappers take no
+    # nationality from three of them
+    event = _one(_code(coder, "Dozens of people, including four Canadians, were kidnapped by gunmen."), "18")
+    assert (event.source, event.target) == ("---REB", "---CVL"), _dyads([event])
+
+
+# --- a report says what its author says -------------------------------------------------------------------
+
+
+def test_a_published_report_accuses_for_its_author(coder) -> None:
+    events = _code(coder, "Amnesty International put out a report accusing the Malian army of killing villagers.")
+    event = _one(events, "112")
+    assert (event.source, event.target) == ("NGOHRIAMN", "MLIMIL"), _dyads(events)
+
+
+def test_a_report_someone_else_handles_is_not_their_accusation(coder) -> None:
+    events = _code(coder, "Germany sent officials to Doha to investigate a report alleging Qatar funds the militia.")
+    assert not [e for e in events if e.code.startswith("11")], _dyads(events)
+
+
+def test_how_a_report_came_out_is_no_event(coder) -> None:
+    # "released by X and Y" tells who published the report (X did not free Y)
+    text = "A report released on Monday by the United Nations and Amnesty International said three prisoners died."
+    events = _code(coder, text)
+    assert not [e for e in events if e.code.startswith("08")], _dyads(events)

@@ -477,6 +477,8 @@ class _EventBuilder:
             if not actors and token.pos_ == "NOUN":
                 actors = self._possessor(token, on)
             actors = actors or found
+            if all(a.code == "---GOV" for a in actors):  # "*critics, including the EU,*": the named members act
+                actors = self._included(token, on) or actors  # ("rebel groups, including ..." stay rebels)
             if not all(map(_countryless, actors)):  # "Yugoslav army and special police *troops*": one side
                 actors = [a for a in actors if not _countryless(a)]
             if actors:
@@ -505,6 +507,21 @@ class _EventBuilder:
             if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
         ]
         return [actor for owner in owners for actor in _known(self.resolver.resolve(owner, on=on))][:1]
+
+    def _included(self, token: Token, on: date | None) -> list[ResolvedActor]:
+        """The named members of a group that names no country itself: "*critics*, including the European
+        Commission", "several *governments*, including France and Italy". Not people counted among a crowd
+        ("dozens of people, including three Americans": the group is not the Americans)."""
+        members = [
+            m
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "including"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for m in (pobj, *pobj.conjuncts)
+        ]
+        found = [actor for m in members for actor in _known(self.resolver.resolve(m, on=on))]
+        return _distinct([a for a in found if not _countryless(a) and not a.code.endswith("CVL")])
 
     def _coordinated_modifiers(
         self, token: Token, actors: list[ResolvedActor], on: date | None

@@ -408,6 +408,8 @@ _INSTRUMENTS = words("factuality_instruments")
 # Documents whose participle clause is what they say: "issued a statement *condemning* the attack".
 _DOCUMENTS = words("factuality_documents")
 _WRITINGS = _INSTRUMENTS | _DOCUMENTS
+_AUTHORED = words("factuality_authored_documents")
+_PUBLISHING = words("factuality_publishing")
 BACKGROUND_MARKS = words("factuality_background_marks")
 BACKGROUND_PREPS = words("factuality_background_preps")
 
@@ -432,8 +434,8 @@ def _is_background(tok: Token) -> bool:
         return True  # "*telling a rally* in Caracas", "addressed a summit": the audience, not an event
     if dep == "acl" and tok.pos_ in ("VERB", "AUX"):
         lemma = governor_lemma(tok.head)
-        if lemma in _WRITINGS:
-            return not _issued(tok.head)  # "protested against a Taliban order *requiring* ..." is background
+        if lemma in _WRITINGS:  # "a report *released* by ...": how the document came out, not what it says
+            return tok.tag_ == "VBN" or not _issued(tok.head)  # "protested against an order *requiring* ..."
         return lemma not in _NOUN_GOVERNORS
     if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children):
         return True
@@ -483,6 +485,8 @@ def _misparsed_complement(clause: Token) -> bool:
 def _issued(document: Token) -> bool:
     """A document that is itself the news: the object or subject of its verb ("signed an order", "the
     decree bans ...") or the statement something was said in ("said *in* a statement condemning ...")."""
+    if document.lemma_.lower() in _AUTHORED and document.dep_ in ("dobj", "nsubjpass"):
+        return document.head.lemma_.lower() in _PUBLISHING  # "investigated a report alleging ..." is not its author's
     if document.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "ROOT", "conj"):
         return True
     return document.dep_ == "pobj" and document.head.lower_ == "in"
