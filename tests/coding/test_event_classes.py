@@ -40,6 +40,9 @@ def _events(coder, text):
             "Kenya said it would not lift the ban on Somali traders until Mogadishu hands over the suspects.",
             ("KEN", "SOM", "1241"),
         ),
+        # the refusal is aimed at whoever must act first when the act names no one: the until clause's subject
+        ("Zambian teachers will not end their strike until the government raises their pay.", ("ZMBEDU", "ZMBGOV", "124")),
+        ("The European Union will not lift the arms embargo until Minsk releases the journalists.", ("IGOEEC", "BLRGOV", "1244")),
     ],
 )
 def test_refusal_until_a_condition_is_met(coder, text, expected):

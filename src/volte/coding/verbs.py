@@ -598,6 +598,7 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
 
 
 _IF = frozenset({"if", "unless"})
+_CONDITIONS = _IF | {"until", "till"}
 _TELLING = words("verbs_telling")
 
 
@@ -1069,6 +1070,16 @@ def _to_match(raw: _Raw) -> VerbMatch:
         # "threatened to strike *unless the government* reversed the rise": the threat is aimed at the condition
         anchors = [tok] + ([tok.doc[modality.governor]] if modality.governor is not None else [])
         targets = tuple(i for anchor in anchors for i in _heads(("condition_subject",), anchor, noun=False))
+    if raw.code[:2] == "12" and modality.self_refusal:
+        # "will not end their strike *until the government* raises pay": refused to whoever must act first
+        # (after the act's own target: "will not lift the embargo on Venezuela until Caracas ...")
+        targets += tuple(
+            x.i
+            for c in tok.children
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
+            for x in c.children
+            if x.dep_ == "nsubj" and x.i not in targets
+        )
     return VerbMatch(
         code=raw.code,
         pattern=pattern.id,
