@@ -470,3 +470,37 @@ def test_how_a_report_came_out_is_no_event(coder) -> None:
     text = "A report released on Monday by the United Nations and Amnesty International said three prisoners died."
     events = _code(coder, text)
     assert not [e for e in events if e.code.startswith("08")], _dyads(events)
+
+
+# --- the speaker's own country ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "source"),
+    [
+        ("Lukashenko said his country would not lift the ban on Lithuanian trucks.", "12", "BLR"),
+        ("The Omani foreign minister said his government was ready to hold talks with Yemen.", "03", "OMNGOV"),
+    ],
+)
+def test_his_country_is_the_speakers_state(coder, text, root, source) -> None:
+    event = _one(_code(coder, text), root)
+    assert event.source == source and event.source_name.startswith("his "), _dyads([event])
+
+
+def test_a_countryless_speakers_country_is_not_guessed(coder) -> None:
+    events = _code(coder, "The rebels said their country was under attack.")
+    assert not [e for e in events if e.source and not e.source.startswith("---")], _dyads(events)
+
+
+# --- a two-sided act refused by one side -------------------------------------------------------------------
+
+
+def test_talks_refused_with_a_named_partner_are_a_refusal_to_it(coder) -> None:
+    events = _code(coder, "Pyongyang will not negotiate with Seoul until the drills are cancelled.")
+    refusals = [e for e in events if e.code.startswith("12")]
+    assert [(e.source[:3], e.target[:3]) for e in refusals] == [("PRK", "KOR")], _dyads(events)
+
+
+def test_two_sides_that_will_not_meet_refuse_nobody(coder) -> None:
+    events = _code(coder, "Armenia and Azerbaijan will not hold talks this month.")
+    assert not [e for e in events if e.code.startswith(("12", "04"))], _dyads(events)

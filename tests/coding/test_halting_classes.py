@@ -74,3 +74,9 @@ def test_not_a_halt_of_own_violence(coder, text, code):
         assert code in codes
     else:
         assert "082" not in codes
+
+
+@pytest.mark.model
+def test_refusing_to_stop_ones_war_is_refusing_to_deescalate(coder):
+    events = _events(coder, "The Malian government said it will never stop its war on the jihadists.")
+    assert [e[2] for e in events] == ["1246"]

@@ -469,6 +469,8 @@ class _EventBuilder:
             )
             if not actors and speaker is not None and _may_refer(token, self.doc[speaker]):
                 actors = _known(self.resolver.resolve(self.doc[speaker], on=on))  # "Iran said *it* would ..."
+            if not actors and speaker is not None:
+                actors = self._speakers_own(token, speaker, on)  # "Putin said *his country* would ..."
             partitive = self._partitive(token, on) or self._coordinated_modifiers(token, actors, on)
             if len({a.code for a in partitive}) > len({a.code for a in actors}) and not (
                 found and all(map(_countryless, partitive))
@@ -507,6 +509,28 @@ class _EventBuilder:
             if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
         ]
         return [actor for owner in owners for actor in _known(self.resolver.resolve(owner, on=on))][:1]
+
+    def _speakers_own(self, token: Token, speaker: int, on: date | None) -> list[ResolvedActor]:
+        """ "Putin said *his country* would not lift the ban", "the minister said *her government* ...": the
+        state (or its government) of the speaker, named by the phrase."""
+        lemma = token.lemma_.lower()
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES), None)
+        if owner is None or lemma not in _OWN_STATE_NOUNS:
+            return []
+        found = [a for a in _known(self.resolver.resolve(self.doc[speaker], on=on)) if not _countryless(a)]
+        if not found or len(found[0].code) < 3:
+            return []
+        role = "GOV" if lemma in ("government", "administration", "cabinet") else ""
+        start, end = self.doc[owner.i].idx, token.idx + len(token.text)
+        return [
+            ResolvedActor(
+                code=found[0].code[:3] + role,
+                name=self.doc.text[start:end],
+                start=start,
+                end=end,
+                entry=found[0].entry,
+            )
+        ]
 
     def _included(self, token: Token, on: date | None) -> list[ResolvedActor]:
         """The named members of a group that names no country itself: "*critics*, including the European
@@ -1421,6 +1445,11 @@ def _shared_agent(trigger: Token) -> tuple[int, ...]:
         for agent in (c for c in verb.children if c.dep_ == "agent"):
             return tuple(p.i for p in agent.children if p.dep_ == "pobj")
     return ()
+
+
+# "his *country*", "her *government*": the speaker's own state (Coder._speakers_own)
+_OWN_STATE_NOUNS = frozenset({"country", "nation", "government", "administration", "cabinet"})
+_OWN_POSSESSIVES = frozenset({"his", "her", "its", "their"})
 
 
 def _may_refer(pronoun: Token, speaker: Token) -> bool:

@@ -848,7 +848,7 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             pass  # "detained *during a protest*", "six were killed *after* troops *opened fire* on protesters"
         elif status in ("negated", "alleged", "background"):
             raw.dropped = True
-        elif modality.self_refusal and raw.pattern.symmetric:
+        elif modality.self_refusal and raw.pattern.symmetric and not _partner_named(raw):
             raw.dropped = True  # "X and Y will not hold talks": nobody refuses anybody
         elif modality.self_refusal:
             raw.code = governed_code("refusal", raw.code) or "120"
@@ -882,6 +882,15 @@ def _apply_factuality(raws: list[_Raw]) -> None:
         governed = status != "hypothetical" or modality.governor is not None
         if not raw.dropped and status in _YIELDING and governed:
             _drop_governors(raw, by_index, governor)
+
+
+def _partner_named(raw: _Raw) -> bool:
+    """A two-sided act refused by one side that names the other ("the Taliban will not begin talks *with the
+    government* until ..."): a refusal aimed at that partner, not two sides that simply will not meet."""
+    subjects = [c for c in raw.tok.children if c.dep_ == "nsubj"]
+    if any(c.dep_ == "conj" for s in subjects for c in s.children):
+        return False
+    return bool(_heads(raw.pattern.targets_for(noun=raw.noun), raw.tok, noun=raw.noun))
 
 
 def _reported_past(tok: Token) -> bool:
@@ -1089,7 +1098,7 @@ def _to_match(raw: _Raw) -> VerbMatch:
         targets=targets,
         factuality=raw.factuality,
         attributed_to=modality.speaker,
-        symmetric=pattern.symmetric,
+        symmetric=pattern.symmetric and not modality.self_refusal,  # a refusal goes one way
         statement=pattern.statement,
         nominal=raw.noun,
         alone=pattern.alone,
