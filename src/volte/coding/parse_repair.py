@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 def repair_parse(doc: Doc) -> None:
@@ -21,6 +21,10 @@ def repair_parse(doc: Doc) -> None:
         root = sent.root
         if root.pos_ in ("NOUN", "PROPN"):
             _promote(root, None)
+            _caption_verb(sent)
+        for word in sent:
+            if word.pos_ == "ADJ" and {"nsubj", "dobj"} <= {c.dep_ for c in word.children}:
+                word.pos_, word.tag_ = "VERB", "VBP"  # "Protesters *light* fires during clashes": a verb
         for verb in sent:
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
             if len(subjects) >= 2 and verb.pos_ in ("VERB", "AUX"):
@@ -54,3 +58,31 @@ def _promote(noun: Token, governor: Token | None) -> None:
     noun.head, noun.dep_ = verb, "nsubj"
     for child in late:
         child.head = verb
+
+
+# Present-tense verbs of photo captions the parser reads as a compound noun: "riot police *fire* tear gas".
+_CAPTION_VERBS = {"fire": "fire", "fires": "fire"}
+
+
+def _caption_verb(sent: Span) -> None:
+    """A caption parsed as one noun phrase ("Chilean riot police *fire* tear gas to disperse protesters") gets
+    its verb back: the compound verb form right after a noun becomes the root, the noun before it its
+    subject, the phrase it modified (the old root) its object, and the root's infinitive its purpose."""
+    root = sent.root
+    for verb in sent:
+        if verb.lower_ not in _CAPTION_VERBS or verb.dep_ != "compound" or verb.i == sent.start:
+            continue
+        subject, thing = sent.doc[verb.i - 1], verb.head
+        if thing != root or subject.pos_ not in ("NOUN", "PROPN") or subject.head not in (verb, thing):
+            continue
+        before = [t for t in sent if t.i < subject.i and t.head in (verb, thing)]
+        clauses = [c for c in thing.children if c.i > thing.i and c.dep_ in ("relcl", "acl", "punct")]
+        verb.head, verb.dep_ = verb, "ROOT"
+        verb.pos_, verb.tag_, verb.lemma_ = "VERB", "VBP", _CAPTION_VERBS[verb.lower_]
+        thing.head, thing.dep_ = verb, "dobj"
+        subject.head, subject.dep_ = verb, "nsubj"
+        for token in before:
+            token.head = subject
+        for clause in clauses:
+            clause.head, clause.dep_ = verb, "punct" if clause.dep_ == "punct" else "advcl"
+        return
