@@ -758,9 +758,10 @@ def _provoked(raw: _Raw, by_index: dict[int, _Raw]) -> bool:
         return False
     main = tok.head
     acts = [t for t in (main, *main.children) if t is main or t.dep_ in _ACT_DEPS]
+    acts += [p for c in main.children if c.dep_ == "agent" for p in c.children]  # "rocked *by* violence"
     acts += [p for t in acts[1:] for c in t.children if c.lower_ == "of" for p in c.children]  # "dozens of *arrests*"
     told = [by_index.get(t.i) for t in acts]
-    return any(r is not None and r is not raw and r.code[:2] in ("17", "18", "19") for r in told)
+    return any(r is not None and r is not raw and (r.code[:2] in ("17", "18", "19") or r.code == "145") for r in told)
 
 
 def _caused(clause: Token) -> bool:
