@@ -165,6 +165,8 @@ def test_walls_and_statues_torn_down(coder, text: str, code: str) -> None:
         "Dozens of arrests were made in Bristol after projectiles were thrown at police.",
         "Police fired tear gas in Nairobi after protesters threw stones on Monday.",
         "Caracas was rocked by violent unrest after stone-throwing protesters clashed with police.",
+        "Santiago was rocked by violence after stone-throwing protesters clashed with police across the city.",
+        "Police fired tear gas after demonstrators attacked a police station in Lagos.",
     ],
 )
 def test_a_riot_that_police_answer_is_news(coder, text: str) -> None:

@@ -752,16 +752,23 @@ def _provoked(raw: _Raw, by_index: dict[int, _Raw]) -> bool:
     fired tear gas *after* protesters *threw stones*", "arrests were made after projectiles *were thrown* at
     police": the riot is the same incident, not an older event."""
     tok = raw.tok
-    if raw.code != "145" or tok.dep_ != "advcl":
-        return False
+    rioters = any(c.dep_ == "nsubj" and c.lemma_.lower() in _RIOTERS for c in tok.children)
+    if tok.dep_ != "advcl" or not (raw.code == "145" or (rioters and raw.code.startswith(("18", "19", "1712")))):
+        return False  # a riot, or people protesting who attack, storm or burn ("after protesters *stormed* ...")
     if not any(c.dep_ == "mark" and c.lower_ in _CAUSE_MARKS for c in tok.children):
         return False
     main = tok.head
     acts = [t for t in (main, *main.children) if t is main or t.dep_ in _ACT_DEPS]
     acts += [p for c in main.children if c.dep_ == "agent" for p in c.children]  # "rocked *by* violence"
     acts += [p for t in acts[1:] for c in t.children if c.lower_ == "of" for p in c.children]  # "dozens of *arrests*"
+    if any(t.lemma_.lower() in _UNREST for t in acts[1:]):
+        return True  # "the city was rocked by *violence* after protesters clashed with police"
     told = [by_index.get(t.i) for t in acts]
     return any(r is not None and r is not raw and (r.code[:2] in ("17", "18", "19") or r.code == "145") for r in told)
+
+
+_UNREST = words("verbs_unrest_nouns")
+_RIOTERS = words("incidents_protesting")
 
 
 def _caused(clause: Token) -> bool:
