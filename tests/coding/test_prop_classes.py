@@ -137,6 +137,9 @@ def test_a_condemned_destruction_is_the_topic(coder) -> None:
         ("Chilean riot police fire tear gas to disperse protesters in Santiago, Chile, Tuesday.", "175"),
         ("Police fire tear gas at protesters in Nairobi, Kenya, Monday.", "175"),
         ("Riot police fire rubber bullets at demonstrators in Lima, Peru, Friday.", "175"),
+        # "fire" as the compound of the root's "of" object, or as a noun root with a subject
+        ("Supporters of the opposition fire fireworks at police in Tirana, Albania, Saturday.", "145"),
+        ("Soldiers fire at protesters in Yangon, Myanmar, Sunday.", "175"),
     ],
 )
 def test_caption_verbs_are_verbs(coder, text: str, code: str) -> None:
@@ -151,12 +154,15 @@ def test_caption_verbs_are_verbs(coder, text: str, code: str) -> None:
         ("Protesters tore down the fence around parliament in Tbilisi on Monday.", "145"),
         ("Demonstrators toppled a statue of a colonial governor in Richmond, Virginia.", "145"),
         ("Settlers tore down the fence of a Palestinian farm near Hebron.", "1712"),
+        ("Rioters smashed shop windows in Birmingham on Saturday night.", "145"),
+        ("Masked youths smash the windows of a bank during a march in Athens, Greece.", "1712"),
     ],
 )
 def test_walls_and_statues_torn_down(coder, text: str, code: str) -> None:
     events = _code(coder, text)
     assert code in _codes(events), triples(events)
     assert not _hostile(_code(coder, "Workers pulled down the old wall of the stadium in Richmond, Virginia."))
+    assert "1712" not in _codes(_code(coder, "The storm shattered windows across Richmond, Virginia."))
 
 
 @pytest.mark.parametrize(
