@@ -284,12 +284,15 @@ class _EventBuilder:
             targets = self._cue_object(trigger, on)  # "banned *national newspapers*" (the cue is the victim)
         if sources and not match.symmetric:
             targets = self._destination(trigger, targets, on, sources) or targets
-        if not sources and not doers and match.passive and match.code[:2] == "17":
+        lawless = match.passive and not doers and _lawless(match.code, trigger)
+        if not sources and not doers and match.passive and match.code[:2] == "17" and not lawless:
             # "a journalist was arrested *in Niger*": the authorities of the place arrest, the person is the target
             held = self._place(trigger, [], on, trigger_code_domestic=True)
             if held:
                 sources = held
                 targets = [t for t in targets if (t.code, t.start) != (held[0].code, held[0].start)]
+        if lawless and not sources and not targets:
+            targets = _property_owner(trigger)  # "several shops were looted": nobody named, the owners hit
         if targets and all(_countryless(s) for s in sources):  # none, or "---CVL": place it by its victims
             sources = self._local_doer(doers, targets) or sources
         if not sources and match.code[:2] == "14" and not match.statement:
@@ -361,8 +364,8 @@ class _EventBuilder:
         if root == "17" or (root in ("18", "19", "20") and (src is None or _countryless(src))):
             if disaster():
                 return True
-            if root != "17" and src is None and robbery(self.sent):
-                return True
+            if (root != "17" or match.code == "1712") and src is None and robbery(self.sent):
+                return True  # "a shop was looted during an armed robbery"
         if match.code[:3] in _POLICING and match.code != "1712":  # destroying property is no police work
             return ordinary_crime(self.sent, src.code if src else "", tgt.code if tgt else "")
         return False
@@ -1166,6 +1169,12 @@ _POLICING = frozenset({"171", "173"})
 # ("a mob beat a man to death", 182x) stays an assault.
 _RIOTING = ("19", "180", "183", "1712")  # seize or destroy property, arrest
 _PLACE_PREPS = words("violence_place_prepositions")
+_LAWLESS = words("coder_lawless_destruction")
+_PROPERTY_OWNERS = (
+    ("BUS", words("coder_business_property")),
+    ("CVL", words("coder_home_property")),
+    ("REL", words("coder_worship_property")),
+)
 _SPEAKER_PRONOUNS = words("speaker_pronouns")
 _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
@@ -1307,6 +1316,31 @@ def _arrested_in(act: Token) -> bool:
         and verb.lemma_.lower() in _ARRESTING
     )
 
+
+
+def _lawless(code: str, trigger: Token) -> bool:
+    """Looting, arson or vandalism (1712 told by a verb no authority's act is: "shops were *looted*",
+    "a church was *torched*"), whose place in an agentless passive is where it happened, not its doer."""
+    return code == "1712" and trigger.lemma_.lower() in _LAWLESS
+
+
+def _property_owner(trigger: Token) -> list[ResolvedActor]:
+    """The owners that property destroyed by nobody named stands for, by its kind ("several *shops* were
+    looted": ---BUS, "a *church* was torched": ---REL, "*houses* were burned": ---CVL); [] for others."""
+    verb = trigger
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        verb = verb.head  # "shops were looted and *torched*": the first verb's subject
+    for thing in verb.children:
+        if thing.dep_ != "nsubjpass":
+            continue
+        if thing.lemma_.lower() in ("number", "dozen", "hundred", "scores", "lot") or thing.pos_ == "NUM":
+            thing = next((p for c in thing.children if c.lower_ == "of" for p in c.children), thing)
+        role = next((r for r, kinds in _PROPERTY_OWNERS if thing.lemma_.lower() in kinds), None)
+        if role is not None:
+            start, end = thing.left_edge.idx, thing.idx + len(thing)
+            name, entry = trigger.doc.text[start:end], f"property:{thing.lemma_.lower()}"
+            return [ResolvedActor(UNKNOWN_COUNTRY + role, name, start, end, entry)]
+    return []
 
 
 def _countryless(actor: ResolvedActor) -> bool:
@@ -1472,8 +1506,10 @@ def _same_target(one: Event, other: Event) -> bool:
     return a.startswith(b) or b.startswith(a) or (unnamed and a[:3] == b[:3])
 
 
-def _specificity(event: Event) -> tuple[int, int]:
-    return (len(event.code.rstrip("0")) if len(event.code) == 3 else len(event.code), len(event.target))
+def _specificity(event: Event) -> tuple[int, bool, int]:
+    # a riot is the more telling of two protests by the same people ("pulled down walls during a demonstration")
+    digits = len(event.code.rstrip("0")) if len(event.code) == 3 else len(event.code)
+    return (digits, event.code == "145", len(event.target))
 
 
 def _domestic_counterpart(

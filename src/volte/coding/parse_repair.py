@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 def repair_parse(doc: Doc) -> None:
@@ -21,6 +21,11 @@ def repair_parse(doc: Doc) -> None:
         root = sent.root
         if root.pos_ in ("NOUN", "PROPN"):
             _promote(root, None)
+            _caption_verb(sent)
+            _noun_verb(sent)
+        for word in sent:
+            if word.pos_ == "ADJ" and {"nsubj", "dobj"} <= {c.dep_ for c in word.children}:
+                word.pos_, word.tag_ = "VERB", "VBP"  # "Protesters *light* fires during clashes": a verb
         for verb in sent:
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
             if len(subjects) >= 2 and verb.pos_ in ("VERB", "AUX"):
@@ -54,3 +59,48 @@ def _promote(noun: Token, governor: Token | None) -> None:
     noun.head, noun.dep_ = verb, "nsubj"
     for child in late:
         child.head = verb
+
+
+# Present-tense verbs of photo captions the parser reads as a compound noun: "riot police *fire* tear gas".
+_CAPTION_VERBS = {"fire": "fire", "fires": "fire"}
+
+
+def _caption_verb(sent: Span) -> None:
+    """A caption parsed as one noun phrase ("Chilean riot police *fire* tear gas to disperse protesters") gets
+    its verb back: the compound verb form right after a noun becomes the root, the noun before it its
+    subject, the phrase it modified (the old root) its object, and the root's infinitive its purpose. When
+    that phrase is the "of" object of the root ("Supporters of the party *fire* fireworks at police"), the
+    "of" phrase ends before the verb and the root is the subject."""
+    root = sent.root
+    for verb in sent:
+        if verb.lower_ not in _CAPTION_VERBS or verb.dep_ != "compound" or verb.i == sent.start:
+            continue
+        last, thing = sent.doc[verb.i - 1], verb.head
+        if last.pos_ not in ("NOUN", "PROPN") or last.head not in (verb, thing) or thing.i < verb.i:
+            continue
+        if thing == root:
+            subject, prep = last, None
+        elif thing.dep_ == "pobj" and thing.head.lower_ == "of" and thing.head.head == root and root.i < last.i:
+            subject, prep = root, thing.head  # "Supporters of the party fire ...": the root does it
+        else:
+            continue
+        inner = [t for t in sent if t.i < last.i and t.head in (verb, thing) and t is not subject]
+        clauses = [c for c in root.children if c.i > thing.i and c.dep_ in ("relcl", "acl", "punct")]
+        verb.head, verb.dep_ = verb, "ROOT"
+        verb.pos_, verb.tag_, verb.lemma_ = "VERB", "VBP", _CAPTION_VERBS[verb.lower_]
+        thing.head, thing.dep_ = verb, "dobj"
+        subject.head, subject.dep_ = verb, "nsubj"
+        if prep is not None:
+            last.head, last.dep_ = prep, "pobj"  # "of *the party*"
+        for token in inner:
+            token.head = last
+        for clause in clauses:
+            clause.head, clause.dep_ = verb, "punct" if clause.dep_ == "punct" else "advcl"
+        return
+
+
+def _noun_verb(sent: Span) -> None:
+    """A caption verb the parser made a noun root with a subject ("Soldiers *fire* at protesters") is a verb."""
+    root = sent.root
+    if root.pos_ == "NOUN" and root.lower_ in _CAPTION_VERBS and any(c.dep_ == "nsubj" for c in root.children):
+        root.pos_, root.tag_, root.lemma_ = "VERB", "VBP", _CAPTION_VERBS[root.lower_]

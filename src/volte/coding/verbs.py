@@ -652,6 +652,8 @@ def _noun_subject(noun: Token) -> list[Token]:
         return _noun_subject(counter) if counter is not None else []
     if head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "during", "at"):
         return subject_heads(head.head)
+    if head.lower_ == "on" and head.head.lemma_ in ("go", "embark"):
+        return subject_heads(head.head)  # "residents *went on* a looting spree", "embarked on a rampage"
     if head.lower_ == "behind" and head.head.lemma_ == "be":
         return subject_heads(head.head)  # "hackers from Russia's military intelligence *were behind* it"
     if head.lower_ == "for" and head.head.lemma_ in _RESPONSIBLE and head.head.dep_ == "acomp":
@@ -789,7 +791,31 @@ def _incident_setting(raw: _Raw, by_index: dict[int, _Raw]) -> bool:
         return _outcome(tok.head.head)  # "people were treated *after* a chlorine gas attack"
     if tok.dep_ == "acl" and tok.head.lemma_.lower() in _PROJECTILES and tok.lemma_.lower() in _FIRING:
         return True  # "hundreds of artillery shells *fired* by the occupiers at our positions"
-    return _caused(tok)
+    return _caused(tok) or _provoked(raw, by_index)
+
+
+def _provoked(raw: _Raw, by_index: dict[int, _Raw]) -> bool:
+    """A riot in an after/when/as clause that the main clause's force, arrests or repression answer: "police
+    fired tear gas *after* protesters *threw stones*", "arrests were made after projectiles *were thrown* at
+    police": the riot is the same incident, not an older event."""
+    tok = raw.tok
+    rioters = any(c.dep_ == "nsubj" and c.lemma_.lower() in _RIOTERS for c in tok.children)
+    if tok.dep_ != "advcl" or not (raw.code == "145" or (rioters and raw.code.startswith(("18", "19", "1712")))):
+        return False  # a riot, or people protesting who attack, storm or burn ("after protesters *stormed* ...")
+    if not any(c.dep_ == "mark" and c.lower_ in _CAUSE_MARKS for c in tok.children):
+        return False
+    main = tok.head
+    acts = [t for t in (main, *main.children) if t is main or t.dep_ in _ACT_DEPS]
+    acts += [p for c in main.children if c.dep_ == "agent" for p in c.children]  # "rocked *by* violence"
+    acts += [p for t in acts[1:] for c in t.children if c.lower_ == "of" for p in c.children]  # "dozens of *arrests*"
+    if any(t.lemma_.lower() in _UNREST for t in acts[1:]):
+        return True  # "the city was rocked by *violence* after protesters clashed with police"
+    told = [by_index.get(t.i) for t in acts]
+    return any(r is not None and r is not raw and (r.code[:2] in ("17", "18", "19") or r.code == "145") for r in told)
+
+
+_UNREST = words("verbs_unrest_nouns")
+_RIOTERS = words("incidents_protesting")
 
 
 def _caused(clause: Token) -> bool:
