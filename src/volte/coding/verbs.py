@@ -916,6 +916,8 @@ def _partner_named(raw: _Raw) -> bool:
     subjects = [c for c in raw.tok.children if c.dep_ == "nsubj"]
     if any(c.dep_ == "conj" for s in subjects for c in s.children):
         return False
+    if any(c.dep_ == "advcl" and any(m.lower_ in _IF for m in c.children) for c in raw.tok.children):
+        return False  # "if talks collapsed, the EU would not sign the deal with Mercosur": no refusal yet
     return bool(_heads(raw.pattern.targets_for(noun=raw.noun), raw.tok, noun=raw.noun))
 
 
