@@ -504,3 +504,25 @@ def test_talks_refused_with_a_named_partner_are_a_refusal_to_it(coder) -> None:
 def test_two_sides_that_will_not_meet_refuse_nobody(coder) -> None:
     events = _code(coder, "Armenia and Azerbaijan will not hold talks this month.")
     assert not [e for e in events if e.code.startswith(("12", "04"))], _dyads(events)
+
+
+# --- calling someone something is no phone call ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator attacked the defence chiefs, calling them amateurs.",
+        "The Bolivian president called the ruling a scandal for the country.",
+        "Lopez Obrador called the decision hasty on Tuesday.",
+    ],
+)
+def test_naming_is_no_phone_call(coder, text) -> None:
+    events = _code(coder, text)
+    assert not [e for e in events if e.code == "041"], _dyads(events)
+
+
+def test_the_person_phoned_is_still_phoned(coder) -> None:
+    # the parser makes the one phoned an object predicate here; a proper name alone is still the callee
+    events = _code(coder, "Qatar's Emir Sheikh Tamim called Sudanese President Omar al-Bashir on Saturday.")
+    assert [e.code for e in events if e.code.startswith("04")] == ["041"], _dyads(events)

@@ -129,6 +129,7 @@ class VerbDictionary:
         if not raws:
             return []
         _consume_cued_nouns(raws)
+        _drop_namings(raws)
         _drop_topics(raws)
         _apply_factuality(raws)
         _drop_consequences(raws)
@@ -712,6 +713,21 @@ def _military_strike(noun: _Raw) -> bool:
         p.dep_ == "prep" and p.lower_ == "on" and any(o.dep_ == "pobj" and not is_time(o) for o in p.children)
         for p in noun.tok.children
     )
+
+
+def _drop_namings(raws: list[_Raw]) -> None:
+    """ "Calling them *nutters*", "called the move *unconstitutional*": a call with an object predicate names
+    someone or something, it is no phone call (041)."""
+    for raw in raws:
+        if raw.code != "041" or raw.noun:
+            continue
+        predicates = [c for c in raw.tok.children if c.dep_ == "oprd"]
+        # "called the decision *hasty*": the parser hangs the predicate adjective after its noun
+        objects = [o for o in raw.tok.children if o.dep_ == "dobj"]
+        predicates += [a for o in objects for a in o.children if a.dep_ == "amod" and a.i > o.i]
+        # the parser also makes the one phoned an object predicate ("called President *Bashir* on Saturday")
+        if predicates and (any(c.dep_ == "dobj" for c in raw.tok.children) or predicates[0].pos_ != "PROPN"):
+            raw.dropped = True
 
 
 def _drop_topics(raws: list[_Raw]) -> None:
