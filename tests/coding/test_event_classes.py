@@ -217,3 +217,21 @@ def test_rounds_receipts_and_names(coder, text, root):
 def test_campaigns(coder, text, root):
     roots = [e[2][:2] for e in _events(coder, text) if e[2][:2] == "19"]
     assert roots == ([root] if root else [])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # support stated again (reiterated, reaffirmed, declared) is endorsed, as "expressed support" is
+        ("Japan reaffirmed its support for the Philippines on Monday.", ("JPN", "PHL", "051")),
+        ("The Kenyan president reiterated his government's backing for Somalia.", ("KENGOV", "SOM", "051")),
+    ],
+)
+def test_restated_support_is_endorsement(coder, text, expected):
+    assert expected in [e[:3] for e in _events(coder, text)]
+
+
+@pytest.mark.model
+def test_restated_opposition_is_no_endorsement(coder):
+    assert not [e for e in _events(coder, "China reiterated its opposition to the sanctions on Iran.") if e[2] == "051"]
