@@ -28,8 +28,18 @@ def repair_parse(doc: Doc) -> None:
 
 
 # Forms the small model's lemmatizer gets wrong where the wrong lemma is another word a pattern reads:
-# "raped" -> "rap" (to criticise) coded sexual violence as criticism (issue 13); "waged" -> "wag" hid waged wars.
-_LEMMAS = {"raped": "rape", "raping": "rape", "rapes": "rape", "gang-raped": "rape", "waged": "wage", "waging": "wage"}
+# "raped" -> "rap" (to criticise) coded sexual violence as criticism (issue 13); "waged" -> "wag" hid waged wars;
+# "staged" -> "stag" hid staged war games and protests.
+_LEMMAS = {
+    "raped": "rape",
+    "raping": "rape",
+    "rapes": "rape",
+    "gang-raped": "rape",
+    "waged": "wage",
+    "waging": "wage",
+    "staged": "stage",
+    "staging": "stage",
+}
 
 
 def _promote(noun: Token, governor: Token | None) -> None:

@@ -611,6 +611,8 @@ def _noun_subject(noun: Token) -> list[Token]:
         return []
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         return subject_heads(head)
+    if noun.dep_ == "nsubjpass" and head.pos_ == "VERB" and head.lemma_.lower() in _DOING:
+        return subject_heads(head)  # "the war games were *staged by* U.S. and Jordanian forces": the agent
     if noun.dep_ != "pobj" or head.dep_ != "prep":
         return []
     if head.lower_ == "of" and _quantity_holder(head.head):
