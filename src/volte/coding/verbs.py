@@ -133,6 +133,7 @@ class VerbDictionary:
         _apply_factuality(raws)
         _drop_consequences(raws)
         _protest_aims(raws)
+        _peacekeeping_moves(raws)
         _explosive_doers(raws)
         _specialise_by_clause(raws)
         return [_to_match(raw) for raw in raws if not raw.dropped]
@@ -885,6 +886,19 @@ def _protest_aims(raws: list[_Raw]) -> None:
 
 
 _AIM_DEPS = frozenset({"advcl", "xcomp", "acl"})
+
+
+def _peacekeeping_moves(raws: list[_Raw]) -> None:
+    """ "sent 200 soldiers *to join* the UN peacekeeping mission": the troops sent are the peacekeeping
+    contribution (074) their purpose names, not a show of force (15x) of their own."""
+    live = {raw.tok.i: raw for raw in raws if not raw.dropped}
+    for raw in raws:
+        head = raw.tok.head
+        if raw.dropped or raw.noun or raw.pattern.code != "074" or raw.tok.dep_ not in _AIM_DEPS:
+            continue
+        mover = live.get(head.i)
+        if mover is not None and mover is not raw and mover.pattern.code[:2] == "15":
+            mover.dropped = True
 _EXPLOSIVES = words("verbs_explosives")
 
 
