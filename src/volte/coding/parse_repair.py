@@ -17,6 +17,9 @@ def repair_parse(doc: Doc) -> None:
         lemma = _LEMMAS.get(token.lower_)
         if lemma is not None:
             token.lemma_ = lemma
+    for token in doc:
+        if token.lemma_.lower() in _LETTING and token.pos_ in ("VERB", "AUX"):
+            _let_object(token)
     for sent in list(doc.sents):
         root = sent.root
         if root.pos_ in ("NOUN", "PROPN"):
@@ -40,6 +43,28 @@ _LEMMAS = {
     "staged": "stage",
     "staging": "stage",
 }
+
+
+# Verbs of letting whose "X to do" the parser reads as a clause with X its subject.
+_LETTING = frozenset({"allow", "authorise", "authorize", "let", "permit"})
+
+
+def _let_object(verb: Token) -> None:
+    """ "allowed *aid convoys* to enter Tigray": the parser makes the convoys the subject of a clausal
+    "to enter"; they are the object of "allowed", and "to enter" its open complement."""
+    if any(c.dep_ in ("dobj", "dative", "xcomp") for c in verb.children):
+        return
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.tag_ != "VB" or clause.i < verb.i:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if subject is None or subject.i < verb.i:
+            continue
+        subject.head, subject.dep_ = verb, "dobj"
+        clause.dep_ = "xcomp"
+        return
 
 
 def _promote(noun: Token, governor: Token | None) -> None:

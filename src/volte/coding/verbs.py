@@ -658,8 +658,10 @@ def _consume_cued_nouns(raws: list[_Raw]) -> None:
     for raw in raws:
         for cue in raw.cues:
             noun = by_index.get(cue)
-            if noun is None or not noun.noun or noun is raw or noun.dropped:
+            if noun is None or noun is raw or noun.dropped:
                 continue
+            if not noun.noun and not raw.pattern.code.startswith("086"):
+                continue  # a verb cue is a second event, except the aid an allowing lets others deliver
             if noun.pattern.code[:2] in _VERBAL_ACTS and raw.pattern.code[:2] in ("01", "12"):
                 continue  # "refuted Trump's *accusation*": the accusation was still made
             code, own = noun.pattern.code, raw.pattern.code
