@@ -22,6 +22,8 @@ def repair_parse(doc: Doc) -> None:
             _let_object(token)
     for sent in list(doc.sents):
         root = sent.root
+        if root.pos_ == "NOUN" and _verb_root(root):
+            root.pos_, root.tag_ = "VERB", "VBP"  # "EU and UN *hand* over medical supplies to Nigeria"
         if root.pos_ in ("NOUN", "PROPN"):
             _promote(root, None)
         for verb in sent:
@@ -47,6 +49,13 @@ _LEMMAS = {
 
 # Verbs of letting whose "X to do" the parser reads as a clause with X its subject.
 _LETTING = frozenset({"allow", "authorise", "authorize", "let", "permit"})
+
+
+def _verb_root(noun: Token) -> bool:
+    """A headline's present-tense verb tagged as a noun: a root noun with a subject and a particle or an object
+    of its own ("Germany and UNICEF *hand* over 30 vehicles")."""
+    deps = {c.dep_ for c in noun.children}
+    return "nsubj" in deps and bool(deps & {"prt", "dobj"}) and noun.tag_ in ("NN", "NNS")
 
 
 def _let_object(verb: Token) -> None:
