@@ -17,9 +17,6 @@ def repair_parse(doc: Doc) -> None:
         lemma = _LEMMAS.get(token.lower_)
         if lemma is not None:
             token.lemma_ = lemma
-    for token in doc:
-        if token.lemma_.lower() in _LETTING and token.pos_ in ("VERB", "AUX"):
-            _let_object(token)
     for sent in list(doc.sents):
         root = sent.root
         if root.pos_ == "NOUN" and _verb_root(root):
@@ -47,33 +44,11 @@ _LEMMAS = {
 }
 
 
-# Verbs of letting whose "X to do" the parser reads as a clause with X its subject.
-_LETTING = frozenset({"allow", "authorise", "authorize", "let", "permit"})
-
-
 def _verb_root(noun: Token) -> bool:
     """A headline's present-tense verb tagged as a noun: a root noun with a subject and a particle or an object
     of its own ("Germany and UNICEF *hand* over 30 vehicles")."""
     deps = {c.dep_ for c in noun.children}
     return "nsubj" in deps and bool(deps & {"prt", "dobj"}) and noun.tag_ in ("NN", "NNS")
-
-
-def _let_object(verb: Token) -> None:
-    """ "allowed *aid convoys* to enter Tigray": the parser makes the convoys the subject of a clausal
-    "to enter"; they are the object of "allowed", and "to enter" its open complement."""
-    if any(c.dep_ in ("dobj", "dative", "xcomp") for c in verb.children):
-        return
-    for clause in verb.children:
-        if clause.dep_ != "ccomp" or clause.tag_ != "VB" or clause.i < verb.i:
-            continue
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-            continue
-        subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
-        if subject is None or subject.i < verb.i:
-            continue
-        subject.head, subject.dep_ = verb, "dobj"
-        clause.dep_ = "xcomp"
-        return
 
 
 def _promote(noun: Token, governor: Token | None) -> None:
