@@ -209,6 +209,7 @@ class _Site:
 def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
     """The token indices the pattern's cues used when it fits the trigger, else None."""
     cues: set[int] = set()
+    obj: Token | None = None
     if pattern.passive is not None and not site.noun and site.passive != pattern.passive:
         return None
     if pattern.particle:
@@ -237,6 +238,7 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
         if hit is None:
             return None
         cues.add(hit.i)
+        obj = hit
     for prep, objects in pattern.prep:
         hit = _prep_object(site.tok, prep, objects)
         if hit is None:
@@ -253,6 +255,8 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
     for deps, wanted in ((clause_deps, pattern.xcomp), (("compound", "amod", "nmod"), pattern.compound)):
         if wanted:
             hit = site.child(deps, wanted)
+            if hit is None and obj is not None and deps is clause_deps:  # "gave permission *to deliver*"
+                hit = next((c for c in obj.children if c.dep_ == "acl" and _lemma(c) in wanted), None)
             if hit is None:
                 return None
             cues.add(hit.i)
@@ -285,10 +289,12 @@ def _subject_words(site: _Site) -> list[Token]:
 
 
 def _modifier_lemmas(tok: Token) -> frozenset[str]:
-    """Lemmas of a word's modifiers (and of stacked adjectives: "*joint* military exercises"), plus "many"
-    for large numbers ("300,000 Rohingya")."""
+    """Lemmas of a word's modifiers (and of stacked adjectives: "*joint* military exercises", "*joint* air
+    drills"), plus "many" for large numbers ("300,000 Rohingya")."""
     out = {_lemma(c) for c in tok.children if c.dep_ in _MODIFIERS}
-    out |= {_lemma(g) for c in tok.children if c.dep_ == "amod" for g in c.children if g.dep_ == "amod"}
+    out |= {
+        _lemma(g) for c in tok.children if c.dep_ in ("amod", "compound") for g in c.children if g.dep_ == "amod"
+    }
     for c in tok.children:
         if c.dep_ in ("nummod", "quantmod") and (
             c.lower_ in ("thousands", "thousand", "millions", "million", "hundreds")
@@ -892,14 +898,14 @@ _AIM_DEPS = frozenset({"advcl", "xcomp", "acl"})
 
 def _peacekeeping_moves(raws: list[_Raw]) -> None:
     """ "sent 200 soldiers *to join* the UN peacekeeping mission": the troops sent are the peacekeeping
-    contribution (074) their purpose names, not a show of force (15x) of their own."""
+    contribution (074) their purpose names, not a show of force (15x) or military aid (072) of their own."""
     live = {raw.tok.i: raw for raw in raws if not raw.dropped}
     for raw in raws:
         head = raw.tok.head
         if raw.dropped or raw.noun or raw.pattern.code != "074" or raw.tok.dep_ not in _AIM_DEPS:
             continue
         mover = live.get(head.i)
-        if mover is not None and mover is not raw and mover.pattern.code[:2] == "15":
+        if mover is not None and mover is not raw and (mover.pattern.code[:2] == "15" or mover.pattern.code == "072"):
             mover.dropped = True
 _EXPLOSIVES = words("verbs_explosives")
 
