@@ -289,12 +289,10 @@ def _subject_words(site: _Site) -> list[Token]:
 
 
 def _modifier_lemmas(tok: Token) -> frozenset[str]:
-    """Lemmas of a word's modifiers (and of stacked adjectives: "*joint* military exercises", "*joint* air
-    drills"), plus "many" for large numbers ("300,000 Rohingya")."""
+    """Lemmas of a word's modifiers (and of stacked adjectives: "*joint* military exercises"), plus "many"
+    for large numbers ("300,000 Rohingya")."""
     out = {_lemma(c) for c in tok.children if c.dep_ in _MODIFIERS}
-    out |= {
-        _lemma(g) for c in tok.children if c.dep_ in ("amod", "compound") for g in c.children if g.dep_ == "amod"
-    }
+    out |= {_lemma(g) for c in tok.children if c.dep_ == "amod" for g in c.children if g.dep_ == "amod"}
     for c in tok.children:
         if c.dep_ in ("nummod", "quantmod") and (
             c.lower_ in ("thousands", "thousand", "millions", "million", "hundreds")
