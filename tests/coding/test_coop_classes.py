@@ -73,6 +73,7 @@ def test_no_event_of_the_kind(coder, text, expected):
         # troops that arrive or are sent "to join" / serve in a peacekeeping mission provide peacekeeping (074)
         ("Two hundred Irish soldiers arrived in Lebanon to join the UN peacekeeping force.", ("IRLMIL", "074")),
         ("Fiji sent 200 soldiers to join the UN peacekeeping mission in Lebanon.", ("FJI", "074", "LBN")),
+        ("Ghana has sent 800 troops to Mali to contribute to the UN peacekeeping mission.", ("GHA", "074")),
         ("Bangladeshi soldiers serve in the UN peacekeeping mission in South Sudan.", ("BGDMIL", "074")),
         ("Kenyan troops took part in a peacekeeping mission in Somalia.", ("KENMIL", "074")),
         # announced: an intent to provide peacekeeping (0334), as planned as the sending

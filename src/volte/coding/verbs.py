@@ -902,6 +902,8 @@ def _peacekeeping_moves(raws: list[_Raw]) -> None:
         head = raw.tok.head
         if raw.dropped or raw.noun or raw.pattern.code != "074" or raw.tok.dep_ not in _AIM_DEPS:
             continue
+        if raw.factuality == "hypothetical":
+            continue  # only an aim: the sending stays the event
         mover = live.get(head.i)
         if mover is not None and mover is not raw and (mover.pattern.code[:2] == "15" or mover.pattern.code == "072"):
             mover.dropped = True
