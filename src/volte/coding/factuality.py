@@ -517,12 +517,26 @@ def _is_purpose(clause: Token, head_lemma: str) -> bool:
         return False  # "took steps *to enhance* freedoms": the steps are the act
     if head_lemma in _SENDING and clause.lemma_.lower() in _INQUIRING:
         return False  # "sent a team *to investigate*": the inquiry is under way
+    if _joining(clause, clause.head):
+        return False  # "troops arrived in Mali *to join* the peacekeeping mission": they are joining it
     return head_lemma not in _NOT_PURPOSE
 
 
 _STEPS = words("factuality_steps")
 _SENDING = frozenset({"send", "dispatch"})
 _INQUIRING = words("factuality_inquiring")
+# Forces that arrive or are sent to join a force or mission are joining it (_is_purpose).
+_ARRIVING = words("factuality_arriving")
+_JOINING = words("factuality_joining")
+
+
+def _joining(clause: Token, head: Token) -> bool:
+    """Forces that arrive or are sent *to join* a force or mission: the joining happens with the move."""
+    return (
+        is_to_infinitive(clause)
+        and governor_lemma(head) in _ARRIVING
+        and clause.lemma_.lower() in _JOINING
+    )
 
 
 # Crowds gather to do what they came for: "thousands *gathered to protest*" reports the protest.
@@ -608,6 +622,8 @@ def _step_up(tok: Token) -> tuple[Token, str] | None:
         dep == "advcl" and is_to_infinitive(tok) and governor_lemma(head) in _CLAUSE_GOVERNORS
     ):
         return head, "clausal"  # the parser often hangs "threatened ... *to impose*" as an adverbial clause
+    if dep in ("advcl", "xcomp") and _joining(tok, head):
+        return head, "circumstance"  # "*will send* troops to join the mission": as planned as the sending
     if dep in _NOMINAL and tok.pos_ in ("NOUN", "PROPN"):
         return head, "nominal"
     if dep in ("csubj", "csubjpass"):

@@ -19,6 +19,8 @@ def repair_parse(doc: Doc) -> None:
             token.lemma_ = lemma
     for sent in list(doc.sents):
         root = sent.root
+        if root.pos_ == "NOUN" and _verb_root(root):
+            root.pos_, root.tag_ = "VERB", "VBP"  # "EU and UN *hand* over medical supplies to Nigeria"
         if root.pos_ in ("NOUN", "PROPN"):
             _promote(root, None)
             _caption_verb(sent)
@@ -33,8 +35,25 @@ def repair_parse(doc: Doc) -> None:
 
 
 # Forms the small model's lemmatizer gets wrong where the wrong lemma is another word a pattern reads:
-# "raped" -> "rap" (to criticise) coded sexual violence as criticism (issue 13); "waged" -> "wag" hid waged wars.
-_LEMMAS = {"raped": "rape", "raping": "rape", "rapes": "rape", "gang-raped": "rape", "waged": "wage", "waging": "wage"}
+# "raped" -> "rap" (to criticise) coded sexual violence as criticism (issue 13); "waged" -> "wag" hid waged wars;
+# "staged" -> "stag" hid staged war games and protests.
+_LEMMAS = {
+    "raped": "rape",
+    "raping": "rape",
+    "rapes": "rape",
+    "gang-raped": "rape",
+    "waged": "wage",
+    "waging": "wage",
+    "staged": "stage",
+    "staging": "stage",
+}
+
+
+def _verb_root(noun: Token) -> bool:
+    """A headline's present-tense verb tagged as a noun: a root noun with a subject and a particle or an object
+    of its own ("Germany and UNICEF *hand* over 30 vehicles")."""
+    deps = {c.dep_ for c in noun.children}
+    return "nsubj" in deps and bool(deps & {"prt", "dobj"}) and noun.tag_ in ("NN", "NNS")
 
 
 def _promote(noun: Token, governor: Token | None) -> None:

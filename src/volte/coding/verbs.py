@@ -134,6 +134,7 @@ class VerbDictionary:
         _apply_factuality(raws)
         _drop_consequences(raws)
         _protest_aims(raws)
+        _peacekeeping_moves(raws)
         _explosive_doers(raws)
         _specialise_by_clause(raws)
         return [_to_match(raw) for raw in raws if not raw.dropped]
@@ -209,6 +210,7 @@ class _Site:
 def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
     """The token indices the pattern's cues used when it fits the trigger, else None."""
     cues: set[int] = set()
+    obj: Token | None = None
     if pattern.passive is not None and not site.noun and site.passive != pattern.passive:
         return None
     if pattern.particle:
@@ -237,6 +239,7 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
         if hit is None or (pattern.own_object and not _own_act(hit, pattern.not_object)):
             return None
         cues.add(hit.i)
+        obj = hit
     for prep, objects in pattern.prep:
         hit = _prep_object(site.tok, prep, objects)
         if hit is None:
@@ -253,6 +256,8 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
     for deps, wanted in ((clause_deps, pattern.xcomp), (("compound", "amod", "nmod"), pattern.compound)):
         if wanted:
             hit = site.child(deps, wanted)
+            if hit is None and obj is not None and deps is clause_deps:  # "gave permission *to deliver*"
+                hit = next((c for c in obj.children if c.dep_ == "acl" and _lemma(c) in wanted), None)
             if hit is None:
                 return None
             cues.add(hit.i)
@@ -646,6 +651,8 @@ def _noun_subject(noun: Token) -> list[Token]:
         return []
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
         return subject_heads(head)
+    if noun.dep_ == "nsubjpass" and head.pos_ == "VERB" and head.lemma_.lower() in _DOING:
+        return subject_heads(head)  # "the war games were *staged by* U.S. and Jordanian forces": the agent
     if noun.dep_ != "pobj" or head.dep_ != "prep":
         return []
     if head.lower_ == "of" and _quantity_holder(head.head):
@@ -692,8 +699,10 @@ def _consume_cued_nouns(raws: list[_Raw]) -> None:
     for raw in raws:
         for cue in raw.cues:
             noun = by_index.get(cue)
-            if noun is None or not noun.noun or noun is raw or noun.dropped:
+            if noun is None or noun is raw or noun.dropped:
                 continue
+            if not noun.noun and not raw.pattern.code.startswith("086"):
+                continue  # a verb cue is a second event, except the aid an allowing lets others deliver
             if noun.pattern.code[:2] in _VERBAL_ACTS and raw.pattern.code[:2] in ("01", "12"):
                 continue  # "refuted Trump's *accusation*": the accusation was still made
             code, own = noun.pattern.code, raw.pattern.code
@@ -983,6 +992,21 @@ def _protest_aims(raws: list[_Raw]) -> None:
 
 
 _AIM_DEPS = frozenset({"advcl", "xcomp", "acl"})
+
+
+def _peacekeeping_moves(raws: list[_Raw]) -> None:
+    """ "sent 200 soldiers *to join* the UN peacekeeping mission": the troops sent are the peacekeeping
+    contribution (074) their purpose names, not a show of force (15x) or military aid (072) of their own."""
+    live = {raw.tok.i: raw for raw in raws if not raw.dropped}
+    for raw in raws:
+        head = raw.tok.head
+        if raw.dropped or raw.noun or raw.pattern.code != "074" or raw.tok.dep_ not in _AIM_DEPS:
+            continue
+        if raw.factuality == "hypothetical":
+            continue  # only an aim: the sending stays the event
+        mover = live.get(head.i)
+        if mover is not None and mover is not raw and (mover.pattern.code[:2] == "15" or mover.pattern.code == "072"):
+            mover.dropped = True
 _EXPLOSIVES = words("verbs_explosives")
 
 
