@@ -235,3 +235,17 @@ def test_restated_support_is_endorsement(coder, text, expected):
 @pytest.mark.model
 def test_restated_opposition_is_no_endorsement(coder):
     assert not [e for e in _events(coder, "China reiterated its opposition to the sanctions on Iran.") if e[2] == "051"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        # air or missile strikes begun are force, not a general strike (143)
+        ("Turkey began a series of air strikes on Kurdish positions in Iraq.", "19"),
+        ("Russia started missile strikes on Ukrainian cities.", "19"),
+    ],
+)
+def test_military_strikes_begun_are_no_labour_strike(coder, text, root):
+    codes = [e[2] for e in _events(coder, text)]
+    assert "143" not in codes and any(c.startswith(root) for c in codes), codes
