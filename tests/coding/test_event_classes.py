@@ -249,3 +249,21 @@ def test_restated_opposition_is_no_endorsement(coder):
 def test_military_strikes_begun_are_no_labour_strike(coder, text, root):
     codes = [e[2] for e in _events(coder, text)]
     assert "143" not in codes and any(c.startswith(root) for c in codes), codes
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a ship seized is seized from the state its adjective names; "tanker" is no disaster here
+        ("The Greek navy seized an Iranian tanker in the Aegean on Friday.", ("GRCMIL", "IRN", "171")),
+        ("Russia's coast guard seized three Ukrainian ships near the strait.", ("RUSCOP", "UKR", "171")),
+    ],
+)
+def test_ships_seized_from_their_flag_state(coder, text, expected):
+    assert expected in [e[:3] for e in _events(coder, text)]
+
+
+@pytest.mark.model
+def test_a_tanker_that_explodes_is_still_an_accident(coder):
+    assert not _events(coder, "An oil tanker exploded off the coast of Nigeria, killing twelve people.")

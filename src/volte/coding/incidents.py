@@ -334,6 +334,8 @@ def disaster_cause(sent: Span, trigger: Token, *, lexicon: Lexicon | None = None
     words, around = _lemmas(sent, skip=skip), _lemmas(_neighbours(sent))
     if words & lexicon.attacks or around & lexicon.attacks:
         return False
+    # what the act takes or hits is no cause: "marines *seized* an Iranian *tanker*" (tankers also spill)
+    words -= {c.lemma_.lower() for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")}
     return bool(words & lexicon.disasters or around & lexicon.disasters)
 
 

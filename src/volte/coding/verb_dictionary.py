@@ -35,6 +35,7 @@ SLOTS = frozenset(
         "xcomp_object",
         "obj_clause_object",
         "condition_subject",
+        "obj_modifier",
     }
 )
 SLOT_PREFIXES = ("prep:", "obj_prep:")

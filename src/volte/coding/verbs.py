@@ -561,6 +561,10 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
         return [c for c in tok.children if c.dep_ == "poss"]
     if slot == "obj_poss":
         return [p for o in object_heads(tok) for p in o.children if p.dep_ == "poss"]
+    if slot == "obj_modifier":  # the owner a capitalised modifier names: "seized an *Iranian* tanker"
+        return [
+            m for o in object_heads(tok) for m in o.children if m.dep_ in ("amod", "compound", "nmod") and m.text[:1].isupper()
+        ]
     if slot == "modifier":
         return [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper()]
     if slot == "governor_subject":
