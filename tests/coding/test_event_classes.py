@@ -267,3 +267,21 @@ def test_ships_seized_from_their_flag_state(coder, text, expected):
 @pytest.mark.model
 def test_a_tanker_that_explodes_is_still_an_accident(coder):
     assert not _events(coder, "An oil tanker exploded off the coast of Nigeria, killing twelve people.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # targets struck somewhere are force against whose targets they are, else against the place
+        ("Israel struck Hezbollah targets in southern Lebanon overnight.", ("ISR", "LBNREBHEZ", "190")),
+        ("Pakistan struck targets in Afghanistan on Thursday.", ("PAK", "AFG", "190")),
+    ],
+)
+def test_targets_struck_somewhere_are_force(coder, text, expected):
+    assert expected in [e[:3] for e in _events(coder, text)]
+
+
+@pytest.mark.model
+def test_targets_met_are_no_force(coder):
+    assert not _events(coder, "The government hit its inflation targets in 2024.")
