@@ -80,3 +80,17 @@ def test_not_a_halt_of_own_violence(coder, text, code):
 def test_refusing_to_stop_ones_war_is_refusing_to_deescalate(coder):
     events = _events(coder, "The Malian government said it will never stop its war on the jihadists.")
     assert [e[2] for e in events] == ["1246"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the aim of talks is no halt yet ("start/resume talks *to end* the war")
+        "Russian and Turkish ministers agreed to set up a council in Syria and start talks to end the war.",
+        "The government and the rebels agreed to resume talks to end the insurgency.",
+    ],
+)
+def test_talks_to_end_a_war_halt_nothing_yet(coder, text):
+    codes = [e[2] for e in _events(coder, text)]
+    assert not [c for c in codes if c.startswith(("087", "164"))], codes

@@ -519,10 +519,13 @@ def _is_purpose(clause: Token, head_lemma: str) -> bool:
         return False  # "sent a team *to investigate*": the inquiry is under way
     if _joining(clause, clause.head):
         return False  # "troops arrived in Mali *to join* the peacekeeping mission": they are joining it
+    if head_lemma in _STARTING and any(c.dep_ == "dobj" for c in clause.head.children):
+        return True  # "start talks *to end* the war": the talks' aim, not "started to end"
     return head_lemma not in _NOT_PURPOSE
 
 
 _STEPS = words("factuality_steps")
+_STARTING = frozenset({"begin", "start", "resume", "continue", "keep"})
 _SENDING = frozenset({"send", "dispatch"})
 _INQUIRING = words("factuality_inquiring")
 # Forces that arrive or are sent to join a force or mission are joining it (_is_purpose).
