@@ -17,3 +17,8 @@ def code_text(coder, text: str, *, published: date) -> list[Event]:
 def triples(events) -> set[tuple[str, str, str]]:
     """(source, code, target) of each event."""
     return {(e.source, e.code, e.target) for e in events}
+
+
+def quads(coder, text: str, *, published: date) -> list[tuple[str, str, str, str]]:
+    """(source, target, code, factuality) of each event ``coder`` finds in ``text``."""
+    return [(e.source, e.target, e.code, e.factuality) for e in code_text(coder, text, published=published)]

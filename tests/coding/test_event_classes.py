@@ -4,23 +4,15 @@ construction written for volte, not a line of a gold set."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
-
-from volte.coding.coder import Coder
-from volte.records import Article
+from coded_article import quads
 
 PUBLISHED = date(2018, 5, 14)
 
 
-@pytest.fixture(scope="module")
-def coder(nlp):
-    return Coder(nlp=nlp)
-
-
-def _events(coder, text):
-    events = next(coder.code([Article(id="t", text=text, published=PUBLISHED)])).events
-    return [(e.source, e.target, e.code, e.factuality) for e in events]
+_events = partial(quads, published=PUBLISHED)
 
 
 @pytest.mark.model

@@ -7,23 +7,15 @@ strike (082)."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
-
-from volte.coding.coder import Coder
-from volte.records import Article
+from coded_article import quads
 
 PUBLISHED = date(2019, 3, 11)
 
 
-@pytest.fixture(scope="module")
-def coder(nlp):
-    return Coder(nlp=nlp)
-
-
-def _events(coder, text):
-    events = next(coder.code([Article(id="t", text=text, published=PUBLISHED)])).events
-    return [(e.source, e.target, e.code, e.factuality) for e in events]
+_events = partial(quads, published=PUBLISHED)
 
 
 @pytest.mark.model
