@@ -277,3 +277,17 @@ def test_targets_struck_somewhere_are_force(coder, text, expected):
 @pytest.mark.model
 def test_targets_met_are_no_force(coder):
     assert not _events(coder, "The government hit its inflation targets in 2024.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "arrest"),
+    [
+        # a meeting, festival or event held is no arrest; people held are
+        ("Lukashenko and Aliyev signed the deal at a meeting on Monday, held at the Palace of Independence.", False),
+        ("Both sides agree to hold cultural festivals and other joint events.", False),
+        ("Police in Harare held three journalists overnight.", True),
+    ],
+)
+def test_what_is_held_decides_an_arrest(coder, text, arrest):
+    assert ("173" in [e[2] for e in _events(coder, text)]) is arrest
