@@ -291,3 +291,9 @@ def test_targets_met_are_no_force(coder):
 )
 def test_what_is_held_decides_an_arrest(coder, text, arrest):
     assert ("173" in [e[2] for e in _events(coder, text)]) is arrest
+
+
+@pytest.mark.model
+def test_people_held_hostage_are_taken_hostage(coder):
+    # holding people hostage is hostage-taking (181), not an arrest
+    assert [e[2] for e in _events(coder, "Gunmen in Mali are holding two Canadian engineers hostage.")] == ["181"]
