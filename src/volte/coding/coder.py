@@ -21,7 +21,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from volte import CODER_VERSION
-from volte.coding.actor_syntax import inside_person_name
+from volte.coding.actor_syntax import COUNT_WORDS, inside_person_name
 from volte.coding.actors import NON_STATE, UNKNOWN_COUNTRY, ActorResolver, ResolvedActor, is_countryless
 from volte.coding.cameo import STATEMENT_ROOTS, describe
 from volte.coding.components import ACTORS, EVENTS, ParseRepair, code_events, coding_pipeline
@@ -516,14 +516,13 @@ class _EventBuilder:
     def _speakers_own(self, token: Token, speaker: int, on: date | None) -> list[ResolvedActor]:
         """ "Putin said *his country* would not lift the ban", "the minister said *her government* ...": the
         state (or its government) of the speaker, named by the phrase."""
-        lemma = token.lemma_.lower()
+        role = _OWN_STATE_NOUNS.get(token.lemma_.lower())
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES), None)
-        if owner is None or lemma not in _OWN_STATE_NOUNS:
+        if owner is None or role is None:
             return []
         found = [a for a in _known(self.resolver.resolve(self.doc[speaker], on=on)) if not _countryless(a)]
         if not found or len(found[0].code) < 3:
             return []
-        role = "GOV" if lemma in ("government", "administration", "cabinet") else ""
         start, end = self.doc[owner.i].idx, token.idx + len(token.text)
         return [
             ResolvedActor(
@@ -1333,7 +1332,8 @@ def _property_owner(trigger: Token) -> list[ResolvedActor]:
     for thing in verb.children:
         if thing.dep_ != "nsubjpass":
             continue
-        if thing.lemma_.lower() in ("number", "dozen", "hundred", "scores", "lot") or thing.pos_ == "NUM":
+        counted = thing.lower_ in COUNT_WORDS or thing.lemma_.lower() in ("number", "dozen", "hundred", "lot")
+        if counted or thing.pos_ == "NUM":  # "dozens *of shops*": the shops
             thing = next((p for c in thing.children if c.lower_ == "of" for p in c.children), thing)
         role = next((r for r, kinds in _PROPERTY_OWNERS if thing.lemma_.lower() in kinds), None)
         if role is not None:
@@ -1481,8 +1481,8 @@ def _shared_agent(trigger: Token) -> tuple[int, ...]:
     return ()
 
 
-# "his *country*", "her *government*": the speaker's own state (Coder._speakers_own)
-_OWN_STATE_NOUNS = frozenset({"country", "nation", "government", "administration", "cabinet"})
+# "his *country*", "her *government*": the speaker's own state, or its government (Coder._speakers_own)
+_OWN_STATE_NOUNS = {"country": "", "nation": "", "government": "GOV", "administration": "GOV", "cabinet": "GOV"}
 _OWN_POSSESSIVES = frozenset({"his", "her", "its", "their"})
 
 

@@ -20,11 +20,12 @@ def repair_parse(doc: Doc) -> None:
     for sent in list(doc.sents):
         root = sent.root
         if root.pos_ == "NOUN" and _verb_root(root):
-            root.pos_, root.tag_ = "VERB", "VBP"  # "EU and UN *hand* over medical supplies to Nigeria"
+            # "EU and UN *hand* over medical supplies to Nigeria", "Soldiers *fire* at protesters"
+            root.pos_, root.tag_ = "VERB", "VBP"
+            root.lemma_ = _CAPTION_VERBS.get(root.lower_, root.lemma_)
         if root.pos_ in ("NOUN", "PROPN"):
             _promote(root, None)
             _caption_verb(sent)
-            _noun_verb(sent)
         for word in sent:
             if word.pos_ == "ADJ" and {"nsubj", "dobj"} <= {c.dep_ for c in word.children}:
                 word.pos_, word.tag_ = "VERB", "VBP"  # "Protesters *light* fires during clashes": a verb
@@ -51,9 +52,12 @@ _LEMMAS = {
 
 def _verb_root(noun: Token) -> bool:
     """A headline's present-tense verb tagged as a noun: a root noun with a subject and a particle or an object
-    of its own ("Germany and UNICEF *hand* over 30 vehicles")."""
+    of its own ("Germany and UNICEF *hand* over 30 vehicles"), or a caption verb with a subject ("Soldiers
+    *fire* at protesters")."""
     deps = {c.dep_ for c in noun.children}
-    return "nsubj" in deps and bool(deps & {"prt", "dobj"}) and noun.tag_ in ("NN", "NNS")
+    if "nsubj" not in deps:
+        return False
+    return noun.lower_ in _CAPTION_VERBS or (bool(deps & {"prt", "dobj"}) and noun.tag_ in ("NN", "NNS"))
 
 
 def _promote(noun: Token, governor: Token | None) -> None:
@@ -117,9 +121,3 @@ def _caption_verb(sent: Span) -> None:
             clause.head, clause.dep_ = verb, "punct" if clause.dep_ == "punct" else "advcl"
         return
 
-
-def _noun_verb(sent: Span) -> None:
-    """A caption verb the parser made a noun root with a subject ("Soldiers *fire* at protesters") is a verb."""
-    root = sent.root
-    if root.pos_ == "NOUN" and root.lower_ in _CAPTION_VERBS and any(c.dep_ == "nsubj" for c in root.children):
-        root.pos_, root.tag_, root.lemma_ = "VERB", "VBP", _CAPTION_VERBS[root.lower_]

@@ -562,11 +562,9 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
     if slot == "obj_poss":
         return [p for o in object_heads(tok) for p in o.children if p.dep_ == "poss"]
     if slot == "obj_modifier":  # the owner a capitalised modifier names: "seized an *Iranian* tanker"
-        return [
-            m for o in object_heads(tok) for m in o.children if m.dep_ in ("amod", "compound", "nmod") and m.text[:1].isupper()
-        ]
+        return [m for o in object_heads(tok) for m in _capitalised_modifiers(o)]
     if slot == "modifier":
-        return [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper()]
+        return _capitalised_modifiers(tok)
     if slot == "governor_subject":
         return _noun_subject(tok)
     if slot == "governor_object":
@@ -576,8 +574,7 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
         return [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     if slot == "condition_subject":  # "warned of consequences *if the rebels* did not withdraw"
         # active subjects only: "if North Korea *is attacked*" names a victim, not a target
-        clauses = [c for c in tok.children if c.dep_ == "advcl" and any(m.lower_ in _IF for m in c.children)]
-        return [x for c in clauses for x in c.children if x.dep_ == "nsubj"] + _demanded_subject(tok)
+        return _condition_subjects(tok, _IF) + _demanded_subject(tok)
     if slot == "xcomp_object":  # "refused to sign *the statement*", "provide $1 billion to help *Turkey*"
         clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") or _to_advcl(c)]
         return [o for c in clauses for o in object_heads(c)]
@@ -610,6 +607,22 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
 _IF = frozenset({"if", "unless"})
 _CONDITIONS = _IF | {"until", "till"}
 _TELLING = words("verbs_telling")
+
+
+def _conditions(tok: Token, marks: frozenset[str]) -> list[Token]:
+    """The adverbial clauses under ``tok`` opened by one of ``marks`` ("*if* Israel attacked", "*until*
+    Caracas frees its prisoners")."""
+    return [c for c in tok.children if c.dep_ == "advcl" and any(m.lower_ in marks for m in c.children)]
+
+
+def _condition_subjects(tok: Token, marks: frozenset[str]) -> list[Token]:
+    """The active subjects of those clauses: "if *North Korea* is attacked" names a victim, not a target."""
+    return [x for c in _conditions(tok, marks) for x in c.children if x.dep_ == "nsubj"]
+
+
+def _capitalised_modifiers(tok: Token) -> list[Token]:
+    """ "*Israeli* air strikes", "an *Iranian* tanker": modifiers that may name a side."""
+    return [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper()]
 
 
 def _to_advcl(clause: Token) -> bool:
@@ -712,20 +725,7 @@ def _consume_cued_nouns(raws: list[_Raw]) -> None:
             code, own = noun.pattern.code, raw.pattern.code
             if code[:2] == own[:2] and code != own and own[2:] in ("0", "") and not raw.noun:
                 raw.code = noun.pattern.code
-            elif own == "082" and not raw.noun and _military_strike(noun):
-                raw.code = "087"  # "will halt its *strikes on Lebanon*": military strikes halted, not a labour strike
             noun.dropped = True
-
-
-def _military_strike(noun: _Raw) -> bool:
-    """Whether a halted "strike" is the subject's own military strike: a violent reading with a place or side
-    it hits ("its strikes *on Lebanon*"); "suspended their strike on Monday" is a labour strike."""
-    if noun.pattern.code[:2] not in _VIOLENT_ROOTS or _others_act(noun.tok):
-        return False
-    return any(
-        p.dep_ == "prep" and p.lower_ == "on" and any(o.dep_ == "pobj" and not is_time(o) for o in p.children)
-        for p in noun.tok.children
-    )
 
 
 def _drop_namings(raws: list[_Raw]) -> None:
@@ -739,7 +739,7 @@ def _drop_namings(raws: list[_Raw]) -> None:
         objects = [o for o in raw.tok.children if o.dep_ == "dobj"]
         predicates += [a for o in objects for a in o.children if a.dep_ == "amod" and a.i > o.i]
         # the parser also makes the one phoned an object predicate ("called President *Bashir* on Saturday")
-        if predicates and (any(c.dep_ == "dobj" for c in raw.tok.children) or predicates[0].pos_ != "PROPN"):
+        if predicates and (objects or predicates[0].pos_ != "PROPN"):
             raw.dropped = True
 
 
@@ -945,7 +945,7 @@ def _partner_named(raw: _Raw) -> bool:
     subjects = [c for c in raw.tok.children if c.dep_ == "nsubj"]
     if any(c.dep_ == "conj" for s in subjects for c in s.children):
         return False
-    if any(c.dep_ == "advcl" and any(m.lower_ in _IF for m in c.children) for c in raw.tok.children):
+    if _conditions(raw.tok, _IF):
         return False  # "if talks collapsed, the EU would not sign the deal with Mercosur": no refusal yet
     return bool(_heads(raw.pattern.targets_for(noun=raw.noun), raw.tok, noun=raw.noun))
 
@@ -1001,16 +1001,21 @@ _AIM_DEPS = frozenset({"advcl", "xcomp", "acl"})
 def _peacekeeping_moves(raws: list[_Raw]) -> None:
     """ "sent 200 soldiers *to join* the UN peacekeeping mission": the troops sent are the peacekeeping
     contribution (074) their purpose names, not a show of force (15x) or military aid (072) of their own."""
+    joined = [
+        raw
+        for raw in raws
+        if not raw.dropped and not raw.noun and raw.pattern.code == "074" and raw.tok.dep_ in _AIM_DEPS
+        and raw.factuality != "hypothetical"  # only an aim: the sending stays the event
+    ]
+    if not joined:
+        return
     live = {raw.tok.i: raw for raw in raws if not raw.dropped}
-    for raw in raws:
-        head = raw.tok.head
-        if raw.dropped or raw.noun or raw.pattern.code != "074" or raw.tok.dep_ not in _AIM_DEPS:
-            continue
-        if raw.factuality == "hypothetical":
-            continue  # only an aim: the sending stays the event
-        mover = live.get(head.i)
+    for raw in joined:
+        mover = live.get(raw.tok.head.i)
         if mover is not None and mover is not raw and (mover.pattern.code[:2] == "15" or mover.pattern.code == "072"):
             mover.dropped = True
+
+
 _EXPLOSIVES = words("verbs_explosives")
 
 
@@ -1154,13 +1159,7 @@ def _to_match(raw: _Raw) -> VerbMatch:
     if raw.code[:2] == "12" and modality.self_refusal:
         # "will not end their strike *until the government* raises pay": refused to whoever must act first
         # (after the act's own target: "will not lift the embargo on Venezuela until Caracas ...")
-        targets += tuple(
-            x.i
-            for c in tok.children
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
-            for x in c.children
-            if x.dep_ == "nsubj" and x.i not in targets
-        )
+        targets += tuple(x.i for x in _condition_subjects(tok, _CONDITIONS) if x.i not in targets)
     return VerbMatch(
         code=raw.code,
         pattern=pattern.id,
