@@ -33,6 +33,34 @@ def repair_parse(doc: Doc) -> None:
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
             if len(subjects) >= 2 and verb.pos_ in ("VERB", "AUX"):
                 _promote(subjects[0], verb)
+            _named_object(verb)
+
+
+_NAMING_VERBS = frozenset({"call", "brand", "label", "dub", "term", "name"})
+
+
+def _named_object(verb: Token) -> None:
+    """ "Maduro called *Trump* a criminal": the parser hangs the name on the predicate noun ("Trump a
+    criminal" as one phrase, the name a modifier of "criminal") or makes it an indirect object ("branding
+    *them* enemies of Turkey", with "enemies" the object); the name is the verb's object, the noun what it
+    is called."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _NAMING_VERBS:
+        return
+    dative = next((c for c in verb.children if c.dep_ == "dative" and c.i > verb.i), None)
+    predicate = next((c for c in verb.children if c.dep_ == "dobj" and dative is not None and c.i > dative.i), None)
+    if dative is not None and predicate is not None:  # "branding *them* enemies": the name, then what it is
+        dative.dep_, predicate.dep_ = "dobj", "oprd"
+        return
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return
+    for predicate in [c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "NOUN"]:
+        det = next((c for c in predicate.children if c.dep_ == "det" and c.i < predicate.i), None)
+        names = [
+            c for c in predicate.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN" and det is not None and c.i < det.i
+        ]
+        if names:
+            # the name's own words ("Donald" of "Donald Trump") stay under it
+            names[-1].head, names[-1].dep_ = verb, "dobj"
 
 
 # Forms the small model's lemmatizer gets wrong where the wrong lemma is another word a pattern reads:

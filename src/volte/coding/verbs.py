@@ -514,6 +514,9 @@ def _has_mark(verb: Token) -> bool:
     return any(c.dep_ == "mark" for c in verb.children)
 
 
+_PEOPLE_PRONOUNS = frozenset({"him", "her", "them", "us", "you", "me"})
+
+
 def object_heads(verb: Token) -> list[Token]:
     if is_passive(verb):
         subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -521,6 +524,10 @@ def object_heads(verb: Token) -> list[Token]:
             return subj
         return [verb.head] if verb.dep_ == "acl" else []
     found = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+    if any(c.dep_ == "dobj" and c.lower_ in _PEOPLE_PRONOUNS for c in found):
+        # "branded *them* enemies of Turkey": the people named, not the predicate; but "called *that* an act
+        # by Argentina" names the act's author in the predicate
+        found = [c for c in found if c.dep_ != "oprd"]
     chain, seen = verb, 0
     while not found and seen < 4:  # "mines *killed* and injured hundreds of civilians": coordinated verbs
         # share the object, down a list of them ("*raped*, beat and assaulted civilians")

@@ -1,0 +1,80 @@
+"""Classes of real-news sentences about words taken for acts (coder v7, lead): attacks on a policy or made of
+names are criticism, not force; an appeal for an end is no appeal to ease sanctions; "called X a Y" is aimed
+at X. Each row is a construction written for volte, not a line of a gold set."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+import pytest
+from coded_article import quads
+
+_events = partial(quads, published=date(2019, 3, 12))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an attack on a law, a policy, a plan or a decision is criticism of its owner (111), not force (190)
+        ("Trump attacked the Federal Reserve's decision on interest rates.", ("USAGOV", "111")),
+        ("Germany attacked Russia's plan to annex the four regions.", ("DEU", "111")),
+        ("The Indian minister launched an attack on Britain's visa policy.", ("INDGOV", "111")),
+        ("Senator Warren's attack on the Pentagon's budget drew applause.", ("---LEG", "111")),
+        # an attack that goes on to call its target names is made of words
+        ("The former prime minister launched an attack on Canada's spy chiefs, calling them amateurs.", ("---ELI", "111")),
+        ("Erdogan attacked the European judges, branding them enemies of Turkey.", ("TURGOV", "111")),
+    ],
+)
+def test_attacks_in_words(coder, text, expected):
+    """Every event of the sentence: (source, code); no force."""
+    assert [(e[0], e[2]) for e in _events(coder, text)] == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # attacks on places, forces and people stay force
+        "Rebels launched an attack on the army base near Goma.",
+        "Russia attacked Ukraine's power grid overnight.",
+        # armed men's attacks are force whatever they call them
+        "Militants attacked a police post in Kandahar, calling it revenge for the raid.",
+    ],
+)
+def test_attacks_by_force_stay_force(coder, text):
+    assert [e[2][:2] for e in _events(coder, text)] in (["19"], ["18"])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # an end asked for is an appeal to yield (025), whatever is to end; it was read as an appeal to ease
+        # sanctions (0254), which only lifting, easing or removal names
+        ("The UN called for an end to the war in Yemen.", "025"),
+        ("Pope Francis called for an immediate end to the violence in Myanmar.", "025"),
+        ("The EU called for an end to the crackdown in Venezuela.", "025"),
+        ("Russia called for the lifting of sanctions on Syria.", "0254"),
+    ],
+)
+def test_appeals_for_an_end(coder, text, code):
+    assert [e[2] for e in _events(coder, text)] == [code]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "called X a Y": the parser makes "X a Y" one phrase; X is the target, Y no role of it
+        ("Maduro called Trump a criminal.", ("VENGOV", "USAGOV", "111")),
+        # parsed right before the repair (guards that it keeps them)
+        ("Erdogan called Netanyahu a terrorist.", ("TURGOV", "ISRGOV", "111")),
+        ("Zarif called Pompeo a liar.", ("IRNGOV", "USAGOV", "111")),
+        # a name given with "them" is aimed at nobody the sentence names, not at the country in the name
+        ("Maduro called them enemies of Venezuela.", ("VENGOV", "", "111")),
+    ],
+)
+def test_named_target_of_a_name(coder, text, expected):
+    assert [e[:3] for e in _events(coder, text)] == [expected]
