@@ -1,0 +1,43 @@
+"""Classes of real-news sentences of legal coercion (coder v7, lead): named groups outlawed (1722) and arrest
+warrants issued (173). Each row is a construction written for volte, not a line of a gold set."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+import pytest
+from coded_article import quads
+
+_events = partial(quads, published=date(2023, 3, 17))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # outlawing or proscribing a named group bans it (1722)
+        ("Egypt outlawed the Muslim Brotherhood.", ("EGY", "EGYOPPMBR", "1722")),
+        # (coded already through its "group": a guard that the new pattern keeps it)
+        ("Britain proscribed Hamas as a terrorist group.", ("GBR", "PSEREBHMS", "1722")),
+        # an arrest warrant issued is a charge with legal action (173) against the one it names
+        ("The International Criminal Court issued an arrest warrant for Putin.", ("IGOICC", "RUSGOV", "173")),
+        ("A court in Istanbul issued arrest warrants for 40 Iranian nationals.", ("TURJUD", "IRNCVL", "173")),
+    ],
+)
+def test_legal_coercion(coder, text, expected):
+    assert [e[:3] for e in _events(coder, text)] == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a practice outlawed names no actor: no event
+        "Sudan's government outlawed female genital mutilation.",
+        # asking a court for a warrant is no warrant yet
+        "Argentina sought an arrest warrant against Iranian officials.",
+    ],
+)
+def test_no_legal_coercion(coder, text):
+    assert [e for e in _events(coder, text) if e[2] in ("1722", "173")] == []
