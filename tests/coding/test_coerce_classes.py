@@ -1,5 +1,6 @@
-"""Classes of real-news sentences of legal coercion (coder v7, lead): named groups outlawed (1722) and arrest
-warrants issued (173). Each row is a construction written for volte, not a line of a gold set."""
+"""Classes of real-news sentences of legal coercion and of material help (coder v7, lead): named groups
+outlawed (1722), arrest warrants issued (173), information given one way (064) and aid deliveries stopped
+(1623). Each row is a construction written for volte, not a line of a gold set."""
 
 from __future__ import annotations
 
@@ -41,3 +42,19 @@ def test_legal_coercion(coder, text, expected):
 )
 def test_no_legal_coercion(coder, text):
     assert [e for e in _events(coder, text) if e[2] in ("1722", "173")] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # information given, passed or handed over goes one way (it was coded both ways, as shared)
+        ("The Swiss government gave account information to the Indian government.", [("CHEGOV", "INDGOV", "064")]),
+        ("The US provided Ukraine with intelligence.", [("USA", "UKR", "064")]),
+        # a bare delivery is no weapon: aid deliveries stopped are humanitarian (1623), arms deliveries military
+        ("The United Nations has suspended aid deliveries to Yemen.", [("IGOUNO", "YEM", "1623")]),
+        ("Germany halted arms deliveries to Turkey.", [("DEU", "TUR", "1622")]),  # a guard: coded so before
+    ],
+)
+def test_aid_and_information_directions(coder, text, expected):
+    assert [e[:3] for e in _events(coder, text)] == expected

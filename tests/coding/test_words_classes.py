@@ -78,3 +78,17 @@ def test_appeals_for_an_end(coder, text, code):
 )
 def test_named_target_of_a_name(coder, text, expected):
     assert [e[:3] for e in _events(coder, text)] == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # what is done "without" is not done: no information given, no charge, no fight
+        ("The Turkish presidency said Erdogan spoke with Trump, without providing more details.", "064"),
+        ("Iran released the British sailors without charging them.", "112"),
+        ("Russian troops withdrew from the town without firing a shot.", "19"),  # a guard: none before either
+    ],
+)
+def test_without_is_no_act(coder, text, absent):
+    assert [e for e in _events(coder, text) if e[2].startswith(absent)] == []

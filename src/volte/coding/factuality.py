@@ -656,6 +656,8 @@ def _local_status(verb: Token, *, reported: bool) -> str:
     "said it would send troops", else ``hypothetical``) and ``conditional`` (an if/unless clause).
     """
     flags: set[str] = set()
+    if verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ == "without":
+        return "negated"  # "said so *without providing* details", "withdrew *without a fight*"
     for child in verb.children:
         dep, low = child.dep_, child.lower_
         if dep == "neg" or (dep == "advmod" and low in ("never", "not")) or _no_longer(child):
