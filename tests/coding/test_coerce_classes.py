@@ -58,3 +58,26 @@ def test_no_legal_coercion(coder, text):
 )
 def test_aid_and_information_directions(coder, text, expected):
     assert [e[:3] for e in _events(coder, text)] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # troops sent to a place of their own country, or to one volte cannot place, are deployed (154), not
+        # given as military aid (072); sent to another state they stay aid
+        ("The Guatemalan president sent troops and police to Santa Cruz Barillas to restore order.", ["154"]),
+        ("India sent troops to the Galwan Valley.", ["154"]),
+        ("Kenya sent troops to Somalia.", ["072"]),  # a guard: coded so before
+        # a suspension or freeze of aid is one reduction of aid (162), not aid (070) and cut ties (160)
+        ("Denmark announced a suspension of aid to Egypt.", ["162"]),
+        ("Trump announced a freeze of military aid to Ukraine.", ["162"]),
+        # "in protest at" gives the reason: the aid was suspended, no protest called off (082)
+        ("The European Commission suspended humanitarian aid to Kabul in protest at the arrests.", ["162"]),
+        # deporting a convicted man expels him (174); handing a suspect to a state is judicial cooperation
+        ("US authorities have deported a convicted IRA bomber.", ["174"]),
+        ("Spain handed over the suspect to France.", ["063"]),  # a guard: coded so before
+    ],
+)
+def test_deployments_suspensions_and_deportations(coder, text, expected):
+    assert [e[2] for e in _events(coder, text)] == expected

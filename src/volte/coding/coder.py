@@ -284,6 +284,10 @@ class _EventBuilder:
             targets = self._cue_object(trigger, on)  # "banned *national newspapers*" (the cue is the victim)
         if sources and not match.symmetric:
             targets = self._destination(trigger, targets, on, sources) or targets
+            if match.code == "072" and _troops_sent(trigger) and all(t.entry == "destination" for t in targets):
+                # troops sent to a place of their own country, or one volte cannot place, are deployed
+                # there (154), not given to anyone: "sent troops and police to Santa Cruz Barillas"
+                match = replace(match, code="154", pattern=f"{match.pattern}+deployed")
         lawless = match.passive and not doers and _lawless(match.code, trigger)
         if not sources and not doers and match.passive and match.code[:2] == "17" and not lawless:
             # "a journalist was arrested *in Niger*": the authorities of the place arrest, the person is the target
@@ -1146,6 +1150,14 @@ SAYING_WORDS = (
 )
 
 # Sending, deploying or withdrawing one's own people: the event is about where they go (_destination).
+_TROOPS = frozenset({"troop", "soldier", "police", "force", "personnel", "battalion", "brigade", "unit", "policeman"})
+
+
+def _troops_sent(trigger: Token) -> bool:
+    """The trigger sends troops or police ("sent *troops* and police to ..."), not weapons or advisers."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _TROOPS for c in trigger.children)
+
+
 _MOVING = words("coder_moving")
 _MOVED = words("coder_moved")
 _TO_FROM = words("coder_to_from")

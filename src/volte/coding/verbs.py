@@ -351,6 +351,9 @@ def _modified_by(tok: Token, words: tuple[str, ...]) -> bool:
 _AMOUNTS = frozenset({"increase", "rise", "boost", "hike", "cut", "reduction", "amount", "sum", "total", "share"})
 
 
+_REASONS = frozenset({"protest", "response", "retaliation", "solidarity", "reprisal"})
+
+
 def _object_words(tok: Token, *, noun: bool) -> list[Token]:
     """Direct objects (with their conjuncts) and prepositional objects of a trigger."""
     out: list[Token] = []
@@ -367,7 +370,9 @@ def _object_words(tok: Token, *, noun: bool) -> list[Token]:
             out.extend(p for prep in preps for p in prep.children if p.dep_ == "pobj")
     for child in tok.children:
         if child.dep_ in ("prep", "agent"):
-            out.extend(p for p in child.children if p.dep_ == "pobj")
+            # "suspended aid *in protest* at ...": a reason, not what was suspended
+            manner = child.lower_ == "in"
+            out.extend(p for p in child.children if p.dep_ == "pobj" and not (manner and _lemma(p) in _REASONS))
     clause = tok.head if tok.dep_ == "xcomp" else tok  # "a tanker *seized*", "talks expected *to be held*"
     if passive and clause.dep_ == "acl" and not any(c.dep_ == "nsubjpass" for c in tok.children):
         out.append(clause.head)
@@ -733,6 +738,16 @@ def _consume_cued_nouns(raws: list[_Raw]) -> None:
             if code[:2] == own[:2] and code != own and own[2:] in ("0", "") and not raw.noun:
                 raw.code = noun.pattern.code
             noun.dropped = True
+    for raw in raws:
+        # "announced a *freeze* of aid": the verb's cue sits in the "of" phrase of its object, which is an
+        # event of its own reading the same cue; the object is what was announced, not the aid
+        if raw.noun or raw.dropped:
+            continue
+        if any(
+            other.noun and not other.dropped and other.tok.head.i == raw.tok.i and other.tok.dep_ == "dobj" and other.cues & raw.cues
+            for other in raws
+        ):
+            raw.dropped = True
 
 
 def _drop_namings(raws: list[_Raw]) -> None:
