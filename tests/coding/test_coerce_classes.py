@@ -81,3 +81,19 @@ def test_aid_and_information_directions(coder, text, expected):
 )
 def test_deployments_suspensions_and_deportations(coder, text, expected):
     assert [e[2] for e in _events(coder, text)] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser makes "free" a clause of "let": still a release (0841)
+        ("Yemen today let free nearly three dozen activists.", [("YEM", "---CVL", "0841")]),
+        # a deployment of peacekeepers approved is peacekeeping (074) for the country they go to, which the
+        # parser hangs on the approving verb
+        ("The UN Security Council approved the deployment of 5,000 peacekeepers to South Sudan.", [("IGOUNO", "SSD", "074")]),
+        ("The UN approved the deployment of a UN team to Haiti.", [("IGOUNO", "HTI", "074")]),
+    ],
+)
+def test_releases_and_peacekeeping_deployments(coder, text, expected):
+    assert [e[:3] for e in _events(coder, text)] == expected

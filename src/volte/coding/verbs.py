@@ -605,6 +605,9 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
         if not found and slot[5:] == "against":  # "filed a lawsuit in a Paris court *against* X": the
             venues = _prep_objects(tok, ("in", "at", "before", "with"), with_object=not noun)
             found = [p for v in venues for p in _prep_objects(v, ("against",))]  # parser hung it on the court
+        if not found and noun and slot == "prep:to" and tok.dep_ == "dobj":
+            # "approved the deployment of peacekeepers *to South Sudan*": the parser hung it on the verb
+            found = _prep_objects(tok.head, ("to",))
         return found
     if slot.startswith("obj_prep:"):
         holders = object_heads(tok) if not noun else []
