@@ -92,3 +92,36 @@ def test_named_target_of_a_name(coder, text, expected):
 )
 def test_without_is_no_act(coder, text, absent):
     assert [e for e in _events(coder, text) if e[2].startswith(absent)] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # going somewhere that is no host is no visit (042): school, war, power, an end; bills and migrants
+        # arriving are no visitors
+        ("Thousands of Afghan girls are going to school again.", "042"),
+        ("The Kenyan president came to power in 2013.", "042"),
+        ("The defence bill is heading to Biden's desk.", "042"),  # a guard: no visit before either
+        ("Hundreds of Syrian refugees arrived in Greece on Sunday.", "042"),
+        # concluding a war or a visit signs nothing (057)
+        ("Washington completed its withdrawal from Iraq in 2011, concluding the war.", "057"),
+        # troops called in are mobilised, nobody is phoned (041)
+        ("The Bolivian president threatened to call in the army against the miners.", "041"),
+    ],
+)
+def test_no_visit_signing_or_call(coder, text, absent):
+    assert [e for e in _events(coder, text) if e[2].startswith(absent)] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran and Iraq concluded an agreement on border security.", ("IRN", "057")),  # a guard: coded so before
+        ("The Bolivian president threatened to call in the army against the miners.", ("BOLGOV", "138")),
+        ("Putin travelled to Beijing on Monday.", ("RUSGOV", "042")),  # a guard: a visit stays one
+    ],
+)
+def test_agreements_mobilisations_and_visits_kept(coder, text, expected):
+    assert expected in [(e[0], e[2]) for e in _events(coder, text)]
