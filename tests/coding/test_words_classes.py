@@ -125,3 +125,20 @@ def test_no_visit_signing_or_call(coder, text, absent):
 )
 def test_agreements_mobilisations_and_visits_kept(coder, text, expected):
     assert expected in [(e[0], e[2]) for e in _events(coder, text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an accusation rejected whose accuser goes unnamed is responsibility denied (016), and no accusation
+        # of the one who rejects it (it gave 120 and a 112 by the denier)
+        ("Macron rejected accusations that his government had taken an authoritarian turn.", [("FRAGOV", "", "016")]),
+        ("The Swiss government strongly rejected allegations that it had covered up the report.", [("CHEGOV", "", "016")]),
+        # a named accuser's accusation rejected is a rejection aimed at the accuser (120); guards: coded so before
+        ("Iran refuted Trump's accusation that it supports terrorism.", [("IRN", "USAGOV", "120")]),
+        ("Iran's foreign ministry rejected accusations by Netanyahu that Tehran was behind the attack.", [("IRNGOV", "ISRGOV", "120")]),
+    ],
+)
+def test_accusations_rejected(coder, text, expected):
+    assert [e[:3] for e in _events(coder, text)] == expected

@@ -736,7 +736,11 @@ def _consume_cued_nouns(raws: list[_Raw]) -> None:
             if not noun.noun and not raw.pattern.code.startswith("086"):
                 continue  # a verb cue is a second event, except the aid an allowing lets others deliver
             if noun.pattern.code[:2] in _VERBAL_ACTS and raw.pattern.code[:2] in ("01", "12"):
-                continue  # "refuted Trump's *accusation*": the accusation was still made
+                # "refuted Trump's *accusation*": the accusation was still made; by nobody named ("rejected
+                # accusations that ..."), it is no event of the one who rejects it
+                if not _own_doer_named(noun.tok):
+                    noun.dropped = True
+                continue
             code, own = noun.pattern.code, raw.pattern.code
             if code[:2] == own[:2] and code != own and own[2:] in ("0", "") and not raw.noun:
                 raw.code = noun.pattern.code
@@ -751,6 +755,14 @@ def _consume_cued_nouns(raws: list[_Raw]) -> None:
             for other in raws
         ):
             raw.dropped = True
+
+
+def _own_doer_named(noun: Token) -> bool:
+    """A noun event names its doer: a possessor, a by/from phrase or a capitalised modifier ("*Trump's*
+    accusation", "accusations *by the US*", "*U.S.* claims")."""
+    if any(c.dep_ == "poss" for c in noun.children) or _capitalised_modifiers(noun):
+        return True
+    return any(c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from") for c in noun.children)
 
 
 def _drop_namings(raws: list[_Raw]) -> None:
