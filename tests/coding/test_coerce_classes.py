@@ -97,3 +97,18 @@ def test_deployments_suspensions_and_deportations(coder, text, expected):
 )
 def test_releases_and_peacekeeping_deployments(coder, text, expected):
     assert [e[:3] for e in _events(coder, text)] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a bare "in protest at" gives a reason: no protest by the one who acts
+        ("North Korea closed its embassy in Slovenia in protest at the sanctions.", "14"),
+        # search warrants arrest nobody; a practice outlawed bans no group (and its place is no doer)
+        ("Police have issued search warrants on the suspects.", "173"),
+        ("Homosexuality is legally outlawed in Burkina Faso.", "1722"),
+    ],
+)
+def test_no_protest_warrant_or_ban(coder, text, absent):
+    assert [e for e in _events(coder, text) if e[2].startswith(absent)] == []

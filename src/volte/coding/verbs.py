@@ -354,6 +354,17 @@ _AMOUNTS = frozenset({"increase", "rise", "boost", "hike", "cut", "reduction", "
 _REASONS = frozenset({"protest", "response", "retaliation", "solidarity", "reprisal"})
 
 
+def _in_reason(noun: Token) -> bool:
+    """ "*in protest* at the sanctions", "*in retaliation* for": a bare reason noun after "in" says why,
+    it is neither an object nor an event ("in *a* protest triggered by ..." is one)."""
+    return (
+        _lemma(noun) in _REASONS
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "in"
+        and not any(c.dep_ in ("det", "poss", "amod") for c in noun.children)
+    )
+
+
 def _object_words(tok: Token, *, noun: bool) -> list[Token]:
     """Direct objects (with their conjuncts) and prepositional objects of a trigger."""
     out: list[Token] = []
@@ -371,8 +382,7 @@ def _object_words(tok: Token, *, noun: bool) -> list[Token]:
     for child in tok.children:
         if child.dep_ in ("prep", "agent"):
             # "suspended aid *in protest* at ...": a reason, not what was suspended
-            manner = child.lower_ == "in"
-            out.extend(p for p in child.children if p.dep_ == "pobj" and not (manner and _lemma(p) in _REASONS))
+            out.extend(p for p in child.children if p.dep_ == "pobj" and not _in_reason(p))
     clause = tok.head if tok.dep_ == "xcomp" else tok  # "a tanker *seized*", "talks expected *to be held*"
     if passive and clause.dep_ == "acl" and not any(c.dep_ == "nsubjpass" for c in tok.children):
         out.append(clause.head)
@@ -745,6 +755,9 @@ def _consume_cued_nouns(raws: list[_Raw]) -> None:
             if code[:2] == own[:2] and code != own and own[2:] in ("0", "") and not raw.noun:
                 raw.code = noun.pattern.code
             noun.dropped = True
+    for raw in raws:
+        if raw.noun and _in_reason(raw.tok):
+            raw.dropped = True  # "closed its embassy *in protest* at the sanctions": no protest of its own
     for raw in raws:
         # "announced a *freeze* of aid": the verb's cue sits in the "of" phrase of its object, which is an
         # event of its own reading the same cue; the object is what was announced, not the aid
