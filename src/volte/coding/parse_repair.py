@@ -29,6 +29,8 @@ def repair_parse(doc: Doc) -> None:
         for word in sent:
             if word.pos_ == "ADJ" and {"nsubj", "dobj"} <= {c.dep_ for c in word.children}:
                 word.pos_, word.tag_ = "VERB", "VBP"  # "Protesters *light* fires during clashes": a verb
+        for word in sent:
+            _hyphen_passive(word)
         for verb in sent:
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
             if len(subjects) >= 2 and verb.pos_ in ("VERB", "AUX"):
@@ -121,3 +123,26 @@ def _caption_verb(sent: Span) -> None:
             clause.head, clause.dep_ = verb, "punct" if clause.dep_ == "punct" else "advcl"
         return
 
+
+
+def _hyphen_passive(participle: Token) -> None:
+    """A hyphenated participle the parser hangs on "was" as a predicate ("a girl was *gang-raped*", "were
+    *force-fed*") is a passive verb: it takes the clause, "be" becomes its auxiliary, the subject its passive
+    subject."""
+    be = participle.head
+    if (
+        participle.dep_ != "acomp"
+        or participle.tag_ != "VBN"
+        or be.lemma_ != "be"
+        or not any(c.tag_ == "HYPH" for c in participle.children)
+    ):
+        return
+    for child in list(be.children):
+        if child.i == participle.i:
+            continue
+        if child.dep_ == "nsubj":
+            child.dep_ = "nsubjpass"
+        child.head = participle
+    root = be.head.i == be.i
+    participle.head, participle.dep_ = (participle, "ROOT") if root else (be.head, be.dep_)
+    be.head, be.dep_ = participle, "auxpass"

@@ -1,0 +1,176 @@
+"""Classes of violent-incident sentences in real news (the "viol" round: chemical weapons, shelling and
+missiles, sexual violence, abductions and disappearances, deaths from gunfire).
+
+Every sentence here is written for these tests (none comes from ../shared). Each row is one construction
+with the CAMEO code the codebook gives it; near misses that must stay uncoded, or keep their own code, are
+checked in the same test, so that each test fails without the rule it pins.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+import pytest
+from coded_article import code_text, triples
+
+pytestmark = [pytest.mark.model]
+
+ON = date(2026, 3, 9)
+
+_code = partial(code_text, published=ON)
+
+
+def _hostile(events) -> set[tuple[str, str, str]]:
+    """(source, code, target) of the events of roots 14-20."""
+    return {(e.source, e.code, e.target) for e in events if e.code[:2] in ("14", "15", "17", "18", "19", "20")}
+
+
+def _codes(events) -> set[str]:
+    return {e.code for e in events}
+
+
+# --- 1. chemical weapons: an inquiry's finding, the people treated, the weapon's user -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "near_miss"),
+    [
+        # "likely" in a past passive is an inquiry's finding, not a hedge; a future one stays hypothetical
+        (
+            "Sarin was likely used as a weapon in Saraqib, Idlib, the inspectors concluded.",
+            ("", "2041", "SYR"),
+            "Sarin will likely be used as a weapon in Saraqib, Idlib, the inspectors warned.",
+        ),
+        (
+            "Chlorine cylinders were likely dropped on a district of Douma, the watchdog said.",
+            ("", "2041", "SYR"),
+            "Chlorine cylinders could likely be dropped on a district of Douma, the watchdog said.",
+        ),
+        (
+            "Mustard agent was likely used against villagers in Marea, the OPCW report found.",
+            ("", "2041", "---CVL"),
+            "Mustard agent has likely been used against villagers in Marea, the OPCW report found.",
+        ),
+    ],
+)
+def test_a_likely_past_use_is_a_finding(coder, text: str, expected: tuple[str, str, str], near_miss: str) -> None:
+    events = _code(coder, text)
+    assert expected in _hostile(events), triples(events)
+    events = _code(coder, near_miss)
+    assert "2041" not in _codes(events), triples(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people treated or needing care after an attack: its consequence, so the attack is the news
+        (
+            "Dozens of children received treatment after Syrian government forces carried out a chlorine attack in Douma.",
+            ("SYRMIL", "2041", "SYR"),
+        ),
+        (
+            "Scores of villagers needed medical care after Iraqi troops shelled Kirkuk.",
+            ("IRQMIL", "194", "IRQ"),
+        ),
+    ],
+)
+def test_people_treated_after_an_attack(coder, text: str, expected: tuple[str, str, str]) -> None:
+    events = _code(coder, text)
+    assert expected in _hostile(events), triples(events)
+    # the president who received someone after an attack reports no consequence of it
+    background = _code(coder, "The president received the ambassador after Iraqi troops shelled Kirkuk.")
+    assert not _hostile(background), triples(background)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the user of the weapon a passive attack was made with
+        ("Villagers in Idlib were attacked with poison gas released by Syrian government forces.", ("SYRMIL", "2041")),
+        ("Kurdish fighters were attacked with chlorine gas used by Islamic State militants.", ("IMGMUSISI", "2041")),
+    ],
+)
+def test_the_user_of_the_weapon_a_passive_attack_was_made_with(coder, text: str, expected: tuple[str, str]) -> None:
+    events = _code(coder, text)
+    assert expected in {(e.source, e.code) for e in events}, triples(events)
+    # tear gas fired by police is riot control, never a chemical weapon
+    events = _code(coder, "Students in Santiago were attacked with tear gas fired by Chilean police.")
+    assert "2041" not in _codes(events), triples(events)
+
+
+# --- 2. where violence happened: the victim's place in a passive, the place by a weapon agent -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the victim of a passive names the place ("a base *near* Kirkuk was hit")
+        ("A military compound near Kirkuk was targeted by rockets.", ("", "194", "IRQ")),
+        ("An army post near Kirkuk was hit by mortar shells overnight.", ("", "194", "IRQ")),
+        # a place the parser hangs on the weapon of a passive
+        ("The convoy was struck by a missile in Marib province.", ("", "194", "YEM")),
+        # "off the coast of": at sea off a country
+        ("Eleven crew members were kidnapped off the coast of Cameroon on Friday.", ("", "181", "CMR")),
+    ],
+)
+def test_where_passive_violence_happened(coder, text: str, expected: tuple[str, str, str]) -> None:
+    events = _code(coder, text)
+    assert expected in _hostile(events), triples(events)
+    # the doer's place in an active sentence is still no victim
+    events = _code(coder, "Gunmen from Kano attacked a village on Sunday.")
+    assert not any(e.target == "NGA" for e in events), triples(events)
+
+
+# --- 3. sexual violence: hyphenated participles ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A woman was gang-raped in Lucknow on Saturday night.", ("", "1821", "INDCVL")),
+        ("Two schoolgirls were gang-raped in Bihar, police said.", ("", "1821", "IND")),
+    ],
+)
+def test_a_hyphenated_passive_is_a_passive(coder, text: str, expected: tuple[str, str, str]) -> None:
+    events = _code(coder, text)
+    assert expected in _hostile(events), triples(events)
+
+
+# --- 4. abductions and disappearances --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an enforced disappearance is an abduction (181)
+        ("Dozens of students were forcibly disappeared in Balochistan last year.", ("", "181", "PAKEDU")),
+        ("Egyptian security forces forcibly disappeared two activists in March.", ("EGYCOP", "181", "---CVL")),
+        # abducting an activist is abduction, not the repression of a protest
+        ("Belarusian security forces abducted an opposition activist in Minsk.", ("BLRCOP", "181", "BLRCVL")),
+    ],
+)
+def test_disappearances_and_abductions(coder, text: str, expected: tuple[str, str, str]) -> None:
+    events = _code(coder, text)
+    assert expected in _hostile(events), triples(events)
+    assert "175" not in _codes(events), triples(events)
+    # someone who disappeared of their own accord was taken by nobody
+    events = _code(coder, "The hiker disappeared in the mountains of Nepal last week.")
+    assert "181" not in _codes(events), triples(events)
+
+
+# --- 5. deaths from gunfire with no shooter named -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three demonstrators died from gunfire in Basra on Friday.", ("", "193", "IRQCVL")),
+        ("Two villagers died of gunshot wounds in Kandahar province.", ("", "193", "AFGCVL")),
+    ],
+)
+def test_deaths_from_gunfire(coder, text: str, expected: tuple[str, str, str]) -> None:
+    events = _code(coder, text)
+    assert expected in _hostile(events), triples(events)
+    illness = _code(coder, "Three villagers died of cholera in Kandahar province.")
+    assert not _hostile(illness), triples(illness)
