@@ -135,6 +135,9 @@ def test_where_passive_violence_happened(coder, text: str, expected: tuple[str, 
 def test_a_hyphenated_passive_is_a_passive(coder, text: str, expected: tuple[str, str, str]) -> None:
     events = _code(coder, text)
     assert expected in _hostile(events), triples(events)
+    # an adverb before the hyphen leaves a predicate: "fully-armed" troops are armed by nobody
+    events = _code(coder, "The Malian army was fully-armed by then, the minister said.")
+    assert "072" not in _codes(events), triples(events)
 
 
 # --- 4. abductions and disappearances --------------------------------------------------------------------------
@@ -174,3 +177,43 @@ def test_deaths_from_gunfire(coder, text: str, expected: tuple[str, str, str]) -
     assert expected in _hostile(events), triples(events)
     illness = _code(coder, "Three villagers died of cholera in Kandahar province.")
     assert not _hostile(illness), triples(illness)
+
+
+# --- 6. a weapon's plural opening a sentence (the parser takes it for a name) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rockets were fired at the Turkish embassy in Baghdad on Tuesday.",
+        "Rockets slammed into a Syrian army post near Hama.",
+    ],
+)
+def test_a_weapon_opening_a_sentence(coder, text: str) -> None:
+    events = _code(coder, text)
+    assert "194" in _codes(events), triples(events)
+    assert "190" not in _codes(events), triples(events)
+
+
+# --- 7. deaths under torture; jets sent to destroy --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A detained blogger died in custody in Tehran after torture, his lawyer said.",
+        "A student activist died under torture in a Syrian prison.",
+        "The journalist died in prison in Cairo due to torture.",
+    ],
+)
+def test_a_death_under_torture_is_torture(coder, text: str) -> None:
+    events = _code(coder, text)
+    assert "1822" in _codes(events), triples(events)
+    events = _code(coder, "The detained blogger died in custody in Tehran after a heart attack.")
+    assert "1822" not in _codes(events), triples(events)
+
+
+def test_jets_sent_to_destroy_strike_from_the_air(coder) -> None:
+    events = _code(coder, "Israel sent warplanes to destroy an Iraqi nuclear reactor near Baghdad.")
+    assert ("ISR", "195") in {(e.source, e.code) for e in events}, triples(events)
+    assert "072" not in _codes(events), triples(events)

@@ -610,13 +610,16 @@ class _EventBuilder:
         (arrests, raids) the doer's own country counts ("police arrested 14 people *in Mombasa*")."""
         if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.pos_ in ("NOUN", "PROPN"):
             trigger = trigger.head  # "two car *bombs* exploded *in Mogadishu*": the place hangs on the verb
-        # the doer's phrase is not where it happened; a passive's subject is the victim ("a military base
-        # *near Baghdad* was targeted by rockets") and a weapon as agent names no doer ("struck by a missile
-        # *in Idlib*")
+        # the doer's phrase is not where it happened; in violence a passive's subject is the victim ("a
+        # military base *near Baghdad* was targeted by rockets") and a weapon as agent names no doer ("struck
+        # by a missile *in Idlib*"); for coercion the place stays the doer's (a person "in France" arrested
+        # need not be arrested by France)
         subjects = {
             t.i
             for c in trigger.children
-            if c.dep_ == "nsubj" or (c.dep_ == "agent" and not _weapon_agent(c))
+            if c.dep_ == "nsubj"
+            or (c.dep_ == "nsubjpass" and trigger_code_domestic)
+            or (c.dep_ == "agent" and (trigger_code_domestic or not _weapon_agent(c)))
             for t in c.subtree
         }
         own = {a.code[:3] for a in sources} if not trigger_code_domestic else set()
