@@ -217,3 +217,22 @@ def test_jets_sent_to_destroy_strike_from_the_air(coder) -> None:
     events = _code(coder, "Israel sent warplanes to destroy an Iraqi nuclear reactor near Baghdad.")
     assert ("ISR", "195") in {(e.source, e.code) for e in events}, triples(events)
     assert "072" not in _codes(events), triples(events)
+
+
+# --- 8. "subjected to" torture, rape or beatings: the subject is the victim ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dozens of Yazidi girls were subjected to rape by Islamic State fighters.", ("IMGMUSISI", "1821")),
+        ("Uighur detainees were subjected to torture by Chinese guards.", ("CHN", "1822")),
+        ("Rohingya villagers were subjected to sexual violence by Myanmar soldiers.", ("MMRMIL", "1821")),
+        ("Eritrean migrants were subjected to beatings by Libyan militiamen.", ("LBYREB", "182")),
+    ],
+)
+def test_subjected_to_violence(coder, text: str, expected: tuple[str, str]) -> None:
+    events = _code(coder, text)
+    assert expected in {(e.source, e.code) for e in events}, triples(events)
+    events = _code(coder, "The Libyan bank was subjected to scrutiny by European regulators.")
+    assert not _hostile(events), triples(events)
