@@ -236,3 +236,21 @@ def test_subjected_to_violence(coder, text: str, expected: tuple[str, str]) -> N
     assert expected in {(e.source, e.code) for e in events}, triples(events)
     events = _code(coder, "The Libyan bank was subjected to scrutiny by European regulators.")
     assert not _hostile(events), triples(events)
+
+
+# --- 9. a missile attack with no aircraft named is heavy weapons (194), a cruise missile strike 1951 ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An Emirati air base came under a Houthi missile attack on Monday.", ("YEMREBHTI", "194")),
+        ("Iran carried out a ballistic missile attack on a US base in Iraq.", ("IRN", "194")),
+        ("Armenian forces struck Ganja with missiles overnight.", ("ARMMIL", "194")),
+    ],
+)
+def test_missile_attacks_by_what_fires_them(coder, text: str, expected: tuple[str, str]) -> None:
+    events = _code(coder, text)
+    assert expected in {(e.source, e.code) for e in events}, triples(events)
+    cruise = _code(coder, "The United States launched a cruise missile strike on a Syrian air base.")
+    assert "1951" in _codes(cruise), triples(cruise)
