@@ -235,6 +235,9 @@ class _EventBuilder:
             targets = []  # "recognized *South Ossetia's* independence from Georgia": its unknown owner
         if not sources and match.code[:2] in _PLACE_ROOTS:  # "missiles *fired by the Israeli military*"
             sources = self._wielder((*doers, *((trigger.i,) if match.nominal else ())), on)
+        if not sources and not doers and match.passive and match.code[:2] in _PLACE_ROOTS:
+            # "civilians were attacked *with poisonous gas launched by the government*"
+            sources = self._wielder(_instruments(trigger), on, any_weapon=True)
         allower = self._allower(trigger, match.code, on, speaker=match.attributed_to)
         if allower and sources:  # "Ethiopia said it would allow *the WFP* to deliver food": Ethiopia's
             sources, targets = allower, sources  # intent, and the WFP it lets act
@@ -611,8 +614,17 @@ class _EventBuilder:
         (arrests, raids) the doer's own country counts ("police arrested 14 people *in Mombasa*")."""
         if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.pos_ in ("NOUN", "PROPN"):
             trigger = trigger.head  # "two car *bombs* exploded *in Mogadishu*": the place hangs on the verb
+        # the doer's phrase is not where it happened; in violence a passive's subject is the victim ("a
+        # military base *near Baghdad* was targeted by rockets") and a weapon as agent names no doer ("struck
+        # by a missile *in Idlib*"); for coercion the place stays the doer's (a person "in France" arrested
+        # need not be arrested by France)
         subjects = {
-            t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree
+            t.i
+            for c in trigger.children
+            if c.dep_ == "nsubj"
+            or (c.dep_ == "nsubjpass" and trigger_code_domestic)
+            or (c.dep_ == "agent" and (trigger_code_domestic or not _weapon_agent(c)))
+            for t in c.subtree
         }
         own = {a.code[:3] for a in sources} if not trigger_code_domestic else set()
         for tok in trigger.subtree:
@@ -691,16 +703,22 @@ class _EventBuilder:
         found = self._side(heads, on, speaker=None)
         return [a for a in found if a.code[3:6] not in _STATE_ROLES]
 
-    def _wielder(self, heads: tuple[int, ...], on: date | None) -> list[ResolvedActor]:
+    def _wielder(
+        self, heads: tuple[int, ...], on: date | None, *, any_weapon: bool = False
+    ) -> list[ResolvedActor]:
         """Who used a weapon or made an attack that is itself the subject: "the missiles *fired by the
-        Israeli military*", "a *Saudi*-led strike", "a *Taliban*-claimed car bomb"."""
+        Israeli military*", "a *Saudi*-led strike", "a *Taliban*-claimed car bomb"; with ``any_weapon``, the
+        "with" instrument of a passive ("attacked with poisonous gas *launched by the government*", also
+        "*believed to have been* launched by")."""
         for i in heads:
             token = self.doc[i]
-            if token.lemma_.lower() not in _INSTRUMENT_DOERS:
+            if token.lemma_.lower() not in _INSTRUMENT_DOERS and not any_weapon:
                 continue
             found: list[int] = []
             for child in token.children:
-                if child.dep_ == "acl" and child.lemma_.lower() in _WIELDING:
+                if child.dep_ == "acl" and child.lemma_.lower() in _BELIEVED:
+                    child = next((c for c in child.children if c.dep_ == "xcomp"), child)  # noqa: PLW2901
+                if child.dep_ in ("acl", "xcomp") and child.lemma_.lower() in _WIELDING:
                     found += [
                         p.i
                         for a in child.children
@@ -1168,6 +1186,8 @@ _ARRESTING = _HOLDING | _PUNISHING  # _arrested_in
 # What people are arrested or held *in*, *over*, *for*, *after* ("detained suspects *in the attack*")
 _CHARGED_IN = frozenset({"in", "over", "for", "after"})
 _WIELDING = words("coder_wielding")
+# "gas *believed* to have been launched by": a hedged participle still names the weapon's user
+_BELIEVED = frozenset({"believe", "suspect", "think", "say", "report"})
 _LETTING = words("coder_letting")
 # Agreeing on an act with someone: the partner is the act's target (_partner).
 _AGREEING = words("coder_agreeing")
@@ -1392,8 +1412,9 @@ def _as_repression(
 ) -> VerbMatch:
     """Police or troops using force on people protesting repress them violently: CAMEO 175 ("security
     forces opened fire on protesters", "police beat demonstrators"); so is force on the protest itself
-    (``gathering``: "officers attacked a peaceful demonstration")."""
-    if src is None or match.code[:2] not in ("18", "19"):
+    (``gathering``: "officers attacked a peaceful demonstration"). Abduction stays abduction (181: "forces
+    kidnapped an activist")."""
+    if src is None or match.code[:2] not in ("18", "19") or match.code.startswith("181"):
         return match
     if tgt is None and not gathering:
         return match
@@ -1420,6 +1441,22 @@ def _dispersing(trigger: Token) -> bool:
 # Common nouns of a part of a place: "in parts *of* South Africa", "in the townships *of* Soweto" (not "the
 # Sea *of* Japan", which is a place of its own).
 _AREA_NOUNS = words("coder_area_nouns")
+
+
+def _instruments(trigger: Token) -> tuple[int, ...]:
+    """The "with" objects of a verb ("attacked *with* poisonous gas")."""
+    return tuple(
+        p.i
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for p in c.children
+        if p.dep_ == "pobj"
+    )
+
+
+def _weapon_agent(agent: Token) -> bool:
+    """A passive's "by" phrase that names a weapon, not a doer ("struck *by a missile*")."""
+    return any(p.dep_ == "pobj" and p.lemma_.lower() in _INSTRUMENT_DOERS for p in agent.children)
 
 
 def _place_object(tok: Token) -> bool:

@@ -687,7 +687,7 @@ def _local_status(verb: Token, *, reported: bool) -> str:
             flags.add("may")
         elif dep == "aux" and low in HYPOTHETICAL_MODALS:
             flags.add("hypothetical")
-        elif dep == "advmod" and low in _HEDGING_ADVERBS:
+        elif dep == "advmod" and low in _HEDGING_ADVERBS and not (low == "likely" and _past_finding(verb)):
             flags.add("hypothetical")
         elif (dep == "mark" and low in CONDITIONAL_MARKS) or (dep == "advcl" and _is_condition(child)):
             flags.add("conditional")
@@ -730,6 +730,17 @@ def _negative_phrase(head: Token) -> bool:
     if head.lower_ in ("nobody", "none", "nothing", "noone"):
         return True
     return any(c.dep_ == "det" and c.lower_ in NEGATIVE_DETS for c in head.children)
+
+
+def _past_finding(verb: Token) -> bool:
+    """ "Chlorine *was likely used* as a weapon", "munitions were likely dropped on the town": an inquiry's
+    finding about a past act (a passive in the past tense with no modal), not a hedge; "will likely attack"
+    and "could likely" stay hypothetical."""
+    return (
+        verb.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
 
 
 def _inverted(aux: Token, verb: Token) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from volte.coding.lexicon import words
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -17,6 +19,8 @@ def repair_parse(doc: Doc) -> None:
         lemma = _LEMMAS.get(token.lower_)
         if lemma is not None:
             token.lemma_ = lemma
+        elif token.is_sent_start and token.tag_ == "NNPS" and not token.ent_type_:
+            _weapon_plural(token)
     for sent in list(doc.sents):
         root = sent.root
         if root.pos_ == "NOUN" and _verb_root(root):
@@ -29,6 +33,8 @@ def repair_parse(doc: Doc) -> None:
         for word in sent:
             if word.pos_ == "ADJ" and {"nsubj", "dobj"} <= {c.dep_ for c in word.children}:
                 word.pos_, word.tag_ = "VERB", "VBP"  # "Protesters *light* fires during clashes": a verb
+        for word in sent:
+            _hyphen_passive(word)
         for verb in sent:
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
             if len(subjects) >= 2 and verb.pos_ in ("VERB", "AUX"):
@@ -149,3 +155,38 @@ def _caption_verb(sent: Span) -> None:
             clause.head, clause.dep_ = verb, "punct" if clause.dep_ == "punct" else "advcl"
         return
 
+
+
+def _hyphen_passive(participle: Token) -> None:
+    """A participle hyphenated to a noun that the parser hangs on "was" as a predicate ("a girl was
+    *gang-raped*", "were *force-fed*") is a passive verb: it takes the clause, "be" becomes its auxiliary, the
+    subject its passive subject ("was *fully-armed*" stays a predicate)."""
+    be = participle.head
+    if (
+        participle.dep_ != "acomp"
+        or participle.tag_ != "VBN"
+        or be.lemma_ != "be"
+        or not any(c.tag_ == "HYPH" for c in participle.children)
+        or not any(c.pos_ == "NOUN" and c.i == participle.i - 2 for c in participle.children)
+    ):
+        return
+    for child in list(be.children):
+        if child.i == participle.i:
+            continue
+        if child.dep_ == "nsubj":
+            child.dep_ = "nsubjpass"
+        child.head = participle
+    root = be.head.i == be.i
+    participle.head, participle.dep_ = (participle, "ROOT") if root else (be.head, be.dep_)
+    be.head, be.dep_ = participle, "auxpass"
+
+
+_WEAPONS = words("coder_instrument_doers")
+
+
+def _weapon_plural(token: Token) -> None:
+    """A weapon's plural opening a sentence, which the parser takes for a name ("*Rockets* were fired at the
+    embassy": lemma "Rockets"), gets its common noun's lemma."""
+    singular = token.lower_[:-1] if token.lower_.endswith("s") else token.lower_
+    if singular in _WEAPONS:
+        token.lemma_ = singular

@@ -907,11 +907,21 @@ def _caused(clause: Token) -> bool:
 def _outcome(outcome: Token) -> bool:
     """Deaths or injuries reported with no doer of their own ("six people were killed", "people sustained
     injuries")."""
-    if outcome.lemma_.lower() not in _OUTCOMES:
+    if outcome.lemma_.lower() not in _OUTCOMES and not _treated(outcome):
         return False
     return not any(c.dep_ in ("nsubj", "agent") and c.pos_ != "NOUN" for c in outcome.children) and not any(
         c.dep_ == "agent" for c in outcome.children
     )
+
+
+def _treated(verb: Token) -> bool:
+    """ "Children *received treatment* after ...", "dozens *needed* medical care": people treated, as "were treated"."""
+    return verb.lemma_.lower() in ("receive", "need", "require", "seek") and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _CARE for c in verb.children
+    )
+
+
+_CARE = frozenset({"treatment", "care", "hospitalisation", "hospitalization"})
 
 
 def _under_attack(noun: Token) -> bool:
