@@ -257,11 +257,19 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
         if wanted:
             hit = site.child(deps, wanted)
             if hit is None and obj is not None and deps is clause_deps:  # "gave permission *to deliver*"
-                hit = next((c for c in obj.children if c.dep_ == "acl" and _lemma(c) in wanted), None)
+                acls = [c for c in obj.children if c.dep_ == "acl"] + _to_gerunds(obj)  # "commitment to supporting"
+                hit = next((c for c in acls if _lemma(c) in wanted), None)
             if hit is None:
                 return None
             cues.add(hit.i)
     return frozenset(cues)
+
+
+def _to_gerunds(noun: Token) -> list[Token]:
+    """The gerund of a noun's "to" phrase ("its commitment *to supporting* Lebanon"), which plays the part of
+    a to-infinitive ("its commitment *to support* Lebanon")."""
+    tos = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "to"]
+    return [g for t in tos for g in t.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
 
 
 def _first(words_of: list[tuple[Token, str, frozenset[str]]], words: tuple[str, ...]) -> Token | None:
@@ -427,6 +435,8 @@ def _of_phrase(tok: Token, words: tuple[str, ...]) -> bool:
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and any(c.dep_ == "agent" for c in verb.children):
+        return True  # "*Backed by* air support, troops recaptured ...": a participle with its agent
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
@@ -580,6 +590,7 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
         return [o for c in clauses for o in object_heads(c)]
     if slot == "obj_clause_object":  # "accepted an invitation to meet *with Kim*", "to visit *Turkey*"
         clauses = [c for o in object_heads(tok) for c in o.children if c.dep_ == "acl" and is_to_infinitive(c)]
+        clauses += [c for o in object_heads(tok) for c in _to_gerunds(o)]  # "commitment *to supporting* X"
         return [o for c in clauses for o in object_heads(c)] + [
             p for c in clauses for p in _prep_objects(c, ("with",))
         ]
