@@ -257,7 +257,8 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
         if wanted:
             hit = site.child(deps, wanted)
             if hit is None and obj is not None and deps is clause_deps:  # "gave permission *to deliver*"
-                acls = [c for c in obj.children if c.dep_ == "acl"] + _to_gerunds(obj)  # "commitment to supporting"
+                # "commitment *to supporting*": a gerund in a "to" phrase plays the part of an infinitive
+                acls = [c for c in obj.children if c.dep_ == "acl"] + _to_gerunds(obj)
                 hit = next((c for c in acls if _lemma(c) in wanted), None)
             if hit is None:
                 return None
