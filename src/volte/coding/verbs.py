@@ -436,8 +436,8 @@ def _of_phrase(tok: Token, words: tuple[str, ...]) -> bool:
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
-    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and any(c.dep_ == "agent" for c in verb.children):
-        return True  # "*Backed by* air support, troops recaptured ...": a participle with its agent
+    if verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+        return True  # "*Backed by* air support, troops recaptured ...", "organized and *backed by*": a participle with its agent
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
