@@ -148,3 +148,16 @@ def test_no_event_of_the_kind(coder, text, unexpected):
 def test_near_misses(coder, coded, near_miss, code):
     assert [e for e in _events(coder, coded) if e[2] == code]
     assert not [e for e in _events(coder, near_miss) if e[2] == code]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "accuser"),
+    [
+        # an accusation's second "of" phrase is alleged too, not an act of the accused
+        ("Egypt accused Qatar of funding militants and of attacking Iran.", "EGY"),
+        ("Jordan accused Syria of arming the rebels and of shelling Israel.", "JOR"),
+    ],
+)
+def test_conjoined_allegations(coder, text, accuser):
+    assert {e[0] for e in _events(coder, text)} == {accuser}

@@ -622,6 +622,8 @@ def _step_up(tok: Token) -> tuple[Token, str] | None:
     if head is tok:
         return None
     dep = tok.dep_
+    while dep in ("pcomp", "pobj") and head.dep_ == "conj" and head.pos_ == "ADP" and head.head.pos_ == "ADP":
+        head = head.head  # "accused Qatar of funding militants and *of backing* Iran": the first "of"
     if dep in ("pcomp", "pobj") and head.dep_ in ("prep", "agent") and head.head is not head:
         if head.lower_ not in _COMPLEMENT_PREPS:
             return (

@@ -437,7 +437,9 @@ def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
     if verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
-        return True  # "*Backed by* air support, troops recaptured ...", "organized and *backed by*": a participle with its agent
+        # "*Backed by* air support, troops recaptured ...", "organized and *backed by*": a participle with its
+        # agent; "France is *alarmed by* the crisis" reads as an adjective
+        return verb.dep_ not in ("acomp", "amod") and not any(c.dep_ == "nsubj" for c in verb.children)
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
