@@ -597,12 +597,23 @@ def _governed_status(lemma: str, relation: str, head: Token) -> str | None:
         (CONSIDERING, "hypothetical"),
     ):
         if lemma in names:
-            if lemma == "call" and not any(c.lower_ in ("on", "for", "upon") for c in head.children):
+            if lemma == "call" and not any(_calling_on(c) for c in head.children):
                 return None
             return status
     if lemma == "tell" and relation == "clausal" and any(c.dep_ in ("dobj", "dative") for c in head.children):
         return "demand"  # "told Palestinians *to move* south"
     return None
+
+
+def _calling_on(child: Token) -> bool:
+    """ "called *on* (*for*, *upon*) X": an appeal; "called Bashir *on Saturday* to express his support" is a
+    phone call whose purpose is the caller's own act (a time is no one called on)."""
+    if child.dep_ in ("advcl", "ccomp"):  # "called on Friday *for* Iran to release": a for-to clause
+        return any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children)
+    if child.lower_ not in ("on", "for", "upon"):
+        return False
+    objects = [p for p in child.children if p.dep_ == "pobj"]
+    return not objects or any(p.ent_type_ not in ("DATE", "TIME") for p in objects)
 
 
 def _step_up(tok: Token) -> tuple[Token, str] | None:
@@ -611,6 +622,8 @@ def _step_up(tok: Token) -> tuple[Token, str] | None:
     if head is tok:
         return None
     dep = tok.dep_
+    while dep in ("pcomp", "pobj") and head.dep_ == "conj" and head.pos_ == "ADP" and head.head.pos_ == "ADP":
+        head = head.head  # "accused Qatar of funding militants and *of backing* Iran": the first "of"
     if dep in ("pcomp", "pobj") and head.dep_ in ("prep", "agent") and head.head is not head:
         if head.lower_ not in _COMPLEMENT_PREPS:
             return (

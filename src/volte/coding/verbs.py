@@ -257,11 +257,20 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
         if wanted:
             hit = site.child(deps, wanted)
             if hit is None and obj is not None and deps is clause_deps:  # "gave permission *to deliver*"
-                hit = next((c for c in obj.children if c.dep_ == "acl" and _lemma(c) in wanted), None)
+                # "commitment *to supporting*": a gerund in a "to" phrase plays the part of an infinitive
+                acls = [c for c in obj.children if c.dep_ == "acl"] + _to_gerunds(obj)
+                hit = next((c for c in acls if _lemma(c) in wanted), None)
             if hit is None:
                 return None
             cues.add(hit.i)
     return frozenset(cues)
+
+
+def _to_gerunds(noun: Token) -> list[Token]:
+    """The gerund of a noun's "to" phrase ("its commitment *to supporting* Lebanon"), which plays the part of
+    a to-infinitive ("its commitment *to support* Lebanon")."""
+    tos = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "to"]
+    return [g for t in tos for g in t.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
 
 
 def _first(words_of: list[tuple[Token, str, frozenset[str]]], words: tuple[str, ...]) -> Token | None:
@@ -442,6 +451,10 @@ def _of_phrase(tok: Token, words: tuple[str, ...]) -> bool:
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
+    if verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+        # "*Backed by* air support, troops recaptured ...", "organized and *backed by*": a participle with its
+        # agent; "France is *alarmed by* the crisis" reads as an adjective
+        return verb.dep_ not in ("acomp", "amod") and not any(c.dep_ == "nsubj" for c in verb.children)
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
@@ -602,6 +615,7 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
         return [o for c in clauses for o in object_heads(c)]
     if slot == "obj_clause_object":  # "accepted an invitation to meet *with Kim*", "to visit *Turkey*"
         clauses = [c for o in object_heads(tok) for c in o.children if c.dep_ == "acl" and is_to_infinitive(c)]
+        clauses += [c for o in object_heads(tok) for c in _to_gerunds(o)]  # "commitment *to supporting* X"
         return [o for c in clauses for o in object_heads(c)] + [
             p for c in clauses for p in _prep_objects(c, ("with",))
         ]
