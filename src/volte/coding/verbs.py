@@ -242,6 +242,9 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
         obj = hit
     for prep, objects in pattern.prep:
         hit = _prep_object(site.tok, prep, objects)
+        if hit is None and pattern.xcomp:  # "refused to respond *to a request* from": the complement's phrase
+            hit = next((h for c in _xcomps(site.tok, pattern.xcomp) if (h := _prep_object(c, prep, objects))), None)
+            hit = None if hit is not None and _asked_for_comment(hit) else hit
         if hit is None:
             return None
         cues.add(hit.i)
@@ -262,6 +265,19 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
                 return None
             cues.add(hit.i)
     return frozenset(cues)
+
+
+def _xcomps(tok: Token, lemmas: tuple[str, ...]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ == "xcomp" and _lemma(c) in lemmas]
+
+
+_COMMENT_REQUESTS = frozenset({"comment", "comments", "interview", "reaction", "clarification"})
+
+
+def _asked_for_comment(request: Token) -> bool:
+    """ "declined to respond to a request *for comment*": a question put to a spokesman (011), no rejection."""
+    fors = [p for p in request.children if p.dep_ == "prep" and p.lower_ == "for"]
+    return any(_lemma(o) in _COMMENT_REQUESTS for p in fors for o in p.children if o.dep_ == "pobj")
 
 
 def _first(words_of: list[tuple[Token, str, frozenset[str]]], words: tuple[str, ...]) -> Token | None:
@@ -926,6 +942,8 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             pass  # violence and protest in a clause of the same time happened: "as protesters *clashed* with police"
         elif status == "background" and raw.code[:2] in _INCIDENT_ROOTS and _incident_setting(raw, by_index):
             pass  # "detained *during a protest*", "six were killed *after* troops *opened fire* on protesters"
+        elif status == "negated" and _failed_agreement(raw):
+            raw.code = "120"  # "X and Y failed to reach agreement": each side turned down the other's terms
         elif status in ("negated", "alleged", "background"):
             raw.dropped = True
         elif modality.self_refusal and raw.pattern.symmetric and not _partner_named(raw):
@@ -962,6 +980,22 @@ def _apply_factuality(raws: list[_Raw]) -> None:
         governed = status != "hypothetical" or modality.governor is not None
         if not raw.dropped and status in _YIELDING and governed:
             _drop_governors(raw, by_index, governor)
+
+
+_AGREEMENTS_REACHED = frozenset({"diplo.sign", "diplo.deal.reached", "intent.consensus"})
+_REACHING = frozenset({"reach", "strike", "clinch", "agree", "seal", "forge"})
+
+
+def _failed_agreement(raw: _Raw) -> bool:
+    """Talks that end in no agreement, told as an agreement not reached: "X and Y *failed to* reach agreement
+    on", "could not / did not strike a deal". Two-sided, as the agreement would have been; not a treaty
+    unsigned or unratified ("did not sign the treaty" may still come), nor "has not yet reached"."""
+    tok = raw.tok
+    if raw.noun or raw.pattern.id not in _AGREEMENTS_REACHED or _lemma(tok) not in _REACHING:
+        return False
+    if tok.dep_ == "xcomp" and _lemma(tok.head) == "fail":
+        return not any(c.dep_ == "neg" for c in tok.head.children)  # "did not fail to reach": it was reached
+    return any(c.dep_ == "neg" for c in tok.children) and not any(c.lower_ == "yet" for c in tok.children)
 
 
 def _partner_named(raw: _Raw) -> bool:
@@ -1185,6 +1219,9 @@ def _to_match(raw: _Raw) -> VerbMatch:
         # "will not end their strike *until the government* raises pay": refused to whoever must act first
         # (after the act's own target: "will not lift the embargo on Venezuela until Caracas ...")
         targets += tuple(x.i for x in _condition_subjects(tok, _CONDITIONS) if x.i not in targets)
+        # "... until their demands are met *by the authorities*": the agent of a passive condition acts first
+        agents = [p for c in _conditions(tok, _CONDITIONS) for a in c.children if a.dep_ == "agent" for p in a.children]
+        targets += tuple(p.i for p in agents if p.dep_ == "pobj" and p.i not in targets)
     return VerbMatch(
         code=raw.code,
         pattern=pattern.id,
