@@ -28,6 +28,7 @@ REFUSAL = words("factuality_refusal")
 _COMPLIANCE = words("factuality_compliance")
 _COMPLIANCE_SUBJECTS = words("factuality_compliance_subjects")
 _PROTEST_ACTS = words("factuality_protest_acts")
+_REFUSED_WITH_CAN = words("factuality_refused_with_can")
 NEGATING = words("factuality_negating")
 # Verbs that cancel an event named by their object noun ("postponed the talks"); "denied the accusation" does not.
 NOMINAL_NEGATING = words("factuality_nominal_negating")
@@ -670,6 +671,10 @@ def _local_status(verb: Token, *, reported: bool) -> str:
         if dep == "neg" or (dep == "advmod" and low in ("never", "not")) or _no_longer(child):
             # "will not join", "would not accept": a refusal announced now, not a missing event
             future = any(c.dep_ == "aux" and c.lower_ in _ANNOUNCING_AUX for c in verb.children)
+            # "*cannot* accept any more refugees", "can not allow": a refusal stated now, not an inability
+            future = future or (
+                verb.lemma_ in _REFUSED_WITH_CAN and any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in verb.children)
+            )
             waiting = any(_waiting(c) for c in verb.children) and not _kept_protest(verb)
             return "refused" if future and not waiting and verb.pos_ in ("VERB", "AUX") else "negated"
         if dep in ("nsubj", "nsubjpass", "dobj") and _negative_phrase(child):

@@ -34,6 +34,7 @@ def repair_parse(doc: Doc) -> None:
             if len(subjects) >= 2 and verb.pos_ in ("VERB", "AUX"):
                 _promote(subjects[0], verb)
             _named_object(verb)
+            _participle_object(verb)
 
 
 _NAMING_VERBS = frozenset({"call", "brand", "label", "dub", "term", "name"})
@@ -149,3 +150,27 @@ def _caption_verb(sent: Span) -> None:
             clause.head, clause.dep_ = verb, "punct" if clause.dep_ == "punct" else "advcl"
         return
 
+
+
+def _participle_object(verb: Token) -> None:
+    """ "will not accept any *refugees fleeing* the violence": a transitive verb whose object the parser made
+    the subject of a participle clause gets it back as its object, the participle modifying it. Only a
+    verb with no object of its own, a bare "-ing" clause (no auxiliary, marker or second subject) right after
+    it and a noun subject, never a reporting verb ("said troops advancing ...")."""
+    if verb.pos_ != "VERB" or verb.lemma_ in _NOT_TAKING_OBJECTS or any(c.dep_ == "dobj" for c in verb.children):
+        return
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBG" and c.i > verb.i), None)
+    if clause is None or any(c.dep_ in ("aux", "auxpass", "mark", "neg") for c in clause.children):
+        return
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1 or subjects[0].pos_ not in ("NOUN", "PROPN") or subjects[0].i > clause.i:
+        return
+    thing = subjects[0]
+    if thing.left_edge.i != verb.i + 1:
+        return  # only right after the verb: "accept *any refugees* fleeing"
+    thing.head, thing.dep_ = verb, "dobj"
+    clause.head, clause.dep_ = thing, "acl"
+
+
+# Verbs whose "-ing" clause is a report or a perception, not an object: "said troops advancing", "saw ...".
+_NOT_TAKING_OBJECTS = frozenset({"say", "tell", "report", "claim", "announce", "state", "add", "warn", "note", "see"})

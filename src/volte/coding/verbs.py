@@ -10,7 +10,7 @@ is a refusal (12x), "agreed to meet" an intent to meet (036), "threatened to imp
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,12 +24,14 @@ from volte.coding.factuality import (
     ENACTING,
     OBJECT_CONTROL,
     PLANNING,
+    REPORTING,
     THREATENING,
     Modality,
     assess,
     governor_lemma,
     is_to_infinitive,
     obligation,
+    speaker_of,
 )
 from volte.coding.governed_codes import CLAUSE_CODES, OBJECT_MEANINGS, THREAT_CLAUSE_CODES, governed_code
 from volte.coding.lexicon import words
@@ -137,6 +139,7 @@ class VerbDictionary:
         _peacekeeping_moves(raws)
         _explosive_doers(raws)
         _specialise_by_clause(raws)
+        _ruled_out_acts(raws)
         return [_to_match(raw) for raw in raws if not raw.dropped]
 
     def _raw_matches(self, sent: Span) -> list[_Raw]:
@@ -211,6 +214,11 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
     """The token indices the pattern's cues used when it fits the trigger, else None."""
     cues: set[int] = set()
     obj: Token | None = None
+    if pattern.id in _IDIOMS:
+        said = _IDIOMS[pattern.id](site.tok)
+        if said is None:
+            return None
+        cues.add(said.i)  # "out of the *question*", "up for *discussion*": no meeting
     if pattern.passive is not None and not site.noun and site.passive != pattern.passive:
         return None
     if pattern.particle:
@@ -278,6 +286,33 @@ def _asked_for_comment(request: Token) -> bool:
     """ "declined to respond to a request *for comment*": a question put to a spokesman (011), no rejection."""
     fors = [p for p in request.children if p.dep_ == "prep" and p.lower_ == "for"]
     return any(_lemma(o) in _COMMENT_REQUESTS for p in fors for o in p.children if o.dep_ == "pobj")
+
+
+def _out_of_question(be: Token) -> Token | None:
+    """ "lifting the ban *is out of the question*": ruled out."""
+    outs = [c for c in be.children if c.dep_ == "prep" and c.lower_ == "out"]
+    ofs = [o for c in outs for o in c.children if o.dep_ == "prep" and o.lower_ == "of"]
+    return next((q for o in ofs for q in o.children if q.dep_ == "pobj" and q.lower_ == "question"), None)
+
+
+_TALKS_ABOUT = frozenset({"discussion", "negotiation", "negotiations", "debate", "talks", "bargaining"})
+
+
+def _not_negotiable(be: Token) -> Token | None:
+    """ "the border *is not up for discussion*", "its sovereignty *is non-negotiable*": talks refused."""
+    kids = list(be.children)
+    negated = any(c.dep_ == "neg" for c in kids)
+    word = next((c for c in kids if c.lower_ in ("non-negotiable", "nonnegotiable", "negotiable")), None)
+    if word is not None and (word.lower_ != "negotiable" or negated or any(c.lower_ == "non" for c in kids)):
+        return word
+    ups = [c for c in kids if c.dep_ == "prep" and c.lower_ == "up"]
+    fors = [f for u in ups for f in u.children if f.dep_ == "prep" and f.lower_ == "for"]
+    talks = (t for f in fors for t in f.children if t.dep_ == "pobj" and t.lower_ in _TALKS_ABOUT)
+    return next(talks, None) if negated else None
+
+
+# Patterns of idioms a copula says: "X is out of the question", "X is not up for discussion" (12_reject.yml)
+_IDIOMS = {"reject.ruled_out": _out_of_question, "reject.not_negotiable": _not_negotiable}
 
 
 def _first(words_of: list[tuple[Token, str, frozenset[str]]], words: tuple[str, ...]) -> Token | None:
@@ -936,12 +971,17 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             governor = None
         if status in ("negated", "refusal") and modality.nominal and raw.code[:2] in ("10", "11", "12", "13"):
             status = "asserted"  # "rejected the accusation": the accusation was still made
+        if status == "negated" and raw.pattern.id in _IDIOMS:
+            status = "asserted"  # "is *not* up for discussion": the negation is the idiom's own
+            modality = raw.modality = replace(modality, status=status, speaker=_idiom_speaker(raw.tok))
         if raw.pattern.speaker_source and modality.speaker is None:
             raw.dropped = True  # "China is committing genocide" is an accusation only when someone says it
         elif status == "background" and modality.temporal and raw.code[:2] in _INCIDENT_ROOTS:
             pass  # violence and protest in a clause of the same time happened: "as protesters *clashed* with police"
         elif status == "background" and raw.code[:2] in _INCIDENT_ROOTS and _incident_setting(raw, by_index):
             pass  # "detained *during a protest*", "six were killed *after* troops *opened fire* on protesters"
+        elif raw.pattern.id in _WITHHELD:  # "did not give permission for the rally": a refusal; given, no event
+            raw.dropped = status != "negated"
         elif status == "negated" and _failed_agreement(raw):
             raw.code = "120"  # "X and Y failed to reach agreement": each side turned down the other's terms
         elif status in ("negated", "alleged", "background"):
@@ -982,6 +1022,8 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             _drop_governors(raw, by_index, governor)
 
 
+# Patterns that name a refusal only when their verb is negated ("did *not* give permission")
+_WITHHELD = frozenset({"reject.permission_withheld", "reject.permission_withheld.for"})
 _AGREEMENTS_REACHED = frozenset({"diplo.sign", "diplo.deal.reached", "intent.consensus"})
 _REACHING = frozenset({"reach", "strike", "clinch", "agree", "seal", "forge"})
 
@@ -996,6 +1038,33 @@ def _failed_agreement(raw: _Raw) -> bool:
     if tok.dep_ == "xcomp" and _lemma(tok.head) == "fail":
         return not any(c.dep_ == "neg" for c in tok.head.children)  # "did not fail to reach": it was reached
     return any(c.dep_ == "neg" for c in tok.children) and not any(c.lower_ == "yet" for c in tok.children)
+
+
+def _idiom_speaker(be: Token) -> int | None:
+    """Who says an idiom's copula: "Turkey said the border is not up for discussion", "..., Turkey said"."""
+    reporters = [c for c in be.children if c.dep_ == "parataxis" and c.lemma_ in REPORTING]
+    if be.dep_ == "ccomp" and be.head.lemma_ in REPORTING:
+        reporters.insert(0, be.head)
+    return next((s for r in reporters if (s := speaker_of(r)) is not None), None)
+
+
+def _ruled_out_acts(raws: list[_Raw]) -> None:
+    """What is ruled out is refused: "said *lifting the ban* is out of the question" is a refusal to ease
+    sanctions (1241), one event; the act itself is none."""
+    by_index = {raw.tok.i: raw for raw in raws}  # the act may be dropped already (a clausal subject)
+    for raw in raws:
+        if raw.dropped or raw.pattern.id not in _IDIOMS:
+            continue
+        for child in raw.tok.children:
+            if child.dep_ not in ("csubj", "nsubj"):
+                continue
+            act = by_index.get(child.i)
+            meaning = act.code if act is not None else _clause_meaning(child, threat=False) if child.pos_ == "VERB" else None
+            code = governed_code("refusal", meaning) if meaning else None
+            raw.code = code if code is not None and code[:2] == "12" else raw.code
+            for other in raws:  # what is ruled out is no event itself ("*sanctions*" in "lifting sanctions")
+                if other is not raw and child.left_edge.i <= other.tok.i <= child.right_edge.i:
+                    other.dropped = True
 
 
 def _partner_named(raw: _Raw) -> bool:
