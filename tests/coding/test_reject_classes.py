@@ -56,10 +56,12 @@ def test_protest_refusal_is_aimed_at_the_agent_of_its_condition(coder) -> None:
 
 
 def test_only_a_protest_is_kept_up_whatever_the_until_clause(coder) -> None:
-    events = _code(coder, "Striking nurses said they will not end the strike until next week.")
+    events = _code(coder, "Kenyan nurses said they will not end the strike until the results are announced.")
     assert [e.code for e in _rejections(events)] == ["1242"], _seen(events)
-    events = _code(coder, "The Kenyan airline said it will not end the ticket sale until next week.")
+    events = _code(coder, "The Kenyan airline said it will not end the ticket sale until the results are announced.")
     assert not _rejections(events), _seen(events)  # only put off
+    events = _code(coder, "Kenyan nurses said they will not end the strike until next week.")
+    assert not _rejections(events), _seen(events)  # a date, not a condition
 
 
 def test_refusing_to_resign_needs_no_partner(coder) -> None:

@@ -653,7 +653,8 @@ def _waiting(child: Token) -> bool:
 
 def _kept_protest(verb: Token) -> bool:
     """A protest its doers will not end (call off, suspend) until something happens: "will not end the
-    strike *until* our permits are corrected / till we see results" refuses to ease the dissent now."""
+    strike *until* our permits are corrected / till we see results" refuses to ease the dissent now; an
+    until-phrase of time ("until next week") still only puts the end off."""
     return any(c.dep_ == "dobj" and c.lemma_.lower() in _PROTEST_ACTS for c in verb.children)
 
 
@@ -675,7 +676,8 @@ def _local_status(verb: Token, *, reported: bool) -> str:
             future = future or (
                 verb.lemma_ in _REFUSED_WITH_CAN and any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in verb.children)
             )
-            waiting = any(_waiting(c) for c in verb.children) and not _kept_protest(verb)
+            kept = _kept_protest(verb)  # "until our demands are met / till we see results"; not "until next week"
+            waiting = any(_waiting(c) and not (kept and c.dep_ == "advcl") for c in verb.children)
             return "refused" if future and not waiting and verb.pos_ in ("VERB", "AUX") else "negated"
         if dep in ("nsubj", "nsubjpass", "dobj") and _negative_phrase(child):
             return "negated"  # "*No* missiles were fired", "*nobody* recognised"
