@@ -217,3 +217,25 @@ def test_open_questions_are_no_refusal(coder, refused, other) -> None:
 def test_veto_is_aimed_at_the_resolution_author(coder) -> None:
     events = _code(coder, "Russia vetoed a French resolution on Mali.")
     assert {(e.code, e.source, e.target) for e in events if e.code == "129"} == {("129", "RUS", "FRA")}, _seen(events)
+
+
+@pytest.mark.parametrize(
+    ("failed", "held"),
+    [
+        ("Talks between Kenya and Tanzania ended without a deal.", "Talks between Kenya and Tanzania ended on Friday."),
+        (
+            "The summit between Kenya and Tanzania failed to reach agreement on the border.",
+            "The summit between Kenya and Tanzania ended with a deal on the border.",
+        ),
+    ],
+)
+def test_talks_that_end_without_a_deal_are_a_failure_to_agree(coder, failed, held) -> None:
+    events = _code(coder, failed)
+    assert {(e.code, e.source, e.target) for e in events} == {("120", "KEN", "TZA"), ("120", "TZA", "KEN")}, _seen(events)
+    events = _code(coder, held)
+    assert not _rejections(events) and {e.code[:2] for e in events} == {"04"}, _seen(events)
+
+
+def test_comments_refuted_are_rejected(coder) -> None:
+    events = _code(coder, "The Kenyan government strongly refuted Museveni's comments on the border.")
+    assert [(e.code, e.source) for e in _rejections(events)] == [("120", "KENGOV")], _seen(events)

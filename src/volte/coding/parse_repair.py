@@ -155,9 +155,9 @@ def _caption_verb(sent: Span) -> None:
 def _participle_object(verb: Token) -> None:
     """ "will not accept any *refugees fleeing* the violence": a transitive verb whose object the parser made
     the subject of a participle clause gets it back as its object, the participle modifying it. Only a
-    verb with no object of its own, a bare "-ing" clause (no auxiliary, marker or second subject) right after
-    it and a noun subject, never a reporting verb ("said troops advancing ...")."""
-    if verb.pos_ != "VERB" or verb.lemma_ in _NOT_TAKING_OBJECTS or any(c.dep_ == "dobj" for c in verb.children):
+    verb of taking people in (``_TAKING_PEOPLE``) with no object of its own, a bare "-ing" clause (no
+    auxiliary, marker or second subject) and a noun subject right after it."""
+    if verb.pos_ != "VERB" or verb.lemma_ not in _TAKING_PEOPLE or any(c.dep_ == "dobj" for c in verb.children):
         return
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBG" and c.i > verb.i), None)
     if clause is None or any(c.dep_ in ("aux", "auxpass", "mark", "neg") for c in clause.children):
@@ -172,5 +172,7 @@ def _participle_object(verb: Token) -> None:
     clause.head, clause.dep_ = thing, "acl"
 
 
-# Verbs whose "-ing" clause is a report or a perception, not an object: "said troops advancing", "saw ...".
-_NOT_TAKING_OBJECTS = frozenset({"say", "tell", "report", "claim", "announce", "state", "add", "warn", "note", "see"})
+# Verbs of taking people in, whose object the parser reads as a participle's subject ("accept any refugees
+# fleeing"); not verbs of showing or seeing ("footage *showed* protesters throwing stones" keeps the
+# throwing), nor of wanting or welcoming ("welcomed Serbia ratifying the agreement" keeps the ratifying).
+_TAKING_PEOPLE = frozenset({"accept", "admit", "take", "receive", "host", "shelter", "resettle", "readmit"})

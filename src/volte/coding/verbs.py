@@ -140,6 +140,7 @@ class VerbDictionary:
         _explosive_doers(raws)
         _specialise_by_clause(raws)
         _ruled_out_acts(raws)
+        _talks_failed(raws)
         return [_to_match(raw) for raw in raws if not raw.dropped]
 
     def _raw_matches(self, sent: Span) -> list[_Raw]:
@@ -981,7 +982,7 @@ def _apply_factuality(raws: list[_Raw]) -> None:
         elif status == "background" and raw.code[:2] in _INCIDENT_ROOTS and _incident_setting(raw, by_index):
             pass  # "detained *during a protest*", "six were killed *after* troops *opened fire* on protesters"
         elif raw.pattern.id in _WITHHELD:  # "did not give permission for the rally": a refusal; given, no event
-            raw.dropped = status != "negated"
+            raw.dropped = status != "negated" or _so_far(raw.tok)
         elif status == "negated" and _failed_agreement(raw):
             raw.code = "120"  # "X and Y failed to reach agreement": each side turned down the other's terms
         elif status in ("negated", "alleged", "background"):
@@ -1036,8 +1037,20 @@ def _failed_agreement(raw: _Raw) -> bool:
     if raw.noun or raw.pattern.id not in _AGREEMENTS_REACHED or _lemma(tok) not in _REACHING:
         return False
     if tok.dep_ == "xcomp" and _lemma(tok.head) == "fail":
-        return not any(c.dep_ == "neg" for c in tok.head.children)  # "did not fail to reach": it was reached
-    return any(c.dep_ == "neg" for c in tok.children) and not any(c.lower_ == "yet" for c in tok.children)
+        failed = not any(c.dep_ == "neg" for c in tok.head.children)  # "did not fail to reach": it was reached
+        clause = tok.head
+    else:
+        failed = any(c.dep_ == "neg" for c in tok.children) and not _so_far(tok)
+        clause = tok
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    # "*after* European leaders failed to reach a deal", "leaders who failed to agree": background
+    return failed and clause.dep_ not in ("advcl", "relcl", "acl", "pcomp")
+
+
+def _so_far(verb: Token) -> bool:
+    """ "has not *yet* reached", "have *so far* not given": still pending, not refused."""
+    return any(t.lower_ in ("yet", "far", "still") for c in verb.children for t in (c, *c.children))
 
 
 def _idiom_speaker(be: Token) -> int | None:
@@ -1065,6 +1078,29 @@ def _ruled_out_acts(raws: list[_Raw]) -> None:
             for other in raws:  # what is ruled out is no event itself ("*sanctions*" in "lifting sanctions")
                 if other is not raw and child.left_edge.i <= other.tok.i <= child.right_edge.i:
                     other.dropped = True
+
+
+_ENDING = frozenset({"end", "conclude", "close", "break", "wrap", "finish", "adjourn"})
+_AGREED = frozenset({"agreement", "deal", "accord", "breakthrough", "consensus", "settlement", "compromise", "result"})
+
+
+def _talks_failed(raws: list[_Raw]) -> None:
+    """Talks or a summit that "ended *without* a deal" or "failed to reach agreement" are a failure to agree
+    between their sides (120 both ways), not a meeting: the failure is the news, the talks its setting."""
+    for raw in raws:
+        if raw.dropped or not raw.noun or raw.code[:2] != "04" or raw.tok.dep_ != "nsubj":
+            continue
+        verb = raw.tok.head
+        if _lemma(verb) in _ENDING:
+            withouts = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "without"]
+            failed = any(_lemma(o) in _AGREED for p in withouts for o in p.children if o.dep_ == "pobj")
+        elif _lemma(verb) == "fail" and not any(c.dep_ == "neg" for c in verb.children):
+            reached = [c for c in verb.children if c.dep_ == "xcomp" and _lemma(c) in _REACHING]
+            failed = any(_lemma(c) == "agree" or any(_lemma(o) in _AGREED for o in object_heads(c)) for c in reached)
+        else:
+            failed = False
+        if failed and raw.pattern.symmetric:
+            raw.code = "120"
 
 
 def _partner_named(raw: _Raw) -> bool:
