@@ -984,7 +984,7 @@ def _apply_factuality(raws: list[_Raw]) -> None:
         elif raw.pattern.id in _WITHHELD:  # "did not give permission for the rally": a refusal; given, no event
             raw.dropped = status != "negated" or _so_far(raw.tok)
         elif status == "negated" and _failed_agreement(raw):
-            raw.code = "120"  # "X and Y failed to reach agreement": each side turned down the other's terms
+            raw.code = "164"  # "X and Y failed to reach agreement": talks that came to nothing (the codebook's 164)
         elif status in ("negated", "alleged", "background"):
             raw.dropped = True
         elif modality.self_refusal and raw.pattern.symmetric and not _partner_named(raw):
@@ -1031,8 +1031,9 @@ _REACHING = frozenset({"reach", "strike", "clinch", "agree", "seal", "forge"})
 
 def _failed_agreement(raw: _Raw) -> bool:
     """Talks that end in no agreement, told as an agreement not reached: "X and Y *failed to* reach agreement
-    on", "could not / did not strike a deal". Two-sided, as the agreement would have been; not a treaty
-    unsigned or unratified ("did not sign the treaty" may still come), nor "has not yet reached"."""
+    on", "could not / did not strike a deal". The CAMEO codebook's own example of 164 (halt negotiations),
+    two reciprocal events; not a treaty unsigned or unratified ("did not sign the treaty" may still come),
+    nor "has not yet reached"."""
     tok = raw.tok
     if raw.noun or raw.pattern.id not in _AGREEMENTS_REACHED or _lemma(tok) not in _REACHING:
         return False
@@ -1086,7 +1087,7 @@ _AGREED = frozenset({"agreement", "deal", "accord", "breakthrough", "consensus",
 
 def _talks_failed(raws: list[_Raw]) -> None:
     """Talks or a summit that "ended *without* a deal" or "failed to reach agreement" are a failure to agree
-    between their sides (120 both ways), not a meeting: the failure is the news, the talks its setting."""
+    between their sides (164 both ways), not a meeting: the failure is the news, the talks its setting."""
     for raw in raws:
         if raw.dropped or not raw.noun or raw.code[:2] != "04" or raw.tok.dep_ != "nsubj":
             continue
@@ -1100,7 +1101,7 @@ def _talks_failed(raws: list[_Raw]) -> None:
         else:
             failed = False
         if failed and raw.pattern.symmetric:
-            raw.code = "120"
+            raw.code = "164"
 
 
 def _partner_named(raw: _Raw) -> bool:
