@@ -33,7 +33,7 @@ _events = partial(quads, published=PUBLISHED)
             ("KEN", "SOM", "1241"),
         ),
         # the refusal is aimed at whoever must act first when the act names no one: the until clause's subject
-        ("Zambian teachers will not end their strike until the government raises their pay.", ("ZMBEDU", "ZMBGOV", "124")),
+        ("Zambian teachers will not end their strike until the government raises their pay.", ("ZMBEDU", "ZMBGOV", "1242")),
         ("The European Union will not lift the arms embargo until Minsk releases the journalists.", ("IGOEEC", "BLRGOV", "1244")),
     ],
 )
@@ -72,7 +72,7 @@ def test_refusal_until_a_condition_is_met(coder, text, expected):
         # inspectors expelled from a country are expelled by it
         ("Two UN inspectors have been expelled from Iran.", ("IRN", "IGOUNO", "1662")),
         # asylum seekers not accepted: refusing aid (122)
-        ("Poland says it will not accept asylum seekers.", ("POL", "---REF", "122")),
+        ("Poland says it will not accept asylum seekers.", ("POL", "---REF", "1223")),
         # people detained "at a meeting" are detained: the meeting is where, not what
         ("Kenyan police detained five opposition activists at a meeting in Nairobi.", ("KENCOP", "KENCVL", "173")),
         # a mosque or headquarters captured by troops is taken ground (192), not an arrest

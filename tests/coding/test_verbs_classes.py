@@ -323,7 +323,7 @@ def test_verbs_assassination_attempt_or_killing(nlp, text, code):
     ("text", "code"),
     [
         ("Germany accepted 500 refugees from Greece on Monday.", "075"),
-        ("Jordan said it will not accept any more refugees from Syria.", "122"),
+        ("Jordan said it will not accept any more refugees from Syria.", "1223"),
         ("The junta has restored press freedom in Mali.", "0811"),
         ("The government has taken steps to expand political freedoms.", "0811"),
     ],

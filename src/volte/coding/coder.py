@@ -329,7 +329,7 @@ class _EventBuilder:
         # The gate: an event is kept when at least one side names someone (a state, a person, a group, or a
         # role such as "police" or "militants", with its country or ---); the other side may be unknown.
         pairs = [(s, t) for s, t in pairs if s is not None or t is not None]
-        if not match.alone and match.code[:2] not in _ONE_SIDED_ROOTS:
+        if not match.alone and match.code[:2] not in _ONE_SIDED_ROOTS and not match.code.startswith(_ONE_SIDED_REFUSALS):
             # talk, aid, pressure and diplomacy are done *to* someone: without a target the match is mostly
             # a target we failed to read; force and coercion are complete with their doer ("gunmen opened fire")
             pairs = [
@@ -1158,6 +1158,9 @@ _COMPLEMENT_DEPTH = 5  # parse steps below the complement's head
 # Codes whose events are complete with one actor: statements, intents, resignations, calling off protests,
 # investigations, protests, force posture. Other events need a known target (or `alone: true` patterns).
 _ONE_SIDED_ROOTS = frozenset({"01", "03", "08", "09", "14", "15", "17", "18", "19", "20"})
+# Refusing to yield (124x) or to step down (1231) is as complete with its doer as yielding (08) is: "the
+# union will not end the strike", "the senator declined to resign"
+_ONE_SIDED_REFUSALS = ("124", "1231")
 _PLACE_ROOTS = frozenset({"17", "18", "19", "20"})
 _OBJECT_WORDS = 8  # the longest object phrase kept as a target name (its head alone beyond that)
 # Words that say, decide or announce a statement about the future (factuality's lists of reporting,

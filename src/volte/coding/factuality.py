@@ -27,6 +27,8 @@ REPORTING = words("reporting_verbs")
 REFUSAL = words("factuality_refusal")
 _COMPLIANCE = words("factuality_compliance")
 _COMPLIANCE_SUBJECTS = words("factuality_compliance_subjects")
+_PROTEST_ACTS = words("factuality_protest_acts")
+_REFUSED_WITH_CAN = words("factuality_refused_with_can")
 NEGATING = words("factuality_negating")
 # Verbs that cancel an event named by their object noun ("postponed the talks"); "denied the accusation" does not.
 NOMINAL_NEGATING = words("factuality_nominal_negating")
@@ -662,6 +664,13 @@ def _waiting(child: Token) -> bool:
     return _COMPLIANCE.isdisjoint(verbs) and _COMPLIANCE_SUBJECTS.isdisjoint(subjects)
 
 
+def _kept_protest(verb: Token) -> bool:
+    """A protest its doers will not end (call off, suspend) until something happens: "will not end the
+    strike *until* our permits are corrected / till we see results" refuses to ease the dissent now; an
+    until-phrase of time ("until next week") still only puts the end off."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _PROTEST_ACTS for c in verb.children)
+
+
 def _local_status(verb: Token, *, reported: bool) -> str:
     """Negation, modals and conditional marks attached to one word.
 
@@ -676,7 +685,12 @@ def _local_status(verb: Token, *, reported: bool) -> str:
         if dep == "neg" or (dep == "advmod" and low in ("never", "not")) or _no_longer(child):
             # "will not join", "would not accept": a refusal announced now, not a missing event
             future = any(c.dep_ == "aux" and c.lower_ in _ANNOUNCING_AUX for c in verb.children)
-            waiting = any(_waiting(c) for c in verb.children)
+            # "*cannot* accept any more refugees", "can not allow": a refusal stated now, not an inability
+            future = future or (
+                verb.lemma_ in _REFUSED_WITH_CAN and any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in verb.children)
+            )
+            kept = _kept_protest(verb)  # "until our demands are met / till we see results"; not "until next week"
+            waiting = any(_waiting(c) and not (kept and c.dep_ == "advcl") for c in verb.children)
             return "refused" if future and not waiting and verb.pos_ in ("VERB", "AUX") else "negated"
         if dep in ("nsubj", "nsubjpass", "dobj") and _negative_phrase(child):
             return "negated"  # "*No* missiles were fired", "*nobody* recognised"

@@ -40,6 +40,7 @@ def repair_parse(doc: Doc) -> None:
             if len(subjects) >= 2 and verb.pos_ in ("VERB", "AUX"):
                 _promote(subjects[0], verb)
             _named_object(verb)
+            _participle_object(verb)
 
 
 _NAMING_VERBS = frozenset({"call", "brand", "label", "dub", "term", "name"})
@@ -190,3 +191,29 @@ def _weapon_plural(token: Token) -> None:
     singular = token.lower_[:-1] if token.lower_.endswith("s") else token.lower_
     if singular in _WEAPONS:
         token.lemma_ = singular
+
+
+def _participle_object(verb: Token) -> None:
+    """ "will not accept any *refugees fleeing* the violence": a transitive verb whose object the parser made
+    the subject of a participle clause gets it back as its object, the participle modifying it. Only a
+    verb of taking people in (``_TAKING_PEOPLE``) with no object of its own, a bare "-ing" clause (no
+    auxiliary, marker or second subject) and a noun subject right after it."""
+    if verb.pos_ != "VERB" or verb.lemma_ not in _TAKING_PEOPLE or any(c.dep_ == "dobj" for c in verb.children):
+        return
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBG" and c.i > verb.i), None)
+    if clause is None or any(c.dep_ in ("aux", "auxpass", "mark", "neg") for c in clause.children):
+        return
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1 or subjects[0].pos_ not in ("NOUN", "PROPN") or subjects[0].i > clause.i:
+        return
+    thing = subjects[0]
+    if thing.left_edge.i != verb.i + 1:
+        return  # only right after the verb: "accept *any refugees* fleeing"
+    thing.head, thing.dep_ = verb, "dobj"
+    clause.head, clause.dep_ = thing, "acl"
+
+
+# Verbs of taking people in, whose object the parser reads as a participle's subject ("accept any refugees
+# fleeing"); not verbs of showing or seeing ("footage *showed* protesters throwing stones" keeps the
+# throwing), nor of wanting or welcoming ("welcomed Serbia ratifying the agreement" keeps the ratifying).
+_TAKING_PEOPLE = frozenset({"accept", "admit", "take", "receive", "host", "shelter", "resettle", "readmit"})

@@ -10,7 +10,7 @@ is a refusal (12x), "agreed to meet" an intent to meet (036), "threatened to imp
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,12 +24,14 @@ from volte.coding.factuality import (
     ENACTING,
     OBJECT_CONTROL,
     PLANNING,
+    REPORTING,
     THREATENING,
     Modality,
     assess,
     governor_lemma,
     is_to_infinitive,
     obligation,
+    speaker_of,
 )
 from volte.coding.governed_codes import CLAUSE_CODES, OBJECT_MEANINGS, THREAT_CLAUSE_CODES, governed_code
 from volte.coding.lexicon import words
@@ -137,6 +139,8 @@ class VerbDictionary:
         _peacekeeping_moves(raws)
         _explosive_doers(raws)
         _specialise_by_clause(raws)
+        _ruled_out_acts(raws)
+        _talks_failed(raws)
         return [_to_match(raw) for raw in raws if not raw.dropped]
 
     def _raw_matches(self, sent: Span) -> list[_Raw]:
@@ -211,6 +215,11 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
     """The token indices the pattern's cues used when it fits the trigger, else None."""
     cues: set[int] = set()
     obj: Token | None = None
+    if pattern.id in _IDIOMS:
+        said = _IDIOMS[pattern.id](site.tok)
+        if said is None:
+            return None
+        cues.add(said.i)  # "out of the *question*", "up for *discussion*": no meeting
     if pattern.passive is not None and not site.noun and site.passive != pattern.passive:
         return None
     if pattern.particle:
@@ -242,6 +251,9 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
         obj = hit
     for prep, objects in pattern.prep:
         hit = _prep_object(site.tok, prep, objects)
+        if hit is None and pattern.xcomp:  # "refused to respond *to a request* from": the complement's phrase
+            hit = next((h for c in _xcomps(site.tok, pattern.xcomp) if (h := _prep_object(c, prep, objects))), None)
+            hit = None if hit is not None and _asked_for_comment(hit) else hit
         if hit is None:
             return None
         cues.add(hit.i)
@@ -271,6 +283,46 @@ def _to_gerunds(noun: Token) -> list[Token]:
     a to-infinitive ("its commitment *to support* Lebanon")."""
     tos = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "to"]
     return [g for t in tos for g in t.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
+
+
+def _xcomps(tok: Token, lemmas: tuple[str, ...]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ == "xcomp" and _lemma(c) in lemmas]
+
+
+_COMMENT_REQUESTS = frozenset({"comment", "comments", "interview", "reaction", "clarification"})
+
+
+def _asked_for_comment(request: Token) -> bool:
+    """ "declined to respond to a request *for comment*": a question put to a spokesman (011), no rejection."""
+    fors = [p for p in request.children if p.dep_ == "prep" and p.lower_ == "for"]
+    return any(_lemma(o) in _COMMENT_REQUESTS for p in fors for o in p.children if o.dep_ == "pobj")
+
+
+def _out_of_question(be: Token) -> Token | None:
+    """ "lifting the ban *is out of the question*": ruled out."""
+    outs = [c for c in be.children if c.dep_ == "prep" and c.lower_ == "out"]
+    ofs = [o for c in outs for o in c.children if o.dep_ == "prep" and o.lower_ == "of"]
+    return next((q for o in ofs for q in o.children if q.dep_ == "pobj" and q.lower_ == "question"), None)
+
+
+_TALKS_ABOUT = frozenset({"discussion", "negotiation", "negotiations", "debate", "talks", "bargaining"})
+
+
+def _not_negotiable(be: Token) -> Token | None:
+    """ "the border *is not up for discussion*", "its sovereignty *is non-negotiable*": talks refused."""
+    kids = list(be.children)
+    negated = any(c.dep_ == "neg" for c in kids)
+    word = next((c for c in kids if c.lower_ in ("non-negotiable", "nonnegotiable", "negotiable")), None)
+    if word is not None and (word.lower_ != "negotiable" or negated or any(c.lower_ == "non" for c in kids)):
+        return word
+    ups = [c for c in kids if c.dep_ == "prep" and c.lower_ == "up"]
+    fors = [f for u in ups for f in u.children if f.dep_ == "prep" and f.lower_ == "for"]
+    talks = (t for f in fors for t in f.children if t.dep_ == "pobj" and t.lower_ in _TALKS_ABOUT)
+    return next(talks, None) if negated else None
+
+
+# Patterns of idioms a copula says: "X is out of the question", "X is not up for discussion" (12_reject.yml)
+_IDIOMS = {"reject.ruled_out": _out_of_question, "reject.not_negotiable": _not_negotiable}
 
 
 def _first(words_of: list[tuple[Token, str, frozenset[str]]], words: tuple[str, ...]) -> Token | None:
@@ -969,12 +1021,19 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             governor = None
         if status in ("negated", "refusal") and modality.nominal and raw.code[:2] in ("10", "11", "12", "13"):
             status = "asserted"  # "rejected the accusation": the accusation was still made
+        if status == "negated" and raw.pattern.id in _IDIOMS:
+            status = "asserted"  # "is *not* up for discussion": the negation is the idiom's own
+            modality = raw.modality = replace(modality, status=status, speaker=_idiom_speaker(raw.tok))
         if raw.pattern.speaker_source and modality.speaker is None:
             raw.dropped = True  # "China is committing genocide" is an accusation only when someone says it
         elif status == "background" and modality.temporal and raw.code[:2] in _INCIDENT_ROOTS:
             pass  # violence and protest in a clause of the same time happened: "as protesters *clashed* with police"
         elif status == "background" and raw.code[:2] in _INCIDENT_ROOTS and _incident_setting(raw, by_index):
             pass  # "detained *during a protest*", "six were killed *after* troops *opened fire* on protesters"
+        elif raw.pattern.id in _WITHHELD:  # "did not give permission for the rally": a refusal; given, no event
+            raw.dropped = status != "negated" or _so_far(raw.tok)
+        elif status == "negated" and _failed_agreement(raw):
+            raw.code = "164"  # "X and Y failed to reach agreement": talks that came to nothing (the codebook's 164)
         elif status in ("negated", "alleged", "background"):
             raw.dropped = True
         elif modality.self_refusal and raw.pattern.symmetric and not _partner_named(raw):
@@ -1011,6 +1070,87 @@ def _apply_factuality(raws: list[_Raw]) -> None:
         governed = status != "hypothetical" or modality.governor is not None
         if not raw.dropped and status in _YIELDING and governed:
             _drop_governors(raw, by_index, governor)
+
+
+# Patterns that name a refusal only when their verb is negated ("did *not* give permission")
+_WITHHELD = frozenset({"reject.permission_withheld", "reject.permission_withheld.for"})
+_AGREEMENTS_REACHED = frozenset({"diplo.sign", "diplo.deal.reached", "intent.consensus"})
+_REACHING = frozenset({"reach", "strike", "clinch", "agree", "seal", "forge"})
+
+
+def _failed_agreement(raw: _Raw) -> bool:
+    """Talks that end in no agreement, told as an agreement not reached: "X and Y *failed to* reach agreement
+    on", "could not / did not strike a deal". The CAMEO codebook's own example of 164 (halt negotiations),
+    two reciprocal events; not a treaty unsigned or unratified ("did not sign the treaty" may still come),
+    nor "has not yet reached"."""
+    tok = raw.tok
+    if raw.noun or raw.pattern.id not in _AGREEMENTS_REACHED or _lemma(tok) not in _REACHING:
+        return False
+    if tok.dep_ == "xcomp" and _lemma(tok.head) == "fail":
+        failed = not any(c.dep_ == "neg" for c in tok.head.children)  # "did not fail to reach": it was reached
+        clause = tok.head
+    else:
+        failed = any(c.dep_ == "neg" for c in tok.children) and not _so_far(tok)
+        clause = tok
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    # "*after* European leaders failed to reach a deal", "leaders who failed to agree": background
+    return failed and clause.dep_ not in ("advcl", "relcl", "acl", "pcomp")
+
+
+def _so_far(verb: Token) -> bool:
+    """ "has not *yet* reached", "have *so far* not given": still pending, not refused."""
+    return any(t.lower_ in ("yet", "far", "still") for c in verb.children for t in (c, *c.children))
+
+
+def _idiom_speaker(be: Token) -> int | None:
+    """Who says an idiom's copula: "Turkey said the border is not up for discussion", "..., Turkey said"."""
+    reporters = [c for c in be.children if c.dep_ == "parataxis" and c.lemma_ in REPORTING]
+    if be.dep_ == "ccomp" and be.head.lemma_ in REPORTING:
+        reporters.insert(0, be.head)
+    return next((s for r in reporters if (s := speaker_of(r)) is not None), None)
+
+
+def _ruled_out_acts(raws: list[_Raw]) -> None:
+    """What is ruled out is refused: "said *lifting the ban* is out of the question" is a refusal to ease
+    sanctions (1241), one event; the act itself is none."""
+    by_index = {raw.tok.i: raw for raw in raws}  # the act may be dropped already (a clausal subject)
+    for raw in raws:
+        if raw.dropped or raw.pattern.id not in _IDIOMS:
+            continue
+        for child in raw.tok.children:
+            if child.dep_ not in ("csubj", "nsubj"):
+                continue
+            act = by_index.get(child.i)
+            meaning = act.code if act is not None else _clause_meaning(child, threat=False) if child.pos_ == "VERB" else None
+            code = governed_code("refusal", meaning) if meaning else None
+            raw.code = code if code is not None and code[:2] == "12" else raw.code
+            for other in raws:  # what is ruled out is no event itself ("*sanctions*" in "lifting sanctions")
+                if other is not raw and child.left_edge.i <= other.tok.i <= child.right_edge.i:
+                    other.dropped = True
+
+
+_ENDING = frozenset({"end", "conclude", "close", "break", "wrap", "finish", "adjourn"})
+_AGREED = frozenset({"agreement", "deal", "accord", "breakthrough", "consensus", "settlement", "compromise", "result"})
+
+
+def _talks_failed(raws: list[_Raw]) -> None:
+    """Talks or a summit that "ended *without* a deal" or "failed to reach agreement" are a failure to agree
+    between their sides (164 both ways), not a meeting: the failure is the news, the talks its setting."""
+    for raw in raws:
+        if raw.dropped or not raw.noun or raw.code[:2] != "04" or raw.tok.dep_ != "nsubj":
+            continue
+        verb = raw.tok.head
+        if _lemma(verb) in _ENDING:
+            withouts = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "without"]
+            failed = any(_lemma(o) in _AGREED for p in withouts for o in p.children if o.dep_ == "pobj")
+        elif _lemma(verb) == "fail" and not any(c.dep_ == "neg" for c in verb.children):
+            reached = [c for c in verb.children if c.dep_ == "xcomp" and _lemma(c) in _REACHING]
+            failed = any(_lemma(c) == "agree" or any(_lemma(o) in _AGREED for o in object_heads(c)) for c in reached)
+        else:
+            failed = False
+        if failed and raw.pattern.symmetric:
+            raw.code = "164"
 
 
 def _partner_named(raw: _Raw) -> bool:
@@ -1234,6 +1374,9 @@ def _to_match(raw: _Raw) -> VerbMatch:
         # "will not end their strike *until the government* raises pay": refused to whoever must act first
         # (after the act's own target: "will not lift the embargo on Venezuela until Caracas ...")
         targets += tuple(x.i for x in _condition_subjects(tok, _CONDITIONS) if x.i not in targets)
+        # "... until their demands are met *by the authorities*": the agent of a passive condition acts first
+        agents = [p for c in _conditions(tok, _CONDITIONS) for a in c.children if a.dep_ == "agent" for p in a.children]
+        targets += tuple(p.i for p in agents if p.dep_ == "pobj" and p.i not in targets)
     return VerbMatch(
         code=raw.code,
         pattern=pattern.id,
