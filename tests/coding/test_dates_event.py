@@ -143,3 +143,22 @@ def test_resolve_event_date_never_raises(nlp, words: list[str], published: date 
             assert (day is None) == (precision == "unknown")
             if day is not None:
                 assert date.fromisoformat(day)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a day named by reference to the last day the story named (issue 14: steady-01's talks "on the same
+        # day" were dated to the publication day, four days late)
+        ("Berlin criticized Paris on Monday. On the same day, the two ministers met in Brussels.", "met", ("2026-01-05", "day")),
+        ("Petro denounced the raid on the 4th. Later that day he called for calm.", "called", ("2026-01-04", "day")),
+        ("Petro denounced the raid on the 4th. The next day he spoke with Trump.", "spoke", ("2026-01-05", "day")),
+        ("The envoy arrived on Tuesday. The talks had begun the day before.", "begun", ("2026-01-05", "day")),
+        # with no day named before, the publication day stays the fallback
+        ("On the same day, the two ministers met in Brussels.", "met", ("2026-01-07", "day")),
+        # "the day after tomorrow" is no reference to a named day: two days from publication
+        ("Rubio denounced the vote on Monday. He will fly to Bogota the day after tomorrow.", "fly", ("2026-01-09", "day")),
+    ],
+)
+def test_days_named_by_reference(nlp, text, trigger, expected):  # type: ignore[no-untyped-def]
+    assert date_of(nlp, text, trigger) == expected

@@ -567,9 +567,41 @@ def resolve_event_date(
             best = (place[0], anchored[0])
     if best is not None:
         return value_to_date(best[1])
+    told = sent.text if within is None else sent.text[within[0] : within[1]]
+    shift = _anaphoric_shift(told)
+    if shift is not None:  # "On the same day, the ministers met": the day the story last named
+        before = _previous_day(sent, published)
+        if before is not None:
+            return (before + timedelta(days=shift)).isoformat(), "day"
     if published is not None and fallback:
         return published.isoformat(), "day"
     return None, "unknown"
+
+
+# Days named by reference to the day the story last named: "on the same day", "later that day" (0), "the
+# next day", "a day later" (+1), "the day before", "the previous day" (-1).
+_ANAPHORIC_DAYS = (
+    (re.compile(r"\b(?:the same day|(?:later |earlier )?that (?:same )?day)\b", re.IGNORECASE), 0),
+    (re.compile(r"\b(?:the (?:next|following) day|a day later|the day after(?! tomorrow))\b", re.IGNORECASE), 1),
+    (re.compile(r"\b(?:the (?:previous|preceding) day|a day earlier|the day before(?! yesterday))\b", re.IGNORECASE), -1),
+)
+
+
+def _anaphoric_shift(text: str) -> int | None:
+    """Days after the last-named day that ``text`` refers to, or None when it names no such day."""
+    return next((shift for pattern, shift in _ANAPHORIC_DAYS if pattern.search(text)), None)
+
+
+def _previous_day(sent: Span, published: date | None) -> date | None:
+    """The last day a sentence before ``sent`` names ("criticized France *on Monday*. On the same day,
+    ..."), None when none does."""
+    earlier = [s for s in sent.doc.sents if s.end <= sent.start]
+    for previous in reversed(earlier):
+        days = [t for t in find_sentence_timexes(previous, published=published) if t.precision == "day"]
+        if days:
+            day, _ = value_to_date(days[-1].value)
+            return date.fromisoformat(day) if day is not None else None
+    return None
 
 
 def find_sentence_timexes(sent: Span, *, published: date | None) -> list[Timex]:
