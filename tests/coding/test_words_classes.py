@@ -142,3 +142,16 @@ def test_agreements_mobilisations_and_visits_kept(coder, text, expected):
 )
 def test_accusations_rejected(coder, text, expected):
     assert [e[:3] for e in _events(coder, text)] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # armed groups named after a state or its army are rebels, not that state's forces
+        ("Free Syrian Army fighters attacked government positions near Aleppo.", "SYRREBFSA"),
+        ("The Lord's Resistance Army abducted 20 children in northern Congo.", "UGAREBLRA"),
+    ],
+)
+def test_armed_groups_named_after_a_state(coder, text, source):
+    assert [e[0] for e in _events(coder, text)] == [source]
