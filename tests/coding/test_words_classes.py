@@ -155,3 +155,17 @@ def test_accusations_rejected(coder, text, expected):
 )
 def test_armed_groups_named_after_a_state(coder, text, source):
     assert [e[0] for e in _events(coder, text)] == [source]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an illness is no attack (190) nor arrest (173)
+        "The former minister died from a heart attack in Kabul.",
+        "The Kenyan senator had a panic attack during the debate.",
+        "The activist died of cardiac arrest in a Tehran hospital.",  # a guard: no event before either
+    ],
+)
+def test_illness_is_no_event(coder, text):
+    assert [e for e in _events(coder, text) if e[2][:2] in ("19", "17", "18")] == []

@@ -153,7 +153,7 @@ class VerbDictionary:
                 candidates = verbs.get(lemma) or verbs.get(lemma.lower()) or adjectives.get(tok.lower_)
             elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "poss"):
                 # "*aid* agencies", "*ceasefire* talks" name no event; "last *March*" is a month
-                candidates = None if tok.text == "March" else nouns.get(lemma.lower())
+                candidates = None if tok.text == "March" or _medical(tok) else nouns.get(lemma.lower())
             elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "ROOT", "conj"):
                 candidates = adjectives.get(tok.lower_)
                 is_verb = True  # predicative adjectives take their roles like verbs
@@ -168,6 +168,16 @@ class VerbDictionary:
                     raws.append(_Raw(tok, pattern, not is_verb, cues, code=pattern.code))
                     break
         return raws
+
+
+_MEDICAL = frozenset({"heart", "panic", "asthma", "anxiety", "cardiac", "epileptic"})
+
+
+def _medical(noun: Token) -> bool:
+    """ "died of a *heart attack*", "a *panic attack*": an illness, no attack on anyone."""
+    return noun.lemma_.lower() in ("attack", "arrest", "seizure") and any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in _MEDICAL for c in noun.children
+    )
 
 
 def _precedence(pattern: Pattern) -> tuple[int, int, bool]:
