@@ -1495,7 +1495,9 @@ def _one_per_root(events: list[Event]) -> list[Event]:
         )
         if same is None:
             kept.append(event)
-        elif _specificity(event) > _specificity(same):
+        elif _riot_control_over(event, same) or (
+            not _riot_control_over(same, event) and _specificity(event) > _specificity(same)
+        ):
             kept[kept.index(same)] = event
     chosen = {id(e) for e in kept}
     return [e for e in events if id(e) in chosen]
@@ -1559,9 +1561,25 @@ def _same_target(one: Event, other: Event) -> bool:
 
 
 def _specificity(event: Event) -> tuple[int, bool, int]:
-    # a riot is the more telling of two protests by the same people ("pulled down walls during a demonstration")
+    # a riot is the more telling of two protests by the same people ("pulled down walls during a demonstration");
     digits = len(event.code.rstrip("0")) if len(event.code) == 3 else len(event.code)
     return (digits, event.code == "145", len(event.target))
+
+
+_RIOT_CONTROL = frozenset(
+    ("repression.force", "repression.riot_control", "repression.riot_control.on", "repression.riot_control.against")
+)
+
+
+def _riot_control_over(event: Event, other: Event) -> bool:
+    """Tear gas, rubber bullets or water cannon are the more telling of two coercions by the same force, whatever
+    the target each names: "fired tear gas and arrested protesters" is violent repression (175), not 173."""
+    return (
+        event.code == "175"
+        and other.code[:2] == "17"
+        and other.code != "175"
+        and event.pattern.split("+")[0] in _RIOT_CONTROL
+    )
 
 
 def _domestic_counterpart(
