@@ -85,3 +85,30 @@ def test_caption_tear_gas_and_arrests(coder, text: str) -> None:
 def test_vigilantes_do_mob_violence(coder, text: str, expected: tuple[str, str]) -> None:
     events = _code(coder, text)
     assert expected in {(e.source, e.code) for e in events}, triples(events)
+
+
+# --- 3. a protest as the object of force or a ban: its attacker is no protester (no 141 of theirs) --------
+
+
+@pytest.mark.parametrize(
+    ("text", "near_miss"),
+    [
+        (
+            "Riot police attacked a rally of opposition supporters in Kampala.",
+            "Opposition supporters held a rally in Kampala.",
+        ),
+        (
+            "Israeli troops attacked a peaceful protest near Nablus on Friday.",
+            "Palestinians staged a peaceful protest near Nablus on Friday.",
+        ),
+        (
+            "Gunmen stormed a protest outside the governor's office in Kano.",
+            "Traders joined a protest outside the governor's office in Kano.",
+        ),
+    ],
+)
+def test_a_protest_under_attack_is_not_the_attackers(coder, text: str, near_miss: str) -> None:
+    events = _code(coder, text)
+    assert not any(e.code[:2] == "14" for e in events), triples(events)
+    events = _code(coder, near_miss)  # the same protest noun, held by its protesters, stays a protest
+    assert "141" in _codes(events), triples(events)

@@ -214,6 +214,8 @@ class _EventBuilder:
         trigger = self.doc[match.trigger_start : match.trigger_end].root
         if _punished_for(trigger):
             return []  # "arrested *for collaborating* with Israel": the charge, not an event the text asserts
+        if match.nominal and match.code[:2] == "14" and _protest_acted_on(trigger):
+            return []  # "police *attacked* a peaceful protest": the police are not its protesters (175 is theirs)
         if not match.nominal and _passive_conjunct(trigger):  # "was tortured and *killed*": the victim's
             match = _as_passive_conjunct(match, trigger)
         iso, precision, planned = self._dates(match, trigger)
@@ -1427,6 +1429,18 @@ def _as_repression(
 
 
 _DISPERSING = words("coder_dispersing")
+_ACTED_ON = words("coder_protest_acted_on")
+
+
+def _protest_acted_on(trigger: Token) -> bool:
+    """A protest noun that is the object of force or a ban ("troops *attacked a rally*", "police *stormed
+    the sit-in*", "the march *was banned*"): the verb's subject is no protester; the protest is its victim."""
+    verb = trigger.head
+    if trigger.dep_ == "pobj" and verb.lower_ in ("at", "on"):  # "fired tear gas *at a rally*"
+        verb = verb.head
+    elif trigger.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _ACTED_ON
 
 
 def _dispersing(trigger: Token) -> bool:
