@@ -112,3 +112,38 @@ def test_a_protest_under_attack_is_not_the_attackers(coder, text: str, near_miss
     assert not any(e.code[:2] == "14" for e in events), triples(events)
     events = _code(coder, near_miss)  # the same protest noun, held by its protesters, stays a protest
     assert "141" in _codes(events), triples(events)
+
+
+# --- 4. force told in a relative clause of the incident or protest it happened at --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "near_miss"),
+    [
+        # a where-clause of an incident noun says what happened there, its purpose infinitive too
+        (
+            "Lawyers on Friday condemned Tuesday's incident where police used excessive force to disperse "
+            "protesters in Kampala.",
+            ("175", "UGACVL"),
+            "Lawyers on Friday condemned the report that police used excessive force to disperse protesters in Kampala.",
+        ),
+        (
+            "Activists denounced the incident where soldiers beat demonstrators outside the parliament in Harare.",
+            ("175", "ZWECVL"),
+            "Activists feared an incident where soldiers would beat demonstrators outside the parliament in Harare.",
+        ),
+        # an after-clause under a relative clause of the protest where people were hurt
+        (
+            "Three people were injured in a protest that took place in Conakry on Monday after police fired "
+            "tear gas at demonstrators.",
+            ("175", "GINCVL"),
+            "Reporters filmed a protest that took place in Conakry on Monday after police fired tear gas at "
+            "demonstrators.",
+        ),
+    ],
+)
+def test_force_told_at_its_scene(coder, text: str, expected: tuple[str, str], near_miss: str) -> None:
+    events = _code(coder, text)
+    assert expected in {(e.code, e.target) for e in events}, triples(events)
+    events = _code(coder, near_miss)  # a report, a fear, a protest nobody was hurt at: background
+    assert "175" not in _codes(events), triples(events)
