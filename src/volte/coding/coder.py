@@ -214,6 +214,8 @@ class _EventBuilder:
         trigger = self.doc[match.trigger_start : match.trigger_end].root
         if _punished_for(trigger):
             return []  # "arrested *for collaborating* with Israel": the charge, not an event the text asserts
+        if match.nominal and match.code[:2] == "14" and _protest_acted_on(trigger):
+            return []  # "police *attacked* a peaceful protest": the police are not its protesters (175 is theirs)
         if not match.nominal and _passive_conjunct(trigger):  # "was tortured and *killed*": the victim's
             match = _as_passive_conjunct(match, trigger)
         iso, precision, planned = self._dates(match, trigger)
@@ -1427,6 +1429,18 @@ def _as_repression(
 
 
 _DISPERSING = words("coder_dispersing")
+_ACTED_ON = words("coder_protest_acted_on")
+
+
+def _protest_acted_on(trigger: Token) -> bool:
+    """A protest noun that is the object of force or a ban ("troops *attacked a rally*", "police *stormed
+    the sit-in*", "the march *was banned*"): the verb's subject is no protester; the protest is its victim."""
+    verb = trigger.head
+    if trigger.dep_ == "pobj" and verb.lower_ in ("at", "on"):  # "fired tear gas *at a rally*"
+        verb = verb.head
+    elif trigger.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _ACTED_ON
 
 
 def _dispersing(trigger: Token) -> bool:
@@ -1495,7 +1509,9 @@ def _one_per_root(events: list[Event]) -> list[Event]:
         )
         if same is None:
             kept.append(event)
-        elif _specificity(event) > _specificity(same):
+        elif _riot_control_over(event, same) or (
+            not _riot_control_over(same, event) and _specificity(event) > _specificity(same)
+        ):
             kept[kept.index(same)] = event
     chosen = {id(e) for e in kept}
     return [e for e in events if id(e) in chosen]
@@ -1559,9 +1575,25 @@ def _same_target(one: Event, other: Event) -> bool:
 
 
 def _specificity(event: Event) -> tuple[int, bool, int]:
-    # a riot is the more telling of two protests by the same people ("pulled down walls during a demonstration")
+    # a riot is the more telling of two protests by the same people ("pulled down walls during a demonstration");
     digits = len(event.code.rstrip("0")) if len(event.code) == 3 else len(event.code)
     return (digits, event.code == "145", len(event.target))
+
+
+_RIOT_CONTROL = frozenset(
+    ("repression.force", "repression.riot_control", "repression.riot_control.on", "repression.riot_control.against")
+)
+
+
+def _riot_control_over(event: Event, other: Event) -> bool:
+    """Tear gas, rubber bullets or water cannon are the more telling of two coercions by the same force, whatever
+    the target each names: "fired tear gas and arrested protesters" is violent repression (175), not 173."""
+    return (
+        event.code == "175"
+        and other.code[:2] == "17"
+        and other.code != "175"
+        and event.pattern.split("+")[0] in _RIOT_CONTROL
+    )
 
 
 def _domestic_counterpart(

@@ -144,6 +144,10 @@ def _caption_verb(sent: Span) -> None:
             continue
         inner = [t for t in sent if t.i < last.i and t.head in (verb, thing) and t is not subject]
         clauses = [c for c in root.children if c.i > thing.i and c.dep_ in ("relcl", "acl", "punct")]
+        # "police fire tear gas *and arrest* protesters": a verb coordinated with the phrase is the caption
+        # verb's conjunct (it shares the subject), not the object's
+        conjoined = [c for c in thing.children if c.i > thing.i and c.dep_ == "conj" and c.pos_ == "VERB"]
+        conjoined += [c for c in thing.children if c.dep_ == "cc" and any(c.i < v.i for v in conjoined)]
         verb.head, verb.dep_ = verb, "ROOT"
         verb.pos_, verb.tag_, verb.lemma_ = "VERB", "VBP", _CAPTION_VERBS[verb.lower_]
         thing.head, thing.dep_ = verb, "dobj"
@@ -154,6 +158,8 @@ def _caption_verb(sent: Span) -> None:
             token.head = last
         for clause in clauses:
             clause.head, clause.dep_ = verb, "punct" if clause.dep_ == "punct" else "advcl"
+        for token in conjoined:
+            token.head = verb
         return
 
 

@@ -946,7 +946,22 @@ def _incident_setting(raw: _Raw, by_index: dict[int, _Raw]) -> bool:
         return _outcome(tok.head.head)  # "people were treated *after* a chlorine gas attack"
     if tok.dep_ == "acl" and tok.head.lemma_.lower() in _PROJECTILES and tok.lemma_.lower() in _FIRING:
         return True  # "hundreds of artillery shells *fired* by the occupiers at our positions"
-    return _caused(tok) or _provoked(raw, by_index)
+    return _caused(tok) or _provoked(raw, by_index) or _scene_told(tok)
+
+
+def _scene_told(tok: Token) -> bool:
+    """Force told in a where-clause of an incident or protest noun: "condemned Monday's *incident where police
+    used* excessive force to disperse protesters", "the rally, *where* troops *fired* on the crowd": the clause
+    says what happened there (its "to disperse" purpose too)."""
+    clause = tok.head if tok.dep_ == "xcomp" else tok
+    if clause.dep_ != "relcl" or clause.head.lemma_.lower() not in _SCENES:
+        return False
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in clause.children):
+        return False  # "the protest where police *will* use tear gas": not told as done
+    return any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children)
+
+
+_SCENES = words("verbs_scene_nouns")
 
 
 def _provoked(raw: _Raw, by_index: dict[int, _Raw]) -> bool:
@@ -977,7 +992,11 @@ def _caused(clause: Token) -> bool:
     """An after/when/as clause whose main clause reports deaths or injuries with no doer."""
     if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _CAUSE_MARKS for c in clause.children):
         return False
-    return _outcome(clause.head)
+    main = clause.head
+    if main.dep_ == "relcl" and main.head.lemma_.lower() in _SCENES and main.head.dep_ == "pobj":
+        # "were injured in the protest *that took place* on Wednesday after forces used tear gas"
+        main = main.head.head.head
+    return _outcome(main)
 
 
 def _outcome(outcome: Token) -> bool:
