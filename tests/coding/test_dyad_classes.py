@@ -560,3 +560,19 @@ def test_given_with_the_object_receives(coder, text, root, target) -> None:
 def test_a_phone_calls_purpose_is_aimed_at_the_one_called(coder, text, root, target) -> None:
     event = _one(_code(coder, text), root)
     assert event.target[:3] == target, _dyads([event])
+
+
+# --- an army or police post belongs to the country the sentence places it in ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Militants attacked an army camp in western Kabul on Tuesday.", "AFGMIL"),
+        ("Gunmen attacked a police station in northern Nigeria.", "NGACOP"),
+        ("Insurgents attacked a military camp in eastern Niger.", "NERMIL"),
+    ],
+)
+def test_a_force_post_takes_the_country_it_is_in(coder, text, target) -> None:
+    events = _code(coder, text)
+    assert any(e.target == target for e in events), _dyads(events)
