@@ -526,3 +526,53 @@ def test_the_person_phoned_is_still_phoned(coder) -> None:
     # the parser makes the one phoned an object predicate here; a proper name alone is still the callee
     events = _code(coder, "Qatar's Emir Sheikh Tamim called Sudanese President Omar al-Bashir on Saturday.")
     assert [e.code for e in events if e.code.startswith("04")] == ["041"], _dyads(events)
+
+
+# --- "provided X with Y": the object is the recipient -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "target"),
+    [
+        ("The IMF provided Pakistan with a new loan on Friday.", "07", "PAK"),
+        ("China has provided Ethiopia with nuclear technology for its power plants.", "06", "ETH"),
+        ("Russia supplied Serbia with fuel last winter.", "06", "SRB"),
+        ("The Japanese government agreed to provide Vietnam with technology for its ports.", "03", "VNM"),
+    ],
+)
+def test_given_with_the_object_receives(coder, text, root, target) -> None:
+    event = _one(_code(coder, text), root)
+    assert event.target[:3] == target, _dyads([event])
+
+
+# --- a phone call's purpose is aimed at the one called (phoned, telephoned too) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "target"),
+    [
+        ("Putin called Macron on Monday to apologize for the incident.", "055", "FRA"),
+        ("Macron telephoned Scholz on Friday to apologize for the remarks.", "055", "DEU"),
+        ("The Egyptian president telephoned Abbas to urge calm.", "02", "PSE"),
+        ("Biden phoned Netanyahu on Sunday to press for a ceasefire.", "02", "ISR"),
+    ],
+)
+def test_a_phone_calls_purpose_is_aimed_at_the_one_called(coder, text, root, target) -> None:
+    event = _one(_code(coder, text), root)
+    assert event.target[:3] == target, _dyads([event])
+
+
+# --- an army or police post belongs to the country the sentence places it in ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Militants attacked an army camp in western Kabul on Tuesday.", "AFGMIL"),
+        ("Gunmen attacked a police station in northern Nigeria.", "NGACOP"),
+        ("Insurgents attacked a military camp in eastern Niger.", "NERMIL"),
+    ],
+)
+def test_a_force_post_takes_the_country_it_is_in(coder, text, target) -> None:
+    events = _code(coder, text)
+    assert any(e.target == target for e in events), _dyads(events)

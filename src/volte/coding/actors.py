@@ -103,6 +103,7 @@ GROUP_NOUNS = words("actors_group_nouns")
 ARRIVING = frozenset("arrive land".split())
 COMPASS = words("compass_words")
 NOT_LOCAL = words("actors_not_local")
+FACILITY_NOUNS = words("actors_facility_nouns")
 PLACE_NOUNS = words("place_part_nouns")
 
 
@@ -689,7 +690,8 @@ class ActorResolver:
         """A role noun with its owner: "Colombian troops" COLMIL, "NATO forces" IGOWSTNAT."""
         owner = self._owner(head, match, on, extra=extra)
         role_code = "ELI" if self._is_former(match, extra) else self._specific_role(head, role)
-        if owner is None and role.code in CONTEXT_ROLES and not role.entry.country and not extra:
+        facility = bool(extra) and role.code in ("MIL", "COP") and extra[0].lemma_.lower() in FACILITY_NOUNS
+        if owner is None and (role.code in CONTEXT_ROLES and not extra or facility) and not role.entry.country:
             owner = self._context_country(head) or self._home(head, match)
             if owner is not None:
                 return self._actor(

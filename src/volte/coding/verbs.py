@@ -526,8 +526,13 @@ def is_passive(verb: Token) -> bool:
 def _phoned_to(verb: Token, call: Token) -> bool:
     """ "Erdogan *called* Putin *to express* his condolences": the caller expresses them, not the one called
     (a phone call's purpose, the xcomp cue of ``consult.call.to_act``); "called the parties to respect the
-    truce" stays an appeal whose addressee acts."""
-    return call.lemma_ == "call" and verb.lemma_.lower() in _call_purposes()
+    truce" stays an appeal whose addressee acts. What someone "phoned" or "telephoned" X to do is always the
+    caller's purpose ("phoned Netanyahu *to press* for a ceasefire")."""
+    lemma = call.lemma_.lower()
+    return lemma in _PHONING or (lemma == "call" and verb.lemma_.lower() in _call_purposes())
+
+
+_PHONING = frozenset({"phone", "telephone"})
 
 
 @lru_cache(maxsize=1)
@@ -1380,9 +1385,15 @@ def _to_match(raw: _Raw) -> VerbMatch:
         # "police detained activists *during a protest*": the subject of the sentence is not the protester
         source_slots = tuple(slot for slot in source_slots if not slot.startswith("governor_"))
     targets = _heads(pattern.targets_for(noun=raw.noun), tok, noun=raw.noun)
-    if not targets and not raw.noun and tok.dep_ in ("xcomp", "advcl") and _phoned_to(tok, tok.head):
-        # "Biden called Netanyahu *to express* his support": the one called is whom it is expressed to
-        targets = tuple(c.i for c in tok.head.children if c.dep_ in ("dobj", "dative"))
+    if not raw.noun and tok.dep_ in ("xcomp", "advcl") and _phoned_to(tok, tok.head):
+        # "Biden called Netanyahu *to express* his support": the one called is whom it is expressed to;
+        # after the act's own targets, so "called Erdogan to apologize *for the incident*" is to Erdogan
+        called = tuple(c.i for c in tok.head.children if c.dep_ in ("dobj", "dative", "oprd"))
+        targets = targets + tuple(i for i in called if i not in targets)
+    if not raw.noun:
+        # "provided *Pakistan* with a loan": what is given is in the with-phrase, the object receives it
+        recipients = _provided_with(tok, pattern)
+        targets = recipients + tuple(i for i in targets if i not in recipients)
     if raw.partner is not None and raw.partner.pattern.symmetric:
         # "refused to negotiate the Essequibo with Venezuela": whom the talks would be with comes first
         partner = raw.partner
@@ -1421,6 +1432,28 @@ def _to_match(raw: _Raw) -> VerbMatch:
         alone=pattern.alone,
         passive=not raw.noun and is_passive(tok),
     )
+
+
+# Verbs whose direct object is the recipient when what is given follows "with" ("supplied Syria with fuel").
+_GIVE_WITH = frozenset({"provide", "supply", "furnish", "equip", "present", "arm"})
+
+
+def _provided_with(verb: Token, pattern: Pattern) -> tuple[int, ...]:
+    """The recipient of "provided *Kenya* with credit": the direct object of a giving verb that has a
+    with-phrase, unless the object is itself the thing given (one of the pattern's object cues)."""
+    if verb.lemma_.lower() not in _GIVE_WITH:
+        return ()
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and any(
+        g.dep_ == "pobj" for g in c.children)]
+    withs += [c for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "with" and any(
+        g.dep_ == "pobj" for g in c.children)]
+    if len(objects) != 1 or not withs:
+        return ()
+    recipient = objects[0]
+    if recipient.lemma_.lower() in pattern.object or recipient.pos_ not in ("PROPN", "NOUN"):
+        return ()
+    return (recipient.i,)
 
 
 def _heads(slots: tuple[str, ...], tok: Token, *, noun: bool) -> tuple[int, ...]:
