@@ -289,7 +289,7 @@ class _EventBuilder:
             targets = self._cue_object(trigger, on)  # "banned *national newspapers*" (the cue is the victim)
         if sources and not match.symmetric:
             targets = self._destination(trigger, targets, on, sources) or targets
-            if match.code == "072" and _troops_sent(trigger) and all(t.entry == "destination" for t in targets):
+            if match.code == "072" and self._troops_sent(trigger, on) and all(t.entry == "destination" for t in targets):
                 # troops sent to a place of their own country, or one volte cannot place, are deployed
                 # there (154), not given to anyone: "sent troops and police to Santa Cruz Barillas"
                 match = replace(match, code="154", pattern=f"{match.pattern}+deployed")
@@ -648,6 +648,14 @@ class _EventBuilder:
                     )
                 ]
         return []
+
+    def _troops_sent(self, trigger: Token, on: date | None) -> bool:
+        """The trigger sends armed men ("sent *troops* and police to ...", "a force *of 260 troops*"): an
+        object, or its "of" phrase, that the actor dictionary reads as a military or police role, not weapons
+        or advisers."""
+        objects = [c for c in trigger.children if c.dep_ == "dobj"]
+        objects += [p for o in objects for of in o.children if of.lower_ == "of" for p in of.children if p.dep_ == "pobj"]
+        return any(a.code[3:6] in _ARMED_ROLES for o in objects for a in _known(self.resolver.resolve(o, on=on)))
 
     def _destination(
         self, trigger: Token, targets: list[ResolvedActor], on: date | None, sources: list[ResolvedActor]
@@ -1173,16 +1181,9 @@ SAYING_WORDS = (
 )
 
 # Sending, deploying or withdrawing one's own people: the event is about where they go (_destination).
-_TROOPS = frozenset({"troop", "soldier", "police", "force", "personnel", "battalion", "brigade", "unit", "policeman"})
-
-
-def _troops_sent(trigger: Token) -> bool:
-    """The trigger sends troops or police ("sent *troops* and police to ..."), not weapons or advisers."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in _TROOPS for c in trigger.children)
-
-
 _MOVING = words("coder_moving")
 _MOVED = words("coder_moved")
+_ARMED_ROLES = frozenset({"MIL", "COP"})
 _TO_FROM = words("coder_to_from")
 _VIOLENT_ACTS = words("coder_violent_acts")
 _LAUNCHING = words("coder_launching")

@@ -580,16 +580,21 @@ def resolve_event_date(
 
 # Days named by reference to the day the story last named: "on the same day", "later that day" (0), "the
 # next day", "a day later" (+1), "the day before", "the previous day" (-1).
-_ANAPHORIC_DAYS = (
-    (re.compile(r"\b(?:the same day|(?:later |earlier )?that (?:same )?day)\b", re.IGNORECASE), 0),
-    (re.compile(r"\b(?:the (?:next|following) day|a day later|the day after(?! tomorrow))\b", re.IGNORECASE), 1),
-    (re.compile(r"\b(?:the (?:previous|preceding) day|a day earlier|the day before(?! yesterday))\b", re.IGNORECASE), -1),
+_ANAPHORIC_DAYS = re.compile(
+    r"\b(?:(?P<same>the same day|(?:later |earlier )?that (?:same )?day)"
+    r"|(?P<next>the (?:next|following) day|a day later|the day after(?! tomorrow))"
+    r"|(?P<before>the (?:previous|preceding) day|a day earlier|the day before(?! yesterday)))\b",
+    re.IGNORECASE,
 )
+_REFERENCE_SHIFTS = {"same": 0, "next": 1, "before": -1}
 
 
 def _anaphoric_shift(text: str) -> int | None:
     """Days after the last-named day that ``text`` refers to, or None when it names no such day."""
-    return next((shift for pattern, shift in _ANAPHORIC_DAYS if pattern.search(text)), None)
+    if "day" not in text.lower():  # most sentences: one substring test, no pattern
+        return None
+    found = _ANAPHORIC_DAYS.search(text)
+    return _REFERENCE_SHIFTS[found.lastgroup] if found is not None and found.lastgroup else None
 
 
 def _previous_day(sent: Span, published: date | None) -> date | None:

@@ -548,8 +548,8 @@ def _joining(clause: Token, head: Token) -> bool:
 _GATHERING = words("factuality_gathering")
 # Governors whose to-infinitive is their own complement, not a purpose (_is_purpose).
 # A phone call's purpose is told with the call, as "called X to apologize" is ("call" is object control).
-_PHONING = frozenset({"phone", "telephone"})
-_NOT_PURPOSE = ASPECTUAL | OBJECT_CONTROL | REPORTING | _NOUN_GOVERNORS | NEGATING | _GATHERING | _PHONING
+PHONING = frozenset({"phone", "telephone"})
+_NOT_PURPOSE = ASPECTUAL | OBJECT_CONTROL | REPORTING | _NOUN_GOVERNORS | NEGATING | _GATHERING | PHONING
 
 
 def _combine(inner: str, outer: str) -> str:

@@ -23,6 +23,7 @@ from volte.coding.factuality import (
     CONSIDERING,
     ENACTING,
     OBJECT_CONTROL,
+    PHONING,
     PLANNING,
     REPORTING,
     THREATENING,
@@ -529,10 +530,8 @@ def _phoned_to(verb: Token, call: Token) -> bool:
     truce" stays an appeal whose addressee acts. What someone "phoned" or "telephoned" X to do is always the
     caller's purpose ("phoned Netanyahu *to press* for a ceasefire")."""
     lemma = call.lemma_.lower()
-    return lemma in _PHONING or (lemma == "call" and verb.lemma_.lower() in _call_purposes())
+    return lemma in PHONING or (lemma == "call" and verb.lemma_.lower() in _call_purposes())
 
-
-_PHONING = frozenset({"phone", "telephone"})
 
 
 @lru_cache(maxsize=1)
@@ -852,11 +851,9 @@ def _consume_cued_nouns(raws: list[_Raw]) -> None:
 
 
 def _own_doer_named(noun: Token) -> bool:
-    """A noun event names its doer: a possessor, a by/from phrase or a capitalised modifier ("*Trump's*
-    accusation", "accusations *by the US*", "*U.S.* claims")."""
-    if any(c.dep_ == "poss" for c in noun.children) or _capitalised_modifiers(noun):
-        return True
-    return any(c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from") for c in noun.children)
+    """A noun event names its doer: what :func:`_others_act` reads, or a from phrase ("*Trump's* accusation",
+    "accusations *by the US*", "*U.S.* claims", "the accusation *from a TD*")."""
+    return _others_act(noun) or any(c.dep_ == "prep" and c.lower_ == "from" for c in noun.children)
 
 
 def _drop_namings(raws: list[_Raw]) -> None:
