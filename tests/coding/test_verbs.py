@@ -110,6 +110,47 @@ def test_verbs_on_is_a_preposition_not_a_boolean(tmp_path):
     assert patterns[0].prep == (("on", ()),)
 
 
+def test_verbs_behaviour_keys_are_read_and_checked(tmp_path):
+    text = (
+        "patterns:\n"
+        "  - id: a.idiom\n    code: \"125\"\n    verbs: [be]\n    idiom: not_negotiable\n"
+        "  - id: a.force\n    code: \"175\"\n    verbs: [fire]\n    outranks: [\"17\"]\n"
+        "  - id: a.permit\n    code: \"120\"\n    verbs: [give]\n    negated_only: true\n    reached: true\n"
+    )
+    idiom, force, permit = load_patterns([_write(tmp_path, text, "keys.yml")])[0]
+    assert (idiom.idiom, force.outranks, permit.negated_only, permit.reached) == ("not_negotiable", ("17",), True, True)
+    assert (force.idiom, idiom.outranks, idiom.negated_only, idiom.reached) == (None, (), False, False)
+    bad = (
+        "patterns:\n"
+        "  - id: b.idiom\n    code: \"125\"\n    verbs: [be]\n    idiom: over_my_dead_body\n"
+        "  - id: b.force\n    code: \"175\"\n    verbs: [fire]\n    outranks: [17, \"99\"]\n"
+    )
+    with pytest.raises(DictionaryError) as info:
+        load_patterns([_write(tmp_path, bad, "bad.yml")])
+    assert "bad.yml:2: unknown 'idiom' 'over_my_dead_body'" in str(info.value)
+    assert "bad.yml:6: 'outranks' takes CAMEO roots 01-20" in str(info.value)
+
+
+def test_verbs_every_idiom_a_pattern_may_name_is_read_from_the_parse():
+    from volte.coding import verbs as verbs_module
+    from volte.coding.verb_dictionary import IDIOMS
+
+    assert set(verbs_module._IDIOMS) == IDIOMS
+
+
+def test_verbs_shipped_behaviour_keys_sit_on_the_patterns_that_need_them(verbs):
+    keyed = {
+        key: sorted(p.id for p in verbs.patterns if getattr(p, key))
+        for key in ("idiom", "negated_only", "reached", "outranks")
+    }
+    assert keyed["idiom"] == ["reject.not_negotiable", "reject.ruled_out"]
+    assert keyed["negated_only"] == ["reject.permission_withheld", "reject.permission_withheld.for"]
+    assert {"diplo.sign", "diplo.deal.reached"} <= set(keyed["reached"])
+    assert "repression.riot_control" in keyed["outranks"]
+    assert verbs.pattern("repression.riot_control+protesters").outranks == ("17",)
+    assert verbs.pattern("no.such.pattern") is None
+
+
 def _matches(nlp, verbs, text):
     doc = nlp(text)
     return doc, [m for sent in doc.sents for m in verbs.match(sent)]

@@ -1494,10 +1494,11 @@ def _existential(trigger: Token) -> bool:
     return trigger.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
 
 
-def _one_per_root(events: list[Event]) -> list[Event]:
+def _one_per_root(events: list[Event], verbs: VerbDictionary) -> list[Event]:
     """One event per (source, target country, CAMEO root) in a sentence: "withdrew the bill, *bowing to*
-    protesters" and "arrived in Kyiv, the first *visit* to Ukraine" each report one act. The most specific
-    code (then the most specific target) is kept."""
+    protesters" and "arrived in Kyiv, the first *visit* to Ukraine" each report one act. An event whose
+    pattern ``outranks`` the other's root is kept; else the most specific code (then the most specific
+    target)."""
     kept: list[Event] = []
     for event in events:
         same = next(
@@ -1510,8 +1511,8 @@ def _one_per_root(events: list[Event]) -> list[Event]:
         )
         if same is None:
             kept.append(event)
-        elif _riot_control_over(event, same) or (
-            not _riot_control_over(same, event) and _specificity(event) > _specificity(same)
+        elif _outranks(event, same, verbs) or (
+            not _outranks(same, event, verbs) and _specificity(event) > _specificity(same)
         ):
             kept[kept.index(same)] = event
     chosen = {id(e) for e in kept}
@@ -1581,19 +1582,16 @@ def _specificity(event: Event) -> tuple[int, bool, int]:
     return (digits, event.code == "145", len(event.target))
 
 
-_RIOT_CONTROL = frozenset(
-    ("repression.force", "repression.riot_control", "repression.riot_control.on", "repression.riot_control.against")
-)
-
-
-def _riot_control_over(event: Event, other: Event) -> bool:
-    """Tear gas, rubber bullets or water cannon are the more telling of two coercions by the same force, whatever
-    the target each names: "fired tear gas and arrested protesters" is violent repression (175), not 173."""
+def _outranks(event: Event, other: Event, verbs: VerbDictionary) -> bool:
+    """Whether the event's pattern says it is the more telling of the two, whatever the target each names:
+    tear gas, rubber bullets or water cannon (``outranks: ["17"]``) make "fired tear gas and arrested
+    protesters" violent repression (175), not 173."""
+    pattern = verbs.pattern(event.pattern)
     return (
-        event.code == "175"
-        and other.code[:2] == "17"
-        and other.code != "175"
-        and event.pattern.split("+")[0] in _RIOT_CONTROL
+        pattern is not None
+        and event.code == pattern.code
+        and other.code != event.code
+        and other.code[:2] in pattern.outranks
     )
 
 

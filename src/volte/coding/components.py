@@ -300,7 +300,7 @@ def code_events(
                 index, sent, article, resolver, (speaker, quotes), setting=setting, dyads_only=dyads_only
             )
             (statements if match.statement else specific).extend(builder.build(match))
-        for event in _one_per_root(specific or statements):
+        for event in _one_per_root(specific or statements, verbs):
             events.setdefault((event.sentence_index, event.source, event.target, event.code), event)
     return tuple(sorted(events.values(), key=_order))
 

@@ -65,8 +65,14 @@ KEYS = frozenset(
         "alone",
         "clause_aux",
         "own_object",
+        "idiom",
+        "negated_only",
+        "reached",
+        "outranks",
     }
 )
+# Copula idioms a pattern may require (``idiom:``); volte.coding.verbs reads each from the parse
+IDIOMS = frozenset({"out_of_question", "not_negotiable"})
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
 _WORD = re.compile(r"^[a-z][a-z\-']*$")
 
@@ -103,6 +109,10 @@ class Pattern:
     speaker_source: bool = False  # only in reported speech: the speaker accuses the trigger's subject
     alone: bool = False  # an event even when no target actor is known ("suicide bombers killed 23")
     own_object: bool = False  # the object is the subject's own act: no other doer named on it
+    idiom: str | None = None  # a copula's idiom the trigger must say: "is *out of the question*" (IDIOMS)
+    negated_only: bool = False  # an event only when its verb is negated: "did *not* give permission" (120)
+    reached: bool = False  # an agreement reached: failing to reach it is talks that failed (164)
+    outranks: tuple[str, ...] = ()  # CAMEO roots of the same doer's events it is kept over in a sentence
     file: str = ""
     line: int = 0
 
@@ -259,6 +269,19 @@ def _preps(value: Any, where: str, problems: list[str]) -> tuple[tuple[str, tupl
     return tuple(out)
 
 
+def _roots(value: Any, where: str, problems: list[str]) -> tuple[str, ...]:
+    """``outranks``: a list of two-digit CAMEO roots ("17")."""
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    roots = tuple(str(v) for v in items)
+    bad = [r for r in roots if not (len(r) == 2 and r.isdigit() and "01" <= r <= "20")]
+    if bad:
+        problems.append(f"{where}: 'outranks' takes CAMEO roots 01-20 as quoted strings, got {bad!r}")
+        return ()
+    return roots
+
+
 def _code(value: Any, key: str, where: str, problems: list[str]) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         problems.append(f'{where}: {key} {value!r} must be a quoted string (write "{value:03d}")')
@@ -291,10 +314,17 @@ def _parse_pattern(item: dict[str, Any], name: str, problems: list[str]) -> Patt
     passive = item.get("passive")
     if passive is not None and not isinstance(passive, bool):
         problems.append(f"{where}: 'passive' must be true or false")
-    flags = {k: item.get(k, False) for k in ("symmetric", "statement", "speaker_source", "alone", "own_object")}
+    flags = {
+        k: item.get(k, False)
+        for k in ("symmetric", "statement", "speaker_source", "alone", "own_object", "negated_only", "reached")
+    }
     for key, flag in flags.items():
         if not isinstance(flag, bool):
             problems.append(f"{where}: '{key}' must be true or false")
+    idiom = item.get("idiom")
+    if idiom is not None and idiom not in IDIOMS:
+        problems.append(f"{where}: unknown 'idiom' {idiom!r} (known: {', '.join(sorted(IDIOMS))})")
+    outranks = _roots(item.get("outranks"), where, problems)
     pattern = Pattern(
         id=str(pid),
         code=code,
@@ -317,6 +347,10 @@ def _parse_pattern(item: dict[str, Any], name: str, problems: list[str]) -> Patt
         speaker_source=bool(flags["speaker_source"]),
         alone=bool(flags["alone"]),
         own_object=bool(flags["own_object"]),
+        idiom=idiom if isinstance(idiom, str) else None,
+        negated_only=bool(flags["negated_only"]),
+        reached=bool(flags["reached"]),
+        outranks=outranks,
         intent=intent,
         passive=passive if isinstance(passive, bool) else None,
         file=name,

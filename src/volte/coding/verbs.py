@@ -9,7 +9,7 @@ is a refusal (12x), "agreed to meet" an intent to meet (036), "threatened to imp
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -104,6 +104,7 @@ class VerbDictionary:
         self._verbs: dict[str, list[Pattern]] = {}
         self._nouns: dict[str, list[Pattern]] = {}
         self._adjectives: dict[str, list[Pattern]] = {}
+        self._by_id = {pattern.id: pattern for pattern in self.patterns}
         for pattern in self.patterns:
             for lemma in pattern.verbs:
                 self._verbs.setdefault(lemma, []).append(pattern)
@@ -125,6 +126,11 @@ class VerbDictionary:
 
     def codes(self) -> set[str]:
         return {p.code for p in self.patterns}
+
+    def pattern(self, name: str) -> Pattern | None:
+        """The pattern an event's ``pattern`` field names ("repression.riot_control+protesters": the part
+        before the first "+", which the coder's refinements append)."""
+        return self._by_id.get(name.split("+", 1)[0])
 
     def match(self, sent: Span) -> list[VerbMatch]:
         """Every event the patterns find in one sentence, after factuality."""
@@ -226,8 +232,8 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
     """The token indices the pattern's cues used when it fits the trigger, else None."""
     cues: set[int] = set()
     obj: Token | None = None
-    if pattern.id in _IDIOMS:
-        said = _IDIOMS[pattern.id](site.tok)
+    if pattern.idiom is not None:
+        said = _IDIOMS[pattern.idiom](site.tok)
         if said is None:
             return None
         cues.add(said.i)  # "out of the *question*", "up for *discussion*": no meeting
@@ -332,8 +338,11 @@ def _not_negotiable(be: Token) -> Token | None:
     return next(talks, None) if negated else None
 
 
-# Patterns of idioms a copula says: "X is out of the question", "X is not up for discussion" (12_reject.yml)
-_IDIOMS = {"reject.ruled_out": _out_of_question, "reject.not_negotiable": _not_negotiable}
+# The copula idioms a pattern's ``idiom`` names: "X is out of the question", "X is not up for discussion"
+_IDIOMS: dict[str, Callable[[Token], Token | None]] = {
+    "out_of_question": _out_of_question,
+    "not_negotiable": _not_negotiable,
+}
 
 
 def _first(words_of: list[tuple[Token, str, frozenset[str]]], words: tuple[str, ...]) -> Token | None:
@@ -1052,7 +1061,7 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             governor = None
         if status in ("negated", "refusal") and modality.nominal and raw.code[:2] in ("10", "11", "12", "13"):
             status = "asserted"  # "rejected the accusation": the accusation was still made
-        if status == "negated" and raw.pattern.id in _IDIOMS:
+        if status == "negated" and raw.pattern.idiom is not None:
             status = "asserted"  # "is *not* up for discussion": the negation is the idiom's own
             modality = raw.modality = replace(modality, status=status, speaker=_idiom_speaker(raw.tok))
         if raw.pattern.speaker_source and modality.speaker is None:
@@ -1061,7 +1070,7 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             pass  # violence and protest in a clause of the same time happened: "as protesters *clashed* with police"
         elif status == "background" and raw.code[:2] in _INCIDENT_ROOTS and _incident_setting(raw, by_index):
             pass  # "detained *during a protest*", "six were killed *after* troops *opened fire* on protesters"
-        elif raw.pattern.id in _WITHHELD:  # "did not give permission for the rally": a refusal; given, no event
+        elif raw.pattern.negated_only:  # "did not give permission for the rally": a refusal; given, no event
             raw.dropped = status != "negated" or _so_far(raw.tok)
         elif status == "negated" and _failed_agreement(raw):
             raw.code = "164"  # "X and Y failed to reach agreement": talks that came to nothing (the codebook's 164)
@@ -1103,9 +1112,6 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             _drop_governors(raw, by_index, governor)
 
 
-# Patterns that name a refusal only when their verb is negated ("did *not* give permission")
-_WITHHELD = frozenset({"reject.permission_withheld", "reject.permission_withheld.for"})
-_AGREEMENTS_REACHED = frozenset({"diplo.sign", "diplo.deal.reached", "intent.consensus"})
 _REACHING = frozenset({"reach", "strike", "clinch", "agree", "seal", "forge"})
 
 
@@ -1115,7 +1121,7 @@ def _failed_agreement(raw: _Raw) -> bool:
     two reciprocal events; not a treaty unsigned or unratified ("did not sign the treaty" may still come),
     nor "has not yet reached"."""
     tok = raw.tok
-    if raw.noun or raw.pattern.id not in _AGREEMENTS_REACHED or _lemma(tok) not in _REACHING:
+    if raw.noun or not raw.pattern.reached or _lemma(tok) not in _REACHING:
         return False
     if tok.dep_ == "xcomp" and _lemma(tok.head) == "fail":
         failed = not any(c.dep_ == "neg" for c in tok.head.children)  # "did not fail to reach": it was reached
@@ -1147,7 +1153,7 @@ def _ruled_out_acts(raws: list[_Raw]) -> None:
     sanctions (1241), one event; the act itself is none."""
     by_index = {raw.tok.i: raw for raw in raws}  # the act may be dropped already (a clausal subject)
     for raw in raws:
-        if raw.dropped or raw.pattern.id not in _IDIOMS:
+        if raw.dropped or raw.pattern.idiom is None:
             continue
         for child in raw.tok.children:
             if child.dep_ not in ("csubj", "nsubj"):
