@@ -169,3 +169,24 @@ def test_armed_groups_named_after_a_state(coder, text, source):
 )
 def test_illness_is_no_event(coder, text):
     assert [e for e in _events(coder, text) if e[2][:2] in ("19", "17", "18")] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # under fire or attack *for* or *over* something, or from people whose attacks are words: criticism
+        # (111) of the subject
+        ("The Peruvian government came under fire from rights groups over the killings.", ("NGO", "PERGOV", "111")),
+        ("Chile's interior minister came under attack from opposition lawmakers.", ("CHLOPP", "CHLGOV", "111")),
+        ("The Kenyan police have come under fire for their handling of the protests.", ("", "KENCOP", "111")),
+        ("The Spanish prime minister came under criticism from the opposition.", ("ESPOPP", "ESPGOV", "111")),
+        # from armed men it is force, their doer in the from or by phrase
+        ("Malian soldiers came under fire from jihadist fighters near Timbuktu.", ("MLIREB", "MLIMIL", "190")),
+        ("Turkish troops came under attack by PKK militants on Sunday.", ("TURSEPPKK", "TURMIL", "190")),
+        ("Russian troops came under fire over the weekend.", ("", "RUSMIL", "190")),
+    ],
+)
+def test_came_under_fire(coder, text, expected):
+    """Every event of the sentence: (source, target, code)."""
+    assert [e[:3] for e in _events(coder, text)] == [expected]

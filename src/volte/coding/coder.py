@@ -59,6 +59,7 @@ from volte.coding.verbs import (
     is_passive,
     is_time,
     subject_heads,
+    under_attack,
 )
 from volte.errors import E_CODING_FAILED
 from volte.nlp.pipeline import build_nlp
@@ -293,6 +294,9 @@ class _EventBuilder:
                 # troops sent to a place of their own country, or one volte cannot place, are deployed
                 # there (154), not given to anyone: "sent troops and police to Santa Cruz Barillas"
                 match = replace(match, code="154", pattern=f"{match.pattern}+deployed")
+        if match.code[:2] == "19" and match.nominal and sources and all(map(_civic, sources)):
+            if under_attack(trigger):  # "came under attack *from opposition lawmakers*": words, not force
+                match = replace(match, code="111", pattern=f"{match.pattern}+words")
         lawless = match.passive and not doers and _lawless(match.code, trigger)
         if not sources and not doers and match.passive and match.code[:2] == "17" and not lawless:
             # "a journalist was arrested *in Niger*": the authorities of the place arrest, the person is the target
@@ -1184,6 +1188,13 @@ SAYING_WORDS = (
 _MOVING = words("coder_moving")
 _MOVED = words("coder_moved")
 _ARMED_ROLES = frozenset({"MIL", "COP"})
+# Roles whose attacks are words: an attack or fire a victim comes under from them is criticism (111)
+_CIVIC_ROLES = frozenset({"OPP", "LEG", "NGO", "HRI", "MED", "EDU", "BUS", "LAB", "JUD", "PTY", "ELI", "REL"})
+
+
+def _civic(actor: ResolvedActor) -> bool:
+    """An actor whose attacks are words: a civic role, or a non-governmental organisation ("NGO...")."""
+    return actor.code[3:6] in _CIVIC_ROLES or actor.code[:3] == "NGO"
 _TO_FROM = words("coder_to_from")
 _VIOLENT_ACTS = words("coder_violent_acts")
 _LAUNCHING = words("coder_launching")

@@ -69,6 +69,7 @@ KEYS = frozenset(
         "negated_only",
         "reached",
         "outranks",
+        "under",
     }
 )
 # Copula idioms a pattern may require (``idiom:``); volte.coding.verbs reads each from the parse
@@ -113,6 +114,7 @@ class Pattern:
     negated_only: bool = False  # an event only when its verb is negated: "did *not* give permission" (120)
     reached: bool = False  # an agreement reached: failing to reach it is talks that failed (164)
     outranks: tuple[str, ...] = ()  # CAMEO roots of the same doer's events it is kept over in a sentence
+    under: bool = False  # a noun trigger only as what its victim comes or is under: "came *under fire*"
     file: str = ""
     line: int = 0
 
@@ -316,7 +318,7 @@ def _parse_pattern(item: dict[str, Any], name: str, problems: list[str]) -> Patt
         problems.append(f"{where}: 'passive' must be true or false")
     flags = {
         k: item.get(k, False)
-        for k in ("symmetric", "statement", "speaker_source", "alone", "own_object", "negated_only", "reached")
+        for k in ("symmetric", "statement", "speaker_source", "alone", "own_object", "negated_only", "reached", "under")
     }
     for key, flag in flags.items():
         if not isinstance(flag, bool):
@@ -350,6 +352,7 @@ def _parse_pattern(item: dict[str, Any], name: str, problems: list[str]) -> Patt
         idiom=idiom if isinstance(idiom, str) else None,
         negated_only=bool(flags["negated_only"]),
         reached=bool(flags["reached"]),
+        under=bool(flags["under"]),
         outranks=outranks,
         intent=intent,
         passive=passive if isinstance(passive, bool) else None,

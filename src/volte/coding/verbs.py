@@ -148,6 +148,7 @@ class VerbDictionary:
         _specialise_by_clause(raws)
         _ruled_out_acts(raws)
         _talks_failed(raws)
+        _figurative_attacks(raws)
         return [_to_match(raw) for raw in raws if not raw.dropped]
 
     def _raw_matches(self, sent: Span) -> list[_Raw]:
@@ -238,6 +239,8 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
             return None
         cues.add(said.i)  # "out of the *question*", "up for *discussion*": no meeting
     if pattern.passive is not None and not site.noun and site.passive != pattern.passive:
+        return None
+    if pattern.under and not (site.noun and under_attack(site.tok)):
         return None
     if pattern.particle:
         hit = site.child(_PARTICLE_DEPS, pattern.particle, lemma=False)  # "shot *dead*", "*test*-fired"
@@ -949,7 +952,7 @@ def _incident_setting(raw: _Raw, by_index: dict[int, _Raw]) -> bool:
                 and not any(c.dep_ == "neg" for c in act.children)
             )
         if prep == "under":  # "police *came under* a grenade attack"
-            return _under_attack(tok)
+            return under_attack(tok)
         if prep not in _CAUSE_PREPS:
             # "... after aircraft carried out *a string of airstrikes*": the clause the noun is in
             verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -1030,10 +1033,55 @@ def _treated(verb: Token) -> bool:
 _CARE = frozenset({"treatment", "care", "hospitalisation", "hospitalization"})
 
 
-def _under_attack(noun: Token) -> bool:
+def under_attack(noun: Token) -> bool:
     """ "The base *came under* a missile attack", "police *were under* fire": the attack is the news, its
     victim the subject."""
-    return noun.head.lower_ == "under" and noun.head.head.lemma_ in ("come", "be")
+    return noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.lemma_ in ("come", "be")
+
+
+def _come_under(noun: Token) -> bool:
+    """ "*came under* criticism / fire / attack": an act its subject suffers, from then on (not "is under
+    sanctions", a state)."""
+    return under_attack(noun) and noun.head.head.lemma_ == "come"
+
+
+# Reasons a figurative attack is blamed for ("came under fire *for* its handling", "*over* the killings"),
+# not a span of time ("*over* the weekend", "*for* hours")
+_REASON_PREPS = frozenset({"for", "over"})
+_SPANS = frozenset({"hour", "day", "night", "week", "weekend", "month", "year", "period", "time", "minute"})
+
+
+def _blamed_for(noun: Token) -> bool:
+    """ "came under fire *for failing* to halt the violence", "under attack from critics *over* the cuts":
+    words, whatever the noun (111). On the noun or on the verb it hangs under."""
+    doers = [
+        o
+        for holder in (noun, noun.head.head)
+        for p in holder.children
+        if p.dep_ == "prep" and p.lower_ in ("from", "by")
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    for holder in (noun, noun.head.head, *doers):  # "from critics *over* the cuts" hangs on the critics
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _REASON_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pcomp":
+                    return True  # "for *failing* to ..."
+                if obj.dep_ == "pobj" and obj.ent_type_ not in ("DATE", "TIME") and obj.lemma_.lower() not in _SPANS:
+                    return True
+    return False
+
+
+def _figurative_attacks(raws: list[_Raw]) -> None:
+    """An attack or fire that its subject came under *for* something is criticism (111), not force: "the
+    government came under fire for its handling of the floods", "Rousseff came under attack over the cuts".
+    Force that comes with a reason stays force only when the reason is no phrase of blame, which volte
+    cannot tell; a doer named by its civic role is read by the coder (``coder._words_not_force``)."""
+    for raw in raws:
+        if not raw.dropped and raw.noun and raw.code[:2] == "19" and under_attack(raw.tok) and _blamed_for(raw.tok):
+            raw.code = "111"
 
 
 def _culpable(tok: Token) -> bool:
@@ -1068,6 +1116,8 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             raw.dropped = True  # "China is committing genocide" is an accusation only when someone says it
         elif status == "background" and modality.temporal and raw.code[:2] in _INCIDENT_ROOTS:
             pass  # violence and protest in a clause of the same time happened: "as protesters *clashed* with police"
+        elif status == "background" and raw.noun and _come_under(raw.tok) and assess(raw.tok.head.head).status == "asserted":
+            pass  # "the minister *came under criticism* from": the subject suffers the act (not "which came under")
         elif status == "background" and raw.code[:2] in _INCIDENT_ROOTS and _incident_setting(raw, by_index):
             pass  # "detained *during a protest*", "six were killed *after* troops *opened fire* on protesters"
         elif raw.pattern.negated_only:  # "did not give permission for the rally": a refusal; given, no event
@@ -1402,11 +1452,17 @@ def _to_match(raw: _Raw) -> VerbMatch:
         partner = raw.partner
         lent = _heads(partner.pattern.targets_for(noun=partner.noun), partner.tok, noun=partner.noun)
         targets = lent + tuple(i for i in targets if i not in lent)
-    if raw.noun and tok.dep_ == "pobj" and _under_attack(tok):  # "the base came under attack": the victim
-        source_slots = tuple(slot for slot in source_slots if not slot.startswith("governor_"))
+    if raw.noun and tok.dep_ == "pobj" and under_attack(tok):  # "the base came under attack": the victim
+        # the doer is in a from/by phrase, on the noun or on the verb ("came under attack Tuesday *by* ...")
+        source_slots = ("prep:from", "prep:by") + tuple(
+            slot for slot in source_slots if not slot.startswith("governor_") and slot not in ("prep:from", "prep:by")
+        )
+        verb_doers = _heads(("prep:by", "prep:from"), tok.head.head, noun=False)
         victims = tuple(c.i for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass"))
         targets = victims + tuple(i for i in targets if i not in victims)
     sources = _heads(source_slots, tok, noun=raw.noun)
+    if raw.noun and tok.dep_ == "pobj" and under_attack(tok):
+        sources += tuple(i for i in verb_doers if i not in sources)
     if modality.speaker is not None and (pattern.speaker_source or modality.by_speaker):
         sources, targets = (modality.speaker,), sources  # the speaker demands of / accuses the doer
     if not targets and raw.code[:2] == "13":
