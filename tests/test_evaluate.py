@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from volte.evaluate import check_floors, is_code_only, score_records
@@ -120,6 +122,24 @@ def test_evaluate_alias_state_codes_match_their_iso_code() -> None:
     gold = {"id": "r", "expected_events": [{"source": "KSVGOV", "target": "SRBGOV", "code": "111"}]}
     figures = score_records([gold], {"r": [_event("XKXGOV", "SRBGOV", "111")]})
     assert figures["root"]["tp"] == 1 and figures["actor_agreement"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("label", "plover", "tp"),
+    [
+        ("DEMAND", "REQUEST", 1),  # renamed in PLOVER v2.0
+        ("DISAPPROVE", "ACCUSE", 1),  # merged into ACCUSE with INVESTIGATE
+        ("INVESTIGATE", "ACCUSE", 1),
+        ("FIGHT", "ASSAULT", 1),
+        ("DEMAND", "THREATEN", 0),
+        ("REQUEST", "REQUEST", 1),
+    ],
+)
+def test_evaluate_older_plover_types_match_their_v2_names(label: str, plover: str, tp: int) -> None:
+    """A gold event with no CAMEO code is matched by its PLOVER type, read in v2.0's names."""
+    gold = {"id": "r", "expected_events": [{"source": "GRC", "target": "IGO", "code": label}]}
+    coded = replace(_event("GRC", "IGOEEC", "100"), plover=plover)
+    assert score_records([gold], {"r": [coded]})["root"]["tp"] == tp
 
 
 # --- Real wire news sets (issue 13): conflibert, plv, case2021 ---------------------------------------

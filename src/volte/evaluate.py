@@ -91,6 +91,12 @@ def _gold_root(gold: Mapping[str, Any]) -> tuple[str | None, str | None]:
     return None, str(gold.get("code") or "") or None
 
 
+# Event types of the older 18-category PLOVER that some gold sets (plover_gsr) still use, as PLOVER v2.0 names
+# them (../shared/ontology/plover.md, "Version drift"): DEMAND was renamed REQUEST, ACCUSE merges DISAPPROVE and
+# INVESTIGATE, and FIGHT is part of ASSAULT.
+OLD_PLOVER_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+
+
 def _matches(gold: Mapping[str, Any], event: Event, *, level: int) -> bool:
     if gold.get("source") and _country(gold["source"]) != _country(event.source):
         return False
@@ -98,7 +104,7 @@ def _matches(gold: Mapping[str, Any], event: Event, *, level: int) -> bool:
         return False
     cameo, plover = _gold_root(gold)
     if cameo is None:
-        return bool(plover) and plover == event.plover
+        return bool(plover) and OLD_PLOVER_TYPES.get(plover, plover) == event.plover
     return event.code[:level] == cameo[:level]
 
 
