@@ -147,3 +147,32 @@ def test_force_told_at_its_scene(coder, text: str, expected: tuple[str, str], ne
     assert expected in {(e.code, e.target) for e in events}, triples(events)
     events = _code(coder, near_miss)  # a report, a fear, a protest nobody was hurt at: background
     assert "175" not in _codes(events), triples(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the grievance of a protest names whom it is against: "in defiance of", "to show their disapproval of",
+        # "in protest of" (the holder of what is protested)
+        ("Thousands marched in Hong Kong in defiance of the Chinese government.", ("HKGCVL", "CHNGOV", "141")),
+        (
+            "Hundreds of students blocked a road in Lahore to show their disapproval of India's water policy.",
+            ("PAKEDU", "IND", "144"),
+        ),
+        (
+            "Thousands rallied in Tbilisi in protest of Russia's occupation of Abkhazia.",
+            ("GEOCVL", "RUS", "141"),
+        ),
+        # the public placed by its city protests against its own country's institutions, not a countryless one
+        ("Hundreds rallied in Nairobi against the government's tax plan.", ("KENCVL", "KENGOV", "141")),
+    ],
+)
+def test_whom_a_grievance_is_against(coder, text: str, expected: tuple[str, str, str]) -> None:
+    assert [(e.source, e.target, e.code) for e in _code(coder, text)] == [expected]
+
+
+def test_a_protest_at_a_building_is_no_grievance(coder) -> None:
+    """Near miss (a guard; it passed before the grievance rule too): "at" places a protest held by nobody
+    named; it names no one it is against."""
+    events = _code(coder, "A protest was held at the gates of Kenya's parliament on Monday.")
+    assert [e.target for e in events] == [""]

@@ -310,7 +310,11 @@ class _EventBuilder:
             sources = self._local_doer(doers, targets) or sources
         if not sources and match.code[:2] == "14" and not match.statement:
             sources = self._protesting_public(trigger, doers)
-            targets = targets or _own_government(sources)  # the public protests against its government
+            # the public protests against whom its words name, else against its government
+            targets = targets or self._protested(trigger, sources, on, at=False) or _own_government(sources)
+            home = next((a.code[:3] for a in _own_government(sources)), None)
+            if home is not None:  # "hundreds rallied *in Nairobi* against *the government*": Kenya's
+                targets = [replace(t, code=home + t.code[3:]) if _countryless(t) and t.code[3:] else t for t in targets]
         if not sources and match.passive and match.code.startswith("08"):
             sources = self._holder(match.targets, on)
         attributed = self._speaker_code(match, on)
@@ -810,13 +814,14 @@ class _EventBuilder:
         return []
 
     def _protested(
-        self, trigger: Token, sources: list[ResolvedActor], on: date | None
+        self, trigger: Token, sources: list[ResolvedActor], on: date | None, *, at: bool = True
     ) -> list[ResolvedActor]:
         """Whom a protest is against when a clause or phrase of its own says so: "started a hunger strike *to
         protest against the Russian authorities*", "staged a sit-in *against the Lagos state government*",
         "went on strike, *denouncing the Ministry of Health*", "threw stones *at police officers*". Only these
         words are read, not the rest of the clause; a name after "at" is where they protest. A whom without
-        a country is the protesters' own country's ("the Ministry of Health")."""
+        a country is the protesters' own country's ("the Ministry of Health"). ``at``: read "at" phrases (off
+        where the protesters are only placed: "a protest *at the prison*" is where)."""
         own = {a.code for a in sources}
         holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
         clauses = [
@@ -827,11 +832,12 @@ class _EventBuilder:
         ]
         heads = [
             *(c for clause in clauses for c in clause.children if c.dep_ == "dobj"),
+            *_grieved(holders),
             *(
                 p
                 for h in (*holders, *clauses)
                 for prep in h.children
-                if prep.dep_ == "prep" and prep.lower_ in ("against", "at")
+                if prep.dep_ == "prep" and prep.lower_ in (("against", "at") if at else ("against",))
                 for p in prep.children
                 if p.dep_ == "pobj" and not (prep.lower_ == "at" and (p.pos_ == "PROPN" or _place_entity(p)))
             ),
@@ -1211,6 +1217,35 @@ _AGREEING = words("coder_agreeing")
 _ACCUSING = words("coder_accusing")
 # Words of a protest's aim clause that name whom it is against ("*to protest* against X", "*denouncing* X").
 _PROTESTING = words("coder_protesting")
+_GRIEVANCES = words("coder_grievances")
+_VOICING = words("coder_voicing")
+
+
+def _grieved(holders: list[Token]) -> list[Token]:
+    """Whom a protest's grievance is against: the "of" (against, for, at, to) phrase of a grievance noun "in" a
+    phrase of the protest or voiced by its purpose clause: "marched *in defiance of Chinese authorities*",
+    "blocked a road *to show their disapproval of the United States' policies*", "in protest *at* the ban"."""
+    nouns = [
+        n
+        for h in holders
+        for c in h.children
+        for n in (
+            [p for p in c.children if p.dep_ == "pobj"]
+            if c.dep_ == "prep" and c.lower_ == "in"
+            else [o for o in c.children if o.dep_ == "dobj"]
+            if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _VOICING
+            else []
+        )
+        if n.lemma_.lower() in _GRIEVANCES
+    ]
+    return [
+        p
+        for n in nouns
+        for prep in n.children
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "against", "for", "at", "to", "toward", "towards")
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
 _PARTNER_ROOTS = frozenset({"03", "04", "05", "06", "07"})
 _POLICING = frozenset({"171", "173"})
 # Force that people protesting use becomes a riot (145): fighting, attacks, arson; an assault on one person
