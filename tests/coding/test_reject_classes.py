@@ -206,6 +206,20 @@ def test_ruled_out_and_not_negotiable_are_refusals(coder, text, code, source) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what is ruled out is refused to whom the act was aimed at (coder v8)
+        ("Washington said lifting the sanctions on Venezuela is out of the question.", ("USAGOV", "VEN", "1244")),
+        ("Ankara said withdrawing its troops from Cyprus was not up for discussion.", ("TURGOV", "CYP", "1246")),
+        ("The Somali president said talks with Ethiopia are out of the question.", ("SOMGOV", "ETH", "125")),
+    ],
+)
+def test_ruled_out_acts_are_refused_to_their_target(coder, text, expected) -> None:
+    events = _code(coder, text)
+    assert [(e.source, e.target, e.code) for e in _rejections(events)] == [expected], _seen(events)
+
+
+@pytest.mark.parametrize(
     ("refused", "other"),
     [
         ("Greece said the name issue is not negotiable.", "Greece said the name issue is negotiable."),

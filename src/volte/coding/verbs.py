@@ -1212,6 +1212,8 @@ def _ruled_out_acts(raws: list[_Raw]) -> None:
             meaning = act.code if act is not None else _clause_meaning(child, threat=False) if child.pos_ == "VERB" else None
             code = governed_code("refusal", meaning) if meaning else None
             raw.code = code if code is not None and code[:2] == "12" else raw.code
+            if act is not None:
+                raw.partner = act  # refused to whom the act was aimed at: "removing the sanctions *on Burma*"
             for other in raws:  # what is ruled out is no event itself ("*sanctions*" in "lifting sanctions")
                 if other is not raw and child.left_edge.i <= other.tok.i <= child.right_edge.i:
                     other.dropped = True
@@ -1447,8 +1449,10 @@ def _to_match(raw: _Raw) -> VerbMatch:
         # "provided *Pakistan* with a loan": what is given is in the with-phrase, the object receives it
         recipients = _provided_with(tok, pattern)
         targets = recipients + tuple(i for i in targets if i not in recipients)
-    if raw.partner is not None and raw.partner.pattern.symmetric:
-        # "refused to negotiate the Essequibo with Venezuela": whom the talks would be with comes first
+    lent: tuple[int, ...] = ()
+    if raw.partner is not None and (raw.partner.pattern.symmetric or raw.pattern.idiom is not None):
+        # "refused to negotiate the Essequibo with Venezuela": whom the talks would be with comes first; what
+        # an idiom rules out is refused to whom it was aimed at ("removing the sanctions *on Burma*")
         partner = raw.partner
         lent = _heads(partner.pattern.targets_for(noun=partner.noun), partner.tok, noun=partner.noun)
         targets = lent + tuple(i for i in targets if i not in lent)
@@ -1464,7 +1468,8 @@ def _to_match(raw: _Raw) -> VerbMatch:
     if raw.noun and tok.dep_ == "pobj" and under_attack(tok):
         sources += tuple(i for i in verb_doers if i not in sources)
     if modality.speaker is not None and (pattern.speaker_source or modality.by_speaker):
-        sources, targets = (modality.speaker,), sources  # the speaker demands of / accuses the doer
+        # the speaker demands of / accuses the doer; an idiom's speaker refuses to whom the act was aimed at
+        sources, targets = (modality.speaker,), (lent if pattern.idiom is not None and lent else sources)
     if not targets and raw.code[:2] == "13":
         # "threatened to strike *unless the government* reversed the rise": the threat is aimed at the condition
         anchors = [tok] + ([tok.doc[modality.governor]] if modality.governor is not None else [])
