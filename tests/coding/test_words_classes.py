@@ -190,3 +190,21 @@ def test_illness_is_no_event(coder, text):
 def test_came_under_fire(coder, text, expected):
     """Every event of the sentence: (source, target, code)."""
     assert [e[:3] for e in _events(coder, text)] == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "absent", "kept"),
+    [
+        # what a text says that its subject stops is not said by the subject
+        ("Russia vetoed a UN resolution condemning the annexation of Crimea.", "11", "129"),
+        ("The US rejected a resolution demanding a ceasefire in Gaza.", "10", "127"),
+        ("China blocked a statement criticizing North Korea.", "11", None),
+        # a text drafted or adopted still says it (a guard: it passed before the rule too)
+        ("France drafted a resolution calling for sanctions on Mali.", None, "020"),
+    ],
+)
+def test_texts_stopped_say_nothing(coder, text, absent, kept):
+    codes = [e[2] for e in _events(coder, text)]
+    assert absent is None or not [c for c in codes if c.startswith(absent)], codes
+    assert kept is None or kept in codes, codes

@@ -140,6 +140,7 @@ class VerbDictionary:
         _consume_cued_nouns(raws)
         _drop_namings(raws)
         _drop_topics(raws)
+        _stopped_texts(raws)
         _apply_factuality(raws)
         _drop_consequences(raws)
         _protest_aims(raws)
@@ -904,6 +905,24 @@ def _drop_topics(raws: list[_Raw]) -> None:
             raw.dropped = True
         elif speech.pattern.code[:2] == "14" and not speech.noun and raw.pattern.code[:2] != "14":
             raw.dropped = True  # "protested *the assassination* of an activist": what the protest is about
+
+
+_TEXTS = words("verbs_texts")
+_STOPPING_TEXTS = words("verbs_stopping_texts")
+
+
+def _stopped_texts(raws: list[_Raw]) -> None:
+    """What a text says that its subject stops is not said by the subject: "Russia *vetoed* a resolution
+    *condemning* the annexation", "China *blocked* a statement *criticizing* North Korea", "voted against a
+    motion *calling for* talks" give no condemnation, criticism or appeal by Russia, China or the voters (a
+    text drafted, adopted or issued still says it: "France drafted a resolution calling for sanctions")."""
+    for raw in raws:
+        tok = raw.tok
+        if raw.dropped or raw.noun or tok.dep_ not in ("acl", "relcl") or tok.head.lemma_.lower() not in _TEXTS:
+            continue
+        governor = _governing_word(tok.head)
+        if governor is not None and governor.lemma_.lower() in _STOPPING_TEXTS:
+            raw.dropped = True
 
 
 # Outcomes told in a main clause whose cause follows in an after/when clause: "six people were killed after
