@@ -576,3 +576,19 @@ def test_a_phone_calls_purpose_is_aimed_at_the_one_called(coder, text, root, tar
 def test_a_force_post_takes_the_country_it_is_in(coder, text, target) -> None:
     events = _code(coder, text)
     assert any(e.target == target for e in events), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a capital named as where violence or coercion happens is the country, not its government (coder v8)
+        ("A car bomb exploded in Kabul on Sunday, killing five people.", "AFG"),
+        ("The authorities imposed a curfew in Nairobi after the riots.", "KEN"),
+        ("Israeli jets bombed targets near Damascus overnight.", "SYR"),  # a guard: the place rule gave SYR before
+        # struck or shelled itself (a guard), a capital stays the seat of government it is named for
+        ("Russian missiles struck Kyiv overnight.", "UKRGOV"),
+    ],
+)
+def test_capital_as_the_place_of_violence_is_the_country(coder, text, target) -> None:
+    events = [e for e in _code(coder, text) if e.code[:2] in ("17", "18", "19", "20")]
+    assert [e.target for e in events] == [target], _dyads(events)

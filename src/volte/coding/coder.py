@@ -326,6 +326,8 @@ class _EventBuilder:
         symmetric = match.symmetric and not (match.code.startswith("03") and sources and targets)
         if not targets and len(sources) == 2 and all(a.entry.startswith(_PAIR_ENTRY) for a in sources):
             symmetric = within = True  # "the two countries agreed to reopen the border": each with the other
+        if match.code[:2] in _PLACE_ROOTS:
+            targets = [self._seat_as_place(t) for t in targets]  # "a bomb exploded *in Kabul*": AFG, not AFGGOV
         pairs = _pairs(sources, targets, symmetric=symmetric, within=within)
         if not self.dyads_only:
             return [
@@ -656,6 +658,18 @@ class _EventBuilder:
                     )
                 ]
         return []
+
+    def _seat_as_place(self, actor: ResolvedActor) -> ResolvedActor:
+        """A capital named as where violence or coercion happens is the country, not its rulers: "a
+        bomb exploded *in Kabul*", "a curfew *in Nairobi*" (AFG, KEN). As a doer or the one acted on ("shelled
+        Kyiv", "Moscow said") it stays the government."""
+        if not actor.entry.split(" ")[0].endswith("#seat") or len(actor.code) <= 3:
+            return actor
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        prep = span.root.head if span is not None else None
+        if prep is None or prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
+            return actor
+        return replace(actor, code=actor.code[:3], entry=actor.entry.replace("#seat", "#place", 1))
 
     def _troops_sent(self, trigger: Token, on: date | None) -> bool:
         """The trigger sends armed men ("sent *troops* and police to ...", "a force *of 260 troops*"): an
@@ -1194,6 +1208,7 @@ SAYING_WORDS = (
 _MOVING = words("coder_moving")
 _MOVED = words("coder_moved")
 _ARMED_ROLES = frozenset({"MIL", "COP"})
+_LOCATIVE = frozenset({"in", "near", "around", "outside", "across", "throughout", "inside"})
 # Roles whose attacks are words: an attack or fire a victim comes under from them is criticism (111)
 _CIVIC_ROLES = frozenset({"OPP", "LEG", "NGO", "HRI", "MED", "EDU", "BUS", "LAB", "JUD", "PTY", "ELI", "REL"})
 
