@@ -76,6 +76,21 @@ def test_acts_agreed_to_as_nouns_are_the_agreers(coder, text, code, source, targ
     assert [(e.source, e.target[:3]) for e in found] == [(source, target)], _seen(events)
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Tanzania accepted the proposal submitted by China.", "CHN"),
+        ("Sudan accepted an offer from the Egyptian government.", "EGYGOV"),
+        ("Ghana accepted Togo's new plan for the border.", "TGO"),
+    ],
+)
+def test_accepting_a_proposal_is_an_intent_to_cooperate(coder, text, target) -> None:
+    events = _code(coder, text)
+    assert {(e.code, e.target) for e in _root(events, "03")} == {("030", target)}, _seen(events)
+    events = _code(coder, "Ethiopia accepted Kenya's offer of mediation.")  # only mediation offered is mediation
+    assert {(e.code, e.target) for e in _root(events, "03")} == {("038", "KEN")}, _seen(events)
+
+
 def test_agreeing_to_a_plan_leaves_a_request_yielded_to(coder) -> None:
     events = _code(coder, "Ghana agreed to the plan, and Togo agreed to a request from Ghana.")
     assert {(e.code, e.source) for e in _root(events, "03", "08")} == {("030", "GHA"), ("083", "TGO")}, _seen(events)
@@ -159,3 +174,42 @@ def test_truce_agreements_that_take_effect_are_agreements(coder, text, roots) ->
     # an agreement entered into or in force stays one
     events = _code(coder, "Iran has entered into a nuclear cooperation deal with Russia.")
     assert {e.code for e in _live(events)} == {"057"}, _seen(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Kenya and Uganda came to an agreement on the border.", "057"),
+        ("Kenya came to an understanding with Uganda over the lake.", "057"),
+        ("Kenya and Uganda have come to a consensus on the railway.", "030"),
+    ],
+)
+def test_coming_to_an_agreement_is_reaching_one(coder, text, code) -> None:
+    events = _code(coder, text)
+    assert {(e.code, e.source, e.target) for e in _root(events, "03", "04", "05")} == {
+        (code, "KEN", "UGA"),
+        (code, "UGA", "KEN"),
+    }, _seen(events)
+    events = _code(coder, "Kenya and Uganda failed to come to an agreement on the border.")
+    assert {e.code for e in _live(events)} == {"164"}, _seen(events)  # talks that came to nothing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uruguay withdrew its plan to honor Putin.",
+        "Russia abandoned its plan to send troops to Syria.",
+        "Russia withdrew its offer to mediate between Armenia and Azerbaijan.",
+        "The plan to send troops to Syria was scrapped by Russia.",
+    ],
+)
+def test_an_intent_given_up_is_none(coder, text) -> None:
+    events = _code(coder, text)
+    assert not _root(events, "03", "04", "05", "07"), _seen(events)
+    events = _code(coder, text.replace("withdrew", "announced").replace("abandoned", "announced").replace("was scrapped", "was announced"))
+    assert _root(events, "03", "04", "05", "07"), _seen(events)  # announced, the plan is an intent
+
+
+def test_an_intent_not_given_up_stays(coder) -> None:
+    events = _code(coder, "Russia abandoned its plan to send troops to Syria, but Turkey did not abandon its plan to send troops to Libya.")
+    assert {(e.source, e.target) for e in _root(events, "03")} == {("TUR", "LBY")}, _seen(events)

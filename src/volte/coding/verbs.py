@@ -22,6 +22,7 @@ from volte.coding.factuality import (
     COMMITTING,
     CONSIDERING,
     ENACTING,
+    NOMINAL_NEGATING,
     OBJECT_CONTROL,
     PHONING,
     PLANNING,
@@ -151,6 +152,7 @@ class VerbDictionary:
         _talks_failed(raws)
         _figurative_attacks(raws)
         _agreements_only_named(raws)
+        _abandoned_plans(raws)
         return [_to_match(raw) for raw in raws if not raw.dropped]
 
     def _raw_matches(self, sent: Span) -> list[_Raw]:
@@ -1186,7 +1188,7 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             _drop_governors(raw, by_index, governor)
 
 
-_REACHING = frozenset({"reach", "strike", "clinch", "agree", "seal", "forge"})
+_REACHING = frozenset({"reach", "strike", "clinch", "agree", "seal", "forge", "come"})
 
 
 def _failed_agreement(raw: _Raw) -> bool:
@@ -1317,6 +1319,26 @@ def _agreements_only_named(raws: list[_Raw]) -> None:
         if tok.dep_ != "dobj" and _lemma(head) not in _AGREEMENT_BORN:  # "is *set (expected, due) to* take effect"
             head = next((c for c in head.children if c.dep_ == "xcomp"), head)
         raw.dropped = _lemma(head) not in _AGREEMENT_BORN
+
+
+# A plan, offer or pledge given up: what it announced is no intent ("withdrew its plan *to honor* him")
+_PLANS = frozenset({"plan", "offer", "proposal", "bid", "intention", "pledge", "promise", "commitment", "decision", "idea"})
+_GIVING_UP = NOMINAL_NEGATING | {"withdraw", "drop", "shelve", "ditch", "rescind", "retract", "revoke", "reverse"}
+
+
+def _abandoned_plans(raws: list[_Raw]) -> None:
+    """An act announced by a plan (an offer, a pledge ...) that its maker abandoned, scrapped, cancelled,
+    withdrew, dropped or shelved is no intent: "Uruguay withdrew its plan *to honor* Putin", "Russia scrapped
+    its plan *to send* troops". Giving up the plan may be an event itself (0832)."""
+    for raw in raws:
+        if raw.dropped or raw.modality is None or raw.modality.governor is None:
+            continue
+        plan = raw.tok.doc[raw.modality.governor]
+        if plan.pos_ != "NOUN" or _lemma(plan) not in _PLANS or plan.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        giver = plan.head
+        if giver is not plan and _lemma(giver) in _GIVING_UP and not any(c.dep_ == "neg" for c in giver.children):
+            raw.dropped = True  # "will *not* reverse its decision upholding the conviction": the decision stands
 
 
 def _partner_named(raw: _Raw) -> bool:
