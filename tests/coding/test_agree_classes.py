@@ -171,9 +171,11 @@ def test_truce_agreements_that_take_effect_are_agreements(coder, text, roots) ->
     events = _code(coder, text)
     found = _root(events, *roots)
     assert {(e.source, e.target) for e in found} == {("ARM", "AZE"), ("AZE", "ARM")}, _seen(events)
-    # an agreement entered into or in force stays one
+    # an agreement entered into or agreed upon stays one
     events = _code(coder, "Iran has entered into a nuclear cooperation deal with Russia.")
     assert {e.code for e in _live(events)} == {"057"}, _seen(events)
+    events = _code(coder, "Chile and Peru have agreed upon a new free-trade pact between the two countries.")
+    assert {(e.source, e.target) for e in _root(events, "03", "05")} == {("CHL", "PER"), ("PER", "CHL")}, _seen(events)
 
 
 @pytest.mark.parametrize(

@@ -1313,6 +1313,8 @@ def _agreements_only_named(raws: list[_Raw]) -> None:
         head = tok.head
         if tok.dep_ == "pobj" and head.lower_ == "into" and head.head is not head:
             head = head.head  # "entered *into* a deal with Russia"
+        elif tok.dep_ == "pobj" and head.lower_ in ("to", "on", "upon") and _lemma(head.head) in _AGREEING_TO:
+            continue  # "agreed upon a new free-trade pact between the two countries": an agreement made
         elif tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
             raw.dropped = True
             continue
