@@ -22,6 +22,7 @@ from volte.coding.factuality import (
     COMMITTING,
     CONSIDERING,
     ENACTING,
+    NOMINAL_NEGATING,
     OBJECT_CONTROL,
     PHONING,
     PLANNING,
@@ -150,6 +151,8 @@ class VerbDictionary:
         _ruled_out_acts(raws)
         _talks_failed(raws)
         _figurative_attacks(raws)
+        _agreements_only_named(raws)
+        _abandoned_plans(raws)
         return [_to_match(raw) for raw in raws if not raw.dropped]
 
     def _raw_matches(self, sent: Span) -> list[_Raw]:
@@ -777,6 +780,8 @@ def _onlooker(prep: Token, pobj: Token) -> bool:
 
 
 _RESPONSIBLE = words("verbs_responsible")
+# Verbs whose "to" ("on", "upon") phrase names an act their subject commits to: "agreed to the withdrawal of".
+_AGREEING_TO = frozenset({"agree", "consent", "assent", "commit"})
 
 
 def _noun_subject(noun: Token) -> list[Token]:
@@ -795,6 +800,8 @@ def _noun_subject(noun: Token) -> list[Token]:
         return _noun_subject(counter) if counter is not None else []
     if head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "during", "at"):
         return subject_heads(head.head)
+    if head.lower_ in ("to", "on", "upon") and head.head.pos_ == "VERB" and head.head.lemma_ in _AGREEING_TO:
+        return subject_heads(head.head)  # "Israel *agreed to* the release of prisoners": the agreer releases
     if head.lower_ == "on" and head.head.lemma_ in ("go", "embark"):
         return subject_heads(head.head)  # "residents *went on* a looting spree", "embarked on a rampage"
     if head.lower_ == "behind" and head.head.lemma_ == "be":
@@ -1181,7 +1188,7 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             _drop_governors(raw, by_index, governor)
 
 
-_REACHING = frozenset({"reach", "strike", "clinch", "agree", "seal", "forge"})
+_REACHING = frozenset({"reach", "strike", "clinch", "agree", "seal", "forge", "come"})
 
 
 def _failed_agreement(raw: _Raw) -> bool:
@@ -1259,6 +1266,81 @@ def _talks_failed(raws: list[_Raw]) -> None:
             failed = False
         if failed and raw.pattern.symmetric:
             raw.code = "164"
+
+
+# "the talks *collapsed* (broke down, fell apart, stalled)": the talks came to nothing
+_COLLAPSING = frozenset({"collapse", "crumble", "unravel", "founder", "falter", "stall", "fizzle", "flounder", "implode"})
+_COLLAPSING_PARTICLES = {"break": ("down", "up"), "fall": ("apart", "through")}
+# An agreement noun is a signing only where it comes into being or into force: "a trade agreement between X
+# and Y *came into force*", "*entered into* a deal with", "a deal between X and Y *was reached*"
+_AGREEMENT_BORN = frozenset({"take", "come", "enter", "go", "create", "establish", "conclude", "reach", "sign", "seal",
+    "strike", "ink", "finalise", "finalize", "agree", "clinch", "forge", "initial", "ratify", "announce", "unveil",
+    "hammer", "broker", "secure", "achieve", "produce", "yield"})
+_AGREEMENT_NOUNS = frozenset({"diplo.agreement.noun"})
+
+
+def _collapsed(noun: Token, *, talks: bool) -> bool:
+    """A nominal event that is the subject of a verb of failing: "talks between X and Y *collapsed*", "the
+    truce *broke down*", "the deal *fell apart* (expired, lapsed)"."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head is noun:
+        return False
+    verb = noun.head
+    lemma = _lemma(verb)
+    if lemma in _COLLAPSING or (not talks and lemma in ("expire", "lapse", "end") and noun.dep_ == "nsubj"):
+        return True
+    particles = _COLLAPSING_PARTICLES.get(lemma, ())
+    return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in particles for c in verb.children)
+
+
+def _agreements_only_named(raws: list[_Raw]) -> None:
+    """An agreement, truce or talks that failed is no agreement, truce or meeting ("the ceasefire between X and
+    Y *collapsed*", "the peace deal *broke down*"); talks that collapsed are a failure to agree between their
+    sides (164, as "ended without a deal" is). An agreement noun (057) is a signing only where it comes into
+    being or into force (_AGREEMENT_BORN); named as a topic, a standard or a setting ("would not honor the
+    agreement with", "support a peace treaty between", "the trade pact with the EU provides ...") it is none."""
+    for raw in raws:
+        if raw.dropped or not raw.noun:
+            continue
+        tok = raw.tok
+        if raw.code[:2] in ("03", "04", "05", "08") and _collapsed(tok, talks=raw.code[:2] == "04"):
+            if raw.code[:2] == "04" and raw.code != "045" and raw.pattern.symmetric:
+                raw.code = "164"
+            else:
+                raw.dropped = True
+            continue
+        if raw.pattern.id not in _AGREEMENT_NOUNS or tok.dep_ == "ROOT" or tok.head is tok:
+            continue
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ == "into" and head.head is not head:
+            head = head.head  # "entered *into* a deal with Russia"
+        elif tok.dep_ == "pobj" and head.lower_ in ("to", "on", "upon") and _lemma(head.head) in _AGREEING_TO:
+            continue  # "agreed upon a new free-trade pact between the two countries": an agreement made
+        elif tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            raw.dropped = True
+            continue
+        if tok.dep_ != "dobj" and _lemma(head) not in _AGREEMENT_BORN:  # "is *set (expected, due) to* take effect"
+            head = next((c for c in head.children if c.dep_ == "xcomp"), head)
+        raw.dropped = _lemma(head) not in _AGREEMENT_BORN
+
+
+# A plan, offer or pledge given up: what it announced is no intent ("withdrew its plan *to honor* him")
+_PLANS = frozenset({"plan", "offer", "proposal", "bid", "intention", "pledge", "promise", "commitment", "decision", "idea"})
+_GIVING_UP = NOMINAL_NEGATING | {"withdraw", "drop", "shelve", "ditch", "rescind", "retract", "revoke", "reverse"}
+
+
+def _abandoned_plans(raws: list[_Raw]) -> None:
+    """An act announced by a plan (an offer, a pledge ...) that its maker abandoned, scrapped, cancelled,
+    withdrew, dropped or shelved is no intent: "Uruguay withdrew its plan *to honor* Putin", "Russia scrapped
+    its plan *to send* troops". Giving up the plan may be an event itself (0832)."""
+    for raw in raws:
+        if raw.dropped or raw.modality is None or raw.modality.governor is None:
+            continue
+        plan = raw.tok.doc[raw.modality.governor]
+        if plan.pos_ != "NOUN" or _lemma(plan) not in _PLANS or plan.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        giver = plan.head
+        if giver is not plan and _lemma(giver) in _GIVING_UP and not any(c.dep_ == "neg" for c in giver.children):
+            raw.dropped = True  # "will *not* reverse its decision upholding the conviction": the decision stands
 
 
 def _partner_named(raw: _Raw) -> bool:
