@@ -319,6 +319,9 @@ class _EventBuilder:
         if not targets and len(sources) == 2 and all(a.entry.startswith(_PAIR_ENTRY) for a in sources):
             symmetric = within = True  # "the two countries agreed to reopen the border": each with the other
         pairs = _pairs(sources, targets, symmetric=symmetric, within=within)
+        if not pairs and sources and targets and match.code[:2] == "17" and not match.symmetric:
+            # coercion at home: "Iran shut down the internet *across the country*" is Iran's, with no target
+            pairs = [(s, None) for s in sources if all(s.code == t.code for t in targets)]
         if not self.dyads_only:
             return [
                 self._event(match, src, tgt, iso, precision, attributed, planned)

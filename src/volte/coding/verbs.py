@@ -254,6 +254,7 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
         if hit is None or hit.tag_ == "DT" or hit.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):  # no stray "the"
             return None
         cues.add(hit.i)
+        obj = hit  # its participle can be the xcomp cue: "ordered nine ministers *jailed*"
     elif pattern.object:
         hit = _first(site.objects, pattern.object)
         if hit is None or (pattern.own_object and not _own_act(hit, pattern.not_object)):
