@@ -282,12 +282,19 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
             hit = site.child(deps, wanted)
             if hit is None and obj is not None and deps is clause_deps:  # "gave permission *to deliver*"
                 # "commitment *to supporting*": a gerund in a "to" phrase plays the part of an infinitive
-                acls = [c for c in obj.children if c.dep_ == "acl"] + _to_gerunds(obj)
+                # an infinitive the parser makes a relative clause is one too ("an operation *to arrest* X")
+                acls = [c for c in obj.children if c.dep_ == "acl" or _to_relcl(c)] + _to_gerunds(obj)
                 hit = next((c for c in acls if _lemma(c) in wanted), None)
             if hit is None:
                 return None
             cues.add(hit.i)
     return frozenset(cues)
+
+
+def _to_relcl(clause: Token) -> bool:
+    """A to-infinitive the parser hangs on a noun as a relative clause ("launched an operation *to arrest* the
+    leader"): it plays the part of the noun's infinitive (acl)."""
+    return clause.dep_ == "relcl" and is_to_infinitive(clause)
 
 
 def _to_gerunds(noun: Token) -> list[Token]:
@@ -681,7 +688,9 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
         clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") or _to_advcl(c)]
         return [o for c in clauses for o in object_heads(c)]
     if slot == "obj_clause_object":  # "accepted an invitation to meet *with Kim*", "to visit *Turkey*"
-        clauses = [c for o in object_heads(tok) for c in o.children if c.dep_ == "acl" and is_to_infinitive(c)]
+        clauses = [
+            c for o in object_heads(tok) for c in o.children if (c.dep_ == "acl" and is_to_infinitive(c)) or _to_relcl(c)
+        ]
         clauses += [c for o in object_heads(tok) for c in _to_gerunds(o)]  # "commitment *to supporting* X"
         return [o for c in clauses for o in object_heads(c)] + [
             p for c in clauses for p in _prep_objects(c, ("with",))
