@@ -237,8 +237,10 @@ def test_deportation_is_174(coder, text: str, source: str) -> None:
     events = _code(coder, text)
     assert any(e.code == "174" and e.source == source for e in events), triples(events)
     assert not {"201", "0842"} & _codes(events), triples(events)
-    # a population driven out stays a mass expulsion (201)
+    # a population driven out, or hundreds of thousands deported, stay a mass expulsion (201)
     events = _code(coder, "Serbian forces expelled thousands of ethnic Albanians from Kosovo.")
+    assert "201" in _codes(events), triples(events)
+    events = _code(coder, "Pakistan deported more than 450,000 Afghans last year.")
     assert "201" in _codes(events), triples(events)
 
 

@@ -404,7 +404,7 @@ def _subject_words(site: _Site) -> list[Token]:
 
 def _modifier_lemmas(tok: Token) -> frozenset[str]:
     """Lemmas of a word's modifiers (and of stacked adjectives: "*joint* military exercises"), plus "many"
-    for large numbers ("300,000 Rohingya")."""
+    for large numbers ("300,000 Rohingya") and "multitude" for hundreds of thousands or millions."""
     out = {_lemma(c) for c in tok.children if c.dep_ in _MODIFIERS}
     out |= {_lemma(g) for c in tok.children if c.dep_ == "amod" for g in c.children if g.dep_ == "amod"}
     for c in tok.children:
@@ -414,6 +414,12 @@ def _modifier_lemmas(tok: Token) -> frozenset[str]:
             and int(c.text.replace(",", "")) >= 1000
         ):
             out.add("many")
+        if c.dep_ in ("nummod", "quantmod") and (
+            c.lower_ in ("millions", "million")
+            or c.text.replace(",", "").isdigit()
+            and int(c.text.replace(",", "")) >= 100_000
+        ):
+            out.add("multitude")  # "deported 276,000 Haitians": a mass expulsion (201), not one deportation
     return frozenset(out)
 
 
