@@ -104,7 +104,7 @@ def _matches(gold: Mapping[str, Any], event: Event, *, level: int) -> bool:
         return False
     cameo, plover = _gold_root(gold)
     if cameo is None:
-        return bool(plover) and OLD_PLOVER_TYPES.get(plover, plover) == event.plover
+        return plover is not None and OLD_PLOVER_TYPES.get(plover, plover) == event.plover
     return event.code[:level] == cameo[:level]
 
 

@@ -329,6 +329,9 @@ class _EventBuilder:
         if match.code[:2] in _PLACE_ROOTS:
             targets = [self._seat_as_place(t) for t in targets]  # "a bomb exploded *in Kabul*": AFG, not AFGGOV
         pairs = _pairs(sources, targets, symmetric=symmetric, within=within)
+        if not pairs and sources and targets and match.code[:2] == "17" and not match.symmetric:
+            # coercion at home: "Iran shut down the internet *across the country*" is Iran's, with no target
+            pairs = [(s, None) for s in sources if all(s.code == t.code for t in targets)]
         if not self.dyads_only:
             return [
                 self._event(match, src, tgt, iso, precision, attributed, planned)

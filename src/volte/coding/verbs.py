@@ -267,6 +267,7 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
         if hit is None or hit.tag_ == "DT" or hit.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):  # no stray "the"
             return None
         cues.add(hit.i)
+        obj = hit  # its participle can be the xcomp cue: "ordered nine ministers *jailed*"
     elif pattern.object:
         hit = _first(site.objects, pattern.object)
         if hit is None or (pattern.own_object and not _own_act(hit, pattern.not_object)):
@@ -294,12 +295,19 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
             hit = site.child(deps, wanted)
             if hit is None and obj is not None and deps is clause_deps:  # "gave permission *to deliver*"
                 # "commitment *to supporting*": a gerund in a "to" phrase plays the part of an infinitive
-                acls = [c for c in obj.children if c.dep_ == "acl"] + _to_gerunds(obj)
+                # an infinitive the parser makes a relative clause is one too ("an operation *to arrest* X")
+                acls = [c for c in obj.children if c.dep_ == "acl" or _to_relcl(c)] + _to_gerunds(obj)
                 hit = next((c for c in acls if _lemma(c) in wanted), None)
             if hit is None:
                 return None
             cues.add(hit.i)
     return frozenset(cues)
+
+
+def _to_relcl(clause: Token) -> bool:
+    """A to-infinitive the parser hangs on a noun as a relative clause ("launched an operation *to arrest* the
+    leader"): it plays the part of the noun's infinitive (acl)."""
+    return clause.dep_ == "relcl" and is_to_infinitive(clause)
 
 
 def _to_gerunds(noun: Token) -> list[Token]:
@@ -412,7 +420,7 @@ def _subject_words(site: _Site) -> list[Token]:
 
 def _modifier_lemmas(tok: Token) -> frozenset[str]:
     """Lemmas of a word's modifiers (and of stacked adjectives: "*joint* military exercises"), plus "many"
-    for large numbers ("300,000 Rohingya")."""
+    for large numbers ("300,000 Rohingya") and "multitude" for hundreds of thousands or millions."""
     out = {_lemma(c) for c in tok.children if c.dep_ in _MODIFIERS}
     out |= {_lemma(g) for c in tok.children if c.dep_ == "amod" for g in c.children if g.dep_ == "amod"}
     for c in tok.children:
@@ -422,6 +430,12 @@ def _modifier_lemmas(tok: Token) -> frozenset[str]:
             and int(c.text.replace(",", "")) >= 1000
         ):
             out.add("many")
+        if c.dep_ in ("nummod", "quantmod") and (
+            c.lower_ in ("millions", "million")
+            or c.text.replace(",", "").isdigit()
+            and int(c.text.replace(",", "")) >= 100_000
+        ):
+            out.add("multitude")  # "deported 276,000 Haitians": a mass expulsion (201), not one deportation
     return frozenset(out)
 
 
@@ -696,7 +710,9 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
         clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") or _to_advcl(c)]
         return [o for c in clauses for o in object_heads(c)]
     if slot == "obj_clause_object":  # "accepted an invitation to meet *with Kim*", "to visit *Turkey*"
-        clauses = [c for o in object_heads(tok) for c in o.children if c.dep_ == "acl" and is_to_infinitive(c)]
+        clauses = [
+            c for o in object_heads(tok) for c in o.children if (c.dep_ == "acl" and is_to_infinitive(c)) or _to_relcl(c)
+        ]
         clauses += [c for o in object_heads(tok) for c in _to_gerunds(o)]  # "commitment *to supporting* X"
         return [o for c in clauses for o in object_heads(c)] + [
             p for c in clauses for p in _prep_objects(c, ("with",))
