@@ -158,6 +158,9 @@ class VerbDictionary:
             elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "ROOT", "conj"):
                 candidates = adjectives.get(tok.lower_)
                 is_verb = True  # predicative adjectives take their roles like verbs
+            elif _behind(tok):
+                candidates = adjectives.get(tok.lower_)  # "said India *was behind* the bombing": culpable
+                is_verb = True
             else:
                 continue
             if not candidates:
@@ -561,7 +564,7 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
         if controller and head.lemma_ in OBJECT_CONTROL and not _phoned_to(verb, head):
             return controller[:1]  # "urged Iran *to* talk", "asked him to leave"
         return subject_heads(head, depth=depth + 1)
-    if dep in ("acomp", "oprd"):
+    if dep in ("acomp", "oprd") or _behind(verb):  # "Iran was *responsible*", "Iran was *behind* it"
         return subject_heads(head, depth=depth + 1)
     if dep == "conj" and is_passive(head) and not is_passive(verb):
         # "was indicted by the court and *will resign*": the shared subject, not the court
@@ -877,6 +880,13 @@ def _drop_topics(raws: list[_Raw]) -> None:
     decision *to sell* weapons", "vetoed a resolution *censuring* Israel"."""
     by_index = {raw.tok.i: raw for raw in raws}
     for raw in raws:
+        if _behind(raw.tok) and not any(c.dep_ == "pobj" and c.i in by_index for c in raw.tok.children):
+            raw.dropped = True  # "was behind *the bombing*" blames an act; "was behind India" is no event
+        if raw.noun and raw.tok.head.lower_ == "with" and _criticism_received(raw):
+            met = by_index.get(raw.tok.head.head.i)
+            if met is not None:
+                met.dropped = True  # "was *met* with condemnation": no meeting
+    for raw in raws:
         acl = raw.tok.dep_ == "acl" and (is_to_infinitive(raw.tok) or raw.tok.tag_ == "VBG")
         noun = raw.tok if raw.noun else raw.tok.head if acl else None
         if noun is None or raw.pattern.code[:2] in _VERBAL_ACTS:
@@ -886,10 +896,13 @@ def _drop_topics(raws: list[_Raw]) -> None:
         if governor is None or speech is None or speech.noun or speech.pattern.statement or governor.lemma_ in ENACTING:
             continue  # "announced a *suspension* of links", "ordered a *mobilisation*" report the act
         if _culpable(speech.tok) and raw.pattern.code[:2] in _HOSTILE_ROOTS:
-            # "the government *was responsible for* the sarin attack" reports the attack
-            speech.dropped = True
+            # "the government *was responsible for* the sarin attack" reports the attack; said by someone
+            # ("Riyadh said Iran was responsible for the attacks") it is also the speaker's accusation
+            speech.dropped = speech.dropped or _said(speech.tok).speaker is None
         elif speech.pattern.code[:2] in _SPEECH_ROOTS or speech.pattern.code in ("051", "052"):
             raw.dropped = True
+            if _culpable(speech.tok):  # "said the US was behind *the protests*": blame, not aggression
+                speech.code = "112"
         elif speech.pattern.code[:2] == "14" and not speech.noun and raw.pattern.code[:2] != "14":
             raw.dropped = True  # "protested *the assassination* of an activist": what the protest is about
 
@@ -1027,13 +1040,41 @@ def _under_attack(noun: Token) -> bool:
     return noun.head.lower_ == "under" and noun.head.head.lemma_ in ("come", "be")
 
 
+def _criticism_received(raw: _Raw) -> bool:
+    """Criticism that the clause's subject comes under or is met with ("Hungary *came under* criticism from
+    the EU", "the plan *was met with* condemnation from Brussels"): aimed at the subject."""
+    prep = raw.tok.head
+    if raw.code[:2] != "11" or prep.dep_ != "prep":
+        return False
+    if prep.lower_ == "under":
+        return _under_attack(raw.tok)
+    return prep.lower_ == "with" and prep.head.lemma_ in ("meet", "greet") and is_passive(prep.head)
+
+
 def _culpable(tok: Token) -> bool:
-    return tok.lower_ in _RESPONSIBLE and tok.dep_ == "acomp" and tok.head.lemma_ == "be"
+    return (tok.lower_ in _RESPONSIBLE and tok.dep_ == "acomp" and tok.head.lemma_ == "be") or _behind(tok)
+
+
+def _said(tok: Token) -> Modality:
+    """The factuality of a trigger; a predicate "behind" takes its clause's ("said Iran *was behind* it")."""
+    return assess(tok.head if _behind(tok) else tok)
+
+
+def _behind(tok: Token) -> bool:
+    """ "X *was behind* the attack": the predicate "behind" with an object, which names its doer."""
+    return (
+        tok.lower_ == "behind"
+        and tok.dep_ == "prep"
+        and tok.head.lemma_ == "be"
+        and any(c.dep_ == "pobj" for c in tok.children)
+    )
 
 
 def _governing_word(noun: Token) -> Token | None:
     if noun.dep_ in ("dobj", "nsubjpass"):
         return noun.head
+    if noun.dep_ == "pobj" and _behind(noun.head):
+        return noun.head  # "was *behind* the bombing"
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head is not noun.head:
         return noun.head.head
     return None
@@ -1044,7 +1085,7 @@ def _apply_factuality(raws: list[_Raw]) -> None:
     for raw in raws:
         if raw.dropped:
             continue
-        modality = assess(raw.tok)
+        modality = _said(raw.tok)
         raw.modality = modality
         status = modality.status
         governor = by_index.get(modality.governor) if modality.governor is not None else None
@@ -1059,6 +1100,8 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             raw.dropped = True  # "China is committing genocide" is an accusation only when someone says it
         elif status == "background" and modality.temporal and raw.code[:2] in _INCIDENT_ROOTS:
             pass  # violence and protest in a clause of the same time happened: "as protesters *clashed* with police"
+        elif status == "background" and raw.noun and _criticism_received(raw):
+            pass  # "Hungary *came under* criticism from the EU": the criticism is the news
         elif status == "background" and raw.code[:2] in _INCIDENT_ROOTS and _incident_setting(raw, by_index):
             pass  # "detained *during a protest*", "six were killed *after* troops *opened fire* on protesters"
         elif raw.pattern.id in _WITHHELD:  # "did not give permission for the rally": a refusal; given, no event
@@ -1396,7 +1439,8 @@ def _to_match(raw: _Raw) -> VerbMatch:
         partner = raw.partner
         lent = _heads(partner.pattern.targets_for(noun=partner.noun), partner.tok, noun=partner.noun)
         targets = lent + tuple(i for i in targets if i not in lent)
-    if raw.noun and tok.dep_ == "pobj" and _under_attack(tok):  # "the base came under attack": the victim
+    if raw.noun and tok.dep_ == "pobj" and (_under_attack(tok) or _criticism_received(raw)):
+        # "the base came under attack", "the plan was met with condemnation from Brussels": the victim
         source_slots = tuple(slot for slot in source_slots if not slot.startswith("governor_"))
         victims = tuple(c.i for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass"))
         targets = victims + tuple(i for i in targets if i not in victims)
