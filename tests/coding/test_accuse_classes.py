@@ -189,3 +189,33 @@ def test_headline_passive_is_the_agents_act(coder, text, code, doer, done_to) ->
     pairs = {(e.source, e.target) for e in events if e.code.startswith(code)}
     assert any(s.startswith(doer) and t.startswith(done_to) for s, t in pairs), _seen(events)
     assert not any(s.startswith(done_to) for s, _ in pairs), _seen(events)
+
+
+# --- attacks in words told with a phrasal verb ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "critic", "criticized"),
+    [
+        # "hit out at" was read as force (190), "rounded on" as an arrest (173)
+        ("Erdogan hit out at Austria on Sunday.", "TUR", "AUT"),
+        ("Italy lashed out at Malta over the rescue ship.", "ITA", "MLT"),
+        ("Egypt rounded on Ethiopia over the dam.", "EGY", "ETH"),
+        ("Evo Morales railed against Chile in a speech.", "BOL", "CHL"),
+        ("The Hungarian prime minister took a swipe at Brussels.", "HUN", "IGOEEC"),
+        ("The Philippine president took aim at China over the reef.", "PHL", "CHN"),
+        ("Norway spoke out against Saudi Arabia's blockade.", "NOR", "SAU"),
+    ],
+)
+def test_phrasal_attack_in_words_is_criticism(coder, text, critic, criticized) -> None:
+    events = _code(coder, text)
+    found = _accusations(events)
+    assert any(s.startswith(critic) and t.startswith(criticized) for s, t in found), _seen(events)
+    assert not any(e.code[:2] in ("17", "18", "19") for e in events), _seen(events)
+
+
+def test_armed_men_who_take_aim_are_no_critics(coder) -> None:
+    armed = _code(coder, "Rebel gunmen took aim at Congolese soldiers near Beni.")
+    assert not any(e.code.startswith("11") for e in armed), _seen(armed)
+    words = _code(coder, "The Rwandan president took aim at Congo near Beni.")
+    assert any(s.startswith("RWA") and t.startswith("COD") for s, t in _accusations(words)), _seen(words)
