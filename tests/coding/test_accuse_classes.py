@@ -219,3 +219,43 @@ def test_armed_men_who_take_aim_are_no_critics(coder) -> None:
     assert not any(e.code.startswith("11") for e in armed), _seen(armed)
     words = _code(coder, "The Rwandan president took aim at Congo near Beni.")
     assert any(s.startswith("RWA") and t.startswith("COD") for s, t in _accusations(words)), _seen(words)
+
+
+# --- another's act called a crime in reported speech: the speaker accuses its doer ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "accuser", "accused"),
+    [
+        ("Lebanon said Israel's raid was a war crime.", "1124", "LBN", "ISR"),
+        ("Georgia said the shelling by Russia was an act of aggression.", "1123", "GEO", "RUS"),
+        ("Tehran said the seizure of its tanker by Britain was an act of piracy.", "112", "IRN", "GBR"),
+        ("Somalia said Kenya's incursion was a violation of its sovereignty.", "112", "SOM", "KEN"),
+        ("The Armenian foreign ministry said Azerbaijan's offensive was an invasion.", "1123", "ARM", "AZE"),
+    ],
+)
+def test_act_called_a_crime_is_an_accusation(coder, text, code, accuser, accused) -> None:
+    events = _code(coder, text)
+    found = {(e.code, e.source[:3], e.target[:3]) for e in events if e.factuality == "asserted"}
+    assert (code, accuser, accused) in found, _seen(events)
+
+
+def test_crimes_named_outside_a_said_predicate_accuse_nobody(coder) -> None:
+    said = _code(coder, "Lebanon said Israel's raid was a war crime.")
+    assert any(e.code.startswith("112") for e in said), _seen(said)
+    # the court's own investigation, a massacre reported, an invasion ordered: no accusation by anyone
+    for text in (
+        "Lebanon said the court would investigate Israel's war crimes.",
+        "Officials say there has been a massacre in the Malian town of Ogossagou.",
+        "Putin ordered an invasion of Ukraine.",
+    ):
+        events = _code(coder, text)
+        assert not any(e.code.startswith("112") for e in events), _seen(events)
+
+
+def test_condemned_acts_doer_in_a_by_phrase_on_the_verb(coder) -> None:
+    # the parser hangs "by Somali militants" on "condemned": the act's doer is the one condemned
+    events = _code(coder, "The Kenyan government condemned the killings by Somali militants.")
+    assert any(s == "KENGOV" and t.startswith("SOM") for s, t in _accusations(events)), _seen(events)
+    events = _code(coder, "The condemnation of Israel by Turkey was swift.")
+    assert ("TUR", "ISR") in _accusations(events), _seen(events)

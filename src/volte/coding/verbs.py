@@ -236,6 +236,9 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
         cues.add(said.i)  # "out of the *question*", "up for *discussion*": no meeting
     if pattern.passive is not None and not site.noun and site.passive != pattern.passive:
         return None
+    if pattern.speaker_source and site.noun and not _said_predicate(site.tok):
+        # "said the strike *was an act of aggression*": a said predicate; "ordered an invasion" is the act
+        return None
     if pattern.particle:
         hit = site.child(_PARTICLE_DEPS, pattern.particle, lemma=False)  # "shot *dead*", "*test*-fired"
         if hit is None:
@@ -1053,6 +1056,16 @@ def _criticism_received(raw: _Raw) -> bool:
 
 def _culpable(tok: Token) -> bool:
     return (tok.lower_ in _RESPONSIBLE and tok.dep_ == "acomp" and tok.head.lemma_ == "be") or _behind(tok)
+
+
+def _said_predicate(noun: Token) -> bool:
+    """A predicate noun with a subject, in reported speech: "Iran said the strike *was a war crime*"; not
+    "there has been a massacre", "ordered an invasion", nor what nobody says."""
+    return (
+        noun.dep_ == "attr"
+        and any(c.dep_ == "nsubj" for c in noun.head.children)
+        and assess(noun).speaker is not None
+    )
 
 
 def _said(tok: Token) -> Modality:
