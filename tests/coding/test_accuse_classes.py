@@ -259,3 +259,32 @@ def test_condemned_acts_doer_in_a_by_phrase_on_the_verb(coder) -> None:
     assert any(s == "KENGOV" and t.startswith("SOM") for s, t in _accusations(events)), _seen(events)
     events = _code(coder, "The condemnation of Israel by Turkey was swift.")
     assert ("TUR", "ISR") in _accusations(events), _seen(events)
+
+
+# --- blame hedged by its speaker is still laid -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "accused"),
+    [
+        ("Malian officials said jihadists were believed to be behind the attack near Gao.", "MLI", "MLIREB"),
+        ("Lebanon said Israel was probably behind the explosion at the port.", "LBN", "ISR"),
+        ("Pakistani militants are suspected to be behind the blast in Kabul, the Afghan interior minister said.", "AFG", "PAK"),
+        ("Yemeni officials said the Houthis were thought to be responsible for the drone strike.", "YEM", "YEMREB"),
+    ],
+)
+def test_hedged_blame_is_an_accusation(coder, text, accuser, accused) -> None:
+    events = _code(coder, text)
+    found = {(e.source, e.target) for e in events if e.code.startswith("112") and e.factuality == "asserted"}
+    assert any(s.startswith(accuser) and t.startswith(accused) for s, t in found), _seen(events)
+
+
+def test_unsaid_or_conditional_suspicion_accuses_nobody(coder) -> None:
+    said = _code(coder, "Mali said jihadists were believed to be behind the attack near Gao.")
+    assert any(e.code.startswith("112") for e in said), _seen(said)
+    for text in (
+        "Jihadists are suspected to be behind the attack near Gao.",
+        "Mali said jihadists could be behind the ambush if the report is confirmed.",
+    ):
+        events = _code(coder, text)
+        assert not any(e.code.startswith("112") for e in events), _seen(events)

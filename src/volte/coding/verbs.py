@@ -562,6 +562,9 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
     head, dep = verb.head, verb.dep_
     if head is verb:
         return []
+    if dep == "xcomp" and verb.lemma_ == "be" and is_passive(head) and head.lemma_ in _RAISING:
+        # "Boko Haram *was believed to be* behind the attack": the believed one, not the believer
+        return [c for c in head.children if c.dep_ == "nsubjpass"]
     if dep == "xcomp" or (dep == "advcl" and is_to_infinitive(verb)):
         controller = [c for c in head.children if c.dep_ in ("dobj", "dative")]
         if controller and head.lemma_ in OBJECT_CONTROL and not _phoned_to(verb, head):
@@ -595,6 +598,10 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
     if dep == "acl" and head.dep_ in ("dobj", "pobj") and head.head is not head:
         return subject_heads(head.head, depth=depth + 1)  # "signed an order *lifting* sanctions"
     return []
+
+
+# Passive verbs that raise their infinitive's subject: "X was *believed* (suspected, thought) to be behind it".
+_RAISING = frozenset({"believe", "suspect", "think", "say", "report", "know", "understand", "consider", "allege"})
 
 
 def _demanded_subject(tok: Token) -> list[Token]:
@@ -1069,8 +1076,16 @@ def _said_predicate(noun: Token) -> bool:
 
 
 def _said(tok: Token) -> Modality:
-    """The factuality of a trigger; a predicate "behind" takes its clause's ("said Iran *was behind* it")."""
-    return assess(tok.head if _behind(tok) else tok)
+    """The factuality of a trigger; a predicate "behind" takes its clause's ("said Iran *was behind* it"). Blame
+    under a passive of belief ("militants *are suspected to be* behind the blasts, the minister said") is no
+    allegation inside an accusation but the speaker's own hedged one."""
+    modality = assess(tok.head if _behind(tok) else tok)
+    be = tok.head
+    if modality.status == "alleged" and _culpable(tok) and be.dep_ == "xcomp" and be.head.lemma_ in _RAISING:
+        outer = assess(be.head)
+        if is_passive(be.head) and outer.speaker is not None and outer.status == "asserted":
+            return replace(outer, status="hypothetical")
+    return modality
 
 
 def _behind(tok: Token) -> bool:
@@ -1150,6 +1165,8 @@ def _apply_factuality(raws: list[_Raw]) -> None:
         elif status == "enacted":
             if governor is not None:
                 governor.dropped = True  # "ordered a mobilisation" is the mobilisation, not a demand
+        elif status == "hypothetical" and _culpable(raw.tok) and modality.speaker is not None and not modality.conditional:
+            pass  # "said Boko Haram was *probably* (believed to be) behind the attack": blame, hedged, still laid
         elif status == "hypothetical" and modality.conditional and raw.code[:2] in _CONDITIONAL_ACTS:
             pass  # "warned of consequences *if* ...": the warning itself was made
         elif status == "hypothetical":
