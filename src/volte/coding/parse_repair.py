@@ -165,6 +165,11 @@ def _caption_verb(sent: Span) -> None:
 
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# What a by-phrase names when it is no agent: "voted *by a margin* of", "spoke *by telephone*".
+_MEANS = frozenset({"margin", "majority", "vote", "phone", "telephone", "video", "videolink", "mail", "email", "letter", "decree", "hand", "far"})
+
+
 def _headline_passive(sent: Span) -> None:
     """A headline's passive without its "was" ("China *criticized by* US over crackdown", "Iran *accused by*
     US of plotting coup"): the participle with its by-agent, parsed as an active verb with a subject or as
@@ -177,11 +182,15 @@ def _headline_passive(sent: Span) -> None:
         if nxt is None or nxt.head.i != root.i or nxt.dep_ != "acl" or nxt.tag_ not in ("VBN", "VBD"):
             return
         verb = nxt
-    if verb.pos_ != "VERB" or verb.tag_ not in ("VBN", "VBD"):
-        return
-    agents = [c for c in verb.children if c.dep_ == "agent" and any(p.dep_ == "pobj" for p in c.children)]
-    if not agents or any(c.dep_ in ("aux", "auxpass", "nsubjpass", "dobj") for c in verb.children):
-        return
+    if verb.pos_ != "VERB" or not (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.lower_.endswith("ed"))):
+        return  # "spoke by telephone" is no passive
+    if any(t.tag_ in _FINITE and t.i != verb.i for t in sent):
+        return  # a verb of its own: "a car bomb claimed by IS *killed* 44", "a statement released by X *called* ..."
+    agents = [
+        p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() not in _MEANS
+    ]
+    if not agents or any(c.dep_ in ("aux", "auxpass", "nsubjpass", "dobj", "xcomp", "ccomp") for c in verb.children):
+        return  # "voted *by a margin* of 161 to 50 to end ...": a means, not an agent
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     if verb.i == root.i and len(subjects) != 1:
         return
