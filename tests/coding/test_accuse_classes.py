@@ -191,6 +191,14 @@ def test_headline_passive_is_the_agents_act(coder, text, code, doer, done_to) ->
     assert not any(s.startswith(done_to) for s, _ in pairs), _seen(events)
 
 
+def test_a_sentence_with_its_own_verb_is_no_headline_passive(coder) -> None:
+    headline = _code(coder, "Iran accused by Bahrain of arming militants")
+    assert any(e.code.startswith("112") for e in headline), _seen(headline)
+    # "released" is the statement's, "called on" the sentence's verb: no release (084x) of the statement
+    events = _code(coder, "A statement released by the Syrian opposition called on fighters to lay down their weapons.")
+    assert not any(e.code.startswith("084") for e in events), _seen(events)
+
+
 # --- attacks in words told with a phrasal verb ----------------------------------------------------------
 
 
@@ -284,7 +292,9 @@ def test_unsaid_or_conditional_suspicion_accuses_nobody(coder) -> None:
     assert any(e.code.startswith("112") for e in said), _seen(said)
     for text in (
         "Jihadists are suspected to be behind the attack near Gao.",
-        "Mali said jihadists could be behind the ambush if the report is confirmed.",
+        "Mali said jihadists could be behind the attack near Gao if the report is confirmed.",
+        # a modal is a guess, not blame laid
+        "Jihadists may have been behind the attack near Gao, according to the poll.",
     ):
         events = _code(coder, text)
         assert not any(e.code.startswith("112") for e in events), _seen(events)

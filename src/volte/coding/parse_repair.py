@@ -186,6 +186,8 @@ def _headline_passive(sent: Span) -> None:
         return  # "spoke by telephone" is no passive
     if any(t.tag_ in _FINITE and t.i != verb.i for t in sent):
         return  # a verb of its own: "a car bomb claimed by IS *killed* 44", "a statement released by X *called* ..."
+    if any(t.tag_ == "VBN" and t.pos_ in ("VERB", "AUX") and t.i != verb.i for t in sent):
+        return  # a second participle: "a statement released by the opposition *called* on ..." (one of them the verb)
     agents = [
         p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() not in _MEANS
     ]

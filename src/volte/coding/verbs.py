@@ -562,7 +562,7 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
     head, dep = verb.head, verb.dep_
     if head is verb:
         return []
-    if dep == "xcomp" and verb.lemma_ == "be" and is_passive(head) and head.lemma_ in _RAISING:
+    if dep == "xcomp" and verb.lemma_ == "be" and is_passive(head) and head.lemma_ in _RAISING and _blames(verb):
         # "Boko Haram *was believed to be* behind the attack": the believed one, not the believer
         return [c for c in head.children if c.dep_ == "nsubjpass"]
     if dep == "xcomp" or (dep == "advcl" and is_to_infinitive(verb)):
@@ -1065,6 +1065,22 @@ def _culpable(tok: Token) -> bool:
     return (tok.lower_ in _RESPONSIBLE and tok.dep_ == "acomp" and tok.head.lemma_ == "be") or _behind(tok)
 
 
+def _blames(be: Token) -> bool:
+    """ "was *responsible* for", "was *behind*": a copula whose predicate lays blame."""
+    return any(_culpable(c) for c in be.children)
+
+
+def _hedged_blame(tok: Token, modality: Modality) -> bool:
+    """Blame its speaker hedges with an adverb or a passive of belief ("said X was *probably* behind it", "X is
+    *believed to be* behind it, officials said"), not with a modal ("*may have been* responsible") or a condition."""
+    return (
+        _culpable(tok)
+        and modality.speaker is not None
+        and not modality.conditional
+        and not any(c.tag_ == "MD" for c in tok.head.children)
+    )
+
+
 def _said_predicate(noun: Token) -> bool:
     """A predicate noun with a subject, in reported speech: "Iran said the strike *was a war crime*"; not
     "there has been a massacre", "ordered an invasion", nor what nobody says."""
@@ -1165,7 +1181,7 @@ def _apply_factuality(raws: list[_Raw]) -> None:
         elif status == "enacted":
             if governor is not None:
                 governor.dropped = True  # "ordered a mobilisation" is the mobilisation, not a demand
-        elif status == "hypothetical" and _culpable(raw.tok) and modality.speaker is not None and not modality.conditional:
+        elif status == "hypothetical" and _hedged_blame(raw.tok, modality):
             pass  # "said Boko Haram was *probably* (believed to be) behind the attack": blame, hedged, still laid
         elif status == "hypothetical" and modality.conditional and raw.code[:2] in _CONDITIONAL_ACTS:
             pass  # "warned of consequences *if* ...": the warning itself was made
