@@ -1222,6 +1222,7 @@ def _civic(actor: ResolvedActor) -> bool:
 _TO_FROM = words("coder_to_from")
 _VIOLENT_ACTS = words("coder_violent_acts")
 _LAUNCHING = words("coder_launching")
+_BLAMING = frozenset({"blame", "pin"})
 _PUNISHING = words("coder_punishing")
 _ARRESTING = _HOLDING | _PUNISHING  # _arrested_in
 # What people are arrested or held *in*, *over*, *for*, *after* ("detained suspects *in the attack*")
@@ -1365,6 +1366,7 @@ def _condemned_act(obj: Token, code: str) -> bool:
         and obj.dep_ == "dobj"
         and obj.lemma_.lower() in _VIOLENT_ACTS
         and obj.head.lemma_.lower() not in _LAUNCHING  # "launched a scathing attack on X": words aimed at X
+        and obj.head.lemma_.lower() not in _BLAMING  # "blamed the attack on X": X is the accused
     )
 
 

@@ -30,6 +30,7 @@ def repair_parse(doc: Doc) -> None:
         if root.pos_ in ("NOUN", "PROPN"):
             _promote(root, None)
             _caption_verb(sent)
+        _headline_passive(sent)
         for word in sent:
             if word.pos_ == "ADJ" and {"nsubj", "dobj"} <= {c.dep_ for c in word.children}:
                 word.pos_, word.tag_ = "VERB", "VBP"  # "Protesters *light* fires during clashes": a verb
@@ -162,6 +163,48 @@ def _caption_verb(sent: Span) -> None:
             token.head = verb
         return
 
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# What a by-phrase names when it is no agent: "voted *by a margin* of", "spoke *by telephone*".
+_MEANS = frozenset({"margin", "majority", "vote", "phone", "telephone", "video", "videolink", "mail", "email", "letter", "decree", "hand", "far"})
+
+
+def _headline_passive(sent: Span) -> None:
+    """A headline's passive without its "was" ("China *criticized by* US over crackdown", "Iran *accused by*
+    US of plotting coup"): the participle with its by-agent, parsed as an active verb with a subject or as
+    a participle on a root noun, becomes the passive root, the noun its passive subject. Only when the
+    sentence has no verb of its own (the participle is the root, or hangs on a root noun right before it)."""
+    root = sent.root
+    verb = root
+    if root.pos_ in ("NOUN", "PROPN"):
+        nxt = root.doc[root.i + 1] if root.i + 1 < sent.end else None
+        if nxt is None or nxt.head.i != root.i or nxt.dep_ != "acl" or nxt.tag_ not in ("VBN", "VBD"):
+            return
+        verb = nxt
+    if verb.pos_ != "VERB" or not (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.lower_.endswith("ed"))):
+        return  # "spoke by telephone" is no passive
+    if any(t.tag_ in _FINITE and t.i != verb.i for t in sent):
+        return  # a verb of its own: "a car bomb claimed by IS *killed* 44", "a statement released by X *called* ..."
+    if any(t.tag_ == "VBN" and t.pos_ in ("VERB", "AUX") and t.i != verb.i for t in sent):
+        return  # a second participle: "a statement released by the opposition *called* on ..." (one of them the verb)
+    agents = [
+        p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() not in _MEANS
+    ]
+    if not agents or any(c.dep_ in ("aux", "auxpass", "nsubjpass", "dobj", "xcomp", "ccomp") for c in verb.children):
+        return  # "voted *by a margin* of 161 to 50 to end ...": a means, not an agent
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if verb.i == root.i and len(subjects) != 1:
+        return
+    if verb.i != root.i:
+        late = [c for c in root.children if c.i > verb.i]
+        verb.head, verb.dep_ = verb, "ROOT"
+        root.head = verb
+        for child in late:
+            child.head = verb
+        subjects = [root]
+    subjects[0].dep_ = "nsubjpass"
+    verb.tag_ = "VBN"
 
 
 def _hyphen_passive(participle: Token) -> None:

@@ -169,6 +169,9 @@ class VerbDictionary:
             elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "ROOT", "conj"):
                 candidates = adjectives.get(tok.lower_)
                 is_verb = True  # predicative adjectives take their roles like verbs
+            elif _behind(tok):
+                candidates = adjectives.get(tok.lower_)  # "said India *was behind* the bombing": culpable
+                is_verb = True
             else:
                 continue
             if not candidates:
@@ -245,6 +248,9 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
     if pattern.passive is not None and not site.noun and site.passive != pattern.passive:
         return None
     if pattern.under and not (site.noun and under_attack(site.tok)):
+        return None
+    if pattern.speaker_source and site.noun and not _said_predicate(site.tok):
+        # "said the strike *was an act of aggression*": a said predicate; "ordered an invasion" is the act
         return None
     if pattern.particle:
         hit = site.child(_PARTICLE_DEPS, pattern.particle, lemma=False)  # "shot *dead*", "*test*-fired"
@@ -586,12 +592,15 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
     head, dep = verb.head, verb.dep_
     if head is verb:
         return []
+    if dep == "xcomp" and verb.lemma_ == "be" and is_passive(head) and head.lemma_ in _RAISING and _blames(verb):
+        # "Boko Haram *was believed to be* behind the attack": the believed one, not the believer
+        return [c for c in head.children if c.dep_ == "nsubjpass"]
     if dep == "xcomp" or (dep == "advcl" and is_to_infinitive(verb)):
         controller = [c for c in head.children if c.dep_ in ("dobj", "dative")]
         if controller and head.lemma_ in OBJECT_CONTROL and not _phoned_to(verb, head):
             return controller[:1]  # "urged Iran *to* talk", "asked him to leave"
         return subject_heads(head, depth=depth + 1)
-    if dep in ("acomp", "oprd"):
+    if dep in ("acomp", "oprd") or _behind(verb):  # "Iran was *responsible*", "Iran was *behind* it"
         return subject_heads(head, depth=depth + 1)
     if dep == "conj" and is_passive(head) and not is_passive(verb):
         # "was indicted by the court and *will resign*": the shared subject, not the court
@@ -619,6 +628,10 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
     if dep == "acl" and head.dep_ in ("dobj", "pobj") and head.head is not head:
         return subject_heads(head.head, depth=depth + 1)  # "signed an order *lifting* sanctions"
     return []
+
+
+# Passive verbs that raise their infinitive's subject: "X was *believed* (suspected, thought) to be behind it".
+_RAISING = frozenset({"believe", "suspect", "think", "say", "report", "know", "understand", "consider", "allege"})
 
 
 def _demanded_subject(tok: Token) -> list[Token]:
@@ -913,6 +926,13 @@ def _drop_topics(raws: list[_Raw]) -> None:
     decision *to sell* weapons", "vetoed a resolution *censuring* Israel"."""
     by_index = {raw.tok.i: raw for raw in raws}
     for raw in raws:
+        if _behind(raw.tok) and not any(c.dep_ == "pobj" and c.i in by_index for c in raw.tok.children):
+            raw.dropped = True  # "was behind *the bombing*" blames an act; "was behind India" is no event
+        if raw.noun and raw.tok.head.lower_ == "with" and _criticism_received(raw):
+            met = by_index.get(raw.tok.head.head.i)
+            if met is not None:
+                met.dropped = True  # "was *met* with condemnation": no meeting
+    for raw in raws:
         acl = raw.tok.dep_ == "acl" and (is_to_infinitive(raw.tok) or raw.tok.tag_ == "VBG")
         noun = raw.tok if raw.noun else raw.tok.head if acl else None
         if noun is None or raw.pattern.code[:2] in _VERBAL_ACTS:
@@ -922,10 +942,13 @@ def _drop_topics(raws: list[_Raw]) -> None:
         if governor is None or speech is None or speech.noun or speech.pattern.statement or governor.lemma_ in ENACTING:
             continue  # "announced a *suspension* of links", "ordered a *mobilisation*" report the act
         if _culpable(speech.tok) and raw.pattern.code[:2] in _HOSTILE_ROOTS:
-            # "the government *was responsible for* the sarin attack" reports the attack
-            speech.dropped = True
+            # "the government *was responsible for* the sarin attack" reports the attack; said by someone
+            # ("Riyadh said Iran was responsible for the attacks") it is also the speaker's accusation
+            speech.dropped = speech.dropped or _said(speech.tok).speaker is None
         elif speech.pattern.code[:2] in _SPEECH_ROOTS or speech.pattern.code in ("051", "052"):
             raw.dropped = True
+            if _culpable(speech.tok):  # "said the US was behind *the protests*": blame, not aggression
+                speech.code = "112"
         elif speech.pattern.code[:2] == "14" and not speech.noun and raw.pattern.code[:2] != "14":
             raw.dropped = True  # "protested *the assassination* of an activist": what the protest is about
 
@@ -1126,13 +1149,75 @@ def _figurative_attacks(raws: list[_Raw]) -> None:
             raw.code = "111"
 
 
+def _criticism_received(raw: _Raw) -> bool:
+    """Criticism that the clause's subject comes under or is met with ("Hungary *came under* criticism from
+    the EU", "the plan *was met with* condemnation from Brussels"): aimed at the subject."""
+    prep = raw.tok.head
+    if raw.code[:2] != "11" or prep.dep_ != "prep":
+        return False
+    if prep.lower_ == "under":
+        return under_attack(raw.tok)
+    return prep.lower_ == "with" and prep.head.lemma_ in ("meet", "greet") and is_passive(prep.head)
+
+
 def _culpable(tok: Token) -> bool:
-    return tok.lower_ in _RESPONSIBLE and tok.dep_ == "acomp" and tok.head.lemma_ == "be"
+    return (tok.lower_ in _RESPONSIBLE and tok.dep_ == "acomp" and tok.head.lemma_ == "be") or _behind(tok)
+
+
+def _blames(be: Token) -> bool:
+    """ "was *responsible* for", "was *behind*": a copula whose predicate lays blame."""
+    return any(_culpable(c) for c in be.children)
+
+
+def _hedged_blame(tok: Token, modality: Modality) -> bool:
+    """Blame its speaker hedges with an adverb or a passive of belief ("said X was *probably* behind it", "X is
+    *believed to be* behind it, officials said"), not with a modal ("*may have been* responsible") or a condition."""
+    return (
+        _culpable(tok)
+        and modality.speaker is not None
+        and not modality.conditional
+        and not any(c.tag_ == "MD" for c in tok.head.children)
+    )
+
+
+def _said_predicate(noun: Token) -> bool:
+    """A predicate noun with a subject, in reported speech: "Iran said the strike *was a war crime*"; not
+    "there has been a massacre", "ordered an invasion", nor what nobody says."""
+    return (
+        noun.dep_ == "attr"
+        and any(c.dep_ == "nsubj" for c in noun.head.children)
+        and assess(noun).speaker is not None
+    )
+
+
+def _said(tok: Token) -> Modality:
+    """The factuality of a trigger; a predicate "behind" takes its clause's ("said Iran *was behind* it"). Blame
+    under a passive of belief ("militants *are suspected to be* behind the blasts, the minister said") is no
+    allegation inside an accusation but the speaker's own hedged one."""
+    modality = assess(tok.head if _behind(tok) else tok)
+    be = tok.head
+    if modality.status == "alleged" and _culpable(tok) and be.dep_ == "xcomp" and be.head.lemma_ in _RAISING:
+        outer = assess(be.head)
+        if is_passive(be.head) and outer.speaker is not None and outer.status == "asserted":
+            return replace(outer, status="hypothetical")
+    return modality
+
+
+def _behind(tok: Token) -> bool:
+    """ "X *was behind* the attack": the predicate "behind" with an object, which names its doer."""
+    return (
+        tok.lower_ == "behind"
+        and tok.dep_ == "prep"
+        and tok.head.lemma_ == "be"
+        and any(c.dep_ == "pobj" for c in tok.children)
+    )
 
 
 def _governing_word(noun: Token) -> Token | None:
     if noun.dep_ in ("dobj", "nsubjpass"):
         return noun.head
+    if noun.dep_ == "pobj" and _behind(noun.head):
+        return noun.head  # "was *behind* the bombing"
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head is not noun.head:
         return noun.head.head
     return None
@@ -1143,7 +1228,7 @@ def _apply_factuality(raws: list[_Raw]) -> None:
     for raw in raws:
         if raw.dropped:
             continue
-        modality = assess(raw.tok)
+        modality = _said(raw.tok)
         raw.modality = modality
         status = modality.status
         governor = by_index.get(modality.governor) if modality.governor is not None else None
@@ -1160,6 +1245,8 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             pass  # violence and protest in a clause of the same time happened: "as protesters *clashed* with police"
         elif status == "background" and raw.noun and _come_under(raw.tok) and assess(raw.tok.head.head).status == "asserted":
             pass  # "the minister *came under criticism* from": the subject suffers the act (not "which came under")
+        elif status == "background" and raw.noun and _criticism_received(raw):
+            pass  # "Hungary *came under* criticism from the EU": the criticism is the news
         elif status == "background" and raw.code[:2] in _INCIDENT_ROOTS and _incident_setting(raw, by_index):
             pass  # "detained *during a protest*", "six were killed *after* troops *opened fire* on protesters"
         elif raw.pattern.negated_only:  # "did not give permission for the rally": a refusal; given, no event
@@ -1195,6 +1282,8 @@ def _apply_factuality(raws: list[_Raw]) -> None:
         elif status == "enacted":
             if governor is not None:
                 governor.dropped = True  # "ordered a mobilisation" is the mobilisation, not a demand
+        elif status == "hypothetical" and _hedged_blame(raw.tok, modality):
+            pass  # "said Boko Haram was *probably* (believed to be) behind the attack": blame, hedged, still laid
         elif status == "hypothetical" and modality.conditional and raw.code[:2] in _CONDITIONAL_ACTS:
             pass  # "warned of consequences *if* ...": the warning itself was made
         elif status == "hypothetical":
@@ -1573,8 +1662,9 @@ def _to_match(raw: _Raw) -> VerbMatch:
         partner = raw.partner
         lent = _heads(partner.pattern.targets_for(noun=partner.noun), partner.tok, noun=partner.noun)
         targets = lent + tuple(i for i in targets if i not in lent)
-    if raw.noun and tok.dep_ == "pobj" and under_attack(tok):  # "the base came under attack": the victim
-        # the doer is in a from/by phrase, on the noun or on the verb ("came under attack Tuesday *by* ...")
+    if raw.noun and tok.dep_ == "pobj" and (under_attack(tok) or _criticism_received(raw)):
+        # "the base came under attack", "the plan was met with condemnation from Brussels": the victim; the
+        # doer is in a from/by phrase, on the noun or on the verb ("came under attack Tuesday *by* ...")
         source_slots = ("prep:from", "prep:by") + tuple(
             slot for slot in source_slots if not slot.startswith("governor_") and slot not in ("prep:from", "prep:by")
         )
@@ -1582,7 +1672,7 @@ def _to_match(raw: _Raw) -> VerbMatch:
         victims = tuple(c.i for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass"))
         targets = victims + tuple(i for i in targets if i not in victims)
     sources = _heads(source_slots, tok, noun=raw.noun)
-    if raw.noun and tok.dep_ == "pobj" and under_attack(tok):
+    if raw.noun and tok.dep_ == "pobj" and (under_attack(tok) or _criticism_received(raw)):
         sources += tuple(i for i in verb_doers if i not in sources)
     if modality.speaker is not None and (pattern.speaker_source or modality.by_speaker):
         # the speaker demands of / accuses the doer; an idiom's speaker refuses to whom the act was aimed at
