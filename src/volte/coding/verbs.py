@@ -396,6 +396,9 @@ def _has_aux(clause: Token, words: tuple[str, ...]) -> bool:
     return any(a.dep_ == "aux" and a.lower_ in words for a in clause.children) or obligation(clause) in words
 
 
+_ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "complete", "finish"})
+
+
 def _subject_words(site: _Site) -> list[Token]:
     """The active subject of a verb trigger, with its conjuncts and its "of" phrase ("*troops* arrived",
     "the first contingent *of peacekeepers* arrived")."""
@@ -405,6 +408,8 @@ def _subject_words(site: _Site) -> list[Token]:
     tok = site.tok
     if not out and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):  # "rockets *were fired* and slammed"
         out = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not out and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _ASPECTUAL:  # "troops *began* leaving"
+        out = [c for c in tok.head.children if c.dep_ == "nsubj"]
     out += [x for c in out for x in c.conjuncts]
     ofs = [prep for c in out for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"]
     return out + [p for prep in ofs for p in prep.children if p.dep_ == "pobj"]
@@ -470,7 +475,11 @@ def _object_words(tok: Token, *, noun: bool) -> list[Token]:
     for child in tok.children:
         if child.dep_ in ("prep", "agent"):
             # "suspended aid *in protest* at ...": a reason, not what was suspended
-            out.extend(p for p in child.children if p.dep_ == "pobj" and not _in_reason(p))
+            pobjs = [p for p in child.children if p.dep_ == "pobj" and not _in_reason(p)]
+            out.extend(pobjs)
+            if child.lower_ == "as":  # "sent troops *as part of* a peacekeeping force": what they are part of
+                out.extend(o for p in pobjs if p.lower_ == "part" for prep in p.children if prep.lower_ == "of"
+                           for o in prep.children if o.dep_ == "pobj")
     clause = tok.head if tok.dep_ == "xcomp" else tok  # "a tanker *seized*", "talks expected *to be held*"
     if passive and clause.dep_ == "acl" and not any(c.dep_ == "nsubjpass" for c in tok.children):
         out.append(clause.head)
