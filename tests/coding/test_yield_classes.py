@@ -52,6 +52,8 @@ _events = partial(quads, published=PUBLISHED)
         ("Bangladesh sent 1,000 troops to Congo for a UN peacekeeping mission.", ("BGD", "COD", "074")),
         ("Ireland sent 300 soldiers to Lebanon to serve with UN peacekeepers.", ("IRL", "IGOUNOPKO", "074")),
         ("Russian peacekeepers deployed to Armenia on Tuesday.", ("RUSPKO", "ARM", "074")),
+        # a deployment whose peacekeeping mission the parser hung on the governing verb
+        ("Ghana on Friday announced the deployment of 500 troops to Mali on a peacekeeping mission.", ("GHA", "MLI", "074")),
         ("Dozens of Russian peacekeepers began deploying on Tuesday.", ("RUSPKO", "", "074")),
         ("Japanese peacekeepers arrived at Juba airport on Monday.", ("JPNPKO", "SSD", "074")),
         # a passive deployment: the peacekeepers' demonym names the sender

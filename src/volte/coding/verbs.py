@@ -275,6 +275,10 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
         obj = hit
     for prep, objects in pattern.prep:
         hit = _prep_object(site.tok, prep, objects)
+        if hit is None and site.noun and objects and prep != "of" and site.tok.dep_ == "dobj" and site.tok.head.pos_ == "VERB":
+            # "announced the deployment of 230 troops to Liberia *on a peacekeeping mission*": the parser hung the
+            # phrase on the verb; only a phrase with cue words ("on" anything would be a date)
+            hit = _prep_object(site.tok.head, prep, objects)
         if hit is None and pattern.xcomp:  # "refused to respond *to a request* from": the complement's phrase
             hit = next((h for c in _xcomps(site.tok, pattern.xcomp) if (h := _prep_object(c, prep, objects))), None)
             hit = None if hit is not None and _asked_for_comment(hit) else hit
@@ -458,6 +462,9 @@ def _in_reason(noun: Token) -> bool:
     )
 
 
+_SENDING = frozenset({"send", "deploy", "dispatch", "station", "contribute", "commit", "post"})
+
+
 def _object_words(tok: Token, *, noun: bool) -> list[Token]:
     """Direct objects (with their conjuncts) and prepositional objects of a trigger."""
     out: list[Token] = []
@@ -477,7 +484,7 @@ def _object_words(tok: Token, *, noun: bool) -> list[Token]:
             # "suspended aid *in protest* at ...": a reason, not what was suspended
             pobjs = [p for p in child.children if p.dep_ == "pobj" and not _in_reason(p)]
             out.extend(pobjs)
-            if child.lower_ == "as":  # "sent troops *as part of* a peacekeeping force": what they are part of
+            if child.lower_ == "as" and tok.lemma_.lower() in _SENDING:  # "sent troops *as part of* a peacekeeping force"
                 out.extend(o for p in pobjs if p.lower_ == "part" for prep in p.children if prep.lower_ == "of"
                            for o in prep.children if o.dep_ == "pobj")
     clause = tok.head if tok.dep_ == "xcomp" else tok  # "a tanker *seized*", "talks expected *to be held*"
@@ -889,7 +896,8 @@ def _drop_namings(raws: list[_Raw]) -> None:
     """ "Calling them *nutters*", "called the move *unconstitutional*": a call with an object predicate names
     someone or something, it is no phone call (041)."""
     for raw in raws:
-        if raw.code != "041" or raw.noun:
+        # "called the ceasefire *historic*" declares no truce either (yield.truce.call)
+        if raw.code != "041" and raw.pattern.id != "yield.truce.call" or raw.noun:
             continue
         predicates = [c for c in raw.tok.children if c.dep_ == "oprd"]
         # "called the decision *hasty*": the parser hangs the predicate adjective after its noun
