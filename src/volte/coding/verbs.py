@@ -275,10 +275,12 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
         obj = hit
     for prep, objects in pattern.prep:
         hit = _prep_object(site.tok, prep, objects)
-        if hit is None and site.noun and objects and prep != "of" and site.tok.dep_ == "dobj" and site.tok.head.pos_ == "VERB":
-            # "announced the deployment of 230 troops to Liberia *on a peacekeeping mission*": the parser hung the
-            # phrase on the verb; only a phrase with cue words ("on" anything would be a date)
-            hit = _prep_object(site.tok.head, prep, objects)
+        governor = site.tok.head
+        hung_on_verb = site.noun and site.tok.dep_ == "dobj" and governor.pos_ == "VERB"
+        if hit is None and hung_on_verb and objects and prep != "of":
+            # "announced the deployment of 230 troops to Liberia *on a peacekeeping mission*": the parser
+            # hung the phrase on the verb; only a phrase with cue words ("on" anything would be a date)
+            hit = _prep_object(governor, prep, objects)
         if hit is None and pattern.xcomp:  # "refused to respond *to a request* from": the complement's phrase
             hit = next((h for c in _xcomps(site.tok, pattern.xcomp) if (h := _prep_object(c, prep, objects))), None)
             hit = None if hit is not None and _asked_for_comment(hit) else hit
@@ -484,9 +486,9 @@ def _object_words(tok: Token, *, noun: bool) -> list[Token]:
             # "suspended aid *in protest* at ...": a reason, not what was suspended
             pobjs = [p for p in child.children if p.dep_ == "pobj" and not _in_reason(p)]
             out.extend(pobjs)
-            if child.lower_ == "as" and tok.lemma_.lower() in _SENDING:  # "sent troops *as part of* a peacekeeping force"
-                out.extend(o for p in pobjs if p.lower_ == "part" for prep in p.children if prep.lower_ == "of"
-                           for o in prep.children if o.dep_ == "pobj")
+            if child.lower_ == "as" and tok.lemma_.lower() in _SENDING:  # "sent troops *as part of* a force"
+                ofs = [prep for p in pobjs if p.lower_ == "part" for prep in p.children if prep.lower_ == "of"]
+                out.extend(o for prep in ofs for o in prep.children if o.dep_ == "pobj")
     clause = tok.head if tok.dep_ == "xcomp" else tok  # "a tanker *seized*", "talks expected *to be held*"
     if passive and clause.dep_ == "acl" and not any(c.dep_ == "nsubjpass" for c in tok.children):
         out.append(clause.head)
