@@ -47,6 +47,9 @@ _events = partial(quads, published=PUBLISHED)
         ("Humanitarian aid from Turkey arrived in Idlib on Monday.", ("TUR", "SYR", "073")),
         ("American aid reached Gaza on Tuesday.", ("USA", "PSE", "070")),
         ("Most of the donations came from Qatar.", ("QAT", "", "070")),
+        # an aid package named as a noun
+        ("Japan's aid package for Nepal included $10 million in food.", ("JPN", "NPL", "070")),
+        ("The Chinese government's relief package to Yemen arrived on Sunday.", ("CHNGOV", "YEM", "073")),
         # troops sent as part of a peacekeeping force, for a peacekeeping mission, or to serve with peacekeepers
         ("Ghana sent troops to Lebanon as part of a UN peacekeeping force.", ("GHA", "LBN", "074")),
         ("Bangladesh sent 1,000 troops to Congo for a UN peacekeeping mission.", ("BGD", "COD", "074")),
