@@ -107,8 +107,13 @@ def test_no_event_of_the_kind(coder, text, unexpected):
         # pulling out of a deal or talks is no retreat
         ("Russian troops pulled out of Kherson.", "Russia pulled out of the arms control treaty.", "0874"),
         ("Russian troops pulled out of Kherson.", "The rebels pulled out of the peace talks.", "0874"),
-        # calling for a ceasefire is an appeal, calling one declares it
+        # calling for a ceasefire is an appeal, calling one declares it; calling one off or calling it names does not
         ("Hamas called a truce with Israel.", "Egypt called for a truce between Israel and Hamas.", "0871"),
+        ("Hamas called a truce with Israel.", "Hamas called off its truce with Israel.", "0871"),
+        ("Hamas called a truce with Israel.", "The Egyptian president called the truce historic.", "0871"),
+        # armed men moving out of a place retreat; a priest moving out of someone's way does not
+        ("Russian troops moved out of Kherson.", "The priest moved out of his way.", "0874"),
+        ("The last French soldiers left Mali in August.", "The French soldiers then left the area.", "0874"),
         # aid workers and aid officials arriving bring no aid
         ("Humanitarian aid from Turkey arrived in Idlib on Monday.", "Turkish aid workers arrived in Idlib on Monday.", "073"),
         ("American aid reached Gaza on Tuesday.", "Food prices in Gaza reached a record high.", "070"),

@@ -898,7 +898,9 @@ def _drop_namings(raws: list[_Raw]) -> None:
     """ "Calling them *nutters*", "called the move *unconstitutional*": a call with an object predicate names
     someone or something, it is no phone call (041)."""
     for raw in raws:
-        # "called the ceasefire *historic*" declares no truce either (yield.truce.call)
+        # "called the ceasefire *historic*" declares no truce either (yield.truce.call), nor does "called *off*" one
+        if raw.pattern.id == "yield.truce.call" and any(c.dep_ == "prt" for c in raw.tok.children):
+            raw.dropped = True
         if raw.code != "041" and raw.pattern.id != "yield.truce.call" or raw.noun:
             continue
         predicates = [c for c in raw.tok.children if c.dep_ == "oprd"]
