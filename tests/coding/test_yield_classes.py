@@ -56,7 +56,7 @@ _events = partial(quads, published=PUBLISHED)
         ("Ireland sent 300 soldiers to Lebanon to serve with UN peacekeepers.", ("IRL", "IGOUNOPKO", "074")),
         ("Russian peacekeepers deployed to Armenia on Tuesday.", ("RUSPKO", "ARM", "074")),
         # a deployment whose peacekeeping mission the parser hung on the governing verb
-        ("Ghana on Friday announced the deployment of 500 troops to Mali on a peacekeeping mission.", ("GHA", "MLI", "074")),
+        ("Ghana announced the deployment of 500 soldiers to Mali on a peacekeeping mission.", ("GHA", "MLI", "074")),
         ("Dozens of Russian peacekeepers began deploying on Tuesday.", ("RUSPKO", "", "074")),
         ("Japanese peacekeepers arrived at Juba airport on Monday.", ("JPNPKO", "SSD", "074")),
         # a passive deployment: the peacekeepers' demonym names the sender
