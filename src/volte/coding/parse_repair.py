@@ -42,9 +42,24 @@ def repair_parse(doc: Doc) -> None:
                 _promote(subjects[0], verb)
             _named_object(verb)
             _participle_object(verb)
+            _out_of(verb)
 
 
 _NAMING_VERBS = frozenset({"call", "brand", "label", "dub", "term", "name"})
+_OUT_OF_VERBS = frozenset({"pull", "move", "march", "roll", "walk", "storm"})
+
+
+def _out_of(verb: Token) -> None:
+    """ "Russian troops *pulled out of* Kherson": the parser makes "out" a preposition whose only child is the
+    "of" phrase, so neither the particle nor the place is found; "out" becomes the verb's particle and "of" its
+    preposition, as in "pulled *back from* the front"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _OUT_OF_VERBS:
+        return
+    for out in [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "out" and c.i == verb.i + 1]:
+        kids = list(out.children)
+        if len(kids) == 1 and kids[0].dep_ == "prep" and kids[0].lower_ == "of":
+            out.dep_ = "prt"
+            kids[0].head = verb
 
 
 def _named_object(verb: Token) -> None:

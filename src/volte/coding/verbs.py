@@ -282,6 +282,12 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
         obj = hit
     for prep, objects in pattern.prep:
         hit = _prep_object(site.tok, prep, objects)
+        governor = site.tok.head
+        hung_on_verb = site.noun and site.tok.dep_ == "dobj" and governor.pos_ == "VERB"
+        if hit is None and hung_on_verb and objects and prep != "of":
+            # "announced the deployment of 230 troops to Liberia *on a peacekeeping mission*": the parser
+            # hung the phrase on the verb; only a phrase with cue words ("on" anything would be a date)
+            hit = _prep_object(governor, prep, objects)
         if hit is None and pattern.xcomp:  # "refused to respond *to a request* from": the complement's phrase
             hit = next((h for c in _xcomps(site.tok, pattern.xcomp) if (h := _prep_object(c, prep, objects))), None)
             hit = None if hit is not None and _asked_for_comment(hit) else hit
@@ -410,6 +416,9 @@ def _has_aux(clause: Token, words: tuple[str, ...]) -> bool:
     return any(a.dep_ == "aux" and a.lower_ in words for a in clause.children) or obligation(clause) in words
 
 
+_ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "complete", "finish"})
+
+
 def _subject_words(site: _Site) -> list[Token]:
     """The active subject of a verb trigger, with its conjuncts and its "of" phrase ("*troops* arrived",
     "the first contingent *of peacekeepers* arrived")."""
@@ -419,6 +428,8 @@ def _subject_words(site: _Site) -> list[Token]:
     tok = site.tok
     if not out and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):  # "rockets *were fired* and slammed"
         out = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not out and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _ASPECTUAL:  # "troops *began* leaving"
+        out = [c for c in tok.head.children if c.dep_ == "nsubj"]
     out += [x for c in out for x in c.conjuncts]
     ofs = [prep for c in out for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"]
     return out + [p for prep in ofs for p in prep.children if p.dep_ == "pobj"]
@@ -473,6 +484,9 @@ def _in_reason(noun: Token) -> bool:
     )
 
 
+_SENDING = frozenset({"send", "deploy", "dispatch", "station", "contribute", "commit", "post"})
+
+
 def _object_words(tok: Token, *, noun: bool) -> list[Token]:
     """Direct objects (with their conjuncts) and prepositional objects of a trigger."""
     out: list[Token] = []
@@ -490,7 +504,11 @@ def _object_words(tok: Token, *, noun: bool) -> list[Token]:
     for child in tok.children:
         if child.dep_ in ("prep", "agent"):
             # "suspended aid *in protest* at ...": a reason, not what was suspended
-            out.extend(p for p in child.children if p.dep_ == "pobj" and not _in_reason(p))
+            pobjs = [p for p in child.children if p.dep_ == "pobj" and not _in_reason(p)]
+            out.extend(pobjs)
+            if child.lower_ == "as" and tok.lemma_.lower() in _SENDING:  # "sent troops *as part of* a force"
+                ofs = [prep for p in pobjs if p.lower_ == "part" for prep in p.children if prep.lower_ == "of"]
+                out.extend(o for prep in ofs for o in prep.children if o.dep_ == "pobj")
     clause = tok.head if tok.dep_ == "xcomp" else tok  # "a tanker *seized*", "talks expected *to be held*"
     if passive and clause.dep_ == "acl" and not any(c.dep_ == "nsubjpass" for c in tok.children):
         out.append(clause.head)
@@ -909,7 +927,10 @@ def _drop_namings(raws: list[_Raw]) -> None:
     """ "Calling them *nutters*", "called the move *unconstitutional*": a call with an object predicate names
     someone or something, it is no phone call (041)."""
     for raw in raws:
-        if raw.code != "041" or raw.noun:
+        # "called the ceasefire *historic*" declares no truce either (yield.truce.call), nor does "called *off*" one
+        if raw.pattern.id == "yield.truce.call" and any(c.dep_ == "prt" for c in raw.tok.children):
+            raw.dropped = True
+        if raw.code != "041" and raw.pattern.id != "yield.truce.call" or raw.noun:
             continue
         predicates = [c for c in raw.tok.children if c.dep_ == "oprd"]
         # "called the decision *hasty*": the parser hangs the predicate adjective after its noun
