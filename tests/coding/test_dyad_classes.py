@@ -592,3 +592,23 @@ def test_a_force_post_takes_the_country_it_is_in(coder, text, target) -> None:
 def test_capital_as_the_place_of_violence_is_the_country(coder, text, target) -> None:
     events = [e for e in _code(coder, text) if e.code[:2] in ("17", "18", "19", "20")]
     assert [e.target for e in events] == [target], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        # the with-phrase of a joint use of force names a partner, not a target (coder v8)
+        ("Colombian police carried out a joint operation with the DEA.", "USACOP"),
+        ("Chadian troops launched a joint offensive with Nigerian forces near Lake Chad.", "NGAMIL"),
+        ("Kenyan police conducted a joint raid with Ugandan police in Busia.", "UGACOP"),
+    ],
+)
+def test_joint_operation_partner_is_no_target(coder, text, partner) -> None:
+    force = [e for e in _code(coder, text) if e.code.startswith("19")]
+    assert force and not [e for e in force if e.target == partner], _dyads(force)
+
+
+def test_joint_operation_keeps_its_enemy(coder) -> None:
+    """A guard (it passed before too): the against-phrase is still the target."""
+    text = "Ugandan troops launched a joint offensive with Congolese forces against the ADF rebels."
+    assert [e.target for e in _code(coder, text) if e.code.startswith("19")] == ["CODREBADF"]

@@ -957,7 +957,7 @@ class _EventBuilder:
             and (
                 c.dep_ in _COMPLEMENTS
                 or (c.dep_ == "advcl" and is_to_infinitive(c))
-                or (c.dep_ == "prep" and c.lower_ in about and not absolute_with(c))
+                or (c.dep_ == "prep" and c.lower_ in about and not absolute_with(c) and not _partnered(c, code))
             )
         ]
         queue += [  # "opened an inquiry *into* ...", "lifted the curfew *on* ...", "a suspension of links *with*"
@@ -965,7 +965,7 @@ class _EventBuilder:
             for o in trigger.children
             if o.dep_ in ("dobj", "prep") and o.i > trigger.i and not _condemned_act(o, code)
             for p in (o.children if o.dep_ == "dobj" else (g for x in o.children for g in x.children))
-            if p.dep_ == "prep" and p.lower_ in _ABOUT and not _suspected_in(p.head, code)
+            if p.dep_ == "prep" and p.lower_ in _ABOUT and not _suspected_in(p.head, code) and not _partnered(p, code)
         ]
         queue += [  # "lifted sanctions *imposed on Eritrea*" (not "filed by X *against* Y": X's, read later)
             (p, 1)
@@ -1211,6 +1211,18 @@ SAYING_WORDS = (
 _MOVING = words("coder_moving")
 _MOVED = words("coder_moved")
 _ARMED_ROLES = frozenset({"MIL", "COP"})
+_JOINT = frozenset({"joint", "combined", "coordinated"})
+
+
+def _partnered(prep: Token, code: str) -> bool:
+    """A with-phrase of a joint use of force names a partner, not a target: "carried out a *joint* operation
+    *with the DEA*" is no attack on the DEA (also when the parser hangs "with" on the verb). Other acts keep
+    it ("suspended bilateral visits *with Malawi*")."""
+    if prep.lower_ != "with" or code[:2] not in ("18", "19", "20"):
+        return False
+    holder = prep.head
+    acts = [holder] + [o for o in holder.children if o.dep_ == "dobj"]
+    return any(a.lemma_.lower() in _JOINT for act in acts for a in act.children if a.dep_ == "amod")
 _LOCATIVE = frozenset({"in", "near", "around", "outside", "across", "throughout", "inside"})
 # Roles whose attacks are words: an attack or fire a victim comes under from them is criticism (111)
 _CIVIC_ROLES = frozenset({"OPP", "LEG", "NGO", "HRI", "MED", "EDU", "BUS", "LAB", "JUD", "PTY", "ELI", "REL"})
