@@ -612,3 +612,17 @@ def test_joint_operation_keeps_its_enemy(coder) -> None:
     """A guard (it passed before too): the against-phrase is still the target."""
     text = "Ugandan troops launched a joint offensive with Congolese forces against the ADF rebels."
     assert [e.target for e in _code(coder, text) if e.code.startswith("19")] == ["CODREBADF"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a rebel or militia leader is a rebel, not a government leader (coder v8, roles.yml)
+        ("A rebel leader surrendered to Congolese authorities on Friday.", "CODREB"),
+        ("Sudanese militia leader Ali Kushayb surrendered to the ICC.", "SDNREB"),
+        ("A female guerrilla commander surrendered to Colombian troops.", "---REB"),
+    ],
+)
+def test_rebel_leaders_are_rebels(coder, text, source) -> None:
+    events = _code(coder, text)
+    assert [e.source for e in events] == [source], _dyads(events)
