@@ -626,3 +626,22 @@ def test_joint_operation_keeps_its_enemy(coder) -> None:
 def test_rebel_leaders_are_rebels(coder, text, source) -> None:
     events = _code(coder, text)
     assert [e.source for e in events] == [source], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a body the dictionary does not know, named by its leader, is coded as the leader (coder v8)
+        ("The US-led coalition declared a ceasefire on Sunday.", "USA"),
+        ("A French-led force withdrew from Mali.", "FRA"),
+    ],
+)
+def test_a_coalition_led_by_a_state_is_that_state(coder, text, source) -> None:
+    events = _code(coder, text)
+    assert [e.source for e in events] == [source], _dyads(events)
+
+
+def test_a_militia_backed_by_a_state_is_not_that_state(coder) -> None:
+    """A guard (it passed before too): "Iran-backed" names a sponsor, not the doer."""
+    events = _code(coder, "Iran-backed militias attacked a US base in Syria.")
+    assert events and not [e for e in events if e.source.startswith("IRN")], _dyads(events)

@@ -485,7 +485,24 @@ class ActorResolver:
         anaphor = self._country_anaphor(head) if match is None else None
         if anaphor is not None and appositive is None:
             return self._actor(anaphor.code, anaphor.start, anaphor.end, anaphor.entry)
+        led = self._led_by(head, on) if match is None else None
+        if led is not None and appositive is None:
+            return led
         return appositive or self._titled_name(head, on) or self._introduced(head, on) or self._fallback(head)
+
+    def _led_by(self, head: Token, on: date | None) -> ResolvedActor | None:
+        """ "the *Saudi*-led coalition", "a *US*-led force": a body the dictionary does not know is coded as the
+        state or organisation named as leading it (SAU, USA); "Iran-*backed* militias" are not Iran's own."""
+        for amod in head.children:
+            if amod.dep_ != "amod" or amod.lemma_.lower() != "lead":
+                continue
+            for leader in amod.children:
+                match = self._match_at.get(leader.i) if leader.dep_ in ("npadvmod", "compound", "nmod") else None
+                named = match.of_kind(STATE, ADJ, ORG) if match is not None else None
+                if named is not None and match is not None:
+                    actor = self._named_actor(named, match, on, head=leader)
+                    return replace(actor, code=actor.code[:3] if named.kind == ADJ else actor.code, entry=f"{actor.entry}#led")
+        return None
 
     def _titled_antecedent(self, pronoun: Token, on: date | None) -> ResolvedActor | None:
         """A subject he/she whose antecedent is a person the dictionary lacks, named with a title in this or
