@@ -634,6 +634,8 @@ def test_rebel_leaders_are_rebels(coder, text, source) -> None:
         # a body the dictionary does not know, named by its leader, is coded as the leader (coder v8)
         ("The US-led coalition declared a ceasefire on Sunday.", "USA"),
         ("A French-led force withdrew from Mali.", "FRA"),
+        # a body named itself is that body (a guard)
+        ("The US-led NATO alliance declared a ceasefire on Sunday.", "IGOWSTNAT"),
     ],
 )
 def test_a_coalition_led_by_a_state_is_that_state(coder, text, source) -> None:

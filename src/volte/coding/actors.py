@@ -492,7 +492,10 @@ class ActorResolver:
 
     def _led_by(self, head: Token, on: date | None) -> ResolvedActor | None:
         """ "the *Saudi*-led coalition", "a *US*-led force": a body the dictionary does not know is coded as the
-        state or organisation named as leading it (SAU, USA); "Iran-*backed* militias" are not Iran's own."""
+        state or organisation named as leading it (SAU, USA); "Iran-*backed* militias" are not Iran's own, and
+        a body named itself ("the US-led *NATO* alliance") is that body."""
+        if any(c.dep_ == "compound" and c.i in self._match_at for c in head.children):
+            return None
         for amod in head.children:
             if amod.dep_ != "amod" or amod.lemma_.lower() != "lead":
                 continue
