@@ -70,6 +70,7 @@ KEYS = frozenset(
         "reached",
         "outranks",
         "under",
+        "naming",
     }
 )
 # Copula idioms a pattern may require (``idiom:``); volte.coding.verbs reads each from the parse
@@ -115,6 +116,7 @@ class Pattern:
     reached: bool = False  # an agreement reached: failing to reach it is talks that failed (164)
     outranks: tuple[str, ...] = ()  # CAMEO roots of the same doer's events it is kept over in a sentence
     under: bool = False  # a noun trigger only as what its victim comes or is under: "came *under fire*"
+    naming: bool = False  # no event when the verb names its object or has a particle ("called it *historic*", "called *off*")
     file: str = ""
     line: int = 0
 
@@ -318,7 +320,7 @@ def _parse_pattern(item: dict[str, Any], name: str, problems: list[str]) -> Patt
         problems.append(f"{where}: 'passive' must be true or false")
     flags = {
         k: item.get(k, False)
-        for k in ("symmetric", "statement", "speaker_source", "alone", "own_object", "negated_only", "reached", "under")
+        for k in ("symmetric", "statement", "speaker_source", "alone", "own_object", "negated_only", "reached", "under", "naming")
     }
     for key, flag in flags.items():
         if not isinstance(flag, bool):
@@ -353,6 +355,7 @@ def _parse_pattern(item: dict[str, Any], name: str, problems: list[str]) -> Patt
         negated_only=bool(flags["negated_only"]),
         reached=bool(flags["reached"]),
         under=bool(flags["under"]),
+        naming=bool(flags["naming"]),
         outranks=outranks,
         intent=intent,
         passive=passive if isinstance(passive, bool) else None,

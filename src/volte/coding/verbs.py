@@ -927,10 +927,10 @@ def _drop_namings(raws: list[_Raw]) -> None:
     """ "Calling them *nutters*", "called the move *unconstitutional*": a call with an object predicate names
     someone or something, it is no phone call (041)."""
     for raw in raws:
-        # "called the ceasefire *historic*" declares no truce either (yield.truce.call), nor does "called *off*" one
-        if raw.pattern.id == "yield.truce.call" and any(c.dep_ == "prt" for c in raw.tok.children):
+        # "called the ceasefire *historic*" declares no truce either, nor does "called *off*" one (``naming``)
+        if raw.pattern.naming and any(c.dep_ == "prt" for c in raw.tok.children):
             raw.dropped = True
-        if raw.code != "041" and raw.pattern.id != "yield.truce.call" or raw.noun:
+        if (raw.code != "041" and not raw.pattern.naming) or raw.noun:
             continue
         predicates = [c for c in raw.tok.children if c.dep_ == "oprd"]
         # "called the decision *hasty*": the parser hangs the predicate adjective after its noun
@@ -1164,10 +1164,17 @@ def _figurative_attacks(raws: list[_Raw]) -> None:
     """An attack or fire that its subject came under *for* something is criticism (111), not force: "the
     government came under fire for its handling of the floods", "Rousseff came under attack over the cuts".
     Force that comes with a reason stays force only when the reason is no phrase of blame, which volte
-    cannot tell; a doer named by its civic role is read by the coder (``coder._words_not_force``)."""
+    cannot tell; a doer named by its civic role is read by the coder (``coder._civic``)."""
     for raw in raws:
         if not raw.dropped and raw.noun and raw.code[:2] == "19" and under_attack(raw.tok) and _blamed_for(raw.tok):
             raw.code = "111"
+
+
+def _suffered(raw: _Raw) -> bool:
+    """An act the clause's subject suffers, told as a noun: what it came under in an asserted clause ("*came
+    under fire* from"; not "which came under"), or criticism it came under or was met with."""
+    tok = raw.tok
+    return (_come_under(tok) and assess(tok.head.head).status == "asserted") or _criticism_received(raw)
 
 
 def _criticism_received(raw: _Raw) -> bool:
@@ -1264,10 +1271,8 @@ def _apply_factuality(raws: list[_Raw]) -> None:
             raw.dropped = True  # "China is committing genocide" is an accusation only when someone says it
         elif status == "background" and modality.temporal and raw.code[:2] in _INCIDENT_ROOTS:
             pass  # violence and protest in a clause of the same time happened: "as protesters *clashed* with police"
-        elif status == "background" and raw.noun and _come_under(raw.tok) and assess(raw.tok.head.head).status == "asserted":
-            pass  # "the minister *came under criticism* from": the subject suffers the act (not "which came under")
-        elif status == "background" and raw.noun and _criticism_received(raw):
-            pass  # "Hungary *came under* criticism from the EU": the criticism is the news
+        elif status == "background" and raw.noun and _suffered(raw):
+            pass  # "the minister *came under criticism* from", "was met with condemnation": the news
         elif status == "background" and raw.code[:2] in _INCIDENT_ROOTS and _incident_setting(raw, by_index):
             pass  # "detained *during a protest*", "six were killed *after* troops *opened fire* on protesters"
         elif raw.pattern.negated_only:  # "did not give permission for the rally": a refusal; given, no event
@@ -1402,7 +1407,6 @@ _COLLAPSING_PARTICLES = {"break": ("down", "up"), "fall": ("apart", "through")}
 _AGREEMENT_BORN = frozenset({"take", "come", "enter", "go", "create", "establish", "conclude", "reach", "sign", "seal",
     "strike", "ink", "finalise", "finalize", "agree", "clinch", "forge", "initial", "ratify", "announce", "unveil",
     "hammer", "broker", "secure", "achieve", "produce", "yield"})
-_AGREEMENT_NOUNS = frozenset({"diplo.agreement.noun"})
 
 
 def _collapsed(noun: Token, *, talks: bool) -> bool:
@@ -1421,8 +1425,8 @@ def _collapsed(noun: Token, *, talks: bool) -> bool:
 def _agreements_only_named(raws: list[_Raw]) -> None:
     """An agreement, truce or talks that failed is no agreement, truce or meeting ("the ceasefire between X and
     Y *collapsed*", "the peace deal *broke down*"); talks that collapsed are a failure to agree between their
-    sides (164, as "ended without a deal" is). An agreement noun (057) is a signing only where it comes into
-    being or into force (_AGREEMENT_BORN); named as a topic, a standard or a setting ("would not honor the
+    sides (164, as "ended without a deal" is). An agreement noun (057, ``reached``) is a signing only where it
+    comes into being or into force (_AGREEMENT_BORN); named as a topic, a standard or a setting ("would not honor the
     agreement with", "support a peace treaty between", "the trade pact with the EU provides ...") it is none."""
     for raw in raws:
         if raw.dropped or not raw.noun:
@@ -1434,7 +1438,7 @@ def _agreements_only_named(raws: list[_Raw]) -> None:
             else:
                 raw.dropped = True
             continue
-        if raw.pattern.id not in _AGREEMENT_NOUNS or tok.dep_ == "ROOT" or tok.head is tok:
+        if not raw.pattern.reached or tok.dep_ == "ROOT" or tok.head is tok:
             continue
         head = tok.head
         if tok.dep_ == "pobj" and head.lower_ == "into" and head.head is not head:
@@ -1683,6 +1687,7 @@ def _to_match(raw: _Raw) -> VerbMatch:
         partner = raw.partner
         lent = _heads(partner.pattern.targets_for(noun=partner.noun), partner.tok, noun=partner.noun)
         targets = lent + tuple(i for i in targets if i not in lent)
+    verb_doers: tuple[int, ...] = ()
     if raw.noun and tok.dep_ == "pobj" and (under_attack(tok) or _criticism_received(raw)):
         # "the base came under attack", "the plan was met with condemnation from Brussels": the victim; the
         # doer is in a from/by phrase, on the noun or on the verb ("came under attack Tuesday *by* ...")
@@ -1693,8 +1698,7 @@ def _to_match(raw: _Raw) -> VerbMatch:
         victims = tuple(c.i for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass"))
         targets = victims + tuple(i for i in targets if i not in victims)
     sources = _heads(source_slots, tok, noun=raw.noun)
-    if raw.noun and tok.dep_ == "pobj" and (under_attack(tok) or _criticism_received(raw)):
-        sources += tuple(i for i in verb_doers if i not in sources)
+    sources += tuple(i for i in verb_doers if i not in sources)
     if modality.speaker is not None and (pattern.speaker_source or modality.by_speaker):
         # the speaker demands of / accuses the doer; an idiom's speaker refuses to whom the act was aimed at
         sources, targets = (modality.speaker,), (lent if pattern.idiom is not None and lent else sources)
