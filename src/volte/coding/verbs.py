@@ -141,7 +141,6 @@ class VerbDictionary:
         _consume_cued_nouns(raws)
         _drop_namings(raws)
         _drop_topics(raws)
-        _stopped_texts(raws)
         _apply_factuality(raws)
         _drop_consequences(raws)
         _protest_aims(raws)
@@ -944,9 +943,14 @@ def _drop_namings(raws: list[_Raw]) -> None:
 def _drop_topics(raws: list[_Raw]) -> None:
     """A nominal event that a statement is about is its topic, not a second report: "condemned new U.S.
     *tariffs*", "praised the *ceasefire*", "criticised Israel over the *bombardment*", "slammed the
-    decision *to sell* weapons", "vetoed a resolution *censuring* Israel"."""
+    decision *to sell* weapons", "vetoed a resolution *censuring* Israel". What a text says that its subject
+    stops is not said by the subject either, whatever it says: "Russia *vetoed* a resolution *condemning* the
+    annexation", "*voted against* a motion *calling for* talks" (a text drafted, adopted or issued still says
+    it: "France drafted a resolution calling for sanctions")."""
     by_index = {raw.tok.i: raw for raw in raws}
     for raw in raws:
+        if _stopped_text(raw.tok) and not raw.noun:
+            raw.dropped = True
         if _behind(raw.tok) and not any(c.dep_ == "pobj" and c.i in by_index for c in raw.tok.children):
             raw.dropped = True  # "was behind *the bombing*" blames an act; "was behind India" is no event
         if raw.noun and raw.tok.head.lower_ == "with" and _criticism_received(raw):
@@ -978,18 +982,12 @@ _TEXTS = words("verbs_texts")
 _STOPPING_TEXTS = words("verbs_stopping_texts")
 
 
-def _stopped_texts(raws: list[_Raw]) -> None:
-    """What a text says that its subject stops is not said by the subject: "Russia *vetoed* a resolution
-    *condemning* the annexation", "China *blocked* a statement *criticizing* North Korea", "voted against a
-    motion *calling for* talks" give no condemnation, criticism or appeal by Russia, China or the voters (a
-    text drafted, adopted or issued still says it: "France drafted a resolution calling for sanctions")."""
-    for raw in raws:
-        tok = raw.tok
-        if raw.dropped or raw.noun or tok.dep_ not in ("acl", "relcl") or tok.head.lemma_.lower() not in _TEXTS:
-            continue
-        governor = _governing_word(tok.head)
-        if governor is not None and governor.lemma_.lower() in _STOPPING_TEXTS:
-            raw.dropped = True
+def _stopped_text(clause: Token) -> bool:
+    """A clause on a text whose governing verb stops it: "*blocked* a statement *criticizing* North Korea"."""
+    if clause.dep_ not in ("acl", "relcl") or clause.head.lemma_.lower() not in _TEXTS:
+        return False
+    governor = _governing_word(clause.head)
+    return governor is not None and governor.lemma_.lower() in _STOPPING_TEXTS
 
 
 # Outcomes told in a main clause whose cause follows in an after/when clause: "six people were killed after
