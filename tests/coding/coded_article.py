@@ -22,3 +22,13 @@ def triples(events) -> set[tuple[str, str, str]]:
 def quads(coder, text: str, *, published: date) -> list[tuple[str, str, str, str]]:
     """(source, target, code, factuality) of each event ``coder`` finds in ``text``."""
     return [(e.source, e.target, e.code, e.factuality) for e in code_text(coder, text, published=published)]
+
+
+def codes(events) -> set[str]:
+    """The CAMEO codes of the events."""
+    return {e.code for e in events}
+
+
+def seen(events) -> set[tuple[str, str, str, str]]:
+    """(code, source, target, factuality) of each event: what a failing assertion shows."""
+    return {(e.code, e.source, e.target, e.factuality) for e in events}

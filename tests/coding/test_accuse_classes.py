@@ -14,6 +14,7 @@ from functools import partial
 
 import pytest
 from coded_article import code_text
+from coded_article import seen as _seen
 
 pytestmark = [pytest.mark.model, pytest.mark.issue(13)]
 
@@ -21,9 +22,6 @@ ON = date(2026, 3, 9)
 
 _code = partial(code_text, published=ON)
 
-
-def _seen(events) -> set[tuple[str, str, str, str]]:
-    return {(e.code, e.source, e.target, e.factuality) for e in events}
 
 
 def _accusations(events) -> set[tuple[str, str]]:

@@ -14,6 +14,7 @@ from functools import partial
 
 import pytest
 from coded_article import code_text, quads, triples
+from coded_article import codes as _codes
 
 _events = partial(quads, published=date(2023, 3, 17))
 
@@ -123,9 +124,6 @@ def test_no_protest_warrant_or_ban(coder, text, absent):
 
 _code = partial(code_text, published=date(2026, 3, 9))
 
-
-def _codes(events) -> set[str]:
-    return {e.code for e in events}
 
 
 # --- 1. custody in other words: house arrest, remand, behind bars (173) -----------------------------------

@@ -12,6 +12,7 @@ from functools import partial
 
 import pytest
 from coded_article import code_text, triples
+from coded_article import codes as _codes
 
 pytestmark = [pytest.mark.model, pytest.mark.issue(13)]
 
@@ -20,9 +21,6 @@ ON = date(2026, 3, 9)
 
 _code = partial(code_text, published=ON)
 
-
-def _codes(events) -> set[str]:
-    return {e.code for e in events}
 
 
 # --- the kind of force: weapons named by the attack a killing happened in ---------------------------------

@@ -12,6 +12,7 @@ from functools import partial
 
 import pytest
 from coded_article import code_text, triples
+from coded_article import codes as _codes
 
 pytestmark = [pytest.mark.model]
 
@@ -19,9 +20,6 @@ ON = date(2026, 3, 9)
 
 _code = partial(code_text, published=ON)
 
-
-def _codes(events) -> set[str]:
-    return {e.code for e in events}
 
 
 # --- 1. tear gas and arrests in one clause: the violent repression is the event kept (175, not 173) ---------

@@ -13,6 +13,7 @@ from functools import partial
 
 import pytest
 from coded_article import code_text, triples
+from coded_article import codes as _codes
 
 pytestmark = [pytest.mark.model]
 
@@ -25,9 +26,6 @@ def _hostile(events) -> set[tuple[str, str, str]]:
     """(source, code, target) of the events of roots 14-20."""
     return {(e.source, e.code, e.target) for e in events if e.code[:2] in ("14", "15", "17", "18", "19", "20")}
 
-
-def _codes(events) -> set[str]:
-    return {e.code for e in events}
 
 
 # --- 1. chemical weapons: an inquiry's finding, the people treated, the weapon's user -----------------------
