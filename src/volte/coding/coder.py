@@ -959,6 +959,8 @@ class _EventBuilder:
                 or (c.dep_ == "advcl" and is_to_infinitive(c))
                 or (c.dep_ == "prep" and c.lower_ in about and not absolute_with(c) and not _partnered(c, code))
             )
+            # "deployed aircraft *to assess the situation in Uzbekistan*": where they look, not at whom
+            and not (code[:2] == "15" and c.lemma_.lower() in _SURVEYING_AIMS and is_to_infinitive(c))
         ]
         queue += [  # "opened an inquiry *into* ...", "lifted the curfew *on* ...", "a suspension of links *with*"
             (p, 1)
@@ -1209,6 +1211,7 @@ SAYING_WORDS = (
 
 # Sending, deploying or withdrawing one's own people: the event is about where they go (_destination).
 _MOVING = words("coder_moving")
+_SURVEYING_AIMS = words("verbs_surveying_aims")
 _MOVED = words("coder_moved")
 _ARMED_ROLES = frozenset({"MIL", "COP"})
 _JOINT = frozenset({"joint", "combined", "coordinated"})

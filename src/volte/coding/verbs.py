@@ -145,6 +145,7 @@ class VerbDictionary:
         _drop_consequences(raws)
         _protest_aims(raws)
         _peacekeeping_moves(raws)
+        _helping_moves(raws)
         _explosive_doers(raws)
         _specialise_by_clause(raws)
         _ruled_out_acts(raws)
@@ -1548,6 +1549,37 @@ def _peacekeeping_moves(raws: list[_Raw]) -> None:
             mover.dropped = True
 
 
+_HELPING_AIMS = words("verbs_helping_aims")
+_ATTACKS = words("coder_violent_acts")
+_OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+_OPERATIONS = _ATTACKS | {"campaign", "effort", "offensive", "operation", "push", "war"}
+
+
+def _helping_moves(raws: list[_Raw]) -> None:
+    """ "deployed 2,000 soldiers *to help* the United States", "is deploying 500 troops to Liberia *to help
+    with* the response": armed men sent to help someone are military aid to them (072), not a show of force
+    (153/154) at them. Not an aim inside an attack ("deployed aircraft *to assist in the attack*") nor the
+    sender's own operation ("to support *its* offensive"), whose deployment stays a show of force."""
+    for raw in raws:
+        if raw.dropped or raw.noun or raw.code not in ("153", "154"):
+            continue
+        aim = next(
+            (c for c in raw.tok.children if c.dep_ in _AIM_DEPS and is_to_infinitive(c)),
+            None,
+        )
+        if aim is None or aim.lemma_.lower() not in _HELPING_AIMS:
+            continue
+        objects = [c for c in aim.children if c.dep_ == "dobj"]
+        if any(
+            o.lemma_.lower() in _OPERATIONS and any(d.dep_ == "poss" and d.lower_ in _OWN_POSSESSIVES for d in o.children)
+            for o in objects
+        ):
+            continue  # "to support *its* offensive" (not "to reassure its ally")
+        if not objects and any(t.lemma_.lower() in _ATTACKS for t in aim.subtree):
+            continue  # "to assist in the attack": a part of the attack
+        raw.code = "072"
+
+
 _EXPLOSIVES = words("verbs_explosives")
 
 
@@ -1580,10 +1612,33 @@ def _specialise_by_clause(raws: list[_Raw]) -> None:
         for child in _complements(raw.tok):
             embedded = matched.get(child.i)  # an event the factuality pass left unspecialised
             meaning = embedded.pattern.code if embedded else _clause_meaning(child, threat=family == "threat")
+            if family in ("appeal", "committed", "demand") and _forgoing_force(child, embedded):
+                meaning = "087"  # "vowed *not to use force*", "urged Serbia *not to attack*": de-escalation
             code = governed_code(family, meaning) if meaning else None
             if code is not None and is_code(code) and code[:2] == raw.code[:2]:
                 raw.code = code
             break
+
+
+_FORCE_WORDS = words("verbs_force_words")
+
+
+def _forgoing_force(clause: Token, embedded: _Raw | None) -> bool:
+    """A complement that gives up force: a negated use of force ("not to use force", "not to attack", "not
+    to threaten"), or refraining from it ("to refrain from the use of force", "to abstain from attacks"). Asked
+    for, demanded or promised, it is de-escalation (0256, 1056, 0356), not the act's own code or none."""
+    lemma = clause.lemma_.lower()
+    if lemma in ("refrain", "abstain"):
+        objects = [p for c in clause.children if c.lower_ == "from" for p in c.children if p.dep_ in ("pobj", "pcomp")]
+        named = [o for o in objects for w in (o, *o.children) if w.lemma_.lower() in _FORCE_WORDS]
+        return bool(named)
+    if not any(c.dep_ == "neg" for c in clause.children):
+        return False
+    if embedded is not None and embedded.pattern.code[:2] in ("13", "15", "18", "19", "20"):
+        return True
+    if lemma == "use":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _FORCE_WORDS for c in clause.children)
+    return lemma in _FORCE_WORDS
 
 
 def _complements(verb: Token) -> list[Token]:
