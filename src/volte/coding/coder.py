@@ -629,6 +629,8 @@ class _EventBuilder:
         (arrests, raids) the doer's own country counts ("police arrested 14 people *in Mombasa*")."""
         if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.pos_ in ("NOUN", "PROPN"):
             trigger = trigger.head  # "two car *bombs* exploded *in Mogadishu*": the place hangs on the verb
+        elif _gone_on(trigger):
+            trigger = trigger.head.head  # "went on a looting *spree* *in Durban*": the place hangs on "went"
         # the doer's phrase is not where it happened; in violence a passive's subject is the victim ("a
         # military base *near Baghdad* was targeted by rockets") and a weapon as agent names no doer ("struck
         # by a missile *in Idlib*"); for coercion the place stays the doer's (a person "in France" arrested
@@ -645,11 +647,10 @@ class _EventBuilder:
         for tok in trigger.subtree:
             if tok.i in subjects or not _place_object(tok):
                 continue
-            found = [
-                a
-                for a in _known(self.resolver.resolve(tok, on=on)) or self._gazetteer_place(tok)
-                if a.code[:3] not in own and not _countryless(a)
-            ]
+            # a place the parser tagged as an organization ("in *Durban*" as ORG) resolves to nobody: the
+            # gazetteer places it
+            known = [a for a in _known(self.resolver.resolve(tok, on=on)) if not _countryless(a)]
+            found = [a for a in known or self._gazetteer_place(tok) if a.code[:3] not in own and not _countryless(a)]
             if found:
                 return [
                     ResolvedActor(
@@ -1556,6 +1557,19 @@ def _instruments(trigger: Token) -> tuple[int, ...]:
 def _weapon_agent(agent: Token) -> bool:
     """A passive's "by" phrase that names a weapon, not a doer ("struck *by a missile*")."""
     return any(p.dep_ == "pobj" and p.lemma_.lower() in _INSTRUMENT_DOERS for p in agent.children)
+
+
+def _gone_on(noun: Token) -> bool:
+    """A noun event that a light verb of going carries: "residents *went on* a looting spree", "gangs
+    *embarked on* a campaign of arson"."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and noun.pos_ == "NOUN"
+        and prep.dep_ == "prep"
+        and prep.lower_ == "on"
+        and prep.head.lemma_.lower() in ("go", "embark")
+    )
 
 
 def _place_object(tok: Token) -> bool:
