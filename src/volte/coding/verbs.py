@@ -1300,6 +1300,8 @@ def _apply_factuality(raws: list[_Raw]) -> None:
                 _specialise_governor(governor, status, raw)
         elif status == "committed" and _reported_past(raw.tok):
             pass  # "evidence *suggests* that forces used force to suppress a protest": a report, not a pledge
+        elif status == "committed" and raw.code[:3] in _AGREED_MEASURES and _agreed_measure(raw.tok, modality):
+            pass  # "EU leaders *agreed to impose* sanctions on Russia": the decision imposes them, no threat
         elif status in ("future", "committed", "threat", "poised"):  # poised: "troops prepared to attack"
             intent = raw.pattern.intent if status != "threat" else None
             raw.code = intent or governed_code(status, raw.code) or raw.code
@@ -1316,6 +1318,26 @@ def _apply_factuality(raws: list[_Raw]) -> None:
         governed = status != "hypothetical" or modality.governor is not None
         if not raw.dropped and status in _YIELDING and governed:
             _drop_governors(raw, by_index, governor)
+
+
+# Measures against someone that a body's agreement takes (_agreed_measure): broken relations, sanctions and
+# embargoes, expulsions. Not halts and suspensions (160, 162, 164): "agreed to halt construction" yields.
+_AGREED_MEASURES = frozenset({"161", "163", "166"})
+
+
+def _agreed_measure(tok: Token, modality: Modality) -> bool:
+    """A measure against someone (_AGREED_MEASURES) that its takers *agreed* to, in the past tense: "EU
+    ministers agreed to impose new sanctions", "agreed to the arms embargo". A body's agreement on such a
+    measure is the decision that takes it, not a threat (1312); "pledged" or "will agree" stay a
+    commitment."""
+    if modality.governor is None:
+        return False
+    governor = tok.doc[modality.governor]
+    return (
+        governor.lemma_.lower() == "agree"
+        and governor.tag_ in ("VBD", "VBN")
+        and not any(c.dep_ in ("aux", "neg") and c.lower_ in ("will", "would", "not", "n't", "to") for c in governor.children)
+    )
 
 
 _REACHING = frozenset({"reach", "strike", "clinch", "agree", "seal", "forge", "come"})
