@@ -254,6 +254,18 @@ def test_resolve_stance_modifiers_are_not_owners(nlp, phrase):
     assert phrase_codes(nlp, phrase) == ["---REB"]
 
 
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        # who recognises a government does not own it: the place it sits in does
+        ("the UN-recognised government in Tripoli", "LBYGOV"),
+        ("the Arab League-recognised government in Aden", "YEMGOV"),
+    ],
+)
+def test_resolve_a_recogniser_is_no_owner(nlp, phrase, code):
+    assert phrase_codes(nlp, phrase) == [code]
+
+
 @pytest.mark.issue(13)
 def test_resolve_role_without_country_gives_unknown_country_not_a_guess(nlp):
     assert phrase_codes(nlp, "the troops") == ["---MIL"]
