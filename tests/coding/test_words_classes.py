@@ -181,10 +181,14 @@ def test_illness_is_no_event(coder, text):
         ("Chile's interior minister came under attack from opposition lawmakers.", ("CHLOPP", "CHLGOV", "111")),
         ("The Kenyan police have come under fire for their handling of the protests.", ("", "KENCOP", "111")),
         ("The Spanish prime minister came under criticism from the opposition.", ("ESPOPP", "ESPGOV", "111")),
+        # what the subject said when or before it came under fire is the reason: criticism
+        ("The Egyptian foreign minister came under fire when he called on Sudan to expel the envoy.", ("", "EGYGOV", "111")),
+        ("The Brazilian president came under fire after saying the floods were a hoax.", ("", "BRAGOV", "111")),
         # from armed men it is force, their doer in the from or by phrase
         ("Malian soldiers came under fire from jihadist fighters near Timbuktu.", ("MLIREB", "MLIMIL", "190")),
         ("Turkish troops came under attack by PKK militants on Sunday.", ("TURSEPPKK", "TURMIL", "190")),
         ("Russian troops came under fire over the weekend.", ("", "RUSMIL", "190")),
+        ("Indian troops came under fire after they said the area was clear.", ("", "INDMIL", "190")),  # a guard
     ],
 )
 def test_came_under_fire(coder, text, expected):

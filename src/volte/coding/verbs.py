@@ -1156,7 +1156,24 @@ def _blamed_for(noun: Token) -> bool:
                     return True  # "for *failing* to ..."
                 if obj.dep_ == "pobj" and obj.ent_type_ not in ("DATE", "TIME") and obj.lemma_.lower() not in _SPANS:
                     return True
-    return False
+    came = noun.head.head
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in _FORCES for c in came.children):
+        return False  # "troops came under fire after they said ...": fire at soldiers is force
+    return any(_said_when(c) for c in came.children)
+
+
+_FORCES = words("coder_moved") | {"army", "convoy", "military", "patrol"}
+_SAYING = REPORTING | {"call", "compare", "describe", "dismiss", "label", "liken", "refer", "suggest", "urge"}
+
+
+def _said_when(clause: Token) -> bool:
+    """ "came under fire *when he called on* Israel to ...", "*after saying* the vote was rigged": what its
+    subject said is the reason."""
+    if clause.dep_ == "prep" and clause.lower_ == "after":
+        return any(c.dep_ == "pcomp" and c.lemma_.lower() in _SAYING for c in clause.children)
+    if clause.dep_ != "advcl" or clause.lemma_.lower() not in _SAYING:
+        return False
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "after") for c in clause.children)
 
 
 def _figurative_attacks(raws: list[_Raw]) -> None:
