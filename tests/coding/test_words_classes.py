@@ -212,3 +212,17 @@ def test_texts_stopped_say_nothing(coder, text, absent, kept):
     codes = [e[2] for e in _events(coder, text)]
     assert absent is None or not [c for c in codes if c.startswith(absent)], codes
     assert kept is None or kept in codes, codes
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting's length is no minute's silence (017)
+        ("Hun Sen held a 90-minute meeting with the Thai prime minister.", ("KHMGOV", "THAGOV", "040")),
+        # a guard (passed before the change too)
+        ("The parliament of Peru held a minute's silence for the victims.", ("PERLEG", "", "017")),
+    ],
+)
+def test_a_meeting_length_is_no_silence(coder, text, expected):
+    assert expected in {e[:3] for e in _events(coder, text)}
