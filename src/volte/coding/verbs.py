@@ -26,6 +26,7 @@ from volte.coding.factuality import (
     OBJECT_CONTROL,
     PHONING,
     PLANNING,
+    REFUSAL,
     REPORTING,
     THREATENING,
     Modality,
@@ -642,9 +643,39 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
         return subject_heads(head.head, depth=depth + 1)
     if dep == "relcl":
         return [head]
+    if dep == "acl" and is_to_infinitive(verb) and head.pos_ == "NOUN" and head.lemma_.lower() in _STANCE_NOUNS:
+        return _stance_holder(head, verb)  # "*Turkey's* threat to invade", "the refusal *of the U.S.* to recognize"
     if dep == "acl" and head.dep_ in ("dobj", "pobj") and head.head is not head:
         return subject_heads(head.head, depth=depth + 1)  # "signed an order *lifting* sanctions"
     return []
+
+
+# Nouns of a stance whose infinitive is their holder's own act (reject / threaten classes, coder after v8).
+_STANCE_NOUNS = (REFUSAL | THREATENING) - {"warning"}
+
+
+def _noun_holders(noun: Token) -> list[Token]:
+    """The holder a stance noun names in a phrase before its infinitive ("the refusal *of the U.S.* to
+    recognize"), for the ``holder`` slot; none without an infinitive ("the rejection *of the plan*")."""
+    clauses = [c for c in noun.children if c.dep_ == "acl" and is_to_infinitive(c)]
+    if not clauses or noun.lemma_.lower() not in _STANCE_NOUNS:
+        return []
+    return [h for h in _stance_holder(noun, clauses[0]) if h.dep_ != "poss"]
+
+
+def _stance_holder(noun: Token, verb: Token) -> list[Token]:
+    """Who refuses or threatens: the noun's possessor ("*Cuba's* refusal to engage"), its "of" phrase before
+    the infinitive ("the refusal *of the U.S.* to recognize") or its by-agent ("threats *by Erdogan* to
+    open the gates"); none when the noun names no holder."""
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS]
+    owners += [
+        p
+        for c in noun.children
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by", "from") and c.i < verb.i
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return owners[:1]
 
 
 # Passive verbs that raise their infinitive's subject: "X was *believed* (suspected, thought) to be behind it".
@@ -738,7 +769,14 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
         return _condition_subjects(tok, _IF) + _demanded_subject(tok)
     if slot == "xcomp_object":  # "refused to sign *the statement*", "provide $1 billion to help *Turkey*"
         clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") or _to_advcl(c)]
+        if noun:  # "Cuba's refusal to engage *with the Colombian government*": the noun's infinitive
+            clauses = [c for c in tok.children if c.dep_ == "acl" and is_to_infinitive(c)]
+            objects = [o for c in clauses for o in object_heads(c)]
+            owners = [p for o in objects for p in o.children if p.dep_ == "poss"]  # "to recognize *his* re-election"
+            return objects + owners + [p for c in clauses for p in _prep_objects(c, ("with",))]
         return [o for c in clauses for o in object_heads(c)]
+    if slot == "holder":  # "the refusal *of the U.S.* to recognize": the of / by phrase before the infinitive
+        return _noun_holders(tok) if noun else []
     if slot == "obj_clause_object":  # "accepted an invitation to meet *with Kim*", "to visit *Turkey*"
         clauses = [
             c for o in object_heads(tok) for c in o.children if (c.dep_ == "acl" and is_to_infinitive(c)) or _to_relcl(c)
@@ -754,6 +792,9 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
         return found
     if slot.startswith("prep:"):
         found = _prep_objects(tok, (slot[5:],), with_object=not noun)
+        if noun and slot == "prep:of":  # "the refusal *of the U.S.* to recognize" holds the refusal
+            holders = _noun_holders(tok)
+            found = [p for p in found if p not in holders]
         if not found and slot[5:] == "against":  # "filed a lawsuit in a Paris court *against* X": the
             venues = _prep_objects(tok, ("in", "at", "before", "with"), with_object=not noun)
             found = [p for v in venues for p in _prep_objects(v, ("against",))]  # parser hung it on the court
