@@ -172,6 +172,9 @@ class VerbDictionary:
             elif _behind(tok):
                 candidates = adjectives.get(tok.lower_)  # "said India *was behind* the bombing": culpable
                 is_verb = True
+            elif _critical_text(tok):
+                candidates = adjectives.get(tok.lower_)  # "issued a report *critical of* Hanoi": its issuer's
+                is_verb = True
             else:
                 continue
             if not candidates:
@@ -620,6 +623,8 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
         return subject_heads(head, depth=depth + 1)
     if dep in ("acomp", "oprd") or _behind(verb):  # "Iran was *responsible*", "Iran was *behind* it"
         return subject_heads(head, depth=depth + 1)
+    if _critical_text(verb):  # "*the UN* issued a report critical of Hanoi": the issuer
+        return subject_heads(head.head, depth=depth + 1)
     if dep == "conj" and is_passive(head) and not is_passive(verb):
         # "was indicted by the court and *will resign*": the shared subject, not the court
         shared = [c for c in head.children if c.dep_ in ("nsubjpass", "nsubj")]
@@ -652,6 +657,20 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
 
 # Nouns of a stance whose infinitive is their holder's own act (reject / threaten classes, coder after v8).
 _STANCE_NOUNS = (REFUSAL | THREATENING) - {"warning"}
+
+
+def _critical_text(adj: Token) -> bool:
+    """ "issued a report (highly) *critical of* the government", "published a statement critical of Israel": an
+    adjective after a text the sentence's doer issues, with its "of" phrase; the text's issuer criticises."""
+    text = adj.head
+    return (
+        adj.pos_ == "ADJ"
+        and adj.dep_ == "amod"
+        and adj.i > text.i
+        and text.dep_ == "dobj"
+        and text.lemma_.lower() in _TEXTS
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in adj.children)
+    )
 
 
 def _noun_holders(noun: Token) -> list[Token]:
