@@ -128,3 +128,55 @@ def test_rebuke_issued_is_criticism(coder, text, critic, criticized) -> None:
     events = _code(coder, text)
     found = {(e.source, e.target) for e in events if e.code.startswith("11")}
     assert any(s.startswith(critic) and t.startswith(criticized) for s, t in found), _seen(events)
+
+
+# --- rejections told with a phrasal verb ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "rejecter", "rejected"),
+    [
+        ("Beijing shot down the Japanese proposal for a hotline.", "127", "CHNGOV", "JPN"),
+        ("Ankara brushed aside Athens's offer of mediation.", "12", "TURGOV", "GRCGOV"),
+        ("Kenya threw out Uganda's request for an extradition.", "12", "KEN", "UGA"),
+        ("Moscow waved away calls by Berlin for a ceasefire.", "12", "RUSGOV", "DEUGOV"),
+    ],
+)
+def test_phrasal_rejection(coder, text, root, rejecter, rejected) -> None:
+    events = _code(coder, text)
+    assert _has(events, root, rejecter, rejected), _seen(events)
+    assert not any(e.code.startswith("18") for e in events), _seen(events)  # a proposal shot down is no killing
+
+
+# --- criticism: called out, a report critical of ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "critic", "criticized"),
+    [
+        ("Canada called out Saudi Arabia for the arrests of activists.", "CAN", "SAU"),
+        ("The EU called out Serbia over its election.", "IGOEEC", "SRB"),
+        ("Amnesty International published a report sharply critical of the Egyptian government.", "NGO", "EGY"),
+        ("Norway issued a statement critical of Israel.", "NOR", "ISR"),
+    ],
+)
+def test_called_out_or_critical_text_is_criticism(coder, text, critic, criticized) -> None:
+    events = _code(coder, text)
+    found = {(e.source, e.target) for e in events if e.code.startswith("11") and e.factuality == "asserted"}
+    assert any(s.startswith(critic) and t.startswith(criticized) for s, t in found), _seen(events)
+    assert not any(e.code.startswith("02") or e.code.startswith("15") for e in events), _seen(events)
+
+
+# --- a demand by noun aimed at whom its clause asks to act -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "demander", "demanded"),
+    [
+        ("Venezuela reiterated its demand that Guyana halt the oil drilling.", "10", "VEN", "GUY"),
+        ("Iran repeated its demand that Washington lift the sanctions.", "1054", "IRN", "USA"),
+    ],
+)
+def test_demand_noun_targets_its_clause_subject(coder, text, code, demander, demanded) -> None:
+    events = _code(coder, text)
+    assert _has(events, code, demander, demanded), _seen(events)
