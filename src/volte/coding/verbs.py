@@ -953,8 +953,9 @@ def _consume_cued_nouns(raws: list[_Raw]) -> None:
                 continue  # a verb cue is a second event, except the aid an allowing lets others deliver
             if noun.pattern.code[:2] in _VERBAL_ACTS and raw.pattern.code[:2] in ("01", "12"):
                 # "refuted Trump's *accusation*": the accusation was still made; by nobody named ("rejected
-                # accusations that ..."), it is no event of the one who rejects it
-                if not _own_doer_named(noun.tok):
+                # accusations that ..."), it is no event of the one who rejects it. A demand rejected ("rejected
+                # U.S. demands *that he step down*") is the rejection's own object, aimed at the demander: no second event
+                if not _own_doer_named(noun.tok) or noun.pattern.code[:2] == "10":
                     noun.dropped = True
                 continue
             code, own = noun.pattern.code, raw.pattern.code
