@@ -663,7 +663,20 @@ def _waiting(child: Token) -> bool:
         return False
     subjects = [c.lemma_.lower() for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
     verbs = [child.lemma_.lower()] + [c.lemma_.lower() for c in child.children if c.dep_ == "acomp"]  # "is satisfied"
+    if any(c.dep_ == "nsubj" and _names_side(c) for c in child.children):
+        return False  # "until *U.N. peacekeepers* take positions", "until *Islamabad* acts": a side must act first
     return _COMPLIANCE.isdisjoint(verbs) and _COMPLIANCE_SUBJECTS.isdisjoint(subjects)
+
+
+def _names_side(subject: Token) -> bool:
+    """An active subject that names a side: a proper name ("until *Islamabad* acts") or a noun a name or
+    nationality modifies ("until *U.N.* peacekeepers", "the *Lebanese* army"); not a date, nor a pronoun."""
+    if subject.pos_ == "PROPN":
+        return subject.ent_type_ not in ("DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL")
+    return subject.pos_ == "NOUN" and any(
+        c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in ("GPE", "NORP", "ORG")
+        for c in subject.children
+    )
 
 
 def _kept_protest(verb: Token) -> bool:

@@ -43,6 +43,7 @@ def repair_parse(doc: Doc) -> None:
             _named_object(verb)
             _participle_object(verb)
             _out_of(verb)
+            _made_clear(verb)
 
 
 _NAMING_VERBS = frozenset({"call", "brand", "label", "dub", "term", "name"})
@@ -60,6 +61,25 @@ def _out_of(verb: Token) -> None:
         if len(kids) == 1 and kids[0].dep_ == "prep" and kids[0].lower_ == "of":
             out.dep_ = "prt"
             kids[0].head = verb
+
+
+def _made_clear(verb: Token) -> None:
+    """ "The EU *made it clear* it will not lift the embargo", "Iran made clear that it would not halt
+    enrichment": a statement of the clause, as "stated" is. The parser hangs the clause on "clear" (as an
+    adverbial clause) or on "made"; it becomes the reported clause of "made", read as a saying verb (lemma
+    "state"), so "would" in it is reported and "will not" a refusal stated now."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "make":
+        return
+    clear = next((c for c in verb.children if c.lower_ == "clear" and c.dep_ in ("ccomp", "oprd", "acomp", "xcomp")), None)
+    if clear is None or any(c.dep_ == "dobj" and c.lower_ != "it" for c in verb.children):
+        return
+    clauses = [c for c in clear.children if c.dep_ in ("advcl", "ccomp") and c.i > clear.i]
+    clauses += [c for c in verb.children if c.dep_ == "ccomp" and c.i > clear.i]
+    clauses = [c for c in clauses if c.pos_ in ("VERB", "AUX") and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
+    if not clauses:
+        return
+    clauses[0].head, clauses[0].dep_ = verb, "ccomp"
+    verb.lemma_ = "state"
 
 
 def _named_object(verb: Token) -> None:

@@ -26,6 +26,7 @@ from volte.coding.factuality import (
     OBJECT_CONTROL,
     PHONING,
     PLANNING,
+    REFUSAL,
     REPORTING,
     THREATENING,
     Modality,
@@ -171,6 +172,9 @@ class VerbDictionary:
                 is_verb = True  # predicative adjectives take their roles like verbs
             elif _behind(tok):
                 candidates = adjectives.get(tok.lower_)  # "said India *was behind* the bombing": culpable
+                is_verb = True
+            elif _critical_text(tok):
+                candidates = adjectives.get(tok.lower_)  # "issued a report *critical of* Hanoi": its issuer's
                 is_verb = True
             else:
                 continue
@@ -620,6 +624,8 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
         return subject_heads(head, depth=depth + 1)
     if dep in ("acomp", "oprd") or _behind(verb):  # "Iran was *responsible*", "Iran was *behind* it"
         return subject_heads(head, depth=depth + 1)
+    if _critical_text(verb):  # "*the UN* issued a report critical of Hanoi": the issuer
+        return subject_heads(head.head, depth=depth + 1)
     if dep == "conj" and is_passive(head) and not is_passive(verb):
         # "was indicted by the court and *will resign*": the shared subject, not the court
         shared = [c for c in head.children if c.dep_ in ("nsubjpass", "nsubj")]
@@ -643,9 +649,53 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
         return subject_heads(head.head, depth=depth + 1)
     if dep == "relcl":
         return [head]
+    if dep == "acl" and is_to_infinitive(verb) and head.pos_ == "NOUN" and head.lemma_.lower() in _STANCE_NOUNS:
+        return _stance_holder(head, verb)  # "*Turkey's* threat to invade", "the refusal *of the U.S.* to recognize"
     if dep == "acl" and head.dep_ in ("dobj", "pobj") and head.head is not head:
         return subject_heads(head.head, depth=depth + 1)  # "signed an order *lifting* sanctions"
     return []
+
+
+# Nouns of a stance whose infinitive is their holder's own act (reject / threaten classes, coder after v8).
+_STANCE_NOUNS = (REFUSAL | THREATENING) - {"warning"}
+
+
+def _critical_text(adj: Token) -> bool:
+    """ "issued a report (highly) *critical of* the government", "published a statement critical of Israel": an
+    adjective after a text the sentence's doer issues, with its "of" phrase; the text's issuer criticises."""
+    text = adj.head
+    return (
+        adj.pos_ == "ADJ"
+        and adj.dep_ == "amod"
+        and adj.i > text.i
+        and text.dep_ == "dobj"
+        and text.lemma_.lower() in _TEXTS
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in adj.children)
+    )
+
+
+def _noun_holders(noun: Token) -> list[Token]:
+    """The holder a stance noun names in a phrase before its infinitive ("the refusal *of the U.S.* to
+    recognize"), for the ``holder`` slot; none without an infinitive ("the rejection *of the plan*")."""
+    clauses = [c for c in noun.children if c.dep_ == "acl" and is_to_infinitive(c)]
+    if not clauses or noun.lemma_.lower() not in _STANCE_NOUNS:
+        return []
+    return [h for h in _stance_holder(noun, clauses[0]) if h.dep_ != "poss"]
+
+
+def _stance_holder(noun: Token, verb: Token) -> list[Token]:
+    """Who refuses or threatens: the noun's possessor ("*Cuba's* refusal to engage"), its "of" phrase before
+    the infinitive ("the refusal *of the U.S.* to recognize") or its by-agent ("threats *by Erdogan* to
+    open the gates"); none when the noun names no holder."""
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS]
+    owners += [
+        p
+        for c in noun.children
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by", "from") and c.i < verb.i
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return owners[:1]
 
 
 # Passive verbs that raise their infinitive's subject: "X was *believed* (suspected, thought) to be behind it".
@@ -739,7 +789,14 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
         return _condition_subjects(tok, _IF) + _demanded_subject(tok)
     if slot == "xcomp_object":  # "refused to sign *the statement*", "provide $1 billion to help *Turkey*"
         clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") or _to_advcl(c)]
+        if noun:  # "Cuba's refusal to engage *with the Colombian government*": the noun's infinitive
+            clauses = [c for c in tok.children if c.dep_ == "acl" and is_to_infinitive(c)]
+            objects = [o for c in clauses for o in object_heads(c)]
+            owners = [p for o in objects for p in o.children if p.dep_ == "poss"]  # "to recognize *his* re-election"
+            return objects + owners + [p for c in clauses for p in _prep_objects(c, ("with",))]
         return [o for c in clauses for o in object_heads(c)]
+    if slot == "holder":  # "the refusal *of the U.S.* to recognize": the of / by phrase before the infinitive
+        return _noun_holders(tok) if noun else []
     if slot == "obj_clause_object":  # "accepted an invitation to meet *with Kim*", "to visit *Turkey*"
         clauses = [
             c for o in object_heads(tok) for c in o.children if (c.dep_ == "acl" and is_to_infinitive(c)) or _to_relcl(c)
@@ -755,6 +812,9 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
         return found
     if slot.startswith("prep:"):
         found = _prep_objects(tok, (slot[5:],), with_object=not noun)
+        if noun and slot == "prep:of":  # "the refusal *of the U.S.* to recognize" holds the refusal
+            holders = _noun_holders(tok)
+            found = [p for p in found if p not in holders]
         if not found and slot[5:] == "against":  # "filed a lawsuit in a Paris court *against* X": the
             venues = _prep_objects(tok, ("in", "at", "before", "with"), with_object=not noun)
             found = [p for v in venues for p in _prep_objects(v, ("against",))]  # parser hung it on the court
@@ -894,8 +954,9 @@ def _consume_cued_nouns(raws: list[_Raw]) -> None:
                 continue  # a verb cue is a second event, except the aid an allowing lets others deliver
             if noun.pattern.code[:2] in _VERBAL_ACTS and raw.pattern.code[:2] in ("01", "12"):
                 # "refuted Trump's *accusation*": the accusation was still made; by nobody named ("rejected
-                # accusations that ..."), it is no event of the one who rejects it
-                if not _own_doer_named(noun.tok):
+                # accusations that ..."), it is no event of the one who rejects it. A demand rejected ("rejected
+                # U.S. demands *that he step down*") is the rejection's own object, aimed at the demander: no second event
+                if not _own_doer_named(noun.tok) or noun.pattern.code[:2] == "10":
                     noun.dropped = True
                 continue
             code, own = noun.pattern.code, raw.pattern.code
