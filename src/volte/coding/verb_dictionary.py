@@ -36,6 +36,7 @@ SLOTS = frozenset(
         "obj_clause_object",
         "condition_subject",
         "obj_modifier",
+        "parties",
     }
 )
 SLOT_PREFIXES = ("prep:", "obj_prep:")
