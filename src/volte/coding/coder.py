@@ -472,22 +472,38 @@ class _EventBuilder:
         """The conjuncts of a symmetric event's doer that are proper names volte cannot code ("China and *the
         Eurasian Economic Union* signed an agreement", "*Raila Odinga* and President Ruto met"): each is the
         other side, kept by its words (the code empty, or ``---`` as the resolver names an unknown), rather
-        than leaving the known doer with no partner."""
+        than leaving the known doer with no partner. Only "and" joins partners ("the Movement, *or CONAMA*"
+        is one); a conjunct whose own words hold a known actor ("the Prime Minister *of Israel*, Benjamin
+        Netanyahu") is that actor, not a partner."""
         partners: list[ResolvedActor] = []
         for i in heads[:1]:
             token = self.doc[i]
+            if not token.conjuncts:
+                continue
             for conj in (token, *token.conjuncts):
                 if conj.pos_ != "PROPN" or not conj.text[:1].isupper() or is_time(conj):
                     continue
-                if self.setting.in_dateline(conj) or any(s.start <= conj.idx < s.end for s in sources):
+                # the conjunct's own words: its subtree without the conjuncts hung on it
+                own = [conj] + [
+                    t for c in conj.children if c.dep_ not in ("conj", "cc", "punct") for t in c.subtree
+                ]
+                first, last = min(t.i for t in own), max(t.i for t in own)
+                lo, hi = self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
+                if self.setting.in_dateline(conj) or any(lo <= a.start < hi or a.start <= lo < a.end for a in sources):
                     continue
-                found = self.resolver.resolve(conj, on=on) if conj is not token else []
-                if any(a.code and a.code != UNKNOWN_COUNTRY for a in found):
+                before = self.doc[first - 1] if first > 0 else None
+                if conj is not token and (before is None or before.lower_ not in ("and", "&", ",")):
+                    continue  # "the Movement, or CONAMA" names one actor twice
+                found = self.resolver.resolve(conj, on=on)
+                mine = [a for a in found if a.start < hi and lo < a.end]
+                if any(a.code and a.code != UNKNOWN_COUNTRY for a in mine):
                     continue
-                cut = max((t.i for t in conj.lefts if t.dep_ in ("punct", "cc", "conj")), default=-1)
-                start = min((t.left_edge.i for t in conj.lefts if t.i > cut and t.dep_ != "det"), default=conj.i)
-                span = self.doc[start : conj.i + 1]
-                code = next((a.code for a in found if a.code), "")
+                while first < conj.i and self.doc[first].dep_ == "det":
+                    first += 1
+                if last + 1 < len(self.doc) and self.doc[last + 1].text == ")" and "(" in self.doc[first:last + 1].text:
+                    last += 1  # "the Democratic Alliance (DA)": the closing bracket too
+                span = self.doc[first : last + 1]
+                code = next((a.code for a in mine if a.code), "")
                 partners.append(ResolvedActor(code, span.text, span.start_char, span.end_char, "unknown partner"))
         return partners
 
