@@ -788,7 +788,8 @@ def _mediated_parties(tok: Token) -> list[Token]:
     and Niger*", "mediating *an end to the war between* ..."), or those it helps to agree ("a bid aimed at
     *helping the government and the rebels* reach a settlement"). A clause with a subject of its own is
     another's act and is not entered."""
-    frontier, seen, found = [tok], {tok.i}, []
+    frontier, seen = [tok], {tok.i}
+    found: list[Token] = []
     for _ in range(5):
         reached: list[Token] = []
         for node in frontier:
