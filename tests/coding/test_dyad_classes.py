@@ -647,3 +647,118 @@ def test_a_militia_backed_by_a_state_is_not_that_state(coder) -> None:
     """A guard (it passed before too): "Iran-backed" names a sponsor, not the doer."""
     events = _code(coder, "Iran-backed militias attacked a US base in Syria.")
     assert events and not [e for e in events if e.source.startswith("IRN")], _dyads(events)
+
+
+# --- s25 actor attachment: the parties of a mediation, an unknown partner, a message's addressee ---
+
+
+def _pairs_of(events, code: str) -> set[tuple[str, str]]:
+    return {(e.source, e.target) for e in events if e.code == code}
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "expected"),
+    [
+        # the sides of a mediation sit in what it aims at: its purpose clause ...
+        (
+            "The Japanese envoy launched a mediation effort to end the dispute between Ethiopia and Egypt.",
+            "045",
+            {("JPNGOV", "ETH"), ("JPNGOV", "EGY")},
+        ),
+        (
+            "Oman launched a mediation initiative to resolve the standoff between Iran and the United States.",
+            "045",
+            {("OMN", "IRN"), ("OMN", "USA")},
+        ),
+        # ... a deeper one ("to try to prevent") ...
+        (
+            "Egypt has launched a mediation effort to try to prevent a confrontation between Turkey and Greece.",
+            "045",
+            {("EGY", "TUR"), ("EGY", "GRC")},
+        ),
+        # ... one side unknown ("its neighbours"): the known one still ...
+        ("Kuwait is leading a mediation effort to heal the rift between Qatar and its neighbours.", "045", {("KWT", "QAT")}),
+        # ... and those it helps to reach a settlement
+        (
+            "Qatar launched a mediation bid aimed at helping Chad and Sudan reach a settlement.",
+            "045",
+            {("QAT", "TCD"), ("QAT", "SDN")},
+        ),
+    ],
+)
+def test_mediation_parties_in_what_it_aims_at(coder, text, code, expected) -> None:
+    events = _code(coder, text)
+    assert _pairs_of(events, code) == expected, _dyads(events)
+
+
+def test_a_state_mediating_is_not_between_its_own_government(coder) -> None:
+    """The bare "government" a foreign state mediates with is not that state's own."""
+    events = _code(
+        coder, "The United States has offered to mediate in negotiations between the government and the separatists."
+    )
+    assert not [e for e in events if e.code == "039" and e.target == "USAGOV"], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "known", "partner"),
+    [
+        # a conjoined doer the dictionary does not know is still the other side of a symmetric event
+        ("China and the Eurasian Economic Union signed a trade agreement on Thursday.", "057", "CHN", "Eurasian Economic Union"),
+        ("Kenya and the Borealis Development Fund signed a memorandum of understanding.", "057", "KEN", "Borealis Development Fund"),
+        ("Vietnam and the Mekong Riverside Alliance agreed to restore ties.", "032", "VNM", "Mekong Riverside Alliance"),
+    ],
+)
+def test_an_unknown_conjoined_partner_is_the_other_side(coder, text, code, known, partner) -> None:
+    events = [e for e in _code(coder, text) if e.code == code]
+    assert (known, partner) in {(e.source, e.target_name) for e in events}, _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        # two unknowns are no event of a known doer (the gate): nothing new is coded
+        ("The Democratic caucus and the Republican caucus failed to reach agreement on the budget.", "caucus"),
+        # several known doers already pair among themselves: no unknown third side added
+        ("Germany, Italy and the US are taking part in the Orion Shield exercise.", "Orion"),
+        # an alias after "or" and a title beside its holder are one actor, not two
+        ("The Andean Farmers Front, or AFF, declared a ceasefire in Peru.", "AFF"),
+        ("The Prime Minister of Israel, Benjamin Netanyahu, has agreed to restore ties.", "Minister"),
+    ],
+)
+def test_no_unknown_partner_where_the_doers_pair_or_are_one(coder, text, other) -> None:
+    events = _code(coder, text)
+    assert not [e for e in events if other in e.target_name or (other in e.source_name and not e.source)], _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "expected"),
+    [
+        # what a sent message says is aimed at whom it is sent to: a threat ...
+        ("Trump sent a letter to the head of NATO threatening to cut US funding.", "1311", ("USAGOV", "IGOWSTNAT")),
+        # ... a warning of force ...
+        ("Pakistan sent a message to India warning of retaliation.", "138", ("PAK", "IND")),
+        # ... an appeal in a letter written to someone ...
+        ("Germany wrote to the European Commission asking for more vaccine doses.", "020", ("DEU", "IGOEEC")),
+        # ... a demand said "in a letter to" someone ...
+        ("In a letter to the Security Council, Iran demanded the release of its diplomats.", "1053", ("IRN", "IGOUNO")),
+        # ... and a protest whose addressee the parser took for its doer
+        ("Ankara sent a note to Athens protesting the violation of its airspace.", "114", ("TURGOV", "GRCGOV")),
+    ],
+)
+def test_a_message_is_aimed_at_its_addressee(coder, text, code, expected) -> None:
+    events = _code(coder, text)
+    assert expected in _pairs_of(events, code), _dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "expected"),
+    [
+        # an accusation in a letter keeps the accused, not the addressee (a guard)
+        ("Qatar sent a letter to the UN accusing Israel of war crimes.", "112", ("QAT", "ISR")),
+        # troops sent somewhere are no message (a guard)
+        ("Britain sent troops to Estonia to deter Russia.", "072", ("GBR", "EST")),
+    ],
+)
+def test_a_message_keeps_a_target_of_its_own(coder, text, code, expected) -> None:
+    events = _code(coder, text)
+    assert {(e.source, e.target) for e in events if e.code.startswith(code)} >= {expected}, _dyads(events)

@@ -232,6 +232,9 @@ class _EventBuilder:
             condemned
         ):  # "condemned the bombing *of a school*": the act (its doer, or its words), not its victims
             match = replace(match, targets=acts)
+        sender = _misread_sender(trigger) if not match.nominal else None
+        if sender is not None:  # "sent a note *to Athens protesting* ...": the sender protests, to Athens
+            doers, match = sender, replace(match, targets=(*match.sources, *match.targets))
         sources = self._side(doers, on, speaker=match.attributed_to)
         targets = self._side(match.targets, on, speaker=None)  # "raised *its* alert level" names no target
         if targets and self.doc[match.targets[0]].dep_ == "poss" and self._named_unknown(match.targets[:1]):
@@ -246,7 +249,9 @@ class _EventBuilder:
             sources, targets = allower, sources  # intent, and the WFP it lets act
         # a target without its country ("the government", "---GOV") yields to one the sentence places
         weak, targets = (targets, []) if all(map(_countryless, targets)) else ([], targets)
-        if not targets:
+        if not targets and not (match.code in _MEDIATION and any(a.code[3:6] in ("", "GOV") for a in sources)):
+            # a state mediates between others: "the United States offered to mediate between *the government*
+            # and the separatists" is not the US government
             targets = _domestic_counterpart(match.targets, self.doc, sources)
         if not targets and not weak and match.code[:2] in _PLACE_ROOTS:
             targets = self._place(trigger, sources, on, trigger_code_domestic=match.code[:2] == "17")
@@ -263,6 +268,10 @@ class _EventBuilder:
             and not match.nominal
         ):
             targets = self._gathering(trigger, sources, on)  # several who attend together meet each other
+        if not targets and sources and not match.nominal and match.code[:2] not in _PLACE_ROOTS:
+            # "sent a letter *to NATO* threatening to cut funding": what a message says is aimed at its addressee
+            own = {a.code for a in sources}
+            targets = [a for a in self._side(_addressee(trigger), on, speaker=None) if a.code not in own] or targets
         # "an investigation *into Boztepe*": named, not coded; a condemned act is read too
         named = condemned or self._named_unknown(match.targets)
         if (
@@ -317,6 +326,11 @@ class _EventBuilder:
                 targets = [replace(t, code=home + t.code[3:]) if _countryless(t) and t.code[3:] else t for t in targets]
         if not sources and match.passive and match.code.startswith("08"):
             sources = self._holder(match.targets, on)
+        if match.symmetric and not targets and not match.passive and len({s.code for s in sources}) == 1 and not any(
+            map(_countryless, sources)
+        ):
+            # "China and *the Eurasian Economic Union* signed a deal": a partner named but unknown is the other side
+            targets = self._unknown_partners(doers, sources, on)
         attributed = self._speaker_code(match, on)
         # one side may be paired within itself ("X and Y met", "talks between X and Y") only when the
         # other side names nobody at all; "the agency held talks with X and Y" pairs the agency, or nothing
@@ -451,6 +465,47 @@ class _EventBuilder:
             span = self.doc[start:end] if end - start <= _OBJECT_WORDS else self.doc[head.i : head.i + 1]
             return ResolvedActor("", span.text, span.start_char, span.end_char, "object")
         return None
+
+    def _unknown_partners(
+        self, heads: tuple[int, ...], sources: list[ResolvedActor], on: date | None
+    ) -> list[ResolvedActor]:
+        """The conjuncts of a symmetric event's doer that are proper names volte cannot code ("China and *the
+        Eurasian Economic Union* signed an agreement", "*Raila Odinga* and President Ruto met"): each is the
+        other side, kept by its words (the code empty, or ``---`` as the resolver names an unknown), rather
+        than leaving the known doer with no partner. Only "and" joins partners ("the Movement, *or CONAMA*"
+        is one); a conjunct whose own words hold a known actor ("the Prime Minister *of Israel*, Benjamin
+        Netanyahu") is that actor, not a partner."""
+        partners: list[ResolvedActor] = []
+        for i in heads[:1]:
+            token = self.doc[i]
+            if not token.conjuncts:
+                continue
+            for conj in (token, *token.conjuncts):
+                if conj.pos_ != "PROPN" or not conj.text[:1].isupper() or is_time(conj):
+                    continue
+                # the conjunct's own words: its subtree without the conjuncts hung on it
+                own = [conj] + [
+                    t for c in conj.children if c.dep_ not in ("conj", "cc", "punct") for t in c.subtree
+                ]
+                first, last = min(t.i for t in own), max(t.i for t in own)
+                lo, hi = self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
+                if self.setting.in_dateline(conj) or any(lo <= a.start < hi or a.start <= lo < a.end for a in sources):
+                    continue
+                before = self.doc[first - 1] if first > 0 else None
+                if conj is not token and (before is None or before.lower_ not in ("and", "&", ",")):
+                    continue  # "the Movement, or CONAMA" names one actor twice
+                found = self.resolver.resolve(conj, on=on)
+                mine = [a for a in found if a.start < hi and lo < a.end]
+                if any(a.code and a.code != UNKNOWN_COUNTRY for a in mine):
+                    continue
+                while first < conj.i and self.doc[first].dep_ == "det":
+                    first += 1
+                if last + 1 < len(self.doc) and self.doc[last + 1].text == ")" and "(" in self.doc[first:last + 1].text:
+                    last += 1  # "the Democratic Alliance (DA)": the closing bracket too
+                span = self.doc[first : last + 1]
+                code = next((a.code for a in mine if a.code), "")
+                partners.append(ResolvedActor(code, span.text, span.start_char, span.end_char, "unknown partner"))
+        return partners
 
     def _named_unknown(self, heads: tuple[int, ...]) -> bool:
         """Whether the pattern's first target slot holds a proper name volte cannot code ("filed a lawsuit
@@ -1202,6 +1257,7 @@ _ONE_SIDED_ROOTS = frozenset({"01", "03", "08", "09", "14", "15", "17", "18", "1
 # union will not end the strike", "the senator declined to resign"
 _ONE_SIDED_REFUSALS = ("124", "1231")
 _PLACE_ROOTS = frozenset({"17", "18", "19", "20"})
+_MEDIATION = frozenset({"039", "045"})  # offers of mediation, mediation
 _OBJECT_WORDS = 8  # the longest object phrase kept as a target name (its head alone beyond that)
 # Words that say, decide or announce a statement about the future (factuality's lists of reporting,
 # committing, planning, threatening, appealing and demanding words, verbs and nouns alike): a statement is
@@ -1301,6 +1357,62 @@ _CO_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent"})
 
 
 _PAIR_NOUNS = words("coder_pair_nouns")
+
+
+# Verbs that send a message and the messages sent: what its participle or infinitive says is said to the
+# addressee ("sent a letter to NATO *threatening*", "wrote to the Commission *asking for*", "in a letter to the
+# Council, Iran *demanded*").
+_SENDING = frozenset({"send", "write", "deliver", "hand", "address", "dispatch", "submit", "forward", "pen"})
+_MESSAGES = frozenset({"letter", "message", "note", "memo", "missive", "cable", "telegram", "communication"})
+
+
+def _to_objects(token: Token) -> list[Token]:
+    return [
+        g
+        for c in token.children
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def _addressee(trigger: Token) -> tuple[int, ...]:
+    """The one a message is sent to, when the event is what the message says: the participle or infinitive
+    under a sending verb or its message ("sent a letter *to the head of NATO* threatening ...", "wrote *to the
+    Commission* asking for ...", "a message *to India* warning of ..."), or the event said "in a letter *to
+    the Council*". Empty when the trigger says nothing of a message."""
+    heads: list[Token] = []
+    clause = trigger  # "threatening *to cut* US funding": the message's own verb carries the act
+    while clause.dep_ == "xcomp" and clause.head.tag_ in ("VBG", "VB") and clause.head.dep_ in ("advcl", "acl"):
+        clause = clause.head
+    if clause.dep_ in ("advcl", "acl", "xcomp") and clause.tag_ in ("VBG", "VB"):
+        holder = clause.head
+        if holder.pos_ == "NOUN" and holder.lemma_.lower() in _MESSAGES:
+            heads = _to_objects(holder) or (_to_objects(holder.head) if holder.dep_ == "dobj" else [])
+        elif holder.pos_ == "VERB" and holder.lemma_.lower() in _SENDING:
+            messages = [o for o in holder.children if o.dep_ == "dobj"]
+            if all(o.lemma_.lower() in _MESSAGES for o in messages):
+                heads = _to_objects(holder) + [t for o in messages for t in _to_objects(o)]
+    for prep in trigger.children:  # "*in a letter to the Security Council*, Iran demanded ..."
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "through", "via"):
+            heads += [t for m in prep.children if m.dep_ == "pobj" and m.lemma_.lower() in _MESSAGES for t in _to_objects(m)]
+    return tuple(t.i for t in heads)
+
+
+def _misread_sender(trigger: Token) -> tuple[int, ...] | None:
+    """The sender's subject heads when the parser made the addressee of a sent message the subject of what
+    the message says ("Ankara sent a note to *Athens protesting* the violation": Ankara protests, to
+    Athens); None otherwise."""
+    prep = trigger.head
+    if trigger.dep_ != "pcomp" or prep.lower_ != "to" or prep.dep_ not in ("prep", "dative"):
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _SENDING:
+        return None
+    if not any(c.dep_ == "nsubj" for c in trigger.children):
+        return None
+    doers = tuple(t.i for t in subject_heads(verb))
+    return doers or None
 
 
 def _saying_verb(trigger: Token) -> Token:

@@ -37,6 +37,7 @@ SLOTS = frozenset(
         "condition_subject",
         "obj_modifier",
         "holder",
+        "parties",
     }
 )
 SLOT_PREFIXES = ("prep:", "obj_prep:")

@@ -810,6 +810,8 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
         if not found and noun and tok.dep_ == "nsubj":
             found = _prep_objects(tok.head, ("between", "among"))
         return found
+    if slot == "parties":  # "a mediation effort to end the dispute *between Ethiopia and Egypt*"
+        return _mediated_parties(tok)
     if slot.startswith("prep:"):
         found = _prep_objects(tok, (slot[5:],), with_object=not noun)
         if noun and slot == "prep:of":  # "the refusal *of the U.S.* to recognize" holds the refusal
@@ -829,6 +831,52 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
         # "a package *of sanctions* against", "$100 million *in assistance* for"
         holders += [p for o in holders for p in _prep_objects(o, ("of", "in"))]
         return [p for o in holders for p in _prep_objects(o, (slot[9:],))]
+    return []
+
+
+# What a mediation works on: the rift, the war, an end to it, a settlement ("to end the dispute between", "in
+# the border row between", "an end to the war between"); the parties are its "between" phrase.
+_MEDIATED_PREPS = frozenset({"in", "over", "on", "to", "of", "for", "at", "into"})
+_MEDIATED_CLAUSES = frozenset({"acl", "xcomp", "advcl", "pcomp", "relcl"})
+# "helping the government and the rebels reach a settlement": the ones helped to agree are the parties
+_HELPING = frozenset({"help", "bring", "get", "persuade", "encourage", "assist", "push", "convince"})
+
+
+def _mediated_parties(tok: Token) -> list[Token]:
+    """The sides a mediation works between, where no slot of the trigger names them: the "between"/"among"
+    phrase of what it aims at, in its purpose clause or its "in" phrase ("launched a mediation effort *to
+    resolve the rift between Qatar and the Gulf states*", "offered mediation *in the dispute between Mali
+    and Niger*", "mediating *an end to the war between* ..."), or those it helps to agree ("a bid aimed at
+    *helping the government and the rebels* reach a settlement"). A clause with a subject of its own is
+    another's act and is not entered."""
+    frontier, seen = [tok], {tok.i}
+    found: list[Token] = []
+    for _ in range(5):
+        reached: list[Token] = []
+        for node in frontier:
+            for child in node.children:
+                if child.i in seen:
+                    continue
+                if child.dep_ == "prep" and child.lower_ in ("between", "among"):
+                    found.extend(p for p in child.children if p.dep_ == "pobj")
+                    continue
+                if child.dep_ == "prep" and child.lower_ in _MEDIATED_PREPS:
+                    reached.extend(p for p in child.children if p.dep_ in ("pobj", "pcomp"))
+                elif child.dep_ in ("dobj", "attr") and node.pos_ in ("VERB", "AUX"):
+                    reached.append(child)
+                elif child.dep_ in _MEDIATED_CLAUSES and child.pos_ in ("VERB", "AUX"):
+                    if any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
+                        continue
+                    reached.append(child)
+                if node.pos_ == "VERB" and node.lemma_.lower() in _HELPING:
+                    if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX"):
+                        found.extend(g for g in child.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN"))
+                    elif child.dep_ == "dobj" and any(c.dep_ in ("ccomp", "xcomp") for c in node.children):
+                        found.append(child)
+        if found:
+            return found
+        seen.update(t.i for t in reached)
+        frontier = reached
     return []
 
 
