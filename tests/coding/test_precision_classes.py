@@ -2,7 +2,8 @@
 words said of a problem or a cause ("fight corruption", "battling the pandemic", "fighting for justice") are no force
 (190); workers who strike stage a labour strike (143), not an attack; asking *about* something or *whether* it is
 so is a question, not an appeal (020); an accusation that someone rejects is never the rejecter's own;
-rescue, relief, search or surgical operations are no military operation (190); an event "following" which
+rescue, relief, search or surgical operations are no military operation (190); journalists met or a news agency
+informed hear a statement, no consultation (040); an event "following" which
 something happened is background even where the parser makes "following" a verb. Each row is a construction
 written for volte, not a line of a gold set."""
 
@@ -49,6 +50,10 @@ _events = partial(quads, published=PUBLISHED)
         ("The Pakistani army conducted relief operations in Sindh after the floods.", "19"),
         ("The Egyptian air force carried out surgical operations for displaced people in Sinai.", "19"),
         ("Kenyan police launched a sting operation against drug dealers in Mombasa.", "19"),
+        # the press met or informed hears a statement: no consultation
+        ("The Turkish president met journalists from Turkish newspapers in Ankara.", "04"),
+        ("Foreign journalists met the Iranian foreign minister in Tehran.", "04"),
+        ("The Hungarian ministry informed the national news agency MTI on Saturday.", "04"),
         # an event "following" which something happened is background
         ("The Sri Lankan police chief refused to step down following suicide bombings on churches.", "18"),
         ("Oil prices rose following Houthi drone attacks on Saudi oil facilities.", "19"),
@@ -107,6 +112,8 @@ def test_rejected_act_not_the_rejecters(coder, text, rejecter, code):
         # asking someone to act is an appeal; asking about something is not
         ("Greece asked NATO to patrol its airspace.", "Greece asked NATO about its airspace patrols.", "02"),
         ("Britain asked India for consular access to Michel.", "Britain asked India about consular access to Michel.", "02"),
+        # meeting a leader is a consultation; meeting the press is not
+        ("The Turkish president met Putin in Sochi.", "The Turkish president met reporters in Sochi.", "04"),
         # a military operation is force; a rescue operation is not
         (
             "Turkish troops launched a military operation against Kurdish militants in Syria.",
