@@ -47,6 +47,7 @@ _events = partial(quads, published=PUBLISHED)
         # operations that are work, not force
         ("Nigerian soldiers carried out a rescue operation in the flooded town of Lokoja.", "19"),
         ("The Indian navy launched a search operation for the missing fishermen off Kerala.", "19"),
+        ("The Nepal Army said it had launched a search and rescue operation in areas hit by the bombing.", "19"),
         ("The Pakistani army conducted relief operations in Sindh after the floods.", "19"),
         ("The Egyptian air force carried out surgical operations for displaced people in Sinai.", "19"),
         ("Kenyan police launched a sting operation against drug dealers in Mombasa.", "19"),

@@ -198,7 +198,8 @@ def _medical(noun: Token) -> bool:
     ``verbs_civil_operations``)."""
     lemma = noun.lemma_.lower()
     kinds = _MEDICAL if lemma in ("attack", "arrest", "seizure") else _CIVIL_OPERATIONS if lemma == "operation" else None
-    return kinds is not None and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in kinds for c in noun.children)
+    modifiers = [m for c in noun.children if c.dep_ in ("compound", "amod", "nmod") for m in (c, *c.conjuncts)]
+    return kinds is not None and any(m.lemma_.lower() in kinds for m in modifiers)  # "a *search and rescue* operation"
 
 
 def _precedence(pattern: Pattern) -> tuple[int, int, bool]:
