@@ -36,6 +36,7 @@ def repair_parse(doc: Doc) -> None:
                 word.pos_, word.tag_ = "VERB", "VBP"  # "Protesters *light* fires during clashes": a verb
         for word in sent:
             _hyphen_passive(word)
+            _following(word)
         for verb in sent:
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
             if len(subjects) >= 2 and verb.pos_ in ("VERB", "AUX"):
@@ -240,6 +241,18 @@ def _headline_passive(sent: Span) -> None:
         subjects = [root]
     subjects[0].dep_ = "nsubjpass"
     verb.tag_ = "VBN"
+
+
+def _following(word: Token) -> None:
+    """ "resigned *following* suicide bombings on churches": the parser makes "following" a verb whose object is
+    the earlier event; it is the preposition (as "after"), so the event is background like any "following" phrase
+    (factuality ``BACKGROUND_PREPS``)."""
+    if word.lower_ != "following" or word.dep_ != "prep" or word.pos_ != "VERB":
+        return
+    word.pos_, word.tag_, word.lemma_ = "ADP", "IN", "following"
+    for child in word.children:
+        if child.dep_ == "dobj":
+            child.dep_ = "pobj"
 
 
 def _hyphen_passive(participle: Token) -> None:

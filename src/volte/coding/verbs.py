@@ -152,6 +152,8 @@ class VerbDictionary:
         _ruled_out_acts(raws)
         _talks_failed(raws)
         _figurative_attacks(raws)
+        _figurative_fights(raws)
+        _questions(raws)
         _agreements_only_named(raws)
         _abandoned_plans(raws)
         return [_to_match(raw) for raw in raws if not raw.dropped]
@@ -192,11 +194,17 @@ class VerbDictionary:
 _MEDICAL = frozenset({"heart", "panic", "asthma", "anxiety", "cardiac", "epileptic"})
 
 
+_CIVIL_OPERATIONS = words("verbs_civil_operations")
+
+
 def _medical(noun: Token) -> bool:
-    """ "died of a *heart attack*", "a *panic attack*": an illness, no attack on anyone."""
-    return noun.lemma_.lower() in ("attack", "arrest", "seizure") and any(
-        c.dep_ in ("compound", "amod") and c.lemma_.lower() in _MEDICAL for c in noun.children
-    )
+    """ "died of a *heart attack*", "a *panic attack*": an illness, no attack on anyone; "a *rescue operation*",
+    "*surgical* operations", "*search* operations": work, no military operation (words.yml
+    ``verbs_civil_operations``)."""
+    lemma = noun.lemma_.lower()
+    kinds = _MEDICAL if lemma in ("attack", "arrest", "seizure") else _CIVIL_OPERATIONS if lemma == "operation" else None
+    modifiers = [m for c in noun.children if c.dep_ in ("compound", "amod", "nmod") for m in (c, *c.conjuncts)]
+    return kinds is not None and any(m.lemma_.lower() in kinds for m in modifiers)  # "a *search and rescue* operation"
 
 
 def _precedence(pattern: Pattern) -> tuple[int, int, bool]:
@@ -939,12 +947,17 @@ _RESPONSIBLE = words("verbs_responsible")
 _AGREEING_TO = frozenset({"agree", "consent", "assent", "commit"})
 
 
+_REBUTTING = words("verbs_rebutting")
+
+
 def _noun_subject(noun: Token) -> list[Token]:
     """The doer of a nominal event through its governing verb: "Israel *carried out* air strikes"."""
     head = noun.head
     if head is noun:
         return []
     if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() in _REBUTTING:
+            return []  # "Ethiopia *rejected* accusations by the US": the accusation is not the rejecter's
         return subject_heads(head)
     if noun.dep_ == "nsubjpass" and head.pos_ == "VERB" and head.lemma_.lower() in _DOING:
         return subject_heads(head)  # "the war games were *staged by* U.S. and Jordanian forces": the agent
@@ -1293,6 +1306,67 @@ def _figurative_attacks(raws: list[_Raw]) -> None:
     for raw in raws:
         if not raw.dropped and raw.noun and raw.code[:2] == "19" and under_attack(raw.tok) and _blamed_for(raw.tok):
             raw.code = "111"
+
+
+_PROBLEMS_FOUGHT = words("verbs_problems_fought")
+_CAUSES_FOUGHT_FOR = words("verbs_causes_fought_for")
+_FIGHTING_WORDS = words("verbs_fighting_words")
+_ASKING = words("verbs_asking")
+
+
+def _fought(tok: Token) -> list[tuple[Token, frozenset[str]]]:
+    """What a fighting word fights, with the prepositions it may come in: its direct object (and conjuncts),
+    the object of "against" (and "on" after "war"), and what is fought "for"; for "waged war on", the war's."""
+    holders = [tok] + [c for c in tok.children if c.dep_ == "dobj" and _lemma(c) == "war"]
+    out: list[tuple[Token, frozenset[str]]] = []
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ in ("dobj", "nsubjpass") and holder is tok:
+                out.extend((o, _PROBLEMS_FOUGHT) for o in (c, *c.conjuncts))
+            elif c.dep_ == "prep" and c.lower_ in ("against", "on", "for"):
+                if c.lower_ == "on" and _lemma(holder) != "war" and len(holders) == 1:
+                    continue  # "war *on* poverty", "waged war *on* poverty" (the parser hangs it on the verb)
+                known = _CAUSES_FOUGHT_FOR if c.lower_ == "for" else _PROBLEMS_FOUGHT
+                out.extend((o, known) for p in c.children if p.dep_ == "pobj" for o in (p, *p.conjuncts))
+    return out
+
+
+def _figurative_fights(raws: list[_Raw]) -> None:
+    """Fighting a problem or for a cause is no force: "vowed to *fight corruption*", "*battling the
+    pandemic*", "*waged war on* poverty", "a father *fighting for justice*", "*fighting the root causes* of
+    migration". The fought thing (or one of its modifiers: "*climate* change") names a problem
+    (words.yml ``verbs_problems_fought``) or a cause (``verbs_causes_fought_for``); a side fought stays force."""
+    for raw in raws:
+        if raw.dropped or raw.pattern.code[:2] != "19":
+            continue
+        wars = any(c.dep_ == "dobj" and _lemma(c) == "war" for c in raw.tok.children)  # "declared *war* on"
+        if _lemma(raw.tok) not in _FIGHTING_WORDS and not wars:
+            continue
+        if any(_lemma(o) in known or not _modifier_lemmas(o).isdisjoint(known) for o, known in _fought(raw.tok)):
+            raw.dropped = True
+
+
+def _questions(raws: list[_Raw]) -> None:
+    """Asking *about* something, or *whether* / *how* something is, is a question, not an appeal: "when *asked
+    about* the sanctions, Lavrov said", "Karzai *asked about* his health", "reporters *asked whether* talks
+    would resume". An appeal asks someone *to* act or *for* something ("asked Kabul to release", "asked for
+    aid"), which these clauses are not."""
+    for raw in raws:
+        if raw.dropped or raw.noun or raw.code[:2] != "02" or _lemma(raw.tok) not in _ASKING:
+            continue
+        children = list(raw.tok.children)
+        if any(c.dep_ == "xcomp" for c in children):
+            continue  # "asked Kabul *to release*": an appeal
+        if any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in children):
+            continue
+        about = any(c.dep_ == "prep" and c.lower_ in ("about", "after") for c in children)
+        whether = any(
+            c.dep_ in ("ccomp", "advcl") and any(m.lower_ in ("whether", "if") and m.dep_ == "mark" for m in c.children)
+            or c.dep_ == "ccomp" and c.left_edge.tag_ in ("WRB", "WP", "WDT")
+            for c in children
+        )
+        if about or whether:
+            raw.dropped = True
 
 
 def _suffered(raw: _Raw) -> bool:
