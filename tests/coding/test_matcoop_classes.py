@@ -68,8 +68,9 @@ def test_material_cooperation(coder, text, expected):
 @pytest.mark.parametrize(
     ("coded", "near_miss", "code"),
     [
-        # a deployment is no withdrawal: only peacekeepers pulled *from* a place are
+        # a deployment is no withdrawal: only peacekeepers pulled *from* (out of) a place are
         ("Nepal pulled its peacekeepers from Haiti.", "Nepal sent its peacekeepers to Haiti.", "1661"),
+        ("Ghana pulled its peacekeepers out of Haiti.", "Ghana sent its peacekeepers to Haiti.", "1661"),
         # equipment handed over is aid; power or a town handed over is none
         (
             "Japan handed over 20 vehicles to the Ghanaian police.",
