@@ -28,6 +28,8 @@ _events = partial(quads, published=PUBLISHED)
         # peacekeepers sent *to* a country are contributed there (074), not withdrawn
         ("Ghana sent 400 peacekeepers to South Sudan.", ("GHA", "SSD", "074")),
         ("Bangladesh has sent a new contingent of peacekeepers to Mali.", ("BGD", "MLI", "074")),
+        # peacekeepers shipped out of a place with no doer named: their own side withdraws them (1661)
+        ("Fifty Ghanaian peacekeepers were shipped out of Lebanon.", ("GHAPKO", "LBN", "1661")),
         # equipment handed over or gifted to someone is aid (070)
         ("Japan handed over 15 ambulances to the Zambian health ministry.", ("JPN", "ZMBGOV", "070")),
         ("India gifted two patrol boats to Mozambique.", ("IND", "MOZ", "070")),
