@@ -48,7 +48,7 @@ def repair_parse(doc: Doc) -> None:
 
 
 _NAMING_VERBS = frozenset({"call", "brand", "label", "dub", "term", "name"})
-_OUT_OF_VERBS = frozenset({"pull", "move", "march", "roll", "walk", "storm"})
+_OUT_OF_VERBS = frozenset({"pull", "move", "march", "roll", "walk", "storm", "ship"})
 
 
 def _out_of(verb: Token) -> None:
