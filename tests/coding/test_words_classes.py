@@ -156,6 +156,10 @@ def test_accusations_rejected(coder, text, expected):
         # armed groups named after a state or its army are rebels, not that state's forces
         ("Free Syrian Army fighters attacked government positions near Aleppo.", "SYRREBFSA"),
         ("The Lord's Resistance Army abducted 20 children in northern Congo.", "UGAREBLRA"),
+        # whom a group backs is not whose it is: "pro-Moscow rebels" are no Russian government (the doer was
+        # RUSGOV, named "Moscow"); they act where their victims are
+        ("Pro-Beijing militias attacked protesters in Hong Kong.", "HKGREB"),  # a guard: so before too
+        ("As talks ended, pro-Moscow rebels stormed checkpoints manned by Ukrainians.", "UKRREB"),
     ],
 )
 def test_armed_groups_named_after_a_state(coder, text, source):

@@ -21,7 +21,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from volte import CODER_VERSION
-from volte.coding.actor_syntax import COUNT_WORDS, inside_person_name
+from volte.coding.actor_syntax import COUNT_WORDS, inside_person_name, is_stance
 from volte.coding.actors import NON_STATE, UNKNOWN_COUNTRY, ActorResolver, ResolvedActor, is_countryless
 from volte.coding.cameo import STATEMENT_ROOTS, describe
 from volte.coding.components import ACTORS, EVENTS, ParseRepair, code_events, coding_pipeline
@@ -1074,6 +1074,8 @@ class _EventBuilder:
                 break
             named = child.dep_ in ("compound", "nmod") and (child.pos_ == "PROPN" or token.pos_ == "PROPN")
             demonym = child.dep_ == "amod" and child.text[:1].isupper() and token.pos_ == "NOUN"
+            if is_stance(child):
+                continue  # "*pro-Moscow* rebels", "*Iran*-backed militias": whom they back, not whose they are
             if named or demonym:  # "a *U.S.* request", "an *Australian* ultimatum", "*Palestinian* homes"
                 found = _known(self.resolver.resolve(child, on=on))
                 place = found and found[0].entry.startswith("state:") and "#adj" not in found[0].entry
