@@ -235,3 +235,18 @@ def test_texts_stopped_say_nothing(coder, text, absent, kept):
 )
 def test_a_meeting_length_is_no_silence(coder, text, expected):
     assert expected in {e[:3] for e in _events(coder, text)}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hitting back at someone is words (111), unless the with-phrase names force or a measure
+        ("Pakistan hit back at India over the remarks.", ("PAK", "IND", "111")),
+        ("Moscow struck back at Washington, calling the sanctions illegal.", ("RUSGOV", "USAGOV", "111")),
+        ("Canada hit back at the United States with tariffs on steel.", ("CAN", "USA", "163")),
+        ("Iran hit back at Israel with missile strikes.", ("IRN", "ISR", "194")),  # a guard: so before too
+    ],
+)
+def test_hitting_back(coder, text, expected):
+    assert expected in {e[:3] for e in _events(coder, text)}

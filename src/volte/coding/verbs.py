@@ -152,6 +152,7 @@ class VerbDictionary:
         _ruled_out_acts(raws)
         _talks_failed(raws)
         _figurative_attacks(raws)
+        _answered_with(raws)
         _figurative_fights(raws)
         _questions(raws)
         _agreements_only_named(raws)
@@ -1367,6 +1368,31 @@ def _questions(raws: list[_Raw]) -> None:
         )
         if about or whether:
             raw.dropped = True
+
+
+_MEASURES = words("verbs_retaliatory_measures")
+_WEAPONS_USED = words("verbs_weapons_used")
+
+
+def _answered_with(raws: list[_Raw]) -> None:
+    """Criticism told with a phrasal verb whose "with" phrase names force or a measure is that force or
+    measure: "Iran hit back at Israel *with missile strikes*" (190, the coder reads the weapon), "China hit
+    back *with tariffs* on US goods" (163); "hit back at critics *with a statement*" stays words (111)."""
+    for raw in raws:
+        if raw.dropped or raw.noun or raw.code != "111":
+            continue
+        used = [
+            o
+            for p in raw.tok.children
+            if p.dep_ == "prep" and p.lower_ == "with"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        words_of = {w.lemma_.lower() for o in used for w in (o, *o.children) if w.dep_ in ("pobj", "compound", "amod")}
+        if words_of & _MEASURES:
+            raw.code = "163"
+        elif words_of & (_FORCE_WORDS | _EXPLOSIVES | _WEAPONS_USED):
+            raw.code = "190"
 
 
 def _suffered(raw: _Raw) -> bool:
