@@ -1361,11 +1361,9 @@ _CO_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent"})
 _PAIR_NOUNS = words("coder_pair_nouns")
 
 
-# Verbs that send a message and the messages sent: what its participle or infinitive says is said to the
-# addressee ("sent a letter to NATO *threatening*", "wrote to the Commission *asking for*", "in a letter to the
-# Council, Iran *demanded*").
-_SENDING = frozenset({"send", "write", "deliver", "hand", "address", "dispatch", "submit", "forward", "pen"})
-_MESSAGES = frozenset({"letter", "message", "note", "memo", "missive", "cable", "telegram", "communication"})
+# Verbs that send a message and the messages sent (_addressee, _misread_sender)
+_MESSAGE_SENDING = words("coder_message_sending")
+_MESSAGES = words("coder_messages")
 
 
 def _to_objects(token: Token) -> list[Token]:
@@ -1391,7 +1389,7 @@ def _addressee(trigger: Token) -> tuple[int, ...]:
         holder = clause.head
         if holder.pos_ == "NOUN" and holder.lemma_.lower() in _MESSAGES:
             heads = _to_objects(holder) or (_to_objects(holder.head) if holder.dep_ == "dobj" else [])
-        elif holder.pos_ == "VERB" and holder.lemma_.lower() in _SENDING:
+        elif holder.pos_ == "VERB" and holder.lemma_.lower() in _MESSAGE_SENDING:
             messages = [o for o in holder.children if o.dep_ == "dobj"]
             if all(o.lemma_.lower() in _MESSAGES for o in messages):
                 heads = _to_objects(holder) + [t for o in messages for t in _to_objects(o)]
@@ -1409,7 +1407,7 @@ def _misread_sender(trigger: Token) -> tuple[int, ...] | None:
     if trigger.dep_ != "pcomp" or prep.lower_ != "to" or prep.dep_ not in ("prep", "dative"):
         return None
     verb = prep.head
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _SENDING:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _MESSAGE_SENDING:
         return None
     if not any(c.dep_ == "nsubj" for c in trigger.children):
         return None
@@ -1762,7 +1760,7 @@ def _shared_agent(trigger: Token) -> tuple[int, ...]:
 
 # "his *country*", "her *government*": the speaker's own state, or its government (Coder._speakers_own)
 _OWN_STATE_NOUNS = {"country": "", "nation": "", "government": "GOV", "administration": "GOV", "cabinet": "GOV"}
-_OWN_POSSESSIVES = frozenset({"his", "her", "its", "their"})
+_OWN_POSSESSIVES = words("third_person_possessives")
 
 
 def _may_refer(pronoun: Token, speaker: Token) -> bool:

@@ -1559,11 +1559,8 @@ def _agreed_measure(tok: Token, modality: Modality) -> bool:
     if modality.governor is None:
         return False
     governor = tok.doc[modality.governor]
-    return (
-        governor.lemma_.lower() == "agree"
-        and governor.tag_ in ("VBD", "VBN")
-        and not any(c.dep_ in ("aux", "neg") and c.lower_ in ("will", "would", "not", "n't", "to") for c in governor.children)
-    )
+    # the agreement itself happened: past, and asserted ("will agree", "did not agree", "is expected to agree" are not)
+    return governor.lemma_.lower() == "agree" and governor.tag_ in ("VBD", "VBN") and assess(governor).status == "asserted"
 
 
 _REACHING = frozenset({"reach", "strike", "clinch", "agree", "seal", "forge", "come"})
@@ -1799,7 +1796,7 @@ def _peacekeeping_moves(raws: list[_Raw]) -> None:
 
 _HELPING_AIMS = words("verbs_helping_aims")
 _ATTACKS = words("coder_violent_acts")
-_OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+_OWN_POSSESSIVES = words("third_person_possessives") | {"our"}  # "to support *our* offensive" too
 _OPERATIONS = _ATTACKS | {"campaign", "effort", "offensive", "operation", "push", "war"}
 
 
