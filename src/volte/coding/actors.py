@@ -488,7 +488,11 @@ class ActorResolver:
         led = self._led_by(head, on) if match is None else None
         if led is not None and appositive is None:
             return led
-        return appositive or self._titled_name(head, on) or self._introduced(head, on) or self._fallback(head)
+        found = appositive or self._titled_name(head, on) or self._introduced(head, on) or self._fallback(head)
+        if found is not None and appositive is None and head.pos_ == "NOUN" and found.entry.startswith("fallback"):
+            # "his *Iranian counterpart, Mostafa Najjar*": a person the dictionary lacks keeps their name
+            return self._with_apposed_name(head, found, people_only=True)
+        return found
 
     def _led_by(self, head: Token, on: date | None) -> ResolvedActor | None:
         """ "the *Saudi*-led coalition", "a *US*-led force": a body the dictionary does not know is coded as the
@@ -960,10 +964,15 @@ class ActorResolver:
                     return actor
         return None
 
-    def _with_apposed_name(self, head: Token, actor: ResolvedActor) -> ResolvedActor:
+    def _with_apposed_name(self, head: Token, actor: ResolvedActor, *, people_only: bool = False) -> ResolvedActor:
         """A role named by an unknown person in apposition keeps the name in its words: "his Iranian
-        counterpart, *Mostafa Mohammad Najjar*", "the Belarussian defense minister, *Leonid Maltsev*"."""
-        names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i]
+        counterpart, *Mostafa Mohammad Najjar*", "the Belarussian defense minister, *Leonid Maltsev*"
+        (``people_only``: a person's name only, not "the Iraqi city, *Mosul*")."""
+        names = [
+            c
+            for c in head.children
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i and (not people_only or c.ent_type_ == "PERSON")
+        ]
         if not names or actor.start < 0 or actor.end > names[0].idx:
             return actor
         end = names[0].idx + len(names[0].text)
