@@ -286,8 +286,7 @@ class _EventBuilder:
             if weak:  # a victim named without its country beats a guess from elsewhere in the clause
                 targets = [t for t in targets if not _countryless(t)]
         targets = targets or weak
-        placed = not targets and sources and match.code[:2] in _AIMED_AT_PLACE_ROOTS
-        if placed:
+        if not targets and sources and match.code[:2] in _AIMED_AT_PLACE_ROOTS:
             targets = self._object_place(trigger, sources, on, nominal=match.nominal)  # "a ceasefire *in Yemen*"
         if not targets and sources and not match.nominal and not match.symmetric:
             # "violated *South Sudan's* ceasefire", "rejected the resolution *proposed by the Security Council*"
@@ -341,7 +340,8 @@ class _EventBuilder:
         # "Japan will step up cooperation *with the Philippines*": an intent is one side's statement;
         # "X and Y agreed to restore ties" still goes both ways (paired within one side)
         symmetric = match.symmetric and not (match.code.startswith("03") and sources and targets)
-        symmetric = symmetric and not (placed and targets)  # "a unilateral truce *in Mali*": Mali declares none
+        if match.code[:2] in _AIMED_AT_PLACE_ROOTS and targets and all(map(self._named_as_place, targets)):
+            symmetric = False  # "a unilateral truce *in Mali*", "a truce to stop the fighting *in Libya*": Mali declares none
         if not targets and len(sources) == 2 and all(a.entry.startswith(_PAIR_ENTRY) for a in sources):
             symmetric = within = True  # "the two countries agreed to reopen the border": each with the other
         if match.code[:2] in _PLACE_ROOTS:
@@ -743,7 +743,8 @@ class _EventBuilder:
         ceasefire *in Yemen*" (YEM), "eased the curfew *in Amman*" (JOR), "announced funding to fight the
         epidemic *in West Africa*". Read inside the direct object only (relative clauses and asides left out), a
         place entity after a place preposition; the doer's own country names no target ("Nigeria declared a
-        ceasefire in Borno"), nor does an organisation. A noun trigger is read after itself ("an increase in
+        ceasefire in Borno"), nor does an organisation, nor where a deal or talks were held ("a truce *deal in
+        Minsk*"). A noun trigger is read after itself ("an increase in
         *funding* to fight the epidemic in West Africa")."""
         own = {a.code[:3] for a in sources}
         queue = [
@@ -751,6 +752,8 @@ class _EventBuilder:
         ]
         while queue:
             token, depth = queue.pop(0)
+            if token.dep_ == "pobj" and token.head.head.lemma_.lower() in _VENUE_NOUNS:
+                continue  # "signed a ceasefire *deal in Minsk*": where it was made, not where it holds
             if token.dep_ == "pobj" and token.head.lower_ in _OBJECT_PLACE_PREPS and _place_entity(token):
                 known = [a for a in _known(self.resolver.resolve(token, on=on)) if not _countryless(a)]
                 found = [a for a in known or self._gazetteer_place(token) if not _countryless(a)]
@@ -766,6 +769,14 @@ class _EventBuilder:
                     if c.dep_ not in _NO_TARGET_DEPS or (c.dep_ in ("relcl", "advcl") and is_to_infinitive(c))
                 )
         return []
+
+    def _named_as_place(self, actor: ResolvedActor) -> bool:
+        """The actor is named as where something happens: a place entity after a place preposition ("*in* Mali")."""
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand") if actor.start >= 0 else None
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ == "pobj" and root.head.lower_ in _OBJECT_PLACE_PREPS and _place_entity(root)
 
     def _counterparts(self, actors: list[ResolvedActor], others: list[ResolvedActor]) -> list[ResolvedActor]:
         """A counterpart holds the other side's post in its own country: "the Indian foreign minister met *his
@@ -1337,6 +1348,7 @@ _MOVED = words("coder_moved")
 # Aid and concessions: one made in a place is aimed at its country when nobody is named (_object_place).
 _AIMED_AT_PLACE_ROOTS = frozenset({"07", "08"})
 _OBJECT_PLACE_PREPS = frozenset({"in", "across", "throughout"})
+_VENUE_NOUNS = words("coder_venue_nouns")
 _OBJECT_PLACE_DEPTH = 6  # "a sixfold increase in funding to fight the epidemic *in West Africa*"
 # Words for someone holding the other side's post in another country (_counterparts).
 _COUNTERPARTS = words("coder_counterparts")
