@@ -1345,8 +1345,9 @@ SAYING_WORDS = (
 _MOVING = words("coder_moving")
 _SURVEYING_AIMS = words("verbs_surveying_aims")
 _MOVED = words("coder_moved")
-# Aid and concessions: one made in a place is aimed at its country when nobody is named (_object_place).
-_AIMED_AT_PLACE_ROOTS = frozenset({"07", "08"})
+# Aid, concessions and their withdrawal: one made in a place is aimed at its country when nobody is named
+# (_object_place).
+_AIMED_AT_PLACE_ROOTS = frozenset({"07", "08", "16"})
 _OBJECT_PLACE_PREPS = frozenset({"in", "across", "throughout"})
 _VENUE_NOUNS = words("coder_venue_nouns")
 _OBJECT_PLACE_DEPTH = 6  # "a sixfold increase in funding to fight the epidemic *in West Africa*"
