@@ -144,3 +144,29 @@ def test_a_place_where_a_truce_holds_not_where_it_was_signed(coder):
 def test_an_acronym_before_its_verb_is_its_subject(coder, text, root, source):
     events = [e for e in _code(coder, text) if e.code.startswith(root)]
     assert source in {e.source for e in events}, _dyads(events)
+
+
+# --- who speaks for someone -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "source"),
+    [
+        ("A spokeswoman for the European Commission criticised Hungary on Tuesday.", "11", "IGOEEC"),
+        ("A spokesman for the Kenyan police accused the opposition of inciting violence.", "11", "KENCOP"),
+        ("A spokesperson for the Iranian foreign ministry condemned Israel.", "11", "IRNGOV"),
+        # a speaker's name in apposition keeps the owner
+        ("Omar Haddad, a spokesman for the Jordanian government, criticised Syria.", "11", "JORGOV"),
+    ],
+)
+def test_a_spokesman_for_someone_is_theirs(coder, text, root, source):
+    events = [e for e in _code(coder, text) if e.code.startswith(root)]
+    assert source in {e.source for e in events}, _dyads(events)
+
+
+def test_an_envoy_for_a_country_is_not_its_own_but_a_police_spokesman_is(coder):
+    # "for" gives the owner of spokesmen only: an envoy *for* Yemen is not Yemen's
+    envoy = _code(coder, "The special envoy for Yemen criticised the Houthis.")
+    assert "YEM" not in {e.source[:3] for e in envoy}, _dyads(envoy)
+    said = _code(coder, "A spokesman for the Kunduz police accused the rebels of looting.")
+    assert "AFGCOP" in {e.source for e in said if e.code.startswith("11")}, _dyads(said)
