@@ -87,6 +87,9 @@ FORMER_WORDS = words("actors_former_words")
 MODIFIER_DEPS = frozenset(("amod", "compound", "poss", "nmod", "npadvmod", "nummod"))
 OF_PREPS = frozenset(("of", "from"))
 IN_PREPS = words("owner_prepositions")
+# Who speaks for someone is theirs: "a spokesman *for* the ministry" (volte.coding.actors._owner).
+SPEAKERS_FOR = words("actors_speakers_for")
+SPEAKING_FOR = frozenset(("for",))
 GENERIC_ROLES = frozenset(("role:government",))
 RULING_BODIES = words("actors_ruling_bodies")
 NON_STATE = words("non_state_prefixes")
@@ -488,7 +491,11 @@ class ActorResolver:
         led = self._led_by(head, on) if match is None else None
         if led is not None and appositive is None:
             return led
-        return appositive or self._titled_name(head, on) or self._introduced(head, on) or self._fallback(head)
+        found = appositive or self._titled_name(head, on) or self._introduced(head, on) or self._fallback(head)
+        if found is not None and appositive is None and head.pos_ == "NOUN" and found.entry.startswith("fallback"):
+            # "his *Iranian counterpart, Mostafa Najjar*": a person the dictionary lacks keeps their name
+            return self._with_apposed_name(head, found, people_only=True)
+        return found
 
     def _led_by(self, head: Token, on: date | None) -> ResolvedActor | None:
         """ "the *Saudi*-led coalition", "a *US*-led force": a body the dictionary does not know is coded as the
@@ -799,7 +806,9 @@ class ActorResolver:
         owners = [o for o in (self._owner_from(t, on) for t in modifiers) if o is not None]
         if owners:  # "Colombia's ELN rebels": the group, not the state
             return next((o for o in owners if o.is_org), owners[0])
-        for preps in (OF_PREPS, IN_PREPS):
+        # "a spokesman *for the European Commission*" speaks for it, as "of" would say
+        of = OF_PREPS | SPEAKING_FOR if head.lemma_.lower() in SPEAKERS_FOR else OF_PREPS
+        for preps in (of, IN_PREPS):
             for token in in_phrase:
                 if token.dep_ != "prep" or token.lower_ not in preps:
                     continue
@@ -960,10 +969,15 @@ class ActorResolver:
                     return actor
         return None
 
-    def _with_apposed_name(self, head: Token, actor: ResolvedActor) -> ResolvedActor:
+    def _with_apposed_name(self, head: Token, actor: ResolvedActor, *, people_only: bool = False) -> ResolvedActor:
         """A role named by an unknown person in apposition keeps the name in its words: "his Iranian
-        counterpart, *Mostafa Mohammad Najjar*", "the Belarussian defense minister, *Leonid Maltsev*"."""
-        names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i]
+        counterpart, *Mostafa Mohammad Najjar*", "the Belarussian defense minister, *Leonid Maltsev*"
+        (``people_only``: a person's name only, not "the Iraqi city, *Mosul*")."""
+        names = [
+            c
+            for c in head.children
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i and (not people_only or c.ent_type_ == "PERSON")
+        ]
         if not names or actor.start < 0 or actor.end > names[0].idx:
             return actor
         end = names[0].idx + len(names[0].text)

@@ -286,6 +286,8 @@ class _EventBuilder:
             if weak:  # a victim named without its country beats a guess from elsewhere in the clause
                 targets = [t for t in targets if not _countryless(t)]
         targets = targets or weak
+        if not targets and sources and match.code[:2] in _AIMED_AT_PLACE_ROOTS:
+            targets = self._object_place(trigger, sources, on, nominal=match.nominal)  # "a ceasefire *in Yemen*"
         if not targets and sources and not match.nominal and not match.symmetric:
             # "violated *South Sudan's* ceasefire", "rejected the resolution *proposed by the Security Council*"
             targets = [
@@ -338,10 +340,14 @@ class _EventBuilder:
         # "Japan will step up cooperation *with the Philippines*": an intent is one side's statement;
         # "X and Y agreed to restore ties" still goes both ways (paired within one side)
         symmetric = match.symmetric and not (match.code.startswith("03") and sources and targets)
+        if match.code[:2] in _AIMED_AT_PLACE_ROOTS and targets and all(map(self._named_as_place, targets)):
+            symmetric = False  # "a unilateral truce *in Mali*", "a truce to stop the fighting *in Libya*": Mali declares none
         if not targets and len(sources) == 2 and all(a.entry.startswith(_PAIR_ENTRY) for a in sources):
             symmetric = within = True  # "the two countries agreed to reopen the border": each with the other
         if match.code[:2] in _PLACE_ROOTS:
             targets = [self._seat_as_place(t) for t in targets]  # "a bomb exploded *in Kabul*": AFG, not AFGGOV
+        # "the Indian foreign minister met *his Chinese counterpart*": CHNGOV, the role of the other side
+        targets, sources = self._counterparts(targets, sources), self._counterparts(sources, targets)
         pairs = _pairs(sources, targets, symmetric=symmetric, within=within)
         if not pairs and sources and targets and match.code[:2] == "17" and not match.symmetric:
             # coercion at home: "Iran shut down the internet *across the country*" is Iran's, with no target
@@ -729,6 +735,73 @@ class _EventBuilder:
         if prep is None or prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
             return actor
         return replace(actor, code=actor.code[:3], entry=actor.entry.replace("#seat", "#place", 1))
+
+    def _object_place(
+        self, trigger: Token, sources: list[ResolvedActor], on: date | None, *, nominal: bool
+    ) -> list[ResolvedActor]:
+        """Aid given or a concession made *in* a place is aimed at its country when no one is named: "declared a
+        ceasefire *in Yemen*" (YEM), "eased the curfew *in Amman*" (JOR), "announced funding to fight the
+        epidemic *in West Africa*". Read inside the direct object only (relative clauses and asides left out), a
+        place entity after a place preposition; the doer's own country names no target ("Nigeria declared a
+        ceasefire in Borno"), nor does an organisation, nor where a deal or talks were held ("a truce *deal in
+        Minsk*"). A noun trigger is read after itself ("an increase in
+        *funding* to fight the epidemic in West Africa")."""
+        own = {a.code[:3] for a in sources}
+        queue = [
+            (c, 0) for c in trigger.children if (nominal or c.dep_ == "dobj") and c.i > trigger.i and c.dep_ != "relcl"
+        ]
+        while queue:
+            token, depth = queue.pop(0)
+            if token.dep_ == "pobj" and token.head.head.lemma_.lower() in _VENUE_NOUNS:
+                continue  # "signed a ceasefire *deal in Minsk*": where it was made, not where it holds
+            if token.dep_ == "pobj" and token.head.lower_ in _OBJECT_PLACE_PREPS and _place_entity(token):
+                known = [a for a in _known(self.resolver.resolve(token, on=on)) if not _countryless(a)]
+                found = [a for a in known or self._gazetteer_place(token) if not _countryless(a)]
+                if found:
+                    place = found[0]
+                    if place.code[:3] in own or place.code[:3] in _NON_STATES:
+                        return []
+                    return [replace(place, code=place.code[:3], entry=f"{place.entry}#object-place")]
+            if depth < _OBJECT_PLACE_DEPTH and token.lower_ not in _OCCASIONS:
+                queue.extend(  # "an initiative *to halt* the fighting in Yemen": a purpose (parsed relcl or advcl)
+                    (c, depth + 1)
+                    for c in token.children
+                    if c.dep_ not in _NO_TARGET_DEPS or (c.dep_ in ("relcl", "advcl") and is_to_infinitive(c))
+                )
+        return []
+
+    def _named_as_place(self, actor: ResolvedActor) -> bool:
+        """The actor is named as where something happens: a place entity after a place preposition ("*in* Mali")."""
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand") if actor.start >= 0 else None
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ == "pobj" and root.head.lower_ in _OBJECT_PLACE_PREPS and _place_entity(root)
+
+    def _counterparts(self, actors: list[ResolvedActor], others: list[ResolvedActor]) -> list[ResolvedActor]:
+        """A counterpart holds the other side's post in its own country: "the Indian foreign minister met *his
+        Chinese counterpart*" (CHNGOV, not the state CHN), "the army chief called *his Pakistani counterpart*"
+        (PAKMIL), "Iraq's prime minister and *his Jordanian counterpart* signed" (its partner on the same side).
+        Only a country-only actor whose head is a counterpart word is given the role, and only when the other
+        side (else its partners) holds one state role (officials, forces, courts, legislators, spies)."""
+        out = []
+        for actor in actors:
+            span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand") if actor.start >= 0 else None
+            if (
+                span is None
+                or len(actor.code) != 3
+                or actor.code in _NON_STATES
+                or _countryless(actor)
+                or span.root.lemma_.lower() not in _COUNTERPARTS
+            ):
+                out.append(actor)
+                continue
+            peers = others or [a for a in actors if a is not actor]
+            roles = {o.code[3:6] for o in peers if o.code[:3] not in _NON_STATES}  # "the defense minister" too
+            if len(roles) == 1 and roles <= _STATE_ROLES and actor.code not in {o.code[:3] for o in peers}:
+                actor = replace(actor, code=actor.code + next(iter(roles)), entry=f"{actor.entry}#counterpart")
+            out.append(actor)
+        return out
 
     def _troops_sent(self, trigger: Token, on: date | None) -> bool:
         """The trigger sends armed men ("sent *troops* and police to ...", "a force *of 260 troops*"): an
@@ -1272,6 +1345,14 @@ SAYING_WORDS = (
 _MOVING = words("coder_moving")
 _SURVEYING_AIMS = words("verbs_surveying_aims")
 _MOVED = words("coder_moved")
+# Aid, concessions and their withdrawal: one made in a place is aimed at its country when nobody is named
+# (_object_place).
+_AIMED_AT_PLACE_ROOTS = frozenset({"07", "08", "16"})
+_OBJECT_PLACE_PREPS = frozenset({"in", "across", "throughout"})
+_VENUE_NOUNS = words("coder_venue_nouns")
+_OBJECT_PLACE_DEPTH = 6  # "a sixfold increase in funding to fight the epidemic *in West Africa*"
+# Words for someone holding the other side's post in another country (_counterparts).
+_COUNTERPARTS = words("coder_counterparts")
 _ARMED_ROLES = frozenset({"MIL", "COP"})
 _JOINT = frozenset({"joint", "combined", "coordinated"})
 

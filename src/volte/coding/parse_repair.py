@@ -37,6 +37,8 @@ def repair_parse(doc: Doc) -> None:
         for word in sent:
             _hyphen_passive(word)
             _following(word)
+        for word in sent:
+            _acronym_subject(word)
         for verb in sent:
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
             if len(subjects) >= 2 and verb.pos_ in ("VERB", "AUX"):
@@ -120,6 +122,25 @@ _LEMMAS = {
     "staged": "stage",
     "staging": "stage",
 }
+
+
+def _acronym_subject(word: Token) -> None:
+    """An organisation's acronym read as an adverb, adjective or auxiliary of the verb after it ("*USAID* provided
+    shelter to ...", "*IGAD* condemned ..."): the subject of a verb that has none. Only a word of three or more
+    capital letters before its verb, hung on it as advmod or aux."""
+    verb = word.head
+    if (
+        len(word.text) < 3
+        or not word.text.isalpha()
+        or not word.text.isupper()
+        or word.pos_ not in ("ADV", "ADJ", "AUX")
+        or word.dep_ not in ("advmod", "aux")
+        or verb.i <= word.i
+        or verb.pos_ != "VERB"
+        or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
+    ):
+        return
+    word.pos_, word.tag_, word.dep_ = "PROPN", "NNP", "nsubj"
 
 
 def _verb_root(noun: Token) -> bool:

@@ -325,6 +325,8 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
                 hit = next((c for c in acls if _lemma(c) in wanted), None)
             if hit is None:
                 return None
+            if wanted == ("any",) and hit.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("dobj", "dative") for c in site.children):
+                return None  # "..., a spokesman, *told dpa*": a participle with nobody told is no "told X to"
             cues.add(hit.i)
     return frozenset(cues)
 
