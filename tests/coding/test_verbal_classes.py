@@ -121,3 +121,36 @@ def test_condemned_coercion_without_a_doer_keeps_its_victims(coder) -> None:
     # ... without one the victims stay the target, whose own state mostly holds them (Navalny: RUSOPP)
     events = _code(coder, "The United States condemned the jailing of Alexei Navalny.")
     assert _has(events, "111", "USA", "RUS"), _seen(events)
+
+
+# --- coordinated acts condemned: a participle after them names the doer of all -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "critic", "doer"),
+    [
+        ("Cuba condemned the act of aggression and the repeated threats made by the United States.", "CUB", "USA"),
+        ("Syria condemned the provocation and the violations committed by Turkish forces.", "SYR", "TUR"),
+    ],
+)
+def test_coordinated_acts_take_the_participles_doer(coder, text, critic, doer) -> None:
+    events = _code(coder, text)
+    assert _has(events, "111", critic, doer), _seen(events)
+
+
+# --- a side's stance defended, support voiced beside solidarity ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source", "target"),
+    [
+        # defending another's position or conduct is verbal defence (052)
+        ("Ankara strongly defended Baku's position on the corridor.", "052", "TUR", "AZE"),
+        ("Beijing defended Pyongyang's position on the talks.", "052", "CHN", "PRK"),
+        # support voiced together with solidarity endorses (051), not only sympathy (018)
+        ("Bangladesh expressed support and solidarity with Turkey.", "051", "BGD", "TUR"),
+    ],
+)
+def test_stances_defended_and_support_voiced(coder, text, code, source, target) -> None:
+    events = _code(coder, text)
+    assert _has(events, code, source, target), _seen(events)

@@ -591,6 +591,20 @@ class _EventBuilder:
             for p in agent.children
             if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
         ]
+        if not owners and token.pos_ == "NOUN":
+            # "condemned the act of aggression and the threats *made by* the United States": a participle after
+            # coordinated acts names the doer of them all (not a possessor: "the attack and *Russia's* reply")
+            owners = [
+                p
+                for conj in token.conjuncts
+                if conj.i > token.i and conj.pos_ == "NOUN"
+                for clause in conj.children
+                if clause.dep_ == "acl" and clause.tag_ == "VBN"
+                for agent in clause.children
+                if agent.dep_ == "agent"
+                for p in agent.children
+                if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
+            ]
         return [actor for owner in owners for actor in _known(self.resolver.resolve(owner, on=on))][:1]
 
     def _speakers_own(self, token: Token, speaker: int, on: date | None) -> list[ResolvedActor]:
