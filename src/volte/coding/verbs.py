@@ -265,7 +265,14 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
     if pattern.speaker_source and site.noun and not _said_predicate(site.tok):
         # "said the strike *was an act of aggression*": a said predicate; "ordered an invasion" is the act
         return None
-    if site.noun and pattern.code[:2] == "13" and characterisation(site.tok) and not _infinitive_of(site.tok):
+    if (
+        site.noun
+        and pattern.code[:2] == "13"
+        and site.tok.lemma_.lower() in _THREAT_NOUNS
+        and not pattern.prep  # "posed a threat *of attack* on Kuwait" names the act threatened
+        and characterisation(site.tok)
+        and not _infinitive_of(site.tok)
+    ):
         # "Iran *poses a threat* to the region", "the orders *were a threat* to Guyana": what someone's acts are
         # called, no threat made (said, the speaker's criticism: accuse.say_is_threat); "was a threat *to impose*
         # sanctions" still names the threatened act
@@ -1451,6 +1458,8 @@ def _said_predicate(noun: Token) -> bool:
 
 
 _CHARACTERISING = frozenset({"pose", "constitute", "represent"})
+# what acts are called, not a threat made ("posed a *threat*"); "the drills were a *warning* to Taipei" still warns
+_THREAT_NOUNS = frozenset({"threat", "danger", "menace"})
 
 
 def _infinitive_of(noun: Token) -> bool:
