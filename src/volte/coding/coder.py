@@ -55,6 +55,7 @@ from volte.coding.verbs import (
     VerbDictionary,
     VerbMatch,
     absolute_with,
+    characterisation,
     counter_of,
     is_passive,
     is_time,
@@ -278,6 +279,8 @@ class _EventBuilder:
             not targets
             and sources
             and not match.statement
+            # "said this attitude *was a threat* to Peru": whose act it is, or nobody; Peru is its victim
+            and not (match.nominal and match.code[:2] == "11" and characterisation(trigger))
             and not (match.symmetric and len(sources) > 1)
             and not named
             and not any(w.code == UNKNOWN_COUNTRY for w in weak)  # "a lawsuit ... *against Thom*": named
@@ -594,6 +597,20 @@ class _EventBuilder:
             for p in agent.children
             if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
         ]
+        if not owners and token.pos_ == "NOUN":
+            # "condemned the act of aggression and the threats *made by* the United States": a participle after
+            # coordinated acts names the doer of them all (not a possessor: "the attack and *Russia's* reply")
+            owners = [
+                p
+                for conj in token.conjuncts
+                if conj.i > token.i and conj.pos_ == "NOUN"
+                for clause in conj.children
+                if clause.dep_ == "acl" and clause.tag_ == "VBN"
+                for agent in clause.children
+                if agent.dep_ == "agent"
+                for p in agent.children
+                if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
+            ]
         return [actor for owner in owners for actor in _known(self.resolver.resolve(owner, on=on))][:1]
 
     def _speakers_own(self, token: Token, speaker: int, on: date | None) -> list[ResolvedActor]:
@@ -661,6 +678,8 @@ class _EventBuilder:
         """ "a group *of Liberians*", "thousands *of Iraqi Kurds*", "members of parliament *from Kenya*"."""
         if token.pos_ not in ("NOUN", "NUM", "PRON", "PROPN") or token.lemma_.lower() in _VIOLENT_ACTS:
             return []  # "the killing *of civilians*" is an act and its victims, not a part of a whole
+        if token.lemma_.lower() in _COERCIVE_ACTS and _named_doer(token):
+            return []  # "the detention *of two Canadians* by China": China's act, not a group of Canadians
         preps = (
             ("of", "from", "with")
             if token.lemma_.lower() in ("border", "frontier", "boundary")
@@ -1376,6 +1395,9 @@ def _civic(actor: ResolvedActor) -> bool:
     return actor.code[3:6] in _CIVIC_ROLES or actor.code[:3] == "NGO"
 _TO_FROM = words("coder_to_from")
 _VIOLENT_ACTS = words("coder_violent_acts")
+# coercion condemned is aimed at its doer when the text names one ("the detention of two Canadians *by China*");
+# else at its victims, whose own state it mostly is ("condemned the jailing of Navalny")
+_COERCIVE_ACTS = words("coder_coercive_acts")
 _LAUNCHING = words("coder_launching")
 _BLAMING = frozenset({"blame", "pin"})
 _PUNISHING = words("coder_punishing")
@@ -1567,16 +1589,25 @@ def _condemned(token: Token) -> int:
 
 
 def _condemned_act(obj: Token, code: str) -> bool:
-    """An act of violence criticized: "condemned *the attack* on a church", "denounced *the killing* of
-    civilians". Its victims are not whom the criticism is aimed at; the act itself is the target (its
+    """An act of violence or coercion criticized: "condemned *the attack* on a church", "denounced *the killing*
+    of civilians", "*the detention* of two Canadians by China". Its victims are not whom the criticism is aimed at; the act itself is the target (its
     words become ``target_name``) unless its doer is named ("*Russia's* attack", "the attack *by* Hamas")."""
     return (
         code[:2] == "11"
         and obj.dep_ == "dobj"
-        and obj.lemma_.lower() in _VIOLENT_ACTS
+        and (obj.lemma_.lower() in _VIOLENT_ACTS or (obj.lemma_.lower() in _COERCIVE_ACTS and _named_doer(obj)))
         and obj.head.lemma_.lower() not in _LAUNCHING  # "launched a scathing attack on X": words aimed at X
         and obj.head.lemma_.lower() not in _BLAMING  # "blamed the attack on X": X is the accused
     )
+
+
+def _named_doer(act: Token) -> bool:
+    """An act noun that names its doer: a possessor ("*China's* detention of") or a by-phrase ("the arrest of
+    its citizens *by Iran*"), also where the parser hangs it on the verb whose object the act is ("condemned the
+    sentencing of the activists *by a Russian court*")."""
+    if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in act.children):
+        return True
+    return act.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ == "by" and c.i > act.i for c in act.head.children)
 
 
 def _suspected_in(act: Token, code: str) -> bool:

@@ -265,6 +265,18 @@ def fit(pattern: Pattern, site: _Site) -> frozenset[int] | None:
     if pattern.speaker_source and site.noun and not _said_predicate(site.tok):
         # "said the strike *was an act of aggression*": a said predicate; "ordered an invasion" is the act
         return None
+    if (
+        site.noun
+        and pattern.code[:2] == "13"
+        and site.tok.lemma_.lower() in _THREAT_NOUNS
+        and not pattern.prep  # "posed a threat *of attack* on Kuwait" names the act threatened
+        and characterisation(site.tok)
+        and not _infinitive_of(site.tok)
+    ):
+        # "Iran *poses a threat* to the region", "the orders *were a threat* to Guyana": what someone's acts are
+        # called, no threat made (said, the speaker's criticism: accuse.say_is_threat); "was a threat *to impose*
+        # sanctions" still names the threatened act
+        return None
     if pattern.particle:
         hit = site.child(_PARTICLE_DEPS, pattern.particle, lemma=False)  # "shot *dead*", "*test*-fired"
         if hit is None:
@@ -1436,13 +1448,39 @@ def _hedged_blame(tok: Token, modality: Modality) -> bool:
 
 
 def _said_predicate(noun: Token) -> bool:
-    """A predicate noun with a subject, in reported speech: "Iran said the strike *was a war crime*"; not
-    "there has been a massacre", "ordered an invasion", nor what nobody says."""
+    """A predicate noun with a subject, in reported speech: "Iran said the strike *was a war crime*", "said
+    Iran's actions *posed (constituted, represented) a threat*"; not "there has been a massacre", "ordered an
+    invasion", "it was a mistake *to* ..." (an extraposed "it" names nobody), "said X *was not* a threat", nor
+    what nobody says."""
     return (
-        noun.dep_ == "attr"
-        and any(c.dep_ == "nsubj" for c in noun.head.children)
+        characterisation(noun)
+        and not any(c.dep_ == "neg" for c in noun.head.children)  # "said X *was not* a threat (a crime)"
         and assess(noun).speaker is not None
     )
+
+
+_CHARACTERISING = frozenset({"pose", "constitute", "represent"})
+# what acts are called, not a threat made ("posed a *threat*"); "the drills were a *warning* to Taipei" still warns
+_THREAT_NOUNS = frozenset({"threat", "danger", "menace"})
+
+
+def _infinitive_of(noun: Token) -> bool:
+    """A noun with its own infinitive: "a threat *to impose* sanctions"."""
+    return any(c.dep_ in ("acl", "relcl") and is_to_infinitive(c) for c in noun.children)
+
+
+def characterisation(noun: Token) -> bool:
+    """A noun that says what its subject is ("Maduro's orders *were a threat*", "Iran *poses a threat* to ...",
+    "*constituted* a war crime"), not an act of its own: the copula's predicate, or the object of a verb that
+    only characterises, with a subject that is no extraposed "it"."""
+    head = noun.head
+    if not (noun.dep_ == "attr" or (noun.dep_ == "dobj" and head.lemma_.lower() in _CHARACTERISING)):
+        return False
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return False
+    extraposed = any(c.dep_ in ("xcomp", "ccomp", "csubj") for c in head.children)  # "it was a mistake to go"
+    return not (extraposed and subjects[0].lower_ in ("it", "this", "that"))
 
 
 def _said(tok: Token) -> Modality:
