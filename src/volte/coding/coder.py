@@ -375,6 +375,8 @@ class _EventBuilder:
                 for s, t in pairs
                 if t is not None or s is None or named or not (_countryless(s) or match.nominal)
             ]
+        if match.paired:  # "gave *the Pentagon* permission": letting someone in names whom
+            pairs = [(s, t) for s, t in pairs if t is not None]
         if match.nominal and (counter_of(trigger) or trigger).dep_ not in _CLAUSE_ROLES and not _existential(trigger):
             # a protest whose protesters the sentence names is theirs ("thousands gathered *in a protest*")
             protesters = match.code[:2] == "14" and self._names_doer(match.sources)

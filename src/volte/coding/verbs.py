@@ -79,6 +79,7 @@ class VerbMatch:
     statement: bool = False  # generic statement (010): only emitted as a fallback
     nominal: bool = False  # triggered by a noun ("the arrest of")
     alone: bool = False  # the pattern makes an event even without a known target
+    paired: bool = False  # the pattern makes an event only with a known target, whatever its root
     passive: bool = False  # passive voice: an unknown agent does not void the event
 
 
@@ -1835,6 +1836,8 @@ def _peacekeeping_moves(raws: list[_Raw]) -> None:
 
 
 _HELPING_AIMS = words("verbs_helping_aims")
+_HUMANITARIAN_AIMS = words("verbs_humanitarian_aims")
+_MILITARY_AIMS = frozenset({"military", "weapon", "arm", "ammunition", "army", "troop", "defence", "defense"})
 _ATTACKS = words("coder_violent_acts")
 _OWN_POSSESSIVES = words("third_person_possessives") | {"our"}  # "to support *our* offensive" too
 _OPERATIONS = _ATTACKS | {"campaign", "effort", "offensive", "operation", "push", "war"}
@@ -1846,13 +1849,20 @@ def _helping_moves(raws: list[_Raw]) -> None:
     (153/154) at them. Not an aim inside an attack ("deployed aircraft *to assist in the attack*") nor the
     sender's own operation ("to support *its* offensive"), whose deployment stays a show of force."""
     for raw in raws:
-        if raw.dropped or raw.noun or raw.code not in ("153", "154"):
+        arrival = raw.pattern.id == "aid.arrive_to_help"  # "arrived in Nepal *to help deliver aid*"
+        if raw.dropped or raw.noun or (raw.code not in ("153", "154") and not arrival):
             continue
         aim = next(
             (c for c in raw.tok.children if c.dep_ in _AIM_DEPS and is_to_infinitive(c)),
             None,
         )
         if aim is None or aim.lemma_.lower() not in _HELPING_AIMS:
+            continue
+        aims = {t.lemma_.lower() for t in aim.subtree if t.i != aim.i}
+        if aims & _HUMANITARIAN_AIMS and not aims & _MILITARY_AIMS:
+            raw.code = "073"  # "to help deliver aid", "to assist in rescue efforts": humanitarian aid
+            continue
+        if arrival:
             continue
         objects = [c for c in aim.children if c.dep_ == "dobj"]
         if any(
@@ -2064,6 +2074,7 @@ def _to_match(raw: _Raw) -> VerbMatch:
         statement=pattern.statement,
         nominal=raw.noun,
         alone=pattern.alone,
+        paired=pattern.paired,
         passive=not raw.noun and is_passive(tok),
     )
 
