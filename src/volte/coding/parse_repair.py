@@ -303,12 +303,13 @@ def _held_then_freed(verb: Token) -> None:
     if len(subjects) != 1 or passive is None:
         return
     own = [c for c in passive.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(c.lower_ not in ("captive", "hostage", "prisoner") or c.i > passive.i for c in own):
+    if any(c.lower_ not in _HELD_AS or c.i > passive.i for c in own):
         return
-    for stray in own:  # "held *hostage* in Yemen were released": what they were held as, and where
+    for stray in own:  # "held *hostage* in Yemen were released": what they were held as
         stray.head, stray.dep_ = verb, "oprd"
-        for prep in [c for c in stray.children if c.dep_ == "prep"]:
-            prep.head = verb
+    for held_as in [c for c in verb.children if c.lower_ in _HELD_AS]:
+        for prep in [c for c in held_as.children if c.dep_ == "prep"]:
+            prep.head = verb  # "held hostage *in Nigeria*": where they were held
     subject = subjects[0]
     passive.head, passive.dep_ = passive, "ROOT"
     subject.head, subject.dep_ = passive, "nsubjpass"
@@ -316,6 +317,7 @@ def _held_then_freed(verb: Token) -> None:
 
 
 _HOLDING = words("coder_holding")
+_HELD_AS = frozenset({"captive", "hostage", "prisoner"})
 
 
 def _hyphen_passive(participle: Token) -> None:

@@ -1837,6 +1837,7 @@ def _peacekeeping_moves(raws: list[_Raw]) -> None:
 
 _HELPING_AIMS = words("verbs_helping_aims")
 _HUMANITARIAN_AIMS = words("verbs_humanitarian_aims")
+_REPRESSING = frozenset({"crush", "quell", "suppress", "disperse", "repress"})
 _MILITARY_AIMS = frozenset({"military", "weapon", "arm", "ammunition", "army", "troop", "defence", "defense"})
 _ATTACKS = words("coder_violent_acts")
 _OWN_POSSESSIVES = words("third_person_possessives") | {"our"}  # "to support *our* offensive" too
@@ -1859,6 +1860,9 @@ def _helping_moves(raws: list[_Raw]) -> None:
         if aim is None or aim.lemma_.lower() not in _HELPING_AIMS:
             continue
         aims = {t.lemma_.lower() for t in aim.subtree if t.i != aim.i}
+        if arrival and aims & (_ATTACKS | _REPRESSING):
+            raw.dropped = True  # "arrived to help the police *crush* the protests": no aid, a show of force
+            continue
         if aims & _HUMANITARIAN_AIMS and not aims & _MILITARY_AIMS:
             raw.code = "073"  # "to help deliver aid", "to assist in rescue efforts": humanitarian aid
             continue
