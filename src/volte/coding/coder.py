@@ -1130,6 +1130,14 @@ class _EventBuilder:
             and p.lower_ in _ABOUT_NOT_INTO
             and (p.lower_ == "on" or not any(c.dep_ == "agent" for c in a.children))
         ]
+        if code[:2] == "07":  # "provided EUR 28 million *to pay for aid in Yemen*": the money's purpose
+            queue += [
+                (a, 1)
+                for o in trigger.children
+                if o.dep_ == "dobj" and o.i > trigger.i
+                for a in o.children
+                if a.dep_ in ("relcl", "acl") and is_to_infinitive(a)
+            ]
         if code[:2] == "11":  # "filed a lawsuit *accusing the army* of ...": whom the complaint accuses
             queue += [
                 (c, 1)
