@@ -1,6 +1,7 @@
 """Material cooperation that real news reports in words the coder used to miss (conflibert class 2, plv AID,
 CAMEO 07x-08x), third round: an upper-case acronym opening a clause that the parser tags as an adverb is the
-verb's subject ("USAID deployed ..."); forces or teams that arrive somewhere to help are military aid (072),
+verb's subject ("USAID deployed ..."), and a headline's title-case verb of giving or easing ("Canada *Lifts* Travel
+Ban on Haiti") its verb; forces or teams that arrive somewhere to help are military aid (072),
 humanitarian aid (073) when the aim is relief work; rescue and medical teams sent are humanitarian aid (073);
 permission or access given to a named side lets it in (086, an event only with that side named: pattern key
 ``paired``; the one let in may be hung on "access" as a compound); money mobilised for someone is aid (070), and
@@ -31,6 +32,9 @@ _events = partial(quads, published=PUBLISHED)
         # an acronym the parser tags as an adverb is the subject of the verb after it
         ("USAID announced a suspension of aid to Ethiopia.", ("USAGOV", "ETH", "162")),
         ("USAID deployed seven search-and-rescue teams to Haiti.", ("USAGOV", "HTI", "073")),
+        # a headline's title-case verb of giving or easing read as a compound of the noun after it
+        ("Canada Lifts Travel Ban on Haiti.", ("CAN", "HTI", "081")),
+        ("Japan Sends Rescue Teams to Turkey.", ("JPN", "TUR", "073")),
         # forces arriving to help: military aid, humanitarian aid when the aim is relief work
         ("French troops arrived in Mali to support the army.", ("FRAMIL", "MLI", "072")),
         ("French troops arrived in Mali to help fight jihadists.", ("FRAMIL", "MLI", "072")),
