@@ -1,8 +1,8 @@
 """Material cooperation that real news reports in words the coder used to miss (conflibert class 2, plv AID,
 CAMEO 07x-08x), third round: an upper-case acronym opening a clause that the parser tags as an adverb is the
 verb's subject ("USAID deployed ..."), and a headline's title-case verb of giving or easing ("Canada *Lifts* Travel
-Ban on Haiti") its verb; forces or teams that arrive somewhere to help are military aid (072),
-humanitarian aid (073) when the aim is relief work; rescue and medical teams sent are humanitarian aid (073);
+Ban on Haiti") its verb; forces or teams that arrive somewhere to help are military aid (072), as
+deployments to help are; rescue and medical teams sent are humanitarian aid (073);
 permission or access given to a named side lets it in (086, an event only with that side named: pattern key
 ``paired``; the one let in may be hung on "access" as a compound); money mobilised for someone is aid (070), and
 a purpose infinitive on the money names whom it is for; people "held captive in X" who "have been freed" are released by X (0841), the parser's reduced
@@ -35,18 +35,16 @@ _events = partial(quads, published=PUBLISHED)
         # a headline's title-case verb of giving or easing read as a compound of the noun after it
         ("Canada Lifts Travel Ban on Haiti.", ("CAN", "HTI", "081")),
         ("Japan Sends Rescue Teams to Turkey.", ("JPN", "TUR", "073")),
-        # forces arriving to help: military aid, humanitarian aid when the aim is relief work
+        # forces arriving to help: military aid, as deployments to help are, relief work included
         ("French troops arrived in Mali to support the army.", ("FRAMIL", "MLI", "072")),
         ("French troops arrived in Mali to help fight jihadists.", ("FRAMIL", "MLI", "072")),
         ("Chinese engineers landed in Tonga to assist with the recovery.", ("CHN", "TON", "072")),
-        ("Indian soldiers arrived in Sri Lanka to help flood victims.", ("INDMIL", "LKA", "073")),
-        ("American troops arrived in Haiti to help distribute food.", ("USAMIL", "HTI", "073")),
+        ("Indian soldiers arrived in Sri Lanka to help flood victims.", ("INDMIL", "LKA", "072")),
+        ("American troops arrived in Haiti to help distribute food.", ("USAMIL", "HTI", "072")),
         (
             "Troops from the United States have arrived in Nepal to help deliver aid.",
-            ("USAMIL", "NPL", "073"),
+            ("USAMIL", "NPL", "072"),
         ),
-        # a deployment to help with relief work is humanitarian aid too
-        ("Japan deployed troops to Haiti to help with relief efforts.", ("JPN", "HTI", "073")),
         # rescue and medical teams sent
         ("Spain sent search and rescue teams to Morocco.", ("ESP", "MAR", "073")),
         ("Qatar dispatched rescuers to Turkey.", ("QAT", "TUR", "073")),

@@ -468,6 +468,8 @@ def _modifier_lemmas(tok: Token) -> frozenset[str]:
     for large numbers ("300,000 Rohingya") and "multitude" for hundreds of thousands or millions."""
     out = {_lemma(c) for c in tok.children if c.dep_ in _MODIFIERS}
     out |= {_lemma(g) for c in tok.children if c.dep_ == "amod" for g in c.children if g.dep_ == "amod"}
+    # coordinated noun modifiers: "search-and-*rescue* teams", "food and *medicine* convoys"
+    out |= {_lemma(g) for c in tok.children if c.dep_ in ("compound", "nmod") for g in c.conjuncts}
     for c in tok.children:
         if c.dep_ in ("nummod", "quantmod") and (
             c.lower_ in ("thousands", "thousand", "millions", "million", "hundreds")
@@ -1836,9 +1838,7 @@ def _peacekeeping_moves(raws: list[_Raw]) -> None:
 
 
 _HELPING_AIMS = words("verbs_helping_aims")
-_HUMANITARIAN_AIMS = words("verbs_humanitarian_aims")
 _REPRESSING = frozenset({"crush", "quell", "suppress", "disperse", "repress"})
-_MILITARY_AIMS = frozenset({"military", "weapon", "arm", "ammunition", "army", "troop", "defence", "defense"})
 _ATTACKS = words("coder_violent_acts")
 _OWN_POSSESSIVES = words("third_person_possessives") | {"our"}  # "to support *our* offensive" too
 _OPERATIONS = _ATTACKS | {"campaign", "effort", "offensive", "operation", "push", "war"}
@@ -1859,14 +1859,8 @@ def _helping_moves(raws: list[_Raw]) -> None:
         )
         if aim is None or aim.lemma_.lower() not in _HELPING_AIMS:
             continue
-        aims = {t.lemma_.lower() for t in aim.subtree if t.i != aim.i}
-        if arrival and aims & (_ATTACKS | _REPRESSING):
-            raw.dropped = True  # "arrived to help the police *crush* the protests": no aid, a show of force
-            continue
-        if aims & _HUMANITARIAN_AIMS and not aims & _MILITARY_AIMS:
-            raw.code = "073"  # "to help deliver aid", "to assist in rescue efforts": humanitarian aid
-            continue
-        if arrival:
+        if arrival:  # the pattern's own 072; "arrived to help the police *crush* the protests" is no aid
+            raw.dropped = any(t.lemma_.lower() in _ATTACKS | _REPRESSING for t in aim.subtree if t.i != aim.i)
             continue
         objects = [c for c in aim.children if c.dep_ == "dobj"]
         if any(
