@@ -1,12 +1,11 @@
 """Material cooperation that real news reports in words the coder used to miss (conflibert class 2, plv AID,
-CAMEO 07x-08x), third round: an upper-case acronym opening a clause that the parser tags as an adverb is the
-verb's subject ("USAID deployed ..."), and a headline's title-case verb of giving or easing ("Canada *Lifts* Travel
-Ban on Haiti") its verb; forces or teams that arrive somewhere to help are military aid (072), as
-deployments to help are; rescue and medical teams sent are humanitarian aid (073);
-permission or access given to a named side lets it in (086, an event only with that side named: pattern key
-``paired``; the one let in may be hung on "access" as a compound); money mobilised for someone is aid (070), and
-a purpose infinitive on the money names whom it is for; people "held captive in X" who "have been freed" are released by X (0841), the parser's reduced
-relative mended. Each row is a construction written for volte, not a line of a gold set."""
+CAMEO 07x-08x), third round: a headline's title-case verb of giving or easing ("Canada *Lifts* Travel Ban on
+Haiti") is its verb; forces or teams that arrive somewhere to help are military aid (072), as deployments to help
+are; rescue and medical teams sent are humanitarian aid (073); permission or access given to a named side lets it
+in (086, an event only with that side named: pattern key ``paired``; the one let in may be hung on "access" as a
+compound); money mobilised for someone is aid (070), and a helping or paying purpose on the money names whom it
+is for; people "held captive in X" who "have been freed" are released by X (0841), the parser's reduced relative
+mended. Each row is a construction written for volte, not a line of a gold set."""
 
 from __future__ import annotations
 
@@ -29,8 +28,7 @@ _events = partial(quads, published=PUBLISHED)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # an acronym the parser tags as an adverb is the subject of the verb after it
-        ("USAID announced a suspension of aid to Ethiopia.", ("USAGOV", "ETH", "162")),
+        # rescue teams sent by an acronym the parser tags as an adverb (main's parse_repair._acronym_subject)
         ("USAID deployed seven search-and-rescue teams to Haiti.", ("USAGOV", "HTI", "073")),
         # a headline's title-case verb of giving or easing read as a compound of the noun after it
         ("Canada Lifts Travel Ban on Haiti.", ("CAN", "HTI", "081")),
@@ -57,7 +55,7 @@ _events = partial(quads, published=PUBLISHED)
         # money mobilised for someone is aid; a purpose infinitive on the money names the recipient
         ("Japan has mobilised 20 million dollars for Afghan refugees.", ("JPN", "AFGREF", "070")),
         ("The EU is mobilizing new funds to support reconstruction in Iraq.", ("IGOEEC", "IRQ", "070")),
-        ("Canada has provided 5 million dollars to pay for food aid in Haiti.", ("CAN", "HTI", "070")),
+        ("Canada has provided 5 million dollars to pay for food aid for Haitian families.", ("CAN", "HTICVL", "070")),
         # captives held somewhere and freed: released by whoever held them
         (
             "Four Italian fishermen, held captive in Libya for two months, have been freed.",
