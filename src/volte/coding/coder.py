@@ -375,6 +375,8 @@ class _EventBuilder:
                 for s, t in pairs
                 if t is not None or s is None or named or not (_countryless(s) or match.nominal)
             ]
+        if match.paired:  # "gave *the Pentagon* permission": letting someone in names whom
+            pairs = [(s, t) for s, t in pairs if t is not None]
         if match.nominal and (counter_of(trigger) or trigger).dep_ not in _CLAUSE_ROLES and not _existential(trigger):
             # a protest whose protesters the sentence names is theirs ("thousands gathered *in a protest*")
             protesters = match.code[:2] == "14" and self._names_doer(match.sources)
@@ -1128,6 +1130,14 @@ class _EventBuilder:
             and p.lower_ in _ABOUT_NOT_INTO
             and (p.lower_ == "on" or not any(c.dep_ == "agent" for c in a.children))
         ]
+        if code[:2] == "07":  # "provided EUR 28 million *to pay for aid in Yemen*": the money's purpose
+            queue += [  # (helping or paying for something; "a loan to finance a road to Khartoum" names no one)
+                (a, 1)
+                for o in trigger.children
+                if o.dep_ == "dobj" and o.i > trigger.i
+                for a in o.children
+                if a.dep_ in ("relcl", "acl") and is_to_infinitive(a) and a.lemma_.lower() in _MONEY_PURPOSES
+            ]
         if code[:2] == "11":  # "filed a lawsuit *accusing the army* of ...": whom the complaint accuses
             queue += [
                 (c, 1)
@@ -1343,6 +1353,7 @@ _ABOUT_NOT_INTO = _ABOUT - {"into"}
 _ABOUT_OR_IN = _ABOUT | {"in"}
 _OCCASIONS = words("coder_occasions")
 _OCCASIONS_NOT_DURING = _OCCASIONS - {"during"}
+_MONEY_PURPOSES = words("verbs_helping_aims") | {"pay"}  # money given *to help*, *to pay for* (aid codes)
 _COMPLEMENT_DEPTH = 5  # parse steps below the complement's head
 # Codes whose events are complete with one actor: statements, intents, resignations, calling off protests,
 # investigations, protests, force posture. Other events need a known target (or `alone: true` patterns).

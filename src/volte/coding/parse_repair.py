@@ -45,6 +45,7 @@ def repair_parse(doc: Doc) -> None:
                 _promote(subjects[0], verb)
             _named_object(verb)
             _participle_object(verb)
+            _held_then_freed(verb)
             _out_of(verb)
             _made_clear(verb)
 
@@ -179,6 +180,20 @@ def _promote(noun: Token, governor: Token | None) -> None:
 
 # Present-tense verbs of photo captions the parser reads as a compound noun: "riot police *fire* tear gas".
 _CAPTION_VERBS = {"fire": "fire", "fires": "fire"}
+# A headline's third-person verb of giving or easing in title case, read as a compound of the noun after it
+# ("U.S. *Lifts* Travel Ban to Lebanon", "Japan *Sends* Rescue Teams to Turkey"): forms that are no nouns.
+_CAPTION_VERBS.update(
+    {
+        "lifts": "lift",
+        "eases": "ease",
+        "suspends": "suspend",
+        "sends": "send",
+        "frees": "free",
+        "donates": "donate",
+        "deploys": "deploy",
+        "delivers": "deliver",
+    }
+)
 
 
 def _caption_verb(sent: Span) -> None:
@@ -274,6 +289,49 @@ def _following(word: Token) -> None:
     for child in word.children:
         if child.dep_ == "dobj":
             child.dep_ = "pobj"
+
+
+def _held_then_freed(verb: Token) -> None:
+    """ "Eighteen Italian fishermen, *held* captive in Libya, have been *freed*": the parser takes the reduced
+    relative "held" for the sentence's verb and the passive "have been freed" for its conjunct (or clause), so
+    the release has no one released and the holder is lost. The passive becomes the verb, the people its
+    passive subject and "held" their participle again (what ``Coder._holder`` reads: the holder of an
+    agentless release). Only a verb of holding (``coder_holding``) with no auxiliary, and a passive with no
+    subject of its own but a stray "captive" or "hostage"."""
+    if verb.dep_ != "ROOT" or verb.tag_ != "VBD" or verb.lemma_.lower() not in _HOLDING:
+        return
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
+        return
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN")]
+    passive = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("conj", "ccomp")
+            and c.tag_ == "VBN"
+            and c.i > verb.i
+            and any(a.dep_ == "auxpass" for a in c.children)
+        ),
+        None,
+    )
+    if len(subjects) != 1 or passive is None:
+        return
+    own = [c for c in passive.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.lower_ not in _HELD_AS or c.i > passive.i for c in own):
+        return
+    for stray in own:  # "held *hostage* in Yemen were released": what they were held as
+        stray.head, stray.dep_ = verb, "oprd"
+    for held_as in [c for c in verb.children if c.lower_ in _HELD_AS]:
+        for prep in [c for c in held_as.children if c.dep_ == "prep"]:
+            prep.head = verb  # "held hostage *in Nigeria*": where they were held
+    subject = subjects[0]
+    passive.head, passive.dep_ = passive, "ROOT"
+    subject.head, subject.dep_ = passive, "nsubjpass"
+    verb.head, verb.dep_, verb.tag_ = subject, "acl", "VBN"
+
+
+_HOLDING = words("coder_holding")
+_HELD_AS = frozenset({"captive", "hostage", "prisoner"})
 
 
 def _hyphen_passive(participle: Token) -> None:

@@ -65,6 +65,7 @@ KEYS = frozenset(
         "note",
         "speaker_source",
         "alone",
+        "paired",
         "clause_aux",
         "own_object",
         "idiom",
@@ -112,6 +113,7 @@ class Pattern:
     passive: bool | None = None  # True: only passive voice; False: only active; None: either
     speaker_source: bool = False  # only in reported speech: the speaker accuses the trigger's subject
     alone: bool = False  # an event even when no target actor is known ("suicide bombers killed 23")
+    paired: bool = False  # an event only with a known target, even in a one-sided root ("gave *the FBI* access")
     own_object: bool = False  # the object is the subject's own act: no other doer named on it
     idiom: str | None = None  # a copula's idiom the trigger must say: "is *out of the question*" (IDIOMS)
     negated_only: bool = False  # an event only when its verb is negated: "did *not* give permission" (120)
@@ -322,7 +324,18 @@ def _parse_pattern(item: dict[str, Any], name: str, problems: list[str]) -> Patt
         problems.append(f"{where}: 'passive' must be true or false")
     flags = {
         k: item.get(k, False)
-        for k in ("symmetric", "statement", "speaker_source", "alone", "own_object", "negated_only", "reached", "under", "naming")
+        for k in (
+            "symmetric",
+            "statement",
+            "speaker_source",
+            "alone",
+            "paired",
+            "own_object",
+            "negated_only",
+            "reached",
+            "under",
+            "naming",
+        )
     }
     for key, flag in flags.items():
         if not isinstance(flag, bool):
@@ -352,6 +365,7 @@ def _parse_pattern(item: dict[str, Any], name: str, problems: list[str]) -> Patt
         statement=bool(flags["statement"]),
         speaker_source=bool(flags["speaker_source"]),
         alone=bool(flags["alone"]),
+        paired=bool(flags["paired"]),
         own_object=bool(flags["own_object"]),
         idiom=idiom if isinstance(idiom, str) else None,
         negated_only=bool(flags["negated_only"]),

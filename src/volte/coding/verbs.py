@@ -79,6 +79,7 @@ class VerbMatch:
     statement: bool = False  # generic statement (010): only emitted as a fallback
     nominal: bool = False  # triggered by a noun ("the arrest of")
     alone: bool = False  # the pattern makes an event even without a known target
+    paired: bool = False  # the pattern makes an event only with a known target, whatever its root
     passive: bool = False  # passive voice: an unknown agent does not void the event
 
 
@@ -467,6 +468,8 @@ def _modifier_lemmas(tok: Token) -> frozenset[str]:
     for large numbers ("300,000 Rohingya") and "multitude" for hundreds of thousands or millions."""
     out = {_lemma(c) for c in tok.children if c.dep_ in _MODIFIERS}
     out |= {_lemma(g) for c in tok.children if c.dep_ == "amod" for g in c.children if g.dep_ == "amod"}
+    # coordinated noun modifiers: "search-and-*rescue* teams", "food and *medicine* convoys"
+    out |= {_lemma(g) for c in tok.children if c.dep_ in ("compound", "nmod") for g in c.conjuncts}
     for c in tok.children:
         if c.dep_ in ("nummod", "quantmod") and (
             c.lower_ in ("thousands", "thousand", "millions", "million", "hundreds")
@@ -1835,6 +1838,7 @@ def _peacekeeping_moves(raws: list[_Raw]) -> None:
 
 
 _HELPING_AIMS = words("verbs_helping_aims")
+_REPRESSING = frozenset({"crush", "quell", "suppress", "disperse", "repress"})
 _ATTACKS = words("coder_violent_acts")
 _OWN_POSSESSIVES = words("third_person_possessives") | {"our"}  # "to support *our* offensive" too
 _OPERATIONS = _ATTACKS | {"campaign", "effort", "offensive", "operation", "push", "war"}
@@ -1846,13 +1850,17 @@ def _helping_moves(raws: list[_Raw]) -> None:
     (153/154) at them. Not an aim inside an attack ("deployed aircraft *to assist in the attack*") nor the
     sender's own operation ("to support *its* offensive"), whose deployment stays a show of force."""
     for raw in raws:
-        if raw.dropped or raw.noun or raw.code not in ("153", "154"):
+        arrival = raw.pattern.id == "aid.arrive_to_help"  # "arrived in Nepal *to help deliver aid*"
+        if raw.dropped or raw.noun or (raw.code not in ("153", "154") and not arrival):
             continue
         aim = next(
             (c for c in raw.tok.children if c.dep_ in _AIM_DEPS and is_to_infinitive(c)),
             None,
         )
         if aim is None or aim.lemma_.lower() not in _HELPING_AIMS:
+            continue
+        if arrival:  # the pattern's own 072; "arrived to help the police *crush* the protests" is no aid
+            raw.dropped = any(t.lemma_.lower() in _ATTACKS | _REPRESSING for t in aim.subtree if t.i != aim.i)
             continue
         objects = [c for c in aim.children if c.dep_ == "dobj"]
         if any(
@@ -2064,6 +2072,7 @@ def _to_match(raw: _Raw) -> VerbMatch:
         statement=pattern.statement,
         nominal=raw.noun,
         alone=pattern.alone,
+        paired=pattern.paired,
         passive=not raw.noun and is_passive(tok),
     )
 
