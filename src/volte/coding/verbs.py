@@ -626,6 +626,8 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
     if dep == "xcomp" and verb.lemma_ == "be" and is_passive(head) and head.lemma_ in _RAISING and _blames(verb):
         # "Boko Haram *was believed to be* behind the attack": the believed one, not the believer
         return [c for c in head.children if c.dep_ == "nsubjpass"]
+    if _raised(verb):  # "the rebels *are believed to have* killed ten soldiers": the believed, not the believer
+        return [c for c in head.children if c.dep_ == "nsubjpass"]
     if dep == "xcomp" or (dep == "advcl" and is_to_infinitive(verb)):
         controller = [c for c in head.children if c.dep_ in ("dobj", "dative")]
         if controller and head.lemma_ in OBJECT_CONTROL and not _phoned_to(verb, head):
@@ -711,6 +713,20 @@ def _stance_holder(noun: Token, verb: Token) -> list[Token]:
 _RAISING = frozenset({"believe", "suspect", "think", "say", "report", "know", "understand", "consider", "allege"})
 
 
+def _raised(verb: Token) -> bool:
+    """An infinitive whose subject a passive verb of report or belief raises: "X *is said to have* attacked",
+    "X *was reported to have been* killed", "X *is believed to have* fled" (not "X was asked to leave")."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head is not verb
+        and _lemma(head) in _RAISING
+        and any(c.dep_ == "nsubjpass" for c in head.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
 def _demanded_subject(tok: Token) -> list[Token]:
     """The subject of the demanded clause a warning participle hangs on: "demanded that *Canada* release
     her, warning of consequences if she was not freed" warns Canada (after the condition's own subject)."""
@@ -736,6 +752,8 @@ def object_heads(verb: Token) -> list[Token]:
         subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if subj:
             return subj
+        if _raised(verb):  # "seven people *were reported to have been* killed": the reported are the victims
+            return [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         return [verb.head] if verb.dep_ == "acl" else []
     found = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
     if any(c.dep_ == "dobj" and c.lower_ in _PEOPLE_PRONOUNS for c in found):
