@@ -237,6 +237,8 @@ class _EventBuilder:
             doers, match = sender, replace(match, targets=(*match.sources, *match.targets))
         sources = self._side(doers, on, speaker=match.attributed_to)
         targets = self._side(match.targets, on, speaker=None)  # "raised *its* alert level" names no target
+        if match.code[:2] in _FORCE_ROOTS and match.targets:  # "rockets hit *a military base*": the military
+            targets = self._installation_target(trigger, self.doc[match.targets[0]], sources, targets, on)
         if targets and self.doc[match.targets[0]].dep_ == "poss" and self._named_unknown(match.targets[:1]):
             targets = []  # "recognized *South Ossetia's* independence from Georgia": its unknown owner
         if not sources and match.code[:2] in _PLACE_ROOTS:  # "missiles *fired by the Israeli military*"
@@ -366,7 +368,12 @@ class _EventBuilder:
                 for s, t in pairs
                 if t is not None or s is None or named or not (_countryless(s) or match.nominal)
             ]
-        if match.nominal and (counter_of(trigger) or trigger).dep_ not in _CLAUSE_ROLES and not _existential(trigger):
+        if (
+            match.nominal
+            and (counter_of(trigger) or trigger).dep_ not in _CLAUSE_ROLES
+            and not _existential(trigger)
+            and not _gone_on(trigger)
+        ):
             # a protest whose protesters the sentence names is theirs ("thousands gathered *in a protest*")
             protesters = match.code[:2] == "14" and self._names_doer(match.sources)
             pairs = [(s, t) for s, t in pairs if t is not None or (protesters and s is not None)]  # "relies on U.S. aid" is no event
@@ -675,6 +682,25 @@ class _EventBuilder:
                 if found:
                     return _distinct(found)
         return []
+
+    def _installation_target(
+        self, trigger: Token, head: Token, sources: list[ResolvedActor], targets: list[ResolvedActor], on: date | None
+    ) -> list[ResolvedActor]:
+        """The owner of an installation that force hits (``_installation_owner``), placed where it happened
+        when its phrase names no country ("a grenade was thrown at *a police post* on Bangkok's outskirts":
+        THACOP); not when the doer has the owner's role ("troops took control of *a military base*")."""
+        owned = _installation_owner(head, targets, self.resolver)
+        if owned is targets or not owned:
+            return targets
+        role = owned[0].code[3:]
+        if any(s.code[3:6] == role for s in sources):
+            return targets
+        if owned[0].code.startswith(UNKNOWN_COUNTRY) and role != "REB":
+            placed = self._place(trigger, sources, on, trigger_code_domestic=False)
+            country = next((a.code[:3] for a in placed if a.code[:3].isalpha()), None)
+            if country is not None:
+                owned = [replace(owned[0], code=country + role), *owned[1:]]
+        return owned
 
     def _place(
         self, trigger: Token, sources: list[ResolvedActor], on: date | None, *, trigger_code_domestic: bool
@@ -1573,6 +1599,44 @@ def _property_owner(trigger: Token) -> list[ResolvedActor]:
             name, entry = trigger.doc.text[start:end], f"property:{thing.lemma_.lower()}"
             return [ResolvedActor(UNKNOWN_COUNTRY + role, name, start, end, entry)]
     return []
+
+
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
+_INSTALLATIONS = words("coder_installations")
+_INSTALLATION_ROLES = (
+    ("MIL", words("coder_installation_military")),
+    ("COP", words("coder_installation_police")),
+    ("REB", words("coder_installation_rebels")),
+)
+
+
+def _installation_owner(
+    head: Token, targets: list[ResolvedActor], resolver: ActorResolver
+) -> list[ResolvedActor]:
+    """Force on an installation or unit whose owner its modifier names by role ("rockets were fired at *a
+    military base*", "jets struck *rebel positions*", "gunmen attacked *a police station*") hits that owner:
+    the target the resolver left unknown ("") or gave only a country ("a *Turkish* military base") gets the
+    role, placed in the one country the sentence's places name when it names none; ``targets`` unchanged
+    otherwise."""
+    if head.lemma_.lower() not in _INSTALLATIONS or head.pos_ != "NOUN":
+        return targets
+    mods = {c.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i}
+    role = next((r for r, kinds in _INSTALLATION_ROLES if mods & kinds), None)
+    if role is None:
+        return targets
+    country = (resolver.context_country(head) or UNKNOWN_COUNTRY) if role != "REB" else UNKNOWN_COUNTRY
+    if not targets:
+        start, end = head.left_edge.idx, head.idx + len(head)
+        name = head.doc.text[start:end]
+        return [ResolvedActor(country + role, name, start, end, f"installation:{head.lemma_.lower()}")]
+    first, rest = targets[0], targets[1:]
+    if not (first.start <= head.idx < first.end):
+        return targets
+    if first.code == "":
+        return [replace(first, code=country + role), *rest]
+    if len(first.code) == 3 and first.code.isalpha():  # "a *Turkish* military base": TURMIL
+        return [replace(first, code=first.code + role), *rest]
+    return targets
 
 
 def _countryless(actor: ResolvedActor) -> bool:
