@@ -1,0 +1,121 @@
+"""Classes of violent-incident sentences in real news that the coder missed (the "violence" round, coder
+after v9): acts reported through a passive verb of report or belief ("is said to have attacked"), force on
+an installation whose owner its modifier names ("a military base", "a police station"), looting sprees gone
+on, and the past tense "retook".
+
+Every sentence here is written for these tests (none comes from ../shared). Each row is one construction
+with the CAMEO code the codebook gives it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+import pytest
+from coded_article import code_text, triples
+
+pytestmark = [pytest.mark.model]
+
+ON = date(2026, 3, 9)
+
+_code = partial(code_text, published=ON)
+
+
+# --- 1. "X is said / believed / reported to have done": X is the doer, or (passive) the victim -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "root", "target"),
+    [
+        ("The rebels are believed to have killed eleven soldiers near the border.", "REB", "19", "MIL"),
+        ("Government troops are said to have shot dozens of demonstrators in the capital.", "MIL", "17", "CVL"),
+        ("Separatist militants are thought to have abducted four engineers last week.", "REB", "18", ""),
+        # passive: the one reported is the victim
+        ("At least nine villagers were reported to have been killed by the militia on Sunday.", "REB", "18", "CVL"),
+        ("Two reporters are understood to have been detained by the police in Harare.", "COP", "17", "MED"),
+    ],
+)
+def test_raised_subject_of_reported_act(coder, text: str, source: str, root: str, target: str) -> None:
+    events = _code(coder, text)
+    found = [e for e in events if e.code.startswith(root) and e.source[3:6] == source]
+    assert found, triples(events)
+    if target:
+        assert any(e.target[3:6] == target for e in found), triples(events)
+
+
+def test_asked_to_leave_is_no_raising(coder) -> None:
+    """An object-control passive ("was asked to leave") raises nobody; a passive of report does."""
+    events = _code(coder, "The militia is reported to have attacked the ministry's convoy near Goma.")
+    assert any(e.source[3:6] == "REB" for e in events), triples(events)
+    events = _code(coder, "The militia was asked by the ministry to attack the convoy near Goma.")
+    assert not any(e.source[3:6] == "REB" and e.code[:2] in ("18", "19") for e in events), triples(events)
+
+
+# --- 2. force on an installation: the owner its modifier names is the target --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "target"),
+    [
+        ("Rockets were fired at a military base outside the town overnight.", "19", "MIL"),
+        ("Insurgents stormed an army post in the hills, killing three guards.", "1", "MIL"),
+        ("A grenade was hurled at a police post in the market on Friday.", "18", "COP"),
+        ("Warplanes bombed rebel positions in the valley for a third day.", "19", "REB"),
+        ("Gunmen ambushed a military convoy on the highway near Maiduguri.", "1", "NGAMIL"),
+    ],
+)
+def test_installation_owner_is_target(coder, text: str, root: str, target: str) -> None:
+    events = _code(coder, text)
+    found = [e for e in events if e.code[:2].startswith(root) and e.code[:2] in ("18", "19", "20")]
+    assert found, triples(events)
+    assert any(e.target.endswith(target) if len(target) > 3 else e.target[3:6] == target for e in found), triples(
+        events
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "near_miss"),
+    [
+        # the doer holds the installation's own role: the base is no victim of theirs
+        ("Rebels shelled a military base north of the city.", "Iraqi troops shelled a military base north of the city."),
+        # no role modifier: a base of unknown owner stays unknown
+        ("Gunmen attacked a military base near the river.", "Gunmen attacked a base near the river."),
+    ],
+)
+def test_installation_owner_needs_another_role(coder, text: str, near_miss: str) -> None:
+    events = _code(coder, text)
+    assert any(e.code[:2] in ("18", "19", "20") and e.target.endswith("MIL") for e in events), triples(events)
+    events = _code(coder, near_miss)
+    assert not any(e.code[:2] in ("18", "19", "20") and e.target.endswith("MIL") for e in events), triples(events)
+
+
+# --- 3. a looting spree gone on: the noun is what the subject did --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Hundreds of youths went on a looting spree in the market town overnight.", "1712"),
+        ("Angry residents embarked on an arson spree after the verdict.", "1712"),
+        ("Demonstrators went on a looting spree after the rally.", "145"),
+    ],
+)
+def test_spree_gone_on(coder, text: str, code: str) -> None:
+    events = _code(coder, text)
+    assert code in {e.code for e in events}, triples(events)
+
+
+# --- 4. "retook": the small model's lemma is "retook" ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government troops retook the town from the rebels on Thursday.",
+        "Militia fighters retook two villages from the army after heavy fighting.",
+    ],
+)
+def test_retook_is_retaking(coder, text: str) -> None:
+    events = _code(coder, text)
+    assert "192" in {e.code for e in events}, triples(events)
