@@ -119,3 +119,42 @@ def test_spree_gone_on(coder, text: str, code: str) -> None:
 def test_retook_is_retaking(coder, text: str) -> None:
     events = _code(coder, text)
     assert "192" in {e.code for e in events}, triples(events)
+
+
+# --- 5. killed, wounded or died in an attack its noun names the doer of ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "source", "target"),
+    [
+        ("Six villagers were killed in an attack by armed militants on a market.", "19", "REB", "CVL"),
+        ("Three policemen were wounded in a Taliban ambush near Ghazni.", "19", "AFG", "COP"),
+        ("Four villagers were killed in Israel's bombardment of the valley.", "19", "ISR", "CVL"),
+        ("Two soldiers died in an ambush by separatist fighters.", "19", "REB", "MIL"),
+        ("Eleven residents died in Russian airstrikes overnight.", "195", "RUS", "CVL"),
+        ("Nine children were wounded in shelling by government troops.", "194", "MIL", ""),
+    ],
+)
+def test_doer_of_the_attack_suffered(coder, text: str, root: str, source: str, target: str) -> None:
+    events = _code(coder, text)
+    found = [e for e in events if e.code.startswith(root)]
+    assert any(source in e.source for e in found), triples(events)
+    if target:
+        assert any(e.target[3:6] == target for e in found), triples(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "near_miss"),
+    [
+        # an industrial explosion is a disaster, a bomb blast an attack
+        ("Three policemen died in a bomb blast at the checkpoint.", "Three workers died in an explosion at the gas plant."),
+        # the victims of the shelling are no doers of it
+        ("Seven civilians died in artillery shelling of the town.", "Seven civilians died of illness in the town."),
+    ],
+)
+def test_died_in_attack(coder, text: str, near_miss: str) -> None:
+    events = _code(coder, text)
+    assert any(e.code[:2] in ("18", "19") for e in events), triples(events)
+    assert not any(e.source.endswith("CVL") for e in events), triples(events)
+    events = _code(coder, near_miss)
+    assert not any(e.code[:2] in ("18", "19", "20") for e in events), triples(events)

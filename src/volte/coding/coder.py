@@ -222,6 +222,8 @@ class _EventBuilder:
         iso, precision, planned = self._dates(match, trigger)
         on = parse_day(iso) or self.setting.reference
         doers = match.sources or (_shared_agent(trigger) if match.passive else ())
+        if not doers and not match.nominal and match.code[:2] in _FORCE_ROOTS:
+            doers = _attack_doers(trigger)  # "killed *in an attack by militants*", "died in *a Taliban* ambush"
         if match.nominal and _arrested_in(trigger):  # "police detained suspects *in the attack*": not theirs
             doers = tuple(i for i in doers if self.doc[i].head.i != trigger.head.head.i)
         if not doers and match.passive and match.symmetric:
@@ -1810,6 +1812,31 @@ def _reporting_signer(trigger: Token) -> tuple[int, ...]:
     if said.lemma_.lower() not in SAYING_WORDS:
         return ()
     return tuple(c.i for c in said.children if c.dep_ == "nsubj")
+
+
+_ATTACKS_SUFFERED = words("coder_attacks_suffered")
+
+
+def _attack_doers(trigger: Token) -> tuple[int, ...]:
+    """The doer that the attack a killing or wounding happened in names, when the verb names none: its
+    by-phrase ("five civilians were killed in an attack *by militants*"), possessor ("died in *Israel's*
+    bombardment") or a capitalised modifier ("killed in *a Taliban* ambush", "in *a Russian* air strike")."""
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in _ATTACKS_SUFFERED:
+                continue
+            by = [p.i for c in noun.children if c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+            owners = [c.i for c in noun.children if c.dep_ == "poss"]
+            named = [
+                c.i
+                for c in noun.children
+                if c.dep_ in ("amod", "compound") and c.i < noun.i and c.text[:1].isupper()
+            ]
+            if by or owners or named:
+                return tuple(by or owners or named[:1])
+    return ()
 
 
 def _shared_agent(trigger: Token) -> tuple[int, ...]:

@@ -655,6 +655,10 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
     if dep == "conj" or (dep == "advcl" and verb.tag_ in ("VBG", "VBN") and not _has_mark(verb)):
         return subject_heads(head, depth=depth + 1)
     if dep == "pcomp" and head.head is not head:
+        if is_passive(head.head) and head.lower_ in ("in", "during") and _lemma(head.head) in _SUFFERED:
+            # "twelve people were wounded *in shelling by government forces*": the victims suffered it; its
+            # doer is its own by-phrase
+            return [p for c in verb.children if c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
         if is_passive(head.head):  # "was arrested by police *for collaborating* with X": the one arrested
             return [c for c in head.head.children if c.dep_ == "nsubjpass"]
         return subject_heads(head.head, depth=depth + 1)
@@ -709,6 +713,8 @@ def _stance_holder(noun: Token, verb: Token) -> list[Token]:
     return owners[:1]
 
 
+# Verbs whose passive subject suffers the act it happened in ("were wounded *in shelling* by ...").
+_SUFFERED = words("verbs_suffered")
 # Passive verbs that raise their infinitive's subject: "X was *believed* (suspected, thought) to be behind it".
 _RAISING = frozenset({"believe", "suspect", "think", "say", "report", "know", "understand", "consider", "allege"})
 
@@ -986,6 +992,8 @@ def _noun_subject(noun: Token) -> list[Token]:
         counter = counter_of(noun)  # "aircraft carried out *a string of* air strikes"; not "faced a series of"
         return _noun_subject(counter) if counter is not None else []
     if head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "during", "at"):
+        if _lemma(head.head) in ("die", "perish"):
+            return []  # "seven civilians *died in* the shelling": the dead suffered it, they did not shell
         return subject_heads(head.head)
     if head.lower_ in ("to", "on", "upon") and head.head.pos_ == "VERB" and head.head.lemma_ in _AGREEING_TO:
         return subject_heads(head.head)  # "Israel *agreed to* the release of prisoners": the agreer releases
