@@ -133,6 +133,9 @@ def test_retook_is_retaking(coder, text: str) -> None:
         ("Two soldiers died in an ambush by separatist fighters.", "19", "REB", "MIL"),
         ("Eleven residents died in Russian airstrikes overnight.", "195", "RUS", "CVL"),
         ("Nine children were wounded in shelling by government troops.", "194", "MIL", ""),
+        # a clash: the side the dead fought killed them
+        ("Four villagers died in clashes with the army near the river.", "19", "MIL", "CVL"),
+        ("A journalist died in a gun battle with police on Monday.", "19", "COP", "MED"),
     ],
 )
 def test_doer_of_the_attack_suffered(coder, text: str, root: str, source: str, target: str) -> None:

@@ -1815,16 +1815,22 @@ def _reporting_signer(trigger: Token) -> tuple[int, ...]:
 
 
 _ATTACKS_SUFFERED = words("coder_attacks_suffered")
+_CLASHES_SUFFERED = words("coder_clashes_suffered")
 
 
 def _attack_doers(trigger: Token) -> tuple[int, ...]:
     """The doer that the attack a killing or wounding happened in names, when the verb names none: its
     by-phrase ("five civilians were killed in an attack *by militants*"), possessor ("died in *Israel's*
-    bombardment") or a capitalised modifier ("killed in *a Taliban* ambush", "in *a Russian* air strike")."""
+    bombardment") or a capitalised modifier ("killed in *a Taliban* ambush", "in *a Russian* air strike");
+    for a clash, the side the dead fought ("died in clashes *with the army*")."""
     for prep in trigger.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
             continue
         for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in _CLASHES_SUFFERED:
+                sides = [p.i for c in noun.children if c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+                if sides:  # "five civilians died in clashes *with the army*": the other side killed them
+                    return tuple(sides)
             if noun.dep_ != "pobj" or noun.lemma_.lower() not in _ATTACKS_SUFFERED:
                 continue
             by = [p.i for c in noun.children if c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
