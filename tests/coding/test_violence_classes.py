@@ -161,3 +161,20 @@ def test_died_in_attack(coder, text: str, near_miss: str) -> None:
     assert not any(e.source.endswith("CVL") for e in events), triples(events)
     events = _code(coder, near_miss)
     assert not any(e.code[:2] in ("18", "19", "20") for e in events), triples(events)
+
+
+def test_the_dead_are_no_doers_of_violence_but_keep_their_own_strike(coder) -> None:
+    """Dying in shelling makes the dead its victims; dying in one's own hunger strike keeps the strike theirs."""
+    events = _code(coder, "Seven villagers died in the shelling of the market.")
+    assert not any(e.code.startswith("19") and e.source.endswith("CVL") for e in events), triples(events)
+    assert any(e.code.startswith("19") and e.target.endswith("CVL") for e in events), triples(events)
+    events = _code(coder, "Two prisoners have died in the hunger strike.")
+    assert any(e.code == "142" and e.source.endswith("CVL") for e in events), triples(events)
+
+
+def test_raising_needs_an_act_done(coder) -> None:
+    """ "is said to have" reports an act done; "is said to be close to" a deal reports none."""
+    events = _code(coder, "The trade union is said to have signed a deal with the government on Monday.")
+    assert any(e.code.startswith("05") and e.source.endswith("LAB") for e in events), triples(events)
+    events = _code(coder, "The trade union is said to be close to signing a deal with the government.")
+    assert not any(e.code.startswith("05") and e.source.endswith("LAB") for e in events), triples(events)

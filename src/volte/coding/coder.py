@@ -1833,6 +1833,8 @@ def _attack_doers(trigger: Token) -> tuple[int, ...]:
                     return tuple(sides)
             if noun.dep_ != "pobj" or noun.lemma_.lower() not in _ATTACKS_SUFFERED:
                 continue
+            if noun.lemma_.lower() == "strike" and any(c.lemma_.lower() == "hunger" for c in noun.children):
+                continue  # "died in *the hunger strike* of the prisoners"
             by = [p.i for c in noun.children if c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
             owners = [c.i for c in noun.children if c.dep_ == "poss"]
             named = [

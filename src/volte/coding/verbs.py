@@ -715,13 +715,16 @@ def _stance_holder(noun: Token, verb: Token) -> list[Token]:
 
 # Verbs whose passive subject suffers the act it happened in ("were wounded *in shelling* by ...").
 _SUFFERED = words("verbs_suffered")
+# Violence the dead died in, not did ("died in the shelling"; a hunger strike they died in is theirs).
+_DEADLY = words("coder_attacks_suffered") | words("coder_clashes_suffered") | words("incidents_attack_nouns")
 # Passive verbs that raise their infinitive's subject: "X was *believed* (suspected, thought) to be behind it".
 _RAISING = frozenset({"believe", "suspect", "think", "say", "report", "know", "understand", "consider", "allege"})
 
 
 def _raised(verb: Token) -> bool:
-    """An infinitive whose subject a passive verb of report or belief raises: "X *is said to have* attacked",
-    "X *was reported to have been* killed", "X *is believed to have* fled" (not "X was asked to leave")."""
+    """A perfect infinitive whose subject a passive verb of report or belief raises: "X *is said to have*
+    attacked", "X *was reported to have been* killed", "X *is believed to have* fled" (not "X was asked to
+    leave"; not "is said to be close to a deal" or "reported to be armed", states rather than acts done)."""
     head = verb.head
     return (
         verb.dep_ == "xcomp"
@@ -729,8 +732,17 @@ def _raised(verb: Token) -> bool:
         and _lemma(head) in _RAISING
         and any(c.dep_ == "nsubjpass" for c in head.children)
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     )
+
+
+def _deadly(noun: Token) -> bool:
+    """Violence people die in ("the shelling", "clashes", "an air *strike*"), not a strike of their own ("died
+    in the *hunger strike*")."""
+    if _lemma(noun) == "strike":
+        return any(_lemma(c) in ("air", "drone", "missile", "rocket", "military") for c in noun.children)
+    return _lemma(noun) in _DEADLY
 
 
 def _demanded_subject(tok: Token) -> list[Token]:
@@ -992,7 +1004,7 @@ def _noun_subject(noun: Token) -> list[Token]:
         counter = counter_of(noun)  # "aircraft carried out *a string of* air strikes"; not "faced a series of"
         return _noun_subject(counter) if counter is not None else []
     if head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "during", "at"):
-        if _lemma(head.head) in ("die", "perish"):
+        if _lemma(head.head) in ("die", "perish") and _deadly(noun):
             return []  # "seven civilians *died in* the shelling": the dead suffered it, they did not shell
         return subject_heads(head.head)
     if head.lower_ in ("to", "on", "upon") and head.head.pos_ == "VERB" and head.head.lemma_ in _AGREEING_TO:
