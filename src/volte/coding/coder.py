@@ -223,6 +223,8 @@ class _EventBuilder:
         iso, precision, planned = self._dates(match, trigger)
         on = parse_day(iso) or self.setting.reference
         doers = match.sources or (_shared_agent(trigger) if match.passive else ())
+        if not doers and not match.nominal and match.code[:2] in _FORCE_ROOTS:
+            doers = _attack_doers(trigger)  # "killed *in an attack by militants*", "died in *a Taliban* ambush"
         if match.nominal and _arrested_in(trigger):  # "police detained suspects *in the attack*": not theirs
             doers = tuple(i for i in doers if self.doc[i].head.i != trigger.head.head.i)
         if not doers and match.passive and match.symmetric:
@@ -238,6 +240,8 @@ class _EventBuilder:
             doers, match = sender, replace(match, targets=(*match.sources, *match.targets))
         sources = self._side(doers, on, speaker=match.attributed_to)
         targets = self._side(match.targets, on, speaker=None)  # "raised *its* alert level" names no target
+        if match.code[:2] in _FORCE_ROOTS and match.targets:  # "rockets hit *a military base*": the military
+            targets = self._installation_target(trigger, self.doc[match.targets[0]], sources, targets, on)
         if targets and self.doc[match.targets[0]].dep_ == "poss" and self._named_unknown(match.targets[:1]):
             targets = []  # "recognized *South Ossetia's* independence from Georgia": its unknown owner
         if not sources and match.code[:2] in _PLACE_ROOTS:  # "missiles *fired by the Israeli military*"
@@ -377,7 +381,12 @@ class _EventBuilder:
             ]
         if match.paired:  # "gave *the Pentagon* permission": letting someone in names whom
             pairs = [(s, t) for s, t in pairs if t is not None]
-        if match.nominal and (counter_of(trigger) or trigger).dep_ not in _CLAUSE_ROLES and not _existential(trigger):
+        if (
+            match.nominal
+            and (counter_of(trigger) or trigger).dep_ not in _CLAUSE_ROLES
+            and not _existential(trigger)
+            and not _gone_on(trigger)
+        ):
             # a protest whose protesters the sentence names is theirs ("thousands gathered *in a protest*")
             protesters = match.code[:2] == "14" and self._names_doer(match.sources)
             pairs = [(s, t) for s, t in pairs if t is not None or (protesters and s is not None)]  # "relies on U.S. aid" is no event
@@ -702,6 +711,25 @@ class _EventBuilder:
                 if found:
                     return _distinct(found)
         return []
+
+    def _installation_target(
+        self, trigger: Token, head: Token, sources: list[ResolvedActor], targets: list[ResolvedActor], on: date | None
+    ) -> list[ResolvedActor]:
+        """The owner of an installation that force hits (``_installation_owner``), placed where it happened
+        when its phrase names no country ("a grenade was thrown at *a police post* on Bangkok's outskirts":
+        THACOP); not when the doer has the owner's role ("troops took control of *a military base*")."""
+        owned = _installation_owner(head, targets, self.resolver)
+        if owned is targets or not owned:
+            return targets
+        role = owned[0].code[3:]
+        if any(s.code[3:6] == role for s in sources):
+            return targets
+        if owned[0].code.startswith(UNKNOWN_COUNTRY) and role != "REB":
+            placed = self._place(trigger, sources, on, trigger_code_domestic=False)
+            country = next((a.code[:3] for a in placed if a.code[:3].isalpha()), None)
+            if country is not None:
+                owned = [replace(owned[0], code=country + role), *owned[1:]]
+        return owned
 
     def _place(
         self, trigger: Token, sources: list[ResolvedActor], on: date | None, *, trigger_code_domestic: bool
@@ -1698,6 +1726,44 @@ def _property_owner(trigger: Token) -> list[ResolvedActor]:
     return []
 
 
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
+_INSTALLATIONS = words("coder_installations")
+_INSTALLATION_ROLES = (
+    ("MIL", words("coder_installation_military")),
+    ("COP", words("coder_installation_police")),
+    ("REB", words("coder_installation_rebels")),
+)
+
+
+def _installation_owner(
+    head: Token, targets: list[ResolvedActor], resolver: ActorResolver
+) -> list[ResolvedActor]:
+    """Force on an installation or unit whose owner its modifier names by role ("rockets were fired at *a
+    military base*", "jets struck *rebel positions*", "gunmen attacked *a police station*") hits that owner:
+    the target the resolver left unknown ("") or gave only a country ("a *Turkish* military base") gets the
+    role, placed in the one country the sentence's places name when it names none; ``targets`` unchanged
+    otherwise."""
+    if head.lemma_.lower() not in _INSTALLATIONS or head.pos_ != "NOUN":
+        return targets
+    mods = {c.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i}
+    role = next((r for r, kinds in _INSTALLATION_ROLES if mods & kinds), None)
+    if role is None:
+        return targets
+    country = (resolver.context_country(head) or UNKNOWN_COUNTRY) if role != "REB" else UNKNOWN_COUNTRY
+    if not targets:
+        start, end = head.left_edge.idx, head.idx + len(head)
+        name = head.doc.text[start:end]
+        return [ResolvedActor(country + role, name, start, end, f"installation:{head.lemma_.lower()}")]
+    first, rest = targets[0], targets[1:]
+    if not (first.start <= head.idx < first.end):
+        return targets
+    if first.code == "":
+        return [replace(first, code=country + role), *rest]
+    if len(first.code) == 3 and first.code.isalpha():  # "a *Turkish* military base": TURMIL
+        return [replace(first, code=first.code + role), *rest]
+    return targets
+
+
 def _countryless(actor: ResolvedActor) -> bool:
     return is_countryless(actor.code)
 
@@ -1869,6 +1935,39 @@ def _reporting_signer(trigger: Token) -> tuple[int, ...]:
     if said.lemma_.lower() not in SAYING_WORDS:
         return ()
     return tuple(c.i for c in said.children if c.dep_ == "nsubj")
+
+
+_ATTACKS_SUFFERED = words("coder_attacks_suffered")
+_CLASHES_SUFFERED = words("coder_clashes_suffered")
+
+
+def _attack_doers(trigger: Token) -> tuple[int, ...]:
+    """The doer that the attack a killing or wounding happened in names, when the verb names none: its
+    by-phrase ("five civilians were killed in an attack *by militants*"), possessor ("died in *Israel's*
+    bombardment") or a capitalised modifier ("killed in *a Taliban* ambush", "in *a Russian* air strike");
+    for a clash, the side the dead fought ("died in clashes *with the army*")."""
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in _CLASHES_SUFFERED:
+                sides = [p.i for c in noun.children if c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+                if sides:  # "five civilians died in clashes *with the army*": the other side killed them
+                    return tuple(sides)
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in _ATTACKS_SUFFERED:
+                continue
+            if noun.lemma_.lower() == "strike" and any(c.lemma_.lower() == "hunger" for c in noun.children):
+                continue  # "died in *the hunger strike* of the prisoners"
+            by = [p.i for c in noun.children if c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+            owners = [c.i for c in noun.children if c.dep_ == "poss"]
+            named = [
+                c.i
+                for c in noun.children
+                if c.dep_ in ("amod", "compound") and c.i < noun.i and c.text[:1].isupper()
+            ]
+            if by or owners or named:
+                return tuple(by or owners or named[:1])
+    return ()
 
 
 def _shared_agent(trigger: Token) -> tuple[int, ...]:

@@ -112,8 +112,9 @@ def _named_object(verb: Token) -> None:
 
 # Forms the small model's lemmatizer gets wrong where the wrong lemma is another word a pattern reads:
 # "raped" -> "rap" (to criticise) coded sexual violence as criticism (issue 13); "waged" -> "wag" hid waged wars;
-# "staged" -> "stag" hid staged war games and protests.
+# "staged" -> "stag" hid staged war games and protests; "retook" stays "retook" and hid towns retaken.
 _LEMMAS = {
+    "retook": "retake",
     "raped": "rape",
     "raping": "rape",
     "rapes": "rape",

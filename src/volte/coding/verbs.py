@@ -643,6 +643,8 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
     if dep == "xcomp" and verb.lemma_ == "be" and is_passive(head) and head.lemma_ in _RAISING and _blames(verb):
         # "Boko Haram *was believed to be* behind the attack": the believed one, not the believer
         return [c for c in head.children if c.dep_ == "nsubjpass"]
+    if _raised(verb):  # "the rebels *are believed to have* killed ten soldiers": the believed, not the believer
+        return [c for c in head.children if c.dep_ == "nsubjpass"]
     if dep == "xcomp" or (dep == "advcl" and is_to_infinitive(verb)):
         controller = [c for c in head.children if c.dep_ in ("dobj", "dative")]
         if controller and head.lemma_ in OBJECT_CONTROL and not _phoned_to(verb, head):
@@ -670,6 +672,10 @@ def subject_heads(verb: Token, *, depth: int = 0) -> list[Token]:
     if dep == "conj" or (dep == "advcl" and verb.tag_ in ("VBG", "VBN") and not _has_mark(verb)):
         return subject_heads(head, depth=depth + 1)
     if dep == "pcomp" and head.head is not head:
+        if is_passive(head.head) and head.lower_ in ("in", "during") and _lemma(head.head) in _SUFFERED:
+            # "twelve people were wounded *in shelling by government forces*": the victims suffered it; its
+            # doer is its own by-phrase
+            return [p for c in verb.children if c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
         if is_passive(head.head):  # "was arrested by police *for collaborating* with X": the one arrested
             return [c for c in head.head.children if c.dep_ == "nsubjpass"]
         return subject_heads(head.head, depth=depth + 1)
@@ -724,8 +730,36 @@ def _stance_holder(noun: Token, verb: Token) -> list[Token]:
     return owners[:1]
 
 
+# Verbs whose passive subject suffers the act it happened in ("were wounded *in shelling* by ...").
+_SUFFERED = words("verbs_suffered")
+# Violence the dead died in, not did ("died in the shelling"; a hunger strike they died in is theirs).
+_DEADLY = words("coder_attacks_suffered") | words("coder_clashes_suffered") | words("incidents_attack_nouns")
 # Passive verbs that raise their infinitive's subject: "X was *believed* (suspected, thought) to be behind it".
 _RAISING = frozenset({"believe", "suspect", "think", "say", "report", "know", "understand", "consider", "allege"})
+
+
+def _raised(verb: Token) -> bool:
+    """A perfect infinitive whose subject a passive verb of report or belief raises: "X *is said to have*
+    attacked", "X *was reported to have been* killed", "X *is believed to have* fled" (not "X was asked to
+    leave"; not "is said to be close to a deal" or "reported to be armed", states rather than acts done)."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head is not verb
+        and _lemma(head) in _RAISING
+        and any(c.dep_ == "nsubjpass" for c in head.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+def _deadly(noun: Token) -> bool:
+    """Violence people die in ("the shelling", "clashes", "an air *strike*"), not a strike of their own ("died
+    in the *hunger strike*")."""
+    if _lemma(noun) == "strike":
+        return any(_lemma(c) in ("air", "drone", "missile", "rocket", "military") for c in noun.children)
+    return _lemma(noun) in _DEADLY
 
 
 def _demanded_subject(tok: Token) -> list[Token]:
@@ -753,6 +787,8 @@ def object_heads(verb: Token) -> list[Token]:
         subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if subj:
             return subj
+        if _raised(verb):  # "seven people *were reported to have been* killed": the reported are the victims
+            return [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         return [verb.head] if verb.dep_ == "acl" else []
     found = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
     if any(c.dep_ == "dobj" and c.lower_ in _PEOPLE_PRONOUNS for c in found):
@@ -985,6 +1021,8 @@ def _noun_subject(noun: Token) -> list[Token]:
         counter = counter_of(noun)  # "aircraft carried out *a string of* air strikes"; not "faced a series of"
         return _noun_subject(counter) if counter is not None else []
     if head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "during", "at"):
+        if _lemma(head.head) in ("die", "perish") and _deadly(noun):
+            return []  # "seven civilians *died in* the shelling": the dead suffered it, they did not shell
         return subject_heads(head.head)
     if head.lower_ in ("to", "on", "upon") and head.head.pos_ == "VERB" and head.head.lemma_ in _AGREEING_TO:
         return subject_heads(head.head)  # "Israel *agreed to* the release of prisoners": the agreer releases
