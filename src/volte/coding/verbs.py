@@ -1876,7 +1876,7 @@ def _peacekeeping_moves(raws: list[_Raw]) -> None:
 
 
 _HELPING_AIMS = words("verbs_helping_aims")
-_REPRESSING = frozenset({"crush", "quell", "suppress", "disperse", "repress"})
+_REPRESSING = words("verbs_repressing_aims")
 _ATTACKS = words("coder_violent_acts")
 _OWN_POSSESSIVES = words("third_person_possessives") | {"our"}  # "to support *our* offensive" too
 _OPERATIONS = _ATTACKS | {"campaign", "effort", "offensive", "operation", "push", "war"}
