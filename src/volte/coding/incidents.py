@@ -406,7 +406,13 @@ def protest_gathering(token: Token, *, lexicon: Lexicon | None = None) -> bool:
     """Whether a word names a protest as a gathering that force can be used on ("attacked a peaceful
     *demonstration*", "broke up the *sit-in*", "baton-charged a human *chain*")."""
     lexicon = lexicon or default_lexicon()
+    if token.lemma_.lower() in _PROTEST_CAMPS:  # "a protest camp", never "an army camp"
+        named = lexicon.protests | lexicon.protesters
+        return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in named for c in token.children)
     return token.lemma_.lower() in lexicon.protests or token.lower_ in lexicon.protests
+
+
+_PROTEST_CAMPS = words("incidents_protest_camps")
 
 
 def force_on_protesters(
