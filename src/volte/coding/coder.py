@@ -41,6 +41,7 @@ from volte.coding.incidents import (
     disaster_cause,
     force_on_protesters,
     ordinary_crime,
+    protest_clash,
     protest_gathering,
     protester_doer,
     robbery,
@@ -402,6 +403,8 @@ class _EventBuilder:
             final = _as_repression(_as_violent_protest(refined, src, tgt), src, tgt, gathering=gathering)
             if final.symmetric and final.code.startswith(_RIOTING) and clash_with_protesters(trigger):
                 final = replace(final, code="145", pattern=f"{final.pattern}+protesters")  # "clashes between police and demonstrators"
+            elif final.code in ("180", "190") and src is None and protest_clash(self.sent, trigger):
+                final = replace(final, code="145", pattern=f"{final.pattern}+protest_clash")  # "clashes erupted as protesters..."
             if final.code[:2] == "14" and tgt is None and src is not None:
                 tgt = next(iter(_own_government([src])), None)  # rioting protesters face their government
             events.append(self._event(final, src, tgt, iso, precision, attributed, planned))
