@@ -2,7 +2,8 @@
 coder after v10): scuffles and brawls (a fistfight: 180, a riot when people protesting fight it), a clash whose
 sides the text does not code in a sentence about people protesting (their riot, 145), people protesting
 who beat or attack the police or troops facing them (a riot, 145, not a plain assault), and camps: only a
-protest camp is a protest gathering, so force on an army, refugee or militant camp is no repression (175).
+protest camp is a protest gathering, so force on an army, refugee or militant camp is no repression (175);
+looters are people (CVL), so the shops they ransack are property destroyed (1712).
 
 Every sentence here is written for these tests (none comes from ../shared). Each row is one construction
 with the CAMEO code the codebook gives it. The single tests after each parametrized class are its guards
@@ -108,3 +109,18 @@ def test_force_on_a_camp_is_no_repression(coder, text: str, code: str) -> None:
 def test_force_on_a_protest_camp_is_repression(coder) -> None:
     events = _code(coder, "Riot police attacked a protest camp outside the parliament in Minsk.")
     assert any(e.code == "175" for e in events), triples(events)
+
+
+# --- 5. looters are people (CVL): what they destroy is property destroyed (1712) ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Looters ransacked dozens of shops in Johannesburg overnight.",
+        "Looters torched a warehouse on the outskirts of Beira on Sunday.",
+    ],
+)
+def test_looters_destroy_property(coder, text: str) -> None:
+    events = _code(coder, text)
+    assert any(e.code == "1712" and e.source[3:6] == "CVL" for e in events), triples(events)
