@@ -36,10 +36,12 @@ from volte.coding.factuality import (
     is_to_infinitive,
 )
 from volte.coding.incidents import (
+    STATE_FORCE_ROLES,
     clash_with_protesters,
     disaster_cause,
     force_on_protesters,
     ordinary_crime,
+    protest_clash,
     protest_gathering,
     protester_doer,
     robbery,
@@ -398,9 +400,11 @@ class _EventBuilder:
         gathering = (bool(match.targets) and protest_gathering(self.doc[match.targets[0]])) or _dispersing(trigger)
         events = []
         for src, tgt in _protesters_first(refined, pairs):
-            final = _as_repression(_as_violent_protest(refined, src), src, tgt, gathering=gathering)
+            final = _as_repression(_as_violent_protest(refined, src, tgt), src, tgt, gathering=gathering)
             if final.symmetric and final.code.startswith(_RIOTING) and clash_with_protesters(trigger):
                 final = replace(final, code="145", pattern=f"{final.pattern}+protesters")  # "clashes between police and demonstrators"
+            elif final.code in ("180", "190") and src is None and protest_clash(self.sent, trigger):
+                final = replace(final, code="145", pattern=f"{final.pattern}+protest_clash")  # "clashes erupted as protesters..."
             if final.code[:2] == "14" and tgt is None and src is not None:
                 tgt = next(iter(_own_government([src])), None)  # rioting protesters face their government
             events.append(self._event(final, src, tgt, iso, precision, attributed, planned))
@@ -1775,10 +1779,17 @@ def _by_weapon(match: VerbMatch, trigger: Token) -> VerbMatch:
     return match if code == match.code else replace(match, code=code, pattern=f"{match.pattern}+weapon")
 
 
-def _as_violent_protest(match: VerbMatch, src: ResolvedActor | None) -> VerbMatch:
+def _as_violent_protest(
+    match: VerbMatch, src: ResolvedActor | None, tgt: ResolvedActor | None = None
+) -> VerbMatch:
     """People protesting who fight, attack or throw stones protest violently: CAMEO 145, the code for
-    riots ("stone-throwing protesters clashed with police", "rioters attacked a police station")."""
-    if src is None or not match.code.startswith(_RIOTING) or not protester_doer(src.code, src.name):
+    riots ("stone-throwing protesters clashed with police", "rioters attacked a police station"); so does
+    their beating of the police or troops facing them ("rioters attacked police with stones": 182 on
+    anyone else, a passer-by, stays an assault)."""
+    if src is None or not protester_doer(src.code, src.name):
+        return match
+    on_forces = tgt is not None and match.code == "182" and tgt.code[3:6] in STATE_FORCE_ROLES
+    if not match.code.startswith(_RIOTING) and not on_forces:
         return match
     return replace(match, code="145", pattern=f"{match.pattern}+protesters")
 

@@ -402,11 +402,40 @@ def clash_with_protesters(trigger: Token) -> bool:
     return any(s.lemma_.lower() in _PROTESTING or s.lower_.rstrip("s") in _PROTESTING for s in sides)
 
 
+_CLASH_NOUNS = words("incidents_protest_clash_nouns")
+
+
+def protest_clash(sent: Span, trigger: Token) -> bool:
+    """Whether a clash whose sides the text does not code is a protest's: the clash is the trigger or
+    the fighting it happened in ("*clashes* erupted in Baghdad as protesters...", "dozens were injured
+    *in clashes* between protesters and police"), and people protesting are a side of it or the
+    sentence names them. Then it is their riot (CAMEO 145)."""
+    clashes = [trigger] if trigger.lemma_.lower() in _CLASH_NOUNS else []
+    clashes += [
+        n
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "during", "amid")
+        for n in c.children
+        if n.dep_ == "pobj" and n.lemma_.lower() in _CLASH_NOUNS
+    ]
+    if not clashes:
+        return False
+    if any(clash_with_protesters(c) for c in clashes):
+        return True
+    return any(t.lemma_.lower() in _PROTESTING or t.lower_.rstrip("s") in _PROTESTING for t in sent)
+
+
 def protest_gathering(token: Token, *, lexicon: Lexicon | None = None) -> bool:
     """Whether a word names a protest as a gathering that force can be used on ("attacked a peaceful
     *demonstration*", "broke up the *sit-in*", "baton-charged a human *chain*")."""
     lexicon = lexicon or default_lexicon()
+    if token.lemma_.lower() in _PROTEST_CAMPS:  # "a protest camp", never "an army camp"
+        named = lexicon.protests | lexicon.protesters
+        return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in named for c in token.children)
     return token.lemma_.lower() in lexicon.protests or token.lower_ in lexicon.protests
+
+
+_PROTEST_CAMPS = words("incidents_protest_camps")
 
 
 def force_on_protesters(
