@@ -96,3 +96,26 @@ def test_order_undone_is_rejected(coder, text, target) -> None:
 def test_no_rejection_where_nothing_of_a_side_is_undone(coder, text) -> None:
     events = _code(coder, text)
     assert not [e for e in events if e.pattern.startswith("reject.overturn")], _seen(events)
+
+
+# --- respect declared for another side's sovereignty ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Russia respects the sovereignty and territorial integrity of Kazakhstan.", "RUS", "KAZ"),
+        ("Iran fully respects Iraq's independence, the foreign minister said.", "IRN", "IRQ"),
+        ("Vanuatu expressed its deep respect for China's territorial integrity.", "VUT", "CHN"),
+        ("Egypt voiced its respect for the Sudanese government's decision on the dam.", "EGY", "SDNGOV"),
+    ],
+)
+def test_respect_for_a_sides_sovereignty_endorses_it(coder, text, source, target) -> None:
+    events = _code(coder, text)
+    assert ("051", source, target) in _pairs(events), _seen(events)
+
+
+def test_respect_owed_to_a_ruling_is_no_endorsement(coder) -> None:
+    # precision guard (holds on main too): abiding by a decision is no endorsement of its maker
+    events = _code(coder, "The governor said Kenya will respect the decision of the Supreme Court.")
+    assert not [e for e in events if e.pattern.startswith("diplo.respect")], _seen(events)
