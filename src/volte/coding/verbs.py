@@ -431,11 +431,21 @@ def _others_act(obj: Token) -> bool:
             return True
         if c.dep_ == "prep" and c.lower_ == "by":
             return True
+        if _participle_agents(c):  # "the allegations *made by Britain*", "the attacks carried out by rebels"
+            return True
         if c.dep_ in ("amod", "compound", "nmod") and (
             c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG") or _lemma(c) in _OTHER_DOERS
         ):
             return True
     return False
+
+
+def _participle_agents(clause: Token) -> list[Token]:
+    """The by-agents of a past participle that qualifies a noun: "the allegations *made by Britain*", "the
+    protest *filed by the opposition*": whose act or text the noun is, as "Britain's allegations" says."""
+    if clause.dep_ != "acl" or clause.tag_ != "VBN":
+        return []
+    return [p for a in clause.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
 
 
 def _has_aux(clause: Token, words: tuple[str, ...]) -> bool:
@@ -892,7 +902,10 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
         holders += [c for o in holders for c in o.children if c.dep_ == "conj"]
         # "a package *of sanctions* against", "$100 million *in assistance* for"
         holders += [p for o in holders for p in _prep_objects(o, ("of", "in"))]
-        return [p for o in holders for p in _prep_objects(o, (slot[9:],))]
+        found = [p for o in holders for p in _prep_objects(o, (slot[9:],))]
+        if slot == "obj_prep:by":  # "rejected the allegations *made by Britain*": the participle's agent
+            found += [p for o in holders for c in o.children for p in _participle_agents(c) if p not in found]
+        return found
     return []
 
 
