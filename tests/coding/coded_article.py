@@ -32,3 +32,19 @@ def codes(events) -> set[str]:
 def seen(events) -> set[tuple[str, str, str, str]]:
     """(code, source, target, factuality) of each event: what a failing assertion shows."""
     return {(e.code, e.source, e.target, e.factuality) for e in events}
+
+
+def has_event(events, root: str, source: str, target: str | None = None) -> bool:
+    """An asserted event of ``root`` from ``source`` (and to ``target``, when given), by code prefix."""
+    return any(
+        e.code.startswith(root)
+        and e.factuality == "asserted"
+        and e.source.startswith(source)
+        and (target is None or e.target.startswith(target))
+        for e in events
+    )
+
+
+def named_dyads(events) -> set[tuple[str, str, str, str, str]]:
+    """(root, source, source_name, target, target_name) of each event: the dyad as an analyst reads it."""
+    return {(e.code[:2], e.source, e.source_name, e.target, e.target_name) for e in events}

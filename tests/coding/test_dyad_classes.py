@@ -13,6 +13,7 @@ from functools import partial
 
 import pytest
 from coded_article import code_text
+from coded_article import named_dyads as _dyads
 
 pytestmark = [pytest.mark.model, pytest.mark.issue(13)]
 
@@ -20,10 +21,6 @@ ON = date(2026, 3, 9)
 
 
 _code = partial(code_text, published=ON)
-
-
-def _dyads(events) -> set[tuple[str, str, str, str, str]]:
-    return {(e.code[:2], e.source, e.source_name, e.target, e.target_name) for e in events}
 
 
 def _one(events, root: str):

@@ -13,6 +13,7 @@ from functools import partial
 
 import pytest
 from coded_article import code_text
+from coded_article import has_event as _has
 from coded_article import seen as _seen
 
 pytestmark = [pytest.mark.model, pytest.mark.issue(13)]
@@ -20,17 +21,6 @@ pytestmark = [pytest.mark.model, pytest.mark.issue(13)]
 ON = date(2026, 3, 9)
 
 _code = partial(code_text, published=ON)
-
-
-def _has(events, root: str, source: str, target: str | None = None) -> bool:
-    """An asserted event of ``root`` from ``source`` (and to ``target``, when given), by code prefix."""
-    return any(
-        e.code.startswith(root)
-        and e.factuality == "asserted"
-        and e.source.startswith(source)
-        and (target is None or e.target.startswith(target))
-        for e in events
-    )
 
 
 # --- refusals on a condition the other side must meet, and "made it clear" ----------------------------------

@@ -89,7 +89,7 @@ OF_PREPS = frozenset(("of", "from"))
 IN_PREPS = words("owner_prepositions")
 # Who speaks for someone is theirs: "a spokesman *for* the ministry" (volte.coding.actors._owner).
 SPEAKERS_FOR = words("actors_speakers_for")
-SPEAKING_FOR = frozenset(("for",))
+OF_OR_FOR_PREPS = OF_PREPS | {"for"}
 GENERIC_ROLES = frozenset(("role:government",))
 RULING_BODIES = words("actors_ruling_bodies")
 NON_STATE = words("non_state_prefixes")
@@ -807,7 +807,7 @@ class ActorResolver:
         if owners:  # "Colombia's ELN rebels": the group, not the state
             return next((o for o in owners if o.is_org), owners[0])
         # "a spokesman *for the European Commission*" speaks for it, as "of" would say
-        of = OF_PREPS | SPEAKING_FOR if head.lemma_.lower() in SPEAKERS_FOR else OF_PREPS
+        of = OF_OR_FOR_PREPS if head.lemma_.lower() in SPEAKERS_FOR else OF_PREPS
         for preps in (of, IN_PREPS):
             for token in in_phrase:
                 if token.dep_ != "prep" or token.lower_ not in preps:

@@ -61,6 +61,7 @@ from volte.coding.verbs import (
     counter_of,
     is_passive,
     is_time,
+    participle_agents,
     subject_heads,
     under_attack,
 )
@@ -603,15 +604,10 @@ class _EventBuilder:
             for p in prep.children
             if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
         ]
-        owners += [  # "the resolution *proposed by* the Security Council" (not "workers *employed by* X")
-            p
-            for clause in token.children
-            if clause.dep_ == "acl" and clause.tag_ == "VBN" and not self.resolver.resolve(token, on=on)
-            for agent in clause.children
-            if agent.dep_ == "agent"
-            for p in agent.children
-            if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
-        ]
+        # "the resolution *proposed by* the Security Council" (not "workers *employed by* X", an actor)
+        agents = [p for c in token.children for p in participle_agents(c) if p.pos_ in ("PROPN", "NOUN")]
+        if agents and not self.resolver.resolve(token, on=on):
+            owners += agents
         if not owners and token.pos_ == "NOUN":
             # "condemned the act of aggression and the threats *made by* the United States": a participle after
             # coordinated acts names the doer of them all (not a possessor: "the attack and *Russia's* reply")
@@ -620,11 +616,8 @@ class _EventBuilder:
                 for conj in token.conjuncts
                 if conj.i > token.i and conj.pos_ == "NOUN"
                 for clause in conj.children
-                if clause.dep_ == "acl" and clause.tag_ == "VBN"
-                for agent in clause.children
-                if agent.dep_ == "agent"
-                for p in agent.children
-                if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN")
+                for p in participle_agents(clause)
+                if p.pos_ in ("PROPN", "NOUN")
             ]
         return [actor for owner in owners for actor in _known(self.resolver.resolve(owner, on=on))][:1]
 
@@ -761,10 +754,7 @@ class _EventBuilder:
         for tok in trigger.subtree:
             if tok.i in subjects or not _place_object(tok):
                 continue
-            # a place the parser tagged as an organization ("in *Durban*" as ORG) resolves to nobody: the
-            # gazetteer places it
-            known = [a for a in _known(self.resolver.resolve(tok, on=on)) if not _countryless(a)]
-            found = [a for a in known or self._gazetteer_place(tok) if a.code[:3] not in own and not _countryless(a)]
+            found = [a for a in self._located(tok, on) if a.code[:3] not in own]
             if found:
                 return [
                     ResolvedActor(
@@ -776,6 +766,12 @@ class _EventBuilder:
                     )
                 ]
         return []
+
+    def _located(self, tok: Token, on: date | None) -> list[ResolvedActor]:
+        """The actors with a country that a place word names: the resolver's, else the gazetteer's (a place the
+        parser tagged as an organization, "in *Durban*" as ORG, resolves to nobody)."""
+        known = [a for a in _known(self.resolver.resolve(tok, on=on)) if not _countryless(a)]
+        return [a for a in known or self._gazetteer_place(tok) if not _countryless(a)]
 
     def _seat_as_place(self, actor: ResolvedActor) -> ResolvedActor:
         """A capital named as where violence or coercion happens is the country, not its rulers: "a
@@ -808,8 +804,7 @@ class _EventBuilder:
             if token.dep_ == "pobj" and token.head.head.lemma_.lower() in _VENUE_NOUNS:
                 continue  # "signed a ceasefire *deal in Minsk*": where it was made, not where it holds
             if token.dep_ == "pobj" and token.head.lower_ in _OBJECT_PLACE_PREPS and _place_entity(token):
-                known = [a for a in _known(self.resolver.resolve(token, on=on)) if not _countryless(a)]
-                found = [a for a in known or self._gazetteer_place(token) if not _countryless(a)]
+                found = self._located(token, on)
                 if found:
                     place = found[0]
                     if place.code[:3] in own or place.code[:3] in _NON_STATES:
@@ -825,11 +820,13 @@ class _EventBuilder:
 
     def _named_as_place(self, actor: ResolvedActor) -> bool:
         """The actor is named as where something happens: a place entity after a place preposition ("*in* Mali")."""
+        root = self._root(actor)
+        return root is not None and root.dep_ == "pobj" and root.head.lower_ in _OBJECT_PLACE_PREPS and _place_entity(root)
+
+    def _root(self, actor: ResolvedActor) -> Token | None:
+        """The syntactic head of the words an actor was read from; None for an actor with no words."""
         span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand") if actor.start >= 0 else None
-        if span is None:
-            return False
-        root = span.root
-        return root.dep_ == "pobj" and root.head.lower_ in _OBJECT_PLACE_PREPS and _place_entity(root)
+        return span.root if span is not None else None
 
     def _counterparts(self, actors: list[ResolvedActor], others: list[ResolvedActor]) -> list[ResolvedActor]:
         """A counterpart holds the other side's post in its own country: "the Indian foreign minister met *his
@@ -839,14 +836,12 @@ class _EventBuilder:
         side (else its partners) holds one state role (officials, forces, courts, legislators, spies)."""
         out = []
         for actor in actors:
-            span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand") if actor.start >= 0 else None
-            if (
-                span is None
-                or len(actor.code) != 3
-                or actor.code in _NON_STATES
-                or _countryless(actor)
-                or span.root.lemma_.lower() not in _COUNTERPARTS
-            ):
+            # the cheap tests first: this runs on both sides of every event
+            if len(actor.code) != 3 or actor.code in _NON_STATES or _countryless(actor):
+                out.append(actor)
+                continue
+            root = self._root(actor)
+            if root is None or root.lemma_.lower() not in _COUNTERPARTS:
                 out.append(actor)
                 continue
             peers = others or [a for a in actors if a is not actor]

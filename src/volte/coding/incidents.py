@@ -383,6 +383,11 @@ def violent_protest(sent: Span, trigger: Token, *, lexicon: Lexicon | None = Non
 _PROTESTING = words("incidents_protesting")
 
 
+def _protesting(word: Token) -> bool:
+    """A word for people protesting ("demonstrators", "protesters")."""
+    return word.lemma_.lower() in _PROTESTING or word.lower_.rstrip("s") in _PROTESTING
+
+
 def clash_with_protesters(trigger: Token) -> bool:
     """Whether a clash is one with people protesting: they are a side of it ("clashes broke out *between
     police and demonstrators*", "troops clashed *with protesters*"), whether or not the text codes them."""
@@ -399,7 +404,7 @@ def clash_with_protesters(trigger: Token) -> bool:
     ]
     if trigger.pos_ == "VERB":
         sides += [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(s.lemma_.lower() in _PROTESTING or s.lower_.rstrip("s") in _PROTESTING for s in sides)
+    return any(map(_protesting, sides))
 
 
 _CLASH_NOUNS = words("incidents_protest_clash_nouns")
@@ -422,7 +427,7 @@ def protest_clash(sent: Span, trigger: Token) -> bool:
         return False
     if any(clash_with_protesters(c) for c in clashes):
         return True
-    return any(t.lemma_.lower() in _PROTESTING or t.lower_.rstrip("s") in _PROTESTING for t in sent)
+    return any(map(_protesting, sent))
 
 
 def protest_gathering(token: Token, *, lexicon: Lexicon | None = None) -> bool:

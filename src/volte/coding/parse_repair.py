@@ -37,7 +37,6 @@ def repair_parse(doc: Doc) -> None:
         for word in sent:
             _hyphen_passive(word)
             _following(word)
-        for word in sent:
             _acronym_subject(word)
         for verb in sent:
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -180,21 +179,20 @@ def _promote(noun: Token, governor: Token | None) -> None:
 
 
 # Present-tense verbs of photo captions the parser reads as a compound noun: "riot police *fire* tear gas".
-_CAPTION_VERBS = {"fire": "fire", "fires": "fire"}
-# A headline's third-person verb of giving or easing in title case, read as a compound of the noun after it
+# Also a headline's third-person verb of giving or easing in title case, read as a compound of the noun after it
 # ("U.S. *Lifts* Travel Ban to Lebanon", "Japan *Sends* Rescue Teams to Turkey"): forms that are no nouns.
-_CAPTION_VERBS.update(
-    {
-        "lifts": "lift",
-        "eases": "ease",
-        "suspends": "suspend",
-        "sends": "send",
-        "frees": "free",
-        "donates": "donate",
-        "deploys": "deploy",
-        "delivers": "deliver",
-    }
-)
+_CAPTION_VERBS = {
+    "fire": "fire",
+    "fires": "fire",
+    "lifts": "lift",
+    "eases": "ease",
+    "suspends": "suspend",
+    "sends": "send",
+    "frees": "free",
+    "donates": "donate",
+    "deploys": "deploy",
+    "delivers": "deliver",
+}
 
 
 def _caption_verb(sent: Span) -> None:

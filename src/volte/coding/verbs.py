@@ -431,7 +431,7 @@ def _others_act(obj: Token) -> bool:
             return True
         if c.dep_ == "prep" and c.lower_ == "by":
             return True
-        if _participle_agents(c):  # "the allegations *made by Britain*", "the attacks carried out by rebels"
+        if participle_agents(c):  # "the allegations *made by Britain*", "the attacks carried out by rebels"
             return True
         if c.dep_ in ("amod", "compound", "nmod") and (
             c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG") or _lemma(c) in _OTHER_DOERS
@@ -440,7 +440,7 @@ def _others_act(obj: Token) -> bool:
     return False
 
 
-def _participle_agents(clause: Token) -> list[Token]:
+def participle_agents(clause: Token) -> list[Token]:
     """The by-agents of a past participle that qualifies a noun: "the allegations *made by Britain*", "the
     protest *filed by the opposition*": whose act or text the noun is, as "Britain's allegations" says."""
     if clause.dep_ != "acl" or clause.tag_ != "VBN":
@@ -904,7 +904,7 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
         holders += [p for o in holders for p in _prep_objects(o, ("of", "in"))]
         found = [p for o in holders for p in _prep_objects(o, (slot[9:],))]
         if slot == "obj_prep:by":  # "rejected the allegations *made by Britain*": the participle's agent
-            found += [p for o in holders for c in o.children for p in _participle_agents(c) if p not in found]
+            found += [p for o in holders for c in o.children for p in participle_agents(c) if p not in found]
         return found
     return []
 
