@@ -90,12 +90,12 @@ def test_components_add_by_name_to_the_model_pipeline(nlp):
     ],
 )
 def test_actor_spans_give_the_same_matches_as_the_resolver_scan(coder, text):
-    from volte.coding.actors import ActorResolver
+    from volte.coding.actor_mentions import find_matches
 
     doc = coder.pipeline(coder.pipeline.make_doc(text))
     spans = doc.spans[ACTOR_SPANS]
-    with_spans = ActorResolver(coder.actors, doc, published=PUBLISHED, spans=spans)._find_matches()
-    scanned = ActorResolver(coder.actors, doc, published=PUBLISHED)._find_matches()
+    with_spans = find_matches(coder.actors, doc, list(spans))
+    scanned = find_matches(coder.actors, doc, None)
     assert with_spans == scanned
     assert scanned and [(m.start, m.end) for m in scanned] == [(s.start, s.end) for s in spans]
 

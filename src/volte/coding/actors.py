@@ -2,23 +2,24 @@
 
 One ``ActorResolver`` per article. On first use it finds every dictionary name in the document (one pass,
 token-tuple look-ups) and follows people through the article (introductions, surname-only mentions,
-he/she pronouns). ``resolve(head)`` then reads the noun phrase around a syntactic head: coordination gives
-several actors, a role noun takes its country from an adjective, a compound, a possessive or "of X", a
-person's code depends on the date, and an unknown proper noun gives the empty code (never a guess).
+he/she pronouns): :mod:`volte.coding.actor_mentions`. ``resolve(head)`` then reads the noun phrase around a
+syntactic head (with :mod:`~volte.coding.actor_phrases` and :mod:`~volte.coding.actor_syntax`): coordination
+gives several actors, a role noun takes its country from an adjective, a compound, a possessive or "of X"
+(else from its sentence or dateline, :mod:`~volte.coding.actor_countries`), a person's code depends on the
+date, and an unknown proper noun gives the empty code (never a guess).
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from volte.coding.actor_countries import CONTEXT_ROLES, Owner, context_country, country_anaphor, home
 from volte.coding.actor_dictionary import (
     ADJ,
     ORG,
-    PERSON,
     ROLE,
     SEAT,
     STATE,
@@ -29,23 +30,34 @@ from volte.coding.actor_dictionary import (
     default_actors,
     fold,
 )
+from volte.coding.actor_mentions import ArticleMentions, Match
+from volte.coding.actor_phrases import (
+    FORMER_WORDS,
+    MODIFIER_DEPS,
+    OF_PREPS,
+    after_first_name,
+    destination,
+    holder_role,
+    is_former,
+    mention_heads,
+    named_before,
+    shared_owner_role,
+    specific_role,
+    split_coordination,
+    surname_like,
+    with_apposed_name,
+)
 from volte.coding.actor_syntax import (
-    ANTECEDENT_WINDOW,
     PERSON_PRONOUNS,
-    antecedent,
-    cased_fits,
     entity_extent,
-    in_reporting_subject,
     inside_person_name,
     is_collective,
     is_counted_people,
-    is_place,
     is_stance,
     last_conjunct,
     period_note,
     same_title,
     share_roles,
-    span_head,
 )
 from volte.coding.lexicon import words
 from volte.nlp.pipeline import build_nlp
@@ -83,31 +95,15 @@ NAMED_ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 PLURAL_PRONOUNS = frozenset("they them".split())
 OTHER_PRONOUNS = words("actors_other_pronouns")
 RELATIVE_PRONOUNS = words("relative_pronouns")
-FORMER_WORDS = words("actors_former_words")
-MODIFIER_DEPS = frozenset(("amod", "compound", "poss", "nmod", "npadvmod", "nummod"))
-OF_PREPS = frozenset(("of", "from"))
 IN_PREPS = words("owner_prepositions")
 # Who speaks for someone is theirs: "a spokesman *for* the ministry" (volte.coding.actors._owner).
 SPEAKERS_FOR = words("actors_speakers_for")
 OF_OR_FOR_PREPS = OF_PREPS | {"for"}
-GENERIC_ROLES = frozenset(("role:government",))
-RULING_BODIES = words("actors_ruling_bodies")
 NON_STATE = words("non_state_prefixes")
 # roles of a state's officials: a countryless one may belong to the institution named just before
 OFFICIAL_ROLES = frozenset("GOV MIL COP SPY JUD LEG".split())
 TITLE_GRACE = timedelta(days=31)  # "President X" keeps the title this long after the term (news lag)
-# Generic groups that are clearly national: with no owner in their phrase they take the one country that the
-# sentence places events in ("riot police detained dozens *in Minsk*", "gunmen ... *in northwestern Nigeria*").
-# Not MIL, GOV or REF: soldiers, envoys and refugees are often abroad.
-CONTEXT_ROLES = frozenset("COP CVL REB CRM LAB AGR EDU OPP".split())
-LOCATIVE_PREPS = words("context_prepositions")
-COUNTRY_NOUNS = words("actors_country_nouns")
-GROUP_NOUNS = words("actors_group_nouns")
-ARRIVING = frozenset("arrive land".split())
-COMPASS = words("compass_words")
-NOT_LOCAL = words("actors_not_local")
 FACILITY_NOUNS = words("actors_facility_nouns")
-PLACE_NOUNS = words("place_part_nouns")
 
 
 @dataclass(frozen=True)
@@ -117,28 +113,6 @@ class ResolvedActor:
     start: int  # char offset in doc.text
     end: int
     entry: str  # dictionary entry id (explains the code)
-
-
-@dataclass(frozen=True)
-class _Match:
-    start: int  # token indices, end exclusive
-    end: int
-    names: tuple[Name, ...]
-
-    def of_kind(self, *kinds: str) -> Name | None:
-        for name in self.names:
-            if name.kind in kinds:
-                return name
-        return None
-
-
-@dataclass(frozen=True)
-class _Owner:
-    code: str  # ISO-3 of a state, or the full code of an organization / grouped person
-    is_org: bool
-    start: int
-    end: int
-    entry: str
 
 
 class ActorResolver:
@@ -162,10 +136,9 @@ class ActorResolver:
         self.doc = doc
         self.published = published
         self.setting = setting
-        self._matches: list[_Match] | None = None
-        self._match_at: dict[int, _Match] = {}
+        self._matches: list[Match] | None = None
+        self._match_at: dict[int, Match] = {}
         self._person_at: dict[int, Entry] = {}
-        self._office_at: set[int] = set()  # starts of the surnames _office_surnames added
         self._looking_back = False  # _institution_before reads the previous sentence once, not further
         self._names: dict[str, list[int]] | None = None
 
@@ -187,7 +160,7 @@ class ActorResolver:
                 return [
                     replace(a, entry=f"pronoun->{a.entry}") for a in self.resolve(antecedent, on=on) if a.code
                 ]
-        split = self._split_coordination(token)
+        split = split_coordination(token, self._match_at, self._person_at)
         if split is not None and (first := self._resolve_head(split, when)) is not None:
             actors.append(first)  # the first name the parser hung on the second
         for head in [token, *conjuncts]:
@@ -199,27 +172,8 @@ class ActorResolver:
             if role is not None and actor.code and head.i not in self._person_at:
                 actors += self._coordinated_owners(head, role, when)
             actors.append(actor)
-        actors = self._shared_owner_role(token, conjuncts, actors)
+        actors = shared_owner_role(token, conjuncts, actors, self.doc)
         return sorted(share_roles(actors), key=lambda a: a.start)
-
-    def _shared_owner_role(
-        self, token: Token, conjuncts: list[Token], actors: list[ResolvedActor]
-    ) -> list[ResolvedActor]:
-        """"*Serbia* and Hungary's foreign ministers" parsed as Serbia and [Hungary's ministers]: both states'
-        ministers, when the role is plural and its owner comes right after "and"."""
-        if len(conjuncts) != 1 or conjuncts[0].tag_ != "NNS" or token.i + 2 >= len(self.doc):
-            return actors
-        owner = self.doc[token.i + 2]
-        if self.doc[token.i + 1].lower_ != "and" or owner.dep_ != "poss" or owner.head.i != conjuncts[0].i:
-            return actors
-        roles = [a for a in actors if a.entry.startswith("role:") and len(a.code) > 3]
-        if len(roles) != 1 or not any(t.lower_ == "'s" for t in owner.children):
-            return actors
-        role = roles[0].code[3:]
-        return [
-            replace(a, code=a.code + role) if a.entry.startswith("state:") and len(a.code) == 3 else a
-            for a in actors
-        ]
 
     def countryless_role(self, token: Token) -> str | None:
         """The role code of a local role noun that names no country and finds none in its sentence ("a
@@ -239,7 +193,7 @@ class ActorResolver:
         """The one state that the places of ``token``'s sentence name ("protests erupted *in Lahore*"), else
         the dateline's, or None."""
         self._prepare()
-        owner = self._context_country(token)
+        owner = context_country(token, self._match_at, self._person_at, self.setting)
         if owner is not None:
             return owner.code
         return self.setting.home if self.setting is not None else None
@@ -249,32 +203,13 @@ class ActorResolver:
         self._prepare()
         when = self.published
         found: dict[tuple[int, int], ResolvedActor] = {}
-        for heads in self._mention_heads(sent):
+        for heads in mention_heads(sent, self.doc, self._matches, self._match_at, self._person_at):
             for head in heads:
                 actor = self._resolve_head(head, when)
                 if actor is not None and actor.code:
                     found.setdefault((actor.start, actor.end), actor)
                     break
         return [found[span] for span in sorted(found)]
-
-    def _split_coordination(self, head: Token) -> Token | None:
-        """ "Serbian President A. Vucic and Kosovo Prime Minister A. Kurti": the parser often hangs the first
-        (titled) name on the second as a modifier, with the second's country as its conjunct. Returns the
-        first name's head, or None."""
-        if head.pos_ != "PROPN":
-            return None
-        for child in head.lefts:
-            if child.dep_ not in ("nmod", "compound") or not any(c.dep_ == "cc" for c in child.children):
-                continue
-            if not any(c.dep_ == "conj" and c.i < head.i for c in child.children):
-                continue
-            titled = any(
-                (m := self._match_at.get(t.i)) is not None and m.of_kind(ROLE) is not None
-                for t in child.lefts
-            )
-            if child.i in self._person_at or titled:
-                return child
-        return None
 
     def _plural_antecedent(self, pronoun: Token) -> Token | None:
         """The phrase "they"/"them" stands for: the nearest earlier plural or coordinated actor phrase of the
@@ -317,147 +252,12 @@ class ActorResolver:
     def _prepare(self) -> None:
         if self._matches is not None:
             return
-        self._matches = self._find_matches()
-        office = self._office_surnames()
-        self._office_at = {m.start for m in office}
-        self._matches = sorted([*self._matches, *office], key=lambda m: m.start)
-        for match in self._matches:
-            for i in range(match.start, match.end):
-                self._match_at[i] = match
-        self._follow_people()
-
-    def _find_matches(self) -> list[_Match]:
-        doc = self.doc
-        if self._spans is not None:
-            found: dict[int, list[int]] = {}
-            for span in self._spans:
-                found.setdefault(span.start, []).append(span.end)
-            return actor_matches(self.dictionary, doc, found)
-        index = self.dictionary.index
-        norms = [fold(t.text) for t in doc]
-        matches: list[_Match] = []
-        i, n = 0, len(norms)
-        while i < n:
-            longest = index.first.get(norms[i], 0)
-            step = 1
-            for length in range(min(longest, n - i), 0, -1):
-                names = index.names.get(tuple(norms[i : i + length]))
-                if names:
-                    fitting = tuple(nm for nm in names if cased_fits(nm, doc, i))
-                    if fitting:
-                        matches.append(_Match(i, i + length, fitting))
-                        step = length
-                        break
-            i += step
-        return matches
-
-    def _office_surnames(self) -> list[_Match]:
-        """Surnames alone of people the dictionary lists only by their whole name (``short: []``, as "Ali"
-        is too common a name to match everywhere): a capitalised proper noun the dictionary does not match,
-        the last word of one such person's name, who holds an office on the article's date in a country the
-        article is about ("GEORGETOWN - *Ali* said ... a meeting with Maduro": Irfaan Ali, GUYGOV). Only
-        ``_person_of_match`` decides, with the same test (``_office_holder``)."""
-        if self.published is None:
-            return []
-        covered = {i for m in self._matches or [] for i in range(m.start, m.end)}
-        last = self.dictionary.last_names
-        found = []
-        for token in self.doc:
-            if (
-                token.i in covered
-                or token.pos_ != "PROPN"
-                or not token.text[:1].isupper()
-                or token.dep_ == "compound"
-                or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts)
-            ):
-                continue
-            people = last.get(fold(token.text))
-            if people:
-                names = tuple(Name(e, SURNAME, e.code, ("upper",)) for e in people)
-                found.append(_Match(token.i, token.i + 1, names))
-        return found
-
-    def _follow_people(self) -> None:
-        """Walk the article in order: introductions, surname-only mentions and he/she pronouns."""
-        introduced: dict[str, int] = {}  # person id -> token index of its last mention
-        persons: list[tuple[int, Entry]] = []  # (head token index, person) in text order
-        matches = iter(self._matches or [])
-        pending = next(matches, None)
-        for token in self.doc:
-            if pending is not None and token.i == pending.start:
-                person = self._person_of_match(pending, introduced)
-                if person is not None:
-                    introduced[person.id] = token.i
-                    head = span_head(self.doc, pending.start, pending.end)
-                    for i in range(pending.start, pending.end):
-                        self._person_at[i] = person
-                    if head.dep_ != "poss" and head.dep_ != "compound":
-                        persons.append((head.i, person))
-                pending = next(matches, None)
-            elif token.lower_ in PERSON_PRONOUNS and token.i not in self._match_at:
-                person = antecedent(token, persons, self.doc)
-                if person is not None:
-                    self._person_at[token.i] = person
-                    if token.dep_ not in ("poss",):
-                        persons.append((token.i, person))
-
-    def _person_of_match(self, match: _Match, introduced: dict[str, int]) -> Entry | None:
-        full = match.of_kind(PERSON)
-        if full is not None:
-            return full.entry
-        surnames = [nm.entry for nm in match.names if nm.kind == SURNAME]
-        if not surnames:
-            return None
-        known = [e for e in surnames if e.id in introduced]
-        if known:
-            return max(known, key=lambda e: introduced[e.id])
-        if match.of_kind(STATE, ORG, SEAT, ADJ) is not None:
-            return None
-        if match.start in self._office_at:
-            return self._office_holder(surnames)
-        famous = [e for e in surnames if e.famous]
-        return famous[0] if len(famous) == 1 else None
-
-    def _office_holder(self, people: list[Entry]) -> Entry | None:
-        """A surname alone ("*Ali* said") of the one person it may name who holds an office on the article's
-        date in a country the article is about (its dateline's, or a state, capital or nationality it names):
-        "GEORGETOWN - *Ali* said" is Irfaan Ali, Guyana's president then; None when none or several fit."""
-        if self.published is None:
-            return None
-        countries = self._article_countries()
-        fits = []
-        for person in people:
-            _, period = person.code_on(self.published)
-            if period is not None and period.code[:3] in countries:
-                fits.append(person)
-        return fits[0] if len(fits) == 1 else None
-
-    def _article_countries(self) -> set[str]:
-        """The countries an article is about: its dateline's and those of the states, capitals and
-        nationality words it names."""
-        countries = {self.setting.home} if self.setting is not None and self.setting.home else set()
-        for match in self._matches or []:
-            named = match.of_kind(STATE, SEAT, ADJ)
-            if named is not None and len(named.entry.country) == 3:
-                countries.add(named.entry.country)
-        return countries | self._title_countries()
-
-    def _title_countries(self) -> set[str]:
-        """The states, capitals and nationality words of the article's headline ("Maduro hails dialogue with
-        *Guyana*"), when the doc carries its article (``doc._.volte_article``)."""
-        article = self.doc._.get("volte_article") if self.doc.has_extension("volte_article") else None
-        title = getattr(article, "title", None) or ""
-        words = [fold(w) for w in re.findall(r"[\w'.-]+", title)]
-        index = self.dictionary.index
-        found = set()
-        for i in range(len(words)):
-            for length in range(min(index.first.get(words[i], 0), len(words) - i), 0, -1):
-                names = index.names.get(tuple(words[i : i + length])) or ()
-                kinds = [nm for nm in names if nm.kind in (STATE, SEAT, ADJ) and len(nm.entry.country) == 3]
-                if kinds:
-                    found.add(kinds[0].entry.country)
-                    break
-        return found
+        mentions = ArticleMentions(
+            self.dictionary, self.doc, published=self.published, setting=self.setting, spans=self._spans
+        )
+        mentions.read()
+        self._matches, self._match_at = mentions.matches, mentions.match_at
+        self._person_at = mentions.person_at
 
     # ------------------------------------------------------------------ one noun phrase
 
@@ -483,8 +283,8 @@ class ActorResolver:
             return self._named_actor(named, match, on, head=head)
         appositive = self._appositive(head, on)
         role = match.of_kind(ROLE) if match is not None else None
-        if role is not None and match is not None and not self._surname_like(head, match):
-            return appositive or self._with_apposed_name(head, self._role_actor(head, match, role, on))
+        if role is not None and match is not None and not surname_like(head, match, self.doc, self._match_at):
+            return appositive or with_apposed_name(head, self._role_actor(head, match, role, on), self.doc)
         anaphor = self._country_anaphor(head) if match is None else None
         if anaphor is not None and appositive is None:
             return self._actor(anaphor.code, anaphor.start, anaphor.end, anaphor.entry)
@@ -494,7 +294,7 @@ class ActorResolver:
         found = appositive or self._titled_name(head, on) or self._introduced(head, on) or self._fallback(head)
         if found is not None and appositive is None and head.pos_ == "NOUN" and found.entry.startswith("fallback"):
             # "his *Iranian counterpart, Mostafa Najjar*": a person the dictionary lacks keeps their name
-            return self._with_apposed_name(head, found, people_only=True)
+            return with_apposed_name(head, found, self.doc, people_only=True)
         return found
 
     def _led_by(self, head: Token, on: date | None) -> ResolvedActor | None:
@@ -518,7 +318,7 @@ class ActorResolver:
         """A subject he/she whose antecedent is a person the dictionary lacks, named with a title in this or
         the previous sentence: "Rwandan Foreign Minister Olivier Nduhungirehe said ... *He* accused Kinshasa"
         takes the title's code (RWAGOV). The nearest earlier person's name decides; a person the dictionary
-        knows in between is the antecedent (``_follow_people``), so none is taken past it."""
+        knows in between is the antecedent (``ArticleMentions._follow_people``), so none is taken past it."""
         if pronoun.dep_ not in ("nsubj", "nsubjpass"):
             return None
         sent = pronoun.sent
@@ -569,93 +369,31 @@ class ActorResolver:
                     self._names.setdefault(token.text, []).append(token.i)
         return self._names
 
-    def _country_anaphor(self, token: Token) -> _Owner | None:
-        """ "the country", "the kingdom": the state named most recently before (within the pronoun window);
-        "the group", "the alliance", "the bloc": the organization named most recently before."""
-        lemma = token.lemma_.lower()
-        kinds = (STATE, ADJ, SEAT) if lemma in COUNTRY_NOUNS else (ORG,) if lemma in GROUP_NOUNS else None
-        if kinds is None or token.i in self._match_at:
-            return None
-        children = list(token.children)
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) or any(
-            c.dep_ in ("amod", "compound", "nmod", "prep", "poss", "nummod") for c in children
-        ):
-            return None  # "the neighbouring country", "the country of ..."
-        for match in reversed(self._matches or []):
-            if match.end > token.i:
-                continue
-            if token.i - match.start > ANTECEDENT_WINDOW:
-                return None
-            named = match.of_kind(*kinds)
-            if named is None or match.start in self._person_at or is_stance(self.doc[match.start]):
-                continue
-            if named.kind == ORG:
-                code = named.entry.code_on(self.published)[0]
-                if len(code) > 3:  # not a region
-                    return _Owner(code, True, token.left_edge.i, token.i + 1, f"anaphor:{named.entry.id}")
-            elif len(named.entry.country) == 3 and not self._after_first_name(match):
-                return _Owner(
-                    named.entry.country, False, token.left_edge.i, token.i + 1, f"anaphor:{named.entry.id}"
-                )
-        return None
+    def _country_anaphor(self, token: Token) -> Owner | None:
+        """``country_anaphor`` of ``token`` in this article (volte.coding.actor_countries)."""
+        return country_anaphor(
+            token, self.doc, self._matches, self._match_at, self._person_at, self.published
+        )
 
-    def _named_actor(self, name: Name, match: _Match, on: date | None, *, head: Token) -> ResolvedActor:
+    def _named_actor(self, name: Name, match: Match, on: date | None, *, head: Token) -> ResolvedActor:
         code, period = name.entry.code_on(on) if name.kind == ORG else (name.code, None)
         entry = name.entry.id if name.kind in (ORG, STATE) else f"{name.entry.id}#{name.kind}"
         if name.kind == ADJ and len(code) == 6 and is_collective(head):
             code, entry = code[:3], f"{name.entry.id}#collective"  # "the Palestinians rejected ..."
-        if name.kind == SEAT and len(code) > 3 and self._destination(head):
+        if name.kind == SEAT and len(code) > 3 and destination(head):
             code, entry = (
                 code[:3],
                 f"{name.entry.id}#place",
             )  # "arrived *in Kyiv*": the country, not its rulers
-        if name.kind in (STATE, SEAT) and self._after_first_name(match):
+        if name.kind in (STATE, SEAT) and after_first_name(match, self.doc, self._match_at):
             code, entry = "", "unknown (a place name inside a person's name)"  # "Denzel Washington"
         return self._actor(code, match.start, match.end, entry + period_note(period))
-
-    @staticmethod
-    def _destination(head: Token) -> bool:
-        """A seat of power someone arrives in ("arrived *in Kyiv*", "landed *at Beijing*"): a visit to the
-        country. Going *to* a capital ("will travel to Moscow"), an "embassy *in Tehran*" or a march on
-        it ("swept into Damascus") still deal with its government."""
-        prep = head.head
-        return is_place(head) and prep.lower_ in ("in", "at") and prep.head.lemma_.lower() in ARRIVING
-
-    def _surname_like(self, head: Token, match: _Match) -> bool:
-        """ "Defence Secretary Tom *King*": a capitalised one-word role noun right after an unknown first name
-        is a surname, so the title before the name decides."""
-        if match.end - match.start != 1 or head.pos_ != "PROPN" or match.start == 0:
-            return False
-        before = self.doc[match.start - 1]
-        return (
-            before.pos_ == "PROPN"
-            and before.dep_ == "compound"
-            and before.head.i == head.i
-            and before.i not in self._match_at
-            and before.text[:1].isupper()
-            and before.is_alpha
-        )
-
-    def _after_first_name(self, match: _Match) -> bool:
-        """ "Michael Jordan", "Denzel Washington": an unknown capitalised name right before a state or seat."""
-        if match.start == 0:
-            return False
-        before = self.doc[match.start - 1]
-        return (
-            before.pos_ == "PROPN"
-            and before.dep_ == "compound"
-            and before.i not in self._match_at
-            and before.text[:1].isupper()
-            and before.is_alpha
-            and not (
-                before.lower_ in COMPASS and match.of_kind(STATE) is not None
-            )  # "West Darfur" is a place
-        )
 
     def _person_actor(self, head: Token, person: Entry, on: date | None) -> ResolvedActor:
         match = self._match_at.get(head.i)
         if match is None and head.lower_ in PERSON_PRONOUNS:
-            match = self._named_before(head, person)  # "accusing *him*": named as Mohammed bin Salman
+            # "accusing *him*": named as Mohammed bin Salman
+            match = named_before(head, person, self._match_at, self._person_at)
         start, end = (match.start, match.end) if match is not None else (head.i, head.i + 1)
         code, period = person.code_on(on)
         note = period_note(period)
@@ -664,15 +402,6 @@ class ActorResolver:
             if titled is not None:
                 code, note = titled[0], f" ({titled[1]}) title-in-text"
         return self._actor(code, start, end, person.id + note)
-
-    def _named_before(self, pronoun: Token, person: Entry) -> _Match | None:
-        """The nearest earlier mention of the person a he/him/she/her stands for, in the same sentence, so
-        the pronoun's actor is named by the person's name; None when the name is in another sentence."""
-        for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
-            match = self._match_at.get(i)
-            if match is not None and self._person_at.get(i) is person:
-                return match
-        return None
 
     def _titled_code(self, head: Token, person: Entry, on: date) -> tuple[str, str] | None:
         """The text's own title ("Venezuelan President Maduro") where the dictionary has no role that day.
@@ -712,14 +441,16 @@ class ActorResolver:
         return None
 
     def _role_actor(
-        self, head: Token, match: _Match, role: Name, on: date | None, *, extra: tuple[Token, ...] = ()
+        self, head: Token, match: Match, role: Name, on: date | None, *, extra: tuple[Token, ...] = ()
     ) -> ResolvedActor:
         """A role noun with its owner: "Colombian troops" COLMIL, "NATO forces" IGOWSTNAT."""
         owner = self._owner(head, match, on, extra=extra)
-        role_code = "ELI" if self._is_former(match, extra) else self._specific_role(head, role)
+        role_code = "ELI" if is_former(match, extra, self.doc) else specific_role(head, role, self._match_at)
         facility = bool(extra) and role.code in ("MIL", "COP") and extra[0].lemma_.lower() in FACILITY_NOUNS
         if owner is None and (role.code in CONTEXT_ROLES and not extra or facility) and not role.entry.country:
-            owner = self._context_country(head) or self._home(head, match)
+            owner = context_country(head, self._match_at, self._person_at, self.setting) or home(
+                head, match, self.setting
+            )
             if owner is not None:
                 return self._actor(
                     owner.code + role_code, match.start, match.end, f"{role.entry.id}+context:{owner.entry}"
@@ -772,32 +503,14 @@ class ActorResolver:
             self._looking_back = False
         return next(iter(found.values())) if len(found) == 1 else None
 
-    def _specific_role(self, head: Token, role: Name) -> str:
-        """ "intelligence officials" SPY, "military sources" MIL: a role modifier refines a generic head."""
-        if role.entry.id not in GENERIC_ROLES or head.lemma_.lower() in RULING_BODIES:
-            return role.code  # "the military government" rules: GOV
-        for child in head.children:
-            match = self._match_at.get(child.i)
-            modifier = (
-                match.of_kind(ROLE) if match is not None and child.dep_ in ("compound", "amod") else None
-            )
-            if modifier is not None and modifier.code != role.code:
-                return modifier.code
-        return role.code
-
-    def _is_former(self, match: _Match, extra: tuple[Token, ...]) -> bool:
-        tokens = [*self.doc[match.start : match.end], *extra]
-        return any(
-            c.lower_ in FORMER_WORDS for t in tokens for c in t.children if c.dep_ in ("amod", "advmod")
-        )
-
     def _owner(
-        self, head: Token, match: _Match, on: date | None, *, extra: tuple[Token, ...] = ()
-    ) -> _Owner | None:
+        self, head: Token, match: Match, on: date | None, *, extra: tuple[Token, ...] = ()
+    ) -> Owner | None:
         """Who a role noun belongs to: a state, organization or person modifying the phrase."""
         near = [*range(match.start, match.end), *(t.i for t in extra)]
         in_phrase = [t for i in near for t in self.doc[i].children if t.i not in near]
-        splits = {s.i for s in map(self._split_coordination, (head, *extra)) if s is not None}
+        split = (split_coordination(t, self._match_at, self._person_at) for t in (head, *extra))
+        splits = {s.i for s in split if s is not None}
         modifiers = [
             last_conjunct(t) if t.i in splits else t
             for t in in_phrase
@@ -818,7 +531,7 @@ class ActorResolver:
                         return owner
         return None
 
-    def _owner_from(self, token: Token, on: date | None) -> _Owner | None:
+    def _owner_from(self, token: Token, on: date | None) -> Owner | None:
         if is_stance(token):  # "pro-Russian separatists", "Iranian-backed militias"
             return None
         person = self._person_at.get(token.i)
@@ -826,7 +539,7 @@ class ActorResolver:
         if person is not None and match is not None:
             code = person.code_on(on)[0]
             grouped = code[:3] in NON_STATE or len(code) > 6
-            return _Owner(code if grouped else person.country, grouped, match.start, match.end, person.id)
+            return Owner(code if grouped else person.country, grouped, match.start, match.end, person.id)
         if match is None and (anaphor := self._country_anaphor(token)) is not None:
             return anaphor  # "the country's police"
         if match is None:  # "Taliban-led", "Hamas-run": the name under the verb
@@ -839,86 +552,14 @@ class ActorResolver:
         if role is not None:  # "the chief of the Russian general staff" RUSMIL
             actor = self._role_actor(token, match, role, on)
             return (
-                _Owner(actor.code, True, match.start, match.end, actor.entry) if len(actor.code) > 3 else None
+                Owner(actor.code, True, match.start, match.end, actor.entry) if len(actor.code) > 3 else None
             )
         if named is None:
             return None
         if named.kind == ORG:
             code = named.entry.code_on(on)[0]
-            return _Owner(code, len(code) > 3, match.start, match.end, named.entry.id)
-        return _Owner(named.entry.country, False, match.start, match.end, named.entry.id)
-
-    def _context_country(self, head: Token) -> _Owner | None:
-        """The one state that the sentence's places name ("in Minsk", "in southern Nigeria's Kaduna state").
-
-        A possessive ("its citizens") says the owner is elsewhere; places inside a subject of another verb
-        ("officials *in Nairobi* said") describe the speaker, not the event.
-        """
-        if head.lemma_.lower() in NOT_LOCAL or any(child.dep_ == "poss" for child in head.children):
-            return None  # hostages, migrants, tourists are often foreigners
-        found: dict[str, _Owner] = {}
-        for token in head.sent:
-            if (
-                token.dep_ != "pobj"
-                or token.head.lower_ not in LOCATIVE_PREPS
-                or in_reporting_subject(token.head, head)
-            ):
-                continue
-            place = self._place_country(token) or self._gazetteer_country(token)
-            if place is not None:
-                found.setdefault(place.code, place)
-        return next(iter(found.values())) if len(found) == 1 else None
-
-    def _home(self, head: Token, match: _Match) -> _Owner | None:
-        """The dateline's country, for a local role its sentence does not place ("NAIROBI, Kenya - *Police*
-        opened fire": KENCOP); not for people often abroad (hostages, migrants), nor through a possessive."""
-        home = self.setting.home if self.setting is not None else None
-        if home is None or head.lemma_.lower() in NOT_LOCAL or any(c.dep_ == "poss" for c in head.children):
-            return None
-        return _Owner(home, False, match.start, match.end, f"dateline:{home}")
-
-    def _gazetteer_country(self, token: Token) -> _Owner | None:
-        """The country of a place the gazetteer reads at this token ("in *Kupwara* District": IND)."""
-        place = self.setting.place_at(token) if self.setting is not None else None
-        if place is None:
-            return None
-        return _Owner(place.country, False, token.i, token.i + 1, f"place:{place.name}")
-
-    def _place_country(self, token: Token) -> _Owner | None:
-        """The state a place phrase names: a state or capital, or a place noun with a state modifier."""
-        candidates = [token]
-        if (
-            token.lemma_.lower() in PLACE_NOUNS
-        ):  # "the southern *Philippine* city", "*Nigeria's* Kaduna state"
-            candidates += [c for c in token.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
-            candidates += [
-                o
-                for c in token.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for o in c.children
-                if o.dep_ == "pobj"
-            ]  # "a district *of Mali*"
-        for inner in candidates:
-            if inner.i != token.i and inner.dep_ == "pobj":
-                place = self._place_country(inner)
-                if place is not None:
-                    return place
-                continue
-            match = self._match_at.get(inner.i)
-            named = match.of_kind(STATE, ADJ, SEAT) if match is not None else None
-            if (
-                named is not None
-                and match is not None
-                and not is_stance(inner)
-                and inner.i not in self._person_at
-            ):
-                country = named.entry.country
-                return (
-                    _Owner(country, False, match.start, match.end, named.entry.id)
-                    if len(country) == 3
-                    else None
-                )
-        return None
+            return Owner(code, len(code) > 3, match.start, match.end, named.entry.id)
+        return Owner(named.entry.country, False, match.start, match.end, named.entry.id)
 
     def _coordinated_owners(self, head: Token, role: Name, on: date | None) -> list[ResolvedActor]:
         """ "Colombian and Venezuelan troops": the role again for each coordinated owner."""
@@ -969,37 +610,6 @@ class ActorResolver:
                     return actor
         return None
 
-    def _with_apposed_name(self, head: Token, actor: ResolvedActor, *, people_only: bool = False) -> ResolvedActor:
-        """A role named by an unknown person in apposition keeps the name in its words: "his Iranian
-        counterpart, *Mostafa Mohammad Najjar*", "the Belarussian defense minister, *Leonid Maltsev*"
-        (``people_only``: a person's name only, not "the Iraqi city, *Mosul*")."""
-        names = [
-            c
-            for c in head.children
-            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i and (not people_only or c.ent_type_ == "PERSON")
-        ]
-        if not names or actor.start < 0 or actor.end > names[0].idx:
-            return actor
-        end = names[0].idx + len(names[0].text)
-        return replace(actor, name=self.doc.text[actor.start : end], end=end)
-
-    def _holder_role(self, head: Token) -> str:
-        """The role of who holds a place: "*rebel*-held territory", "*militia*-controlled areas"."""
-        for amod in head.children:
-            if amod.dep_ == "amod" and amod.lemma_.lower() in (
-                "hold",
-                "held",
-                "control",
-                "controlled",
-                "run",
-            ):
-                for child in amod.children:
-                    match = self._match_at.get(child.i) if child.dep_ in ("npadvmod", "compound") else None
-                    role = match.of_kind(ROLE) if match is not None else None
-                    if role is not None:
-                        return role.code
-        return ""
-
     def _fallback(self, head: Token) -> ResolvedActor | None:
         """Unknown head: the country of an adjective or compound in the phrase, else "" for names."""
         for child in head.children:
@@ -1023,7 +633,7 @@ class ActorResolver:
                     if len(code) == 3 and named.kind in (STATE, ADJ) and is_counted_people(head):
                         code += "CVL"  # "800,000 Iraqi Kurds" are people, not the state
                     elif len(code) == 3 and named.kind in (STATE, ADJ):
-                        code += self._holder_role(head)  # "Albanian *rebel-held* territory" ALBREB
+                        code += holder_role(head, self._match_at)  # "Albanian *rebel-held* territory" ALBREB
                     return self._actor(code, match.start, head.i + 1, f"fallback+{named.entry.id}")
         if head.pos_ == "PROPN" and head.ent_type_ in NAMED_ACTOR_TYPES and head.text[:1].isupper():
             start = min(
@@ -1038,64 +648,6 @@ class ActorResolver:
     def _actor(self, code: str, start: int, end: int, entry: str) -> ResolvedActor:
         span = self.doc[start:end]
         return ResolvedActor(code, span.text, span.start_char, span.end_char, entry)
-
-    # ------------------------------------------------------------------ mention heads
-
-    def _mention_heads(self, sent: Span) -> list[tuple[Token, ...]]:
-        """Candidate heads per dictionary match: the phrase it modifies first, then the match itself."""
-        heads: list[tuple[Token, ...]] = []
-        for match in self._matches or []:
-            if match.end <= sent.start or match.start >= sent.end:
-                continue
-            own = span_head(self.doc, match.start, match.end)
-            if own.dep_ == "appos" and own.head.i in self._match_at:
-                continue
-            if own.dep_ == "compound" and own.head.pos_ == "PROPN" and own.head.i not in self._match_at:
-                continue  # "Iran Air", "Chad Smith": part of another name
-            governors = self._governors(own, sent)
-            if (not governors and _is_bare_modifier(own, match)) or (match.of_kind(SEAT) and is_place(own)):
-                continue  # "the Russian economy", "talks in Minsk"
-            heads.append((*governors, own))
-        heads += [(t,) for t in sent if t.lower_ in PERSON_PRONOUNS and t.i in self._person_at]
-        return heads
-
-    def _governors(self, token: Token, sent: Span) -> list[Token]:
-        """Role or organization phrases a name modifies ("Colombian troops", "the president of Venezuela")."""
-        found: list[Token] = []
-        while True:
-            if token.dep_ in MODIFIER_DEPS:
-                token = token.head
-            elif token.dep_ == "pobj" and token.head.lower_ in OF_PREPS:
-                token = token.head.head
-            else:
-                break
-            if not (sent.start <= token.i < sent.end) or token.i not in self._match_at:
-                break
-            found.insert(0, token)
-        return found
-
-
-def actor_matches(dictionary: ActorDictionary, doc: Doc, found: dict[int, list[int]]) -> list[_Match]:
-    """The names a left-to-right pass keeps among candidate spans (``found``: start token -> ends): at each
-    token the longest candidate whose casing fits, then on after it."""
-    matches: list[_Match] = []
-    i, n = 0, len(doc)
-    while i < n:
-        step = 1
-        for end in sorted(found.get(i, ()), reverse=True):
-            names = dictionary.index.names.get(tuple(fold(t.text) for t in doc[i:end]))
-            fitting = tuple(nm for nm in names or () if cased_fits(nm, doc, i))
-            if fitting:
-                matches.append(_Match(i, end, fitting))
-                step = end - i
-                break
-        i += step
-    return matches
-
-
-def _is_bare_modifier(token: Token, match: _Match) -> bool:
-    """An adjective modifying a noun that is no actor ("Russian" in "the Russian economy")."""
-    return match.of_kind(ADJ) is not None and token.dep_ in ("amod", "compound") and token.head.i != token.i
 
 
 def lookup_actor(

@@ -37,7 +37,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from volte.coding.actor_dictionary import ActorDictionary, default_actors, fold
-from volte.coding.actors import ActorResolver, actor_matches
+from volte.coding.actor_mentions import actor_matches
+from volte.coding.actors import ActorResolver
 from volte.coding.parse_repair import repair_parse
 from volte.coding.quotes import QuoteTracker
 from volte.coding.setting import ArticleSetting, read_setting

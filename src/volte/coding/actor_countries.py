@@ -1,0 +1,163 @@
+"""Countries an actor takes from its context, not its own words: the one state its sentence's places name
+(``context_country``), the dateline's (``home``), or the state or organization that "the country" / "the
+group" refers back to (``country_anaphor``).
+
+Module functions of :class:`volte.coding.actors.ActorResolver`, given the matches and people they read.
+``Owner`` is whose a role is (the resolver's owners are built as these too); ``CONTEXT_ROLES`` are the roles
+that take a context country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from volte.coding.actor_dictionary import ADJ, ORG, SEAT, STATE
+from volte.coding.actor_phrases import after_first_name
+from volte.coding.actor_syntax import ANTECEDENT_WINDOW, in_reporting_subject, is_stance
+from volte.coding.lexicon import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from volte.coding.actor_dictionary import Entry
+    from volte.coding.actor_mentions import Match
+    from volte.coding.setting import ArticleSetting
+
+# Generic groups that are clearly national: with no owner in their phrase they take the one country that the
+# sentence places events in ("riot police detained dozens *in Minsk*", "gunmen ... *in northwestern Nigeria*").
+# Not MIL, GOV or REF: soldiers, envoys and refugees are often abroad.
+CONTEXT_ROLES = frozenset("COP CVL REB CRM LAB AGR EDU OPP".split())
+LOCATIVE_PREPS = words("context_prepositions")
+COUNTRY_NOUNS = words("actors_country_nouns")
+GROUP_NOUNS = words("actors_group_nouns")
+NOT_LOCAL = words("actors_not_local")
+PLACE_NOUNS = words("place_part_nouns")
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Whose a role is (a state, an organization, a person's group) and the tokens that name it."""
+
+    code: str  # ISO-3 of a state, or the full code of an organization / grouped person
+    is_org: bool
+    start: int
+    end: int
+    entry: str
+
+
+def context_country(
+    head: Token, match_at: dict[int, Match], person_at: dict[int, Entry], setting: ArticleSetting | None
+) -> Owner | None:
+    """The one state that the sentence's places name ("in Minsk", "in southern Nigeria's Kaduna state").
+
+    A possessive ("its citizens") says the owner is elsewhere; places inside a subject of another verb
+    ("officials *in Nairobi* said") describe the speaker, not the event.
+    """
+    if head.lemma_.lower() in NOT_LOCAL or any(child.dep_ == "poss" for child in head.children):
+        return None  # hostages, migrants, tourists are often foreigners
+    found: dict[str, Owner] = {}
+    for token in head.sent:
+        if (
+            token.dep_ != "pobj"
+            or token.head.lower_ not in LOCATIVE_PREPS
+            or in_reporting_subject(token.head, head)
+        ):
+            continue
+        place = _place_country(token, match_at, person_at) or _gazetteer_country(token, setting)
+        if place is not None:
+            found.setdefault(place.code, place)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def home(head: Token, match: Match, setting: ArticleSetting | None) -> Owner | None:
+    """The dateline's country, for a local role its sentence does not place ("NAIROBI, Kenya - *Police*
+    opened fire": KENCOP); not for people often abroad (hostages, migrants), nor through a possessive."""
+    home = setting.home if setting is not None else None
+    if home is None or head.lemma_.lower() in NOT_LOCAL or any(c.dep_ == "poss" for c in head.children):
+        return None
+    return Owner(home, False, match.start, match.end, f"dateline:{home}")
+
+
+def _gazetteer_country(token: Token, setting: ArticleSetting | None) -> Owner | None:
+    """The country of a place the gazetteer reads at this token ("in *Kupwara* District": IND)."""
+    place = setting.place_at(token) if setting is not None else None
+    if place is None:
+        return None
+    return Owner(place.country, False, token.i, token.i + 1, f"place:{place.name}")
+
+
+def _place_country(token: Token, match_at: dict[int, Match], person_at: dict[int, Entry]) -> Owner | None:
+    """The state a place phrase names: a state or capital, or a place noun with a state modifier."""
+    candidates = [token]
+    if (
+        token.lemma_.lower() in PLACE_NOUNS
+    ):  # "the southern *Philippine* city", "*Nigeria's* Kaduna state"
+        candidates += [c for c in token.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
+        candidates += [
+            o
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]  # "a district *of Mali*"
+    for inner in candidates:
+        if inner.i != token.i and inner.dep_ == "pobj":
+            place = _place_country(inner, match_at, person_at)
+            if place is not None:
+                return place
+            continue
+        match = match_at.get(inner.i)
+        named = match.of_kind(STATE, ADJ, SEAT) if match is not None else None
+        if (
+            named is not None
+            and match is not None
+            and not is_stance(inner)
+            and inner.i not in person_at
+        ):
+            country = named.entry.country
+            return (
+                Owner(country, False, match.start, match.end, named.entry.id)
+                if len(country) == 3
+                else None
+            )
+    return None
+
+
+def country_anaphor(
+    token: Token,
+    doc: Doc,
+    matches: list[Match] | None,
+    match_at: dict[int, Match],
+    person_at: dict[int, Entry],
+    published: date | None,
+) -> Owner | None:
+    """ "the country", "the kingdom": the state named most recently before (within the pronoun window);
+    "the group", "the alliance", "the bloc": the organization named most recently before."""
+    lemma = token.lemma_.lower()
+    kinds = (STATE, ADJ, SEAT) if lemma in COUNTRY_NOUNS else (ORG,) if lemma in GROUP_NOUNS else None
+    if kinds is None or token.i in match_at:
+        return None
+    children = list(token.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) or any(
+        c.dep_ in ("amod", "compound", "nmod", "prep", "poss", "nummod") for c in children
+    ):
+        return None  # "the neighbouring country", "the country of ..."
+    for match in reversed(matches or []):
+        if match.end > token.i:
+            continue
+        if token.i - match.start > ANTECEDENT_WINDOW:
+            return None
+        named = match.of_kind(*kinds)
+        if named is None or match.start in person_at or is_stance(doc[match.start]):
+            continue
+        if named.kind == ORG:
+            code = named.entry.code_on(published)[0]
+            if len(code) > 3:  # not a region
+                return Owner(code, True, token.left_edge.i, token.i + 1, f"anaphor:{named.entry.id}")
+        elif len(named.entry.country) == 3 and not after_first_name(match, doc, match_at):
+            return Owner(
+                named.entry.country, False, token.left_edge.i, token.i + 1, f"anaphor:{named.entry.id}"
+            )
+    return None
