@@ -132,10 +132,10 @@ def test_verbs_behaviour_keys_are_read_and_checked(tmp_path):
 
 
 def test_verbs_every_idiom_a_pattern_may_name_is_read_from_the_parse():
-    from volte.coding import verbs as verbs_module
+    from volte.coding import triggers
     from volte.coding.verb_dictionary import IDIOMS
 
-    assert set(verbs_module._IDIOMS) == IDIOMS
+    assert set(triggers._IDIOMS) == IDIOMS
 
 
 def test_verbs_shipped_behaviour_keys_sit_on_the_patterns_that_need_them(verbs):

@@ -138,7 +138,7 @@ def test_agreements_mobilisations_and_visits_kept(coder, text, expected):
         # a named accuser's accusation rejected is a rejection aimed at the accuser (120); guards: coded so before
         ("Iran refuted Trump's accusation that it supports terrorism.", [("IRN", "USAGOV", "120")]),
         # the accusation kept beside it is the accuser's (it was the rejecter's, Iran -> Tehran, and so dropped as
-        # aimed at itself; precision classes, verbs._noun_subject)
+        # aimed at itself; precision classes, slots._noun_subject)
         (
             "Iran's foreign ministry rejected accusations by Netanyahu that Tehran was behind the attack.",
             [("IRNGOV", "ISRGOV", "120"), ("ISRGOV", "IRNGOV", "112")],

@@ -50,21 +50,13 @@ from volte.coding.incidents import (
 )
 from volte.coding.lexicon import words
 from volte.coding.places import Place
+from volte.coding.predicates import characterisation, under_attack
 from volte.coding.quotes import QuoteTracker
 from volte.coding.setting import ArticleSetting
+from volte.coding.slots import absolute_with, counter_of, subject_heads
+from volte.coding.triggers import is_passive, is_time, participle_agents
 from volte.coding.user_rules import dictionaries_for
-from volte.coding.verbs import (
-    VerbDictionary,
-    VerbMatch,
-    absolute_with,
-    characterisation,
-    counter_of,
-    is_passive,
-    is_time,
-    participle_agents,
-    subject_heads,
-    under_attack,
-)
+from volte.coding.verbs import VerbDictionary, VerbMatch
 from volte.errors import E_CODING_FAILED
 from volte.nlp.pipeline import build_nlp
 from volte.records import Article, Event, Reject, make_event_id, parse_day

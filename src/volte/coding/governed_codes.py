@@ -2,8 +2,8 @@
 or threatened ("declined to meet" 125, "urged talks" 026, "threatened to strike" 138), and what a complement
 verb or object that is no event pattern itself means ("urged Iran to *help*" 023).
 
-Read by :mod:`volte.coding.verbs` through :func:`governed_code` and the lemma tables below; the statuses
-come from :func:`volte.coding.factuality.assess`.
+Read by :mod:`volte.coding.specialisation` and :mod:`volte.coding.match_factuality` through
+:func:`governed_code` and the lemma tables below; the statuses come from :func:`volte.coding.factuality.assess`.
 """
 
 from __future__ import annotations

@@ -76,7 +76,7 @@ KEYS = frozenset(
         "naming",
     }
 )
-# Copula idioms a pattern may require (``idiom:``); volte.coding.verbs reads each from the parse
+# Copula idioms a pattern may require (``idiom:``); volte.coding.triggers reads each from the parse
 IDIOMS = frozenset({"out_of_question", "not_negotiable"})
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
 _WORD = re.compile(r"^[a-z][a-z\-']*$")
