@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from volte.coding.actors import ResolvedActor
-from volte.coding.coder import Coder, _pairs
+from volte.coding.coder import Coder
+from volte.coding.event_pairs import actor_pairs
 from volte.coding.governed_codes import governed_code
 from volte.coding.verbs import default_verbs
 from volte.records import Article
@@ -193,7 +194,7 @@ def _actor(code):
     ],
 )
 def test_factuality_pairs_one_per_direction_and_no_self_events(sources, targets, symmetric, expected):
-    pairs = _pairs([_actor(c) for c in sources], [_actor(c) for c in targets], symmetric=symmetric)
+    pairs = actor_pairs([_actor(c) for c in sources], [_actor(c) for c in targets], symmetric=symmetric)
     assert [(s.code if s else "", t.code if t else "") for s, t in pairs] == expected
 
 

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 import volte.cli  # noqa: F401  (registers the commands)
-import volte.coding.coder
+import volte.coding.event_builder
 import volte.store.writer
 from volte.cli.app import app
 from volte.coding import fingerprint as fp
@@ -85,7 +85,7 @@ def test_recode_stale_replaces_events_of_an_older_coder_version(
 ) -> None:
     db = tmp_path / "s.duckdb"
     with monkeypatch.context() as patched:
-        patched.setattr(volte.coding.coder, "CODER_VERSION", "volte.coder.v1")  # on the events
+        patched.setattr(volte.coding.event_builder, "CODER_VERSION", "volte.coder.v1")  # on the events
         patched.setattr(volte.store.writer, "CODER_VERSION", "volte.coder.v1")  # in the source_hash
         _ingest(str(_write(tmp_path / "old.jsonl", ["s1", "s2"])), "--db", str(db))
     before = _events(db)

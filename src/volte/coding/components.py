@@ -12,7 +12,7 @@ After the model's own components (tagger, parser, NER ...) and volte's paragraph
   GeoNames id). It also reads the article's setting (dateline, reference date, places per sentence) into
   ``doc._.setting``;
 - ``volte_events_v1`` codes events (the verb dictionary, the actor resolver fed by the actor spans, and
-  ``volte.coding.coder._EventBuilder``) into ``doc._.events``: a list of event dicts
+  ``volte.coding.event_builder.EventBuilder``) into ``doc._.events``: a list of event dicts
   (:meth:`volte.records.Event.to_dict`), in the coder's deterministic order.
 
 The article an event needs (its id, publication date, kind) comes from ``doc._.volte_article``: make the
@@ -39,6 +39,9 @@ from spacy.tokens import Doc, Span
 from volte.coding.actor_dictionary import ActorDictionary, default_actors, fold
 from volte.coding.actor_mentions import actor_matches
 from volte.coding.actors import ActorResolver
+from volte.coding.event_builder import EventBuilder
+from volte.coding.event_dedup import event_order, one_per_root
+from volte.coding.event_sides import known_actors
 from volte.coding.parse_repair import repair_parse
 from volte.coding.quotes import QuoteTracker
 from volte.coding.setting import ArticleSetting, read_setting
@@ -279,9 +282,6 @@ def code_events(
     """The events of one parsed, repaired article, in deterministic order: the verb dictionary's matches per
     sentence, their actors resolved (from the doc's actor spans when the same dictionary wrote them), one
     event per (sentence, source, target, code)."""
-    # lazy: import cycle (volte.coding.coder imports this module)
-    from volte.coding.coder import _EventBuilder, _known, _one_per_root, _order
-
     setting = setting_of(doc, article)
     group = doc.spans.get(ACTOR_SPANS)
     spans = group if group is not None and group.attrs.get("dictionary") == fingerprint(actors) else None
@@ -289,7 +289,7 @@ def code_events(
     quotes = QuoteTracker(doc)
     events: dict[tuple[int, str, str, str], Event] = {}
     for index, sent in enumerate(doc.sents):
-        speaker = quotes.speaker(sent, lambda tok: _known(resolver.resolve(tok, on=setting.reference)))
+        speaker = quotes.speaker(sent, lambda tok: known_actors(resolver.resolve(tok, on=setting.reference)))
         specific: list[Event] = []
         statements: list[Event] = []
         for match in verbs.match(sent):
@@ -297,13 +297,13 @@ def code_events(
                 continue
             if match.statement and not coding.statements:
                 continue
-            builder = _EventBuilder(
+            builder = EventBuilder(
                 index, sent, article, resolver, (speaker, quotes), setting=setting, dyads_only=dyads_only
             )
             (statements if match.statement else specific).extend(builder.build(match))
-        for event in _one_per_root(specific or statements, verbs):
+        for event in one_per_root(specific or statements, verbs):
             events.setdefault((event.sentence_index, event.source, event.target, event.code), event)
-    return tuple(sorted(events.values(), key=_order))
+    return tuple(sorted(events.values(), key=event_order))
 
 
 # ------------------------------------------------------------------------------------------- the pipeline

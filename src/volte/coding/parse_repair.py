@@ -294,7 +294,7 @@ def _held_then_freed(verb: Token) -> None:
     """ "Eighteen Italian fishermen, *held* captive in Libya, have been *freed*": the parser takes the reduced
     relative "held" for the sentence's verb and the passive "have been freed" for its conjunct (or clause), so
     the release has no one released and the holder is lost. The passive becomes the verb, the people its
-    passive subject and "held" their participle again (what ``Coder._holder`` reads: the holder of an
+    passive subject and "held" their participle again (what ``event_doers.holder`` reads: the holder of an
     agentless release). Only a verb of holding (``coder_holding``) with no auxiliary, and a passive with no
     subject of its own but a stray "captive" or "hostage"."""
     if verb.dep_ != "ROOT" or verb.tag_ != "VBD" or verb.lemma_.lower() not in _HOLDING:
