@@ -96,7 +96,7 @@ PLURAL_PRONOUNS = frozenset("they them".split())
 OTHER_PRONOUNS = words("actors_other_pronouns")
 RELATIVE_PRONOUNS = words("relative_pronouns")
 IN_PREPS = words("owner_prepositions")
-# Who speaks for someone is theirs: "a spokesman *for* the ministry" (volte.coding.actors._owner).
+# Who speaks for someone is theirs: "a spokesman *for* the ministry" (``ActorResolver._owner``).
 SPEAKERS_FOR = words("actors_speakers_for")
 OF_OR_FOR_PREPS = OF_PREPS | {"for"}
 NON_STATE = words("non_state_prefixes")

@@ -185,7 +185,7 @@ def figurative_attacks(raws: list[Raw]) -> None:
     """An attack or fire that its subject came under *for* something is criticism (111), not force: "the
     government came under fire for its handling of the floods", "Rousseff came under attack over the cuts".
     Force that comes with a reason stays force only when the reason is no phrase of blame, which volte
-    cannot tell; a doer named by its civic role is read by the coder (``coder._civic``)."""
+    cannot tell; a doer named by its civic role is read by the coder (``event_builder._civic``)."""
     for raw in raws:
         if not raw.dropped and raw.noun and raw.code[:2] == "19" and under_attack(raw.tok) and _blamed_for(raw.tok):
             raw.code = "111"
