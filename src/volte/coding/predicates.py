@@ -3,7 +3,7 @@ copula ("X *was behind* the attack", "was *responsible* for"), a characterisatio
 the strike *was a war crime*"), an attack suffered ("came *under attack*") and a text "critical of" someone.
 
 Read by :mod:`volte.coding.triggers` (whether a pattern fits), :mod:`volte.coding.slots` (who the doer is), the
-passes over a sentence's matches, :mod:`volte.coding.verbs` and :mod:`volte.coding.coder`.
+passes over a sentence's matches, :mod:`volte.coding.verbs` and the event builder (:mod:`volte.coding.event_builder`).
 """
 
 from __future__ import annotations

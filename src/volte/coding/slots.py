@@ -3,7 +3,8 @@
 a passive's agent or the subject it inherits) and :func:`object_heads`.
 
 Used by :mod:`volte.coding.verbs` (a match's sources and targets), the passes over a sentence's matches and
-:mod:`volte.coding.coder` (``subject_heads``, ``counter_of``, ``absolute_with``).
+the event modules (``subject_heads``, ``counter_of``, ``absolute_with``: event_builder, event_doers,
+event_targets).
 """
 
 from __future__ import annotations
