@@ -122,6 +122,28 @@ class EventBuilder:
             match = as_passive_conjunct(match, trigger)
         iso, precision, planned = event_date(self.sent, self.setting, match, trigger)
         on = parse_day(iso) or self.setting.reference
+        doers, match, condemned = self._take_doers(match, trigger)
+        sources, targets = self._resolve_sides(match, trigger, doers, on)
+        weak, targets = self._fall_back_targets(match, trigger, sources, targets, on)
+        targets, named = self._search_clause(match, trigger, sources, targets, weak, on, condemned=condemned)
+        targets = self._aim_at_objects(match, trigger, sources, targets, on)
+        match, targets = self._send_or_recode(match, trigger, sources, targets, on)
+        sources, targets = self._fill_missing_sides(match, trigger, doers, sources, targets, on)
+        attributed = self._speaker_code(match, on)
+        sources, pairs = self._pair_sides(match, sources, targets)
+        if not self.dyads_only:
+            return [
+                self._event(match, src, tgt, iso, precision, attributed, planned)
+                for src, tgt in pairs or [(None, None)]
+            ]
+        kept = self._gate_pairs(match, trigger, sources, pairs, named=named)
+        if kept is None:
+            return []
+        return self._make_events(match, trigger, kept, iso, precision, attributed, planned)
+
+    def _take_doers(self, match: VerbMatch, trigger: Token) -> tuple[tuple[int, ...], VerbMatch, bool]:
+        """Read the doers' heads; a condemned act or a misread sender rewrites the match's targets (also
+        returned: whether the targets are condemned acts)."""
         doers = match.sources or (shared_agent(trigger) if match.passive else ())
         if not doers and not match.nominal and match.code[:2] in _FORCE_ROOTS:
             doers = attack_doers(trigger)  # "killed *in an attack by militants*", "died in *a Taliban* ambush"
@@ -138,6 +160,13 @@ class EventBuilder:
         sender = misread_sender(trigger) if not match.nominal else None
         if sender is not None:  # "sent a note *to Athens protesting* ...": the sender protests, to Athens
             doers, match = sender, replace(match, targets=(*match.sources, *match.targets))
+        return doers, match, condemned
+
+    def _resolve_sides(
+        self, match: VerbMatch, trigger: Token, doers: tuple[int, ...], on: date | None
+    ) -> tuple[list[ResolvedActor], list[ResolvedActor]]:
+        """Resolve the sources and targets the pattern's slots name, with the wielder of a weapon and the
+        one who allows another to act."""
         sources = self.sides.side(doers, on, speaker=match.attributed_to)
         targets = self.sides.side(match.targets, on, speaker=None)  # "raised *its* alert level" names no target
         if match.code[:2] in _FORCE_ROOTS and match.targets:  # "rockets hit *a military base*": the military
@@ -152,6 +181,18 @@ class EventBuilder:
         allower = allowing_doer(self.sides, trigger, match.code, on, speaker=match.attributed_to)
         if allower and sources:  # "Ethiopia said it would allow *the WFP* to deliver food": Ethiopia's
             sources, targets = allower, sources  # intent, and the WFP it lets act
+        return sources, targets
+
+    def _fall_back_targets(
+        self,
+        match: VerbMatch,
+        trigger: Token,
+        sources: list[ResolvedActor],
+        targets: list[ResolvedActor],
+        on: date | None,
+    ) -> tuple[list[ResolvedActor], list[ResolvedActor]]:
+        """Set countryless targets aside as weak, and look for a target the slots missed: a domestic
+        counterpart, a place, whom a protest is against, a partner, an addressee (returns weak, targets)."""
         # a target without its country ("the government", "---GOV") yields to one the sentence places
         weak, targets = (targets, []) if all(map(countryless, targets)) else ([], targets)
         if not targets and not (match.code in _MEDIATION and any(a.code[3:6] in ("", "GOV") for a in sources)):
@@ -177,6 +218,21 @@ class EventBuilder:
             # "sent a letter *to NATO* threatening to cut funding": what a message says is aimed at its addressee
             own = {a.code for a in sources}
             targets = [a for a in self.sides.side(addressee(trigger), on, speaker=None) if a.code not in own] or targets
+        return weak, targets
+
+    def _search_clause(
+        self,
+        match: VerbMatch,
+        trigger: Token,
+        sources: list[ResolvedActor],
+        targets: list[ResolvedActor],
+        weak: list[ResolvedActor],
+        on: date | None,
+        *,
+        condemned: bool,
+    ) -> tuple[list[ResolvedActor], bool]:
+        """Search the clause for a target when none is found and the slots name none (returns the targets,
+        the weak ones when still none, and whether the first target slot is named but unknown)."""
         # "an investigation *into Boztepe*": named, not coded; a condemned act is read too
         named = condemned or self._named_unknown(match.targets)
         if (
@@ -193,6 +249,17 @@ class EventBuilder:
             if weak:  # a victim named without its country beats a guess from elsewhere in the clause
                 targets = [t for t in targets if not countryless(t)]
         targets = targets or weak
+        return targets, named
+
+    def _aim_at_objects(
+        self,
+        match: VerbMatch,
+        trigger: Token,
+        sources: list[ResolvedActor],
+        targets: list[ResolvedActor],
+        on: date | None,
+    ) -> list[ResolvedActor]:
+        """Take a target still missing from the object: its place, its possessor, or the coerced cue."""
         if not targets and sources and match.code[:2] in _AIMED_AT_PLACE_ROOTS:
             targets = object_place(self.sides, trigger, sources, on, nominal=match.nominal)  # "a ceasefire *in Yemen*"
         if not targets and sources and not match.nominal and not match.symmetric:
@@ -206,6 +273,18 @@ class EventBuilder:
             ]
         if not targets and sources and match.code[:2] == "17" and not match.nominal:
             targets = cue_object(self.sides, trigger, on)  # "banned *national newspapers*" (the cue is the victim)
+        return targets
+
+    def _send_or_recode(
+        self,
+        match: VerbMatch,
+        trigger: Token,
+        sources: list[ResolvedActor],
+        targets: list[ResolvedActor],
+        on: date | None,
+    ) -> tuple[VerbMatch, list[ResolvedActor]]:
+        """Add where something is sent as a target; recode troops sent as deployed (154) and an attack by
+        civic actors as words (111)."""
         if sources and not match.symmetric:
             targets = destination(self.sides, trigger, targets, on, sources) or targets
             if match.code == "072" and troops_sent(self.sides, trigger, on) and all(t.entry == "destination" for t in targets):
@@ -215,6 +294,19 @@ class EventBuilder:
         if match.code[:2] == "19" and match.nominal and sources and all(map(_civic, sources)):
             if under_attack(trigger):  # "came under attack *from opposition lawmakers*": words, not force
                 match = replace(match, code="111", pattern=f"{match.pattern}+words")
+        return match, targets
+
+    def _fill_missing_sides(
+        self,
+        match: VerbMatch,
+        trigger: Token,
+        doers: tuple[int, ...],
+        sources: list[ResolvedActor],
+        targets: list[ResolvedActor],
+        on: date | None,
+    ) -> tuple[list[ResolvedActor], list[ResolvedActor]]:
+        """Fill a side still missing: the authorities who arrest, the owners of looted property, a local doer,
+        the protesting public, a holder, an unknown partner."""
         lawless = match.passive and not doers and is_lawless(match.code, trigger)
         if not sources and not doers and match.passive and match.code[:2] == "17" and not lawless:
             # "a journalist was arrested *in Niger*": the authorities of the place arrest, the person is the target
@@ -240,7 +332,13 @@ class EventBuilder:
         ):
             # "China and *the Eurasian Economic Union* signed a deal": a partner named but unknown is the other side
             targets = unknown_partners(self.sides, doers, sources, on)
-        attributed = self._speaker_code(match, on)
+        return sources, targets
+
+    def _pair_sides(
+        self, match: VerbMatch, sources: list[ResolvedActor], targets: list[ResolvedActor]
+    ) -> tuple[list[ResolvedActor], list[tuple[ResolvedActor | None, ResolvedActor | None]]]:
+        """Pair the sources with the targets, each way when symmetric (returns the sources, read as
+        counterparts of the targets, and the pairs)."""
         # one side may be paired within itself ("X and Y met", "talks between X and Y") only when the
         # other side names nobody at all; "the agency held talks with X and Y" pairs the agency, or nothing
         within = not self._names_doer(match.sources) or not match.targets
@@ -259,15 +357,22 @@ class EventBuilder:
         if not pairs and sources and targets and match.code[:2] == "17" and not match.symmetric:
             # coercion at home: "Iran shut down the internet *across the country*" is Iran's, with no target
             pairs = [(s, None) for s in sources if all(s.code == t.code for t in targets)]
-        if not self.dyads_only:
-            return [
-                self._event(match, src, tgt, iso, precision, attributed, planned)
-                for src, tgt in pairs or [(None, None)]
-            ]
+        return sources, pairs
+
+    def _gate_pairs(
+        self,
+        match: VerbMatch,
+        trigger: Token,
+        sources: list[ResolvedActor],
+        pairs: list[tuple[ResolvedActor | None, ResolvedActor | None]],
+        *,
+        named: bool,
+    ) -> list[tuple[ResolvedActor | None, ResolvedActor | None]] | None:
+        """Keep the pairs that make a dyadic event (None: the match makes no event at all)."""
         if not sources and not match.passive and self._names_doer(match.sources):
-            return []  # the doer is named but unknown: an event without its source misleads
+            return None  # the doer is named but unknown: an event without its source misleads
         if not sources and match.passive and match.factuality == "future":
-            return []  # "X will be invited": nobody known plans anything
+            return None  # "X will be invited": nobody known plans anything
         # The gate: an event is kept when at least one side names someone (a state, a person, a group, or a
         # role such as "police" or "militants", with its country or ---); the other side may be unknown.
         pairs = [(s, t) for s, t in pairs if s is not None or t is not None]
@@ -291,7 +396,19 @@ class EventBuilder:
             protesters = match.code[:2] == "14" and self._names_doer(match.sources)
             pairs = [(s, t) for s, t in pairs if t is not None or (protesters and s is not None)]  # "relies on U.S. aid" is no event
         disaster = cache(lambda: disaster_cause(self.sent, trigger))  # read once per match, if at all
-        pairs = [(s, t) for s, t in pairs if not self._not_political(match, s, t, disaster=disaster)]
+        return [(s, t) for s, t in pairs if not self._not_political(match, s, t, disaster=disaster)]
+
+    def _make_events(
+        self,
+        match: VerbMatch,
+        trigger: Token,
+        pairs: list[tuple[ResolvedActor | None, ResolvedActor | None]],
+        iso: str | None,
+        precision: str,
+        attributed: str | None,
+        planned: tuple[str | None, str],
+    ) -> list[Event]:
+        """Make one event per pair, with the code refined by weapon, violence, repression and clashes."""
         refined = by_weapon(match, trigger)
         if refined.code[:2] == "14" and refined.code != "145" and violent_protest(self.sent, trigger):
             refined = replace(refined, code="145", pattern=f"{refined.pattern}+violent")

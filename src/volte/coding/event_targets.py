@@ -176,14 +176,38 @@ def complement_target(
     appear") give no target, nor does a place for coercion or violence ("held drills *in* the Sea of
     Japan"), which event_places.place_actor reads."""
     own = {a.code for a in sources}
-    about = _ABOUT_NOT_INTO if code[:2] in PLACE_ROOTS else _ABOUT_OR_IN  # places: see place_actor
     venue = code == "036" or code[:2] == "04"  # "agreed to meet again *in Brazil*": where, not with whom
     # "ordered X to pay *following* an investigation by Y": when, not to whom ("killed civilians *during*
     # attacks on villages" still reads the attack's victims)
     occasions = _OCCASIONS_NOT_DURING if code[:2] in PLACE_ROOTS else OCCASIONS
+    queue = [*_clause_complements(trigger, code), *_phrase_complements(trigger, code)]
+    while queue:
+        token, depth = queue.pop(0)
+        if venue and token.dep_ == "pobj" and token.head.lower_ == "in" and place_entity(token):
+            continue  # a place after "in" is where they meet, not the partner ("in the *visit* by X" is read)
+        if suspected_in(token, code):
+            continue  # "detained two men *over the attack* on X": not X
+        if token.dep_ in _COMPLEMENT_ROLES and token.pos_ in ("NOUN", "PROPN"):
+            found = [a for a in sides.side((token.i,), on, speaker=None) if a.code not in own]
+            if found:
+                return found
+            if depth == 1 and token.pos_ == "PROPN" and token.dep_ != "pobj":
+                return []  # the target is named, but nobody we know
+        if depth < _COMPLEMENT_DEPTH and token.lower_ not in occasions:
+            queue.extend(
+                (c, depth + 1)
+                for c in token.children
+                if c.dep_ not in NO_TARGET_DEPS and not (c.dep_ == "prep" and c.lower_ in occasions)
+            )
+    return []
+
+
+def _clause_complements(trigger: Token, code: str) -> list[tuple[Token, int]]:
+    """Where complement_target starts, at depth 0: the clauses and prepositions the verb governs after it."""
+    about = _ABOUT_NOT_INTO if code[:2] in PLACE_ROOTS else _ABOUT_OR_IN  # places: see place_actor
     if trigger.pos_ not in ("VERB", "ADJ"):
         about = _ABOUT_NOT_INTO  # "a suspension of air links *with Serbia*", not "talks *in* Cairo"
-    queue = [
+    return [
         (c, 0)
         for c in trigger.children
         if c.i > trigger.i  # "X refuted ...; they had a call": a clause before it is no complement
@@ -195,7 +219,12 @@ def complement_target(
         # "deployed aircraft *to assess the situation in Uzbekistan*": where they look, not at whom
         and not (code[:2] == "15" and c.lemma_.lower() in _SURVEYING_AIMS and is_to_infinitive(c))
     ]
-    queue += [  # "opened an inquiry *into* ...", "lifted the curfew *on* ...", "a suspension of links *with*"
+
+
+def _phrase_complements(trigger: Token, code: str) -> list[tuple[Token, int]]:
+    """Where complement_target starts, at depth 1: the prepositions and clauses inside the verb's object
+    or prepositional phrase."""
+    queue = [  # "opened an inquiry *into* ...", "lifted the curfew *on* ...", "a suspension of links *with*"
         (p, 1)
         for o in trigger.children
         if o.dep_ in ("dobj", "prep") and o.i > trigger.i and not condemned_act(o, code)
@@ -230,25 +259,7 @@ def complement_target(
             for c in a.children
             if c.dep_ == "dobj"
         ]
-    while queue:
-        token, depth = queue.pop(0)
-        if venue and token.dep_ == "pobj" and token.head.lower_ == "in" and place_entity(token):
-            continue  # a place after "in" is where they meet, not the partner ("in the *visit* by X" is read)
-        if suspected_in(token, code):
-            continue  # "detained two men *over the attack* on X": not X
-        if token.dep_ in _COMPLEMENT_ROLES and token.pos_ in ("NOUN", "PROPN"):
-            found = [a for a in sides.side((token.i,), on, speaker=None) if a.code not in own]
-            if found:
-                return found
-            if depth == 1 and token.pos_ == "PROPN" and token.dep_ != "pobj":
-                return []  # the target is named, but nobody we know
-        if depth < _COMPLEMENT_DEPTH and token.lower_ not in occasions:
-            queue.extend(
-                (c, depth + 1)
-                for c in token.children
-                if c.dep_ not in NO_TARGET_DEPS and not (c.dep_ == "prep" and c.lower_ in occasions)
-            )
-    return []
+    return queue
 
 
 _INSTITUTIONS = {
