@@ -188,6 +188,7 @@ def _self_announced(clause: Token, speaker: int) -> bool:
 
 
 def _assess(trigger: Token) -> Modality:
+    """The modality read on the way up from ``trigger`` through its governors (before :func:`assess` weighs who speaks)."""
     if _asked(trigger):
         return Modality("hypothetical")  # "Is a Russian invasion of Ukraine imminent?"
     status = local_status(trigger, reported=False)
@@ -197,12 +198,7 @@ def _assess(trigger: Token) -> Modality:
         if status == "negated":
             return Modality("negated", speaker=speaker)
         if status == "refused":
-            reporter = _reporter_above(trigger)
-            return Modality(
-                "refusal",
-                speaker=reporter if reporter is not None else _according_to(trigger.sent),
-                self_refusal=True,
-            )
+            return _refuse(trigger)
         if is_background(tok):
             return Modality("background", temporal=tok.i == trigger.i and temporal_clause(tok))
         if tok.dep_ in ("xcomp", "advcl") and _is_purpose(tok, governor_lemma(tok.head)):
@@ -237,11 +233,7 @@ def _assess(trigger: Token) -> Modality:
             if lemma in _FORECASTING:  # "expects Beijing to step up pressure": a forecast
                 return Modality("hypothetical", speaker=speaker_of(head))
         if governed is not None:
-            if governed not in ("alleged", "negated") and _alleged(head):
-                return Modality("alleged", speaker=speaker)  # "accused Russia of *planning* to invade"
-            if governed == "threat" and status == "may" and _other_subject(tok, head):
-                governed = "hypothetical"  # "analysts warned that Tehran *could* retaliate": a prediction
-            return _governed_modality(governed, status, head, relation, speaker, trigger)
+            return _govern(governed, status, tok, head, relation, speaker, trigger)
         if relation in ("clausal", "circumstance") or tok.dep_ in ("nsubj", "nsubjpass"):
             outer = local_status(head, reported=False)
             if relation != "clausal" and outer == "would":
@@ -249,6 +241,27 @@ def _assess(trigger: Token) -> Modality:
             status = _combine(status, outer)
         tok = head
     return _final_modality(status, speaker, trigger)
+
+
+def _refuse(trigger: Token) -> Modality:
+    """The refusal of a trigger that is its own "will not": its speaker is the reporter above, or "according to"."""
+    reporter = _reporter_above(trigger)
+    return Modality(
+        "refusal",
+        speaker=reporter if reporter is not None else _according_to(trigger.sent),
+        self_refusal=True,
+    )
+
+
+def _govern(
+    governed: str, status: str, tok: Token, head: Token, relation: str, speaker: int | None, trigger: Token
+) -> Modality:
+    """The modality a governing word sets: alleged when the governor is itself alleged, else governed."""
+    if governed not in ("alleged", "negated") and _alleged(head):
+        return Modality("alleged", speaker=speaker)  # "accused Russia of *planning* to invade"
+    if governed == "threat" and status == "may" and _other_subject(tok, head):
+        governed = "hypothetical"  # "analysts warned that Tehran *could* retaliate": a prediction
+    return _governed_modality(governed, status, head, relation, speaker, trigger)
 
 
 def _alleged(governor: Token) -> bool:

@@ -90,15 +90,7 @@ def local_status(verb: Token, *, reported: bool) -> str:
     for child in verb.children:
         dep, low = child.dep_, child.lower_
         if dep == "neg" or (dep == "advmod" and low in ("never", "not")) or _no_longer(child):
-            # "will not join", "would not accept": a refusal announced now, not a missing event
-            future = any(c.dep_ == "aux" and c.lower_ in ANNOUNCING_AUX for c in verb.children)
-            # "*cannot* accept any more refugees", "can not allow": a refusal stated now, not an inability
-            future = future or (
-                verb.lemma_ in _REFUSED_WITH_CAN and any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in verb.children)
-            )
-            kept = _kept_protest(verb)  # "until our demands are met / till we see results"; not "until next week"
-            waiting = any(_waiting(c) and not (kept and c.dep_ == "advcl") for c in verb.children)
-            return "refused" if future and not waiting and verb.pos_ in ("VERB", "AUX") else "negated"
+            return _refuse_or_negate(verb)
         if dep in ("nsubj", "nsubjpass", "dobj") and _negative_phrase(child):
             return "negated"  # "*No* missiles were fired", "*nobody* recognised"
         if dep == "aux" and low == "should" and child.i < verb.i and _inverted(child, verb):
@@ -127,6 +119,24 @@ def local_status(verb: Token, *, reported: bool) -> str:
             flags.add("conditional")
             if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in child.children):
                 flags.add("unless")
+    return _rank_flags(flags, verb, reported=reported)
+
+
+def _refuse_or_negate(verb: Token) -> str:
+    """A negated word: "refused" when it announces a refusal now ("will not join"), else "negated"."""
+    # "will not join", "would not accept": a refusal announced now, not a missing event
+    future = any(c.dep_ == "aux" and c.lower_ in ANNOUNCING_AUX for c in verb.children)
+    # "*cannot* accept any more refugees", "can not allow": a refusal stated now, not an inability
+    future = future or (
+        verb.lemma_ in _REFUSED_WITH_CAN and any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in verb.children)
+    )
+    kept = _kept_protest(verb)  # "until our demands are met / till we see results"; not "until next week"
+    waiting = any(_waiting(c) and not (kept and c.dep_ == "advcl") for c in verb.children)
+    return "refused" if future and not waiting and verb.pos_ in ("VERB", "AUX") else "negated"
+
+
+def _rank_flags(flags: set[str], verb: Token, *, reported: bool) -> str:
+    """The status of the strongest flag found on ``verb``; with none, a conjoined verb's own, else "asserted"."""
     if "unless" in flags and flags & {"future", "would"}:
         return "ultimatum"  # "will impose tariffs *unless* ...": an announced act with a condition on the other side
     for status in (
