@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from volte.coding.cameo import STATEMENT_ROOTS
 from volte.coding.dates import resolve_event_date
-from volte.coding.factuality import (
+from volte.coding.governors import (
     APPEALING,
     COMMITTING,
     DEMANDING,

@@ -13,6 +13,10 @@
 - ``alleged``: the content of an accusation ("accused X of attacking"); the accusation is the event.
 
 Reported speech ("X said Y attacked Z", "according to X") keeps the event and names the speaker.
+
+It climbs from the trigger through the words that govern it: each word's own negation and modals come from
+:mod:`volte.coding.local_status`, the governing words and the statuses they set from
+:mod:`volte.coding.governors`, background clauses from :mod:`volte.coding.background`.
 """
 
 from __future__ import annotations
@@ -21,53 +25,28 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from volte.coding.lexicon import words
-
-REPORTING = words("reporting_verbs")
-REFUSAL = words("factuality_refusal")
-_COMPLIANCE = words("factuality_compliance")
-_COMPLIANCE_SUBJECTS = words("factuality_compliance_subjects")
-_PROTEST_ACTS = words("factuality_protest_acts")
-_REFUSED_WITH_CAN = words("factuality_refused_with_can")
-NEGATING = words("factuality_negating")
-# Verbs that cancel an event named by their object noun ("postponed the talks"); "denied the accusation" does not.
-NOMINAL_NEGATING = words("factuality_nominal_negating")
-COMMITTING = words("factuality_committing")
-PLANNING = words("factuality_planning")
-THREATENING = words("factuality_threatening")
-APPEALING = words("factuality_appealing")
-DEMANDING = words("factuality_demanding")
-ALLEGING = words("factuality_alleging")
-CONSIDERING = words("factuality_considering")
-_NOUN_GOVERNORS = (
-    REFUSAL | COMMITTING | PLANNING | THREATENING | APPEALING | DEMANDING | ALLEGING | CONSIDERING
+from volte.coding.background import is_background, temporal_clause
+from volte.coding.governors import (
+    ALLEGING,
+    NEGATING,
+    NOUN_GOVERNORS,
+    REPORTING,
+    THREATENING,
+    governed_status,
+    governor_lemma,
 )
-_CLAUSE_GOVERNORS = _NOUN_GOVERNORS | NEGATING  # whose to-infinitive the parser may hang as an advcl
-# Adjectives that take the reality out of a nominal event: "the *alleged* attack", "a *possible* visit".
-_HEDGING_ADJECTIVES = {
-    "alleged": "alleged",
-    "suspected": "alleged",
-    "purported": "alleged",
-    "rumored": "alleged",
-    "rumoured": "alleged",
-    "possible": "hypothetical",
-    "potential": "hypothetical",
-    "hypothetical": "hypothetical",
-    "proposed": "hypothetical",
-    "planned": "future",
-    "upcoming": "future",
-    "forthcoming": "future",
-    "expected": "future",
-    "future": "future",
-    "prospective": "hypothetical",
-    "would-be": "hypothetical",
-    "failed": "negated",
-}
+from volte.coding.lexicon import words
+from volte.coding.local_status import (
+    ANNOUNCING_AUX,
+    FUTURE_MODALS,
+    HEDGING_ADVERBS,
+    HYPOTHETICAL_MODALS,
+    is_condition,
+    local_status,
+)
 
-HYPOTHETICAL_MODALS = words("factuality_hypothetical_modals")
-FUTURE_MODALS = words("future_auxiliaries")
-CONDITIONAL_MARKS = words("factuality_conditional_marks")
-NEGATIVE_DETS = words("factuality_negative_dets")
+_CLAUSE_GOVERNORS = NOUN_GOVERNORS | NEGATING  # whose to-infinitive the parser may hang as an advcl
+
 _COMPLEMENT_PREPS = words("factuality_complement_preps")
 _MODALS = HYPOTHETICAL_MODALS | FUTURE_MODALS
 _CLAUSAL = frozenset({"xcomp", "ccomp", "acomp", "oprd", "acl"})
@@ -96,7 +75,6 @@ ANALYSTS = words("factuality_analysts")
 # Governors of another subject's act: wanting it is an appeal to that subject, forecasting it no event.
 _WANTING = words("factuality_wanting")
 _FORECASTING = words("factuality_forecasting")
-_ANNOUNCING_AUX = FUTURE_MODALS | {"would"}
 
 
 def assess(trigger: Token) -> Modality:
@@ -130,7 +108,7 @@ def assess(trigger: Token) -> Modality:
             )  # "prepared to resume shelling"
     if modality.status == "hypothetical" and modality.conditional and modality.speaker is not None:
         aux, clause = _announcing_aux(trigger)
-        if aux in _ANNOUNCING_AUX and _self_announced(clause, modality.speaker):
+        if aux in ANNOUNCING_AUX and _self_announced(clause, modality.speaker):
             return Modality("future", speaker=modality.speaker)
         if (
             aux == "may"
@@ -170,6 +148,8 @@ def _top_verb(trigger: Token) -> Token:
 
 _CLIMBING = _CLAUSAL | {"advcl", "conj", "dobj", "pobj", "prep", "pcomp", "nsubj", "nsubjpass"}
 
+_HEDGES = HEDGING_ADVERBS | {"likely", "unlikely"}
+
 
 def _modal_between(trigger: Token, top: Token) -> bool:
     """A modal or hedge on the way from the event up to the top verb ("would *likely* respond")."""
@@ -191,7 +171,7 @@ def _announcing_aux(trigger: Token) -> tuple[str | None, Token]:
     and that clause."""
     tok = trigger
     for _ in range(4):
-        if tok.lemma_ in REPORTING or (tok.dep_ == "advcl" and _is_condition(tok)) or tok.head is tok:
+        if tok.lemma_ in REPORTING or (tok.dep_ == "advcl" and is_condition(tok)) or tok.head is tok:
             return None, tok  # the event is the condition itself ("if the *truce* collapses")
         aux = next((c.lower_ for c in tok.children if c.dep_ == "aux" and c.lower_ in _MODALS), None)
         if aux is not None:
@@ -208,23 +188,19 @@ def _self_announced(clause: Token, speaker: int) -> bool:
 
 
 def _assess(trigger: Token) -> Modality:
+    """The modality read on the way up from ``trigger`` through its governors (before :func:`assess` weighs who speaks)."""
     if _asked(trigger):
         return Modality("hypothetical")  # "Is a Russian invasion of Ukraine imminent?"
-    status = _local_status(trigger, reported=False)
+    status = local_status(trigger, reported=False)
     speaker: int | None = None
     tok = trigger
     for _ in range(6):
         if status == "negated":
             return Modality("negated", speaker=speaker)
         if status == "refused":
-            reporter = _reporter_above(trigger)
-            return Modality(
-                "refusal",
-                speaker=reporter if reporter is not None else _according_to(trigger.sent),
-                self_refusal=True,
-            )
-        if _is_background(tok):
-            return Modality("background", temporal=tok.i == trigger.i and _temporal_clause(tok))
+            return _refuse(trigger)
+        if is_background(tok):
+            return Modality("background", temporal=tok.i == trigger.i and temporal_clause(tok))
         if tok.dep_ in ("xcomp", "advcl") and _is_purpose(tok, governor_lemma(tok.head)):
             status = _combine(status, "hypothetical")  # "sent troops *to fight*": an aim, not a report
         step = _step_up(tok)
@@ -242,7 +218,7 @@ def _assess(trigger: Token) -> Modality:
             continue
         if relation == "clausal" and lemma in REPORTING:
             speaker = speaker if speaker is not None else speaker_of(head)
-            if _local_status(head, reported=True) == "negated":
+            if local_status(head, reported=True) == "negated":
                 return Modality("negated", speaker=speaker)
             if status in ("must", "should"):
                 return Modality("demand" if status == "must" else "appeal", speaker=speaker, by_speaker=True)
@@ -250,25 +226,42 @@ def _assess(trigger: Token) -> Modality:
             status = {"would": "future", "may": "reported_may"}.get(status, status)
             tok = head
             continue
-        governed = _governed_status(lemma, relation, head)
+        governed = governed_status(lemma, relation, head)
         if governed == "future" and relation == "clausal" and _other_subject(tok, head):
             if lemma in _WANTING:  # "Israel wants Germany to pay": an appeal to Germany
                 return Modality("appeal", speaker=speaker_of(head), by_speaker=True)
             if lemma in _FORECASTING:  # "expects Beijing to step up pressure": a forecast
                 return Modality("hypothetical", speaker=speaker_of(head))
         if governed is not None:
-            if governed not in ("alleged", "negated") and _alleged(head):
-                return Modality("alleged", speaker=speaker)  # "accused Russia of *planning* to invade"
-            if governed == "threat" and status == "may" and _other_subject(tok, head):
-                governed = "hypothetical"  # "analysts warned that Tehran *could* retaliate": a prediction
-            return _governed_modality(governed, status, head, relation, speaker, trigger)
+            return _govern(governed, status, tok, head, relation, speaker, trigger)
         if relation in ("clausal", "circumstance") or tok.dep_ in ("nsubj", "nsubjpass"):
-            outer = _local_status(head, reported=False)
+            outer = local_status(head, reported=False)
             if relation != "clausal" and outer == "would":
                 outer = "hypothetical"  # "a blockade *would* be hard to break" is no announced plan
             status = _combine(status, outer)
         tok = head
     return _final_modality(status, speaker, trigger)
+
+
+def _refuse(trigger: Token) -> Modality:
+    """The refusal of a trigger that is its own "will not": its speaker is the reporter above, or "according to"."""
+    reporter = _reporter_above(trigger)
+    return Modality(
+        "refusal",
+        speaker=reporter if reporter is not None else _according_to(trigger.sent),
+        self_refusal=True,
+    )
+
+
+def _govern(
+    governed: str, status: str, tok: Token, head: Token, relation: str, speaker: int | None, trigger: Token
+) -> Modality:
+    """The modality a governing word sets: alleged when the governor is itself alleged, else governed."""
+    if governed not in ("alleged", "negated") and _alleged(head):
+        return Modality("alleged", speaker=speaker)  # "accused Russia of *planning* to invade"
+    if governed == "threat" and status == "may" and _other_subject(tok, head):
+        governed = "hypothetical"  # "analysts warned that Tehran *could* retaliate": a prediction
+    return _governed_modality(governed, status, head, relation, speaker, trigger)
 
 
 def _alleged(governor: Token) -> bool:
@@ -284,7 +277,7 @@ def _alleged(governor: Token) -> bool:
         if relation == "circumstance":
             return False
         lemma = governor_lemma(head)
-        if _governed_status(lemma, relation, head) == "alleged":
+        if governed_status(lemma, relation, head) == "alleged":
             return True
         if head.dep_ == "dobj" and lemma_of(head.head) in ALLEGING:
             return True  # the parser hangs "of planning" on the accused ("accused *the government* of")
@@ -307,7 +300,7 @@ def _governed_modality(
 ) -> Modality:
     """The event's modality once a governing word (agree, urge, refuse, threaten ...) is found."""
     nominal = relation == "nominal"
-    if _local_status(head, reported=False) == "negated" and governed not in ("refusal", "negated"):
+    if local_status(head, reported=False) == "negated" and governed not in ("refusal", "negated"):
         return Modality("negated", speaker=speaker)
     if governed == "negated":
         return Modality("negated", governor=head.i, speaker=speaker, nominal=nominal)
@@ -344,7 +337,7 @@ def obligation(clause: Token) -> str | None:
         or clause.head.lemma_.lower() not in REPORTING
         or any(c.dep_ == "dobj" or (c.dep_ == "advmod" and c.lower_ == "yet") for c in clause.children)
         or _own_subject(clause)
-        or _local_status(clause, reported=True) != "asserted"
+        or local_status(clause, reported=True) != "asserted"
     ):
         return None
     return "must" if any(c.dep_ == "xcomp" and is_to_infinitive(c) for c in clause.children) else None
@@ -405,103 +398,6 @@ def _final_modality(status: str, speaker: int | None, trigger: Token) -> Modalit
     )
 
 
-# Instruments whose content is enacted by signing or passing them: "signed an order *lifting* sanctions".
-_INSTRUMENTS = words("factuality_instruments")
-# Documents whose participle clause is what they say: "issued a statement *condemning* the attack".
-_DOCUMENTS = words("factuality_documents")
-_WRITINGS = _INSTRUMENTS | _DOCUMENTS
-_AUTHORED = words("factuality_authored_documents")
-_PUBLISHING = words("factuality_publishing")
-BACKGROUND_MARKS = words("factuality_background_marks")
-BACKGROUND_PREPS = words("factuality_background_preps")
-
-
-def _temporal_clause(tok: Token) -> bool:
-    """A clause that says what happened meanwhile: "*as* security forces fired tear gas", "*when* a grenade
-    exploded" (not "after", "since" or "because": those are earlier, often older, events)."""
-    return tok.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in tok.children
-    )
-
-
-def _is_background(tok: Token) -> bool:
-    """Background rather than news: relative and participial clauses ("a tanker *seized* by ..."),
-    temporal or causal clauses ("after rebels *seized* Damascus"), and "after/since/amid the *attack*"."""
-    dep = tok.dep_
-    if dep == "relcl" and (_non_restrictive(tok) or _misparsed_complement(tok)):
-        return False  # "the opposition, *which it accused* of treason": news told in passing
-    if dep in ("relcl", "amod") and tok.pos_ in ("VERB", "AUX"):
-        return True
-    if dep in ("dobj", "dative") and tok.pos_ == "NOUN" and tok.head.lemma_ in _ADDRESSING:
-        return True  # "*telling a rally* in Caracas", "addressed a summit": the audience, not an event
-    if dep == "acl" and tok.pos_ in ("VERB", "AUX"):
-        lemma = governor_lemma(tok.head)
-        if lemma in _WRITINGS:  # "a report *released* by ...": how the document came out, not what it says
-            return tok.tag_ == "VBN" or not _issued(tok.head)  # "protested against an order *requiring* ..."
-        return lemma not in _NOUN_GOVERNORS
-    if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in tok.children):
-        return True
-    if dep in ("pobj", "pcomp") and tok.head.dep_ == "prep":
-        if tok.head.lower_ in BACKGROUND_PREPS:
-            return True
-        # "the future *of* U.S. aid", "Egypt's role *in* brokering": a modifier of another noun, not news
-        holder = tok.head.head
-        return (
-            holder.pos_ in ("NOUN", "PROPN", "PRON")
-            and holder.dep_ not in ("ROOT",)
-            and not _eventive(holder)
-        )
-    return False
-
-
-def _non_restrictive(clause: Token) -> bool:
-    """A relative clause set off by a comma and opened by who/which, in the active past ("police, *who fired*
-    tear gas", "the party, *which it had accused* of treason"): it adds a new act of its own. Restrictive
-    ones ("the attack *that killed* ..."), where/when clauses, passives ("Canadians, *who were held* ...")
-    and states that last ("Kyiv, *which has relied* on ...", "carmakers, *which ship* ...") only describe."""
-    first = clause.left_edge
-    if first.i == 0 or first.i <= clause.head.i or first.lower_ not in _RELATIVE_OPENERS:
-        return False
-    if clause.doc[first.i - 1].text != ",":
-        return False
-    auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in clause.children):
-        return False
-    return (clause.tag_ == "VBD" and not auxes) or (clause.tag_ == "VBN" and auxes == {"had"})
-
-
-_RELATIVE_OPENERS = words("factuality_relative_openers")
-
-
-def _misparsed_complement(clause: Token) -> bool:
-    """A "that" clause with a subject of its own, hung on the object of a reporting verb: "told a gathering
-    *that France now recognised* ..." is what was said, not a relative clause ("that" marks it)."""
-    holder = clause.head
-    if holder.dep_ not in ("dobj", "dative") or holder.head.lemma_.lower() not in _SAYING_TO:
-        return False  # "denied *reports that* its troops attacked" keeps its governor
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in clause.children
-    )
-
-
-def _issued(document: Token) -> bool:
-    """A document that is itself the news: the object or subject of its verb ("signed an order", "the
-    decree bans ...") or the statement something was said in ("said *in* a statement condemning ...")."""
-    if document.lemma_.lower() in _AUTHORED and document.dep_ in ("dobj", "nsubjpass"):
-        return document.head.lemma_.lower() in _PUBLISHING  # "investigated a report alleging ..." is not its author's
-    if document.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "ROOT", "conj"):
-        return True
-    return document.dep_ == "pobj" and document.head.lower_ == "in"
-
-
-_EVENTIVE_HOLDERS = words("factuality_eventive_holders")
-
-
-def _eventive(noun: Token) -> bool:
-    """Nouns whose "of"/"in" phrase still reports an event: "a round *of talks*", "on the sidelines *of the summit*"."""
-    return noun.lemma_.lower() in _EVENTIVE_HOLDERS
-
-
 ASPECTUAL = words("factuality_aspectual")
 OBJECT_CONTROL = words("factuality_object_control")
 
@@ -549,75 +445,13 @@ _GATHERING = words("factuality_gathering")
 # Governors whose to-infinitive is their own complement, not a purpose (_is_purpose).
 # A phone call's purpose is told with the call, as "called X to apologize" is ("call" is object control).
 PHONING = frozenset({"phone", "telephone"})
-_NOT_PURPOSE = ASPECTUAL | OBJECT_CONTROL | REPORTING | _NOUN_GOVERNORS | NEGATING | _GATHERING | PHONING
+_NOT_PURPOSE = ASPECTUAL | OBJECT_CONTROL | REPORTING | NOUN_GOVERNORS | NEGATING | _GATHERING | PHONING
 
 
 def _combine(inner: str, outer: str) -> str:
     if "negated" in (inner, outer) or "refused" in (inner, outer):
         return "negated"
     return inner if inner != "asserted" else outer
-
-
-def governor_lemma(head: Token) -> str:
-    if head.lemma_ == "look" and any(c.lower_ == "forward" for c in head.children):
-        return "plan"
-    if head.lemma_ == "go" and head.tag_ == "VBG":
-        return "plan"
-    return head.lemma_.lower()
-
-
-_ADDRESSING = words("factuality_addressing")
-_SAYING_TO = REPORTING | _ADDRESSING
-# Nouns that set a status on the event they govern (_governed_status)
-_STANCES = THREATENING | REFUSAL | DEMANDING | APPEALING | PLANNING | COMMITTING
-ENACTING = words("factuality_enacting")
-_DOING = words("factuality_doing")
-_DECIDING = words("factuality_deciding")
-
-
-def _governed_status(lemma: str, relation: str, head: Token) -> str | None:
-    if head.pos_ in ("NOUN", "PROPN") and lemma in _WRITINGS:
-        return None  # "signed an executive *order* lifting sanctions": the order enacts, it demands nothing
-    if lemma in _DECIDING and relation == "clausal" and head.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
-        return "enacted"  # "the court decided to allow ...": an authority's decision is the act
-    if relation == "nominal":
-        if lemma in NOMINAL_NEGATING:
-            return "negated"
-        if lemma in _DOING and not (lemma == "commit" and any(c.lower_ == "to" for c in head.children)):
-            return None  # "undertook a mediation mission", "committed rape" report the act ("commit *to*" pledges)
-        if lemma in ENACTING and head.pos_ == "VERB":
-            return "enacted"  # "Putin *ordered* a mobilisation": the order carries out the act
-        if lemma not in _STANCES:
-            return None
-    for names, status in (
-        (REFUSAL, "refusal"),
-        (NEGATING, "negated"),
-        (THREATENING, "threat"),
-        (COMMITTING, "committed"),
-        (PLANNING, "future"),
-        (APPEALING, "appeal"),
-        (DEMANDING, "demand"),
-        (ALLEGING, "alleged"),
-        (CONSIDERING, "hypothetical"),
-    ):
-        if lemma in names:
-            if lemma == "call" and not any(_calling_on(c) for c in head.children):
-                return None
-            return status
-    if lemma == "tell" and relation == "clausal" and any(c.dep_ in ("dobj", "dative") for c in head.children):
-        return "demand"  # "told Palestinians *to move* south"
-    return None
-
-
-def _calling_on(child: Token) -> bool:
-    """ "called *on* (*for*, *upon*) X": an appeal; "called Bashir *on Saturday* to express his support" is a
-    phone call whose purpose is the caller's own act (a time is no one called on)."""
-    if child.dep_ in ("advcl", "ccomp"):  # "called on Friday *for* Iran to release": a for-to clause
-        return any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children)
-    if child.lower_ not in ("on", "for", "upon"):
-        return False
-    objects = [p for p in child.children if p.dep_ == "pobj"]
-    return not objects or any(p.ent_type_ not in ("DATE", "TIME") for p in objects)
 
 
 def _step_up(tok: Token) -> tuple[Token, str] | None:
@@ -651,160 +485,6 @@ def _step_up(tok: Token) -> tuple[Token, str] | None:
     if dep == "conj":
         return _step_up(head)
     return None
-
-
-def _waiting(child: Token) -> bool:
-    """An "until" that only puts an act off ("until next week", "until the results are announced"), not a
-    condition on the other side ("until Cuba undertakes reforms", "until their demands are met"), which
-    makes "will not X" a refusal, as "unless" does."""
-    if child.dep_ == "prep" and child.lower_ in ("until", "till"):
-        return True
-    if child.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("until", "till") for m in child.children):
-        return False
-    subjects = [c.lemma_.lower() for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
-    verbs = [child.lemma_.lower()] + [c.lemma_.lower() for c in child.children if c.dep_ == "acomp"]  # "is satisfied"
-    if any(c.dep_ == "nsubj" and _names_side(c) for c in child.children):
-        return False  # "until *U.N. peacekeepers* take positions", "until *Islamabad* acts": a side must act first
-    return _COMPLIANCE.isdisjoint(verbs) and _COMPLIANCE_SUBJECTS.isdisjoint(subjects)
-
-
-def _names_side(subject: Token) -> bool:
-    """An active subject that names a side: a proper name ("until *Islamabad* acts") or a noun a name or
-    nationality modifies ("until *U.N.* peacekeepers", "the *Lebanese* army"); not a date, nor a pronoun."""
-    if subject.pos_ == "PROPN":
-        return subject.ent_type_ not in ("DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL")
-    return subject.pos_ == "NOUN" and any(
-        c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in ("GPE", "NORP", "ORG")
-        for c in subject.children
-    )
-
-
-def _kept_protest(verb: Token) -> bool:
-    """A protest its doers will not end (call off, suspend) until something happens: "will not end the
-    strike *until* our permits are corrected / till we see results" refuses to ease the dissent now; an
-    until-phrase of time ("until next week") still only puts the end off."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in _PROTEST_ACTS for c in verb.children)
-
-
-def _local_status(verb: Token, *, reported: bool) -> str:
-    """Negation, modals and conditional marks attached to one word.
-
-    Internal statuses besides the public ones: ``would`` (becomes ``future`` in reported speech,
-    "said it would send troops", else ``hypothetical``) and ``conditional`` (an if/unless clause).
-    """
-    flags: set[str] = set()
-    if verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ == "without":
-        return "negated"  # "said so *without providing* details", "withdrew *without a fight*"
-    for child in verb.children:
-        dep, low = child.dep_, child.lower_
-        if dep == "neg" or (dep == "advmod" and low in ("never", "not")) or _no_longer(child):
-            # "will not join", "would not accept": a refusal announced now, not a missing event
-            future = any(c.dep_ == "aux" and c.lower_ in _ANNOUNCING_AUX for c in verb.children)
-            # "*cannot* accept any more refugees", "can not allow": a refusal stated now, not an inability
-            future = future or (
-                verb.lemma_ in _REFUSED_WITH_CAN and any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in verb.children)
-            )
-            kept = _kept_protest(verb)  # "until our demands are met / till we see results"; not "until next week"
-            waiting = any(_waiting(c) and not (kept and c.dep_ == "advcl") for c in verb.children)
-            return "refused" if future and not waiting and verb.pos_ in ("VERB", "AUX") else "negated"
-        if dep in ("nsubj", "nsubjpass", "dobj") and _negative_phrase(child):
-            return "negated"  # "*No* missiles were fired", "*nobody* recognised"
-        if dep == "aux" and low == "should" and child.i < verb.i and _inverted(child, verb):
-            flags.add("conditional")  # "Should the truce collapse, ..."
-            continue
-        if verb.pos_ in ("NOUN", "PROPN"):
-            if dep == "det" and low in NEGATIVE_DETS:
-                return "negated"
-            if dep == "det" and low == "any":
-                flags.add("hypothetical")  # "would respond to *any* attack"
-            if dep == "amod" and low in _HEDGING_ADJECTIVES:
-                flags.add(_HEDGING_ADJECTIVES[low])
-        if dep == "aux" and low in FUTURE_MODALS:
-            flags.add("future")
-        elif dep == "aux" and low in ("must", "should"):
-            flags.add(low)
-        elif dep == "aux" and low == "would":
-            flags.add("future" if reported else "would")
-        elif dep == "aux" and low in ("may", "might", "could"):
-            flags.add("may")
-        elif dep == "aux" and low in HYPOTHETICAL_MODALS:
-            flags.add("hypothetical")
-        elif dep == "advmod" and low in _HEDGING_ADVERBS and not (low == "likely" and _past_finding(verb)):
-            flags.add("hypothetical")
-        elif (dep == "mark" and low in CONDITIONAL_MARKS) or (dep == "advcl" and _is_condition(child)):
-            flags.add("conditional")
-            if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in child.children):
-                flags.add("unless")
-    if "unless" in flags and flags & {"future", "would"}:
-        return "ultimatum"  # "will impose tariffs *unless* ...": an announced act with a condition on the other side
-    for status in (
-        "negated",
-        "alleged",
-        "conditional",
-        "must",
-        "should",
-        "hypothetical",
-        "may",
-        "would",
-        "future",
-    ):
-        if status in flags:
-            return "negated" if status == "alleged" else status
-    if (
-        verb.dep_ == "conj"
-        and not any(c.dep_ == "aux" for c in verb.children)
-        and verb.head.pos_ in ("VERB", "AUX")
-    ):
-        return _local_status(verb.head, reported=reported)
-    return "asserted"
-
-
-def _no_longer(child: Token) -> bool:
-    """ "will *no longer* cooperate", "*no longer* supplies": the parser hangs "no" on "longer"."""
-    return (
-        child.dep_ == "advmod"
-        and child.lower_ in ("longer", "more")
-        and any(g.lower_ == "no" for g in child.children)
-    )
-
-
-def _negative_phrase(head: Token) -> bool:
-    if head.lower_ in ("nobody", "none", "nothing", "noone"):
-        return True
-    return any(c.dep_ == "det" and c.lower_ in NEGATIVE_DETS for c in head.children)
-
-
-def _past_finding(verb: Token) -> bool:
-    """ "Chlorine *was likely used* as a weapon", "munitions were likely dropped on the town": an inquiry's
-    finding about a past act (a passive in the past tense with no modal), not a hedge; "will likely attack"
-    and "could likely" stay hypothetical."""
-    return (
-        verb.tag_ == "VBN"
-        and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)
-        and not any(c.dep_ == "aux" for c in verb.children)
-    )
-
-
-def _inverted(aux: Token, verb: Token) -> bool:
-    """The auxiliary comes before the subject: a condition ("Should the truce collapse")."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and aux.i < subject.i
-
-
-_HEDGING_ADVERBS = words("factuality_hedging_adverbs")
-_HEDGES = _HEDGING_ADVERBS | {"likely", "unlikely"}
-
-
-def _is_condition(clause: Token) -> bool:
-    """An if/unless clause, or an inverted one ("Should the truce collapse", "Had they known")."""
-    if any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in clause.children):
-        return True
-    first = min([clause, *clause.children], key=lambda t: t.i)
-    return (
-        first.dep_ in ("aux", "auxpass")
-        and first.lower_ in ("should", "had", "were")
-        and first.head is clause
-    )
 
 
 def speaker_of(verb: Token) -> int | None:

@@ -14,19 +14,17 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from volte.coding.factuality import (
+from volte.coding.factuality import Modality, assess, speaker_of
+from volte.coding.governed_codes import governed_code
+from volte.coding.governors import (
     COMMITTING,
     CONSIDERING,
     NOMINAL_NEGATING,
     PLANNING,
     REPORTING,
     THREATENING,
-    Modality,
-    assess,
     governor_lemma,
-    speaker_of,
 )
-from volte.coding.governed_codes import governed_code
 from volte.coding.lexicon import words
 from volte.coding.predicates import behind, come_under, culpable, under_attack
 from volte.coding.slots import AGREEING_TO, IF, RAISING, conditions, heads, object_heads

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from volte.coding.factuality import ENACTING, REPORTING, is_to_infinitive
+from volte.coding.factuality import is_to_infinitive
+from volte.coding.governors import ENACTING, REPORTING
 from volte.coding.lexicon import words
 from volte.coding.match_factuality import HOSTILE_ROOTS, criticism_received, governing_word, said
 from volte.coding.predicates import TEXTS, behind, culpable, under_attack

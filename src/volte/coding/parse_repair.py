@@ -281,7 +281,7 @@ def _headline_passive(sent: Span) -> None:
 def _following(word: Token) -> None:
     """ "resigned *following* suicide bombings on churches": the parser makes "following" a verb whose object is
     the earlier event; it is the preposition (as "after"), so the event is background like any "following" phrase
-    (factuality ``BACKGROUND_PREPS``)."""
+    (background ``BACKGROUND_PREPS``)."""
     if word.lower_ != "following" or word.dep_ != "prep" or word.pos_ != "VERB":
         return
     word.pos_, word.tag_, word.lemma_ = "ADP", "IN", "following"

@@ -9,7 +9,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from volte.coding.factuality import REPORTING, speaker_of
+from volte.coding.factuality import speaker_of
+from volte.coding.governors import REPORTING
 
 
 class QuoteTracker:

@@ -14,7 +14,8 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from volte.coding import lexicon
-from volte.coding.factuality import OBJECT_CONTROL, PHONING, REFUSAL, THREATENING, is_to_infinitive
+from volte.coding.factuality import OBJECT_CONTROL, PHONING, is_to_infinitive
+from volte.coding.governors import REFUSAL, THREATENING
 from volte.coding.lexicon import words
 from volte.coding.predicates import RESPONSIBLE, behind, blames, critical_text
 from volte.coding.triggers import is_passive, lower_lemma, participle_agents, to_gerunds, to_relcl

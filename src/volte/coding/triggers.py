@@ -86,19 +86,39 @@ class Site:
 def fit(pattern: Pattern, site: Site) -> frozenset[int] | None:
     """The token indices the pattern's cues used when it fits the trigger, else None."""
     cues: set[int] = set()
-    obj: Token | None = None
     if pattern.idiom is not None:
         said = _IDIOMS[pattern.idiom](site.tok)
         if said is None:
             return None
         cues.add(said.i)  # "out of the *question*", "up for *discussion*": no meeting
+    if _rule_out(pattern, site):
+        return None
+    if pattern.particle:
+        hit = site.child(_PARTICLE_DEPS, pattern.particle, lemma=False)  # "shot *dead*", "*test*-fired"
+        if hit is None:
+            return None
+        cues.add(hit.i)
+    if pattern.not_object and not pattern.own_object and _first(site.objects, pattern.not_object) is not None:
+        return None
+    if (pattern.subject or pattern.not_subject) and not _match_subjects(pattern, site, cues):
+        return None
+    matched, obj = _match_object(pattern, site, cues)
+    if not matched:
+        return None
+    if not _match_preps(pattern, site, cues) or not _match_clauses(pattern, site, obj, cues):
+        return None
+    return frozenset(cues)
+
+
+def _rule_out(pattern: Pattern, site: Site) -> bool:
+    """Whether the trigger's voice, attack reading, said predicate or threat noun rules the pattern out."""
     if pattern.passive is not None and not site.noun and site.passive != pattern.passive:
-        return None
+        return True
     if pattern.under and not (site.noun and under_attack(site.tok)):
-        return None
+        return True
     if pattern.speaker_source and site.noun and not said_predicate(site.tok):
         # "said the strike *was an act of aggression*": a said predicate; "ordered an invasion" is the act
-        return None
+        return True
     if (
         site.noun
         and pattern.code[:2] == "13"
@@ -110,35 +130,42 @@ def fit(pattern: Pattern, site: Site) -> frozenset[int] | None:
         # "Iran *poses a threat* to the region", "the orders *were a threat* to Guyana": what someone's acts are
         # called, no threat made (said, the speaker's criticism: accuse.say_is_threat); "was a threat *to impose*
         # sanctions" still names the threatened act
-        return None
-    if pattern.particle:
-        hit = site.child(_PARTICLE_DEPS, pattern.particle, lemma=False)  # "shot *dead*", "*test*-fired"
+        return True
+    return False
+
+
+def _match_subjects(pattern: Pattern, site: Site, cues: set[int]) -> bool:
+    """Whether no excluded subject and the wanted subject (added to ``cues``) are found."""
+    subjects = [(o, lower_lemma(o), modifier_lemmas(o)) for o in _subject_words(site)]
+    if pattern.not_subject and _first(subjects, pattern.not_subject) is not None:
+        return False
+    if pattern.subject:
+        hit = _first(subjects, pattern.subject)
         if hit is None:
-            return None
+            return False
         cues.add(hit.i)
-    if pattern.not_object and not pattern.own_object and _first(site.objects, pattern.not_object) is not None:
-        return None
-    if pattern.subject or pattern.not_subject:
-        subjects = [(o, lower_lemma(o), modifier_lemmas(o)) for o in _subject_words(site)]
-        if pattern.not_subject and _first(subjects, pattern.not_subject) is not None:
-            return None
-        if pattern.subject:
-            hit = _first(subjects, pattern.subject)
-            if hit is None:
-                return None
-            cues.add(hit.i)
+    return True
+
+
+def _match_object(pattern: Pattern, site: Site, cues: set[int]) -> tuple[bool, Token | None]:
+    """Whether the pattern's object is found (added to ``cues``), and that object (None when it wants none)."""
     if pattern.object == ("any",):  # a direct object of any kind ("*returned* two paintings to Brazil")
         hit = site.child(("dobj", "nsubjpass") if site.passive else ("dobj",), ("any",))
         if hit is None or hit.tag_ == "DT" or hit.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):  # no stray "the"
-            return None
+            return False, None
         cues.add(hit.i)
-        obj = hit  # its participle can be the xcomp cue: "ordered nine ministers *jailed*"
-    elif pattern.object:
+        return True, hit  # its participle can be the xcomp cue: "ordered nine ministers *jailed*"
+    if pattern.object:
         hit = _first(site.objects, pattern.object)
         if hit is None or (pattern.own_object and not _own_act(hit, pattern.not_object)):
-            return None
+            return False, None
         cues.add(hit.i)
-        obj = hit
+        return True, hit
+    return True, None
+
+
+def _match_preps(pattern: Pattern, site: Site, cues: set[int]) -> bool:
+    """Whether every prepositional phrase the pattern wants is found (each added to ``cues``)."""
     for prep, objects in pattern.prep:
         hit = _prep_object(site.tok, prep, objects)
         governor = site.tok.head
@@ -151,13 +178,19 @@ def fit(pattern: Pattern, site: Site) -> frozenset[int] | None:
             hit = next((h for c in _xcomps(site.tok, pattern.xcomp) if (h := _prep_object(c, prep, objects))), None)
             hit = None if hit is not None and _asked_for_comment(hit) else hit
         if hit is None:
-            return None
+            return False
         cues.add(hit.i)
+    return True
+
+
+def _match_clauses(pattern: Pattern, site: Site, obj: Token | None, cues: set[int]) -> bool:
+    """Whether the clause with an auxiliary, the complement clause and the compound the pattern wants are found
+    (each added to ``cues``)."""
     if pattern.clause_aux:
         auxes = pattern.clause_aux
         clauses = [c for c in site.children if c.dep_ == "ccomp" and _has_aux(c, auxes)]
         if not clauses:
-            return None
+            return False
         cues.add(clauses[0].i)
     # [any]: "told X *to* leave"
     clause_deps = ("xcomp",) if pattern.xcomp == ("any",) else ("xcomp", "ccomp", "advcl")
@@ -170,11 +203,11 @@ def fit(pattern: Pattern, site: Site) -> frozenset[int] | None:
                 acls = [c for c in obj.children if c.dep_ == "acl" or to_relcl(c)] + to_gerunds(obj)
                 hit = next((c for c in acls if lower_lemma(c) in wanted), None)
             if hit is None:
-                return None
+                return False
             if wanted == ("any",) and hit.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("dobj", "dative") for c in site.children):
-                return None  # "..., a spokesman, *told dpa*": a participle with nobody told is no "told X to"
+                return False  # "..., a spokesman, *told dpa*": a participle with nobody told is no "told X to"
             cues.add(hit.i)
-    return frozenset(cues)
+    return True
 
 
 def to_relcl(clause: Token) -> bool:
