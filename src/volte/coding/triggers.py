@@ -4,8 +4,8 @@ objects, subject words, particles and clauses, read once from the parse however 
 sentence's matches then drop, recode or mark. Also the word readers the verb modules share (``lower_lemma``,
 ``is_passive``, ``is_time``, ``participle_agents``).
 
-Used by :mod:`volte.coding.verbs` and the modules it calls; :mod:`volte.coding.coder` reads ``is_passive``,
-``is_time`` and ``participle_agents``.
+Used by :mod:`volte.coding.verbs` and the modules it calls; the event modules (event_builder, event_doers,
+event_sides, event_targets) read ``is_passive``, ``is_time`` and ``participle_agents``.
 """
 
 from __future__ import annotations
