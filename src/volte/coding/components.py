@@ -292,14 +292,15 @@ def code_events(
         speaker = quotes.speaker(sent, lambda tok: known_actors(resolver.resolve(tok, on=setting.reference)))
         specific: list[Event] = []
         statements: list[Event] = []
+        # one builder per sentence: everything it holds is the sentence's, nothing is a match's
+        builder = EventBuilder(
+            index, sent, article, resolver, (speaker, quotes), setting=setting, dyads_only=dyads_only
+        )
         for match in verbs.match(sent):
             if match.factuality == "hypothetical" and not coding.hypothetical:
                 continue
             if match.statement and not coding.statements:
                 continue
-            builder = EventBuilder(
-                index, sent, article, resolver, (speaker, quotes), setting=setting, dyads_only=dyads_only
-            )
             (statements if match.statement else specific).extend(builder.build(match))
         for event in one_per_root(specific or statements, verbs):
             events.setdefault((event.sentence_index, event.source, event.target, event.code), event)

@@ -2,7 +2,7 @@
 the doers, targets and places the pattern's slots leave out (event_doers, event_targets, event_places), dates
 the event (event_dates), pairs the sides (event_pairs), applies the protest readings (event_protests) and
 fills the :class:`~volte.records.Event` records. volte.coding.components.code_events makes one builder per
-match."""
+sentence and calls ``build`` for each of its matches."""
 
 from __future__ import annotations
 
@@ -106,9 +106,8 @@ class EventBuilder:
         self.index, self.sent, self.article = index, sent, article
         self.setting = setting
         self.dyads_only = dyads_only
-        self.resolver = resolver
-        self.speaker, self.quotes = speaker
         self.doc = sent.doc
+        # the resolver, the quoted speaker and the quotes are read through the sides
         self.sides = EventSides(self.doc, resolver, speaker, setting=setting)
 
     def build(self, match: VerbMatch) -> list[Event]:
@@ -153,9 +152,7 @@ class EventBuilder:
             doers = reporting_signer(trigger)  # "Wagner said *the agreement signed with Rwanda* ..."
         acts = tuple(dict.fromkeys(condemned_head(self.doc[i]) for i in match.targets))
         condemned = match.code[:2] == "11" and acts != match.targets
-        if (
-            condemned
-        ):  # "condemned the bombing *of a school*": the act (its doer, or its words), not its victims
+        if condemned:  # "condemned the bombing *of a school*": the act (its doer, or its words), not its victims
             match = replace(match, targets=acts)
         sender = misread_sender(trigger) if not match.nominal else None
         if sender is not None:  # "sent a note *to Athens protesting* ...": the sender protests, to Athens
@@ -471,7 +468,7 @@ class EventBuilder:
             and head.text[:1].isupper()
             and not is_time(head)
             and not self.setting.in_dateline(head)
-            and not known_actors(self.resolver.resolve(head, on=None))
+            and not known_actors(self.sides.resolver.resolve(head, on=None))
         )
 
     def _names_doer(self, heads: tuple[int, ...]) -> bool:
@@ -486,11 +483,11 @@ class EventBuilder:
 
     def _speaker_code(self, match: VerbMatch, on: date | None) -> str | None:
         if match.attributed_to is not None:
-            actors = known_actors(self.resolver.resolve(self.doc[match.attributed_to], on=on))
+            actors = known_actors(self.sides.resolver.resolve(self.doc[match.attributed_to], on=on))
             if actors:
                 return actors[0].code
-        inside = self.quotes.inside(match.trigger_end - 1)
-        return self.speaker[0].code if (self.speaker and inside) else None
+        inside = self.sides.quotes.inside(match.trigger_end - 1)
+        return self.sides.speaker[0].code if (self.sides.speaker and inside) else None
 
     def _event(
         self,
