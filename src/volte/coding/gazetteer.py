@@ -159,6 +159,22 @@ def as_region(place: Place) -> Place:
     return replace(place, feature="region", lat=None, lon=None, geonameid=None)
 
 
+def city_population(place: Place) -> int:
+    """The GeoNames population of a city read in a text (0 when the gazetteer has no figure for it)."""
+    entries = default_gazetteer().candidates(place.name, exact_case=False)
+    return max((e.population for e in entries if e.geonameid == place.geonameid), default=0)
+
+
+def listed_region(place: Place) -> bool:
+    """Whether a region read in a text is one the gazetteer lists (a US state, a region of regions.yml), not
+    the region around a town ("Ipi village", "Delta State")."""
+    words = place.name.split()
+    names = [place.name] + ([" ".join(words[:-1])] if len(words) > 1 and words[-1].lower() in REGION_SUFFIXES else [])
+    gazetteer = default_gazetteer()
+    entries = [e for name in names for e in gazetteer.candidates(name, exact_case=False)]
+    return any(e.feature == "region" and e.in_country(place.country) for e in entries)
+
+
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     """The gazetteer of GeoNames data and volte's place rules, built once per process."""

@@ -193,6 +193,22 @@ def _precedence(pattern: Pattern) -> tuple[int, int, bool]:
     return (-pattern.specificity, -len(pattern.code), pattern.code.endswith("0"))
 
 
+_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis"})
+
+
+def _talks_with(be: Token) -> tuple[int, ...]:
+    """Whom refused talks would be with: "is not up for discussion *with Greece*", "the border *with
+    Venezuela* is not negotiable" (the with-phrases of the copula's own clause)."""
+    found: list[int] = []
+    todo = [c for c in be.children if c.dep_ not in _CLAUSES]
+    while todo:
+        tok = todo.pop()
+        if tok.dep_ == "prep" and tok.lower_ == "with":
+            found += [c.i for c in tok.children if c.dep_ == "pobj"]
+        todo += [c for c in tok.children if c.dep_ not in _CLAUSES]
+    return tuple(sorted(found))
+
+
 def _to_match(raw: Raw) -> VerbMatch:
     tok, pattern = raw.tok, raw.pattern
     modality = raw.modality or Modality("asserted")
@@ -231,8 +247,12 @@ def _to_match(raw: Raw) -> VerbMatch:
     sources = heads(source_slots, tok, noun=raw.noun)
     sources += tuple(i for i in verb_doers if i not in sources)
     if modality.speaker is not None and (pattern.speaker_source or modality.by_speaker):
-        # the speaker demands of / accuses the doer; an idiom's speaker refuses to whom the act was aimed at
-        sources, targets = (modality.speaker,), (lent if pattern.idiom is not None and lent else sources)
+        # the speaker demands of / accuses the doer; an idiom's speaker refuses to whom the act was aimed at;
+        # talks refused are refused to whom they would be with, never the topic or its owner ("*Guyana's*
+        # border is not up for discussion")
+        topic = pattern.idiom != "not_negotiable"
+        targets = lent if pattern.idiom is not None and lent else sources if topic else _talks_with(tok)
+        sources = (modality.speaker,)
     if not targets and raw.code[:2] == "13":
         # "threatened to strike *unless the government* reversed the rise": the threat is aimed at the condition
         anchors = [tok] + ([tok.doc[modality.governor]] if modality.governor is not None else [])
