@@ -19,6 +19,7 @@ from datetime import date
 import pytest
 from coded_article import code_text, seen
 
+from volte.coding.actors import lookup_actor
 from volte.coding.gazetteer import Place, city_population, default_gazetteer, listed_region
 
 PUBLISHED = date(2024, 5, 14)
@@ -95,3 +96,10 @@ def test_place_owner_needs_a_role_noun(coder) -> None:
 def test_talks_refused_to_whom_they_would_be_with(coder, text, expected) -> None:
     found = _sides(coder, text, "12")
     assert found == [expected], seen(code_text(coder, text, published=PUBLISHED))
+
+
+@pytest.mark.model
+def test_volte_actor_reads_places_as_the_coder_does() -> None:
+    """`volte actor "Kerala police"` answers what the coder codes in a sentence, not `---COP`."""
+    assert lookup_actor("Kerala police", on=PUBLISHED)["code"] == "INDCOP"
+    assert lookup_actor("Kerala police", on=PUBLISHED)["entry"] == "role:police+place:Kerala"

@@ -61,6 +61,7 @@ from volte.coding.actor_syntax import (
 )
 from volte.coding.gazetteer import city_population, listed_region
 from volte.coding.lexicon import words
+from volte.coding.setting import ArticleSetting
 from volte.nlp.pipeline import build_nlp
 
 if TYPE_CHECKING:
@@ -68,7 +69,6 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc, Span, Token
 
-    from volte.coding.setting import ArticleSetting
 
 __all__ = [
     "ActorDictionary",
@@ -694,7 +694,8 @@ def lookup_actor(
     Several actors (a coordination) give codes and entries joined by ``;``.
     """
     doc = build_nlp()(phrase)
-    resolver = ActorResolver(dictionary or default_actors(), doc, published=on)
+    setting = ArticleSetting(doc=doc, dateline=None, reference=on)  # the places the phrase names ("Kerala police")
+    resolver = ActorResolver(dictionary or default_actors(), doc, published=on, setting=setting)
     head = _phrase_head(doc)
     actors = resolver.resolve(head, on=on) if head is not None else []
     return {
