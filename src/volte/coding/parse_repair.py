@@ -44,6 +44,7 @@ def repair_parse(doc: Doc) -> None:
                 _promote(subjects[0], verb)
             _named_object(verb)
             _participle_object(verb)
+            _granted_recipient(verb)
             _held_then_freed(verb)
             _out_of(verb)
             _made_clear(verb)
@@ -392,3 +393,65 @@ def _participle_object(verb: Token) -> None:
 # fleeing"); not verbs of showing or seeing ("footage *showed* protesters throwing stones" keeps the
 # throwing), nor of wanting or welcoming ("welcomed Serbia ratifying the agreement" keeps the ratifying).
 _TAKING_PEOPLE = frozenset({"accept", "admit", "take", "receive", "host", "shelter", "resettle", "readmit"})
+
+
+# Verbs that grant someone something (an indirect object, then the object): "allowed the Red Cross access"
+_GRANTING = frozenset({"allow", "permit", "grant", "give", "offer", "deny", "afford", "guarantee", "promise"})
+# What is granted that a plural noun right before it names the receiver of ("gave *aid workers* access"),
+# not a kind of it ("offered *sanctions* relief")
+_GRANTS = frozenset({"access", "permission", "passage", "entry", "clearance", "asylum", "visa", "protection"})
+
+
+def _granted_recipient(verb: Token) -> None:
+    """ "allowed *aid agencies greater access* to Darfur": a verb of granting takes the one it grants to (an
+    indirect object) and what it grants (the object); a modifier between them misleads the parser, which makes
+    the modifier a verb whose object is the thing granted ("allowed the Red Cross *expanded* access",
+    "granted foreign journalists *limited* access"), the receiver the subject of the thing ("aid agencies
+    greater access") or a modifier of it ("UN aid workers access", with the access a clause of "allowed").
+    The thing granted becomes the verb's object, the modifier its adjective and the receiver the indirect
+    object, as in "granted the Red Cross full access"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _GRANTING:
+        return
+    thing = _modifier_as_verb(verb) or next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if thing is None or thing.pos_ != "NOUN" or any(c.dep_ == "dative" for c in verb.children):
+        return
+    receiver = next((c for c in thing.children if c.dep_ == "nsubj" and verb.i < c.i < thing.i), None)
+    if receiver is None and thing.lower_ in _GRANTS and not any(c.dep_ in ("det", "poss") for c in thing.children):
+        receiver = next((c for c in thing.children if c.dep_ == "compound" and c.tag_ == "NNS"), None)
+    if receiver is None:  # "granted the *IAEA* unrestricted access": a name hung on the modifier
+        adjectives = [c for c in thing.children if c.dep_ == "amod" and c.i < thing.i]
+        receiver = next((n for a in adjectives for n in a.children if n.dep_ == "npadvmod" and n.pos_ == "PROPN"), None)
+    first = verb.i + 1 + (verb.doc[verb.i + 1].dep_ == "det" if verb.i + 1 < len(verb.doc) else 0)
+    if receiver is not None and receiver.left_edge.i <= first:
+        if receiver.left_edge.i > verb.i + 1:
+            verb.doc[verb.i + 1].head = receiver  # "the" of "the IAEA"
+        receiver.head, receiver.dep_ = verb, "dative"
+
+
+def _modifier_as_verb(verb: Token) -> Token | None:
+    """The thing granted when the parser made its modifier a verb, with the receiver its subject or the
+    granting verb's object ("the Red Cross *expanded* access", "journalists *limited* access"), or made the
+    thing a clause of its own ("UN aid workers *access*"): the thing, now the verb's object, the modifier its
+    adjective and the receiver the verb's indirect object."""
+    for clause in [c for c in verb.children if c.dep_ in ("ccomp", "advcl", "xcomp") and c.i > verb.i]:
+        if clause.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in clause.children):
+            if any(c.dep_ == "dobj" for c in verb.children):
+                continue
+            clause.head, clause.dep_ = verb, "dobj"
+            return clause
+        kids = list(clause.children)
+        thing = next((c for c in kids if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.left_edge.i == clause.i + 1), None)
+        if thing is None or clause.tag_ not in ("VBD", "VBN", "JJ") or any(
+            c.dep_ not in ("nsubj", "dobj") or c.dep_ == "nsubj" and c.i > clause.i for c in kids
+        ):
+            continue
+        before = [c for c in kids if c.dep_ == "nsubj"] + [c for c in verb.children if c.dep_ == "dobj"]
+        receiver = next((c for c in before if c.right_edge.i == clause.i - 1 and c.left_edge.i == verb.i + 1), None)
+        if receiver is None and not any(c.dep_ == "dative" and c.right_edge.i == clause.i - 1 for c in verb.children):
+            continue
+        thing.head, thing.dep_ = verb, "dobj"
+        clause.head, clause.dep_, clause.pos_, clause.lemma_ = thing, "amod", "ADJ", clause.lower_
+        if receiver is not None:
+            receiver.head, receiver.dep_ = verb, "dative"
+        return thing
+    return None
