@@ -379,6 +379,36 @@ _AMOUNTS = frozenset({"increase", "rise", "boost", "hike", "cut", "reduction", "
 
 _REASONS = frozenset({"protest", "response", "retaliation", "solidarity", "reprisal"})
 
+# Money given, and the infinitives that say what it pays for ("EUR 5 million *to fund* relief").
+_MONEY = frozenset({"money", "cash", "fund", "funding", "grant", "dollar", "euro", "pound", "yen"})
+_PAYING = frozenset({"fund", "finance", "pay", "cover", "buy", "purchase", "bankroll"})
+
+
+def funded(verb: Token) -> tuple[list[Token], list[Token]]:
+    """What money a verb gives pays for, and for whom: "EUR 5 million *for* humanitarian aid *for Yemen*",
+    "$8 million *to fund* food aid *for Ethiopia*", "*to pay for* medical supplies *for* refugees", "the money
+    *to finance* relief *in Haiti*". Returns (the things paid for, the for / to / in phrases that name who they
+    are for); nothing when the verb's object is no sum of money."""
+    amounts = [c for c in verb.children if c.dep_ == "dobj" and (_amount(c) or lower_lemma(c) in _MONEY)]
+    if not amounts:
+        return [], []
+    things = [p for a in amounts for p in _pobjs(a, ("for",))]
+    clauses = [c for a in amounts for c in a.children if c.dep_ in ("acl", "relcl")]
+    clauses += [c for c in verb.children if c.dep_ in ("advcl", "xcomp")]
+    clauses = [c for c in clauses if lower_lemma(c) in _PAYING and is_to_infinitive(c)]
+    whom: list[Token] = []
+    for clause in clauses:
+        paid = [o for o in clause.children if o.dep_ == "dobj"] or _pobjs(clause, ("for",))[:1]
+        things += paid
+        whom += [p for p in _pobjs(clause, ("for", "to", "in")) if p not in paid]
+    whom = [p for t in things for p in _pobjs(t, ("for", "to", "in"))] + whom
+    return things, whom
+
+
+def _pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of ``tok``'s prepositional phrases headed by one of ``preps``."""
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
+
 
 def in_reason(noun: Token) -> bool:
     """ "*in protest* at the sanctions", "*in retaliation* for": a bare reason noun after "in" says why,
@@ -416,6 +446,8 @@ def _object_words(tok: Token, *, noun: bool) -> list[Token]:
             if child.lower_ == "as" and tok.lemma_.lower() in _SENDING:  # "sent troops *as part of* a force"
                 ofs = [prep for p in pobjs if p.lower_ == "part" for prep in p.children if prep.lower_ == "of"]
                 out.extend(o for prep in ofs for o in prep.children if o.dep_ == "pobj")
+    if not noun:  # "EUR 5 million *for* / *to pay for* medical supplies": what the money given pays for
+        out.extend(funded(tok)[0])
     clause = tok.head if tok.dep_ == "xcomp" else tok  # "a tanker *seized*", "talks expected *to be held*"
     if passive and clause.dep_ == "acl" and not any(c.dep_ == "nsubjpass" for c in tok.children):
         out.append(clause.head)
