@@ -2,7 +2,8 @@
 shared *with* a partner goes one way, from the one who shares to the one who receives (064), while doers named
 together or an exchange share both ways; money given *to fund* / *to pay for* / *for* something names its
 recipient in that thing's "for" phrase, and money that pays for relief is humanitarian aid (073, as is
-"emergency assistance"); pledged, it is an intent (0333). Each row is a construction written for volte, not a
+"emergency assistance"); pledged, it is an intent (0333); aid named military is military aid (072, pledged
+0332). Each row is a construction written for volte, not a
 line of a gold set."""
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ _events = partial(quads, published=PUBLISHED)
         ("Norway allocated 6 million dollars for humanitarian relief in Yemen.", ("NOR", "YEM", "073")),
         # pledged, the same money is an intent to give humanitarian aid
         ("Japan has pledged 50 million dollars to fund relief for Pakistan.", ("JPN", "PAK", "0333")),
+        # aid named military is military aid; pledged, an intent to give it
+        ("Washington provided military aid to Israel.", ("USAGOV", "ISR", "072")),
+        ("The United States gave military assistance to Ukraine.", ("USA", "UKR", "072")),
+        ("The US approved 300 million dollars in military aid for Ukraine.", ("USA", "UKR", "072")),
+        ("Britain pledged military aid to Kyiv.", ("GBR", "UKRGOV", "0332")),
         # emergency assistance is humanitarian aid
         ("The Red Cross is providing emergency assistance to 30,000 people in Mozambique.", ("NGOHLHIRC", "MOZCVL", "073")),
     ],
@@ -67,6 +73,11 @@ def test_mutual_sharing(coder, text, expected):
         ("Japan shared information with South Korea on the missile launch.", ("KOR", "JPN", "064")),
         # emergency military aid is no relief
         ("Washington provided emergency military aid to Israel.", ("USAGOV", "ISR", "073")),
+        # the military itself given something is no military aid
+        ("The government provided the military with fuel.", ("---GOV", "", "072")),
+        ("The government provided the military with fuel.", ("---GOV", "", "154")),
+        # aid not named military stays aid
+        ("The UN provided aid to Syria.", ("IGOUNO", "SYR", "072")),
         # an emergency loan stays economic aid
         ("The IMF approved an emergency loan for Sri Lanka.", ("IGOIMF", "LKA", "073")),
         # money paid for an import is no aid for anyone named after it

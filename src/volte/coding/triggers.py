@@ -197,6 +197,8 @@ def _match_clauses(pattern: Pattern, site: Site, obj: Token | None, cues: set[in
     for deps, wanted in ((clause_deps, pattern.xcomp), (("compound", "amod", "nmod"), pattern.compound)):
         if wanted:
             hit = site.child(deps, wanted)
+            if not site.noun and obj is not None and wanted is pattern.compound:  # "provided *military* aid"
+                hit = next((c for c in obj.children if c.dep_ in deps and lower_lemma(c) in wanted), None)
             if hit is None and obj is not None and deps is clause_deps:  # "gave permission *to deliver*"
                 # "commitment *to supporting*": a gerund in a "to" phrase plays the part of an infinitive
                 # an infinitive the parser makes a relative clause is one too ("an operation *to arrest* X")
