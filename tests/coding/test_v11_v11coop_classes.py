@@ -3,7 +3,7 @@ shared *with* a partner goes one way, from the one who shares to the one who rec
 together or an exchange share both ways; money given *to fund* / *to pay for* / *for* something names its
 recipient in that thing's "for" phrase, and money that pays for relief is humanitarian aid (073, as is
 "emergency assistance"); pledged, it is an intent (0333); aid named military is military aid (072, pledged
-0332). Each row is a construction written for volte, not a
+0332); vehicles sent carrying aid give that aid to where they carry it. Each row is a construction written for volte, not a
 line of a gold set."""
 
 from __future__ import annotations
@@ -28,6 +28,11 @@ _events = partial(quads, published=PUBLISHED)
         ("Canadian police shared intelligence with Germany last month.", ("CANCOP", "DEU", "064")),
         ("The French government shared evidence with Morocco about the attack.", ("FRAGOV", "MAR", "064")),
         ("Britain has shared data with Norway on fishing stocks.", ("GBR", "NOR", "064")),
+        ("The United States shared satellite images with Ukraine.", ("USA", "UKR", "064")),
+        # vehicles sent carrying aid: the aid is what is given, to where they carry it
+        ("Qatar has dispatched two planes carrying medical aid to Gaza.", ("QAT", "PSE", "073")),
+        ("Egypt sent 50 trucks loaded with food to Sudan.", ("EGY", "SDN", "073")),
+        ("Turkey sent a ship laden with humanitarian aid to Somalia.", ("TUR", "SOM", "073")),
         # money given to fund or pay for something: the recipient is whom it is for
         ("Germany has provided 25 million euros to pay for humanitarian aid for Syria.", ("DEU", "SYR", "073")),
         ("Norway provided 10 million dollars to fund relief for Somalia.", ("NOR", "SOM", "073")),
@@ -73,6 +78,8 @@ def test_mutual_sharing(coder, text, expected):
         ("Japan shared information with South Korea on the missile launch.", ("KOR", "JPN", "064")),
         # emergency military aid is no relief
         ("Washington provided emergency military aid to Israel.", ("USAGOV", "ISR", "073")),
+        # vehicles carrying troops are no aid
+        ("The army sent trucks carrying soldiers to the border.", ("---MIL", "", "072")),
         # the military itself given something is no military aid
         ("The government provided the military with fuel.", ("---GOV", "", "072")),
         ("The government provided the military with fuel.", ("---GOV", "", "154")),

@@ -407,6 +407,20 @@ def funded(verb: Token) -> tuple[list[Token], list[Token]]:
     return things, whom
 
 
+_CARRYING = frozenset({"carry", "load", "laden", "transport", "bring"})
+
+
+def carried(verb: Token) -> tuple[list[Token], list[Token]]:
+    """What the vehicles a verb sends carry, and to whom: "dispatched two planes *carrying* medical aid *to
+    Gaza*", "sent 50 trucks *loaded with* food *to Sudan*", "a ship *laden with* aid". Returns (the cargo, the
+    to / for / into phrases of the participle or the cargo)."""
+    carriers = [c for c in verb.children if c.dep_ == "dobj"]
+    verbs = [a for c in carriers for a in c.children if a.dep_ in ("acl", "amod") and lower_lemma(a) in _CARRYING]
+    cargo = [o for a in verbs for o in a.children if o.dep_ == "dobj"] + [o for a in verbs for o in _pobjs(a, ("with",))]
+    whom = [p for t in (*verbs, *cargo) for p in _pobjs(t, ("to", "for", "into"))]
+    return cargo, whom
+
+
 def _pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     """The objects of ``tok``'s prepositional phrases headed by one of ``preps``."""
     return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
@@ -448,8 +462,8 @@ def _object_words(tok: Token, *, noun: bool) -> list[Token]:
             if child.lower_ == "as" and tok.lemma_.lower() in _SENDING:  # "sent troops *as part of* a force"
                 ofs = [prep for p in pobjs if p.lower_ == "part" for prep in p.children if prep.lower_ == "of"]
                 out.extend(o for prep in ofs for o in prep.children if o.dep_ == "pobj")
-    if not noun:  # "EUR 5 million *for* / *to pay for* medical supplies": what the money given pays for
-        out.extend(funded(tok)[0])
+    if not noun:  # "EUR 5 million *for* medical supplies", "planes *carrying* aid": what is given, in truth
+        out.extend(funded(tok)[0] + carried(tok)[0])
     clause = tok.head if tok.dep_ == "xcomp" else tok  # "a tanker *seized*", "talks expected *to be held*"
     if passive and clause.dep_ == "acl" and not any(c.dep_ == "nsubjpass" for c in tok.children):
         out.append(clause.head)

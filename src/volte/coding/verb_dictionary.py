@@ -38,7 +38,7 @@ SLOTS = frozenset(
         "obj_modifier",
         "holder",
         "parties",
-        "paid_for",
+        "given_for",
     }
 )
 SLOT_PREFIXES = ("prep:", "obj_prep:")
