@@ -55,7 +55,8 @@ _events = partial(quads, published=PUBLISHED)
         # money mobilised for someone is aid; a purpose infinitive on the money names the recipient
         ("Japan has mobilised 20 million dollars for Afghan refugees.", ("JPN", "AFGREF", "070")),
         ("The EU is mobilizing new funds to support reconstruction in Iraq.", ("IGOEEC", "IRQ", "070")),
-        ("Canada has provided 5 million dollars to pay for food aid for Haitian families.", ("CAN", "HTICVL", "070")),
+        # food aid paid for is humanitarian aid (073, coder v11: docs/verbs.md "Aid told with money")
+        ("Canada has provided 5 million dollars to pay for food aid for Haitian families.", ("CAN", "HTICVL", "073")),
         # captives held somewhere and freed: released by whoever held them
         (
             "Four Italian fishermen, held captive in Libya for two months, have been freed.",

@@ -18,7 +18,15 @@ from volte.coding.factuality import OBJECT_CONTROL, PHONING, is_to_infinitive
 from volte.coding.governors import REFUSAL, THREATENING
 from volte.coding.lexicon import words
 from volte.coding.predicates import RESPONSIBLE, behind, blames, critical_text
-from volte.coding.triggers import is_passive, lower_lemma, participle_agents, to_gerunds, to_relcl
+from volte.coding.triggers import (
+    carried,
+    funded,
+    is_passive,
+    lower_lemma,
+    participle_agents,
+    to_gerunds,
+    to_relcl,
+)
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _RELATIVE = lexicon.words("relative_pronouns")
@@ -264,6 +272,8 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
             owners = [p for o in objects for p in o.children if p.dep_ == "poss"]  # "to recognize *his* re-election"
             return objects + owners + [p for c in clauses for p in _prep_objects(c, ("with",))]
         return [o for c in clauses for o in object_heads(c)]
+    if slot == "given_for":  # "EUR 5 million to fund relief *for Somalia*", "planes carrying aid *to Gaza*"
+        return [] if noun else funded(tok)[1] + carried(tok)[1]
     if slot == "holder":  # "the refusal *of the U.S.* to recognize": the of / by phrase before the infinitive
         return _noun_holders(tok) if noun else []
     if slot == "obj_clause_object":  # "accepted an invitation to meet *with Kim*", "to visit *Turkey*"

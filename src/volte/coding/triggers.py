@@ -197,6 +197,8 @@ def _match_clauses(pattern: Pattern, site: Site, obj: Token | None, cues: set[in
     for deps, wanted in ((clause_deps, pattern.xcomp), (("compound", "amod", "nmod"), pattern.compound)):
         if wanted:
             hit = site.child(deps, wanted)
+            if not site.noun and obj is not None and wanted is pattern.compound:  # "provided *military* aid"
+                hit = next((c for c in obj.children if c.dep_ in deps and lower_lemma(c) in wanted), None)
             if hit is None and obj is not None and deps is clause_deps:  # "gave permission *to deliver*"
                 # "commitment *to supporting*": a gerund in a "to" phrase plays the part of an infinitive
                 # an infinitive the parser makes a relative clause is one too ("an operation *to arrest* X")
@@ -379,6 +381,50 @@ _AMOUNTS = frozenset({"increase", "rise", "boost", "hike", "cut", "reduction", "
 
 _REASONS = frozenset({"protest", "response", "retaliation", "solidarity", "reprisal"})
 
+# Money given, and the infinitives that say what it pays for ("EUR 5 million *to fund* relief").
+_MONEY = frozenset({"money", "cash", "fund", "funding", "grant", "dollar", "euro", "pound", "yen"})
+_PAYING = frozenset({"fund", "finance", "pay", "cover", "buy", "purchase", "bankroll"})
+
+
+def funded(verb: Token) -> tuple[list[Token], list[Token]]:
+    """What money a verb gives pays for, and for whom: "EUR 5 million *for* humanitarian aid *for Yemen*",
+    "$8 million *to fund* food aid *for Ethiopia*", "*to pay for* medical supplies *for* refugees", "the money
+    *to finance* relief *in Haiti*". Returns (the things paid for, the for / to / in phrases that name who they
+    are for); nothing when the verb's object is no sum of money."""
+    amounts = [c for c in verb.children if c.dep_ == "dobj" and (_amount(c) or lower_lemma(c) in _MONEY)]
+    if not amounts:
+        return [], []
+    things = [p for a in amounts for p in _pobjs(a, ("for",))]
+    clauses = [c for a in amounts for c in a.children if c.dep_ in ("acl", "relcl")]
+    clauses += [c for c in verb.children if c.dep_ in ("advcl", "xcomp")]
+    clauses = [c for c in clauses if lower_lemma(c) in _PAYING and is_to_infinitive(c)]
+    whom: list[Token] = []
+    for clause in clauses:
+        paid = [o for o in clause.children if o.dep_ == "dobj"] or _pobjs(clause, ("for",))[:1]
+        things += paid
+        whom += [p for p in _pobjs(clause, ("for", "to", "in")) if p not in paid]
+    whom = [p for t in things for p in _pobjs(t, ("for", "to", "in"))] + whom
+    return things, whom
+
+
+_CARRYING = frozenset({"carry", "load", "laden", "transport", "bring"})
+
+
+def carried(verb: Token) -> tuple[list[Token], list[Token]]:
+    """What the vehicles a verb sends carry, and to whom: "dispatched two planes *carrying* medical aid *to
+    Gaza*", "sent 50 trucks *loaded with* food *to Sudan*", "a ship *laden with* aid". Returns (the cargo, the
+    to / for / into phrases of the participle or the cargo)."""
+    carriers = [c for c in verb.children if c.dep_ == "dobj"]
+    verbs = [a for c in carriers for a in c.children if a.dep_ in ("acl", "amod") and lower_lemma(a) in _CARRYING]
+    cargo = [o for a in verbs for o in a.children if o.dep_ == "dobj"] + [o for a in verbs for o in _pobjs(a, ("with",))]
+    whom = [p for t in (*verbs, *cargo) for p in _pobjs(t, ("to", "for", "into"))]
+    return cargo, whom
+
+
+def _pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of ``tok``'s prepositional phrases headed by one of ``preps``."""
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
+
 
 def in_reason(noun: Token) -> bool:
     """ "*in protest* at the sanctions", "*in retaliation* for": a bare reason noun after "in" says why,
@@ -416,6 +462,8 @@ def _object_words(tok: Token, *, noun: bool) -> list[Token]:
             if child.lower_ == "as" and tok.lemma_.lower() in _SENDING:  # "sent troops *as part of* a force"
                 ofs = [prep for p in pobjs if p.lower_ == "part" for prep in p.children if prep.lower_ == "of"]
                 out.extend(o for prep in ofs for o in prep.children if o.dep_ == "pobj")
+    if not noun:  # "EUR 5 million *for* medical supplies", "planes *carrying* aid": what is given, in truth
+        out.extend(funded(tok)[0] + carried(tok)[0])
     clause = tok.head if tok.dep_ == "xcomp" else tok  # "a tanker *seized*", "talks expected *to be held*"
     if passive and clause.dep_ == "acl" and not any(c.dep_ == "nsubjpass" for c in tok.children):
         out.append(clause.head)

@@ -38,6 +38,7 @@ SLOTS = frozenset(
         "obj_modifier",
         "holder",
         "parties",
+        "given_for",
     }
 )
 SLOT_PREFIXES = ("prep:", "obj_prep:")
