@@ -38,6 +38,7 @@ SLOTS = frozenset(
         "obj_modifier",
         "holder",
         "parties",
+        "victims",
     }
 )
 SLOT_PREFIXES = ("prep:", "obj_prep:")
