@@ -226,6 +226,8 @@ def weapon_code(code: str, trigger: Token, *, lexicon: Lexicon | None = None) ->
     # a moving vehicle or aircraft names no weapon used: "Israeli *tanks rolled* into Rafah"
     deps = ("compound", "amod") if verb.lemma_.lower() in _MOVEMENT else ("nsubj", "nsubjpass", "compound", "amod")
     instruments = [c for c in verb.children if c.dep_ in deps]
+    if verb.dep_ == "relcl":  # "a rocket-propelled grenade *that destroyed* the station": what "that" stands for
+        instruments = [verb.head if c.tag_ == "WDT" else c for c in instruments]
     if verb.lemma_.lower() in _LAUNCHING:  # what is fired: "fired *a rocket-propelled grenade* at"
         instruments += [c for c in verb.children if c.dep_ == "dobj"]
     for prep in (c for c in verb.children if c.dep_ in ("prep", "agent") or c.lower_ == "using"):

@@ -100,12 +100,13 @@ def explosive_doers(raws: list[Raw]) -> None:
 
 
 _DEFUSING = words("verbs_defusing")
+_DEVICES = _EXPLOSIVES - {"blast", "bombing", "explosion"}  # things that explode, not their explosions
 
 
 def _defused(noun: Token) -> bool:
     """A bomb that a verb of finding or defusing has for its object ("*found and defused* a bomb")."""
-    if noun.dep_ not in ("dobj", "nsubjpass"):
-        return False
+    if noun.dep_ not in ("dobj", "nsubjpass") or noun.lemma_.lower() not in _DEVICES:
+        return False  # "woke to *find* a large explosion": the explosion happened
     verb = noun.head
     return any(v.lemma_.lower() in _DEFUSING for v in (verb, *verb.conjuncts))
 
