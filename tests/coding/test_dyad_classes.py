@@ -579,7 +579,8 @@ def test_a_force_post_takes_the_country_it_is_in(coder, text, target) -> None:
     ("text", "target"),
     [
         # a capital named as where violence or coercion happens is the country, not its government (coder v8)
-        ("A car bomb exploded in Kabul on Sunday, killing five people.", "AFG"),
+        # (with people killed the bombing targets them since coder v11: "..., killing five people" is AFGCVL)
+        ("A car bomb exploded in Kabul on Sunday, damaging several shops.", "AFG"),
         ("The authorities imposed a curfew in Nairobi after the riots.", "KEN"),
         ("Israeli jets bombed targets near Damascus overnight.", "SYR"),  # a guard: the place rule gave SYR before
         # struck or shelled itself (a guard), a capital stays the seat of government it is named for

@@ -29,8 +29,23 @@ def one_per_root(events: list[Event], verbs: VerbDictionary) -> list[Event]:
             not _outranks(same, event, verbs) and _specificity(event) > _specificity(same)
         ):
             kept[kept.index(same)] = event
+    kept = [e for e in kept if not _doer_told(e, kept)]
     chosen = {id(e) for e in kept}
     return [e for e in events if id(e) in chosen]
+
+
+_VIOLENCE = frozenset({"18", "19", "20"})
+
+
+def _doer_told(event: Event, events: list[Event]) -> bool:
+    """Whether violence told with no doer is told again in the sentence with one, the same act on the same
+    victims: "a soldier was *killed* when a bomb *planted by rebels* exploded" is the rebels' bombing (183
+    both), not also a bombing by nobody; an abduction beside a killing is another act, and a target that is
+    only the country where it happened names no victims ("Xinjiang *was hit* by violence" beside "the
+    government *targeted* Uighurs")."""
+    if event.source or len(event.target) <= 3 or event.code[:2] not in _VIOLENCE:
+        return False
+    return any(other.source and other.target == event.target and other.code == event.code for other in events)
 
 
 def _same_target(one: Event, other: Event) -> bool:

@@ -27,6 +27,7 @@ __all__ = [
     "clash_with_protesters",
     "default_lexicon",
     "disaster_cause",
+    "leftover_ordnance",
     "ordinary_crime",
     "protest_gathering",
     "protester_doer",
@@ -50,6 +51,7 @@ class Lexicon:
     riots: frozenset[str]
     protests: frozenset[str]
     robberies: frozenset[str]
+    leftovers: frozenset[str]
     weapons: tuple[tuple[str, frozenset[str]], ...]  # (CAMEO code, weapon words), most specific first
 
     @property
@@ -58,7 +60,7 @@ class Lexicon:
         return next((names for code, names in self.weapons if code == "2041"), frozenset())
 
 
-_WORD_LISTS = ("disasters", "attacks", "crimes", "protesters", "riots", "protests", "robberies")
+_WORD_LISTS = ("disasters", "attacks", "crimes", "protesters", "riots", "protests", "robberies", "leftovers")
 # Chemical agents and explosives are read in the whole clause, aircraft and artillery only as the
 # subject, agent or instrument; the first that applies wins.
 _WEAPON_ORDER = ("2041", "183", "195", "194")
@@ -90,6 +92,12 @@ _INSTRUMENT_PREPS = words("incidents_instrument_preps")
 _ATTACK_NOUNS = words("incidents_attack_nouns")
 # "a *land* mine", "a *limpet* mine", "*improvised* mines": a mine laid as a weapon, not a coal mine.
 _MINE_MODIFIERS = words("incidents_mine_modifiers")
+_MINE_LAID = words("incidents_mine_laid")
+_EXPLODING = words("incidents_exploding")
+_PROPELLED = words("incidents_propelled")
+# Verbs whose object is what is fired ("*fired* a rocket-propelled grenade at"), not what is hit ("shot down
+# a helicopter").
+_LAUNCHING = frozenset({"fire", "launch", "lob"})
 # Verbs of movement: their subject (tanks, jets) names no weapon used.
 _MOVEMENT = words("incidents_movement")
 # Subjects of a joined clause that name no doer of its own: "a civilian was killed and *another* wounded".
@@ -97,13 +105,43 @@ _ELLIPTIC_SUBJECTS = frozenset({"PRON", "DET", "NUM"})
 
 
 def _weapon_lemma(tok: Token) -> str:
-    """A token's lemma, a mine laid as a weapon read as "landmine"."""
+    """A token's lemma, a mine laid as a weapon read as "landmine", a rocket-propelled grenade as "rpg"."""
     lemma = tok.lemma_.lower()
     if lemma == "bomber" and any(c.lemma_.lower() == "suicide" for c in tok.children):
         return "suicide-bomber"  # a person with a bomb, not an aircraft
-    if lemma in ("mine", "mines") and any(c.lemma_.lower() in _MINE_MODIFIERS for c in tok.children):
+    if lemma in ("mine", "mines") and _laid_mine(tok):
         return "landmine"
+    if lemma in ("grenade", "grenades") and any(map(_propelled, _modifiers(tok))):
+        return "rpg"  # "a *rocket-propelled* grenade", fired from a launcher: a rocket weapon (194)
     return lemma
+
+
+def _modifiers(tok: Token) -> list[Token]:
+    """A noun's modifiers, with those of the noun it modifies before it: "a *rocket-propelled* grenade
+    attack" hangs "rocket-propelled" on "attack"."""
+    found = [c for c in tok.children if c.dep_ in ("amod", "compound")]
+    if tok.dep_ == "compound":
+        found += [c for c in tok.head.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+    return found
+
+
+def _laid_mine(tok: Token) -> bool:
+    """A mine laid as a weapon: "a *land* mine", "a mine *planted* by rebels", "a mine *went off*"."""
+    if any(c.lemma_.lower() in _MINE_MODIFIERS for c in tok.children):
+        return True
+    if any(c.dep_ == "acl" and c.lemma_.lower() in _MINE_LAID for c in tok.children):
+        return True
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.lemma_.lower() not in _EXPLODING:
+        return False
+    return verb.lemma_.lower() != "go" or any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+
+
+def _propelled(modifier: Token) -> bool:
+    """ "*rocket-propelled*", "*rocket* propelled", "*rocket*": a grenade fired from a launcher."""
+    return modifier.lemma_.lower() in _PROPELLED and (
+        modifier.lemma_.lower() == "rocket" or any(c.lemma_.lower() == "rocket" for c in modifier.children)
+    )
 
 
 def _own_doer(clause: Token) -> bool:
@@ -188,6 +226,10 @@ def weapon_code(code: str, trigger: Token, *, lexicon: Lexicon | None = None) ->
     # a moving vehicle or aircraft names no weapon used: "Israeli *tanks rolled* into Rafah"
     deps = ("compound", "amod") if verb.lemma_.lower() in _MOVEMENT else ("nsubj", "nsubjpass", "compound", "amod")
     instruments = [c for c in verb.children if c.dep_ in deps]
+    if verb.dep_ == "relcl":  # "a rocket-propelled grenade *that destroyed* the station": what "that" stands for
+        instruments = [verb.head if c.tag_ == "WDT" else c for c in instruments]
+    if verb.lemma_.lower() in _LAUNCHING:  # what is fired: "fired *a rocket-propelled grenade* at"
+        instruments += [c for c in verb.children if c.dep_ == "dobj"]
     for prep in (c for c in verb.children if c.dep_ in ("prep", "agent") or c.lower_ == "using"):
         if prep.lower_ in _INSTRUMENT_PREPS or prep.dep_ == "agent":
             instruments += [p for p in prep.children if p.dep_ in ("pobj", "dobj")]
@@ -318,6 +360,8 @@ def disaster_cause(sent: Span, trigger: Token, *, lexicon: Lexicon | None = None
     one and nothing that attacks ("19 people were killed when their bus plunged ...", "a state of emergency
     over the fires"). The trigger itself is no evidence of attack ("struck by a bulk carrier")."""
     lexicon = lexicon or default_lexicon()
+    if leftover_ordnance(sent, lexicon=lexicon):
+        return True
     verb = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else trigger
     causes = [c for c in verb.children if c.dep_ == "nsubj"]
     causes += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -325,7 +369,7 @@ def disaster_cause(sent: Span, trigger: Token, *, lexicon: Lexicon | None = None
         causes = []  # "their truck *hit a land mine*": the vehicle is the victim
 
     for cause in causes:
-        if cause.lemma_.lower() in lexicon.disasters:
+        if _weapon_lemma(cause) in lexicon.disasters:  # "a mine *planted* by rebels" is no coal mine
             modifiers = {c.lemma_.lower() for c in cause.children}
             if not modifiers & lexicon.attacks:  # "a bomb blast killed" is an attack
                 return True
@@ -337,6 +381,26 @@ def disaster_cause(sent: Span, trigger: Token, *, lexicon: Lexicon | None = None
     # what the act takes or hits is no cause: "marines *seized* an Iranian *tanker*" (tankers also spill)
     words -= {c.lemma_.lower() for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")}
     return bool(words & lexicon.disasters or around & lexicon.disasters)
+
+
+def leftover_ordnance(sent: Span, *, lexicon: Lexicon | None = None) -> bool:
+    """Whether the sentence's explosive is left over from an old war, an accident and no attack: "an
+    *unexploded* mortar shell went off", "a *World War II* bomb exploded at a building site"."""
+    lexicon = lexicon or default_lexicon()
+    munitions = {w for code, names in lexicon.weapons if code in ("183", "194") for w in names} | _ORDNANCE
+    return any(
+        _weapon_lemma(tok) in munitions
+        and any(m.lemma_.lower() in lexicon.leftovers or m.lower_ in lexicon.leftovers for m in _left_words(tok))
+        for tok in sent
+    )
+
+
+_ORDNANCE = frozenset({"ordnance", "munition", "munitions"})
+
+
+def _left_words(noun: Token) -> list[Token]:
+    """The words of a noun's phrase before it ("a *World War II* bomb")."""
+    return [m for child in noun.lefts for m in child.subtree]
 
 
 def ordinary_crime(sent: Span, source_code: str, target_code: str, *, lexicon: Lexicon | None = None) -> bool:

@@ -291,6 +291,8 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
         return found
     if slot == "parties":  # "a mediation effort to end the dispute *between Ethiopia and Egypt*"
         return _mediated_parties(tok)
+    if slot == "victims":  # "a bomb exploded, *killing five people*", "*a soldier* died after a mine exploded"
+        return _victims(tok)
     if slot.startswith("prep:"):
         found = _prep_objects(tok, (slot[5:],), with_object=not noun)
         if noun and slot == "prep:of":  # "the refusal *of the U.S.* to recognize" holds the refusal
@@ -467,6 +469,37 @@ def counter_of(noun: Token) -> Token | None:
     if noun.dep_ != "pobj" or head.lower_ != "of" or not _quantity_holder(head.head):
         return None
     return head.head if head.head.head.lemma_.lower() in _DOING else None
+
+
+# Verbs of harm done to people: the participle "killing / wounding" an explosion goes on with, or the main
+# clause it caused ("three people were *killed* when ..."); of dying: "a soldier *died* after ...".
+_HARMED = _SUFFERED
+_DYING = frozenset({"die", "perish", "suffer", "sustain"})  # their subject is the victim
+
+
+def _victims(verb: Token) -> list[Token]:
+    """Whom an act hurt, told in the clause it goes on with ("a bomb exploded, *killing five people* and
+    wounding ten") or in the main clause it caused ("*two soldiers* were killed when a mine went off", "*a
+    boy* died after a grenade exploded"), whatever the act's own phrases name (a place, a vehicle)."""
+    found: list[Token] = []
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and clause.tag_ == "VBG" and not _has_mark(clause):
+            harms = [clause, *(c for c in clause.children if c.dep_ == "conj" and c.tag_ == "VBG")]
+            found += [o for h in harms if lower_lemma(h) in _HARMED for o in object_heads(h)]
+    marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
+    if verb.dep_ == "advcl" and marks & _CAUSE_MARKS:
+        # the clause hangs on the last of the outcomes ("a civilian was killed and two *were hurt* when")
+        main = verb.head.head if verb.head.dep_ == "conj" else verb.head
+        outcomes = [main, *(c for c in main.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        for outcome in outcomes:
+            if is_passive(outcome) and lower_lemma(outcome) in _HARMED:
+                found += [c for c in outcome.children if c.dep_ == "nsubjpass"]
+            elif lower_lemma(outcome) in _DYING:
+                found += [c for c in outcome.children if c.dep_ == "nsubj"]
+    return found
+
+
+_CAUSE_MARKS = words("verbs_cause_marks")
 
 
 def _quantity_holder(noun: Token) -> bool:

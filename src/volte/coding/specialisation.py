@@ -88,12 +88,27 @@ _EXPLOSIVES = words("verbs_explosives")
 
 def explosive_doers(raws: list[Raw]) -> None:
     """ "A roadside *bomb struck* a convoy", "two *explosions hit* a crowd": an attack whose doer is an
-    explosive is a bombing (183)."""
+    explosive is a bombing (183). A bomb found or defused is none ("soldiers *found and defused* a roadside
+    bomb", "a car bomb *was defused*"): nobody bombed anything."""
     for raw in raws:
+        if not raw.dropped and raw.noun and raw.code.startswith("183") and _defused(raw.tok):
+            raw.dropped = True
         if raw.dropped or raw.noun or raw.code != "190":
             continue
         if any(c.dep_ == "nsubj" and c.lemma_.lower() in _EXPLOSIVES for c in raw.tok.children):
             raw.code = "183"
+
+
+_DEFUSING = words("verbs_defusing")
+_DEVICES = _EXPLOSIVES - {"blast", "bombing", "explosion"}  # things that explode, not their explosions
+
+
+def _defused(noun: Token) -> bool:
+    """A bomb that a verb of finding or defusing has for its object ("*found and defused* a bomb")."""
+    if noun.dep_ not in ("dobj", "nsubjpass") or noun.lemma_.lower() not in _DEVICES:
+        return False  # "woke to *find* a large explosion": the explosion happened
+    verb = noun.head
+    return any(v.lemma_.lower() in _DEFUSING for v in (verb, *verb.conjuncts))
 
 
 def specialise_by_clause(raws: list[Raw]) -> None:

@@ -39,6 +39,7 @@ SLOTS = frozenset(
         "holder",
         "parties",
         "given_for",
+        "victims",
     }
 )
 SLOT_PREFIXES = ("prep:", "obj_prep:")
