@@ -103,3 +103,28 @@ def test_volte_actor_reads_places_as_the_coder_does() -> None:
     """`volte actor "Kerala police"` answers what the coder codes in a sentence, not `---COP`."""
     assert lookup_actor("Kerala police", on=PUBLISHED)["code"] == "INDCOP"
     assert lookup_actor("Kerala police", on=PUBLISHED)["entry"] == "role:police+place:Kerala"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        # the leaders of a kind of group are that group's, not their state's government (coder v11)
+        ("community leaders", "---CVL"),
+        ("Kenyan community leaders", "KENCVL"),
+        ("tribal elders", "---CVL"),
+        ("Afghan tribal elders", "AFGCVL"),
+        ("protest leaders", "---CVL"),
+        ("religious leaders", "---REL"),
+        ("business leaders", "---BUS"),
+        ("student leaders", "---EDU"),
+        ("trade union leaders", "---LAB"),
+        # a state's leaders, and a party's, are not
+        ("Kenyan leaders", "KENGOV"),
+        ("Iran's supreme leader", "IRNGOV"),
+        ("opposition leader", "---OPP"),
+        ("the Labour leader", "---GOV"),
+    ],
+)
+def test_leaders_of_a_group_are_the_group(phrase, code) -> None:
+    assert lookup_actor(phrase, on=PUBLISHED)["code"] == code
