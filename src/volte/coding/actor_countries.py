@@ -1,6 +1,7 @@
 """Countries an actor takes from its context, not its own words: the one state its sentence's places name
-(``context_country``), the dateline's (``home``), or the state or organization that "the country" / "the
-group" refers back to (``country_anaphor``).
+(``context_country``), the dateline's (``home``), the state or organization that "the country" / "the
+group" refers back to (``country_anaphor``), or the state of a town or region named as a role's modifier
+(``place_owner``).
 
 Module functions of :class:`volte.coding.actors.ActorResolver`, given the matches and people they read.
 ``Owner`` is whose a role is (the resolver's owners are built as these too); ``CONTEXT_ROLES`` are the roles
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 from volte.coding.actor_dictionary import ADJ, ORG, SEAT, STATE
 from volte.coding.actor_phrases import after_first_name
 from volte.coding.actor_syntax import ANTECEDENT_WINDOW, in_reporting_subject, is_stance
+from volte.coding.gazetteer import REGION_SUFFIXES, city_population, listed_region
 from volte.coding.lexicon import words
 
 if TYPE_CHECKING:
@@ -86,6 +88,36 @@ def _gazetteer_country(token: Token, setting: ArticleSetting | None) -> Owner | 
     if place is None:
         return None
     return Owner(place.country, False, token.i, token.i + 1, f"place:{place.name}")
+
+
+# A town names the state of a role it modifies ("*Rangpur* police") only when it is a city this large and is not
+# naming a region of its own ("*Gedo* region"); a region the gazetteer lists always does ("*Kerala* police").
+OWNER_CITY_POPULATION = 100_000
+_MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
+
+
+def place_owner(token: Token, setting: ArticleSetting | None) -> Owner | None:
+    """The state of a town or region the gazetteer reads at a modifier of a role noun ("*Kerala* police",
+    "the *Sindh* government"), when that state is clear: a region the gazetteer lists (US states,
+    regions.yml), or a city of at least ``OWNER_CITY_POPULATION`` that no other state of its sentence
+    contradicts (docs/actors.md, "Places as owners")."""
+    if setting is None or token.dep_ not in _MODIFIER_DEPS or not token.text[:1].isupper():
+        return None
+    place = setting.place_at(token)
+    if place is None or place.feature == "country":
+        return None
+    span = token.doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return None
+    if place.feature == "region" and not listed_region(place):
+        return None  # "*Ipi village*", "*Delta State*": the region around a town that shares the name
+    if place.feature == "city":
+        after = token.doc[span.end].lower_ if span.end < len(token.doc) else ""
+        if after in REGION_SUFFIXES or after == "area" or city_population(place) < OWNER_CITY_POPULATION:
+            return None  # "*Gedo* region": a town's name for another place; or a small town's
+        if any(p.country not in ("", place.country) for p in setting.places(token.sent)):
+            return None  # "*Ipi* village in ... North Waziristan": a same-named town elsewhere
+    return Owner(place.country, False, span.start, span.end, f"place:{place.name}")
 
 
 def _place_country(token: Token, match_at: dict[int, Match], person_at: dict[int, Entry]) -> Owner | None:

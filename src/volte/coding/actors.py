@@ -16,7 +16,14 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from volte.coding.actor_countries import CONTEXT_ROLES, Owner, context_country, country_anaphor, home
+from volte.coding.actor_countries import (
+    CONTEXT_ROLES,
+    Owner,
+    context_country,
+    country_anaphor,
+    home,
+    place_owner,
+)
 from volte.coding.actor_dictionary import (
     ADJ,
     ORG,
@@ -59,7 +66,6 @@ from volte.coding.actor_syntax import (
     same_title,
     share_roles,
 )
-from volte.coding.gazetteer import city_population, listed_region
 from volte.coding.lexicon import words
 from volte.coding.setting import ArticleSetting
 from volte.nlp.pipeline import build_nlp
@@ -114,12 +120,6 @@ class ResolvedActor:
     start: int  # char offset in doc.text
     end: int
     entry: str  # dictionary entry id (explains the code)
-
-
-# a town names an actor's state ("*Rangpur* police") only when it is a city this large, and not when it names a
-# region of its own ("*Delta* State", "*Gedo* region"); regions always do ("*Kerala* police")
-_OWNER_CITY_POPULATION = 100_000
-_REGION_NOUNS = frozenset({"state", "region", "province", "district", "county", "governorate", "division", "area"})
 
 
 class ActorResolver:
@@ -549,7 +549,7 @@ class ActorResolver:
             return Owner(code if grouped else person.country, grouped, match.start, match.end, person.id)
         if match is None and (anaphor := self._country_anaphor(token)) is not None:
             return anaphor  # "the country's police"
-        if match is None and (place := self._place_owner(token)) is not None:
+        if match is None and (place := place_owner(token, self.setting)) is not None:
             return place  # "*Kerala* police", "the *Sindh* government": a town's or region's state
         if match is None:  # "Taliban-led", "Hamas-run": the name under the verb
             for child in token.children:
@@ -569,33 +569,6 @@ class ActorResolver:
             code = named.entry.code_on(on)[0]
             return Owner(code, len(code) > 3, match.start, match.end, named.entry.id)
         return Owner(named.entry.country, False, match.start, match.end, named.entry.id)
-
-    def _place_owner(self, token: Token) -> Owner | None:
-        """The state of a town or region the gazetteer reads at a modifier ("*Kerala* police")."""
-        if token.dep_ not in ("compound", "poss", "nmod", "amod"):
-            return None
-        found = self._state_of_place(token)
-        return Owner(found[0], False, found[1], found[2], found[3]) if found is not None else None
-
-    def _state_of_place(self, token: Token) -> tuple[str, int, int, str] | None:
-        """(ISO-3, first token, token after, entry) of the town or region the gazetteer reads at ``token``,
-        when its state is clear: a region the gazetteer lists (US states, regions.yml), or a city of at
-        least ``_OWNER_CITY_POPULATION`` that no other state of its sentence contradicts."""
-        place = self.setting.place_at(token) if self.setting is not None and token.text[:1].isupper() else None
-        if place is None or place.feature == "country" or self.setting is None:
-            return None
-        span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None:
-            return None
-        if place.feature == "region" and not listed_region(place):
-            return None  # "*Ipi village*", "*Delta State*": the region around a town that shares the name
-        if place.feature == "city":
-            after = self.doc[span.end].lower_ if span.end < len(self.doc) else ""
-            if after in _REGION_NOUNS or city_population(place) < _OWNER_CITY_POPULATION:
-                return None  # "*Gedo* region": a town's name for another place; or a small town's
-            if any(p.country not in ("", place.country) for p in self.setting.places(token.sent)):
-                return None  # "*Ipi* village in ... North Waziristan": a same-named town elsewhere
-        return place.country, span.start, span.end, f"place:{place.name}"
 
     def _coordinated_owners(self, head: Token, role: Name, on: date | None) -> list[ResolvedActor]:
         """ "Colombian and Venezuelan troops": the role again for each coordinated owner."""

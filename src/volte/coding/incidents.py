@@ -9,7 +9,7 @@ use violence, to code a violent protest). They look at lemmas only: cheap, and e
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -54,12 +54,18 @@ class Lexicon:
     leftovers: frozenset[str]
     weapons: tuple[tuple[str, frozenset[str]], ...]  # (CAMEO code, weapon words), most specific first
 
+    @cached_property
+    def munitions(self) -> frozenset[str]:
+        """Explosives and shells (the 183 and 194 weapons) and ordnance: what can be left over from a war."""
+        return frozenset(w for code, names in self.weapons if code in ("183", "194") for w in names) | _ORDNANCE
+
     @property
     def chemicals(self) -> frozenset[str]:
         """The words of chemical agents (the 2041 weapons)."""
         return next((names for code, names in self.weapons if code == "2041"), frozenset())
 
 
+_ORDNANCE = frozenset({"ordnance", "munition", "munitions"})
 _WORD_LISTS = ("disasters", "attacks", "crimes", "protesters", "riots", "protests", "robberies", "leftovers")
 # Chemical agents and explosives are read in the whole clause, aircraft and artillery only as the
 # subject, agent or instrument; the first that applies wins.
@@ -387,15 +393,11 @@ def leftover_ordnance(sent: Span, *, lexicon: Lexicon | None = None) -> bool:
     """Whether the sentence's explosive is left over from an old war, an accident and no attack: "an
     *unexploded* mortar shell went off", "a *World War II* bomb exploded at a building site"."""
     lexicon = lexicon or default_lexicon()
-    munitions = {w for code, names in lexicon.weapons if code in ("183", "194") for w in names} | _ORDNANCE
     return any(
-        _weapon_lemma(tok) in munitions
+        _weapon_lemma(tok) in lexicon.munitions
         and any(m.lemma_.lower() in lexicon.leftovers or m.lower_ in lexicon.leftovers for m in _left_words(tok))
         for tok in sent
     )
-
-
-_ORDNANCE = frozenset({"ordnance", "munition", "munitions"})
 
 
 def _left_words(noun: Token) -> list[Token]:
