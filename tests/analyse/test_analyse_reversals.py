@@ -455,3 +455,26 @@ def test_reversals_variants_at_the_shipped_values_reproduce_the_shipped_detector
     assert calibrate(table, params, seed=3).threshold == limit
     assert [s.to_dict() for s in detect(table, params, threshold=limit)] == [s.to_dict() for s in want_shifts]
     assert want_shifts  # the stream's turn is found, so the shifts compared are not both empty
+
+
+def _mixed_day_before_the_alarm(mixed: bool) -> DayTable:
+    """A week of conflict, then (day 96) one day that is either mixed (a promise and a refusal) or only
+    cooperative, three quiet days, and a week of cooperation from day 100 that raises the alarm."""
+    rng = np.random.default_rng(3)
+    plan = {i: [(-4.0, 1, "conflict") if rng.random() < 0.3 else (3.0, 1, "coop")] for i in range(88)}
+    plan |= {i: [(-7.0, 2, "conflict"), (-5.0, 1, "conflict")] for i in range(88, 96)}
+    plan[96] = [(4.0, 1, "coop"), (-5.0, 1, "conflict")] if mixed else [(4.0, 1, "coop")]
+    plan |= {i: [(5.0, 2, "coop"), (4.0, 1, "coop"), (7.0, 1, "coop")] for i in range(100, 107)}
+    plan |= {i: [(3.0, 1, "coop")] for i in range(107, 130)}
+    return plan_table(130, plan)
+
+
+@pytest.mark.parametrize(("mixed", "turn"), [(True, 100), (False, 96)])
+def test_reversals_date_a_turn_before_its_alarm_only_to_a_day_that_leans_its_way(mixed: bool, turn: int) -> None:
+    """A turn dated back from its first alarm lands on a day whose own clusters lean the turn's way: a
+    day as hostile as it is friendly ("would attend the meeting, but the border is not up for discussion")
+    is not yet the thaw (docs/reversals.md, step 8); a day only friendly is."""
+    table = _mixed_day_before_the_alarm(mixed)
+    thaws = [s for s in detect(table, PARAMS, threshold=PARAMS.short_history_threshold) if s.kind == "thaw"]
+    assert [s.date for s in thaws] == [table.day(turn)]
+    assert thaws[0].detected == table.day(100 if mixed else 96)

@@ -683,9 +683,9 @@ def turn_day(
     the table's end) in the direction of ``kind``. Windows of equal length: an after side that grew to
     the peak would favour early days, whose longer after side adds evidence (docs/reversals.md, v4).
     ``scores``: the table's scores with their ``splits``, which hold every candidate's contrast."""
-    evidence = table.coop if kind == "thaw" else table.conflict
+    evidence, against = (table.coop, table.conflict) if kind == "thaw" else (table.conflict, table.coop)
     lo = max(first - params.longest_after + 1, 0)
-    candidates = [c for c in range(lo, peak + 1) if evidence[c] > 0] or [
+    candidates = [c for c in range(lo, peak + 1) if evidence[c] > (against[c] if c < first else 0)] or [
         max(peak - params.window_days + 1, 0)
     ]
     c = np.array(candidates)

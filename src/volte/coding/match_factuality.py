@@ -245,6 +245,9 @@ def apply_factuality(raws: list[Raw]) -> None:
         if status == "negated" and raw.pattern.idiom is not None:
             status = "asserted"  # "is *not* up for discussion": the negation is the idiom's own
             modality = raw.modality = replace(modality, status=status, speaker=_idiom_speaker(raw.tok))
+        elif raw.pattern.idiom is not None and modality.speaker is None:
+            # "said ..., but that its sovereignty is non-negotiable": the coordinated clause's speaker
+            modality = raw.modality = replace(modality, speaker=_idiom_speaker(raw.tok))
         if raw.pattern.speaker_source and modality.speaker is None:
             raw.dropped = True  # "China is committing genocide" is an accusation only when someone says it
         elif status == "background" and modality.temporal and raw.code[:2] in _INCIDENT_ROOTS:
@@ -345,10 +348,17 @@ def _so_far(verb: Token) -> bool:
 
 
 def _idiom_speaker(be: Token) -> int | None:
-    """Who says an idiom's copula: "Turkey said the border is not up for discussion", "..., Turkey said"."""
+    """Who says an idiom's copula: "Turkey said the border is not up for discussion", "..., Turkey said",
+    and a reported clause coordinated with another: "Ali said he would attend, *but that* the border was not
+    up for discussion" (the second "that" clause is the first one's conj, said by the same speaker)."""
     reporters = [c for c in be.children if c.dep_ == "parataxis" and c.lemma_ in REPORTING]
-    if be.dep_ == "ccomp" and be.head.lemma_ in REPORTING:
-        reporters.insert(0, be.head)
+    clause = be
+    while clause.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        clause = clause.head
+    if clause.dep_ == "ccomp" and clause.head.lemma_ in REPORTING:
+        reporters.insert(0, clause.head)
+    elif clause is not be and clause.lemma_ in REPORTING:
+        reporters.insert(0, clause)  # "said he was ready, but that ...": the second clause parsed as said's conj
     return next((s for r in reporters if (s := speaker_of(r)) is not None), None)
 
 

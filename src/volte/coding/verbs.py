@@ -23,6 +23,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from volte.coding.factuality import Modality
+from volte.coding.governors import REPORTING
 from volte.coding.lexicon import words
 from volte.coding.match_factuality import (
     PROTEST_SETTINGS,
@@ -196,16 +197,42 @@ def _precedence(pattern: Pattern) -> tuple[int, int, bool]:
 _CLAUSES = frozenset({"ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis"})
 
 
+# What talks are held as: "a meeting *with* Maduro", "will meet *with* Erdogan" (refused talks' partner)
+_TALKS = frozenset(
+    {"meeting", "talk", "talks", "summit", "negotiation", "negotiations", "dialogue", "discussion"}
+    | {"discussions", "meet", "negotiate", "speak", "confer"}
+)
+
+
 def _talks_with(be: Token) -> tuple[int, ...]:
     """Whom refused talks would be with: "is not up for discussion *with Greece*", "the border *with
-    Venezuela* is not negotiable" (the with-phrases of the copula's own clause)."""
+    Venezuela* is not negotiable" (the with-phrases of the copula's own clause); else the partner of the
+    talks its clause is coordinated with: "would attend a meeting *with Maduro*, but that the border was not
+    up for discussion" (the talks agreed and the topic ruled out of them are one exchange)."""
+    found = _with_phrases(be, _CLAUSES)
+    if found or be.dep_ != "conj":
+        return found
+    # the clause it is coordinated with; in "said he was ready to meet with X, but that ...", parsed with the
+    # second clause as the reporting verb's conj, the reported clause before it
+    head = be.head
+    reported = [c for c in head.children if c.dep_ == "ccomp" and c.i < be.i]
+    siblings = reported if head.lemma_ in REPORTING else [head]
+    talks = (_with_phrases(s, _CLAUSES - {"xcomp"}, skip=be, talks=True) for s in siblings)
+    return next((t for t in talks if t), ())
+
+
+def _with_phrases(
+    clause: Token, clauses: frozenset[str], skip: Token | None = None, talks: bool = False
+) -> tuple[int, ...]:
+    """The objects of the with-phrases in ``clause``'s words, not descending into ``clauses``; with ``talks``,
+    only those of talks ("a meeting *with* Maduro", "ready to meet *with* him")."""
     found: list[int] = []
-    todo = [c for c in be.children if c.dep_ not in _CLAUSES]
+    todo = [c for c in clause.children if c.dep_ not in clauses and c is not skip]
     while todo:
         tok = todo.pop()
-        if tok.dep_ == "prep" and tok.lower_ == "with":
+        if tok.dep_ == "prep" and tok.lower_ == "with" and (not talks or tok.head.lemma_.lower() in _TALKS):
             found += [c.i for c in tok.children if c.dep_ == "pobj"]
-        todo += [c for c in tok.children if c.dep_ not in _CLAUSES]
+        todo += [c for c in tok.children if c.dep_ not in clauses]
     return tuple(sorted(found))
 
 
