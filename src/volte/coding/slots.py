@@ -293,6 +293,8 @@ def slot_heads(slot: str, tok: Token, *, noun: bool) -> list[Token]:
         return _mediated_parties(tok)
     if slot == "victims":  # "a bomb exploded, *killing five people*", "*a soldier* died after a mine exploded"
         return _victims(tok)
+    if slot == "subject_from":  # "a shipment of medical supplies *from Japan* arrived"
+        return [] if noun else _subject_from(tok)
     if slot.startswith("prep:"):
         found = _prep_objects(tok, (slot[5:],), with_object=not noun)
         if noun and slot == "prep:of":  # "the refusal *of the U.S.* to recognize" holds the refusal
@@ -500,6 +502,14 @@ def _victims(verb: Token) -> list[Token]:
 
 
 _CAUSE_MARKS = words("verbs_cause_marks")
+
+
+def _subject_from(verb: Token) -> list[Token]:
+    """The "from" phrase of a verb's subject or of the subject's "of" phrase: whence what arrives came ("aid
+    *from Japan* arrived", "a shipment of medical supplies *from Japan* arrived")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects += _prep_objects(subjects[0], ("of",)) if subjects else []
+    return [p for s in subjects for p in _prep_objects(s, ("from",))]
 
 
 def _quantity_holder(noun: Token) -> bool:

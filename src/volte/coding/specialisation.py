@@ -99,6 +99,43 @@ def explosive_doers(raws: list[Raw]) -> None:
             raw.code = "183"
 
 
+_INSPECTORS = frozenset({"inspector", "investigator", "inspection"})
+
+
+def inspectors_let_in(raws: list[Raw]) -> None:
+    """Access granted to inspectors is receiving them (0862), whatever the pattern that found the grant
+    ("granted the agency's *inspectors* access to the site", "gave IAEA *inspectors* access"); aid workers
+    and convoys let in stay humanitarian access (0863). The one let in is the grant's indirect object, a
+    compound of "access", or the subject of the clause "access" heads."""
+    for raw in raws:
+        if raw.dropped or raw.noun or raw.code not in ("086", "0863"):
+            continue
+        if any(_inspection(w) for w in _let_in(raw.tok)):
+            raw.code = "0862"
+
+
+def _let_in(verb: Token) -> list[Token]:
+    """Whom a verb of granting lets in: its indirect object, or a modifier or subject of the access granted."""
+    found = [c for c in verb.children if c.dep_ == "dative"]
+    for thing in (c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass")):
+        found += [c for c in thing.children if c.dep_ in ("compound", "nsubj")]
+    return found
+
+
+# The agencies whose access is inspection: the nuclear and the chemical weapons watchdogs
+_INSPECTING_AGENCIES = ("iaea", "opcw", "atomic energy agency", "prohibition of chemical weapons")
+
+
+def _inspection(noun: Token) -> bool:
+    """ "inspectors", "UN investigators", "an inspection team", or an inspecting agency ("the IAEA")."""
+    if noun.lemma_.lower() in _INSPECTORS or any(
+        c.dep_ == "compound" and c.lemma_.lower() in _INSPECTORS for c in noun.children
+    ):
+        return True
+    phrase = " ".join(t.lower_ for t in noun.subtree)
+    return any(name in phrase for name in _INSPECTING_AGENCIES)
+
+
 _DEFUSING = words("verbs_defusing")
 _DEVICES = _EXPLOSIVES - {"blast", "bombing", "explosion"}  # things that explode, not their explosions
 

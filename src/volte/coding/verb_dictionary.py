@@ -40,6 +40,7 @@ SLOTS = frozenset(
         "parties",
         "given_for",
         "victims",
+        "subject_from",
     }
 )
 SLOT_PREFIXES = ("prep:", "obj_prep:")

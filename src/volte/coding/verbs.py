@@ -47,7 +47,13 @@ from volte.coding.non_events import (
 )
 from volte.coding.predicates import behind, critical_text, under_attack
 from volte.coding.slots import CONDITIONS, condition_subjects, conditions, heads, phoned_to
-from volte.coding.specialisation import answered_with, explosive_doers, helping_moves, specialise_by_clause
+from volte.coding.specialisation import (
+    answered_with,
+    explosive_doers,
+    helping_moves,
+    inspectors_let_in,
+    specialise_by_clause,
+)
 from volte.coding.triggers import Raw, Site, fit, is_passive
 from volte.coding.verb_dictionary import Pattern, load_patterns
 
@@ -121,6 +127,7 @@ class VerbDictionary:
         if not raws:
             return []
         consume_cued_nouns(raws)
+        inspectors_let_in(raws)
         drop_namings(raws)
         drop_topics(raws)
         apply_factuality(raws)
