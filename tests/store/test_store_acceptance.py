@@ -86,8 +86,8 @@ TURNS = [
     pytest.param("MEX", "USA", "thaw", "2025-02-03", "2025-02-05", id="mex-usa-thaw"),
     pytest.param("IND", "PAK", "thaw", "2025-05-10", "2025-05-12", id="ind-pak-thaw"),
     pytest.param("PAK", "IND", "thaw", "2025-05-10", "2025-05-12", id="pak-ind-thaw"),
-    # issue 14, real turns (second set): the turns found within a day of the documented day; the
-    # misses (IND->CAN, USA->CHN, ETH<->SOM, GUY->VEN, COD<->RWA) and their reasons are in the README
+    # issue 14, real turns (second set): the turns found within a day of the documented day (the history
+    # of each, misses included, is in the README)
     pytest.param("SAU", "IRN", "thaw", "2023-03-09", "2023-03-11", id="sau-irn-thaw"),
     pytest.param("IRN", "SAU", "thaw", "2023-03-09", "2023-03-11", id="irn-sau-thaw"),
     pytest.param("VEN", "GUY", "thaw", "2023-12-13", "2023-12-15", id="ven-guy-thaw"),
@@ -102,6 +102,13 @@ TURNS = [
     pytest.param("IND", "CAN", "rupture", "2024-10-13", "2024-10-15", id="ind-can-rupture"),
     pytest.param("USA", "CHN", "thaw", "2025-05-11", "2025-05-13", id="usa-chn-thaw"),
     pytest.param("SOM", "ETH", "thaw", "2024-12-10", "2024-12-12", id="som-eth-thaw"),
+    # found since the sentence classes of docs/actors.md "Sentences that hid real turns" and coder v4
+    pytest.param("ETH", "SOM", "thaw", "2024-12-10", "2024-12-12", id="eth-som-thaw"),
+    pytest.param("COD", "RWA", "thaw", "2025-06-26", "2025-06-28", id="cod-rwa-thaw"),
+    pytest.param("RWA", "COD", "thaw", "2025-06-26", "2025-06-28", id="rwa-cod-thaw"),
+    # coder v12: a topic ruled out of coordinated talks is refused to the talks partner, and a turn is
+    # dated back from its alarm only to a day leaning its way (12-10 is mixed); before, dated 12-10
+    pytest.param("GUY", "VEN", "thaw", "2023-12-13", "2023-12-15", id="guy-ven-thaw"),
 ]
 
 
