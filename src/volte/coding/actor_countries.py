@@ -94,8 +94,8 @@ def _gazetteer_country(token: Token, setting: ArticleSetting | None) -> Owner | 
 
 
 def region_owner(token: Token, setting: ArticleSetting | None) -> Owner | None:
-    """The state of a region the gazetteer reads around a state's name ("*Niger* State" is Nigeria's, "*Mexico*
-    State" Mexico's), which the name's own state must yield to; None where no region is read there."""
+    """The state of a region the gazetteer reads around a state's name ("*Niger* State" is Nigeria's, "New
+    *Mexico*" a US state), which the name's own state must yield to; None where no region is read there."""
     place = setting.place_at(token) if setting is not None else None
     if place is None or place.feature != "region":
         return None

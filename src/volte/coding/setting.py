@@ -122,10 +122,11 @@ class ArticleSetting:
 
 
 def town_region(place: Place, states: set[str]) -> Place:
-    """A region the gazetteer knows only as a town's name with a region word after it ("Kiambu County", "Gedo
-    region") lies in the town's state unless the rest of its sentence names other states and not that one: a
-    town of the name elsewhere says nothing of where the region is. It is then the one state the sentence
-    names ("in Gedo region, Somalia's ..."), or, when it names several, no state's."""
+    """A region the gazetteer knows only as a town's name with a region word after it ("Kiambu County", "Saraj
+    district") lies in the town's state unless the rest of its sentence names other states and not that one: a
+    town of the name elsewhere (Saraj, North Macedonia) says nothing of where the region is. It is then the one
+    state the sentence names ("from Kandahar to Saraj district": Afghanistan), or, when it names several, no
+    state's."""
     if not states or place.country in states:
         return place
     other = next(iter(states)) if len(states) == 1 else ""
