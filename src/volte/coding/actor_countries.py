@@ -67,7 +67,10 @@ def context_country(
             or in_reporting_subject(token.head, head)
         ):
             continue
-        place = _place_country(token, match_at, person_at) or _gazetteer_country(token, setting)
+        place = _place_country(token, match_at, person_at)
+        if place is not None:  # "in *Niger* State": a state's name inside a region's is the region's
+            place = region_owner(token.doc[place.start], setting) or place
+        place = place or _gazetteer_country(token, setting)
         if place is not None:
             found.setdefault(place.code, place)
     return next(iter(found.values())) if len(found) == 1 else None
@@ -86,6 +89,15 @@ def _gazetteer_country(token: Token, setting: ArticleSetting | None) -> Owner | 
     """The country of a place the gazetteer reads at this token ("in *Kupwara* District": IND)."""
     place = setting.place_at(token) if setting is not None else None
     if place is None:
+        return None
+    return Owner(place.country, False, token.i, token.i + 1, f"place:{place.name}")
+
+
+def region_owner(token: Token, setting: ArticleSetting | None) -> Owner | None:
+    """The state of a region the gazetteer reads around a state's name ("*Niger* State" is Nigeria's, "New
+    *Mexico*" a US state), which the name's own state must yield to; None where no region is read there."""
+    place = setting.place_at(token) if setting is not None else None
+    if place is None or place.feature != "region":
         return None
     return Owner(place.country, False, token.i, token.i + 1, f"place:{place.name}")
 

@@ -23,6 +23,7 @@ from volte.coding.actor_countries import (
     country_anaphor,
     home,
     place_owner,
+    region_owner,
 )
 from volte.coding.actor_dictionary import (
     ADJ,
@@ -120,6 +121,15 @@ class ResolvedActor:
     start: int  # char offset in doc.text
     end: int
     entry: str  # dictionary entry id (explains the code)
+
+
+def is_government_area(head: Token) -> bool:
+    """Whether a noun names a local government area, a district (Nigeria's LGAs): "Esan South-East *Local
+    Government Area*", "in Jos North local government *area*"."""
+    if head.lemma_.lower() != "area":
+        return False
+    doc = head.doc
+    return any(c.lower_ == "government" and c.i > 0 and doc[c.i - 1].lower_ == "local" for c in head.children)
 
 
 class ActorResolver:
@@ -270,6 +280,8 @@ class ActorResolver:
 
     def _resolve_head(self, head: Token, on: date | None) -> ResolvedActor | None:
         lower = head.lower_
+        if is_government_area(head):
+            return None  # "Ughelli North *Local Government Area*": a district, not a government
         if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.i:
             return self._resolve_head(head.head.head, on)
         person = self._person_at.get(head.i)
@@ -568,6 +580,8 @@ class ActorResolver:
         if named.kind == ORG:
             code = named.entry.code_on(on)[0]
             return Owner(code, len(code) > 3, match.start, match.end, named.entry.id)
+        if named.kind == STATE and (region := region_owner(token, self.setting)) is not None:
+            return region  # "villagers in *Niger* State": Nigeria's
         return Owner(named.entry.country, False, match.start, match.end, named.entry.id)
 
     def _coordinated_owners(self, head: Token, role: Name, on: date | None) -> list[ResolvedActor]:

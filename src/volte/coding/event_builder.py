@@ -56,6 +56,7 @@ from volte.coding.event_sides import PAIR_ENTRY, EventSides, countryless, known_
 from volte.coding.event_targets import (
     PLACE_ROOTS,
     addressee,
+    boycotted_business,
     complement_target,
     cue_object,
     domestic_counterpart,
@@ -200,6 +201,8 @@ class EventBuilder:
             targets = place_actor(self.sides, trigger, sources, on, trigger_code_domestic=match.code[:2] == "17")
         if not targets and match.code[:2] == "14" and sources:
             targets = protested(self.sides, trigger, sources, on)  # "went on hunger strike *to protest against* X"
+        if not targets and match.code[:2] == "14":
+            targets = boycotted_business(match.targets, self.doc, sources)  # "boycotted *shops*": not the state
         if not targets and (match.code[:2] == "14" or match.code == "082"):
             targets = own_government(sources)
         if not targets and sources and match.code[:2] in _PARTNER_ROOTS:
@@ -318,7 +321,12 @@ class EventBuilder:
         if not sources and match.code[:2] == "14" and not match.statement:
             sources = protesting_public(self.sides, trigger, doers)
             # the public protests against whom its words name, else against its government
-            targets = targets or protested(self.sides, trigger, sources, on, at=False) or own_government(sources)
+            targets = (
+                targets
+                or protested(self.sides, trigger, sources, on, at=False)
+                or boycotted_business(match.targets, self.doc, sources)
+                or own_government(sources)
+            )
             home = next((a.code[:3] for a in own_government(sources)), None)
             if home is not None:  # "hundreds rallied *in Nairobi* against *the government*": Kenya's
                 targets = [replace(t, code=home + t.code[3:]) if countryless(t) and t.code[3:] else t for t in targets]

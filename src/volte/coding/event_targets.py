@@ -348,6 +348,8 @@ _PROPERTY_OWNERS = (
     ("CVL", words("coder_home_property")),
     ("REL", words("coder_worship_property")),
 )
+_BOYCOTTED_BUSINESSES = words("coder_boycotted_businesses")
+_FOREIGN = words("coder_foreign_modifiers")
 # Verbs that send a message and the messages sent (addressee, misread_sender)
 _MESSAGE_SENDING = words("coder_message_sending")
 _MESSAGES = words("coder_messages")
@@ -454,6 +456,20 @@ def domestic_counterpart(
                 )
             ]
     return []
+
+
+def boycotted_business(heads: tuple[int, ...], doc: Doc, sources: list[ResolvedActor]) -> list[ResolvedActor]:
+    """A boycott or strike whose object is businesses the dictionary does not know ("boycotted *shops* owned by
+    foreigners", "boycotted *the company*") targets them, not the protesters' government: BUS of the
+    protesters' country (---BUS when they are foreign ones)."""
+    thing = next((doc[i] for i in heads if doc[i].lemma_.lower() in _BOYCOTTED_BUSINESSES), None)
+    if thing is None:
+        return []
+    home = next((a.code[:3] for a in own_government(sources)), UNKNOWN_COUNTRY)
+    foreign = any(c.lower_ in _FOREIGN for c in thing.children if c.dep_ in ("amod", "compound"))
+    start, end = thing.left_edge.idx, thing.idx + len(thing)
+    code = (UNKNOWN_COUNTRY if foreign else home) + "BUS"
+    return [ResolvedActor(code, doc.text[start:end], start, end, f"boycotted:{thing.lemma_.lower()}")]
 
 
 def own_government(sources: list[ResolvedActor]) -> list[ResolvedActor]:

@@ -57,6 +57,9 @@ class Place:
     end: int = -1
     geonameid: int | None = None
     fips: str = ""  # FIPS 10-4 country code (GDELT geo fields use it)
+    # A region read from a town's name and a region word with no state written beside it ("Gedo region"): its
+    # country is the town's, a guess that the article may overrule (setting.ArticleSetting.town_region).
+    guessed: bool = False
 
 
 class Entry(NamedTuple):

@@ -18,6 +18,8 @@ the text uses as places (rules in docs/places.md):
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
@@ -125,7 +127,7 @@ class _Scan:
             entry, self._text(i, end), start=self.doc[i].idx, end=self._end_char(end), country=country
         )
         if suffix is not None and place.feature != "region":
-            place = as_region(place)
+            place = replace(as_region(place), guessed=qualifier is None)  # "Gedo region": a town's state
         self._drop_possessive_qualifier(i)
         self.found.append((i, end, place))
         return max(end, after)

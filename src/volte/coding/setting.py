@@ -10,10 +10,11 @@ else the dateline's: volte locates only what the text says (docs/places.md).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from volte.coding.gazetteer import default_gazetteer
 from volte.coding.lexicon import words
 from volte.coding.places import Place, find_places
 from volte.ingest.dateline import Dateline, parse_dateline
@@ -31,6 +32,7 @@ __all__ = ["ArticleSetting", "read_setting"]
 LOCATIVE_PREPS = words("locative_prepositions")
 _INSIDE_PHRASE = frozenset({"compound", "amod", "nmod", "appos", "conj", "poss"})
 _DIRECTIONS = words("direction_nouns")
+_PLACE_PARTS = words("place_part_nouns")
 
 
 @dataclass
@@ -54,10 +56,12 @@ class ArticleSetting:
         return line is not None and line.start <= token.idx < line.end
 
     def places(self, sent: Span) -> list[Place]:
-        """The places a sentence names, outside the dateline, in text order."""
+        """The places a sentence names, outside the dateline, in text order; a region named after a town
+        ("Kiambu County") in the state the rest of its sentence names (``town_region``)."""
         if sent.start not in self._places:
-            found = find_places(sent)
-            self._places[sent.start] = [p for p in found if not self._inside_dateline(p)]
+            found = [p for p in find_places(sent) if not self._inside_dateline(p)]
+            states = {p.country for p in found if p.country and not is_town_region(p) and not self._owner(p)}
+            self._places[sent.start] = [town_region(p, states) if is_town_region(p) else p for p in found]
         return self._places[sent.start]
 
     def place_at(self, token: Token) -> Place | None:
@@ -105,9 +109,34 @@ class ArticleSetting:
             head = head.head.head if of_phrase else head.head
         return False
 
+    def _owner(self, place: Place) -> bool:
+        """Whether a place is named as the owner of a thing that is not a place ("*Yemen's* missiles"), which
+        says whose the thing is, not where the sentence is set ("*Nigeria's* Kaduna state" is a place)."""
+        span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        return root is not None and root.dep_ in ("poss", "compound") and root.head.lemma_.lower() not in _PLACE_PARTS
+
     def _inside_dateline(self, place: Place) -> bool:
         line = self.dateline
         return line is not None and line.start <= place.start < line.end
+
+
+def town_region(place: Place, states: set[str]) -> Place:
+    """A region the gazetteer knows only as a town's name with a region word after it ("Kiambu County", "Saraj
+    district") lies in the town's state unless the rest of its sentence names other states and not that one: a
+    town of the name elsewhere (Saraj, North Macedonia) says nothing of where the region is. It is then the one
+    state the sentence names ("from Kandahar to Saraj district": Afghanistan), or, when it names several, no
+    state's."""
+    if not states or place.country in states:
+        return place
+    other = next(iter(states)) if len(states) == 1 else ""
+    return replace(place, country=other, fips=default_gazetteer().fips.get(other, ""))
+
+
+def is_town_region(place: Place) -> bool:
+    """Whether a place is a region the gazetteer knows only by a town's name, with no state written beside it
+    ("Kiambu County"; not "Kenya's Kiambu County")."""
+    return place.guessed and bool(place.country)
 
 
 def read_setting(doc: Doc, article: Article) -> ArticleSetting:
