@@ -679,13 +679,17 @@ def turn_day(
     table: DayTable, params: ReversalParams, *, kind: str, first: int, peak: int, scores: Scores | None = None
 ) -> int:
     """The most likely turn: the day c (with after-side CAMEO evidence, from the first alarm minus the
-    longest after window to the peak) that best splits the week before c from the week from c (cut at
+    longest after window to the peak; before the first alarm, only a day whose weighted Goldstein sum leans
+    the turn's way) that best splits the week before c from the week from c (cut at
     the table's end) in the direction of ``kind``. Windows of equal length: an after side that grew to
     the peak would favour early days, whose longer after side adds evidence (docs/reversals.md, v4).
     ``scores``: the table's scores with their ``splits``, which hold every candidate's contrast."""
-    evidence, against = (table.coop, table.conflict) if kind == "thaw" else (table.conflict, table.coop)
+    evidence = table.coop if kind == "thaw" else table.conflict
+    # a day before the first alarm is the turn only when its own tone leans the turn's way: a mixed day
+    # ("would attend the meeting, but the border is not up for discussion") is not yet the thaw
+    lean = table.wg if kind == "thaw" else -table.wg
     lo = max(first - params.longest_after + 1, 0)
-    candidates = [c for c in range(lo, peak + 1) if evidence[c] > (against[c] if c < first else 0)] or [
+    candidates = [c for c in range(lo, peak + 1) if evidence[c] > 0 and (c >= first or lean[c] > 0)] or [
         max(peak - params.window_days + 1, 0)
     ]
     c = np.array(candidates)
