@@ -15,11 +15,12 @@ volte knows as common words are lower-cased, so the parser reads the line as it 
   adjectives and cue words, with their inflections), a word of the lexicon (rules/lexicon/words.yml) or a
   role noun of the actor dictionary ("police", "protesters"), and it is not part of a name: a
   name of the actor dictionary other than a role (states, demonyms, seats, organisations, people) or a
-  country, region or many-word place of the gazetteer ("North Korea", "West Bank").
+  country, region or many-word place of the gazetteer ("North Korea", "West Bank"). A singular role noun
+  before a word that keeps its capital is a title and keeps its own ("President Dilma Rousseff").
 
 Lower-casing keeps every character offset, so the doc made from the copy lines up with the article's text:
 :func:`restore_text` puts the article's own words back into an event's text fields (sentence, trigger,
-source and target names), so records quote the text as written.
+source and target names, place), so records quote the text as written.
 """
 
 from __future__ import annotations
@@ -70,17 +71,17 @@ class TitleCase:
 
     @classmethod
     def build(cls, verbs: VerbDictionary, actors: ActorDictionary, nlp: Language | None = None) -> TitleCase:
-        """The common words of volte's dictionaries (with the irregular forms of ``nlp``'s lemmatizer) and
-        the names of its actor dictionary and gazetteer."""
-        lemmas = set(STOP_WORDS)
+        """The common words of volte's dictionaries (with the irregular forms of ``nlp``'s lemmatizer; spaCy's
+        stop words are read as they are) and the names of its actor dictionary and gazetteer."""
+        lemmas: set[str] = set()
         for pattern in verbs.patterns:
             for key in _PATTERN_WORDS:
                 lemmas.update(getattr(pattern, key))
             for prep, objects in pattern.prep:
                 lemmas.update((prep, *objects))
+        capitalised: set[str] = set()  # months and weekdays keep their capitals in sentence case
         for key, listed in load_words().items():
-            if key not in _CAPITALISED_LISTS:
-                lemmas.update(listed)
+            (capitalised if key in _CAPITALISED_LISTS else lemmas).update(listed)
         names: set[str] = set()
         titles: set[str] = set()
         for tokens, found in actors.index.names.items():
@@ -97,15 +98,14 @@ class TitleCase:
         )
         lemmas |= titles
         common = {w for w in lemmas if w.isalpha() and w.islower()} | _irregular_forms(nlp, lemmas)
+        common -= capitalised
         plurals = {w for w in titles if w.endswith("s") and {w[:-1], w[:-2]} & titles}  # no title: "Troops"
         return cls(common, names, titles - plurals)
 
     def is_common(self, word: str) -> bool:
-        """A lower-case word that is a known common word or a regular inflection of one (not of a stop word:
-        "Wills" is no form of "will")."""
-        if word in STOP_WORDS:
-            return True
-        return any(form in self.common and form not in STOP_WORDS for form in _lemma_candidates(word))
+        """A lower-case word that is a stop word, or a word of volte's own lists or a regular inflection of one
+        ("says": "say" is a reporting verb)."""
+        return word in STOP_WORDS or any(form in self.common for form in _lemma_candidates(word))
 
     def recase(self, text: str) -> str:
         """``text`` with the known common words of its title-case segments lower-cased (same length)."""
@@ -140,11 +140,12 @@ class TitleCase:
         tokens = list(_TOKEN.finditer(segment))
         named = self._named([_key(t.group()) for t in tokens])
         out = list(segment)
+        first = next((i for i, token in enumerate(tokens) if _WORD.search(token.group())), 0)
         capital_next = False
         for i in range(len(tokens) - 1, -1, -1):
             token = tokens[i]
             parts = list(_WORD.finditer(token.group()))
-            if i and i not in named:
+            if i > first and i not in named:
                 for part in reversed(parts):
                     word = part.group()
                     if self._lowered(word, title=capital_next):
