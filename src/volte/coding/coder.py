@@ -21,6 +21,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from volte.coding.components import ACTORS, EVENTS, ParseRepair, code_events, coding_pipeline
+from volte.coding.title_case import title_case_for
 from volte.coding.user_rules import dictionaries_for
 from volte.coding.verbs import VerbDictionary
 from volte.errors import E_CODING_FAILED
@@ -70,6 +71,7 @@ class Coder:
         self.verbs, self.actors = verbs, actors
         self.nlp = nlp if nlp is not None else build_nlp(self.settings.nlp.model)
         self.pipeline = self._build_pipeline()
+        self.title_case = title_case_for(self.verbs, self.actors, self.nlp)
 
     def code(self, items: Iterable[Article | Reject]) -> Iterator[Coded]:
         """Code articles in ``nlp.pipe`` batches of the coding pipeline; never raises for one bad document."""
@@ -118,7 +120,10 @@ class Coder:
         return pipeline
 
     def _make_doc(self, article: Article) -> Doc:
-        doc = self.pipeline.make_doc(_clip(article.text, self.settings.nlp.max_chars, article.id))
+        """The doc of the article's text, its title-case lines parsed in sentence case (the events quote
+        the text as written: volte.coding.title_case)."""
+        text = _clip(article.text, self.settings.nlp.max_chars, article.id)
+        doc = self.pipeline.make_doc(self.title_case.recase(text))
         doc._.volte_article = article
         return doc
 

@@ -45,6 +45,7 @@ from volte.coding.event_sides import known_actors
 from volte.coding.parse_repair import repair_parse
 from volte.coding.quotes import QuoteTracker
 from volte.coding.setting import ArticleSetting, read_setting
+from volte.coding.title_case import restore_text
 from volte.coding.verbs import VerbDictionary, default_verbs
 from volte.records import Article, Event
 from volte.settings import CodingSettings
@@ -304,7 +305,11 @@ def code_events(
             (statements if match.statement else specific).extend(builder.build(match))
         for event in one_per_root(specific or statements, verbs):
             events.setdefault((event.sentence_index, event.source, event.target, event.code), event)
-    return tuple(sorted(events.values(), key=event_order))
+    found = sorted(events.values(), key=event_order)
+    written = article.text[: len(doc.text)]
+    if written == doc.text or len(written) != len(doc.text):
+        return tuple(found)
+    return tuple(restore_text(found, doc.text, written))  # a title-case line parsed in sentence case
 
 
 # ------------------------------------------------------------------------------------------- the pipeline
