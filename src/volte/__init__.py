@@ -9,7 +9,7 @@ from volte.records import Article, Event, Reject
 
 __version__ = "0.1.0"
 # Bumped whenever coding output can change (CHANGELOG says how); stores keep it with every event.
-CODER_VERSION = "volte.coder.v11"
+CODER_VERSION = "volte.coder.v12"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
