@@ -127,3 +127,38 @@ def test_names_coded_as_before(coder):
     """A sentence naming people in title-case words but written in sentence case codes as it did."""
     text = "Prime Minister Narendra Modi met President Joe Biden in New Delhi."
     assert ("INDGOV", "USAGOV", "040") in {e[:3] for e in _events(coder, text)}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's passive without "was", its by-phrase not hung as an agent: the by-phrase does it
+        ("Iranian foreign minister slammed as 'reckless' by Israel's prime minister.", ("ISRGOV", "IRNGOV", "111")),
+        ("Argentine leader told to resign by Brazil's president.", ("BRAGOV", "ARGGOV", "1041")),
+        ("Argentine Leader Told To Resign By Brazil's President", ("BRAGOV", "ARGGOV", "1041")),
+        ("Iraqi premier asked to step down by protesters.", ("IRQCVL", "IRQGOV", "0241")),
+        # an active verb of telling with its object is no passive
+        ("Argentina's president told Brazil's leader to resign.", ("ARGGOV", "BRAGOV", "1041")),
+    ],
+)
+def test_headline_passive_by_phrase_is_the_doer(coder, text, expected) -> None:
+    """A headline drops "was": "X slammed as ... by Y", "X told to resign by Y" are Y's acts on X (coder v12,
+    parse_repair._headline_passive, with a by-phrase the parser hung as a plain preposition or on the infinitive)."""
+    found = [quad[:3] for quad in _events(coder, text)]
+    assert expected in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan minister told to resign by Friday.",  # a deadline, not who told
+        "Argentine Leader Told To Delay Talks With Chile's President",  # told by someone unnamed
+    ],
+)
+def test_headline_told_to_is_no_act_of_the_one_told(coder, text) -> None:
+    """ "X told to ..." in a headline: X is told, and does not tell; "by Friday" is nobody."""
+    events = code_text(coder, text, published=PUBLISHED)
+    shown = [(e.source_name, e.target_name, e.code) for e in events]
+    assert not [e for e in events if e.source in ("KENGOV", "ARGGOV") or "Friday" in e.source_name], shown

@@ -254,17 +254,22 @@ def _headline_passive(sent: Span) -> None:
         if nxt is None or nxt.head.i != root.i or nxt.dep_ != "acl" or nxt.tag_ not in ("VBN", "VBD"):
             return
         verb = nxt
-    if verb.pos_ != "VERB" or not (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.lower_.endswith("ed"))):
+    past = verb.lower_.endswith("ed") or verb.lemma_.lower() in _TELLING  # "told", "asked"
+    if verb.pos_ != "VERB" or not (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and past)):
         return  # "spoke by telephone" is no passive
     if any(t.tag_ in _FINITE and t.i != verb.i for t in sent):
         return  # a verb of its own: "a car bomb claimed by IS *killed* 44", "a statement released by X *called* ..."
     if any(t.tag_ == "VBN" and t.pos_ in ("VERB", "AUX") and t.i != verb.i for t in sent):
         return  # a second participle: "a statement released by the opposition *called* on ..." (one of them the verb)
-    agents = [
-        p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() not in _MEANS
-    ]
-    if not agents or any(c.dep_ in ("aux", "auxpass", "nsubjpass", "dobj", "xcomp", "ccomp") for c in verb.children):
+    told = _told_by(verb)
+    bys = [c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
+    agents = [p for c in (*bys, *told) for p in c.children if p.dep_ == "pobj" and _agent_like(p)]
+    telling = _telling_without_object(verb)  # "Leader *told to* delay meeting": told by someone unnamed
+    barred = ("aux", "auxpass", "nsubjpass", "dobj", "ccomp") if telling else ("aux", "auxpass", "nsubjpass", "dobj", "xcomp", "ccomp")
+    if not (agents or telling) or any(c.dep_ in barred for c in verb.children):
         return  # "voted *by a margin* of 161 to 50 to end ...": a means, not an agent
+    for by in (*bys, *told):
+        by.head, by.dep_ = verb, "agent"  # "slammed as 'X' *by* Y", "told to resign *by* Y": the agent
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     if verb.i == root.i and len(subjects) != 1:
         return
@@ -277,6 +282,33 @@ def _headline_passive(sent: Span) -> None:
         subjects = [root]
     subjects[0].dep_ = "nsubjpass"
     verb.tag_ = "VBN"
+
+
+# Verbs of telling that a headline uses with an infinitive and no object: "X *told to* resign by Y" is passive.
+_TELLING = frozenset({"tell", "ask", "urge", "order", "instruct", "direct"})
+
+
+def _telling_without_object(verb: Token) -> bool:
+    """A verb of telling with an infinitive and no object ("Leader *told to* resign"): in a headline, a passive."""
+    return (
+        verb.lemma_.lower() in _TELLING
+        and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
+        and any(c.dep_ == "xcomp" for c in verb.children)
+    )
+
+
+def _told_by(verb: Token) -> list[Token]:
+    """The by-phrase a headline's infinitive took from its verb of telling: "Leader *told to resign by* Y"
+    (the parser hangs "by Y" on "resign"), when the verb of telling has no object of its own."""
+    if not _telling_without_object(verb):
+        return []
+    acts = [c for c in verb.children if c.dep_ == "xcomp"]
+    return [c for a in acts for c in a.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > a.i]
+
+
+def _agent_like(word: Token) -> bool:
+    """Whether a by-phrase's object can do something: not a means ("by a margin") or a time ("by Friday")."""
+    return word.lemma_.lower() not in _MEANS and word.ent_type_ not in ("DATE", "TIME") and not word.like_num
 
 
 def _following(word: Token) -> None:
