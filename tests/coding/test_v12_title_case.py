@@ -162,3 +162,24 @@ def test_headline_told_to_is_no_act_of_the_one_told(coder, text) -> None:
     events = code_text(coder, text, published=PUBLISHED)
     shown = [(e.source_name, e.target_name, e.code) for e in events]
     assert not [e for e in events if e.source in ("KENGOV", "ARGGOV") or "Friday" in e.source_name], shown
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Philippine President Holds Address To Troops In Manila",
+        "The Philippine president held an address to troops in Manila.",
+        "The Kenyan president held a lecture for army cadets in Nairobi.",
+    ],
+)
+def test_speech_held_is_no_detention(coder, text) -> None:
+    """An address, speech or lecture held is given, not a person held (173 asks for someone detained)."""
+    events = code_text(coder, text, published=PUBLISHED)
+    assert not [e for e in events if e.code.startswith("173")], [(e.code, e.source, e.target) for e in events]
+
+
+@pytest.mark.model
+def test_people_held_are_still_detained(coder) -> None:
+    events = code_text(coder, "Kenyan police held three protesters overnight in Nairobi.", published=PUBLISHED)
+    assert [(e.source, e.code) for e in events if e.code == "173"] == [("KENCOP", "173")]
