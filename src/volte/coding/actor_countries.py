@@ -85,10 +85,11 @@ def home(head: Token, match: Match, setting: ArticleSetting | None) -> Owner | N
     return Owner(home, False, match.start, match.end, f"dateline:{home}")
 
 
-def _gazetteer_country(token: Token, setting: ArticleSetting | None) -> Owner | None:
-    """The country of a place the gazetteer reads at this token ("in *Kupwara* District": IND)."""
+def _gazetteer_country(token: Token, setting: ArticleSetting | None, *, region: bool = False) -> Owner | None:
+    """The country of a place the gazetteer reads at this token ("in *Kupwara* District": IND); with
+    ``region``, only of a region."""
     place = setting.place_at(token) if setting is not None else None
-    if place is None:
+    if place is None or (region and place.feature != "region"):
         return None
     return Owner(place.country, False, token.i, token.i + 1, f"place:{place.name}")
 
@@ -96,10 +97,7 @@ def _gazetteer_country(token: Token, setting: ArticleSetting | None) -> Owner | 
 def region_owner(token: Token, setting: ArticleSetting | None) -> Owner | None:
     """The state of a region the gazetteer reads around a state's name ("*Niger* State" is Nigeria's, "New
     *Mexico*" a US state), which the name's own state must yield to; None where no region is read there."""
-    place = setting.place_at(token) if setting is not None else None
-    if place is None or place.feature != "region":
-        return None
-    return Owner(place.country, False, token.i, token.i + 1, f"place:{place.name}")
+    return _gazetteer_country(token, setting, region=True)
 
 
 # A town names the state of a role it modifies ("*Rangpur* police") only when it is a city this large and is not

@@ -123,8 +123,11 @@ class Coder:
         """The doc of the article's text, its title-case lines parsed in sentence case (the events quote
         the text as written: volte.coding.title_case)."""
         text = _clip(article.text, self.settings.nlp.max_chars, article.id)
-        doc = self.pipeline.make_doc(self.title_case.recase(text))
+        parsed = self.title_case.recase(text)
+        doc = self.pipeline.make_doc(parsed)
         doc._.volte_article = article
+        if parsed != text:
+            doc._.volte_written = text
         return doc
 
     def _code_batch(self, articles: Sequence[Article]) -> list[Coded]:

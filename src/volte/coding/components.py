@@ -20,6 +20,9 @@ doc with ``nlp.make_doc(text)``, set the extension, then run ``nlp.pipe(docs)``.
 as an article with the id ``"doc"`` and no publication date. :class:`volte.coding.coder.Coder` builds the
 pipeline (:func:`coding_pipeline`) and converts ``doc._.events`` to :class:`~volte.records.Event` records.
 
+When the doc was made from a copy of the text with its title-case lines re-cased (same offsets),
+``doc._.volte_written`` holds the text as written, which the events quote (volte.coding.title_case).
+
 ``doc._.setting`` and ``doc._.volte_article`` hold Python objects; the events component clears the setting
 once it has coded the doc, so only the article stays on it (docs are not meant for ``DocBin``).
 """
@@ -71,6 +74,7 @@ def register_extensions() -> None:
         ("events", None),
         ("setting", None),
         ("volte_repaired", False),
+        ("volte_written", None),  # the text as written, when the doc was made from a re-cased copy
     ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
@@ -306,8 +310,8 @@ def code_events(
         for event in one_per_root(specific or statements, verbs):
             events.setdefault((event.sentence_index, event.source, event.target, event.code), event)
     found = sorted(events.values(), key=event_order)
-    written = article.text[: len(doc.text)]
-    if written == doc.text or len(written) != len(doc.text):
+    written = doc._.volte_written
+    if written is None:
         return tuple(found)
     return tuple(restore_text(found, doc.text, written))  # a title-case line parsed in sentence case
 

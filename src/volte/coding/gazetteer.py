@@ -58,7 +58,7 @@ class Place:
     geonameid: int | None = None
     fips: str = ""  # FIPS 10-4 country code (GDELT geo fields use it)
     # A region read from a town's name and a region word with no state written beside it ("Gedo region"): its
-    # country is the town's, a guess that the article may overrule (setting.ArticleSetting.town_region).
+    # country is the town's, a guess that its sentence may overrule (setting.town_region).
     guessed: bool = False
 
 

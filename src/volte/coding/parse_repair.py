@@ -238,6 +238,8 @@ def _caption_verb(sent: Span) -> None:
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# A participle with one of these is no headline passive: an auxiliary, a subject or object of its own, a clause
+_NOT_PASSIVE = frozenset({"aux", "auxpass", "nsubjpass", "dobj", "xcomp", "ccomp"})
 # What a by-phrase names when it is no agent: "voted *by a margin* of", "spoke *by telephone*".
 _MEANS = frozenset({"margin", "majority", "vote", "phone", "telephone", "video", "videolink", "mail", "email", "letter", "decree", "hand", "far"})
 
@@ -261,11 +263,11 @@ def _headline_passive(sent: Span) -> None:
         return  # a verb of its own: "a car bomb claimed by IS *killed* 44", "a statement released by X *called* ..."
     if any(t.tag_ == "VBN" and t.pos_ in ("VERB", "AUX") and t.i != verb.i for t in sent):
         return  # a second participle: "a statement released by the opposition *called* on ..." (one of them the verb)
-    told = _told_by(verb)
+    telling = _telling_without_object(verb)  # "Leader *told to* delay meeting": told by someone unnamed
+    told = _told_by(verb) if telling else []
     bys = [c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
     agents = [p for c in (*bys, *told) for p in c.children if p.dep_ == "pobj" and _agent_like(p)]
-    telling = _telling_without_object(verb)  # "Leader *told to* delay meeting": told by someone unnamed
-    barred = ("aux", "auxpass", "nsubjpass", "dobj", "ccomp") if telling else ("aux", "auxpass", "nsubjpass", "dobj", "xcomp", "ccomp")
+    barred = _NOT_PASSIVE - {"xcomp"} if telling else _NOT_PASSIVE  # a verb of telling keeps its infinitive
     if not (agents or telling) or any(c.dep_ in barred for c in verb.children):
         return  # "voted *by a margin* of 161 to 50 to end ...": a means, not an agent
     for by in (*bys, *told):
@@ -298,10 +300,8 @@ def _telling_without_object(verb: Token) -> bool:
 
 
 def _told_by(verb: Token) -> list[Token]:
-    """The by-phrase a headline's infinitive took from its verb of telling: "Leader *told to resign by* Y"
-    (the parser hangs "by Y" on "resign"), when the verb of telling has no object of its own."""
-    if not _telling_without_object(verb):
-        return []
+    """The by-phrase a headline's infinitive took from its verb of telling (one with no object of its own):
+    "Leader *told to resign by* Y" (the parser hangs "by Y" on "resign")."""
     acts = [c for c in verb.children if c.dep_ == "xcomp"]
     return [c for a in acts for c in a.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > a.i]
 

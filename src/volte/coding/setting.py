@@ -60,8 +60,10 @@ class ArticleSetting:
         ("Kiambu County") in the state the rest of its sentence names (``town_region``)."""
         if sent.start not in self._places:
             found = [p for p in find_places(sent) if not self._inside_dateline(p)]
-            states = {p.country for p in found if p.country and not is_town_region(p) and not self._owner(p)}
-            self._places[sent.start] = [town_region(p, states) if is_town_region(p) else p for p in found]
+            if any(is_town_region(p) for p in found):  # rare: the other places' states only then
+                states = {p.country for p in found if p.country and not is_town_region(p) and not self._owner(p)}
+                found = [town_region(p, states) if is_town_region(p) else p for p in found]
+            self._places[sent.start] = found
         return self._places[sent.start]
 
     def place_at(self, token: Token) -> Place | None:
